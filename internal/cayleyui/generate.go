@@ -1,0 +1,3 @@
+package cayleyui
+
+//go:generate go run ./gen -out assets
