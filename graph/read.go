@@ -1,0 +1,195 @@
+package graph
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/resolve"
+)
+
+// Props is a node's outgoing edges: predicate → objects.
+type Props map[quad.IRI][]quad.Value
+
+// First returns the first object of p, or nil.
+func (p Props) First(pred quad.IRI) quad.Value {
+	if v := p[pred]; len(v) > 0 {
+		return v[0]
+	}
+	return nil
+}
+
+// Str returns the first object of p as a string.
+func (p Props) Str(pred quad.IRI) string { return Str(p.First(pred)) }
+
+// Int returns the first object of p as an int, 0 when absent.
+func (p Props) Int(pred quad.IRI) int {
+	switch v := p.First(pred).(type) {
+	case quad.Int:
+		return int(v)
+	case quad.Float:
+		return int(v)
+	}
+	return 0
+}
+
+// Strs returns the objects of p as strings.
+func (p Props) Strs(pred quad.IRI) []string {
+	out := make([]string, 0, len(p[pred]))
+	for _, v := range p[pred] {
+		out = append(out, Str(v))
+	}
+	return out
+}
+
+// Out reads every outgoing edge of node. Each distinct object is listed
+// once even when several articles state it.
+func (s *Store) Out(ctx context.Context, node quad.Value) (Props, error) {
+	out := Props{}
+	ref := s.QuadStore.ValueOf(node)
+	if ref == nil {
+		return out, nil
+	}
+	it := s.QuadStore.QuadIterator(quad.Subject, ref)
+	defer it.Close()
+	seen := map[[2]string]bool{}
+	for it.Next(ctx) {
+		q := s.QuadStore.Quad(it.Result())
+		p, ok := q.Predicate.(quad.IRI)
+		if !ok {
+			continue
+		}
+		k := [2]string{string(p), q.Object.String()}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out[p] = append(out[p], q.Object)
+	}
+	return out, it.Err()
+}
+
+// In returns the distinct subjects that point at node through pred.
+func (s *Store) In(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
+	ref := s.QuadStore.ValueOf(node)
+	if ref == nil {
+		return nil, nil
+	}
+	it := s.QuadStore.QuadIterator(quad.Object, ref)
+	defer it.Close()
+	var out []quad.Value
+	seen := map[string]bool{}
+	for it.Next(ctx) {
+		q := s.QuadStore.Quad(it.Result())
+		if q.Predicate != pred {
+			continue
+		}
+		if k := q.Subject.String(); !seen[k] {
+			seen[k] = true
+			out = append(out, q.Subject)
+		}
+	}
+	return out, it.Err()
+}
+
+// OfType returns every node of the class, sorted by IRI.
+func (s *Store) OfType(ctx context.Context, class quad.IRI) ([]quad.Value, error) {
+	vs, err := s.In(ctx, class, Type)
+	sort.Slice(vs, func(i, j int) bool { return vs[i].String() < vs[j].String() })
+	return vs, err
+}
+
+// ParseDay parses a stored day bound; zero when absent or malformed.
+func ParseDay(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// LoadResolver seeds r with the canonical actors and events already stored,
+// so that new articles merge with them.
+func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
+	actors, err := s.OfType(ctx, ClassActor)
+	if err != nil {
+		return err
+	}
+	for _, a := range actors {
+		p, err := s.Out(ctx, a)
+		if err != nil {
+			return err
+		}
+		id := IDOf(a)
+		r.KnowActor(id, doc.Actor{
+			Key:     KeyOf(id),
+			Name:    p.Str(Label),
+			Kind:    doc.ActorKind(p.Str(Kind)),
+			Code:    p.Str(ActorCode),
+			Aliases: p.Strs(AltName),
+		})
+	}
+	events, err := s.OfType(ctx, ClassEvent)
+	if err != nil {
+		return err
+	}
+	for _, e := range events {
+		p, err := s.Out(ctx, e)
+		if err != nil {
+			return err
+		}
+		ev := resolve.Event{
+			ID:       IDOf(e),
+			Type:     doc.EventType{Code: p.Str(CAMEO), Extension: p.Str(Extension)},
+			Action:   p.Str(Action),
+			Modality: doc.Modality(p.Str(Modality)),
+		}
+		for _, a := range p[Agent] {
+			ev.Agents = append(ev.Agents, IDOf(a))
+		}
+		for _, a := range p[Target] {
+			ev.Targets = append(ev.Targets, IDOf(a))
+		}
+		mentions, err := s.In(ctx, e, MentionOf)
+		if err != nil {
+			return err
+		}
+		for _, m := range mentions {
+			mp, err := s.Out(ctx, m)
+			if err != nil {
+				return err
+			}
+			if b := mp.Str(Basis); b != string(doc.BasisExplicit) && b != string(doc.BasisRelative) && b != string(doc.BasisPublication) {
+				continue
+			}
+			if t := ParseDay(mp.Str(Earliest)); !t.IsZero() && (ev.Earliest.IsZero() || t.After(ev.Earliest)) {
+				ev.Earliest = t
+			}
+			if t := ParseDay(mp.Str(Latest)); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
+				ev.Latest = t
+			}
+			ev.Articles = append(ev.Articles, IDOf(mp.First(DerivedFrom)))
+		}
+		r.KnowEvent(ev)
+	}
+	return nil
+}
+
+// KeyOf turns an actor ID ("actor/person/benjamin-netanyahu") back into a
+// resolver key ("person:benjamin-netanyahu"). Keys read back are slugged,
+// which is why the resolver also matches by name.
+func KeyOf(id string) string {
+	const p = "actor/"
+	if len(id) > len(p) && id[:len(p)] == p {
+		id = id[len(p):]
+	}
+	for i := 0; i < len(id); i++ {
+		if id[i] == '/' {
+			return id[:i] + ":" + id[i+1:]
+		}
+	}
+	return id
+}

@@ -1,0 +1,176 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	hkv "github.com/hidal-go/hidalgo/kv"
+
+	// Backends eventgraph offers. sqlite is left out: it needs cgo.
+	_ "github.com/cayleygraph/cayley/graph/kv/badger"
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt"
+	_ "github.com/cayleygraph/cayley/graph/kv/leveldb"
+	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
+)
+
+// Backends lists the store backends eventgraph registers, for --help.
+var Backends = []string{"bolt", "leveldb", "badger", "memstore", "postgres", "cockroach"}
+
+func init() {
+	// cayley's graph/kv registers hidalgo's key-value backends from its own
+	// init, which under Go >= 1.21 can run before hidalgo's backends (badger
+	// among them) have registered themselves, so they silently go missing.
+	// Our init runs after every imported package's: repeat the loop.
+	for _, r := range hkv.List() {
+		name := strings.TrimPrefix(r.Name, "flat.")
+		if name == "bolt" || cgraph.IsRegistered(name) || cgraph.IsRegistered(r.Name) {
+			continue
+		}
+		r := r
+		open := func(s string, _ cgraph.Options) (hkv.KV, error) { return r.OpenPath(s) }
+		kv.Register(name, kv.Registration{NewFunc: open, InitFunc: open, IsPersistent: !r.Volatile})
+	}
+}
+
+// Config says which store to open, with cayley's own configuration keys
+// (store.backend, store.address, store.options) so cayley's tools read the
+// same settings.
+type Config struct {
+	Backend  string
+	Address  string
+	Options  map[string]any
+	ReadOnly bool
+}
+
+// Store is an open cayley quad store with eventgraph's read and write helpers.
+type Store struct {
+	*cayley.Handle
+	cfg Config
+}
+
+// ErrLocked is returned when another process holds an embedded store.
+var ErrLocked = errors.New("store is in use by another process")
+
+// Open opens the store, creating and initialising it on first use.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Backend == "" {
+		cfg.Backend = "bolt"
+	}
+	if !cgraph.IsRegistered(cfg.Backend) {
+		return nil, fmt.Errorf("unknown store backend %q (available: %s)", cfg.Backend, strings.Join(registered(), ", "))
+	}
+	opts := cgraph.Options{}
+	for k, v := range cfg.Options {
+		opts[k] = v
+	}
+	if cgraph.IsPersistent(cfg.Backend) {
+		if cfg.Address == "" {
+			return nil, fmt.Errorf("store backend %s needs an address (store.address or --dbpath)", cfg.Backend)
+		}
+		if err := initialise(cfg, opts); err != nil {
+			return nil, err
+		}
+	} else {
+		cfg.Address = ""
+	}
+	if cfg.Backend == "bolt" {
+		if err := checkBoltFree(cfg.Address, cfg.ReadOnly); err != nil {
+			return nil, err
+		}
+	}
+	qs, err := cgraph.NewQuadStore(cfg.Backend, cfg.Address, opts)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s store at %s: %w", cfg.Backend, redact(cfg.Address), err)
+	}
+	qw, err := cgraph.NewQuadWriter("single", qs, cgraph.Options{"ignore_missing": true, "ignore_duplicate": true})
+	if err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("opening quad writer: %w", err)
+	}
+	return &Store{Handle: &cayley.Handle{QuadStore: qs, QuadWriter: qw}, cfg: cfg}, nil
+}
+
+// Wrap gives read access to an already open quad store (the server's).
+func Wrap(qs cgraph.QuadStore) *Store {
+	return &Store{Handle: &cayley.Handle{QuadStore: qs}}
+}
+
+// Config returns the configuration the store was opened with.
+func (s *Store) Config() Config { return s.cfg }
+
+// initialise creates a persistent store on first use.
+func initialise(cfg Config, opts cgraph.Options) error {
+	if isFileBackend(cfg.Backend) {
+		if _, err := os.Stat(cfg.Address); err == nil {
+			return nil
+		}
+		if err := os.MkdirAll(cfg.Address, 0o755); err != nil {
+			return fmt.Errorf("creating store directory: %w", err)
+		}
+	}
+	err := cgraph.InitQuadStore(cfg.Backend, cfg.Address, opts)
+	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return fmt.Errorf("initialising %s store at %s: %w", cfg.Backend, redact(cfg.Address), err)
+	}
+	return nil
+}
+
+func isFileBackend(b string) bool { return b == "bolt" || b == "leveldb" || b == "badger" }
+
+// checkBoltFree fails fast when another process holds the bolt file: bolt
+// itself would wait for the lock forever.
+func checkBoltFree(dir string, readOnly bool) error {
+	path := filepath.Join(dir, "indexes.bolt")
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 2 * time.Second, ReadOnly: readOnly})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return fmt.Errorf("%w: %s is held by another eventgraph process (a running 'eventgraph serve'?); stop it, or ingest through it with 'eventgraph ingest --server URL'", ErrLocked, path)
+		}
+		return fmt.Errorf("opening %s: %w", path, err)
+	}
+	return db.Close()
+}
+
+// redact hides a password in a database URL.
+func redact(addr string) string {
+	if i := strings.Index(addr, "://"); i >= 0 {
+		if j := strings.Index(addr[i+3:], "@"); j >= 0 {
+			cred := addr[i+3 : i+3+j]
+			if k := strings.Index(cred, ":"); k >= 0 {
+				return addr[:i+3] + cred[:k] + ":***" + addr[i+3+j:]
+			}
+		}
+	}
+	return addr
+}
+
+func registered() []string {
+	var out []string
+	for _, b := range Backends {
+		if cgraph.IsRegistered(b) {
+			out = append(out, b)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Close closes the writer and the store.
+func (s *Store) Close() error {
+	return s.Handle.Close()
+}

@@ -1,0 +1,127 @@
+// Package graph maps eventgraph's extracted documents to quads and stores
+// them in cayley. It owns the vocabulary (below), opening stores, writing an
+// article's quads under the article's label, and reading events back.
+//
+// Vocabulary. IRIs are stored in their short, prefixed form so that queries
+// read as written (g.V().Has("<rdf:type>", "<sem:Event>")); exports expand
+// them with the prefixes registered here.
+//
+//	prefix  namespace
+//	rdf     http://www.w3.org/1999/02/22-rdf-syntax-ns#
+//	rdfs    http://www.w3.org/2000/01/rdf-schema#
+//	schema  https://schema.org/
+//	sem     http://semanticweb.cs.vu.nl/2009/11/sem/   (Simple Event Model)
+//	prov    http://www.w3.org/ns/prov#
+//	eg      https://eventgraph.dev/ns#                 (eventgraph's own terms)
+//
+// Nodes:
+//
+//	<eg:article/ID>        a schema:NewsArticle   schema:headline, schema:datePublished, schema:url, eg:source
+//	<eg:event/ID>          a sem:Event            eg:action, sem:eventType <eg:cameo/CODE>, eg:cameoCode, eg:quadClass,
+//	                                              eg:goldstein, eg:modality, schema:description (summary),
+//	                                              eg:agent / eg:target / sem:hasActor <actor>, sem:hasPlace <actor>,
+//	                                              sem:hasEarliestBeginTimeStamp / sem:hasLatestEndTimeStamp "YYYY-MM-DD",
+//	                                              eg:timeValue, eg:granularity, eg:dateBasis, eg:after / eg:before <event>
+//	<eg:mention/ART/N>     a eg:EventMention      eg:mentionOf <event>, prov:wasDerivedFrom <article>, eg:sentence,
+//	                                              eg:sentenceIndex, eg:trigger, eg:start, eg:end, eg:pattern, eg:action,
+//	                                              eg:modality, eg:timeText, plus the mention's own bounds
+//	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:kind, eg:actorCode, schema:alternateName,
+//	                                              eg:mentionCount is not stored (counted from mentions)
+//	<eg:amention/ART/N>    a eg:ActorMention      eg:mentionOf <actor>, prov:wasDerivedFrom <article>, eg:text, eg:start, eg:end
+//	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title "prime minister", eg:of <actor>
+//	                                              and the shortcuts <holder> schema:jobTitle "…", <holder> schema:affiliation <of>
+//	<eg:actor/…>           eg:partOf / eg:owner   <actor> for offices and possessives
+//
+// Every quad extracted from an article carries the article's IRI as its
+// label: provenance, and the handle for retracting the article.
+package graph
+
+import (
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/voc"
+)
+
+// Namespaces used by the vocabulary.
+const (
+	NSRDF    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	NSRDFS   = "http://www.w3.org/2000/01/rdf-schema#"
+	NSSchema = "https://schema.org/"
+	NSSEM    = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+	NSProv   = "http://www.w3.org/ns/prov#"
+	NSEG     = "https://eventgraph.dev/ns#"
+)
+
+func init() {
+	for _, ns := range []struct{ p, full string }{
+		{"rdf:", NSRDF}, {"rdfs:", NSRDFS}, {"schema:", NSSchema}, {"sem:", NSSEM}, {"prov:", NSProv}, {"eg:", NSEG},
+	} {
+		voc.RegisterPrefix(ns.p, ns.full)
+	}
+}
+
+// Classes.
+var (
+	ClassArticle       = quad.IRI("schema:NewsArticle")
+	ClassEvent         = quad.IRI("sem:Event")
+	ClassActor         = quad.IRI("sem:Actor")
+	ClassEventMention  = quad.IRI("eg:EventMention")
+	ClassActorMention  = quad.IRI("eg:ActorMention")
+	ClassRole          = quad.IRI("eg:Role")
+	ClassEventTypeCode = quad.IRI("sem:EventType")
+)
+
+// Predicates.
+var (
+	Type        = quad.IRI("rdf:type")
+	Label       = quad.IRI("rdfs:label")
+	Headline    = quad.IRI("schema:headline")
+	Published   = quad.IRI("schema:datePublished")
+	URL         = quad.IRI("schema:url")
+	Source      = quad.IRI("eg:source")
+	Description = quad.IRI("schema:description")
+	AltName     = quad.IRI("schema:alternateName")
+	JobTitle    = quad.IRI("schema:jobTitle")
+	Affiliation = quad.IRI("schema:affiliation")
+
+	Action    = quad.IRI("eg:action")
+	EventType = quad.IRI("sem:eventType")
+	CAMEO     = quad.IRI("eg:cameoCode")
+	Extension = quad.IRI("eg:extensionCode")
+	QuadClass = quad.IRI("eg:quadClass")
+	Goldstein = quad.IRI("eg:goldstein")
+	Modality  = quad.IRI("eg:modality")
+	Agent     = quad.IRI("eg:agent")
+	Target    = quad.IRI("eg:target")
+	HasActor  = quad.IRI("sem:hasActor")
+	HasPlace  = quad.IRI("sem:hasPlace")
+	Earliest  = quad.IRI("sem:hasEarliestBeginTimeStamp")
+	Latest    = quad.IRI("sem:hasLatestEndTimeStamp")
+	TimeValue = quad.IRI("eg:timeValue")
+	TimeText  = quad.IRI("eg:timeText")
+	Gran      = quad.IRI("eg:granularity")
+	Basis     = quad.IRI("eg:dateBasis")
+	After     = quad.IRI("eg:after")
+	Before    = quad.IRI("eg:before")
+	LinkCue   = quad.IRI("eg:linkCue")
+
+	MentionOf     = quad.IRI("eg:mentionOf")
+	DerivedFrom   = quad.IRI("prov:wasDerivedFrom")
+	Sentence      = quad.IRI("eg:sentence")
+	SentenceIndex = quad.IRI("eg:sentenceIndex")
+	Trigger       = quad.IRI("eg:trigger")
+	Start         = quad.IRI("eg:start")
+	End           = quad.IRI("eg:end")
+	Pattern       = quad.IRI("eg:pattern")
+	Text          = quad.IRI("eg:text")
+	Participant   = quad.IRI("eg:participant")
+	Order         = quad.IRI("eg:order")
+
+	Kind      = quad.IRI("eg:kind")
+	ActorCode = quad.IRI("eg:actorCode")
+	Holder    = quad.IRI("eg:holder")
+	Title     = quad.IRI("eg:title")
+	Of        = quad.IRI("eg:of")
+	PartOf    = quad.IRI("eg:partOf")
+	Owner     = quad.IRI("eg:owner")
+	MergedBy  = quad.IRI("eg:mergeReason")
+)

@@ -1,0 +1,343 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/resolve"
+)
+
+// ArticleIRI is the IRI of an article, the label of all its quads.
+func ArticleIRI(id string) quad.IRI { return quad.IRI("eg:article/" + id) }
+
+// NodeIRI turns a canonical ID from resolve ("event/…", "actor/person/…")
+// into its IRI.
+func NodeIRI(id string) quad.IRI { return quad.IRI("eg:" + id) }
+
+// IDOf returns the canonical ID of an eventgraph IRI, the inverse of NodeIRI.
+func IDOf(v quad.Value) string {
+	s := Str(v)
+	return strings.TrimPrefix(s, "eg:")
+}
+
+// Str returns the plain string of a value: an IRI without brackets, a
+// literal's text.
+func Str(v quad.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case quad.IRI:
+		return string(v)
+	case quad.String:
+		return string(v)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.LangString:
+		return string(v.Value)
+	}
+	return fmt.Sprint(quad.NativeOf(v))
+}
+
+// Day formats a day bound; ok is false for an unknown (zero) bound.
+func Day(t time.Time) (string, bool) {
+	if t.IsZero() {
+		return "", false
+	}
+	return t.UTC().Format("2006-01-02"), true
+}
+
+// HasArticle reports whether the article is already stored.
+func (s *Store) HasArticle(ctx context.Context, id string) (bool, error) {
+	return s.hasQuad(ctx, quad.Quad{Subject: ArticleIRI(id), Predicate: Type, Object: ClassArticle})
+}
+
+// hasQuad reports whether s-p-o is stored under any label.
+func (s *Store) hasQuad(ctx context.Context, q quad.Quad) (bool, error) {
+	sub := s.QuadStore.ValueOf(q.Subject)
+	if sub == nil {
+		return false, nil
+	}
+	it := s.QuadStore.QuadIterator(quad.Subject, sub)
+	defer it.Close()
+	for it.Next(ctx) {
+		got := s.QuadStore.Quad(it.Result())
+		if got.Predicate == q.Predicate && got.Object == q.Object {
+			return true, nil
+		}
+	}
+	return false, it.Err()
+}
+
+// Quads maps an extracted document with its resolution to quads, all
+// labelled with the article's IRI. Facts about shared nodes (canonical
+// actors and events) are returned separately in shared: the writer stores
+// each of those only once, whichever article states it first.
+func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
+	art := ArticleIRI(d.Article.ID)
+	w := quadBuf{label: art}
+	a := d.Article
+	w.add(art, Type, ClassArticle)
+	if a.Title != "" {
+		w.add(art, Headline, quad.String(a.Title))
+	}
+	if a.Published != nil {
+		w.add(art, Published, quad.String(a.Published.UTC().Format("2006-01-02")))
+	}
+	if a.URL != "" {
+		w.add(art, URL, quad.IRI(a.URL))
+	}
+	if a.Source != "" {
+		w.add(art, Source, quad.String(a.Source))
+	}
+	sh := quadBuf{label: art}
+
+	// Actors and their mentions.
+	actorIRI := make([]quad.IRI, len(d.Actors))
+	for i, ac := range d.Actors {
+		iri := NodeIRI(as.Actors[i])
+		actorIRI[i] = iri
+		sh.add(iri, Type, ClassActor)
+		sh.add(iri, Label, quad.String(ac.Name))
+		sh.add(iri, Kind, quad.String(string(ac.Kind)))
+		if ac.Code != "" {
+			sh.add(iri, ActorCode, quad.String(ac.Code))
+		}
+		for _, al := range ac.Aliases {
+			if al != ac.Name {
+				sh.add(iri, AltName, quad.String(al))
+			}
+		}
+	}
+	for i, ac := range d.Actors {
+		for _, rel := range ac.Relations {
+			var obj quad.IRI
+			if rel.Object >= 0 && rel.Object < len(actorIRI) {
+				obj = actorIRI[rel.Object]
+			}
+			switch rel.Kind {
+			case "role":
+				if rel.Title == "" {
+					continue
+				}
+				role := quad.IRI("eg:role/" + shortHash(string(actorIRI[i]), rel.Title, string(obj)))
+				sh.add(role, Type, ClassRole)
+				sh.add(role, Holder, actorIRI[i])
+				sh.add(role, Title, quad.String(rel.Title))
+				sh.add(actorIRI[i], JobTitle, quad.String(rel.Title))
+				if obj != "" {
+					sh.add(role, Of, obj)
+					sh.add(actorIRI[i], Affiliation, obj)
+				}
+			case "affiliation", "member":
+				if obj != "" {
+					sh.add(actorIRI[i], Affiliation, obj)
+				}
+			case "part_of":
+				if obj != "" {
+					sh.add(actorIRI[i], PartOf, obj)
+				}
+			case "owner":
+				if obj != "" {
+					sh.add(actorIRI[i], Owner, obj)
+				}
+			}
+		}
+	}
+	for i, m := range d.ActorMentions {
+		if m.Actor < 0 || m.Actor >= len(actorIRI) {
+			continue
+		}
+		mi := quad.IRI(fmt.Sprintf("eg:amention/%s/%d", a.ID, i))
+		w.add(mi, Type, ClassActorMention)
+		w.add(mi, MentionOf, actorIRI[m.Actor])
+		w.add(mi, DerivedFrom, art)
+		w.add(mi, Text, quad.String(m.Text))
+		w.add(mi, Start, quad.Int(m.Start))
+		w.add(mi, End, quad.Int(m.End))
+		w.add(mi, SentenceIndex, quad.Int(m.Sentence))
+	}
+
+	// Events and their mentions.
+	for i, m := range d.Events {
+		ev := NodeIRI(as.Events[i])
+		mi := quad.IRI(fmt.Sprintf("eg:mention/%s/%d", a.ID, i))
+		w.add(mi, Type, ClassEventMention)
+		w.add(mi, MentionOf, ev)
+		w.add(mi, DerivedFrom, art)
+		w.add(mi, Order, quad.Int(i))
+		w.add(mi, Action, quad.String(m.Action))
+		w.add(mi, Trigger, quad.String(m.TriggerText))
+		w.add(mi, Modality, quad.String(string(m.Modality)))
+		w.add(mi, Pattern, quad.String(m.Pattern))
+		w.add(mi, CAMEO, quad.String(m.Type.Code))
+		if m.Summary != "" {
+			w.add(mi, Description, quad.String(m.Summary))
+		}
+		if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
+			s := d.Sentences[m.Sentence]
+			w.add(mi, Sentence, quad.String(a.Text[s.Start:s.End]))
+			w.add(mi, SentenceIndex, quad.Int(m.Sentence))
+			w.add(mi, Start, quad.Int(s.Start))
+			w.add(mi, End, quad.Int(s.End))
+		}
+		if e, ok := Day(m.Earliest); ok {
+			w.add(mi, Earliest, quad.String(e))
+		}
+		if l, ok := Day(m.Latest); ok {
+			w.add(mi, Latest, quad.String(l))
+		}
+		if m.Granularity != "" {
+			w.add(mi, Gran, quad.String(string(m.Granularity)))
+		}
+		if m.Basis != "" {
+			w.add(mi, Basis, quad.String(string(m.Basis)))
+		}
+		if m.Timex >= 0 && m.Timex < len(d.Timexes) {
+			t := d.Timexes[m.Timex]
+			w.add(mi, TimeText, quad.String(t.Text))
+			w.add(mi, TimeValue, quad.String(t.Value))
+		}
+		for _, arg := range m.Arguments {
+			if arg.Actor < 0 || arg.Actor >= len(actorIRI) {
+				continue
+			}
+			p := Participant
+			switch arg.Role {
+			case doc.RoleAgent:
+				p = Agent
+			case doc.RoleTarget:
+				p = Target
+			case doc.RolePlace:
+				p = HasPlace
+			}
+			w.add(mi, p, actorIRI[arg.Actor])
+			sh.add(ev, p, actorIRI[arg.Actor])
+			if arg.Role != doc.RolePlace {
+				sh.add(ev, HasActor, actorIRI[arg.Actor])
+			}
+		}
+		// Facts of the canonical event. The first article to report it
+		// states them; later ones add what is new (actors, codes).
+		sh.add(ev, Type, ClassEvent)
+		if as.New == nil || as.New[i] {
+			sh.add(ev, Action, quad.String(m.Action))
+			sh.add(ev, CAMEO, quad.String(m.Type.Code))
+			sh.add(ev, EventType, quad.IRI("eg:cameo/"+m.Type.Code))
+			if m.Type.Label != "" {
+				sh.add(quad.IRI("eg:cameo/"+m.Type.Code), Label, quad.String(m.Type.Label))
+			}
+			if m.Type.Extension != "" {
+				sh.add(ev, Extension, quad.String(m.Type.Extension))
+			}
+			sh.add(ev, QuadClass, quad.Int(m.Type.QuadClass))
+			sh.add(ev, Goldstein, quad.Float(m.Type.Goldstein))
+			sh.add(ev, Modality, quad.String(string(m.Modality)))
+			if m.Summary != "" {
+				sh.add(ev, Description, quad.String(m.Summary))
+			}
+		}
+	}
+	for _, mg := range as.Merges {
+		mi := quad.IRI(fmt.Sprintf("eg:mention/%s/%d", a.ID, mg.Mention))
+		w.add(mi, MergedBy, quad.String(strings.Join(mg.Reasons, "; ")))
+	}
+	for _, l := range d.Links {
+		if l.From < 0 || l.From >= len(d.Events) || l.To < 0 || l.To >= len(d.Events) {
+			continue
+		}
+		from, to := NodeIRI(as.Events[l.From]), NodeIRI(as.Events[l.To])
+		if from == to {
+			continue
+		}
+		switch l.Type {
+		case doc.RelAfter:
+			sh.add(from, After, to)
+		case doc.RelBefore:
+			sh.add(from, Before, to)
+		}
+	}
+	return w.quads, sh.quads
+}
+
+type quadBuf struct {
+	label quad.IRI
+	seen  map[[3]string]bool
+	quads []quad.Quad
+}
+
+func (b *quadBuf) add(s quad.Value, p quad.IRI, o quad.Value) {
+	k := [3]string{s.String(), string(p), o.String()}
+	if b.seen == nil {
+		b.seen = map[[3]string]bool{}
+	}
+	if b.seen[k] {
+		return
+	}
+	b.seen[k] = true
+	b.quads = append(b.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.label})
+}
+
+func shortHash(parts ...string) string {
+	h := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(h[:])[:16]
+}
+
+// WriteArticle stores one article's quads in a single transaction: the
+// article's own quads, plus the shared facts not stored yet. It returns the
+// number of quads written.
+func (s *Store) WriteArticle(ctx context.Context, own, shared []quad.Quad) (int, error) {
+	tx := cgraph.NewTransaction()
+	n := 0
+	for _, q := range shared {
+		ok, err := s.hasQuad(ctx, q)
+		if err != nil {
+			return 0, fmt.Errorf("checking %s: %w", q, err)
+		}
+		if !ok {
+			tx.AddQuad(q)
+			n++
+		}
+	}
+	for _, q := range own {
+		tx.AddQuad(q)
+		n++
+	}
+	if err := s.QuadWriter.ApplyTransaction(tx); err != nil {
+		return 0, fmt.Errorf("writing %d quads: %w", n, err)
+	}
+	return n, nil
+}
+
+// RetractArticle removes every quad labelled with the article's IRI.
+func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
+	label := s.QuadStore.ValueOf(ArticleIRI(id))
+	if label == nil {
+		return 0, nil
+	}
+	it := s.QuadStore.QuadIterator(quad.Label, label)
+	defer it.Close()
+	tx := cgraph.NewTransaction()
+	n := 0
+	for it.Next(ctx) {
+		tx.RemoveQuad(s.QuadStore.Quad(it.Result()))
+		n++
+	}
+	if err := it.Err(); err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	if err := s.QuadWriter.ApplyTransaction(tx); err != nil {
+		return 0, fmt.Errorf("retracting article %s: %w", id, err)
+	}
+	return n, nil
+}

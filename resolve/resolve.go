@@ -1,0 +1,426 @@
+// Package resolve merges what the extractors found in separate articles:
+// one canonical actor per real entity and one canonical event per
+// real-world event, however many articles report it. It sits between
+// extract and graph and knows neither cayley nor how text is read.
+//
+// Events are blocked by family (the coarse CAMEO class) so that each new
+// mention is compared only with events of its family whose time bounds can
+// overlap, never with every event seen.
+package resolve
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// Rules are the domain judgements resolve needs from the extractors.
+type Rules struct {
+	// SameEntity reports whether two actors from different articles are one
+	// real entity. Default: equal keys.
+	SameEntity func(a, b doc.Actor) bool
+	// Family gives the blocking family of an event code. Default: the CAMEO
+	// root (first two digits).
+	Family func(code string) string
+	// Compatible reports whether two event types can describe one event.
+	// Default: same family.
+	Compatible func(a, b doc.EventType) bool
+}
+
+func (r *Rules) fill() {
+	if r.SameEntity == nil {
+		r.SameEntity = func(a, b doc.Actor) bool { return a.Key == b.Key }
+	}
+	if r.Family == nil {
+		r.Family = func(code string) string {
+			if len(code) >= 2 {
+				return code[:2]
+			}
+			return code
+		}
+	}
+	if r.Compatible == nil {
+		r.Compatible = func(a, b doc.EventType) bool { return r.Family(a.Code) == r.Family(b.Code) }
+	}
+}
+
+// Actor is a canonical actor known to the resolver.
+type Actor struct {
+	ID    string
+	Actor doc.Actor
+}
+
+// Event is a canonical event known to the resolver: enough of it to decide
+// whether a new mention reports the same event.
+type Event struct {
+	ID       string
+	Type     doc.EventType
+	Action   string
+	Modality doc.Modality
+	Agents   []string // canonical actor IDs
+	Targets  []string
+	Earliest time.Time
+	Latest   time.Time
+	Articles []string
+}
+
+// Merge explains why a mention joined an existing event.
+type Merge struct {
+	Mention int      // index in Document.Events
+	Event   string   // canonical event ID
+	Score   float64  // match score, higher is closer
+	Reasons []string // human-readable evidence
+}
+
+// Assignment gives the canonical IDs of a document's actors and events.
+type Assignment struct {
+	Actors []string // per Document.Actors
+	Events []string // per Document.Events
+	// New marks events created by this document (not merged into one known before).
+	New    []bool
+	Merges []Merge
+}
+
+// Resolver holds the canonical actors and events seen so far.
+type Resolver struct {
+	rules    Rules
+	actors   map[string]*Actor   // by ActorID of every key seen
+	byName   map[string][]*Actor // by lower-case last name word, for SameEntity
+	events   map[string][]*Event // by family
+	eventsBy map[string]*Event   // by ID
+}
+
+// New returns an empty resolver.
+func New(rules Rules) *Resolver {
+	rules.fill()
+	return &Resolver{
+		rules:    rules,
+		actors:   map[string]*Actor{},
+		byName:   map[string][]*Actor{},
+		events:   map[string][]*Event{},
+		eventsBy: map[string]*Event{},
+	}
+}
+
+// KnowActor seeds the resolver with a canonical actor read from the store.
+func (r *Resolver) KnowActor(id string, a doc.Actor) {
+	ca := &Actor{ID: id, Actor: a}
+	if _, ok := r.actors[id]; !ok {
+		r.actors[id] = ca
+	}
+	for _, k := range nameKeys(a) {
+		r.byName[k] = append(r.byName[k], ca)
+	}
+}
+
+// KnowEvent seeds the resolver with a canonical event read from the store.
+func (r *Resolver) KnowEvent(e Event) {
+	if _, ok := r.eventsBy[e.ID]; ok {
+		return
+	}
+	ev := e
+	f := r.rules.Family(e.Type.Code)
+	r.events[f] = append(r.events[f], &ev)
+	r.eventsBy[e.ID] = &ev
+}
+
+// Events returns the number of canonical events known.
+func (r *Resolver) Events() int { return len(r.eventsBy) }
+
+// Add resolves d's actors and events against everything known and records
+// them, so later documents merge with them.
+func (r *Resolver) Add(d *doc.Document) Assignment {
+	as := Assignment{Actors: make([]string, len(d.Actors)), Events: make([]string, len(d.Events)), New: make([]bool, len(d.Events))}
+	for i, a := range d.Actors {
+		as.Actors[i] = r.actor(a)
+	}
+	for i, m := range d.Events {
+		cand := r.candidate(d, as.Actors, m)
+		best, score, reasons := r.bestMatch(cand)
+		if best == nil {
+			cand.ID = EventID(d.Article.ID, i)
+			cand.Articles = []string{d.Article.ID}
+			r.KnowEvent(*cand)
+			as.Events[i] = cand.ID
+			as.New[i] = true
+			continue
+		}
+		as.Events[i] = best.ID
+		as.Merges = append(as.Merges, Merge{Mention: i, Event: best.ID, Score: score, Reasons: reasons})
+		absorb(best, cand, d.Article.ID)
+	}
+	return as
+}
+
+// actor returns the canonical ID for a, registering it when new.
+func (r *Resolver) actor(a doc.Actor) string {
+	if ca, ok := r.actors[ActorID(a.Key)]; ok {
+		addAliases(&ca.Actor, a)
+		return ca.ID
+	}
+	seen := map[*Actor]bool{}
+	var match *Actor
+	for _, k := range nameKeys(a) {
+		for _, ca := range r.byName[k] {
+			if seen[ca] {
+				continue
+			}
+			seen[ca] = true
+			if ca.Actor.Kind == a.Kind && r.rules.SameEntity(ca.Actor, a) {
+				if match != nil && match.ID != ca.ID {
+					match = nil // ambiguous: two known entities fit
+					goto done
+				}
+				match = ca
+			}
+		}
+	}
+done:
+	if match != nil {
+		// A fuller name becomes the canonical name.
+		if len(a.Name) > len(match.Actor.Name) {
+			match.Actor.Aliases = append(match.Actor.Aliases, match.Actor.Name)
+			match.Actor.Name = a.Name
+		}
+		addAliases(&match.Actor, a)
+		r.actors[ActorID(a.Key)] = match
+		return match.ID
+	}
+	id := ActorID(a.Key)
+	r.KnowActor(id, a)
+	return id
+}
+
+func addAliases(dst *doc.Actor, src doc.Actor) {
+	have := map[string]bool{strings.ToLower(dst.Name): true}
+	for _, a := range dst.Aliases {
+		have[strings.ToLower(a)] = true
+	}
+	for _, a := range append([]string{src.Name}, src.Aliases...) {
+		if a != "" && !have[strings.ToLower(a)] {
+			have[strings.ToLower(a)] = true
+			dst.Aliases = append(dst.Aliases, a)
+		}
+	}
+}
+
+// nameKeys are the blocking keys of an actor for SameEntity: the last word
+// of its name and aliases.
+func nameKeys(a doc.Actor) []string {
+	var out []string
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		f := strings.Fields(strings.ToLower(n))
+		if len(f) > 0 {
+			out = append(out, string(a.Kind)+"|"+f[len(f)-1])
+		}
+	}
+	return out
+}
+
+func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMention) *Event {
+	c := &Event{Type: m.Type, Action: m.Action, Modality: m.Modality}
+	if m.Basis == doc.BasisExplicit || m.Basis == doc.BasisRelative || m.Basis == doc.BasisInferred {
+		c.Earliest, c.Latest = m.Earliest, m.Latest
+	} else {
+		// Bounds from tense are loose; they still rule out merging a
+		// future plan with a past event.
+		c.Earliest, c.Latest = m.Earliest, m.Latest
+	}
+	for _, a := range m.Arguments {
+		if a.Actor < 0 || a.Actor >= len(actorIDs) {
+			continue
+		}
+		switch a.Role {
+		case doc.RoleAgent:
+			c.Agents = appendUnique(c.Agents, actorIDs[a.Actor])
+		case doc.RoleTarget:
+			c.Targets = appendUnique(c.Targets, actorIDs[a.Actor])
+		}
+	}
+	return c
+}
+
+// bestMatch finds the known event c most likely reports, or nil.
+func (r *Resolver) bestMatch(c *Event) (*Event, float64, []string) {
+	var best *Event
+	var bestScore float64
+	var bestReasons []string
+	for _, e := range r.events[r.rules.Family(c.Type.Code)] {
+		s, reasons, ok := r.score(e, c)
+		if ok && s > bestScore {
+			best, bestScore, bestReasons = e, s, reasons
+		}
+	}
+	if bestScore < mergeThreshold {
+		return nil, 0, nil
+	}
+	return best, bestScore, bestReasons
+}
+
+const mergeThreshold = 2.0
+
+// score rates how likely e and c are one event. ok is false when something
+// rules it out: incompatible types, disjoint time bounds, opposite polarity,
+// or different agents.
+func (r *Resolver) score(e, c *Event) (float64, []string, bool) {
+	if !r.rules.Compatible(e.Type, c.Type) {
+		return 0, nil, false
+	}
+	if realis(e.Modality) != realis(c.Modality) {
+		return 0, nil, false
+	}
+	var s float64
+	var why []string
+	if e.Type.Code == c.Type.Code {
+		s += 1
+		why = append(why, "same CAMEO code "+c.Type.Code)
+	} else {
+		s += 0.5
+		why = append(why, fmt.Sprintf("compatible types %s/%s", e.Type.Code, c.Type.Code))
+	}
+	if e.Action == c.Action {
+		s += 0.5
+		why = append(why, "same action "+c.Action)
+	}
+	if !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) {
+		return 0, nil, false
+	}
+	if bounded(e) && bounded(c) {
+		s += 0.5
+		why = append(why, fmt.Sprintf("time bounds overlap (%s..%s, %s..%s)", day(e.Earliest), day(e.Latest), day(c.Earliest), day(c.Latest)))
+	}
+	switch shared := intersect(e.Agents, c.Agents); {
+	case len(e.Agents) > 0 && len(c.Agents) > 0 && len(shared) == 0:
+		return 0, nil, false
+	case len(shared) > 0:
+		s += 1.5
+		why = append(why, "same agent "+strings.Join(shared, ", "))
+	}
+	switch shared := intersect(e.Targets, c.Targets); {
+	case len(e.Targets) > 0 && len(c.Targets) > 0 && len(shared) == 0:
+		s -= 1
+	case len(shared) > 0:
+		s += 1
+		why = append(why, "same target "+strings.Join(shared, ", "))
+	}
+	// Agent in one is target in the other: "X's talks with Y" vs "Y met X".
+	if cross := intersect(e.Agents, c.Targets); len(cross) > 0 && len(e.Targets) == 0 {
+		s += 0.5
+	}
+	return s, why, true
+}
+
+// realis groups modalities into what happened (or is said to have) and what
+// did not or not yet.
+func realis(m doc.Modality) string {
+	switch m {
+	case doc.Asserted, doc.Reported, "":
+		return "realis"
+	case doc.Negated:
+		return "negated"
+	}
+	return "irrealis"
+}
+
+func bounded(e *Event) bool { return !e.Earliest.IsZero() && !e.Latest.IsZero() }
+
+// overlaps reports whether two day ranges can overlap; a zero bound is open.
+func overlaps(e1, l1, e2, l2 time.Time) bool {
+	if !l1.IsZero() && !e2.IsZero() && l1.Before(e2) {
+		return false
+	}
+	if !l2.IsZero() && !e1.IsZero() && l2.Before(e1) {
+		return false
+	}
+	return true
+}
+
+// absorb narrows e with what mention c adds.
+func absorb(e, c *Event, article string) {
+	if !c.Earliest.IsZero() && (e.Earliest.IsZero() || c.Earliest.After(e.Earliest)) {
+		e.Earliest = c.Earliest
+	}
+	if !c.Latest.IsZero() && (e.Latest.IsZero() || c.Latest.Before(e.Latest)) {
+		e.Latest = c.Latest
+	}
+	for _, a := range c.Agents {
+		e.Agents = appendUnique(e.Agents, a)
+	}
+	for _, a := range c.Targets {
+		e.Targets = appendUnique(e.Targets, a)
+	}
+	e.Articles = appendUnique(e.Articles, article)
+}
+
+func appendUnique(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				out = append(out, x)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return "?"
+	}
+	return t.Format("2006-01-02")
+}
+
+// EventID is the canonical ID of an event first reported by mention i of
+// article: stable, so a sequential re-run assigns the same IDs.
+func EventID(article string, i int) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s#%d", article, i)))
+	return "event/" + hex.EncodeToString(h[:])[:16]
+}
+
+// ActorID is the canonical ID of an actor key such as
+// "person:benjamin netanyahu": "person/benjamin-netanyahu".
+func ActorID(key string) string {
+	kind, name, ok := strings.Cut(key, ":")
+	if !ok {
+		kind, name = "actor", key
+	}
+	return "actor/" + slug(kind) + "/" + slug(name)
+}
+
+// slug keeps letters and digits, lower-cased, and joins words with '-'.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else if r != '\'' && r != '’' {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "x"
+	}
+	return b.String()
+}

@@ -1,0 +1,460 @@
+// Package timeline reads events back from the graph and orders them into a
+// chronological timeline: by their time bounds, then by explicit temporal
+// relations between events ("came after", "prompting"), then by where they
+// were first reported. It never calls the extractors.
+package timeline
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/eventgraph/eventgraph/graph"
+)
+
+// Schema names the JSON contract of a Timeline.
+const Schema = "eventgraph/timeline/v1"
+
+// Timeline is the ordered list of events, the JSON contract
+// eventgraph/timeline/v1.
+type Timeline struct {
+	Schema    string    `json:"schema"`
+	Generated time.Time `json:"generated"`
+	Filter    Filter    `json:"filter"`
+	Events    []Event   `json:"events"`
+}
+
+// Event is one real-world event with every mention that reports it.
+type Event struct {
+	ID       string    `json:"id"`
+	Action   string    `json:"action"`
+	Summary  string    `json:"summary"`
+	When     When      `json:"when"`
+	Type     Type      `json:"type"`
+	Actors   []Actor   `json:"actors"`
+	Modality string    `json:"modality"`
+	Mentions []Mention `json:"mentions"`
+	// After lists events this one is stated to come after.
+	After []string `json:"after,omitempty"`
+}
+
+// When is an event's time: a TIMEX3-style value when one is known, and day
+// bounds with the evidence they rest on.
+type When struct {
+	Value       *string `json:"value"`
+	Earliest    *string `json:"earliest"`
+	Latest      *string `json:"latest"`
+	Granularity string  `json:"granularity"`
+	Basis       string  `json:"basis"`
+	Text        string  `json:"text"`
+}
+
+// Type is an event's CAMEO type.
+type Type struct {
+	Code      string  `json:"code"`
+	Label     string  `json:"label"`
+	QuadClass int     `json:"quad_class"`
+	Goldstein float64 `json:"goldstein"`
+	Extension string  `json:"extension,omitempty"`
+}
+
+// Actor is an actor taking part in an event.
+type Actor struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Role string `json:"role"`
+}
+
+// Mention is one report of the event in one article.
+type Mention struct {
+	Article   string  `json:"article"`
+	Source    string  `json:"source"`
+	Published *string `json:"published"`
+	Sentence  string  `json:"sentence"`
+	Trigger   string  `json:"trigger"`
+	Start     int     `json:"start"`
+	End       int     `json:"end"`
+	Modality  string  `json:"modality"`
+	Pattern   string  `json:"pattern,omitempty"`
+	// Earliest/Latest are the mention's own bounds, Basis their evidence.
+	Earliest *string `json:"earliest"`
+	Latest   *string `json:"latest"`
+	Basis    string  `json:"basis"`
+	TimeText string  `json:"time_text,omitempty"`
+	Value    string  `json:"value,omitempty"`
+	Gran     string  `json:"granularity,omitempty"`
+	Merge    string  `json:"merge_reason,omitempty"`
+
+	order int
+	sent  int
+}
+
+// Filter selects events.
+type Filter struct {
+	Actor string `json:"actor,omitempty"` // name, alias or ID of an actor
+	From  string `json:"from,omitempty"`  // YYYY, YYYY-MM or YYYY-MM-DD
+	To    string `json:"to,omitempty"`
+	Type  string `json:"type,omitempty"` // CAMEO code prefix, action, or label words
+}
+
+// Build reads the events of the store that pass f, in timeline order.
+func Build(ctx context.Context, qs cgraph.QuadStore, f Filter) (*Timeline, error) {
+	return BuildFrom(ctx, graph.Wrap(qs), f)
+}
+
+// BuildFrom is Build over an open eventgraph store.
+func BuildFrom(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
+	from, to, err := f.bounds()
+	if err != nil {
+		return nil, err
+	}
+	nodes, err := candidates(ctx, s, f)
+	if err != nil {
+		return nil, err
+	}
+	r := reader{s: s, articles: map[string]graph.Props{}, actors: map[string]graph.Props{}, labels: map[string]string{}}
+	var events []Event
+	for _, n := range nodes {
+		e, err := r.event(ctx, n)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", graph.Str(n), err)
+		}
+		if len(e.Mentions) == 0 || !f.matches(e, from, to) {
+			continue
+		}
+		events = append(events, e)
+	}
+	Order(events)
+	if events == nil {
+		events = []Event{}
+	}
+	return &Timeline{Schema: Schema, Generated: time.Now().UTC(), Filter: f, Events: events}, nil
+}
+
+// candidates returns the event nodes to read: with an actor filter, only
+// that actor's events, so the work grows with the actor's events and not
+// with the store.
+func candidates(ctx context.Context, s *graph.Store, f Filter) ([]quad.Value, error) {
+	if f.Actor == "" {
+		return s.OfType(ctx, graph.ClassEvent)
+	}
+	actors, err := findActors(ctx, s, f.Actor)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []quad.Value
+	for _, a := range actors {
+		for _, p := range []quad.IRI{graph.HasActor, graph.HasPlace, graph.Participant} {
+			evs, err := s.In(ctx, a, p)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range evs {
+				if k := e.String(); !seen[k] && strings.HasPrefix(graph.Str(e), "eg:event/") {
+					seen[k] = true
+					out = append(out, e)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// findActors resolves an actor filter: an exact ID, label or alias first
+// (index lookups), else a case-insensitive substring over actor names.
+func findActors(ctx context.Context, s *graph.Store, q string) ([]quad.Value, error) {
+	if strings.HasPrefix(q, "actor/") || strings.HasPrefix(q, "eg:actor/") {
+		return []quad.Value{graph.NodeIRI(strings.TrimPrefix(q, "eg:"))}, nil
+	}
+	var out []quad.Value
+	for _, p := range []quad.IRI{graph.Label, graph.AltName} {
+		subs, err := s.In(ctx, quad.String(q), p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, subs...)
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	all, err := s.OfType(ctx, graph.ClassActor)
+	if err != nil {
+		return nil, err
+	}
+	lq := strings.ToLower(q)
+	for _, a := range all {
+		p, err := s.Out(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		names := append(p.Strs(graph.Label), p.Strs(graph.AltName)...)
+		for _, n := range names {
+			if strings.Contains(strings.ToLower(n), lq) {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// reader reads events with caches for articles and actors they share.
+type reader struct {
+	s        *graph.Store
+	articles map[string]graph.Props
+	actors   map[string]graph.Props
+	labels   map[string]string
+}
+
+func (r *reader) props(ctx context.Context, cache map[string]graph.Props, v quad.Value) (graph.Props, error) {
+	k := v.String()
+	if p, ok := cache[k]; ok {
+		return p, nil
+	}
+	p, err := r.s.Out(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	cache[k] = p
+	return p, nil
+}
+
+func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
+	p, err := r.s.Out(ctx, node)
+	if err != nil {
+		return Event{}, err
+	}
+	e := Event{
+		ID:       graph.IDOf(node),
+		Action:   p.Str(graph.Action),
+		Summary:  p.Str(graph.Description),
+		Modality: p.Str(graph.Modality),
+		Type: Type{
+			Code:      p.Str(graph.CAMEO),
+			QuadClass: p.Int(graph.QuadClass),
+			Extension: p.Str(graph.Extension),
+		},
+	}
+	if g, ok := quad.NativeOf(p.First(graph.Goldstein)).(float64); ok {
+		e.Type.Goldstein = g
+	}
+	if t := p.First(graph.EventType); t != nil {
+		lp, err := r.props(ctx, r.actors, t)
+		if err != nil {
+			return e, err
+		}
+		e.Type.Label = lp.Str(graph.Label)
+	}
+	roles := []struct {
+		pred quad.IRI
+		role string
+	}{{graph.Agent, "agent"}, {graph.Target, "target"}, {graph.Participant, "participant"}, {graph.HasPlace, "place"}}
+	seen := map[string]bool{}
+	for _, rl := range roles {
+		for _, a := range p[rl.pred] {
+			id := graph.IDOf(a)
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			ap, err := r.props(ctx, r.actors, a)
+			if err != nil {
+				return e, err
+			}
+			e.Actors = append(e.Actors, Actor{ID: id, Name: ap.Str(graph.Label), Role: rl.role})
+		}
+	}
+	for _, a := range p[graph.After] {
+		e.After = append(e.After, graph.IDOf(a))
+	}
+	mentions, err := r.s.In(ctx, node, graph.MentionOf)
+	if err != nil {
+		return e, err
+	}
+	for _, m := range mentions {
+		mp, err := r.s.Out(ctx, m)
+		if err != nil {
+			return e, err
+		}
+		art := mp.First(graph.DerivedFrom)
+		ap, err := r.props(ctx, r.articles, art)
+		if err != nil {
+			return e, err
+		}
+		mn := Mention{
+			Article:   graph.Str(art),
+			Source:    ap.Str(graph.Source),
+			Published: optional(ap.Str(graph.Published)),
+			Sentence:  mp.Str(graph.Sentence),
+			Trigger:   mp.Str(graph.Trigger),
+			Start:     mp.Int(graph.Start),
+			End:       mp.Int(graph.End),
+			Modality:  mp.Str(graph.Modality),
+			Pattern:   mp.Str(graph.Pattern),
+			Earliest:  optional(mp.Str(graph.Earliest)),
+			Latest:    optional(mp.Str(graph.Latest)),
+			Basis:     mp.Str(graph.Basis),
+			TimeText:  mp.Str(graph.TimeText),
+			Value:     mp.Str(graph.TimeValue),
+			Gran:      mp.Str(graph.Gran),
+			Merge:     mp.Str(graph.MergedBy),
+			order:     mp.Int(graph.Order),
+			sent:      mp.Int(graph.SentenceIndex),
+		}
+		e.Mentions = append(e.Mentions, mn)
+	}
+	sort.SliceStable(e.Mentions, func(i, j int) bool { return mentionLess(e.Mentions[i], e.Mentions[j]) })
+	if e.Summary == "" && len(e.Mentions) > 0 {
+		e.Summary = e.Mentions[0].Sentence
+	}
+	e.When = when(e.Mentions)
+	return e, nil
+}
+
+// mentionLess orders mentions by publication (undated last), article and
+// position in the article.
+func mentionLess(a, b Mention) bool {
+	pa, pb := deref(a.Published), deref(b.Published)
+	if pa != pb {
+		if pa == "" || pb == "" {
+			return pb == ""
+		}
+		return pa < pb
+	}
+	if a.Article != b.Article {
+		return a.Article < b.Article
+	}
+	return a.order < b.order
+}
+
+// when combines the mentions' dates: explicit and relative dates first,
+// intersected; then the bounds that tense and publication dates give. An
+// undated mention thus borrows the bounds of a coreferent dated one.
+func when(ms []Mention) When {
+	w := When{Granularity: "unknown", Basis: "unknown"}
+	var lo, hi string
+	apply := func(m Mention) bool {
+		e, l := deref(m.Earliest), deref(m.Latest)
+		if e == "" && l == "" {
+			return false
+		}
+		// Skip a mention whose bounds contradict what is known already.
+		if (e != "" && hi != "" && e > hi) || (l != "" && lo != "" && l < lo) {
+			return false
+		}
+		if e != "" && (lo == "" || e > lo) {
+			lo = e
+		}
+		if l != "" && (hi == "" || l < hi) {
+			hi = l
+		}
+		return true
+	}
+	for _, m := range ms {
+		if m.Basis != "explicit" && m.Basis != "relative" {
+			continue
+		}
+		if apply(m) && w.Value == nil {
+			if m.Value != "" {
+				v := m.Value
+				w.Value = &v
+			}
+			w.Text, w.Basis, w.Granularity = m.TimeText, m.Basis, orUnknown(m.Gran)
+		}
+	}
+	if w.Basis == "unknown" {
+		for _, m := range ms {
+			if apply(m) {
+				w.Basis, w.Granularity = orUnknown(m.Basis), orUnknown(m.Gran)
+			}
+		}
+	}
+	w.Earliest, w.Latest = optional(lo), optional(hi)
+	if lo != "" && lo == hi && w.Granularity == "unknown" {
+		w.Granularity = "day"
+	}
+	return w
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// bounds parses the From/To filter into inclusive day strings.
+func (f Filter) bounds() (from, to string, err error) {
+	if f.From != "" {
+		if from, _, err = dayRange(f.From); err != nil {
+			return "", "", fmt.Errorf("--from: %w", err)
+		}
+	}
+	if f.To != "" {
+		if _, to, err = dayRange(f.To); err != nil {
+			return "", "", fmt.Errorf("--to: %w", err)
+		}
+	}
+	return from, to, nil
+}
+
+// dayRange turns YYYY, YYYY-MM or YYYY-MM-DD into its first and last day.
+func dayRange(s string) (string, string, error) {
+	for _, l := range []struct {
+		layout string
+		next   func(time.Time) time.Time
+	}{
+		{"2006-01-02", func(t time.Time) time.Time { return t }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, -1) }},
+		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, -1) }},
+	} {
+		if t, err := time.Parse(l.layout, s); err == nil {
+			return t.Format("2006-01-02"), l.next(t).Format("2006-01-02"), nil
+		}
+	}
+	return "", "", fmt.Errorf("%q is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", s)
+}
+
+// matches applies the date and type filters. An event passes a date filter
+// when its bounds can overlap the range; undated events do not pass one.
+func (f Filter) matches(e Event, from, to string) bool {
+	lo, hi := deref(e.When.Earliest), deref(e.When.Latest)
+	if from != "" || to != "" {
+		if lo == "" && hi == "" {
+			return false
+		}
+		if from != "" && hi != "" && hi < from {
+			return false
+		}
+		if to != "" && lo != "" && lo > to {
+			return false
+		}
+	}
+	if f.Type != "" {
+		t := strings.ToLower(f.Type)
+		if !strings.HasPrefix(e.Type.Code, f.Type) && e.Action != t && !strings.Contains(strings.ToLower(e.Type.Label), t) && !strings.EqualFold(e.Type.Extension, f.Type) {
+			return false
+		}
+	}
+	return true
+}
