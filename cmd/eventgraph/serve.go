@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/internal/cayleyui"
+	"github.com/eventgraph/eventgraph/serve"
+	"github.com/eventgraph/eventgraph/timeline"
+)
+
+// newServeCmd is `eventgraph serve`: cayley's query UI and HTTP APIs over the
+// project's store, with the timeline page at /timeline.
+//
+// Configuration (flags win over config):
+//
+//	serve.host          --host       listen address (127.0.0.1:64210)
+//	serve.read_only     --read-only  refuse writes (true)
+//	serve.cors_origins               foreign origins allowed to call the APIs
+//	serve.max_body_bytes             request body limit (8 MiB)
+//	query.timeout                    per-query time limit (30s)
+//	query.limit                      default and maximal query results (100)
+//	store.backend, store.address (or --dbpath), store.options
+func newServeCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve cayley's query UI and HTTP APIs over the store, with a timeline page",
+		Long: `Serve cayley's web UI (query, query shape, visualize, write, docs) and its
+HTTP APIs (/api/v1, /api/v2) over the eventgraph store, with eventgraph's
+timeline page at /timeline and its JSON at /api/timeline.
+
+By default the server listens on loopback only, is read-only, refuses
+cross-origin requests (allow origins with serve.cors_origins) and bounds
+queries by query.timeout and query.limit. The UI is embedded in the binary
+and needs no network.`,
+		Args: cobra.NoArgs,
+		RunE: runServe,
+	}
+	cmd.Flags().String("host", serve.DefaultAddr, "host:port to listen on (config serve.host)")
+	cmd.Flags().Bool("read-only", true, "refuse writes through the APIs (config serve.read_only); --read-only=false to allow them")
+	return cmd
+}
+
+func runServe(cmd *cobra.Command, _ []string) error {
+	log := slog.Default()
+	host := serveString(cmd, "host", "serve.host", serve.DefaultAddr)
+	readOnly := serveBool(cmd, "read-only", "serve.read_only", true)
+	timeout := viper.GetDuration("query.timeout")
+	if timeout <= 0 {
+		timeout = serve.DefaultQueryTimeout
+	}
+	limit := viper.GetInt("query.limit")
+	if limit <= 0 {
+		limit = serve.DefaultQueryLimit
+	}
+	maxBody := viper.GetInt64("serve.max_body_bytes")
+	if maxBody <= 0 {
+		maxBody = serve.DefaultMaxBodyBytes
+	}
+	if _, err := cayleyui.Assets(); err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+
+	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	address := viper.GetString("store.address")
+	if f := cmd.Flags().Lookup("dbpath"); f != nil && (f.Changed || address == "") && f.Value.String() != "" {
+		address = f.Value.String()
+	}
+	st, err := graph.Open(ctx, graph.Config{
+		Backend:  viper.GetString("store.backend"),
+		Address:  address,
+		Options:  viper.GetStringMap("store.options"),
+		ReadOnly: readOnly,
+	})
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer func() {
+		if err := st.Close(); err != nil {
+			log.Error("closing store", "err", err)
+		}
+	}()
+
+	var allowed []string
+	if serve.IsLoopback(host) {
+		allowed = serve.LoopbackHosts
+	} else {
+		log.Warn("serving beyond loopback: anyone who can reach this address can query the store", "host", host, "read_only", readOnly)
+	}
+	h, err := serve.New(serve.Options{
+		Handle:       &cgraph.Handle{QuadStore: st.QuadStore, QuadWriter: st.QuadWriter},
+		ReadOnly:     readOnly,
+		QueryTimeout: timeout,
+		QueryLimit:   limit,
+		CORSOrigins:  viper.GetStringSlice("serve.cors_origins"),
+		AllowedHosts: allowed,
+		MaxBodyBytes: maxBody,
+		Timeline: func(ctx context.Context, f serve.Filter) (any, error) {
+			return timeline.Build(ctx, st.QuadStore, timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type})
+		},
+		Logger: log,
+	})
+	if err != nil {
+		return err
+	}
+	return serve.ListenAndServe(ctx, host, h, log, func(a net.Addr) {
+		url := "http://" + browsable(a.String())
+		log.Info("eventgraph serve listening", "addr", a.String(), "read_only", readOnly,
+			"query_timeout", timeout.String(), "query_limit", limit)
+		fmt.Fprintf(cmd.OutOrStdout(), "eventgraph: cayley UI at %s/ , timeline at %s/timeline\n", url, url)
+	})
+}
+
+func cmdContext(cmd *cobra.Command) context.Context {
+	if ctx := cmd.Context(); ctx != nil {
+		return ctx
+	}
+	return context.Background()
+}
+
+// browsable turns a listen address into one a browser can open.
+func browsable(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// serveString is the flag when given, else the config key, else def.
+func serveString(cmd *cobra.Command, flag, key, def string) string {
+	if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
+		return f.Value.String()
+	}
+	if viper.IsSet(key) && viper.GetString(key) != "" {
+		return viper.GetString(key)
+	}
+	return def
+}
+
+func serveBool(cmd *cobra.Command, flag, key string, def bool) bool {
+	if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
+		v, err := cmd.Flags().GetBool(flag)
+		if err == nil {
+			return v
+		}
+	}
+	if viper.IsSet(key) {
+		return viper.GetBool(key)
+	}
+	return def
+}
