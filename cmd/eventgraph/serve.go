@@ -71,7 +71,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 
-	ctx, stop := signal.NotifyContext(cmdContext(cmd), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(serveContext(cmd), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	address := viper.GetString("store.address")
@@ -116,22 +116,22 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	return serve.ListenAndServe(ctx, host, h, log, func(a net.Addr) {
-		url := "http://" + browsable(a.String())
+		url := "http://" + serveBrowsable(a.String())
 		log.Info("eventgraph serve listening", "addr", a.String(), "read_only", readOnly,
 			"query_timeout", timeout.String(), "query_limit", limit)
 		fmt.Fprintf(cmd.OutOrStdout(), "eventgraph: cayley UI at %s/ , timeline at %s/timeline\n", url, url)
 	})
 }
 
-func cmdContext(cmd *cobra.Command) context.Context {
+func serveContext(cmd *cobra.Command) context.Context {
 	if ctx := cmd.Context(); ctx != nil {
 		return ctx
 	}
 	return context.Background()
 }
 
-// browsable turns a listen address into one a browser can open.
-func browsable(addr string) string {
+// serveBrowsable turns a listen address into one a browser can open.
+func serveBrowsable(addr string) string {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return addr
