@@ -113,8 +113,8 @@ func (s *Store) Config() Config { return s.cfg }
 // initialise creates a persistent store on first use.
 func initialise(cfg Config, opts cgraph.Options) error {
 	if isFileBackend(cfg.Backend) {
-		if _, err := os.Stat(cfg.Address); err == nil {
-			return nil
+		if entries, err := os.ReadDir(cfg.Address); err == nil && len(entries) > 0 {
+			return nil // created before
 		}
 		if err := os.MkdirAll(cfg.Address, 0o755); err != nil {
 			return fmt.Errorf("creating store directory: %w", err)

@@ -458,3 +458,17 @@ func (f Filter) matches(e Event, from, to string) bool {
 	}
 	return true
 }
+
+// Get reads one event by its ID ("event/…" or "eg:event/…").
+func Get(ctx context.Context, s *graph.Store, id string) (Event, error) {
+	node := graph.NodeIRI(strings.TrimPrefix(id, "eg:"))
+	p, err := s.Out(ctx, node)
+	if err != nil {
+		return Event{}, err
+	}
+	if len(p[graph.Type]) == 0 {
+		return Event{}, fmt.Errorf("no event %q in the store (see the ids in 'eventgraph timeline --format json')", id)
+	}
+	r := reader{s: s, articles: map[string]graph.Props{}, actors: map[string]graph.Props{}, labels: map[string]string{}}
+	return r.event(ctx, node)
+}

@@ -1,27 +1,37 @@
+// Command eventgraph turns news articles into a chronological event timeline
+// and a knowledge graph stored as quads in cayley.
+//
+//	eventgraph ingest seeds/          # extract and store
+//	eventgraph timeline               # print the ordered events
+//	eventgraph query 'g.V().Has("<rdf:type>", "<sem:Event>").Out("<eg:action>").All()'
+//	eventgraph serve                  # cayley's UI and the timeline page
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
-
-	_ "github.com/araddon/dateparse"
-	_ "github.com/cayleygraph/cayley"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt"
-	_ "github.com/cayleygraph/cayley/graph/kv/leveldb"
-	_ "github.com/cayleygraph/cayley/graph/kv/badger"
-	_ "github.com/cayleygraph/cayley/graph/memstore"
-	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
-	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
-	_ "github.com/cayleygraph/cayley/query/gizmo"
-	_ "github.com/cayleygraph/cayley/query/graphql"
-	_ "github.com/cayleygraph/cayley/query/mql"
-	_ "github.com/cayleygraph/cayley/server/http"
-	_ "github.com/cayleygraph/cayley/cmd/cayley/command"
-	_ "github.com/cayleygraph/quad/nquads"
-	_ "github.com/cayleygraph/quad/jsonld"
-	_ "github.com/cayleygraph/quad/graphml"
-	_ "github.com/cayleygraph/quad/dot"
-	_ "github.com/spf13/cobra"
-	_ "github.com/spf13/viper"
+	"os"
+	"os/signal"
+	"syscall"
 )
 
-func main() { fmt.Println("eventgraph") }
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newRootCmd().ExecuteContext(ctx)
+	stop()
+	if err != nil {
+		var ex exitError
+		if errors.As(err, &ex) {
+			os.Exit(ex.code)
+		}
+		fmt.Fprintln(os.Stderr, "eventgraph:", err)
+		os.Exit(1)
+	}
+}
+
+// exitError ends the program with a status code after its message was
+// already printed.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }

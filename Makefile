@@ -1,0 +1,61 @@
+# eventgraph: see README.md. `make run` ingests the seeds into the embedded
+# store and prints the timeline; `make test` runs vet and every test.
+
+GO        ?= go
+BIN       := bin/eventgraph
+DATA      ?= ../shared/data
+STORE     ?= ./data/eventgraph
+ASSETS    := internal/cayleyui/assets/.stamp
+
+.PHONY: all build run test vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline bench fuzz test-browser test-postgres clean
+
+all: build
+
+# cayley's web UI is copied from the module cache and embedded (not committed).
+$(ASSETS): go.mod go.sum internal/cayleyui/gen/main.go
+	$(GO) generate ./internal/cayleyui
+	@touch $@
+
+generate: $(ASSETS)
+
+build: $(ASSETS)
+	$(GO) build -trimpath -o $(BIN) ./cmd/eventgraph
+
+run: build
+	$(BIN) ingest --dbpath $(STORE) seeds/
+	$(BIN) timeline --dbpath $(STORE) --format table
+
+vet: $(ASSETS)
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+test: vet
+	$(GO) test -timeout 20m ./...
+
+# Scores the extractors on the gold corpora in $(DATA) (see its README).
+eval: eval-timex eval-actors eval-events eval-cameo eval-storyline
+
+eval-timex:
+	$(GO) run ./eval/tempeval -data $(DATA)/tempeval3-train
+
+eval-actors:
+	$(GO) run ./eval/ecbactors -data $(DATA)/ecbplus
+
+eval-events:
+	$(GO) run ./eval/ecbevents -data $(DATA)/ecbplus
+
+eval-cameo:
+	$(GO) run ./eval/cameo -data $(DATA)/cameo-validation
+
+eval-storyline:
+	$(GO) run ./eval/storyline -data $(DATA)/eventstoryline
+
+bench: $(ASSETS)
+	$(GO) test -run '^$$' -bench . -benchmem ./extract/... ./graph/... ./internal/...
+
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzTag -fuzztime $(FUZZTIME) ./extract/timex
+
+clean:
+	rm -rf bin internal/cayleyui/assets

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/eventgraph/eventgraph/timeline"
+)
+
+func newExplainCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "explain EVENT",
+		Short: "Show an event's mentions, coding patterns, date evidence, and why its mentions merged",
+		Long: `Explain one event: every mention that reports it (article, sentence, trigger),
+the dictionary pattern that produced its CAMEO code, the evidence for its date,
+and, for each mention merged into it, the reasons the resolver gave.
+EVENT is an event ID as printed by 'eventgraph timeline --format json'.`,
+		Args: cobra.ExactArgs(1),
+		RunE: runExplain,
+	}
+	cmd.Flags().String("format", "text", "text or json")
+	return cmd
+}
+
+func runExplain(cmd *cobra.Command, args []string) error {
+	format, _ := cmd.Flags().GetString("format")
+	st, err := openStore(cmd, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	e, err := timeline.Get(cmdContext(cmd), st, args[0])
+	if err != nil {
+		return err
+	}
+	if format == "json" {
+		enc := json.NewEncoder(cmd.OutOrStdout())
+		enc.SetIndent("", "  ")
+		return enc.Encode(e)
+	}
+	writeExplanation(cmd.OutOrStdout(), e)
+	return nil
+}
+
+func writeExplanation(w io.Writer, e timeline.Event) {
+	fmt.Fprintf(w, "%s\n  %s\n", e.ID, e.Summary)
+	fmt.Fprintf(w, "  action %s, CAMEO %s %s (quad class %d, Goldstein %.1f)", e.Action, e.Type.Code, e.Type.Label, e.Type.QuadClass, e.Type.Goldstein)
+	if e.Type.Extension != "" {
+		fmt.Fprintf(w, ", extension %s", e.Type.Extension)
+	}
+	fmt.Fprintf(w, "\n  modality %s\n", e.Modality)
+	fmt.Fprintf(w, "  when %s (basis %s, granularity %s", timeline.DateLabel(e.When), e.When.Basis, e.When.Granularity)
+	if e.When.Text != "" {
+		fmt.Fprintf(w, ", from %q", e.When.Text)
+	}
+	fmt.Fprintln(w, ")")
+	for _, a := range e.Actors {
+		fmt.Fprintf(w, "  %-11s %s (%s)\n", a.Role, a.Name, a.ID)
+	}
+	if len(e.After) > 0 {
+		fmt.Fprintf(w, "  after %s\n", strings.Join(e.After, ", "))
+	}
+	fmt.Fprintf(w, "\n%d mention(s):\n", len(e.Mentions))
+	for i, m := range e.Mentions {
+		pub := "undated"
+		if m.Published != nil {
+			pub = "published " + *m.Published
+		}
+		fmt.Fprintf(w, "%d. %s (%s), bytes %d-%d\n", i+1, m.Source, pub, m.Start, m.End)
+		fmt.Fprintf(w, "   %q\n", m.Sentence)
+		fmt.Fprintf(w, "   trigger %q, pattern %s, modality %s\n", m.Trigger, m.Pattern, m.Modality)
+		date := "no date of its own"
+		if m.Earliest != nil || m.Latest != nil {
+			date = fmt.Sprintf("%s..%s", orQ(m.Earliest), orQ(m.Latest))
+		}
+		fmt.Fprintf(w, "   date %s, basis %s", date, m.Basis)
+		if m.TimeText != "" {
+			fmt.Fprintf(w, ", from %q = %s", m.TimeText, m.Value)
+		}
+		fmt.Fprintln(w)
+		if m.Merge != "" {
+			fmt.Fprintf(w, "   merged: %s\n", m.Merge)
+		} else if i > 0 {
+			fmt.Fprintln(w, "   first mention of this event in its article")
+		}
+	}
+}
+
+func orQ(s *string) string {
+	if s == nil {
+		return "?"
+	}
+	return *s
+}

@@ -1,0 +1,377 @@
+// Package pipeline runs ingestion end to end: read sources, parse them into
+// articles, extract on every core, resolve against what the store already
+// holds, and write each article's quads in its own transaction. Extraction
+// runs in parallel; resolution and writing run in input order, so a run's
+// result does not depend on scheduling.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cayleygraph/quad"
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/eventgraph/eventgraph/extract"
+	"github.com/eventgraph/eventgraph/extract/actor"
+	"github.com/eventgraph/eventgraph/extract/article"
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/event"
+	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/resolve"
+)
+
+// Options control a run.
+type Options struct {
+	Workers int            // extraction workers; 0 means one per CPU
+	Format  article.Format // source format; "" or auto detects it
+	// Replace re-extracts articles already stored and retracts the old
+	// version of an article whose source now holds different text.
+	Replace bool
+	// Progress, when set, receives a progress bar (a terminal).
+	Progress io.Writer
+	Log      *slog.Logger
+	// Stdin is read for the input "-".
+	Stdin io.Reader
+}
+
+// Failure is a source that yielded no article, and why.
+type Failure struct {
+	Source string
+	Err    error
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Sources   int
+	Articles  int // articles parsed
+	Ingested  int // articles written
+	Unchanged int // already stored, skipped
+	Replaced  int // older versions retracted
+	Failed    []Failure
+	Events    int // event mentions written
+	NewEvents int // canonical events created
+	Merged    int // mentions merged into an event reported elsewhere (duplicates prevented)
+	Quads     int
+	Elapsed   time.Duration
+}
+
+// Rules are the cross-article merging rules, from the extractors.
+func Rules() resolve.Rules {
+	return resolve.Rules{SameEntity: actor.SameEntity, Family: event.Family, Compatible: event.Compatible}
+}
+
+// source is one input to read.
+type source struct {
+	name string
+	read func() ([]byte, error)
+}
+
+// parsed is a worker's result for one source, in input order.
+type parsed struct {
+	seq  int
+	src  string
+	docs []*doc.Document
+	errs []error
+}
+
+// Run ingests inputs (files, directories read recursively, "-" for stdin)
+// into st. It returns an error only when nothing could be ingested because
+// of failures, or when the store fails.
+func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Summary, error) {
+	start := time.Now()
+	log := opt.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	var sum Summary
+	sources, failures := expand(inputs, opt.Stdin)
+	sum.Failed = append(sum.Failed, failures...)
+	sum.Sources = len(sources)
+
+	res := resolve.New(Rules())
+	if err := st.LoadResolver(ctx, res); err != nil {
+		return sum, fmt.Errorf("loading known actors and events: %w", err)
+	}
+
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan int)
+	results := make(chan parsed, workers)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				p := parse(ctx, st, sources[i], opt)
+				p.seq = i
+				select {
+				case results <- p:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range sources {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	var bar *progressbar.ProgressBar
+	if opt.Progress != nil && len(sources) > 1 {
+		bar = progressbar.NewOptions(len(sources),
+			progressbar.OptionSetWriter(opt.Progress),
+			progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("articles"),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+
+	// Write in input order.
+	pending := map[int]parsed{}
+	next := 0
+	var werr error
+	for p := range results {
+		pending[p.seq] = p
+		for {
+			q, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if werr == nil {
+				werr = write(ctx, st, res, q, opt, &sum, log)
+				if werr != nil {
+					cancel()
+				}
+			}
+			if bar != nil {
+				_ = bar.Add(1)
+			}
+		}
+	}
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	sum.Elapsed = time.Since(start)
+	if werr != nil {
+		return sum, werr
+	}
+	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
+		return sum, err
+	}
+	if sum.Ingested == 0 && sum.Unchanged == 0 && len(sum.Failed) > 0 {
+		return sum, fmt.Errorf("nothing ingested: %d source(s) failed", len(sum.Failed))
+	}
+	return sum, nil
+}
+
+// parse reads one source and extracts its articles, skipping those already
+// stored unless replacing.
+func parse(ctx context.Context, st *graph.Store, s source, opt Options) parsed {
+	p := parsed{src: s.name}
+	data, err := s.read()
+	if err != nil {
+		p.errs = append(p.errs, err)
+		return p
+	}
+	arts, err := article.Parse(s.name, data, opt.Format)
+	if err != nil {
+		p.errs = append(p.errs, err)
+	}
+	for _, a := range arts {
+		if !opt.Replace {
+			if ok, err := st.HasArticle(ctx, a.ID); err == nil && ok {
+				p.docs = append(p.docs, &doc.Document{Article: a}) // marked unchanged by write
+				continue
+			}
+		}
+		p.docs = append(p.docs, extract.Extract(a))
+	}
+	return p
+}
+
+// write resolves and stores one source's articles.
+func write(ctx context.Context, st *graph.Store, res *resolve.Resolver, p parsed, opt Options, sum *Summary, log *slog.Logger) error {
+	for _, err := range p.errs {
+		sum.Failed = append(sum.Failed, Failure{Source: p.src, Err: err})
+		log.Warn("skipped", "source", p.src, "reason", err)
+	}
+	for _, d := range p.docs {
+		sum.Articles++
+		a := d.Article
+		exists, err := st.HasArticle(ctx, a.ID)
+		if err != nil {
+			return fmt.Errorf("%s: %w", a.Source, err)
+		}
+		if exists && !opt.Replace {
+			sum.Unchanged++
+			log.Debug("unchanged", "source", a.Source, "article", a.ID)
+			continue
+		}
+		if opt.Replace {
+			n, err := retractOld(ctx, st, a, exists)
+			if err != nil {
+				return fmt.Errorf("%s: %w", a.Source, err)
+			}
+			sum.Replaced += n
+			if n > 0 {
+				// The resolver must forget what the retracted versions said.
+				res = resolve.New(Rules())
+				if err := st.LoadResolver(ctx, res); err != nil {
+					return err
+				}
+			}
+		}
+		as := res.Add(d)
+		own, shared := graph.Quads(d, as)
+		n, err := st.WriteArticle(ctx, own, shared)
+		if err != nil {
+			return fmt.Errorf("%s: %w", a.Source, err)
+		}
+		sum.Ingested++
+		sum.Quads += n
+		sum.Events += len(d.Events)
+		sum.Merged += len(as.Merges)
+		for _, isNew := range as.New {
+			if isNew {
+				sum.NewEvents++
+			}
+		}
+		log.Debug("ingested", "source", a.Source, "article", a.ID, "events", len(d.Events), "merged", len(as.Merges), "quads", n)
+	}
+	return nil
+}
+
+// retractOld removes the stored versions of a: the same article (when
+// re-extracting) and other articles read from the same source.
+func retractOld(ctx context.Context, st *graph.Store, a doc.Article, same bool) (int, error) {
+	var ids []string
+	if same {
+		ids = append(ids, a.ID)
+	}
+	if a.Source != "" && a.Source != "-" {
+		arts, err := st.In(ctx, quad.String(a.Source), graph.Source)
+		if err != nil {
+			return 0, err
+		}
+		for _, v := range arts {
+			if id := strings.TrimPrefix(graph.IDOf(v), "article/"); id != a.ID {
+				ids = append(ids, id)
+			}
+		}
+	}
+	n := 0
+	for _, id := range ids {
+		k, err := st.RetractArticle(ctx, id)
+		if err != nil {
+			return n, err
+		}
+		if k > 0 {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// expand turns the inputs into sources: files as given, directories walked
+// recursively in name order (hidden entries skipped), "-" as stdin.
+func expand(inputs []string, stdin io.Reader) ([]source, []Failure) {
+	var out []source
+	var fails []Failure
+	for _, in := range inputs {
+		if in == "-" {
+			r := stdin
+			if r == nil {
+				r = os.Stdin
+			}
+			out = append(out, source{name: "-", read: func() ([]byte, error) {
+				return io.ReadAll(io.LimitReader(r, article.MaxBytes+1))
+			}})
+			continue
+		}
+		fi, err := os.Stat(in)
+		if err != nil {
+			fails = append(fails, Failure{Source: in, Err: err})
+			continue
+		}
+		if !fi.IsDir() {
+			out = append(out, fileSource(in))
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fails = append(fails, Failure{Source: path, Err: err})
+				return nil
+			}
+			if path != in && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			fails = append(fails, Failure{Source: in, Err: err})
+		}
+		if len(files) == 0 {
+			fails = append(fails, Failure{Source: in, Err: errors.New("directory holds no articles")})
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			out = append(out, fileSource(f))
+		}
+	}
+	return out, fails
+}
+
+func fileSource(path string) source {
+	return source{name: path, read: func() ([]byte, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		if fi.Size() > article.MaxBytes {
+			return nil, fmt.Errorf("%w (%d bytes, limit %d)", article.ErrTooLarge, fi.Size(), article.MaxBytes)
+		}
+		return io.ReadAll(io.LimitReader(f, article.MaxBytes+1))
+	}}
+}
