@@ -1,0 +1,663 @@
+package article
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+	htmldate "github.com/markusmobius/go-htmldate"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/transform"
+)
+
+func init() {
+	parsers[HTML] = func(source string, data []byte) ([]doc.Article, error) {
+		a, err := ParseHTML(source, data, "")
+		if err != nil {
+			return nil, err
+		}
+		return []doc.Article{a}, nil
+	}
+}
+
+// Limits on HTML handed to the extractor. golang.org/x/net/html refuses
+// more than 512 open elements itself; the checks here hold whatever the
+// parser does, so that deep or huge trees fail fast with a clear error
+// instead of exhausting the extractor's recursion.
+const (
+	maxHTMLDepth = 512
+	maxHTMLNodes = 1 << 20
+)
+
+// Errors for HTML that is refused before extraction.
+var (
+	ErrTooDeep = errors.New("HTML nested too deeply")
+	ErrTooMany = errors.New("HTML has too many nodes")
+)
+
+// ParseHTML reads a news web page: its main text without navigation,
+// footers and related links (go-trafilatura), title, author, site, canonical
+// URL, language and publication date (page metadata first, then go-htmldate
+// in its fast, original-date mode). Photo captions become caption blocks.
+// contentType, when known (an HTTP header), may name the charset; otherwise
+// a BOM, a meta charset or an XML declaration does, and undeclared bytes
+// that are not UTF-8 are read as Windows-1252.
+func ParseHTML(source string, data []byte, contentType string) (doc.Article, error) {
+	if len(data) > MaxBytes {
+		return doc.Article{}, fmt.Errorf("%w (%d bytes, limit %d)", ErrTooLarge, len(data), MaxBytes)
+	}
+	if looksBinary(data) {
+		return doc.Article{}, ErrBinary
+	}
+	text, cs, err := decodeHTML(data, contentType)
+	if err != nil {
+		return doc.Article{}, err
+	}
+	root, err := parseHTMLTree(text)
+	if err != nil {
+		return doc.Article{}, err
+	}
+	a, err := htmlArticle(source, root, htmlHints{})
+	if err != nil {
+		return doc.Article{}, err
+	}
+	if cs != "" && cs != "utf-8" {
+		setProp(&a, "charset", cs)
+	}
+	return a, nil
+}
+
+// decodeHTML turns page bytes into UTF-8 following, in order, a BOM, the
+// Content-Type charset, a <meta> charset or XML declaration in the first
+// 64 KiB; without any, UTF-8 when the bytes are valid UTF-8, else
+// Windows-1252 (what browsers do for Latin-1 pages). Invalid UTF-8 that is
+// left becomes U+FFFD.
+func decodeHTML(data []byte, contentType string) (string, string, error) {
+	enc, name, certain := charset.DetermineEncoding(data, contentType)
+	if !certain {
+		enc, name = declaredCharset(data)
+		if enc == nil {
+			if utf8.Valid(data) {
+				enc, name = encoding.Nop, "utf-8"
+			} else {
+				enc, name = charset.Lookup("windows-1252")
+			}
+		}
+	}
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	if name == "utf-8" || enc == encoding.Nop {
+		return strings.ToValidUTF8(string(data), "\uFFFD"), "utf-8", nil
+	}
+	out, _, err := transform.Bytes(enc.NewDecoder(), data)
+	if err != nil {
+		return "", "", fmt.Errorf("decoding %s: %w", name, err)
+	}
+	return strings.ToValidUTF8(string(out), "\uFFFD"), name, nil
+}
+
+var (
+	metaCharsetRE = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+	xmlEncodingRE = regexp.MustCompile(`(?i)^\s*<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9_:.\-]+)`)
+)
+
+// declaredCharset finds a charset declared in the head of a page. A
+// declared UTF-16 is ignored, as browsers do, since the bytes read so far
+// were ASCII.
+func declaredCharset(data []byte) (encoding.Encoding, string) {
+	head := data
+	if len(head) > 64<<10 {
+		head = head[:64<<10]
+	}
+	for _, re := range []*regexp.Regexp{xmlEncodingRE, metaCharsetRE} {
+		if m := re.FindSubmatch(head); m != nil {
+			if e, name := charset.Lookup(string(m[1])); e != nil && !strings.HasPrefix(name, "utf-16") {
+				return e, name
+			}
+		}
+	}
+	return nil, ""
+}
+
+// parseHTMLTree parses a page and refuses trees too deep or too large to
+// hand to the extractor.
+func parseHTMLTree(text string) (*html.Node, error) {
+	root, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		if strings.Contains(err.Error(), "open stack") {
+			return nil, fmt.Errorf("%w: more than %d open elements", ErrTooDeep, maxHTMLDepth)
+		}
+		return nil, fmt.Errorf("parsing HTML: %w", err)
+	}
+	// Iterative walk: the tree's depth is what is being checked.
+	type item struct {
+		n     *html.Node
+		depth int
+	}
+	nodes := 0
+	stack := []item{{root, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		nodes++
+		if nodes > maxHTMLNodes {
+			return nil, fmt.Errorf("%w: more than %d", ErrTooMany, maxHTMLNodes)
+		}
+		if it.depth > maxHTMLDepth {
+			return nil, fmt.Errorf("%w: deeper than %d elements", ErrTooDeep, maxHTMLDepth)
+		}
+		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, item{c, it.depth + 1})
+		}
+	}
+	return root, nil
+}
+
+// htmlHints are what a feed item or a JSON line already says about an
+// HTML body; they win over what the page says.
+type htmlHints struct {
+	title string
+	url   string
+	// noDate skips the page date search: the container dates the item.
+	noDate bool
+}
+
+// captionMark prefixes the placeholder paragraph that stands for a photo
+// caption while the extractor runs, so captions found in the main content
+// can be told from body text afterwards. Captions outside the main content
+// (teasers, galleries in sidebars) are dropped with it.
+const captionMark = "egcaption\u2060"
+
+// htmlArticle extracts the article from a parsed page.
+func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, error) {
+	a := doc.Article{Source: source, Props: map[string]string{}}
+	lang := htmlLang(root)
+
+	var dateOverride *htmldate.Result
+	if !hints.noDate {
+		raw, src, modified := metaDate(root)
+		if modified != "" {
+			setProp(&a, "updated", modified)
+		}
+		if raw != "" {
+			setPublished(&a, raw, nil)
+			setProp(&a, "date_source", src)
+		}
+		if a.Published == nil && a.Props["date_error"] == "" {
+			// No usable date in the metadata: go-htmldate in fast mode
+			// (no free-text search, which picks dates out of tickers
+			// and boilerplate), original date rather than last update.
+			res, err := htmldate.FromDocument(root, htmldate.Options{
+				UseOriginalDate:     true,
+				SkipExtensiveSearch: true,
+				ExtractTime:         true,
+				DeferUrlExtractor:   true,
+				URL:                 hints.url,
+			})
+			if err == nil && !res.IsZero() && checkYear(res.DateTime) == nil {
+				t := res.DateTime
+				a.Published = &t
+				setProp(&a, "published", res.SrcString)
+				setProp(&a, "date_source", "htmldate")
+			}
+		}
+	}
+	dateOverride = &htmldate.Result{} // the date is settled above, never by the extractor
+
+	markCaptions(root)
+
+	opts := trafilatura.Options{
+		ExcludeComments:  true,
+		HtmlDateOverride: dateOverride,
+		Focus:            trafilatura.Balanced,
+	}
+	res, err := trafilatura.ExtractDocument(root, opts)
+	var content *html.Node
+	var meta trafilatura.Metadata
+	if err == nil && res != nil {
+		content = res.ContentNode
+		meta = res.Metadata
+	} else if hints.title != "" || hints.url != "" {
+		// A fragment from a feed or a JSON line may be too short for the
+		// extractor; its body is the content.
+		content = findBody(root)
+	} else {
+		return a, fmt.Errorf("%w: no main text found (%v)", ErrEmpty, err)
+	}
+
+	title := firstNonEmpty(hints.title, meta.Title)
+	var tb textBuilder
+	if title != "" {
+		tb.add(doc.BlockTitle, title)
+	}
+	w := blockWalker{tb: &tb, title: normSpace(title)}
+	w.walk(content, "")
+	w.flush("")
+	if !tb.has(doc.BlockBody) && content != findBody(root) && (hints.title != "" || hints.url != "") {
+		// The extractor kept nothing of a short fragment: use it whole.
+		tb = textBuilder{}
+		if title != "" {
+			tb.add(doc.BlockTitle, title)
+		}
+		w = blockWalker{tb: &tb, title: normSpace(title)}
+		w.walk(findBody(root), "")
+		w.flush("")
+	}
+	if !tb.has(doc.BlockBody) && !tb.has(doc.BlockCaption) {
+		return a, fmt.Errorf("%w: no main text found", ErrEmpty)
+	}
+
+	a.Text = tb.b.String()
+	a.Blocks = tb.blocks
+	a.Title = title
+	a.URL = firstNonEmpty(hints.url, meta.URL)
+	setProp(&a, "author", meta.Author)
+	setProp(&a, "site", meta.Sitename)
+	setProp(&a, "hostname", meta.Hostname)
+	setProp(&a, "description", meta.Description)
+	setProp(&a, "language", firstNonEmpty(lang, meta.Language))
+	setProp(&a, "categories", strings.Join(meta.Categories, ", "))
+	setProp(&a, "tags", strings.Join(meta.Tags, ", "))
+	setProp(&a, "image", meta.Image)
+	if a.URL != "" {
+		setProp(&a, "url", a.URL)
+	}
+	a.ID = ID(a.URL, a.Text)
+	return a, nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func findBody(root *html.Node) *html.Node {
+	if b := findElement(root, atom.Body); b != nil {
+		return b
+	}
+	return root
+}
+
+// findElement returns the first element with the tag, breadth-first.
+func findElement(root *html.Node, tag atom.Atom) *html.Node {
+	queue := []*html.Node{root}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		if n.Type == html.ElementNode && n.DataAtom == tag {
+			return n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			queue = append(queue, c)
+		}
+	}
+	return nil
+}
+
+// elements lists the elements under root in document order, iteratively.
+func elements(root *html.Node) []*html.Node {
+	var out []*html.Node
+	stack := []*html.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode {
+			out = append(out, n)
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+	return out
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return strings.TrimSpace(a.Val)
+		}
+	}
+	return ""
+}
+
+func htmlLang(root *html.Node) string {
+	if h := findElement(root, atom.Html); h != nil {
+		return attr(h, "lang")
+	}
+	return ""
+}
+
+// Publication date metadata, most specific first.
+var (
+	publishedMeta = []string{
+		"article:published_time", "og:article:published_time", "datepublished",
+		"og:published_time", "published_time", "article.published", "publishdate",
+		"publish-date", "publish_date", "pubdate", "publication_date", "dc.date.issued",
+		"dcterms.issued", "dc.date.created", "dcterms.created", "sailthru.date",
+		"parsely-pub-date", "date", "dc.date", "dcterms.date",
+	}
+	modifiedMeta = []string{"article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"}
+)
+
+// metaDate reads the publication date the page declares: <meta> tags
+// (property, name, itemprop), JSON-LD datePublished, then a <time> marked
+// as the publication date. It returns the raw value, where it came from,
+// and the modification date.
+func metaDate(root *html.Node) (raw, src, modified string) {
+	metas := map[string]string{}
+	var times []*html.Node
+	var scripts []string
+	for _, n := range elements(root) {
+		switch n.DataAtom {
+		case atom.Meta:
+			content := attr(n, "content")
+			if content == "" {
+				continue
+			}
+			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+				if key := strings.ToLower(attr(n, k)); key != "" {
+					if _, ok := metas[key]; !ok {
+						metas[key] = content
+					}
+				}
+			}
+		case atom.Time:
+			times = append(times, n)
+		case atom.Script:
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+				scripts = append(scripts, n.FirstChild.Data)
+			}
+		}
+	}
+	for _, k := range modifiedMeta {
+		if v := metas[k]; v != "" {
+			modified = v
+			break
+		}
+	}
+	for _, k := range publishedMeta {
+		if v := metas[k]; v != "" {
+			return v, "meta " + k, modified
+		}
+	}
+	for _, s := range scripts {
+		var v any
+		if json.Unmarshal([]byte(s), &v) != nil {
+			continue
+		}
+		if d := jsonLDDate(v, "datePublished", 0); d != "" {
+			if modified == "" {
+				modified = jsonLDDate(v, "dateModified", 0)
+			}
+			return d, "json-ld datePublished", modified
+		}
+		if d := jsonLDDate(v, "dateCreated", 0); d != "" {
+			return d, "json-ld dateCreated", modified
+		}
+	}
+	for _, n := range times {
+		if _, pub := attrOK(n, "pubdate"); pub || strings.EqualFold(attr(n, "itemprop"), "datePublished") {
+			if d := attr(n, "datetime"); d != "" {
+				return d, "time element", modified
+			}
+		}
+	}
+	return "", "", modified
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// jsonLDDate finds a string value for key anywhere in decoded JSON-LD.
+func jsonLDDate(v any, key string, depth int) string {
+	if depth > 32 {
+		return ""
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		if s, ok := v[key].(string); ok && strings.TrimSpace(s) != "" {
+			return s
+		}
+		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
+			if d := jsonLDDate(v[k], key, depth+1); d != "" {
+				return d
+			}
+		}
+	case []any:
+		for _, e := range v {
+			if d := jsonLDDate(e, key, depth+1); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// markCaptions replaces each figure caption (a <figcaption>, or an element
+// whose class says caption) by a paragraph holding captionMark and the
+// caption text, in place of its figure, so that the extractor keeps it
+// where it stood and the walker can make it a caption block.
+func markCaptions(root *html.Node) {
+	for _, n := range elements(root) {
+		if n.Parent == nil {
+			continue // already detached with an ancestor
+		}
+		isCap := n.DataAtom == atom.Figcaption
+		if !isCap {
+			cls := strings.ToLower(attr(n, "class"))
+			isCap = (n.DataAtom == atom.P || n.DataAtom == atom.Div || n.DataAtom == atom.Span) &&
+				(strings.Contains(cls, "caption") && !strings.Contains(cls, "captioned"))
+		}
+		if !isCap || detached(n) {
+			continue
+		}
+		text := normSpace(textContent(n))
+		target := n
+		for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+			if p.DataAtom == atom.Figure {
+				target = p
+				break
+			}
+		}
+		if text == "" {
+			continue
+		}
+		p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		p.AppendChild(&html.Node{Type: html.TextNode, Data: captionMark + text})
+		target.Parent.InsertBefore(p, target)
+		target.Parent.RemoveChild(target)
+	}
+}
+
+// detached reports a node no longer connected to a document.
+func detached(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.DocumentNode {
+			return false
+		}
+	}
+	return true
+}
+
+// textContent is the text under n, iteratively.
+func textContent(n *html.Node) string {
+	var b strings.Builder
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+		case html.ElementNode:
+			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+				continue
+			}
+			if c.DataAtom == atom.Br {
+				b.WriteByte(' ')
+			}
+		}
+		for k := c.LastChild; k != nil; k = k.PrevSibling {
+			stack = append(stack, k)
+		}
+	}
+	return b.String()
+}
+
+// normSpace collapses runs of white space into one space.
+func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Block-level elements: text before, inside and after each is its own block.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Body: true, atom.Caption: true, atom.Center: true, atom.Dd: true, atom.Details: true,
+	atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Figcaption: true, atom.Figure: true,
+	atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true,
+	atom.Li: true, atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true,
+	atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tr: true,
+	atom.Ul: true, atom.Html: true,
+}
+
+// Paragraph-like elements: their text is body text.
+var paraTags = map[atom.Atom]bool{
+	atom.P: true, atom.Li: true, atom.Blockquote: true, atom.Pre: true, atom.Dd: true,
+	atom.Dt: true, atom.Tr: true, atom.Address: true, atom.Summary: true,
+}
+
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Head: true, atom.Title: true, atom.Svg: true, atom.Math: true, atom.Iframe: true,
+	atom.Button: true, atom.Select: true, atom.Textarea: true,
+}
+
+// blockWalker turns an HTML subtree into blocks.
+type blockWalker struct {
+	tb    *textBuilder
+	buf   strings.Builder
+	title string // the title already added, so a repeated <h1> is skipped
+	depth int
+}
+
+const lineBreak = "\x00"
+
+// walk adds the text under n; kind is the kind of the innermost enclosing
+// block ("" outside any paragraph-like element).
+func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
+	if n == nil || w.depth > maxHTMLDepth+8 {
+		return
+	}
+	w.depth++
+	defer func() { w.depth-- }()
+	switch n.Type {
+	case html.TextNode:
+		w.buf.WriteString(n.Data)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+	default:
+		return
+	}
+	if n.Type == html.ElementNode {
+		if skipTags[n.DataAtom] {
+			return
+		}
+		switch n.DataAtom {
+		case atom.Br:
+			w.buf.WriteString(lineBreak)
+			return
+		case atom.Td, atom.Th:
+			w.buf.WriteString(" ")
+		}
+		if blockTags[n.DataAtom] {
+			w.flush(kind)
+			inner := kind
+			switch {
+			case isHeading(n.DataAtom):
+				inner = doc.BlockHeading
+			case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption:
+				inner = doc.BlockCaption
+			case paraTags[n.DataAtom] && inner == "":
+				inner = doc.BlockBody
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				w.walk(c, inner)
+			}
+			w.flush(inner)
+			return
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, kind)
+	}
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// flush adds the text gathered so far as a block of the kind. Loose text
+// outside any paragraph is body when it reads like prose, metadata (bylines,
+// datelines, leftovers of removed elements) when it is a short fragment.
+func (w *blockWalker) flush(kind doc.BlockKind) {
+	s := w.buf.String()
+	w.buf.Reset()
+	var lines []string
+	for _, ln := range strings.Split(s, lineBreak) {
+		if ln = normSpace(ln); ln != "" {
+			lines = append(lines, ln)
+		}
+	}
+	s = strings.Join(lines, "\n")
+	if s == "" {
+		return
+	}
+	if strings.HasPrefix(s, captionMark) {
+		w.tb.add(doc.BlockCaption, strings.TrimSpace(strings.TrimPrefix(s, captionMark)))
+		return
+	}
+	s = strings.ReplaceAll(s, captionMark, "")
+	switch kind {
+	case "":
+		if len(s) < 80 && !endsWithTerminal(s) || strings.IndexFunc(s, isLetter) < 0 {
+			kind = doc.BlockMetadata
+		} else {
+			kind = doc.BlockBody
+		}
+	case doc.BlockHeading:
+		if len(w.tb.blocks) <= 1 && strings.EqualFold(s, w.title) {
+			return // the title repeated as the page's <h1>
+		}
+	case doc.BlockBody:
+		if isCaption(s) && len(s) < 200 {
+			kind = doc.BlockCaption // a credit line set as a paragraph
+		}
+	}
+	w.tb.add(kind, s)
+}
+
+func isLetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 && r != utf8.RuneError
+}
