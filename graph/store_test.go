@@ -1,0 +1,133 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/resolve"
+)
+
+// Every backend listed in --help must really open; badger and leveldb
+// depend on the registration loop in this package's init.
+func TestBackendsOpen(t *testing.T) {
+	for _, b := range []string{"bolt", "leveldb", "badger", "memstore"} {
+		t.Run(b, func(t *testing.T) {
+			st, err := Open(context.Background(), Config{Backend: b, Address: filepath.Join(t.TempDir(), "db")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := st.QuadWriter.AddQuad(quad.MakeIRI("a", "b", "c", "")); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.Close(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	for _, b := range []string{"postgres", "cockroach"} {
+		if !cgraph.IsRegistered(b) {
+			t.Errorf("%s not registered", b)
+		}
+	}
+	if _, err := Open(context.Background(), Config{Backend: "nosuch", Address: t.TempDir()}); err == nil {
+		t.Error("unknown backend accepted")
+	}
+}
+
+func sampleDoc(id string) *doc.Document {
+	pub := time.Date(2024, 3, 26, 0, 0, 0, 0, time.UTC)
+	text := "Jane Roe resigned from the government."
+	return &doc.Document{
+		Article:   doc.Article{ID: id, Source: id + ".txt", Text: text, Published: &pub},
+		Sentences: []doc.Sentence{{Span: doc.Span{Start: 0, End: len(text)}}},
+		Actors: []doc.Actor{
+			{Key: "person:jane roe", Name: "Jane Roe", Kind: doc.KindPerson, Relations: []doc.Relation{{Kind: "role", Title: "minister", Object: 1}}},
+			{Key: "gov:XYZ", Name: "Government of Xyz", Kind: doc.KindGovernment, Code: "XYZGOV"},
+		},
+		ActorMentions: []doc.ActorMention{{Span: doc.Span{Start: 0, End: 8}, Text: "Jane Roe", Actor: 0}},
+		Events: []doc.EventMention{{Sentence: 0, TriggerText: "resigned", Action: "resign", Type: doc.EventType{Code: "0874", Label: "Resign"},
+			Modality: doc.Asserted, Arguments: []doc.Argument{{Role: doc.RoleAgent, Actor: 0, Mention: 0}}, Timex: -1,
+			Latest: pub, Basis: doc.BasisPublication}},
+	}
+}
+
+func count(t *testing.T, st *Store) int64 {
+	t.Helper()
+	s, err := st.QuadStore.Stats(context.Background(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Quads.Size
+}
+
+func TestWriteIdempotentAndRetract(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(ctx, Config{Backend: "bolt", Address: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r := resolve.New(resolve.Rules{})
+	d := sampleDoc("a1")
+	own, shared := Quads(d, r.Add(d))
+	if _, err := st.WriteArticle(ctx, own, shared); err != nil {
+		t.Fatal(err)
+	}
+	n := count(t, st)
+	if ok, _ := st.HasArticle(ctx, "a1"); !ok {
+		t.Fatal("article not stored")
+	}
+	// Writing the same quads again adds nothing.
+	if _, err := st.WriteArticle(ctx, own, shared); err != nil {
+		t.Fatal(err)
+	}
+	if m := count(t, st); m != n {
+		t.Errorf("re-write changed the quad count: %d -> %d", n, m)
+	}
+	// Every quad carries the article label.
+	for _, q := range append(own, shared...) {
+		if q.Label != ArticleIRI("a1") {
+			t.Fatalf("quad without article label: %v", q)
+		}
+	}
+	// The role is queryable.
+	roles, err := st.In(ctx, NodeIRI("actor/person/jane-roe"), Holder)
+	if err != nil || len(roles) != 1 {
+		t.Fatalf("roles %v, %v", roles, err)
+	}
+	p, _ := st.Out(ctx, roles[0])
+	if p.Str(Title) != "minister" || p.Str(Of) != "eg:actor/gov/xyz" {
+		t.Errorf("role %v", p)
+	}
+	if k, err := st.RetractArticle(ctx, "a1"); err != nil || k == 0 {
+		t.Fatalf("retract: %d, %v", k, err)
+	}
+	if m := count(t, st); m != 0 {
+		t.Errorf("%d quads left after retracting the only article", m)
+	}
+}
+
+// A second process must not hang on a bolt store that serve holds.
+func TestBoltLockedFailsFast(t *testing.T) {
+	dir := t.TempDir()
+	st, err := Open(context.Background(), Config{Backend: "bolt", Address: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Now()
+	_, err = Open(context.Background(), Config{Backend: "bolt", Address: dir})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("err %v, want ErrLocked", err)
+	}
+	if time.Since(start) > 10*time.Second {
+		t.Errorf("took %s to fail", time.Since(start))
+	}
+}
