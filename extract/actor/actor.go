@@ -1,0 +1,1553 @@
+// Package actor recognizes the actors of an article — people, countries and
+// their governments, organizations (IGOs, armed groups, parties, companies,
+// newspapers), offices and places — resolves their mentions within the
+// article, and ties people to the bodies they hold roles in.
+//
+// # Rules
+//
+// People are found from the text alone, never from a list of person names:
+// runs of capitalized words, composed with titles ("Israeli Prime Minister
+// Benjamin Netanyahu"), honorifics ("Mr."), and context (a following speech
+// verb, a preceding title or "who"). A surname alone refers to the person
+// of the article whose full name ends with it; "the prime minister" or "the
+// Israeli leader" refers to the person holding that title (for that
+// country); he/she/they/who refer to the latest fitting actor.
+//
+// Countries, ISO codes and capitals come from github.com/biter777/countries.
+// The package's own gazetteer (data/*.tsv, embedded) adds organizations and
+// their news aliases, titles, demonyms and common nouns. Lookups walk a trie
+// over lowercase tokens from each position, so matching is linear in the
+// length of the text (times the longest phrase, a constant).
+//
+// # Keys and codes
+//
+// Actor keys are article-independent so that actors merge across articles:
+//
+//	person:<full name, lowercase>   person:benjamin netanyahu; person:<surname>
+//	                                when the article never gives the full name
+//	country:<ISO3>                  country:ISR
+//	gov:<ISO3>                      gov:ISR, the country's government
+//	mil:<ISO3>                      mil:ISR, its armed forces
+//	leg:<ISO3>                      leg:ISR, its legislature (Knesset)
+//	igo:<name>                      igo:united nations security council
+//	org:<name>, group:<name>        org:microsoft, group:hamas
+//	office:<name>                   office:white house, office:kremlin
+//	office:<owner key>              the office of an owner: "Netanyahu's office"
+//	place:<name>                    place:rafah
+//	desc:<article id>:<noun>        an anonymous actor known only by a
+//	                                description ("the man", "police"); it is
+//	                                local to its article and never merges.
+//
+// Codes follow CAMEO: a country is its ISO3 code (ISR); a government adds GOV
+// (ISRGOV), armed forces MIL, legislatures LEG, police COP, judiciary JUD;
+// IGOs start with IGO (IGOUNO for the UN and its Security Council, IGOWSTNAT
+// for NATO, IGOEUREEC for the EU); armed non-state groups take the ISO3 code
+// of their base and REB (Hamas PSEREB, Hezbollah LBNREB), transnational
+// militant groups IMGMOS... (al-Qaeda IMGMOSALQ), parties PTY. A person with
+// a role in a government or military takes that body's code (Netanyahu
+// ISRGOV).
+package actor
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// How values of the mentions this package makes.
+const (
+	HowName           = "name"           // a capitalized name
+	HowTitle          = "title"          // a name composed with its title
+	HowAlias          = "alias"          // a gazetteer name or alias
+	HowSurname        = "surname"        // a surname referring to a full name before
+	HowPronoun        = "pronoun"        // he, she, they, its
+	HowRelative       = "relative"       // who, whom, whose
+	HowPossessive     = "possessive"     // "Netanyahu's office"
+	HowMetonymy       = "metonymy"       // "Washington said"
+	HowNominal        = "nominal"        // "the suspect", "police"
+	HowDefinite       = "definite"       // "the prime minister", "Israel's defense minister"
+	HowDemonym        = "demonym"        // "Israeli", "American officials"
+	HowCompound       = "compound"       // a part of "US-Israel"
+	HowAdministration = "administration" // "the Biden administration"
+)
+
+type tok struct {
+	text  string
+	low   string
+	span  doc.Span
+	cap   bool // starts with an uppercase letter
+	upper bool // all letters are uppercase, at least two letters
+	word  bool // contains a letter
+	first bool // first word of the sentence (or after an opening quote)
+}
+
+type mention struct {
+	span, head doc.Span
+	sent       int
+	actor      int
+	how        string
+}
+
+type relation struct {
+	kind, title string
+	obj         int
+	men         int // evidence mention, -1 when none
+}
+
+type actorT struct {
+	key, name   string
+	kind        doc.ActorKind
+	code        string
+	rels        []relation
+	parent      int
+	first, last string // person name parts, lowercase
+	full        bool   // a person with a first and last name
+	iso         string // for countries, governments and armies
+	owner       int    // for offices of an owner: the owner; -1
+	govOf       int    // for an administration of unknown country: the person; -1
+	desc        bool
+	firstMen    int
+}
+
+type state struct {
+	g           *gazetteer
+	d           *doc.Document
+	actors      []actorT
+	byKey       map[string]int
+	mentions    []mention
+	surnames    map[string][]int // last name -> full-name persons
+	surnameCand map[string]bool  // last words of name-like runs anywhere in the article
+	capEvidence map[string]bool  // words written capitalized inside normal sentences
+	countryN    map[string]int   // mentions per ISO3
+	toks        []tok
+	sent        int
+	titleCase   bool
+	lastPerson  int
+	lastPSent   int
+	lastPlural  int
+	lastPlSent  int
+	lastOrg     int
+	lastOrgSent int
+}
+
+// Recognize finds actor mentions in d's sentences (d.Article.Text,
+// d.Sentences with Tokens filled) and fills d.Actors, d.ActorMentions, and
+// the actors' Relations (roles, affiliations, owners).
+func Recognize(d *doc.Document) {
+	s := &state{
+		g: load(), d: d, byKey: map[string]int{}, surnames: map[string][]int{},
+		surnameCand: map[string]bool{}, capEvidence: map[string]bool{}, countryN: map[string]int{},
+		lastPerson: -1, lastPlural: -1, lastOrg: -1,
+	}
+	sents := make([][]tok, len(d.Sentences))
+	tc := make([]bool, len(d.Sentences))
+	for i := range d.Sentences {
+		sents[i] = s.tokens(d.Sentences[i].Tokens)
+		tc[i] = titleCased(sents[i])
+		if !tc[i] {
+			s.scanEvidence(sents[i])
+		}
+	}
+	for i := range d.Sentences {
+		s.sent = i
+		s.toks = sents[i]
+		s.titleCase = tc[i]
+		s.sentence()
+	}
+	s.finish()
+}
+
+// tokens turns the document tokens of a sentence into the recognizer's
+// tokens.
+func (s *state) tokens(in []doc.Token) []tok {
+	out := make([]tok, 0, len(in)+4)
+	first := true
+	for _, t := range in {
+		k := tok{text: t.Text, low: norm(t.Text), span: t.Span}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		k.cap = unicode.IsUpper(r)
+		letters, uppers := 0, 0
+		for _, c := range t.Text {
+			if unicode.IsLetter(c) {
+				letters++
+				if unicode.IsUpper(c) {
+					uppers++
+				}
+			}
+		}
+		k.word = letters > 0
+		k.upper = letters >= 2 && letters == uppers
+		if k.word {
+			k.first = first
+			first = false
+		} else if strings.ContainsAny(t.Text, "\"“‘:(") {
+			first = true
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// titleCased reports whether most content words of a sentence are
+// capitalized, as in a headline; capitalization then says little.
+func titleCased(ts []tok) bool {
+	content, caps := 0, 0
+	for _, t := range ts {
+		if !t.word || stopwords[t.low] || len(t.text) < 3 {
+			continue
+		}
+		content++
+		if t.cap {
+			caps++
+		}
+	}
+	return content >= 2 && caps*4 >= content*3
+}
+
+// scanEvidence records which words appear capitalized inside a normal
+// sentence, and the last words of name-like runs.
+func (s *state) scanEvidence(ts []tok) {
+	run := 0
+	for i, t := range ts {
+		isName := t.word && t.cap && !stopwords[t.low]
+		if isName && !t.first {
+			s.capEvidence[t.low] = true
+		}
+		if isName {
+			run++
+		}
+		if !isName || i == len(ts)-1 {
+			end := i
+			if isName {
+				end = i + 1
+			}
+			if run >= 2 && run <= 3 {
+				last := ts[end-1].low
+				if !orgSuffix[last] && !facSuffix[last] && !geoSuffix[last] && !ts[end-1].upper {
+					ok := true
+					for k := end - run; k < end; k++ {
+						if n := s.g.root.next[ts[k].low]; n != nil && len(n.ents) > 0 {
+							ok = false
+						}
+					}
+					if ok {
+						s.surnameCand[last] = true
+					}
+				}
+			}
+			run = 0
+		}
+	}
+}
+
+func isPoss(t tok) bool { return t.low == "'s" || t.low == "'" }
+
+// match finds the longest gazetteer phrase at i whose case fits; it returns
+// its end and entries.
+func (s *state) match(i int) (int, []int32) {
+	n := s.g.root
+	bestEnd, best := i, []int32(nil)
+	for j := i; j < len(s.toks) && j-i < s.g.maxLen; j++ {
+		n = n.next[s.toks[j].low]
+		if n == nil {
+			break
+		}
+		if len(n.ents) > 0 {
+			if ok := s.fits(i, n.ents); len(ok) > 0 {
+				bestEnd, best = j+1, ok
+			}
+		}
+	}
+	return bestEnd, best
+}
+
+// fits filters entries by the case of the text at i.
+func (s *state) fits(i int, ents []int32) []int32 {
+	t := s.toks[i]
+	all := true
+	for _, id := range ents {
+		if !s.fit(t, &s.g.ents[id]) {
+			all = false
+			break
+		}
+	}
+	if all {
+		return ents
+	}
+	var out []int32
+	for _, id := range ents {
+		if s.fit(t, &s.g.ents[id]) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (s *state) fit(t tok, e *entry) bool {
+	if e.exact {
+		if !t.upper || s.titleCase && allUpperSentence(s.toks) {
+			return false
+		}
+		return true
+	}
+	if e.lower {
+		return true
+	}
+	return t.cap
+}
+
+func allUpperSentence(ts []tok) bool {
+	for _, t := range ts {
+		if t.word && !t.upper && len(t.text) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// pick returns the first entry of type typ among ents, or nil.
+func (s *state) pick(ents []int32, typ entryType) *entry {
+	for _, id := range ents {
+		if s.g.ents[id].typ == typ {
+			return &s.g.ents[id]
+		}
+	}
+	return nil
+}
+
+// ownerEntry returns the entry that can own a title or a possession: an
+// entity (not a person, not a bare place), a country, a demonym or a capital.
+func (s *state) ownerEntry(ents []int32) *entry {
+	for _, typ := range []entryType{eEntity, eCountry, eDemonym, eCapital} {
+		if e := s.pick(ents, typ); e != nil {
+			if typ == eEntity && (e.kind == doc.KindPerson) {
+				continue
+			}
+			return e
+		}
+	}
+	return nil
+}
+
+func (s *state) sentence() {
+	i := 0
+	for i < len(s.toks) {
+		if !s.toks[i].word {
+			i++
+			continue
+		}
+		j := s.step(i)
+		if j <= i {
+			j = i + 1
+		}
+		i = j
+	}
+}
+
+// step recognizes what starts at token i and returns where to go on.
+func (s *state) step(i int) int {
+	ts := s.toks
+	t := ts[i]
+	end, ents := s.match(i)
+
+	// Hyphenated compounds: "US-Israel", "Bibi-Biden".
+	if end == i && strings.Contains(t.text, "-") && t.cap {
+		if s.compound(i) {
+			return i + 1
+		}
+	}
+
+	if end > i {
+		if e := s.ownerEntry(ents); e != nil {
+			if j, ok := s.owned(i, end, e); ok {
+				return j
+			}
+		}
+		if e := s.pick(ents, eTitle); e != nil {
+			if j, ok := s.titled(i, -1, "", i); ok {
+				return j
+			}
+		}
+		if e := s.pick(ents, eEntity); e != nil && e.kind == doc.KindPerson {
+			a := s.entityActor(e)
+			m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, HowAlias)
+			return s.afterMention(end, a, m)
+		}
+		if e := s.pick(ents, eDemonymPl); e != nil {
+			a := s.countryActor(e.iso)
+			s.countryN[e.iso]++
+			m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, HowDemonym)
+			s.setPlural(a)
+			_ = m
+			return end
+		}
+		if e := s.pick(ents, eNoun); e != nil {
+			if !t.cap || t.first || s.titleCase {
+				return s.nominal(i, end, e)
+			}
+		}
+	}
+	if t.cap && !stopwords[t.low] {
+		return s.nameAt(i)
+	}
+	if !t.cap || t.first {
+		switch {
+		case malePron[t.low] || femalePron[t.low]:
+			if s.lastPerson >= 0 && s.sent-s.lastPSent <= 2 {
+				s.addMention(t.span.Start, t.span.End, s.lastPerson, HowPronoun)
+			}
+		case pluralPron[t.low]:
+			if s.lastPlural >= 0 && s.sent-s.lastPlSent <= 2 {
+				s.addMention(t.span.Start, t.span.End, s.lastPlural, HowPronoun)
+			}
+		case neutPron[t.low]:
+			if s.lastOrg >= 0 && s.sent-s.lastOrgSent <= 2 {
+				s.addMention(t.span.Start, t.span.End, s.lastOrg, HowPronoun)
+			}
+		case relativePron[t.low]:
+			if a := s.relativeAntecedent(i); a >= 0 {
+				s.addMention(t.span.Start, t.span.End, a, HowRelative)
+			}
+		}
+	}
+	return i + 1
+}
+
+// relativeAntecedent returns the actor of the mention just before "who".
+func (s *state) relativeAntecedent(i int) int {
+	k := i - 1
+	if k >= 0 && s.toks[k].text == "," {
+		k--
+	}
+	if k < 0 || len(s.mentions) == 0 {
+		return -1
+	}
+	m := s.mentions[len(s.mentions)-1]
+	if m.span.End != s.toks[k].span.End {
+		return -1
+	}
+	return m.actor
+}
+
+// compound splits "US-Israel" into its parts when a part is a known name.
+func (s *state) compound(i int) bool {
+	t := s.toks[i]
+	parts := strings.Split(t.text, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	known := false
+	for _, p := range parts {
+		if p == "" {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(p)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		lp := norm(p)
+		if n := s.g.root.next[lp]; n != nil && len(n.ents) > 0 {
+			known = true
+		}
+		if len(s.surnames[lp]) > 0 {
+			known = true
+		}
+	}
+	if !known {
+		return false
+	}
+	off := t.span.Start
+	for _, p := range parts {
+		sp := doc.Span{Start: off, End: off + len(p)}
+		off += len(p) + 1
+		lp := norm(p)
+		a := -1
+		if n := s.g.root.next[lp]; n != nil && len(n.ents) > 0 {
+			pt := tok{text: p, low: lp, span: sp, cap: true, upper: isAcronym(p), word: true}
+			ents := s.fits2(pt, n.ents)
+			if e := s.ownerEntry(ents); e != nil {
+				a = s.entryActor(e)
+			} else if e := s.pick(ents, eEntity); e != nil {
+				a = s.entityActor(e)
+			}
+		}
+		if a < 0 {
+			if ps := s.surnames[lp]; len(ps) > 0 {
+				a = ps[len(ps)-1]
+			}
+		}
+		if a >= 0 {
+			s.addMention(sp.Start, sp.End, a, HowCompound)
+		}
+	}
+	return true
+}
+
+func (s *state) fits2(t tok, ents []int32) []int32 {
+	var out []int32
+	for _, id := range ents {
+		if s.fit(t, &s.g.ents[id]) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// entryActor returns the actor an owner entry names on its own: the entity,
+// the country (for a country name or a demonym) or the capital as a place.
+func (s *state) entryActor(e *entry) int {
+	switch e.typ {
+	case eCountry, eDemonym, eDemonymPl:
+		s.countryN[e.iso]++
+		return s.countryActor(e.iso)
+	case eCapital:
+		return s.actor("place:"+norm(e.name), e.name, doc.KindPlace, "")
+	}
+	return s.entityActor(e)
+}
+
+// owned handles a phrase starting with an owner entry e spanning [i, end):
+// a demonym, country, organization or capital, possibly possessive,
+// possibly followed by a title and a name.
+func (s *state) owned(i, end int, e *entry) (int, bool) {
+	ts := s.toks
+	j := end
+	poss := j < len(ts) && isPoss(ts[j])
+	if poss {
+		j++
+	}
+	// Absorb into a longer name: "Denzel Washington" is handled by nameAt;
+	// here "Israel Katz", "Washington Post", "Gaza City".
+	if !poss && j < len(ts) && (e.typ == eCountry || e.typ == eCapital || e.typ == eDemonym || e.kind == doc.KindPlace) &&
+		s.capUnknown(j) && !s.titleCase {
+		return s.nameAt(i), true
+	}
+	ownerA := s.entryActor(e)
+	if e.typ == eCapital {
+		s.countryN[e.iso]++
+	}
+	how := HowAlias
+	switch e.typ {
+	case eDemonym:
+		how = HowDemonym
+	case eCountry:
+		how = HowName
+	}
+	// The body a title holder of this owner belongs to.
+	body := func() int {
+		switch e.typ {
+		case eCountry, eDemonym, eCapital:
+			return s.govActor(e.iso)
+		}
+		return ownerA
+	}
+	// Owner + title (+ name).
+	if k, ok := s.titleStart(j); ok {
+		om := s.addMention(ts[i].span.Start, ts[end-1].span.End, ownerA, how)
+		_ = om
+		return s.titled(k, body(), e.iso, i)
+	}
+	if !poss && j < len(ts) {
+		nx := ts[j]
+		if e.typ == eDemonym || e.typ == eCountry || e.typ == eCapital {
+			switch {
+			case govNouns[nx.low] && !nx.cap || govNouns[nx.low] && e.typ == eCountry:
+				g := s.govActor(e.iso)
+				s.addMention(ts[i].span.Start, nx.span.End, g, HowDemonym)
+				s.setPlural(g)
+				return j + 1, true
+			case milNouns[nx.low] && !nx.cap:
+				m := s.milActor(e.iso)
+				k := j + 1
+				if nx.low == "air" && k < len(ts) && ts[k].low == "force" {
+					k++
+				}
+				s.addMention(ts[i].span.Start, ts[k-1].span.End, m, HowDemonym)
+				s.setPlural(m)
+				return k, true
+			}
+		}
+	}
+	if e.typ == eCapital {
+		if s.capitalIsGov(i, end) {
+			g := s.govActor(e.iso)
+			m := s.addMention(ts[i].span.Start, ts[end-1].span.End, g, HowMetonymy)
+			return s.afterMention(end, g, m), true
+		}
+		m := s.addMention(ts[i].span.Start, ts[end-1].span.End, ownerA, HowName)
+		return s.afterMention(end, ownerA, m), true
+	}
+	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, ownerA, how)
+	if e.typ == eDemonym {
+		return end, true
+	}
+	switch s.actors[ownerA].kind {
+	case doc.KindOrganization, doc.KindIGO, doc.KindGroup, doc.KindGovernment, doc.KindOffice, doc.KindCountry:
+		s.setOrg(ownerA)
+	}
+	return s.afterMention(end, ownerA, m), true
+}
+
+// capitalIsGov decides whether a capital city at [i, end) stands for its
+// government: the subject of a speech or action verb, a possessor, the
+// partner in "talks with Washington", the goal of "a delegation to
+// Washington".
+func (s *state) capitalIsGov(i, end int) bool {
+	ts := s.toks
+	if end < len(ts) {
+		nx := ts[end]
+		if isPoss(nx) || speechVerbs[nx.low] && !nx.cap {
+			return true
+		}
+	}
+	if i > 0 {
+		p := ts[i-1].low
+		if p == "with" || p == "against" || p == "by" {
+			return true
+		}
+		if p == "to" && i > 1 && delegationNouns[ts[i-2].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// capUnknown reports whether token j is a capitalized word that the
+// gazetteer does not know.
+func (s *state) capUnknown(j int) bool {
+	t := s.toks[j]
+	if !t.word || !t.cap || stopwords[t.low] {
+		return false
+	}
+	end, ents := s.match(j)
+	return end == j || s.pick(ents, eEntity) == nil && s.pick(ents, eCountry) == nil &&
+		s.pick(ents, eTitle) == nil && s.pick(ents, eDemonym) == nil
+}
+
+// titleStart reports whether a title (possibly with capitalized modifiers,
+// "National Security Communications Advisor") starts at j.
+func (s *state) titleStart(j int) (int, bool) {
+	k := j
+	for k < len(s.toks) && k-j < 5 {
+		end, ents := s.match(k)
+		if end > k && s.pick(ents, eTitle) != nil {
+			return j, true
+		}
+		if !s.capUnknown(k) {
+			return 0, false
+		}
+		k++
+	}
+	return 0, false
+}
+
+// titled parses [modifiers] title+ [name] at k. body is the actor the title
+// is held in (-1 when unknown), iso its country, start the first token of
+// the whole phrase.
+func (s *state) titled(k, body int, iso string, start int) (int, bool) {
+	ts := s.toks
+	var words []string
+	class := ""
+	j := k
+	sawTitle := false
+	for j < len(ts) {
+		end, ents := s.match(j)
+		if end > j {
+			if e := s.pick(ents, eTitle); e != nil {
+				if e.class != "honor" {
+					words = append(words, e.title)
+					if class == "" || e.class == "head" {
+						class = e.class
+					}
+				} else if class == "" {
+					class = "honor"
+				}
+				sawTitle = true
+				j = end
+				continue
+			}
+		}
+		if !sawTitle && s.capUnknown(j) {
+			words = append(words, ts[j].low)
+			j++
+			continue
+		}
+		if sawTitle && (ts[j].low == "and" || ts[j].low == "&") && j+1 < len(ts) {
+			if e2, ents2 := s.match(j + 1); e2 > j+1 && s.pick(ents2, eTitle) != nil {
+				words = append(words, "and")
+				j++
+				continue
+			}
+		}
+		break
+	}
+	if !sawTitle {
+		return k, false
+	}
+	title := strings.Join(words, " ")
+	modified := len(words) > 0 && !sawTitleFirst(s, k)
+	// "President of Israel": the body follows.
+	if body < 0 && j+1 < len(ts) && ts[j].low == "of" {
+		if end, ents := s.match(j + 1); end > j+1 {
+			if e := s.ownerEntry(ents); e != nil && e.typ != eDemonym {
+				a := s.entryActor(e)
+				if e.typ == eCountry || e.typ == eCapital {
+					body = s.govActor(e.iso)
+				} else {
+					body = a
+				}
+				s.addMention(ts[j+1].span.Start, ts[end-1].span.End, a, HowName)
+				// a name may follow after a comma: "the President of Israel, Isaac Herzog"
+				j = end
+			}
+		}
+	}
+	nameEnd := s.nameRun(j)
+	if nameEnd > j {
+		a, how := s.personFromRun(j, nameEnd)
+		if how == HowName {
+			how = HowTitle
+		}
+		m := s.addMentionHead(ts[start].span.Start, ts[nameEnd-1].span.End, ts[j].span.Start, ts[nameEnd-1].span.End, a, how)
+		if title != "" && class != "honor" {
+			s.addRole(a, title, class, body, m)
+		} else if body >= 0 {
+			s.addRel(a, "affiliation", "", body, m)
+		}
+		return s.afterMention(nameEnd, a, m), true
+	}
+	if class == "honor" || title == "" {
+		return j, true
+	}
+	if modified && body < 0 {
+		return k, false // "Abir Sultan": capitalized words before a title need a name after it
+	}
+	if body < 0 {
+		if start == 0 || !definiteBefore[ts[start-1].low] {
+			return j, true
+		}
+		if !ts[k].cap && ambiguousTitle[title] && ts[start-1].low != "the" {
+			return j, true
+		}
+	}
+	// A title without a name: "the prime minister", "Israel's defense
+	// minister", "the Israeli leader".
+	if body < 0 && !(start > 0 && (ts[start-1].low == "the" || ts[start-1].low == "a" || ts[start-1].low == "an")) && start == k {
+		// "minister" inside a phrase we did not understand: no mention.
+		if !ts[k].cap {
+			return j, true
+		}
+	}
+	a := s.resolveRole(title, class, body, iso)
+	m := s.addMention(ts[start].span.Start, ts[j-1].span.End, a, HowDefinite)
+	s.setPerson(a)
+	return s.afterMention(j, a, m), true
+}
+
+// resolveRole finds the person of the article holding title in body (any
+// body when body < 0), or makes an anonymous one.
+func (s *state) resolveRole(title, class string, body int, iso string) int {
+	for a := len(s.actors) - 1; a >= 0; a-- {
+		ac := &s.actors[a]
+		if ac.kind != doc.KindPerson || ac.parent != -1 {
+			continue
+		}
+		for _, r := range ac.rels {
+			if r.kind != "role" {
+				continue
+			}
+			if body >= 0 && r.obj >= 0 && s.find(r.obj) != s.find(body) {
+				continue
+			}
+			if body >= 0 && r.obj < 0 {
+				continue
+			}
+			if r.title == title || strings.HasSuffix(r.title, " "+title) || title == "leader" && class == "head" && r.title != "" && s.titleClass(r.title) == "head" {
+				return a
+			}
+		}
+	}
+	key := "desc:" + s.d.Article.ID + ":"
+	if iso != "" {
+		key += strings.ToLower(iso) + " "
+	}
+	key += title
+	a := s.actor(key, title, doc.KindPerson, "")
+	s.actors[a].desc = true
+	s.addRole(a, title, class, body, -1)
+	return a
+}
+
+func (s *state) titleClass(title string) string {
+	n := s.g.root
+	for _, w := range strings.Fields(title) {
+		if n = n.next[w]; n == nil {
+			return ""
+		}
+	}
+	if e := s.pick(n.ents, eTitle); e != nil {
+		return e.class
+	}
+	return ""
+}
+
+// nameRun returns the end of the run of name tokens at j.
+func (s *state) nameRun(j int) int {
+	ts := s.toks
+	k := j
+	for k < len(ts) {
+		t := ts[k]
+		if t.word && t.cap && !stopwords[t.low] {
+			if k > j {
+				// a title, an entity alias or a country ends the name:
+				// "Kirby, White House..." has a comma anyway.
+				if end, ents := s.match(k); end > k && (s.pick(ents, eTitle) != nil || s.pick(ents, eEntity) != nil && s.pick(ents, eCountry) == nil) {
+					if s.pick(ents, eCapital) == nil && s.pick(ents, eDemonym) == nil {
+						break
+					}
+				}
+			} else if end, ents := s.match(k); end > k && s.pick(ents, eTitle) != nil {
+				break
+			}
+			if s.titleCase && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !(k == j && k+1 < len(ts) && s.capEvidence[ts[k+1].low]) {
+				break
+			}
+			k++
+			continue
+		}
+		if k > j && nameParticles[t.low] && !t.cap && k+1 < len(ts) && ts[k+1].cap && ts[k+1].word && !stopwords[ts[k+1].low] {
+			k++
+			continue
+		}
+		if k > j && nameSuffixes[t.low] {
+			k++
+			continue
+		}
+		break
+	}
+	// Drop trailing particles.
+	for k > j && nameParticles[ts[k-1].low] {
+		k--
+	}
+	return k
+}
+
+// nameAt handles a capitalized name run starting at i.
+func (s *state) nameAt(i int) int {
+	ts := s.toks
+	if _, ok := s.titleStart(i); ok {
+		if j, ok := s.titled(i, -1, "", i); ok {
+			return j
+		}
+	}
+	end := s.nameRun(i)
+	if end <= i {
+		return i + 1
+	}
+	// Leading "The" was a stopword, so the run starts at a content word.
+	n := end - i
+	t := ts[i]
+	nx := ""
+	if end < len(ts) {
+		nx = ts[end].low
+	}
+	prev := ""
+	if i > 0 {
+		prev = ts[i-1].low
+	}
+	last := ts[end-1].low
+	// Unknown single words at the start of a sentence or in a headline need
+	// evidence that they are names.
+	if n == 1 && (t.first || s.titleCase) && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !s.surnameCand[t.low] &&
+		!speechVerbs[nx] && nx != "'s" {
+		return end
+	}
+	if s.titleCase && n > 1 {
+		// keep only the evidenced prefix
+		k := i
+		for k < end && (s.capEvidence[ts[k].low] || len(s.surnames[ts[k].low]) > 0) {
+			k++
+		}
+		if k == i {
+			return end
+		}
+		end = k
+		n = end - i
+		last = ts[end-1].low
+	}
+	var a int
+	how := HowName
+	kind := doc.KindPerson
+	switch {
+	case orgSuffix[last] || ts[end-1].upper && n == 1:
+		kind = doc.KindOrganization
+	case facSuffix[last] || geoSuffix[last] || geoPrefix[t.low] && n > 1:
+		kind = doc.KindPlace
+	case n == 1 && len(s.surnames[t.low]) > 0:
+		kind = doc.KindPerson
+	case n == 1 && s.known(t.low) != "":
+		kind = s.known(t.low)
+	case adminNouns[nx] && !ts[end].cap:
+		kind = doc.KindPerson
+	case placePreps[prev] && prev != "from" && prev != "between" && !s.surnameCand[last]:
+		kind = doc.KindPlace
+	case n == 1 && s.surnameCand[t.low]:
+		kind = doc.KindPerson
+	case n == 1 && (speechVerbs[nx] && nx != "has" && nx != "is" && nx != "was" || nx == "," && end+1 < len(ts) && ts[end+1].low == "who"):
+		kind = doc.KindPerson
+	case n == 1:
+		kind = doc.KindOrganization
+	case n > 5:
+		kind = doc.KindOrganization
+	}
+	switch kind {
+	case doc.KindPerson:
+		a, how = s.personFromRun(i, end)
+	case doc.KindPlace:
+		name := s.text(i, end)
+		a = s.actor("place:"+normPhrase(name), name, doc.KindPlace, "")
+	default:
+		name := s.text(i, end)
+		a = s.actor("org:"+normPhrase(name), name, doc.KindOrganization, "")
+		s.setOrg(a)
+	}
+	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, how)
+	return s.afterMention(end, a, m)
+}
+
+// known returns the kind a one-word name already has in the article.
+func (s *state) known(low string) doc.ActorKind {
+	for _, p := range [...]struct {
+		prefix string
+		kind   doc.ActorKind
+	}{{"person:", doc.KindPerson}, {"place:", doc.KindPlace}, {"org:", doc.KindOrganization}} {
+		if _, ok := s.byKey[p.prefix+low]; ok {
+			return p.kind
+		}
+	}
+	return ""
+}
+
+// sawTitleFirst reports whether the phrase at k starts with a title.
+func sawTitleFirst(s *state, k int) bool {
+	end, ents := s.match(k)
+	return end > k && s.pick(ents, eTitle) != nil
+}
+
+// personFromRun makes or finds the person named by tokens [i, end).
+func (s *state) personFromRun(i, end int) (int, string) {
+	ts := s.toks
+	words := make([]string, 0, end-i)
+	for k := i; k < end; k++ {
+		words = append(words, ts[k].low)
+	}
+	core := words
+	for len(core) > 1 && nameSuffixes[core[len(core)-1]] {
+		core = core[:len(core)-1]
+	}
+	last := core[len(core)-1]
+	if len(core) == 1 {
+		if ps := s.surnames[last]; len(ps) > 0 {
+			a := s.find(ps[len(ps)-1])
+			s.setPerson(a)
+			return a, HowSurname
+		}
+		// A nickname alias of a known person is matched by the gazetteer;
+		// otherwise a surname-only person.
+		a := s.actor("person:"+last, ts[i].text, doc.KindPerson, "")
+		s.actors[a].last = last
+		s.setPerson(a)
+		return a, HowName
+	}
+	name := s.text(i, end)
+	key := "person:" + strings.Join(words, " ")
+	a := s.actor(key, name, doc.KindPerson, "")
+	ac := &s.actors[a]
+	ac.first, ac.last, ac.full = core[0], last, true
+	found := false
+	for _, p := range s.surnames[last] {
+		if p == a {
+			found = true
+		}
+	}
+	if !found {
+		s.surnames[last] = append(s.surnames[last], a)
+	}
+	a = s.find(a)
+	s.setPerson(a)
+	return a, HowName
+}
+
+// afterMention handles what follows a mention of actor a ending at token
+// j: a possessive office or administration, "<Name> administration".
+func (s *state) afterMention(j, a, m int) int {
+	ts := s.toks
+	if j >= len(ts) {
+		return j
+	}
+	k := j
+	poss := isPoss(ts[k])
+	if poss {
+		k++
+	}
+	if k >= len(ts) {
+		return j
+	}
+	nx := ts[k]
+	if nx.cap && !poss {
+		return j
+	}
+	ac := &s.actors[s.find(a)]
+	switch {
+	case adminNouns[nx.low] && (ac.kind == doc.KindPerson || ac.kind == doc.KindCountry):
+		g := s.adminOf(a)
+		start := s.mentions[m].span.Start
+		gm := s.addMention(start, nx.span.End, g, HowAdministration)
+		if ac.kind == doc.KindPerson {
+			s.linkAdmin(a, g, gm)
+		}
+		s.setPlural(g)
+		// "Biden administration officials": the officials speak for it.
+		if k+1 < len(ts) && govNouns[ts[k+1].low] {
+			s.addMention(start, ts[k+1].span.End, g, HowAdministration)
+			return k + 2
+		}
+		return k + 1
+	case poss && officeNouns[nx.low]:
+		o := s.officeOf(a, nx.low)
+		s.addMention(s.mentions[m].span.Start, nx.span.End, o, HowPossessive)
+		return k + 1
+	}
+	return j
+}
+
+// adminOf returns the government of a person or country.
+func (s *state) adminOf(a int) int {
+	a = s.find(a)
+	ac := s.actors[a]
+	if ac.kind == doc.KindCountry {
+		return s.govActor(ac.iso)
+	}
+	for _, r := range ac.rels {
+		if r.obj >= 0 {
+			o := s.actors[s.find(r.obj)]
+			if o.kind == doc.KindGovernment {
+				return s.find(r.obj)
+			}
+		}
+	}
+	key := "gov:?" + ac.key
+	g := s.actor(key, ac.name+" administration", doc.KindGovernment, "")
+	s.actors[g].govOf = a
+	return g
+}
+
+// linkAdmin ties a person to the government named after them.
+func (s *state) linkAdmin(p, g, m int) {
+	p = s.find(p)
+	ac := &s.actors[p]
+	for i, r := range ac.rels {
+		if r.kind == "role" && r.obj < 0 {
+			ac.rels[i].obj = g
+			return
+		}
+		if r.obj >= 0 && s.find(r.obj) == s.find(g) {
+			return
+		}
+	}
+	ac.rels = append(ac.rels, relation{kind: "role", title: "head of government", obj: g, men: m})
+}
+
+// officeOf returns the office an owner possesses.
+func (s *state) officeOf(owner int, noun string) int {
+	owner = s.find(owner)
+	key := "office:" + s.actors[owner].key
+	if noun != "office" {
+		key += "/" + noun
+	}
+	o := s.actor(key, s.actors[owner].name+"'s "+noun, doc.KindOffice, "")
+	s.actors[o].owner = owner
+	return o
+}
+
+// nominal handles a common noun for people, groups or places.
+func (s *state) nominal(i, end int, e *entry) int {
+	ts := s.toks
+	var a int
+	switch {
+	case (e.title == "company" || e.title == "firm" || e.title == "team" || e.title == "club") && s.lastOrg >= 0:
+		a = s.lastOrg
+	case e.kind == doc.KindGovernment && s.singleGov() >= 0:
+		a = s.singleGov()
+	default:
+		kind := e.kind
+		if kind == doc.KindGovernment {
+			kind = doc.KindGovernment
+		}
+		a = s.actor("desc:"+s.d.Article.ID+":"+e.title, e.title, kind, "")
+		s.actors[a].desc = true
+	}
+	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, HowNominal)
+	switch s.actors[a].kind {
+	case doc.KindPerson:
+		if e.plural {
+			s.setPlural(a)
+		} else {
+			s.setPerson(a)
+		}
+	case doc.KindPlace:
+	default:
+		if e.plural {
+			s.setPlural(a)
+		} else {
+			s.setOrg(a)
+		}
+	}
+	return s.afterMention(end, a, m)
+}
+
+func (s *state) singleGov() int {
+	g := -1
+	for a := range s.actors {
+		if s.actors[a].kind == doc.KindGovernment && s.actors[a].parent == -1 && !s.actors[a].desc {
+			if g >= 0 {
+				return -1
+			}
+			g = a
+		}
+	}
+	return g
+}
+
+func (s *state) setPerson(a int) { s.lastPerson, s.lastPSent = a, s.sent }
+func (s *state) setPlural(a int) { s.lastPlural, s.lastPlSent = a, s.sent }
+func (s *state) setOrg(a int) {
+	s.lastOrg, s.lastOrgSent = a, s.sent
+	s.lastPlural, s.lastPlSent = a, s.sent
+}
+
+func (s *state) text(i, end int) string {
+	return strings.ReplaceAll(s.d.Article.Text[s.toks[i].span.Start:s.toks[end-1].span.End], "’", "'")
+}
+
+// normPhrase lowercases a name for a key and folds spaces.
+func normPhrase(s string) string {
+	return strings.Join(strings.Fields(norm(s)), " ")
+}
+
+// actor returns the actor with key, creating it.
+func (s *state) actor(key, name string, kind doc.ActorKind, code string) int {
+	if a, ok := s.byKey[key]; ok {
+		return s.find(a)
+	}
+	s.actors = append(s.actors, actorT{key: key, name: name, kind: kind, code: code, parent: -1, owner: -1, govOf: -1, firstMen: -1})
+	a := len(s.actors) - 1
+	s.byKey[key] = a
+	return a
+}
+
+func (s *state) countryActor(iso string) int {
+	a := s.actor("country:"+iso, s.g.countryName(iso), doc.KindCountry, iso)
+	s.actors[a].iso = iso
+	return a
+}
+
+func (s *state) govActor(iso string) int {
+	if a, ok := s.byKey["gov:"+iso]; ok {
+		return s.find(a)
+	}
+	c := s.countryActor(iso)
+	a := s.actor("gov:"+iso, s.g.countryName(iso)+" government", doc.KindGovernment, iso+"GOV")
+	s.actors[a].iso = iso
+	s.actors[a].rels = append(s.actors[a].rels, relation{kind: "part_of", obj: c, men: -1})
+	return a
+}
+
+func (s *state) milActor(iso string) int {
+	if a, ok := s.byKey["mil:"+iso]; ok {
+		return s.find(a)
+	}
+	g := s.govActor(iso)
+	a := s.actor("mil:"+iso, s.g.countryName(iso)+" military", doc.KindOrganization, iso+"MIL")
+	s.actors[a].iso = iso
+	s.actors[a].rels = append(s.actors[a].rels, relation{kind: "part_of", obj: g, men: -1})
+	return a
+}
+
+// keyActor returns the actor for a gazetteer key.
+func (s *state) keyActor(key string) int {
+	switch {
+	case strings.HasPrefix(key, "gov:"):
+		return s.govActor(key[4:])
+	case strings.HasPrefix(key, "country:"):
+		return s.countryActor(key[8:])
+	case strings.HasPrefix(key, "mil:"):
+		if _, ok := s.g.byKey[key]; !ok {
+			return s.milActor(key[4:])
+		}
+	}
+	if id, ok := s.g.byKey[key]; ok {
+		return s.entityActor(&s.g.ents[id])
+	}
+	return -1
+}
+
+// entityActor returns the actor of a gazetteer entity, with its relation.
+func (s *state) entityActor(e *entry) int {
+	if e.typ == eCountry {
+		return s.countryActor(e.iso)
+	}
+	if a, ok := s.byKey[e.key]; ok {
+		return s.find(a)
+	}
+	a := s.actor(e.key, e.name, e.kind, e.code)
+	if strings.HasPrefix(e.key, "leg:") || strings.HasPrefix(e.key, "mil:") {
+		s.actors[a].iso = e.key[4:]
+	}
+	if e.kind == doc.KindPerson {
+		ws := strings.Fields(norm(e.name))
+		s.actors[a].first, s.actors[a].last, s.actors[a].full = ws[0], ws[len(ws)-1], len(ws) > 1
+		s.surnames[ws[len(ws)-1]] = append(s.surnames[ws[len(ws)-1]], a)
+	}
+	if e.relKey != "" {
+		if o := s.keyActor(e.relKey); o >= 0 {
+			kind := e.relKind
+			if kind == "seat_of" {
+				kind = "part_of"
+			}
+			s.actors[a].rels = append(s.actors[a].rels, relation{kind: kind, obj: o, men: -1})
+		}
+	}
+	return a
+}
+
+func (s *state) addRole(a int, title, class string, body, m int) {
+	a = s.find(a)
+	ac := &s.actors[a]
+	for i, r := range ac.rels {
+		if r.kind == "role" && r.title == title {
+			if r.obj < 0 && body >= 0 {
+				ac.rels[i].obj = body
+			}
+			return
+		}
+	}
+	ac.rels = append(ac.rels, relation{kind: "role", title: title, obj: body, men: m})
+}
+
+func (s *state) addRel(a int, kind, title string, obj, m int) {
+	a = s.find(a)
+	for _, r := range s.actors[a].rels {
+		if r.kind == kind && r.obj >= 0 && s.find(r.obj) == s.find(obj) {
+			return
+		}
+	}
+	s.actors[a].rels = append(s.actors[a].rels, relation{kind: kind, title: title, obj: obj, men: m})
+}
+
+func (s *state) addMention(start, end, a int, how string) int {
+	return s.addMentionHead(start, end, start, end, a, how)
+}
+
+func (s *state) addMentionHead(start, end, hs, he, a int, how string) int {
+	a = s.find(a)
+	s.mentions = append(s.mentions, mention{span: doc.Span{Start: start, End: end}, head: doc.Span{Start: hs, End: he}, sent: s.sent, actor: a, how: how})
+	if s.actors[a].firstMen < 0 {
+		s.actors[a].firstMen = len(s.mentions) - 1
+	}
+	return len(s.mentions) - 1
+}
+
+func (s *state) find(a int) int {
+	for s.actors[a].parent >= 0 {
+		a = s.actors[a].parent
+	}
+	return a
+}
+
+// merge folds actor b into a.
+func (s *state) merge(a, b int) {
+	a, b = s.find(a), s.find(b)
+	if a == b {
+		return
+	}
+	s.actors[b].parent = a
+	s.actors[a].rels = append(s.actors[a].rels, s.actors[b].rels...)
+	s.actors[b].rels = nil
+}
+
+// finish resolves what needs the whole article and writes d's actors.
+func (s *state) finish() {
+	// Surname-only people whose full name the article gives.
+	for a := range s.actors {
+		ac := &s.actors[a]
+		if ac.kind != doc.KindPerson || ac.full || ac.desc || ac.parent >= 0 || ac.last == "" {
+			continue
+		}
+		cands := s.surnames[ac.last]
+		uniq := -1
+		for _, c := range cands {
+			c = s.find(c)
+			if c == a {
+				continue
+			}
+			if uniq >= 0 && uniq != c {
+				uniq = -2
+				break
+			}
+			uniq = c
+		}
+		if uniq >= 0 {
+			s.merge(uniq, a)
+		}
+	}
+	// Administrations of unknown country: the most mentioned country
+	// whose government has no known head.
+	for g := range s.actors {
+		ac := s.actors[g]
+		if ac.govOf < 0 || ac.parent >= 0 {
+			continue
+		}
+		if p := s.find(ac.govOf); s.personGov(p) >= 0 {
+			s.merge(s.personGov(p), g)
+			continue
+		}
+		iso := s.headlessCountry()
+		if iso == "" {
+			continue
+		}
+		gv := s.govActor(iso)
+		s.merge(gv, g)
+	}
+	s.write()
+}
+
+// personGov returns the government a person has a role in, or -1.
+func (s *state) personGov(p int) int {
+	for _, r := range s.actors[p].rels {
+		if r.obj >= 0 {
+			o := s.find(r.obj)
+			if s.actors[o].kind == doc.KindGovernment && s.actors[o].govOf < 0 {
+				return o
+			}
+		}
+	}
+	return -1
+}
+
+func (s *state) headlessCountry() string {
+	headed := map[string]bool{}
+	for a := range s.actors {
+		ac := s.actors[a]
+		if ac.kind != doc.KindPerson || ac.parent >= 0 {
+			continue
+		}
+		for _, r := range ac.rels {
+			if r.kind == "role" && r.obj >= 0 && s.titleClass(r.title) == "head" {
+				o := s.actors[s.find(r.obj)]
+				if o.iso != "" && o.govOf < 0 {
+					headed[o.iso] = true
+				}
+			}
+		}
+	}
+	best, bestN, tie := "", 0, false
+	for iso, n := range s.countryN {
+		if headed[iso] {
+			continue
+		}
+		switch {
+		case n > bestN:
+			best, bestN, tie = iso, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if tie || bestN < 2 {
+		return ""
+	}
+	return best
+}
+
+// write builds d.Actors and d.ActorMentions: mentions in text order,
+// actors in order of first mention (then actors only related to).
+func (s *state) write() {
+	d := s.d
+	order := make([]int, len(s.mentions))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool {
+		a, b := s.mentions[order[x]], s.mentions[order[y]]
+		if a.span.Start != b.span.Start {
+			return a.span.Start < b.span.Start
+		}
+		return a.span.End > b.span.End
+	})
+	menIdx := make([]int, len(s.mentions))
+	actIdx := make([]int, len(s.actors))
+	for i := range actIdx {
+		actIdx[i] = -1
+	}
+	var acts []doc.Actor
+	var src []int
+	newActor := func(a int) int {
+		if actIdx[a] >= 0 {
+			return actIdx[a]
+		}
+		ac := s.actors[a]
+		actIdx[a] = len(acts)
+		acts = append(acts, doc.Actor{Key: ac.key, Name: ac.name, Kind: ac.kind, Code: ac.code})
+		src = append(src, a)
+		return actIdx[a]
+	}
+	ments := make([]doc.ActorMention, 0, len(s.mentions))
+	for _, mi := range order {
+		m := s.mentions[mi]
+		a := s.find(m.actor)
+		ai := newActor(a)
+		menIdx[mi] = len(ments)
+		ments = append(ments, doc.ActorMention{
+			Span: m.span, Text: d.Article.Text[m.span.Start:m.span.End], Sentence: d.Sentences[m.sent].Index,
+			Actor: ai, Head: m.head, How: m.how,
+		})
+		acts[ai].Mentions = append(acts[ai].Mentions, len(ments)-1)
+	}
+	// Related actors, transitively.
+	for k := 0; k < len(src); k++ {
+		a := src[k]
+		for _, r := range s.actors[a].rels {
+			if r.obj >= 0 {
+				newActor(s.find(r.obj))
+			}
+		}
+		if o := s.actors[a].owner; o >= 0 {
+			newActor(s.find(o))
+		}
+	}
+	for k, a := range src {
+		ac := s.actors[a]
+		out := &acts[k]
+		// Keys that depend on the article's resolution.
+		if ac.owner >= 0 {
+			o := s.find(ac.owner)
+			suffix := ""
+			if i := strings.LastIndexByte(ac.key, '/'); i > 0 {
+				suffix = ac.key[i:]
+			}
+			out.Key = "office:" + s.actors[o].key + suffix
+			out.Name = s.actors[o].name + "'s " + strings.TrimPrefix(suffix, "/")
+			if suffix == "" {
+				out.Name += "office"
+			}
+			out.Relations = append(out.Relations, doc.Relation{Kind: "owner", Object: actIdx[o]})
+		}
+		seen := map[string]int{}
+		for _, r := range ac.rels {
+			obj := -1
+			if r.obj >= 0 {
+				o := s.find(r.obj)
+				if o == a {
+					continue
+				}
+				obj = actIdx[o]
+			}
+			id := r.kind + "\x00" + r.title + "\x00" + itoa(obj)
+			var ev []int
+			if r.men >= 0 {
+				ev = []int{menIdx[r.men]}
+			}
+			if j, ok := seen[id]; ok {
+				out.Relations[j].Mentions = appendUniq(out.Relations[j].Mentions, ev...)
+				continue
+			}
+			// A role with an object replaces the same role without one.
+			if obj >= 0 {
+				for j := range out.Relations {
+					if out.Relations[j].Kind == r.kind && out.Relations[j].Title == r.title && out.Relations[j].Object < 0 {
+						out.Relations[j].Object = obj
+						out.Relations[j].Mentions = appendUniq(out.Relations[j].Mentions, ev...)
+						seen[id] = j
+						obj = -2
+						break
+					}
+				}
+				if obj == -2 {
+					continue
+				}
+			} else if r.title != "" {
+				dup := false
+				for j := range out.Relations {
+					if out.Relations[j].Kind == r.kind && out.Relations[j].Title == r.title {
+						out.Relations[j].Mentions = appendUniq(out.Relations[j].Mentions, ev...)
+						dup = true
+					}
+				}
+				if dup {
+					continue
+				}
+			}
+			seen[id] = len(out.Relations)
+			out.Relations = append(out.Relations, doc.Relation{Kind: r.kind, Title: r.title, Object: obj, Mentions: ev})
+		}
+		// People take the CAMEO code of the body they hold a role in.
+		if ac.kind == doc.KindPerson {
+			for _, r := range out.Relations {
+				if (r.Kind == "role" || r.Kind == "affiliation") && r.Object >= 0 && acts[r.Object].Code != "" {
+					out.Code = acts[r.Object].Code
+					break
+				}
+			}
+		}
+		// Aliases: the distinct names the article uses.
+		for _, mi := range out.Mentions {
+			m := ments[mi]
+			switch m.How {
+			case HowName, HowTitle, HowAlias, HowSurname, HowCompound:
+				n := strings.ReplaceAll(d.Article.Text[m.Head.Start:m.Head.End], "’", "'")
+				if n != out.Name && !contains(out.Aliases, n) {
+					out.Aliases = append(out.Aliases, n)
+				}
+			}
+		}
+	}
+	d.Actors = acts
+	d.ActorMentions = ments
+}
+
+func appendUniq(xs []int, ys ...int) []int {
+	for _, y := range ys {
+		found := false
+		for _, x := range xs {
+			if x == y {
+				found = true
+			}
+		}
+		if !found {
+			xs = append(xs, y)
+		}
+	}
+	return xs
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(i int) string {
+	if i < 0 {
+		return "-" + itoa(-i)
+	}
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}

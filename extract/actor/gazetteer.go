@@ -1,0 +1,329 @@
+package actor
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/biter777/countries"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/text"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// entryType says what a gazetteer phrase is.
+type entryType uint8
+
+const (
+	eEntity    entryType = iota // an organization, IGO, group, office, place or alias (entities.tsv)
+	eCountry                    // a country name (library or entities.tsv)
+	eCapital                    // a capital city (library)
+	eDemonym                    // a nationality adjective (demonyms.tsv)
+	eDemonymPl                  // a plural people noun of a nationality ("Israelis")
+	eTitle                      // a title or role (titles.tsv)
+	eNoun                       // a common noun for people, groups or places (nouns.tsv)
+)
+
+// entry is one gazetteer phrase.
+type entry struct {
+	typ   entryType
+	key   string // actor key for entities and countries
+	name  string // canonical name
+	code  string // CAMEO code
+	kind  doc.ActorKind
+	iso   string // ISO3 for countries, capitals and demonyms
+	class string // title class (head, gov, mil, org, honor, other)
+	title string // canonical title text for titles, lemma for nouns
+	// relation of an entity to another key: part_of, seat_of...
+	relKind, relKey string
+	metonym         bool
+	lower           bool // may match in lowercase
+	plural          bool
+	// exact, when set, is the token text the first token must have exactly
+	// (acronyms such as "US", "WHO", "IS" must not match "us", "who", "is").
+	exact bool
+}
+
+type node struct {
+	next map[string]*node
+	ents []int32
+}
+
+// gazetteer is the compiled lookup structure: a trie over lowercase tokens.
+type gazetteer struct {
+	root      *node
+	ents      []entry
+	byKey     map[string]int    // entity key -> defining entry
+	countries map[string]string // ISO3 -> country name
+	capitals  map[string]string // ISO3 -> capital name
+	maxLen    int
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *gazetteer
+	gazErr  error
+)
+
+func load() *gazetteer {
+	gazOnce.Do(func() {
+		gaz, gazErr = build()
+		if gazErr != nil {
+			panic(fmt.Errorf("actor: embedded gazetteer: %w", gazErr))
+		}
+	})
+	return gaz
+}
+
+// norm lowercases a token for lookup and folds typographic apostrophes.
+func norm(s string) string {
+	ascii, upper := true, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+		if c >= 'A' && c <= 'Z' {
+			upper = true
+		}
+	}
+	if ascii {
+		if !upper {
+			return s
+		}
+		return strings.ToLower(s)
+	}
+	s = strings.ReplaceAll(s, "’", "'")
+	return strings.ToLower(s)
+}
+
+func tokensOf(phrase string) []string {
+	toks := text.Tokens(phrase, doc.Span{Start: 0, End: len(phrase)})
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
+func (g *gazetteer) add(phrase string, e entry) {
+	toks := tokensOf(phrase)
+	if len(toks) == 0 {
+		return
+	}
+	first := toks[0]
+	if len(toks) == 1 && isAcronym(first) {
+		e.exact = true
+	}
+	n := g.root
+	for _, t := range toks {
+		k := norm(t)
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		c := n.next[k]
+		if c == nil {
+			c = &node{}
+			n.next[k] = c
+		}
+		n = c
+	}
+	if len(toks) > g.maxLen {
+		g.maxLen = len(toks)
+	}
+	// Keep one entry per (type, key) on a node.
+	for _, id := range n.ents {
+		o := g.ents[id]
+		if o.typ == e.typ && o.key == e.key && o.title == e.title && o.iso == e.iso {
+			return
+		}
+	}
+	g.ents = append(g.ents, e)
+	n.ents = append(n.ents, int32(len(g.ents)-1))
+}
+
+// isAcronym reports whether s is an all-caps word of at most 4 letters
+// (periods allowed): "US", "U.S.", "WHO", "IS".
+func isAcronym(s string) bool {
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == '.':
+		default:
+			return false
+		}
+	}
+	return letters > 0 && letters <= 4
+}
+
+func readTSV(name string, f func(line int, cols []string) error) error {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for ln := 1; sc.Scan(); ln++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		for i := range cols {
+			cols[i] = strings.TrimSpace(cols[i])
+		}
+		if err := f(ln, cols); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, ln, err)
+		}
+	}
+	return sc.Err()
+}
+
+func col(cols []string, i int) string {
+	if i < len(cols) {
+		return cols[i]
+	}
+	return ""
+}
+
+// cleanCountryName turns the library's formal names into news forms:
+// "Iran (Islamic Republic of)" -> "Iran".
+func cleanCountryName(s string) string {
+	if i := strings.Index(s, " ("); i > 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+func build() (*gazetteer, error) {
+	g := &gazetteer{root: &node{}, byKey: map[string]int{}, countries: map[string]string{}, capitals: map[string]string{}}
+
+	// Countries and capitals from the library.
+	for _, c := range countries.All() {
+		iso := c.Alpha3()
+		if len(iso) != 3 || !c.IsValid() {
+			continue
+		}
+		name := cleanCountryName(c.String())
+		if name == "" || strings.Contains(name, "Unknown") {
+			continue
+		}
+		g.countries[iso] = name
+		e := entry{typ: eCountry, key: "country:" + iso, name: name, code: iso, kind: doc.KindCountry, iso: iso}
+		g.add(name, e)
+		if full := c.String(); full != name {
+			g.add(full, e)
+		}
+		capital := cleanCountryName(c.Capital().String())
+		if capital != "" && !strings.Contains(capital, "Unknown") && !ambiguousCapital[capital] {
+			g.capitals[iso] = capital
+			g.add(capital, entry{typ: eCapital, key: "place:" + norm(capital), name: capital, kind: doc.KindPlace, iso: iso})
+		}
+	}
+	if g.capitals["USA"] == "" {
+		g.capitals["USA"] = "Washington"
+	}
+
+	err := readTSV("entities.tsv", func(ln int, c []string) error {
+		if len(c) < 4 {
+			return fmt.Errorf("want at least 4 columns, got %d", len(c))
+		}
+		e := entry{key: c[0], kind: doc.ActorKind(c[1]), code: c[2], name: c[3], typ: eEntity}
+		if strings.HasPrefix(e.key, "country:") {
+			e.typ = eCountry
+			e.iso = strings.TrimPrefix(e.key, "country:")
+			if _, ok := g.countries[e.iso]; !ok {
+				g.countries[e.iso] = e.name
+			}
+			g.countries[e.iso] = e.name // news form wins
+		}
+		if r := col(c, 5); r != "" {
+			k, v, ok := strings.Cut(r, ":")
+			if !ok {
+				return fmt.Errorf("relation %q: want kind:key", r)
+			}
+			e.relKind, e.relKey = k, v
+		}
+		for _, f := range strings.Split(col(c, 6), ",") {
+			switch strings.TrimSpace(f) {
+			case "metonym":
+				e.metonym = true
+			case "lower":
+				e.lower = true
+			}
+		}
+		g.byKey[e.key] = len(g.ents)
+		g.add(e.name, e)
+		if a := col(c, 4); a != "" {
+			for _, alias := range strings.Split(a, "|") {
+				if alias = strings.TrimSpace(alias); alias != "" {
+					g.add(alias, e)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTSV("demonyms.tsv", func(ln int, c []string) error {
+		if len(c) < 2 {
+			return fmt.Errorf("want demonym and ISO3")
+		}
+		g.add(c[0], entry{typ: eDemonym, iso: c[1], name: c[0]})
+		if p := col(c, 2); p != "" {
+			g.add(p, entry{typ: eDemonymPl, iso: c[1], name: p, plural: true})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTSV("titles.tsv", func(ln int, c []string) error {
+		if len(c) < 2 {
+			return fmt.Errorf("want title and class")
+		}
+		g.add(c[0], entry{typ: eTitle, title: strings.TrimSuffix(c[0], "."), class: c[1], lower: true})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTSV("nouns.tsv", func(ln int, c []string) error {
+		if len(c) < 3 {
+			return fmt.Errorf("want noun, kind, number")
+		}
+		g.add(c[0], entry{typ: eNoun, title: c[0], kind: doc.ActorKind(c[1]), plural: c[2] == "pl", lower: true})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// ambiguousCapital lists capitals whose name is mostly something else in
+// English news (a person's name, a common word).
+var ambiguousCapital = map[string]bool{
+	"Victoria": true, "Hamilton": true, "Kingston": true, "Georgetown": true, "Male": true,
+	"Vatican City": false, "Monaco": true, "Singapore": true, "Luxembourg": true, "Kuwait City": false,
+	"Djibouti": true, "San Marino": true, "Andorra la Vella": false, "Panama": true, "Guatemala": true,
+	"Mexico": true, "Jamestown": true, "Avarua": false, "Saint John's": true, "Basseterre": false,
+	"Castries": false, "Road Town": true, "The Valley": true, "Plymouth": true, "Washington, D.C.": true,
+}
+
+// countryName returns the news name of a country.
+func (g *gazetteer) countryName(iso string) string {
+	if n := g.countries[iso]; n != "" {
+		return n
+	}
+	return iso
+}
