@@ -1,0 +1,412 @@
+// Command ecbactors evaluates extract/actor on ECB+: mention detection of
+// human participants (HUMAN_PART_*) and locations (LOC_*), and
+// cross-document entity coreference by B-cubed.
+//
+//	go run ./eval/ecbactors [-data DIR] [-topics 1,2,3] [-errors N]
+//
+// Every topic is scored unless -topics is given. Only the sentences listed
+// in ECBplus_coreference_sentences.csv are annotated, so only mentions in
+// them count, on both sides.
+//
+// (a) Mention detection: a system mention matches a gold mention when their
+// spans overlap (relaxed match; the system's head span, the name inside
+// "Israeli Prime Minister Benjamin Netanyahu", is used); matching is one to
+// one, largest overlap first. Precision, recall and F1 are reported overall
+// (class-agnostic) and per class, where a system mention's class is LOC for
+// places and countries and HUMAN_PART for everything else.
+//
+// (b) Coreference: over the gold mentions that a system mention matched,
+// B-cubed precision, recall and F1 of the system clusters against the gold
+// ones. System clusters are the actors after cross-document merging within
+// the topic (same key, or actor.SameEntity); gold clusters are the
+// cross-document instances, within-document chains and singletons.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/eval/internal/ecb"
+	"github.com/eventgraph/eventgraph/extract/actor"
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+func main() {
+	data := flag.String("data", "", "ECB+ directory (holding ECB+/ and ECBplus_coreference_sentences.csv); default ../shared/data/ecbplus from the repository root")
+	topics := flag.String("topics", "", "comma-separated topics (default: all)")
+	errs := flag.Int("errors", 0, "print up to N missed and N spurious mentions")
+	flag.Parse()
+	dir := *data
+	if dir == "" {
+		root, err := repoRoot()
+		if err != nil {
+			slog.Error("ecbactors", "err", err)
+			os.Exit(1)
+		}
+		dir = filepath.Join(root, "..", "shared", "data", "ecbplus")
+	}
+	var ts []string
+	if *topics != "" {
+		ts = strings.Split(*topics, ",")
+	}
+	res, err := Run(dir, ts...)
+	if err != nil {
+		slog.Error("ecbactors", "err", err)
+		os.Exit(1)
+	}
+	res.Print(os.Stdout)
+	if *errs > 0 {
+		res.PrintErrors(os.Stdout, *errs)
+	}
+}
+
+// repoRoot walks up from the working directory to the directory holding go.mod.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("working directory: %w", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// PRF holds counts for precision and recall.
+type PRF struct {
+	TP, Sys, Gold int
+}
+
+// P is precision.
+func (c PRF) P() float64 { return ratio(c.TP, c.Sys) }
+
+// R is recall.
+func (c PRF) R() float64 { return ratio(c.TP, c.Gold) }
+
+// F1 is the harmonic mean of P and R.
+func (c PRF) F1() float64 { return f1(c.P(), c.R()) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// Result is the outcome of an evaluation.
+type Result struct {
+	Topics   []string
+	Docs     int
+	Mentions PRF
+	PerClass map[string]PRF
+	// B-cubed over matched gold mentions.
+	B3P, B3R float64
+	B3N      int
+	Missed   []string
+	Spurious []string
+}
+
+// B3F1 is the B-cubed F1.
+func (r Result) B3F1() float64 { return f1(r.B3P, r.B3R) }
+
+// Print writes the scores.
+func (r Result) Print(w io.Writer) {
+	fmt.Fprintf(w, "ECB+ actors: %d topics, %d documents\n", len(r.Topics), r.Docs)
+	fmt.Fprintf(w, "mentions (relaxed)  P %.3f  R %.3f  F1 %.3f  (tp %d, sys %d, gold %d)\n", r.Mentions.P(), r.Mentions.R(), r.Mentions.F1(), r.Mentions.TP, r.Mentions.Sys, r.Mentions.Gold)
+	var classes []string
+	for c := range r.PerClass {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	for _, c := range classes {
+		v := r.PerClass[c]
+		fmt.Fprintf(w, "  %-24s P %.3f  R %.3f  F1 %.3f  (tp %d, sys %d, gold %d)\n", c, v.P(), v.R(), v.F1(), v.TP, v.Sys, v.Gold)
+	}
+	fmt.Fprintf(w, "coreference B-cubed  P %.3f  R %.3f  F1 %.3f  (%d matched mentions)\n", r.B3P, r.B3R, r.B3F1(), r.B3N)
+}
+
+// PrintErrors writes up to n missed and n spurious mentions.
+func (r Result) PrintErrors(w io.Writer, n int) {
+	fmt.Fprintln(w, "missed:")
+	for i, s := range r.Missed {
+		if i >= n {
+			break
+		}
+		fmt.Fprintln(w, "  "+s)
+	}
+	fmt.Fprintln(w, "spurious:")
+	for i, s := range r.Spurious {
+		if i >= n {
+			break
+		}
+		fmt.Fprintln(w, "  "+s)
+	}
+}
+
+func sysClass(k doc.ActorKind) string {
+	if k == doc.KindPlace || k == doc.KindCountry {
+		return "LOC"
+	}
+	return "HUMAN_PART"
+}
+
+type sysMention struct {
+	span  doc.Span
+	class string
+	node  int // cluster node: index into the topic's actor list
+	text  string
+	how   string
+}
+
+// Run evaluates the topics under dir (all when none are given).
+func Run(dir string, topics ...string) (Result, error) {
+	var res Result
+	if len(topics) == 0 {
+		var err error
+		if topics, err = ecb.Topics(dir); err != nil {
+			return res, err
+		}
+	}
+	sel, err := ecb.ReadSelected(filepath.Join(dir, "ECBplus_coreference_sentences.csv"))
+	if err != nil {
+		return res, err
+	}
+	res.Topics = topics
+	res.PerClass = map[string]PRF{}
+	var b3p, b3r float64
+	for _, topic := range topics {
+		docs, err := ecb.ReadTopic(dir, topic)
+		if err != nil {
+			return res, err
+		}
+		if len(docs) == 0 {
+			return res, fmt.Errorf("topic %s: no documents in %s", topic, dir)
+		}
+		// Actors of the topic, merged across documents.
+		var actors []doc.Actor
+		uf := newUnionFind()
+		byKey := map[string]int{}
+		type pair struct {
+			gold ecb.Mention
+			node int
+		}
+		var pairs []pair
+		for _, d := range docs {
+			res.Docs++
+			dd := d.Doc()
+			actor.Recognize(dd)
+			base := len(actors)
+			for i, a := range dd.Actors {
+				n := base + i
+				actors = append(actors, a)
+				uf.add(n)
+				if k, ok := byKey[a.Key]; ok {
+					uf.union(k, n)
+				} else {
+					byKey[a.Key] = n
+				}
+			}
+			var sys []sysMention
+			for _, m := range dd.ActorMentions {
+				num := d.Sentences[m.Sentence].Number
+				if !sel.Has(d.Name, num) || d.Plus && num == 0 {
+					continue
+				}
+				a := dd.Actors[m.Actor]
+				sys = append(sys, sysMention{span: m.Head, class: sysClass(a.Kind), node: base + m.Actor, text: m.Text, how: m.How})
+			}
+			var gold []ecb.Mention
+			for _, m := range d.Mentions {
+				c := m.Class()
+				if (c == "HUMAN_PART" || c == "LOC") && sel.Has(d.Name, m.Sentence) {
+					gold = append(gold, m)
+				}
+			}
+			// Overall, class-agnostic.
+			match := matchSpans(gold, sys, "")
+			res.Mentions.Sys += len(sys)
+			res.Mentions.Gold += len(gold)
+			matchedSys := map[int]bool{}
+			for gi, si := range match {
+				if si >= 0 {
+					res.Mentions.TP++
+					matchedSys[si] = true
+					pairs = append(pairs, pair{gold: gold[gi], node: sys[si].node})
+				} else {
+					g := gold[gi]
+					res.Missed = append(res.Missed, fmt.Sprintf("%s s%d %s %q", d.Name, g.Sentence, g.Tag, g.Text))
+				}
+			}
+			for si, s := range sys {
+				if !matchedSys[si] {
+					res.Spurious = append(res.Spurious, fmt.Sprintf("%s %s %s %q", d.Name, s.class, s.how, s.text))
+				}
+			}
+			for _, class := range []string{"HUMAN_PART", "LOC"} {
+				c := res.PerClass[class]
+				cm := matchSpans(gold, sys, class)
+				for gi, si := range cm {
+					if gold[gi].Class() == class {
+						c.Gold++
+						if si >= 0 {
+							c.TP++
+						}
+					}
+				}
+				for _, s := range sys {
+					if s.class == class {
+						c.Sys++
+					}
+				}
+				res.PerClass[class] = c
+			}
+		}
+		// Cross-document merging with SameEntity, blocked by the last word
+		// of the name.
+		blocks := map[string][]int{}
+		for i, a := range actors {
+			if strings.HasPrefix(a.Key, "desc:") {
+				continue
+			}
+			ws := strings.Fields(strings.ToLower(a.Name))
+			if len(ws) == 0 {
+				continue
+			}
+			b := string(a.Kind) + "|" + ws[len(ws)-1]
+			blocks[b] = append(blocks[b], i)
+		}
+		for _, ns := range blocks {
+			for x := 0; x < len(ns); x++ {
+				for y := x + 1; y < len(ns); y++ {
+					if uf.find(ns[x]) != uf.find(ns[y]) && actor.SameEntity(actors[ns[x]], actors[ns[y]]) {
+						uf.union(ns[x], ns[y])
+					}
+				}
+			}
+		}
+		// B-cubed over the matched gold mentions of the topic.
+		sysOf := make([]int, len(pairs))
+		goldOf := make([]string, len(pairs))
+		for i, p := range pairs {
+			sysOf[i] = uf.find(p.node)
+			goldOf[i] = p.gold.Chain()
+		}
+		p, r := bcubed(sysOf, goldOf)
+		b3p += p * float64(len(pairs))
+		b3r += r * float64(len(pairs))
+		res.B3N += len(pairs)
+	}
+	if res.B3N > 0 {
+		res.B3P = b3p / float64(res.B3N)
+		res.B3R = b3r / float64(res.B3N)
+	}
+	return res, nil
+}
+
+// matchSpans matches gold to system mentions one to one by overlap, largest
+// overlap first; class, when set, restricts both sides to it. It returns,
+// per gold mention, the index of its system mention or -1.
+func matchSpans(gold []ecb.Mention, sys []sysMention, class string) []int {
+	type cand struct{ g, s, ov int }
+	var cs []cand
+	for gi, g := range gold {
+		if class != "" && g.Class() != class {
+			continue
+		}
+		for si, s := range sys {
+			if class != "" && s.class != class {
+				continue
+			}
+			if g.Span.Overlaps(s.span) {
+				ov := min(g.Span.End, s.span.End) - max(g.Span.Start, s.span.Start)
+				cs = append(cs, cand{gi, si, ov})
+			}
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].ov > cs[j].ov })
+	out := make([]int, len(gold))
+	for i := range out {
+		out[i] = -1
+	}
+	used := map[int]bool{}
+	for _, c := range cs {
+		if out[c.g] >= 0 || used[c.s] {
+			continue
+		}
+		out[c.g] = c.s
+		used[c.s] = true
+	}
+	return out
+}
+
+// bcubed returns B-cubed precision and recall of the system clustering sys
+// against gold, both given per item.
+func bcubed(sys []int, gold []string) (float64, float64) {
+	if len(sys) == 0 {
+		return 0, 0
+	}
+	type key struct {
+		s int
+		g string
+	}
+	both := map[key]int{}
+	sn := map[int]int{}
+	gn := map[string]int{}
+	for i := range sys {
+		both[key{sys[i], gold[i]}]++
+		sn[sys[i]]++
+		gn[gold[i]]++
+	}
+	var p, r float64
+	for i := range sys {
+		c := float64(both[key{sys[i], gold[i]}])
+		p += c / float64(sn[sys[i]])
+		r += c / float64(gn[gold[i]])
+	}
+	n := float64(len(sys))
+	return p / n, r / n
+}
+
+type unionFind struct{ parent []int }
+
+func newUnionFind() *unionFind { return &unionFind{} }
+
+func (u *unionFind) add(n int) {
+	for len(u.parent) <= n {
+		u.parent = append(u.parent, len(u.parent))
+	}
+}
+
+func (u *unionFind) find(n int) int {
+	for u.parent[n] != n {
+		u.parent[n] = u.parent[u.parent[n]]
+		n = u.parent[n]
+	}
+	return n
+}
+
+func (u *unionFind) union(a, b int) {
+	a, b = u.find(a), u.find(b)
+	if a != b {
+		u.parent[b] = a
+	}
+}
