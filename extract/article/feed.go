@@ -118,7 +118,7 @@ func articleFromBody(source, title, url, body string, isHTML bool) (doc.Article,
 		if err != nil {
 			return doc.Article{}, err
 		}
-		a, err := htmlArticle(source, root, htmlHints{title: title, url: url, noDate: true})
+		a, err := htmlArticle(source, root, htmlHints{title: title, url: url, fragment: true})
 		if err == nil || !errors.Is(err, ErrEmpty) || title == "" {
 			return a, err
 		}

@@ -166,8 +166,9 @@ func parseHTMLTree(text string) (*html.Node, error) {
 type htmlHints struct {
 	title string
 	url   string
-	// noDate skips the page date search: the container dates the item.
-	noDate bool
+	// fragment marks HTML from a feed item or a JSON line: the container
+	// dates it, so the page date search is skipped.
+	fragment bool
 }
 
 // captionMark prefixes the placeholder paragraph that stands for a photo
@@ -181,8 +182,7 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	a := doc.Article{Source: source, Props: map[string]string{}}
 	lang := htmlLang(root)
 
-	var dateOverride *htmldate.Result
-	if !hints.noDate {
+	if !hints.fragment {
 		raw, src, modified := metaDate(root)
 		if modified != "" {
 			setProp(&a, "updated", modified)
@@ -210,46 +210,31 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 			}
 		}
 	}
-	dateOverride = &htmldate.Result{} // the date is settled above, never by the extractor
-
 	markCaptions(root)
 
+	// No rescue by trafilatura's baseline, which runs paragraphs together:
+	// when the extractor finds nothing, the page's main region is walked.
+	cfg := trafilatura.DefaultConfig()
+	cfg.MinExtractedSize = 0
 	opts := trafilatura.Options{
+		Config:           cfg,
 		ExcludeComments:  true,
-		HtmlDateOverride: dateOverride,
+		HtmlDateOverride: &htmldate.Result{}, // the date is settled above
 		Focus:            trafilatura.Balanced,
 	}
-	res, err := trafilatura.ExtractDocument(root, opts)
-	var content *html.Node
 	var meta trafilatura.Metadata
+	var content *html.Node
+	res, err := extractSafe(root, opts)
 	if err == nil && res != nil {
-		content = res.ContentNode
-		meta = res.Metadata
-	} else if hints.title != "" || hints.url != "" {
-		// A fragment from a feed or a JSON line may be too short for the
-		// extractor; its body is the content.
-		content = findBody(root)
-	} else {
-		return a, fmt.Errorf("%w: no main text found (%v)", ErrEmpty, err)
+		content, meta = res.ContentNode, res.Metadata
 	}
-
 	title := firstNonEmpty(hints.title, meta.Title)
-	var tb textBuilder
-	if title != "" {
-		tb.add(doc.BlockTitle, title)
+	if title == "" && !hints.fragment { // a page, not a fragment
+		title = pageTitle(root)
 	}
-	w := blockWalker{tb: &tb, title: normSpace(title)}
-	w.walk(content, "")
-	w.flush("")
-	if !tb.has(doc.BlockBody) && content != findBody(root) && (hints.title != "" || hints.url != "") {
-		// The extractor kept nothing of a short fragment: use it whole.
-		tb = textBuilder{}
-		if title != "" {
-			tb.add(doc.BlockTitle, title)
-		}
-		w = blockWalker{tb: &tb, title: normSpace(title)}
-		w.walk(findBody(root), "")
-		w.flush("")
+	tb := blocksFrom(content, title, false)
+	if !tb.has(doc.BlockBody) {
+		tb = blocksFrom(mainRegion(root), title, true)
 	}
 	if !tb.has(doc.BlockBody) && !tb.has(doc.BlockCaption) {
 		return a, fmt.Errorf("%w: no main text found", ErrEmpty)
@@ -259,6 +244,9 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	a.Blocks = tb.blocks
 	a.Title = title
 	a.URL = firstNonEmpty(hints.url, meta.URL)
+	if a.URL == "" && !hints.fragment {
+		a.URL = canonicalURL(root)
+	}
 	setProp(&a, "author", meta.Author)
 	setProp(&a, "site", meta.Sitename)
 	setProp(&a, "hostname", meta.Hostname)
@@ -283,11 +271,78 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-func findBody(root *html.Node) *html.Node {
-	if b := findElement(root, atom.Body); b != nil {
-		return b
+// extractSafe runs trafilatura, turning a panic on hostile input into an
+// error.
+func extractSafe(root *html.Node, opts trafilatura.Options) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("extractor failed: %v", r)
+		}
+	}()
+	return trafilatura.ExtractDocument(root, opts)
+}
+
+// blocksFrom builds the text of an article from its title and the content
+// under n. With skipChrome, navigation, headers, footers, asides and forms
+// are left out (for a page the extractor did not reduce to its content).
+func blocksFrom(n *html.Node, title string, skipChrome bool) *textBuilder {
+	tb := &textBuilder{}
+	if title != "" {
+		tb.add(doc.BlockTitle, title)
+	}
+	if n == nil {
+		return tb
+	}
+	w := blockWalker{tb: tb, title: normSpace(title), skipChrome: skipChrome}
+	w.walk(n, "")
+	w.flush("")
+	return tb
+}
+
+// mainRegion is the <article>, else the <main>, else the <body> of a page.
+func mainRegion(root *html.Node) *html.Node {
+	for _, tag := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
+		if n := findElement(root, tag); n != nil {
+			return n
+		}
 	}
 	return root
+}
+
+// canonicalURL is the page's absolute canonical link or og:url.
+func canonicalURL(root *html.Node) string {
+	for _, n := range elements(root) {
+		var u string
+		switch {
+		case n.DataAtom == atom.Link && strings.EqualFold(attr(n, "rel"), "canonical"):
+			u = attr(n, "href")
+		case n.DataAtom == atom.Meta && strings.EqualFold(attr(n, "property"), "og:url"):
+			u = attr(n, "content")
+		}
+		if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+			return u
+		}
+	}
+	return ""
+}
+
+// pageTitle is the page's og:title, else its first <h1>, else its <title>.
+func pageTitle(root *html.Node) string {
+	for _, n := range elements(root) {
+		if n.DataAtom == atom.Meta && strings.EqualFold(attr(n, "property"), "og:title") {
+			if t := normSpace(attr(n, "content")); t != "" {
+				return t
+			}
+		}
+	}
+	for _, tag := range []atom.Atom{atom.H1, atom.Title} {
+		if n := findElement(root, tag); n != nil {
+			if t := normSpace(textContent(n)); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // findElement returns the first element with the tag, breadth-first.
@@ -549,12 +604,20 @@ var skipTags = map[atom.Atom]bool{
 	atom.Button: true, atom.Select: true, atom.Textarea: true,
 }
 
+// chromeTags hold page chrome rather than article text.
+var chromeTags = map[atom.Atom]bool{
+	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Form: true,
+	atom.Menu: true,
+}
+
 // blockWalker turns an HTML subtree into blocks.
 type blockWalker struct {
 	tb    *textBuilder
 	buf   strings.Builder
 	title string // the title already added, so a repeated <h1> is skipped
 	depth int
+	// skipChrome leaves out page chrome: nav, header, footer, aside, form.
+	skipChrome bool
 }
 
 const lineBreak = "\x00"
@@ -577,7 +640,7 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 		return
 	}
 	if n.Type == html.ElementNode {
-		if skipTags[n.DataAtom] {
+		if skipTags[n.DataAtom] || w.skipChrome && chromeTags[n.DataAtom] {
 			return
 		}
 		switch n.DataAtom {

@@ -94,6 +94,9 @@ func jsonLine(source string, ln []byte) (doc.Article, error) {
 	if !utf8.Valid(ln) {
 		return doc.Article{}, errors.New("invalid UTF-8")
 	}
+	if ln[0] != '{' {
+		return doc.Article{}, errors.New("not a JSON object")
+	}
 	dec := json.NewDecoder(bytes.NewReader(ln))
 	dec.UseNumber()
 	var m map[string]any
