@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -58,6 +59,9 @@ type Config struct {
 type Store struct {
 	*cayley.Handle
 	cfg Config
+
+	mu     sync.Mutex
+	stored map[[3]string]bool // shared facts known to be stored
 }
 
 // ErrLocked is returned when another process holds an embedded store.

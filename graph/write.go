@@ -290,30 +290,74 @@ func shortHash(parts ...string) string {
 	return hex.EncodeToString(h[:])[:16]
 }
 
+// ArticleQuads are one article's quads as Quads returns them.
+type ArticleQuads struct {
+	Own, Shared []quad.Quad
+}
+
 // WriteArticle stores one article's quads in a single transaction: the
 // article's own quads, plus the shared facts not stored yet. It returns the
 // number of quads written.
 func (s *Store) WriteArticle(ctx context.Context, own, shared []quad.Quad) (int, error) {
+	return s.WriteBatch(ctx, []ArticleQuads{{Own: own, Shared: shared}})
+}
+
+// WriteBatch stores several articles' quads in one transaction, so a batch
+// is either wholly stored or not at all. Shared facts already stored, or
+// stated twice in the batch, are written once.
+func (s *Store) WriteBatch(ctx context.Context, batch []ArticleQuads) (int, error) {
 	tx := cgraph.NewTransaction()
 	n := 0
-	for _, q := range shared {
-		ok, err := s.hasQuad(ctx, q)
-		if err != nil {
-			return 0, fmt.Errorf("checking %s: %w", q, err)
+	pending := map[[3]string]bool{}
+	for _, a := range batch {
+		for _, q := range a.Shared {
+			k := [3]string{q.Subject.String(), q.Predicate.String(), q.Object.String()}
+			if pending[k] || s.known(k) {
+				continue
+			}
+			ok, err := s.hasQuad(ctx, q)
+			if err != nil {
+				return 0, fmt.Errorf("checking %s: %w", q, err)
+			}
+			pending[k] = true
+			if !ok {
+				tx.AddQuad(q)
+				n++
+			}
 		}
-		if !ok {
+		for _, q := range a.Own {
 			tx.AddQuad(q)
 			n++
 		}
 	}
-	for _, q := range own {
-		tx.AddQuad(q)
-		n++
+	if n == 0 {
+		return 0, nil
 	}
 	if err := s.QuadWriter.ApplyTransaction(tx); err != nil {
 		return 0, fmt.Errorf("writing %d quads: %w", n, err)
 	}
+	s.remember(pending)
 	return n, nil
+}
+
+// maxKnown bounds the cache of shared facts known to be stored.
+const maxKnown = 1 << 20
+
+func (s *Store) known(k [3]string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stored[k]
+}
+
+func (s *Store) remember(ks map[[3]string]bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stored == nil || len(s.stored)+len(ks) > maxKnown {
+		s.stored = make(map[[3]string]bool, len(ks))
+	}
+	for k := range ks {
+		s.stored[k] = true
+	}
 }
 
 // RetractArticle removes every quad labelled with the article's IRI.
@@ -339,5 +383,8 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 	if err := s.QuadWriter.ApplyTransaction(tx); err != nil {
 		return 0, fmt.Errorf("retracting article %s: %w", id, err)
 	}
+	s.mu.Lock()
+	s.stored = nil // some shared facts may have gone with the article
+	s.mu.Unlock()
 	return n, nil
 }

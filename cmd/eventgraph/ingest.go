@@ -50,6 +50,7 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	defer st.Close()
 	opt := pipeline.Options{
 		Workers: viper.GetInt("ingest.workers"),
+		Batch:   viper.GetInt("ingest.batch"),
 		Format:  article.Format(viper.GetString("ingest.format")),
 		Replace: replace,
 		Log:     slog.Default(),

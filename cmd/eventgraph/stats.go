@@ -24,9 +24,9 @@ func newStatsCmd() *cobra.Command {
 
 // storeStats are the counts `eventgraph stats` prints.
 type storeStats struct {
-	Articles      int   `json:"articles"`
-	Events        int   `json:"events"`
-	EventMentions int   `json:"event_mentions"`
+	Articles      int `json:"articles"`
+	Events        int `json:"events"`
+	EventMentions int `json:"event_mentions"`
 	// DuplicatesPrevented counts mentions merged into an event that another
 	// mention already stood for: events a per-mention coder would have
 	// counted twice.

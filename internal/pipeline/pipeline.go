@@ -35,6 +35,7 @@ import (
 // Options control a run.
 type Options struct {
 	Workers int            // extraction workers; 0 means one per CPU
+	Batch   int            // articles per store transaction; 0 means 1
 	Format  article.Format // source format; "" or auto detects it
 	// Replace re-extracts articles already stored and retracts the old
 	// version of an article whose source now holds different text.
@@ -155,6 +156,10 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	}
 
 	// Write in input order.
+	wr := &writer{st: st, res: res, opt: opt, sum: &sum, log: log, batchSize: opt.Batch, batchIDs: map[string]bool{}}
+	if wr.batchSize <= 0 {
+		wr.batchSize = 1
+	}
 	pending := map[int]parsed{}
 	next := 0
 	var werr error
@@ -168,7 +173,7 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 			delete(pending, next)
 			next++
 			if werr == nil {
-				werr = write(ctx, st, res, q, opt, &sum, log)
+				werr = wr.write(ctx, q)
 				if werr != nil {
 					cancel()
 				}
@@ -177,6 +182,9 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 				_ = bar.Add(1)
 			}
 		}
+	}
+	if werr == nil {
+		werr = wr.flush(ctx)
 	}
 	if bar != nil {
 		_ = bar.Finish()
@@ -219,55 +227,101 @@ func parse(ctx context.Context, st *graph.Store, s source, opt Options) parsed {
 	return p
 }
 
-// write resolves and stores one source's articles.
-func write(ctx context.Context, st *graph.Store, res *resolve.Resolver, p parsed, opt Options, sum *Summary, log *slog.Logger) error {
+// writer resolves articles in input order and writes them in batches.
+type writer struct {
+	st        *graph.Store
+	res       *resolve.Resolver
+	opt       Options
+	sum       *Summary
+	log       *slog.Logger
+	batchSize int
+	batch     []graph.ArticleQuads
+	batchIDs  map[string]bool
+	stats     []docStats
+}
+
+// docStats are one article's counts, added to the summary once stored.
+type docStats struct {
+	events, merged, created int
+}
+
+// write resolves one source's articles and queues their quads.
+func (w *writer) write(ctx context.Context, p parsed) error {
 	for _, err := range p.errs {
-		sum.Failed = append(sum.Failed, Failure{Source: p.src, Err: err})
-		log.Warn("skipped", "source", p.src, "reason", err)
+		w.sum.Failed = append(w.sum.Failed, Failure{Source: p.src, Err: err})
+		w.log.Warn("skipped", "source", p.src, "reason", err)
 	}
 	for _, d := range p.docs {
-		sum.Articles++
+		w.sum.Articles++
 		a := d.Article
-		exists, err := st.HasArticle(ctx, a.ID)
-		if err != nil {
-			return fmt.Errorf("%s: %w", a.Source, err)
+		exists := w.batchIDs[a.ID]
+		if !exists {
+			var err error
+			if exists, err = w.st.HasArticle(ctx, a.ID); err != nil {
+				return fmt.Errorf("%s: %w", a.Source, err)
+			}
 		}
-		if exists && !opt.Replace {
-			sum.Unchanged++
-			log.Debug("unchanged", "source", a.Source, "article", a.ID)
+		if exists && (!w.opt.Replace || w.batchIDs[a.ID]) {
+			w.sum.Unchanged++
+			w.log.Debug("unchanged", "source", a.Source, "article", a.ID)
 			continue
 		}
-		if opt.Replace {
-			n, err := retractOld(ctx, st, a, exists)
+		if w.opt.Replace {
+			if err := w.flush(ctx); err != nil {
+				return err
+			}
+			n, err := retractOld(ctx, w.st, a, exists)
 			if err != nil {
 				return fmt.Errorf("%s: %w", a.Source, err)
 			}
-			sum.Replaced += n
+			w.sum.Replaced += n
 			if n > 0 {
 				// The resolver must forget what the retracted versions said.
-				res = resolve.New(Rules())
-				if err := st.LoadResolver(ctx, res); err != nil {
+				w.res = resolve.New(Rules())
+				if err := w.st.LoadResolver(ctx, w.res); err != nil {
 					return err
 				}
 			}
 		}
-		as := res.Add(d)
+		as := w.res.Add(d)
 		own, shared := graph.Quads(d, as)
-		n, err := st.WriteArticle(ctx, own, shared)
-		if err != nil {
-			return fmt.Errorf("%s: %w", a.Source, err)
-		}
-		sum.Ingested++
-		sum.Quads += n
-		sum.Events += len(d.Events)
-		sum.Merged += len(as.Merges)
+		w.batch = append(w.batch, graph.ArticleQuads{Own: own, Shared: shared})
+		w.batchIDs[a.ID] = true
+		ds := docStats{events: len(d.Events), merged: len(as.Merges)}
 		for _, isNew := range as.New {
 			if isNew {
-				sum.NewEvents++
+				ds.created++
 			}
 		}
-		log.Debug("ingested", "source", a.Source, "article", a.ID, "events", len(d.Events), "merged", len(as.Merges), "quads", n)
+		w.stats = append(w.stats, ds)
+		w.log.Debug("extracted", "source", a.Source, "article", a.ID, "events", len(d.Events), "merged", len(as.Merges))
+		if len(w.batch) >= w.batchSize {
+			if err := w.flush(ctx); err != nil {
+				return err
+			}
+		}
 	}
+	return nil
+}
+
+// flush writes the queued articles in one transaction.
+func (w *writer) flush(ctx context.Context) error {
+	if len(w.batch) == 0 {
+		return nil
+	}
+	n, err := w.st.WriteBatch(ctx, w.batch)
+	if err != nil {
+		return fmt.Errorf("writing %d article(s): %w", len(w.batch), err)
+	}
+	w.sum.Quads += n
+	for _, ds := range w.stats {
+		w.sum.Ingested++
+		w.sum.Events += ds.events
+		w.sum.Merged += ds.merged
+		w.sum.NewEvents += ds.created
+	}
+	w.batch, w.stats = w.batch[:0], w.stats[:0]
+	clear(w.batchIDs)
 	return nil
 }
 

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/timeline"
+)
+
+// run executes the CLI in-process and returns stdout and stderr.
+func run(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	cmd := newRootCmd()
+	var out, errb bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&errb)
+	cmd.SetIn(strings.NewReader(""))
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	return out.String(), errb.String(), err
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	out, errs, err := run(t, args...)
+	if err != nil {
+		t.Fatalf("eventgraph %s: %v\n%s", strings.Join(args, " "), err, errs)
+	}
+	return out
+}
+
+func seedsDir(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func readTimeline(t *testing.T, db string, extra ...string) timeline.Timeline {
+	t.Helper()
+	out := mustRun(t, append([]string{"timeline", "--dbpath", db, "--format", "json"}, extra...)...)
+	var tl timeline.Timeline
+	if err := json.Unmarshal([]byte(out), &tl); err != nil {
+		t.Fatalf("timeline JSON: %v\n%s", err, out)
+	}
+	return tl
+}
+
+func quadCount(t *testing.T, db string) int64 {
+	t.Helper()
+	var s storeStats
+	if err := json.Unmarshal([]byte(mustRun(t, "stats", "--dbpath", db, "--format", "json")), &s); err != nil {
+		t.Fatal(err)
+	}
+	return s.Quads
+}
+
+// findEvent returns the events whose action is one of actions.
+func findEvents(tl timeline.Timeline, actions ...string) []int {
+	var out []int
+	for i, e := range tl.Events {
+		for _, a := range actions {
+			if e.Action == a {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+func articlesOf(e timeline.Event) map[string]bool {
+	arts := map[string]bool{}
+	for _, m := range e.Mentions {
+		arts[m.Source] = true
+	}
+	return arts
+}
+
+// The seeds end to end through a real bolt store.
+func TestSeedsEndToEnd(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "store")
+	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
+	tl := readTimeline(t, db)
+	if tl.Schema != timeline.Schema {
+		t.Fatalf("schema %q", tl.Schema)
+	}
+
+	abst := findEvents(tl, "abstain")
+	canc := findEvents(tl, "cancel")
+	if len(abst) != 1 || len(canc) != 1 {
+		for _, e := range tl.Events {
+			t.Logf("%s %s %q %d mentions", e.ID, e.Action, e.Summary, len(e.Mentions))
+		}
+		t.Fatalf("%d abstentions and %d cancellations, want one each", len(abst), len(canc))
+	}
+	for _, i := range []int{abst[0], canc[0]} {
+		if n := len(articlesOf(tl.Events[i])); n != 2 {
+			t.Errorf("%s: mentions from %d articles, want 2", tl.Events[i].Action, n)
+		}
+	}
+	if abst[0] > canc[0] {
+		t.Errorf("abstention at %d ordered after cancellation at %d", abst[0], canc[0])
+	}
+
+	for _, e := range tl.Events {
+		for _, m := range e.Mentions {
+			// Offsets point at the sentence in the source file.
+			src, err := os.ReadFile(m.Source)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.End > len(src) || string(src[m.Start:m.End]) != m.Sentence {
+				t.Errorf("%s: offsets %d-%d do not give the sentence %q", e.ID, m.Start, m.End, m.Sentence)
+			}
+			if !strings.Contains(m.Sentence, m.Trigger) {
+				t.Errorf("%s: trigger %q not in its sentence", e.ID, m.Trigger)
+			}
+		}
+		// No 2024 event dated 2020: only what the caption describes may be.
+		if e.When.Value != nil && strings.HasPrefix(*e.When.Value, "2020") {
+			for _, m := range e.Mentions {
+				if !strings.Contains(m.Sentence, "2020") {
+					t.Errorf("event %q dated 2020 from a sentence without that date: %q", e.Summary, m.Sentence)
+				}
+			}
+		}
+		// The undated article alone dates nothing by invention.
+		arts := articlesOf(e)
+		if len(arts) == 1 && arts[filepath.Join(seedsDir(t), "000_dce70a86ea5a5b5c.txt")] {
+			if e.When.Basis == "publication" || e.When.Basis == "inferred" {
+				t.Errorf("event %q of the undated article got date basis %s", e.Summary, e.When.Basis)
+			}
+		}
+	}
+
+	// Re-ingesting the same articles changes nothing.
+	before := quadCount(t, db)
+	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
+	if after := quadCount(t, db); after != before {
+		t.Errorf("re-ingest changed the quad count %d -> %d", before, after)
+	}
+
+	// The README's queries work as written.
+	out := mustRun(t, "query", "--dbpath", db, `g.V().Has("<rdf:type>", "<sem:Event>").Tag("event").Out("<schema:description>").All()`)
+	var res []map[string]any
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res) == 0 {
+		t.Errorf("query: %v, %d results\n%s", err, len(res), out)
+	}
+}
+
+// Bad input gets a message naming the file, a non-zero exit only when
+// nothing could be ingested, and leaves the store unchanged.
+func TestIngestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "store")
+	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
+	before := quadCount(t, db)
+
+	bad := filepath.Join(dir, "bad")
+	os.MkdirAll(bad, 0o755)
+	files := map[string][]byte{
+		"empty.txt":  nil,
+		"binary.png": []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
+		"latin1.txt": []byte("Caf\xe9 owners protested on Monday."),
+		"spaces.txt": []byte("  \n\n\t "),
+	}
+	for name, data := range files {
+		os.WriteFile(filepath.Join(bad, name), data, 0o644)
+	}
+	_, errs, err := run(t, "ingest", "--dbpath", db, bad)
+	if err == nil {
+		t.Error("ingesting only bad files succeeded")
+	}
+	for name := range files {
+		if !strings.Contains(errs, name) {
+			t.Errorf("no message names %s:\n%s", name, errs)
+		}
+	}
+	if after := quadCount(t, db); after != before {
+		t.Errorf("bad input changed the store: %d -> %d quads", before, after)
+	}
+
+	emptyDir := filepath.Join(dir, "none")
+	os.MkdirAll(emptyDir, 0o755)
+	if _, errs, err := run(t, "ingest", "--dbpath", db, emptyDir); err == nil || !strings.Contains(errs, "none") {
+		t.Errorf("empty directory: err %v, stderr %q", err, errs)
+	}
+
+	// A good file next to bad ones: exit zero, bad ones still reported.
+	good := filepath.Join(bad, "good.txt")
+	os.WriteFile(good, []byte("Protesters marched in Paris on Monday, police said."), 0o644)
+	if _, errs, err := run(t, "ingest", "--dbpath", db, bad); err != nil || !strings.Contains(errs, "binary.png") {
+		t.Errorf("mixed input: err %v\n%s", err, errs)
+	}
+}
