@@ -1,0 +1,393 @@
+package event
+
+import (
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// group is a run of tokens that belong to one actor mention.
+type group struct {
+	lo, hi int // tokens [lo, hi)
+	ment   int
+}
+
+func (x *extractor) actorOf(m int) int { return x.d.ActorMentions[m].Actor }
+
+func (x *extractor) kindOf(m int) doc.ActorKind {
+	a := x.actorOf(m)
+	if a < 0 || a >= len(x.d.Actors) {
+		return ""
+	}
+	return x.d.Actors[a].Kind
+}
+
+// groupEndingAt returns the mention group whose last token is i.
+func (s *sentence) groupEndingAt(i int) (group, bool) {
+	if i < 0 || i >= len(s.toks) || s.toks[i].ment < 0 {
+		return group{}, false
+	}
+	return group{lo: s.mentionStart(i), hi: i + 1, ment: s.toks[i].ment}, true
+}
+
+func (s *sentence) groupAt(i int) (group, bool) {
+	if i < 0 || i >= len(s.toks) || s.toks[i].ment < 0 {
+		return group{}, false
+	}
+	return group{lo: s.mentionStart(i), hi: s.mentionEnd(i), ment: s.toks[i].ment}, true
+}
+
+func (s *sentence) isPossessive(k int) bool {
+	return k >= 0 && k < len(s.toks) && (s.toks[k].low == "'s" || s.toks[k].low == "'")
+}
+
+// coordLeft extends a subject group leftwards over "X and Y", "X, Y and Z".
+func (s *sentence) coordLeft(g group) []group {
+	out := []group{g}
+	k := g.lo - 1
+	for k >= 1 && (s.toks[k].low == "and" || s.toks[k].low == "," || s.toks[k].low == "&") {
+		pg, ok := s.groupEndingAt(k - 1)
+		if !ok {
+			break
+		}
+		out = append([]group{pg}, out...)
+		k = pg.lo - 1
+	}
+	return out
+}
+
+// coordRight extends an object group rightwards.
+func (s *sentence) coordRight(g group) []group {
+	out := []group{g}
+	k := g.hi
+	for k+1 < len(s.toks) && (s.toks[k].low == "and" || s.toks[k].low == "," || s.toks[k].low == "&") {
+		j := k + 1
+		if j < len(s.toks) && determiners[s.toks[j].low] {
+			j++
+		}
+		ng, ok := s.groupAt(j)
+		if !ok {
+			break
+		}
+		out = append(out, ng)
+		k = ng.hi
+	}
+	return out
+}
+
+func (c *cand) addArg(role string, actor, mention int) {
+	for _, a := range c.args {
+		if a.Actor == actor {
+			return
+		}
+	}
+	c.args = append(c.args, doc.Argument{Role: role, Actor: actor, Mention: mention})
+}
+
+func (c *cand) hasRole(role string) bool {
+	for _, a := range c.args {
+		if a.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) addGroups(c *cand, role string, gs []group) {
+	recip := c.p.has(fRecip) && len(gs) > 1
+	for _, g := range gs {
+		r := role
+		if recip {
+			r = doc.RoleParticipant
+		}
+		c.addArg(r, x.actorOf(g.ment), g.ment)
+	}
+}
+
+// arguments fills the arguments of every candidate, governors first.
+func (x *extractor) arguments(s *sentence) {
+	done := make([]bool, len(s.cands))
+	var do func(ci int)
+	do = func(ci int) {
+		if done[ci] {
+			return
+		}
+		done[ci] = true
+		c := s.cands[ci]
+		if c.gov >= 0 {
+			do(c.gov)
+		}
+		if c.p.noun || s.nounish(c.head) && s.toks[c.head].form != 'd' {
+			x.nounArgs(s, c)
+		} else {
+			x.verbArgs(s, ci, c)
+		}
+		// Inherit the agent of a governor: "Netanyahu's decision to
+		// cancel", "Israel launched an offensive".
+		if !c.hasRole(doc.RoleAgent) && !c.hasRole(doc.RoleParticipant) && c.gov >= 0 {
+			g := s.cands[c.gov]
+			for _, a := range g.args {
+				if a.Role == doc.RoleAgent || a.Role == doc.RoleParticipant {
+					c.addArg(a.Role, a.Actor, a.Mention)
+				}
+			}
+			if g.p.has(fSpeech) {
+				// the speaker is not the agent of what is reported
+				c.args = c.args[:0]
+			}
+		}
+		// Drop a target that is also the agent.
+		out := c.args[:0]
+		agents := map[int]bool{}
+		for _, a := range c.args {
+			if a.Role == doc.RoleAgent {
+				agents[a.Actor] = true
+			}
+		}
+		for _, a := range c.args {
+			if a.Role != doc.RoleAgent && agents[a.Actor] {
+				continue
+			}
+			out = append(out, a)
+		}
+		c.args = out
+	}
+	for ci := range s.cands {
+		do(ci)
+	}
+}
+
+// verbArgs finds the subject to the left and objects to the right.
+func (x *extractor) verbArgs(s *sentence, ci int, c *cand) {
+	h := c.head
+	// Passive: a be-form before a participle, or a participle followed by
+	// "by" ("requested by President Joe Biden").
+	f := s.toks[h].form
+	if f == 'd' || f == 'n' {
+		for k := h - 1; k >= 0 && k >= h-3; k-- {
+			w := s.toks[k].low
+			if beForms[w] {
+				c.passive = true
+				break
+			}
+			if !adverbs[w] && !auxiliaries[w] {
+				break
+			}
+		}
+		if !c.passive && c.hi < len(s.toks) && s.toks[c.hi].low == "by" {
+			c.passive = true
+		}
+	}
+	subj := x.subject(s, ci, c)
+	if c.passive {
+		if len(subj) > 0 {
+			x.addGroups(c, doc.RoleTarget, subj)
+		}
+	} else if len(subj) > 0 {
+		x.addGroups(c, doc.RoleAgent, subj)
+	}
+	x.objects(s, c, c.hi, false)
+	// Speech verb with an inverted subject: "..., said Kirby".
+	if !c.hasRole(doc.RoleAgent) && c.p.has(fSpeech) {
+		if g, ok := s.groupAt(c.hi); ok {
+			c.addArg(doc.RoleAgent, x.actorOf(g.ment), g.ment)
+		}
+	}
+}
+
+// subject scans left of the verb group for the subject.
+func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
+	k := c.lo - 1
+	// Skip the verb group.
+	for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low] || s.toks[k].low == "to") {
+		k--
+	}
+	if k >= 0 && (s.toks[k].low == "and" || s.toks[k].low == "or") {
+		// "X attacked Y and killed Z": share the previous verb's subject.
+		for cj := ci - 1; cj >= 0; cj-- {
+			p := s.cands[cj]
+			if !p.p.noun && p.head < c.lo {
+				var out []group
+				for _, a := range p.args {
+					if a.Role == doc.RoleAgent && a.Mention >= 0 {
+						out = append(out, group{ment: a.Mention, lo: -1})
+					}
+				}
+				if len(out) > 0 {
+					return out
+				}
+				break
+			}
+		}
+	}
+	first := true
+	for ; k >= 0; k-- {
+		w := s.toks[k].low
+		if s.toks[k].ment >= 0 {
+			g, _ := s.groupEndingAt(k)
+			before := ""
+			if g.lo > 0 {
+				before = s.toks[g.lo-1].low
+			}
+			switch {
+			case s.isPossessive(g.hi):
+				// "Israel's defense minister": a determiner, keep going.
+			case before == "with" && s.toks[c.head].form == 'g' && g.hi == c.lo:
+				// "with Israel threatening a ground operation"
+				return s.coordLeft(g)
+			case prepositions[before] && before != "despite":
+				// inside a prepositional phrase
+			default:
+				return s.coordLeft(g)
+			}
+			k = g.lo
+			first = false
+			continue
+		}
+		switch {
+		case isClauseBreak(w):
+			return nil
+		case relatives[w] && (w != "that" || k+1 < len(s.toks) && s.toks[k+1].ment < 0):
+			// Relative clause: the antecedent is the subject.
+			j := k - 1
+			if j >= 0 && s.toks[j].low == "," {
+				j--
+			}
+			if g, ok := s.groupEndingAt(j); ok {
+				return s.coordLeft(g)
+			}
+			return nil
+		case subordinators[w] && w != "as" && w != "despite":
+			return nil
+		case first && !isPunct(w) && !determiners[w] && s.toks[k].lemma == "" && !prepositions[w]:
+			// A non-actor noun right before the verb is the subject:
+			// "the resolution called for".
+			return nil
+		}
+		first = false
+		if c.lo-k > 25 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// objects scans right of position from for targets, participants and places.
+func (x *extractor) objects(s *sentence, c *cand, from int, noun bool) {
+	seenNoun := false
+	for k := from; k < len(s.toks) && k < from+14; k++ {
+		w := s.toks[k].low
+		if isClauseBreak(w) || relatives[w] && w != "that" || (subordinators[w] && w != "as") {
+			return
+		}
+		if w == "," {
+			// An appositive after a place ("in Rafah, Gaza") is fine; a
+			// comma otherwise ends the object zone.
+			if c.hasRole(doc.RoleTarget) || c.hasRole(doc.RolePlace) || seenNoun {
+				return
+			}
+			continue
+		}
+		if s.toks[k].ment < 0 {
+			if noun && k > from+6 {
+				return
+			}
+			if !prepositions[w] && !determiners[w] && !isPunct(w) {
+				seenNoun = true
+			}
+			continue
+		}
+		g, _ := s.groupAt(k)
+		k = g.hi - 1
+		if s.isPossessive(g.hi) {
+			// "Israel's defense minister": the possessor is a target
+			// only when nothing else is.
+			if !c.hasRole(doc.RoleTarget) && !noun {
+				c.addArg(doc.RoleTarget, x.actorOf(g.ment), g.ment)
+			}
+			continue
+		}
+		prep := ""
+		j := g.lo - 1
+		for j >= from && (determiners[s.toks[j].low] || s.toks[j].low == "the") {
+			j--
+		}
+		if j >= from {
+			prep = s.toks[j].low
+		}
+		kind := x.kindOf(g.ment)
+		switch prep {
+		case "by":
+			if c.passive || noun {
+				x.addGroups(c, doc.RoleAgent, s.coordRight(g))
+			}
+		case "in", "at", "near", "inside", "outside", "across", "throughout":
+			if (kind == doc.KindPlace || kind == doc.KindCountry) && !c.hasRole(doc.RolePlace) {
+				c.addArg(doc.RolePlace, x.actorOf(g.ment), g.ment)
+			}
+		case "with":
+			for _, gg := range s.coordRight(g) {
+				c.addArg(doc.RoleParticipant, x.actorOf(gg.ment), gg.ment)
+			}
+		case "between", "among":
+			for _, gg := range s.coordRight(g) {
+				c.addArg(doc.RoleParticipant, x.actorOf(gg.ment), gg.ment)
+			}
+		case "of":
+			if noun {
+				role := doc.RoleTarget
+				if c.p.has(fIntr) && !c.hasRole(doc.RoleAgent) {
+					role = doc.RoleAgent
+				}
+				if role == doc.RoleAgent || !c.hasRole(doc.RoleTarget) {
+					x.addGroups(c, role, s.coordRight(g))
+				}
+			}
+		case "to", "against", "on", "toward", "towards", "into", "for", "over", "from", "about", "upon":
+			if !c.hasRole(doc.RoleTarget) {
+				if kind == doc.KindPlace && (prep == "to" || prep == "into") && !c.hasRole(doc.RolePlace) {
+					c.addArg(doc.RolePlace, x.actorOf(g.ment), g.ment)
+				} else {
+					x.addGroups(c, doc.RoleTarget, s.coordRight(g))
+				}
+			}
+		case "":
+			if !noun && !c.passive && !c.hasRole(doc.RoleTarget) {
+				x.addGroups(c, doc.RoleTarget, s.coordRight(g))
+			}
+		}
+		if c.hasRole(doc.RoleTarget) && c.hasRole(doc.RolePlace) {
+			return
+		}
+	}
+}
+
+// nounArgs fills the arguments of a nominal trigger from its noun phrase.
+func (x *extractor) nounArgs(s *sentence, c *cand) {
+	// Left: possessive or pre-nominal modifier, skipping adjectives.
+	k := c.lo - 1
+	for steps := 0; k >= 0 && steps < 4; steps++ {
+		w := s.toks[k].low
+		if s.toks[k].ment >= 0 {
+			g, _ := s.groupEndingAt(k)
+			kind := x.kindOf(g.ment)
+			if kind == doc.KindPlace && !c.hasRole(doc.RolePlace) {
+				c.addArg(doc.RolePlace, x.actorOf(g.ment), g.ment)
+			} else {
+				x.addGroups(c, doc.RoleAgent, []group{g})
+			}
+			break
+		}
+		if s.isPossessive(k) {
+			if g, ok := s.groupEndingAt(k - 1); ok {
+				x.addGroups(c, doc.RoleAgent, []group{g})
+			}
+			break
+		}
+		if determiners[w] || prepositions[w] || isPunct(w) || s.toks[k].lemma != "" && s.toks[k].form != 'd' && s.toks[k].form != 'g' {
+			break
+		}
+		k--
+	}
+	x.objects(s, c, c.hi, true)
+	// Coordinated participants of a reciprocal noun: "Israel and Hamas
+	// talks" are covered by "between"; a single agent stays agent.
+}

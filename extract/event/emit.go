@@ -1,0 +1,467 @@
+package event
+
+import (
+	"strings"
+	"time"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// emit appends the sentence's candidates to d.Events.
+func (x *extractor) emit(s *sentence) {
+	d := x.d
+	x.background(s)
+	for _, c := range s.cands {
+		if c.absorbed {
+			if c.antecedent >= 0 {
+				c.ev = c.antecedent
+			}
+			continue
+		}
+		lo, hi := s.toks[c.lo].Start, s.toks[c.hi-1].End
+		e := doc.EventMention{
+			Sentence:    s.idx,
+			Trigger:     doc.Span{Start: lo, End: hi},
+			TriggerText: d.Article.Text[lo:hi],
+			Action:      c.action,
+			Type:        x.l.typeOf(c.code),
+			Pattern:     c.p.id + " " + c.p.src,
+			Modality:    c.mod,
+			Arguments:   c.args,
+			Timex:       -1,
+		}
+		if c.code != c.p.code {
+			e.Pattern += " (decided negative: " + c.code + ")"
+		}
+		x.date(s, c, &e)
+		e.Summary = x.summary(s, c, &e)
+		c.ev = len(d.Events)
+		d.Events = append(d.Events, e)
+		if !c.p.has(fWeak) && !c.p.has(fSpeech) {
+			x.lastMain = append(x.lastMain, c.ev)
+		}
+	}
+}
+
+// background marks events dated to their own time: "since the beginning
+// of the conflict", "the anniversary of the attack", "years ago".
+func (x *extractor) background(s *sentence) {
+	for i := range s.toks {
+		cu, n := x.cueAt(s, i, "background")
+		if n == 0 {
+			continue
+		}
+		_ = cu
+		if s.toks[i].low == "anniversary" {
+			for _, c := range s.cands {
+				if c.head > i && c.head <= i+n+4 {
+					c.background = true
+					break
+				}
+			}
+			continue
+		}
+		// The phrase's own object is background too ("since the
+		// beginning of the conflict").
+		for _, c := range s.cands {
+			if c.head >= i+n && c.head <= i+n+3 {
+				c.background = true
+			}
+		}
+		// The phrase modifies the nearest event before it in its clause.
+		var best *cand
+		for _, c := range s.cands {
+			if c.head < i && i-c.head <= 10 && !c.absorbed {
+				best = c
+			}
+		}
+		if best != nil {
+			best.background = true
+		}
+	}
+}
+
+// segments splits a sentence into clause segments for timex attachment:
+// commas, semicolons, subordinators and connectives end a segment.
+func (x *extractor) segments(s *sentence) []int {
+	seg := make([]int, len(s.toks))
+	id := 0
+	for i := range s.toks {
+		w := s.toks[i].low
+		if w == "," || w == ";" || w == ":" || subordinators[w] && w != "as" || relatives[w] && w != "that" {
+			id++
+		} else if _, n := x.cueAt(s, i, "link"); n > 0 {
+			id++
+		}
+		seg[i] = id
+	}
+	return seg
+}
+
+func dayOf(t time.Time) time.Time {
+	y, m, dd := t.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+}
+
+// date sets the event's time from a timex of its clause, the caption, or
+// its tense and the publication date.
+func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
+	d := x.d
+	e.Granularity = doc.GranUnknown
+	e.Basis = doc.BasisUnknown
+	// Timexes of the sentence with their token positions.
+	type tx struct{ idx, tok int }
+	var txs []tx
+	for ti, t := range d.Timexes {
+		if t.Type == "DURATION" || t.Type == "SET" {
+			continue
+		}
+		if t.Sentence != s.idx && !d.Sentences[s.idx].Span.Contains(t.Span) {
+			continue
+		}
+		if !d.Sentences[s.idx].Span.Overlaps(t.Span) {
+			continue
+		}
+		for k := range s.toks {
+			if s.toks[k].Span.Overlaps(t.Span) {
+				txs = append(txs, tx{ti, k})
+				break
+			}
+		}
+	}
+	use := func(ti int) {
+		t := d.Timexes[ti]
+		e.Timex = ti
+		e.Earliest, e.Latest = t.Earliest, t.Latest
+		e.Granularity = t.Granularity
+		if e.Granularity == "" {
+			e.Granularity = doc.GranUnknown
+		}
+		e.Basis = t.Basis
+		if e.Basis == "" {
+			e.Basis = doc.BasisExplicit
+		}
+	}
+	if s.kind == doc.BlockCaption {
+		// A caption describes its picture: its own date or none, never
+		// the article's.
+		for _, t := range txs {
+			if d.Timexes[t.idx].Bounded() {
+				use(t.idx)
+				return
+			}
+		}
+		if len(txs) > 0 {
+			use(txs[0].idx)
+		}
+		return
+	}
+	seg := x.segments(s)
+	best, bestDist := -1, 1<<30
+	for _, t := range txs {
+		if seg[t.tok] != seg[c.head] {
+			continue
+		}
+		dist := t.tok - c.head
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = t.idx, dist
+		}
+	}
+	if best < 0 {
+		// A fronted time adverbial: "On Monday, the US abstained".
+		for _, t := range txs {
+			if seg[t.tok] == seg[c.head]-1 && t.tok < c.head {
+				empty := true
+				for _, o := range s.cands {
+					if seg[o.head] == seg[t.tok] {
+						empty = false
+					}
+				}
+				if empty && seg[t.tok] == 0 {
+					best = t.idx
+				}
+			}
+		}
+	}
+	if best >= 0 {
+		use(best)
+		return
+	}
+	if c.background {
+		return
+	}
+	dct := d.Article.Published
+	if dct == nil {
+		return
+	}
+	day := dayOf(*dct)
+	switch {
+	case e.Modality == doc.Planned || e.Modality == doc.Threatened || e.Modality == doc.Demanded || e.Modality == doc.Hypothetical || c.tense == 'f':
+		e.Earliest = day
+		e.Basis = doc.BasisPublication
+	default:
+		e.Latest = day
+		e.Basis = doc.BasisPublication
+	}
+}
+
+// summary writes "Agent action target" with actor names.
+func (x *extractor) summary(s *sentence, c *cand, e *doc.EventMention) string {
+	var agents, targets, parts, places []string
+	for _, a := range e.Arguments {
+		if a.Actor < 0 || a.Actor >= len(x.d.Actors) {
+			continue
+		}
+		n := x.d.Actors[a.Actor].Name
+		switch a.Role {
+		case doc.RoleAgent:
+			agents = append(agents, n)
+		case doc.RoleTarget:
+			targets = append(targets, n)
+		case doc.RoleParticipant:
+			parts = append(parts, n)
+		case doc.RolePlace:
+			places = append(places, n)
+		}
+	}
+	var b strings.Builder
+	subj := append(agents, parts...)
+	if len(agents) > 0 {
+		subj = agents
+	}
+	if len(subj) > 0 {
+		b.WriteString(strings.Join(subj, " and "))
+		b.WriteByte(' ')
+		if len(subj) > 1 {
+			b.WriteString(e.Action)
+		} else {
+			b.WriteString(thirdPerson(e.Action))
+		}
+	} else {
+		b.WriteString(e.Action)
+	}
+	obj := x.objectPhrase(s, c)
+	switch {
+	case obj != "":
+		b.WriteByte(' ')
+		b.WriteString(obj)
+	case len(targets) > 0:
+		b.WriteByte(' ')
+		b.WriteString(strings.Join(targets, " and "))
+	}
+	if len(agents) > 0 && len(parts) > 0 {
+		b.WriteString(" with ")
+		b.WriteString(strings.Join(parts, " and "))
+	}
+	if len(places) > 0 && !strings.Contains(b.String(), places[0]) {
+		b.WriteString(" in ")
+		b.WriteString(places[0])
+	}
+	if e.Modality != doc.Asserted {
+		b.WriteString(" (")
+		b.WriteString(string(e.Modality))
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// objectPhrase returns the noun phrase right after a verbal trigger, or the
+// "of"-phrase of a nominal one, without its determiner: "delegation to
+// Washington".
+func (x *extractor) objectPhrase(s *sentence, c *cand) string {
+	k := c.hi
+	if c.p.noun {
+		if k < len(s.toks) && s.toks[k].low == "of" && !c.p.has(fIntr) {
+			k++
+		} else {
+			return ""
+		}
+	} else if c.passive {
+		return ""
+	}
+	for k < len(s.toks) && (determiners[s.toks[k].low] || s.toks[k].low == "'s") {
+		k++
+	}
+	start := k
+	end := k
+	for ; k < len(s.toks) && k < start+6; k++ {
+		w := s.toks[k].low
+		if isPunct(w) && w != "-" || subordinators[w] || relatives[w] || w == "and" || w == "by" || auxiliaries[w] && w != "'s" {
+			break
+		}
+		if s.toks[k].lemma != "" && s.toks[k].ment < 0 && (s.toks[k].form == 'd' || s.toks[k].form == 's') && k > start {
+			break
+		}
+		if prepositions[w] && k > start && w != "to" && w != "of" && w != "in" {
+			break
+		}
+		end = k + 1
+	}
+	// Do not end on a preposition or determiner.
+	for end > start && (prepositions[s.toks[end-1].low] || determiners[s.toks[end-1].low]) {
+		end--
+	}
+	if end <= start {
+		return ""
+	}
+	return x.d.Article.Text[s.toks[start].Start:s.toks[end-1].End]
+}
+
+// thirdPerson inflects a verb lemma for a singular subject.
+func thirdPerson(v string) string {
+	switch v {
+	case "be":
+		return "is"
+	case "have":
+		return "has"
+	case "do":
+		return "does"
+	case "go":
+		return "goes"
+	}
+	n := len(v)
+	switch {
+	case n > 1 && strings.HasSuffix(v, "y") && !strings.ContainsRune("aeiou", rune(v[n-2])):
+		return v[:n-1] + "ies"
+	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z"):
+		return v + "es"
+	}
+	return v + "s"
+}
+
+// links finds temporal links signalled by connectives.
+func (x *extractor) links(s *sentence) {
+	d := x.d
+	evAt := func(c *cand) int { return c.ev }
+	// events of the sentence in order, with their head token
+	type ev struct{ tok, ev int }
+	var evs []ev
+	for _, c := range s.cands {
+		if e := evAt(c); e >= 0 {
+			evs = append(evs, ev{c.head, e})
+		}
+	}
+	add := func(from, to int, typ, cueText string) {
+		if from < 0 || to < 0 || from == to {
+			return
+		}
+		for _, l := range d.Links {
+			if l.From == from && l.To == to || l.From == to && l.To == from {
+				return
+			}
+		}
+		d.Links = append(d.Links, doc.Link{From: from, To: to, Type: typ, Cue: cueText, Sentence: s.idx})
+	}
+	firstAfter := func(k, limit int) int {
+		for _, e := range evs {
+			if e.tok >= k && e.tok < limit {
+				return e.ev
+			}
+		}
+		return -1
+	}
+	// segStart returns the start of the clause segment that ends at k.
+	segStart := func(k int) int {
+		for j := k - 1; j >= 0; j-- {
+			w := s.toks[j].low
+			if w == "," || w == ";" {
+				return j + 1
+			}
+			if _, n := x.cueAt(s, j, "link"); n > 0 {
+				return j + n
+			}
+		}
+		return 0
+	}
+	prevEvent := func(k int) int {
+		// first event of the nearest clause segment before k that has one
+		end := k
+		for end > 0 {
+			st := segStart(end)
+			if e := firstAfter(st, end); e >= 0 {
+				return e
+			}
+			end = st - 1
+		}
+		if s.idx > 0 {
+			// last event of the previous sentence
+			for i := len(d.Events) - 1; i >= 0; i-- {
+				if d.Events[i].Sentence < s.idx {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	for i := 0; i < len(s.toks); i++ {
+		if _, n := x.cueAt(s, i, "background"); n > 0 {
+			i += n - 1
+			continue
+		}
+		if cu, n := x.cueAt(s, i, "link"); n > 0 {
+			cueText := strings.Join(cu.words, " ")
+			fronted := len(cu.extra) > 0 && cu.extra[0] == "^" && isSentenceStart(s, i)
+			if fronted {
+				// "After X, Y": Y <rel> X.
+				comma := len(s.toks)
+				for j := i + n; j < len(s.toks); j++ {
+					if s.toks[j].low == "," {
+						comma = j
+						break
+					}
+				}
+				sub := firstAfter(i+n, comma)
+				main := firstAfter(comma, len(s.toks))
+				add(main, sub, cu.value, cueText)
+			} else {
+				from := -1
+				if i > 0 {
+					from = firstAfter(segStart(i), i)
+					if from < 0 {
+						from = prevEvent(segStart(i))
+					}
+				}
+				to := firstAfter(i+n, len(s.toks))
+				add(from, to, cu.value, cueText)
+			}
+			i += n - 1
+			continue
+		}
+		if cu, n := x.cueAt(s, i, "seq"); n > 0 {
+			to := firstAfter(i+n, len(s.toks))
+			if to < 0 {
+				continue
+			}
+			from := -1
+			for _, e := range evs {
+				if e.tok < i {
+					from = e.ev
+				}
+			}
+			if from < 0 {
+				from = prevEvent(0)
+			}
+			add(to, from, doc.RelAfter, strings.Join(cu.words, " "))
+			i += n - 1
+			continue
+		}
+		if cu, n := x.cueAt(s, i, "same"); n > 0 {
+			this := firstAfter(0, len(s.toks))
+			if i < len(s.toks)/2 {
+				this = firstAfter(i+n, len(s.toks))
+			}
+			prev := -1
+			for k := len(d.Events) - 1; k >= 0; k-- {
+				if d.Events[k].Sentence < s.idx {
+					prev = k
+					break
+				}
+			}
+			add(this, prev, doc.RelSimultaneous, strings.Join(cu.words, " "))
+			i += n - 1
+		}
+	}
+}

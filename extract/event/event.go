@@ -1,0 +1,853 @@
+// Package event finds event mentions in an article — who did what to whom,
+// when — and codes them with CAMEO event types, modality, time bounds and
+// temporal links.
+//
+// It is a dictionary-driven shallow analyser: no parse trees and no models.
+// Triggers come from data/patterns.tsv (verbs by lemma, nominalizations,
+// phrasal and light-verb constructions, each mapped to a CAMEO code or a
+// documented eventgraph extension from data/cameo.tsv). Complement-taking
+// heads ("decision to", "threat of", "abstained from", "calls for") set the
+// modality of the event they govern; word windows bounded by clause breaks
+// give the arguments (subject search to the left, objects and prepositional
+// roles to the right, possessives and pre-nominal modifiers for nouns,
+// passive "by"-agents, coordination). Modal, temporal and connective cues are
+// in data/cues.tsv.
+package event
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/text"
+)
+
+// Extract finds event mentions in d and fills d.Events and d.Links. It reads
+// d.Article (Text, Published = DCT, may be nil), d.Sentences (with Tokens and
+// Kind), d.Timexes, d.Actors and d.ActorMentions.
+func Extract(d *doc.Document) {
+	x := &extractor{l: load(), d: d}
+	x.run()
+}
+
+// Family returns the coarse event family of a code: the CAMEO root ("16" for
+// "161") or, for an eventgraph extension ("EG-RESIGN"), the family declared
+// in data/cameo.tsv ("office"). It returns "" for an empty or unknown code.
+func Family(code string) string {
+	l := load()
+	if ci, ok := l.codes[code]; ok && ci.ext {
+		return ci.family
+	}
+	if len(code) >= 2 && code[0] >= '0' && code[0] <= '2' && code[1] >= '0' && code[1] <= '9' {
+		return code[:2]
+	}
+	return ""
+}
+
+// typeFamily is the family of an event type: its extension's family when it
+// has one, else its CAMEO root.
+func typeFamily(t doc.EventType) string {
+	if t.Extension != "" {
+		if f := Family(t.Extension); f != "" {
+			return f
+		}
+	}
+	return Family(t.Code)
+}
+
+// Compatible reports whether two event types can describe the same
+// real-world event: same family, or a pairing documented in data/compat.tsv
+// (a cancelled visit and a reduction of relations, an attack and an
+// assault...).
+func Compatible(a, b doc.EventType) bool {
+	fa, fb := typeFamily(a), typeFamily(b)
+	if fa == "" || fb == "" {
+		return a.Code != "" && a.Code == b.Code && a.Extension == b.Extension
+	}
+	if fa == fb {
+		return true
+	}
+	return load().compat[[2]string{fa, fb}]
+}
+
+// token is a token with what the extractor knows about it.
+type token struct {
+	doc.Token
+	low   string
+	lemma string // verb lemma when the word is a known verb form
+	form  byte   // verb form: b, s, d (past), n (participle), g (-ing)
+	ment  int    // index into Document.ActorMentions, -1 when none
+	cap   bool
+}
+
+// cand is a candidate event mention in a sentence.
+type cand struct {
+	head, lo, hi int // head token; trigger tokens [lo, hi)
+	p            *pattern
+	code, action string
+	mod          doc.Modality
+	modFixed     bool // modality set by a governor
+	realized     bool // complement of a "follow through": passes assertion down
+	gov          int  // governing candidate in the sentence, -1
+	comp         int  // complement candidate, -1
+	absorbed     bool // not emitted: light verb, complement head or anaphor
+	antecedent   int  // for anaphors: index into Document.Events, -1
+	passive      bool
+	tense        byte // p past, r present, f future, 0 unknown
+	args         []doc.Argument
+	background   bool
+	ev           int // index into Document.Events, -1
+	decided      bool
+	negated      bool
+}
+
+type sentence struct {
+	idx   int
+	kind  doc.BlockKind
+	toks  []token
+	cands []*cand
+	title bool
+}
+
+type extractor struct {
+	l     *lexicon
+	d     *doc.Document
+	sents []*sentence
+	// lastEvents are recent emitted events for anaphora, newest last.
+	lastMain []int
+}
+
+func (x *extractor) run() {
+	d := x.d
+	d.Events = d.Events[:0]
+	d.Links = d.Links[:0]
+	for si := range d.Sentences {
+		s := x.prepare(si)
+		x.sents = append(x.sents, s)
+		x.detect(s)
+		x.structure(s)
+		x.modality(s)
+		x.arguments(s)
+		x.emit(s)
+	}
+	for _, s := range x.sents {
+		x.links(s)
+	}
+}
+
+// prepare tokenizes a sentence and maps actor mentions onto its tokens.
+func (x *extractor) prepare(si int) *sentence {
+	d := x.d
+	ds := &d.Sentences[si]
+	toks := ds.Tokens
+	if len(toks) == 0 {
+		toks = text.Tokens(d.Article.Text, ds.Span)
+	}
+	s := &sentence{idx: si, kind: ds.Kind, toks: make([]token, len(toks))}
+	upper := 0
+	words := 0
+	for i, t := range toks {
+		low := strings.ToLower(t.Text)
+		low = strings.ReplaceAll(low, "’", "'")
+		tk := token{Token: t, low: low, ment: -1}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		tk.cap = unicode.IsUpper(r)
+		if unicode.IsLetter(r) {
+			words++
+			if tk.cap {
+				upper++
+			}
+		}
+		if lem, f, ok := x.l.verbLemma(low); ok {
+			tk.lemma, tk.form = lem, f
+		}
+		s.toks[i] = tk
+	}
+	s.title = ds.Kind == doc.BlockTitle || ds.Kind == doc.BlockHeading || (words >= 4 && upper*10 >= words*7)
+	for mi, m := range d.ActorMentions {
+		if m.Sentence != si && !ds.Span.Contains(m.Span) {
+			continue
+		}
+		for i := range s.toks {
+			if s.toks[i].Span.Overlaps(m.Span) {
+				if s.toks[i].ment < 0 || d.ActorMentions[s.toks[i].ment].Len() < m.Len() {
+					s.toks[i].ment = mi
+				}
+			}
+		}
+	}
+	return s
+}
+
+// mentionRange returns the token range of the mention group ending at i.
+func (s *sentence) mentionStart(i int) int {
+	m := s.toks[i].ment
+	for i > 0 && s.toks[i-1].ment == m {
+		i--
+	}
+	return i
+}
+
+func (s *sentence) mentionEnd(i int) int {
+	m := s.toks[i].ment
+	for i+1 < len(s.toks) && s.toks[i+1].ment == m {
+		i++
+	}
+	return i + 1
+}
+
+// detect finds trigger candidates.
+func (x *extractor) detect(s *sentence) {
+	used := make([]bool, len(s.toks))
+	for i := range s.toks {
+		if used[i] {
+			continue
+		}
+		c := x.match(s, i)
+		if c == nil {
+			continue
+		}
+		if c.lo < i {
+			// A multiword noun ("press briefing") replaces what its
+			// modifiers matched alone.
+			keep := s.cands[:0]
+			for _, o := range s.cands {
+				if o.hi <= c.lo {
+					keep = append(keep, o)
+				}
+			}
+			s.cands = keep
+		}
+		for k := c.lo; k < c.hi; k++ {
+			used[k] = true
+		}
+		s.cands = append(s.cands, c)
+	}
+}
+
+// nounish reports whether the word at i is used as a noun: after a
+// determiner, possessive, adjective-like or number, or a preposition.
+func (s *sentence) nounish(i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := s.toks[i-1].low
+	if determiners[prev] || prev == "'s" {
+		return true
+	}
+	if prepositions[prev] && prev != "to" {
+		return s.toks[i].form != 'g'
+	}
+	if s.toks[i-1].ment >= 0 && !s.title {
+		// "US abstention", "Rafah offensive"; a subject is followed by a
+		// verb form instead.
+		f := s.toks[i].form
+		return f == 'b' || f == 0
+	}
+	if len(prev) > 3 && (strings.HasSuffix(prev, "al") || strings.HasSuffix(prev, "ive") || strings.HasSuffix(prev, "ful") || strings.HasSuffix(prev, "ous") || strings.HasSuffix(prev, "ary")) && s.toks[i].form != 'd' {
+		return true
+	}
+	return false
+}
+
+// verbish reports whether the word at i is used as a verb.
+func (s *sentence) verbish(i int) bool {
+	if i == 0 {
+		return !s.title || s.toks[i].form != 0
+	}
+	prev := s.toks[i-1].low
+	if auxiliaries[prev] || prev == "to" || subjectPronouns[prev] || prev == "not" || prev == "n't" || adverbs[prev] || relatives[prev] {
+		return true
+	}
+	return false
+}
+
+func (x *extractor) match(s *sentence, i int) *cand {
+	t := &s.toks[i]
+	if isPunct(t.low) {
+		return nil
+	}
+	// Proper names are not triggers ("Fire Department", "Security
+	// Council"), except in title-case headlines.
+	inMention := t.ment >= 0 && x.d.ActorMentions[t.ment].How != "pronoun" && x.d.ActorMentions[t.ment].How != "possessive"
+	if inMention || (t.cap && i > 0 && !s.title && !isSentenceStart(s, i)) {
+		return nil
+	}
+	if _, n := x.cueAt(s, i, "link"); n > 1 || n == 1 && !x.hasPattern(t) {
+		return nil
+	}
+	var best *cand
+	bestScore := -1
+	consider := func(p *pattern, lo, hi int, noun bool) {
+		score := 0
+		if p.objs != nil {
+			if !x.hasObj(s, p, hi) {
+				return
+			}
+			score += 4
+		}
+		score += 2 * (len(p.words) - 1)
+		if !p.has(fWeak) {
+			score++
+		}
+		// Part of speech: prefer the reading the context supports.
+		if noun && s.nounish(i) || !noun && s.verbish(i) && !s.nounish(i) {
+			score += 3
+		}
+		if !noun && s.nounish(i) && t.form != 'd' {
+			score -= 2
+		}
+		if !noun && t.form == 'd' || !noun && t.form == 'g' && !s.nounish(i) {
+			score += 2
+		}
+		if score > bestScore {
+			bestScore = score
+			best = &cand{head: i, lo: lo, hi: hi, p: p, code: p.code, action: p.action, gov: -1, comp: -1, antecedent: -1, ev: -1}
+		}
+	}
+	// Verbs.
+	if t.lemma != "" {
+		for _, p := range x.l.verbs[t.lemma] {
+			hi, ok := s.particles(i, p.words[1:])
+			if !ok {
+				continue
+			}
+			consider(p, i, hi, false)
+		}
+	}
+	// Nouns: the head noun is the last word of the pattern.
+	for _, w := range singular(t.low) {
+		for _, p := range x.l.nouns[w] {
+			n := len(p.words)
+			lo := i - (n - 1)
+			if lo < 0 {
+				continue
+			}
+			ok := true
+			for k := 0; k < n-1; k++ {
+				if s.toks[lo+k].low != p.words[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			consider(p, lo, i+1, true)
+		}
+		if best != nil {
+			break
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	best.mod = doc.Asserted
+	// A weak reading used as an adjective ("the working meeting") or a
+	// participle before a noun is not an event.
+	if best.p.has(fWeak) && !best.p.noun && (t.form == 'g' || t.form == 'd' || t.form == 'n') && i > 0 && determiners[s.toks[i-1].low] {
+		return nil
+	}
+	// A weak noun modifying a name ("Defense officials") is not an event.
+	if best.p.has(fWeak) && best.p.noun && i+1 < len(s.toks) && s.toks[i+1].ment >= 0 {
+		return nil
+	}
+	// "adding to the turmoil" is not a statement.
+	if best.p.has(fSpeech) && i+1 < len(s.toks) && s.toks[i+1].low == "to" && best.p.action == "say" {
+		return nil
+	}
+	return best
+}
+
+// hasPattern reports whether a word has a non-weak trigger reading.
+func (x *extractor) hasPattern(t *token) bool {
+	if t.lemma != "" {
+		for _, p := range x.l.verbs[t.lemma] {
+			if !p.has(fWeak) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isSentenceStart(s *sentence, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if !isPunct(s.toks[k].low) {
+			return false
+		}
+	}
+	return true
+}
+
+// particles checks that the words follow the head at i in order, each within
+// three tokens of the previous, and returns the end of the trigger.
+func (s *sentence) particles(i int, words []string) (int, bool) {
+	hi := i + 1
+	pos := i
+	for _, w := range words {
+		found := false
+		for k := pos + 1; k < len(s.toks) && k <= pos+3; k++ {
+			if isClauseBreak(s.toks[k].low) || s.toks[k].low == "," {
+				break
+			}
+			if s.toks[k].low == w || s.toks[k].lemma == w || contains(singular(s.toks[k].low), w) {
+				pos = k
+				found = true
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	if pos+1 > hi {
+		hi = pos + 1
+	}
+	return hi, true
+}
+
+func contains(ss []string, w string) bool {
+	for _, s := range ss {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// hasObj reports whether one of p's object words follows within six tokens
+// in the same clause (or, for a noun, precedes it as a modifier).
+func (x *extractor) hasObj(s *sentence, p *pattern, from int) bool {
+	for k := from; k < len(s.toks) && k < from+7; k++ {
+		w := s.toks[k].low
+		if isClauseBreak(w) || w == "," || (relatives[w] && w != "that") {
+			break
+		}
+		for _, f := range singular(w) {
+			if p.objs[f] {
+				return true
+			}
+		}
+		if s.toks[k].lemma != "" && p.objs[s.toks[k].lemma] {
+			return true
+		}
+	}
+	// A participle after its object: "the trip was cancelled", "the
+	// cancelled trip" is handled as the noun's modifier.
+	if !p.noun && from-1 >= 0 {
+		h := from - 1
+		for h > 0 && s.toks[h].lemma == "" {
+			h--
+		}
+		if f := s.toks[h].form; f == 'd' || f == 'n' {
+			for k := h - 1; k >= 0 && k >= h-5; k-- {
+				w := s.toks[k].low
+				if isClauseBreak(w) || w == "," {
+					break
+				}
+				for _, f := range singular(w) {
+					if p.objs[f] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// structure links light verbs, complement heads and their complements, and
+// objects of cancelling verbs; it absorbs heads that only modify.
+func (x *extractor) structure(s *sentence) {
+	at := make(map[int]int, len(s.cands)) // token -> cand index
+	for ci, c := range s.cands {
+		for k := c.lo; k < c.hi; k++ {
+			at[k] = ci
+		}
+	}
+	candAt := func(k int) int {
+		if ci, ok := at[k]; ok {
+			return ci
+		}
+		return -1
+	}
+	// nounAfter finds the first noun candidate in the noun phrase starting
+	// at k (up to n tokens of determiners and modifiers).
+	nounAfter := func(k, n int) int {
+		for j := k; j < len(s.toks) && j < k+n; j++ {
+			w := s.toks[j].low
+			if isClauseBreak(w) || w == "," || (prepositions[w] && w != "of") || relatives[w] {
+				return -1
+			}
+			if ci := candAt(j); ci >= 0 {
+				if s.cands[ci].p.noun || s.nounish(s.cands[ci].head) {
+					return ci
+				}
+				if s.toks[j].form == 'g' || s.toks[j].form == 'd' {
+					continue // "a planned delegation"
+				}
+				return -1
+			}
+		}
+		return -1
+	}
+	// Light verbs: "launch an offensive", "attend a meeting", "hold talks".
+	for ci, c := range s.cands {
+		if !c.p.has(fLight) || c.p.noun {
+			continue
+		}
+		if n := nounAfter(c.hi, 7); n >= 0 && n != ci {
+			c.absorbed = true
+			c.comp = n
+			s.cands[n].gov = ci
+		}
+	}
+	// Complement heads.
+	for ci, c := range s.cands {
+		if c.p.compl == "" && !c.p.has(fObjNeg) {
+			continue
+		}
+		comp := -1
+		neg := false
+		k := c.hi
+		if k < len(s.toks) {
+			switch w := s.toks[k].low; {
+			case w == "to":
+				j := k + 1
+				for j < len(s.toks) && (adverbs[s.toks[j].low] || s.toks[j].low == "not" || s.toks[j].low == "never") {
+					if s.toks[j].low == "not" || s.toks[j].low == "never" {
+						neg = true
+					}
+					j++
+				}
+				if j < len(s.toks) {
+					comp = candAt(j)
+					if comp < 0 && s.toks[j].lemma != "" {
+						// "intent to launch" with launch unknown: look past it.
+						comp = nounAfter(j+1, 5)
+					}
+				}
+			case w == "from" || w == "on" || w == "for" || w == "of" || w == "over" || w == "against":
+				comp = candAt(k + 1)
+				if comp < 0 {
+					comp = nounAfter(k+1, 5)
+				}
+			default:
+				if c.p.compl != "" && c.p.noun {
+					break
+				}
+				comp = nounAfter(k, 5)
+			}
+		}
+		if comp < 0 || comp == ci {
+			continue
+		}
+		cc := s.cands[comp]
+		// Follow a light verb to its noun.
+		if cc.absorbed && cc.comp >= 0 {
+			comp = cc.comp
+			cc = s.cands[comp]
+		}
+		if cc.gov >= 0 && s.cands[cc.gov].p.has(fLight) && s.cands[cc.gov].absorbed && cc.gov != ci {
+			// keep the light verb as governor but route modality through c
+			s.cands[cc.gov].gov = ci
+		} else {
+			cc.gov = ci
+		}
+		c.comp = comp
+		if c.p.has(fObjNeg) && c.p.compl == "" {
+			cc.mod = doc.Negated
+			cc.modFixed = true
+			continue
+		}
+		switch {
+		case c.p.compl == "asserted" || c.realized:
+			cc.mod = doc.Asserted
+			cc.realized = true
+		case neg && x.isDecide(c):
+			cc.decided = true
+			cc.negated = true
+			x.negConvert(cc)
+			cc.mod = doc.Asserted
+		case x.isDecide(c) && cc.p.has(fPerf):
+			cc.mod = doc.Asserted
+		case neg:
+			cc.mod = doc.Negated
+		default:
+			cc.mod = c.p.compl
+		}
+		cc.modFixed = true
+		// A weak head only frames its complement: "decision to cancel".
+		if c.p.has(fWeak) {
+			c.absorbed = true
+			if c.lo < cc.lo && cc.lo-c.hi <= 4 {
+				cc.lo = c.lo
+			}
+		}
+	}
+	// A realized complement head passes assertion down ("followed through
+	// on his threat to pull out the delegation").
+	for _, c := range s.cands {
+		if c.realized && c.comp >= 0 {
+			cc := s.cands[c.comp]
+			if cc.mod == doc.Threatened || cc.mod == doc.Planned {
+				cc.mod = doc.Asserted
+			}
+		}
+	}
+	// Anaphoric event nouns: "this move", "Netanyahu's decision".
+	for _, c := range s.cands {
+		if !c.p.noun || !c.p.has(fWeak) || c.comp >= 0 || c.absorbed {
+			continue
+		}
+		if !x.l.anaph[s.toks[c.head].low] && !x.l.anaph[singular(s.toks[c.head].low)[len(singular(s.toks[c.head].low))-1]] {
+			continue
+		}
+		j := c.lo - 1
+		for j >= 0 && !determiners[s.toks[j].low] && j >= c.lo-2 {
+			j--
+		}
+		if j < 0 || !determiners[s.toks[j].low] || s.toks[j].low == "a" || s.toks[j].low == "an" {
+			continue
+		}
+		if a := x.antecedent(); a >= 0 {
+			c.absorbed = true
+			c.antecedent = a
+		}
+	}
+}
+
+func (x *extractor) isDecide(c *cand) bool {
+	return x.l.decide[c.p.action] || x.l.decide[c.p.words[len(c.p.words)-1]]
+}
+
+// negConvert recodes a decided non-event: a decision not to send a
+// delegation is a cancellation of the visit.
+func (x *extractor) negConvert(c *cand) {
+	for _, nc := range x.l.negconv {
+		if strings.HasPrefix(c.code, nc.words[0]) {
+			c.code = nc.value
+			c.action = nc.extra[0]
+			return
+		}
+	}
+}
+
+// antecedent returns the latest event of earlier sentences that an
+// anaphoric noun can refer to, or -1.
+func (x *extractor) antecedent() int {
+	for i := len(x.lastMain) - 1; i >= 0; i-- {
+		return x.lastMain[i]
+	}
+	return -1
+}
+
+// modality sets the local modality of candidates not fixed by a governor.
+func (x *extractor) modality(s *sentence) {
+	for _, c := range s.cands {
+		x.localModality(s, c)
+		x.tense(s, c)
+	}
+	// Reported speech: complements of speech verbs and attribution cues.
+	for ci, c := range s.cands {
+		if !c.p.has(fSpeech) || c.absorbed || c.p.noun {
+			continue
+		}
+		lo, hi := c.hi, len(s.toks)
+		// ", officials said." closes the sentence: the report is before.
+		if tail := c.hi; tail >= len(s.toks)-2 || (tail < len(s.toks) && isPunct(s.toks[tail].low) && s.toks[tail].low != ",") {
+			lo, hi = 0, c.lo
+		}
+		for cj, o := range s.cands {
+			if cj == ci || o.head < lo || o.head >= hi || o.p.has(fSpeech) {
+				continue
+			}
+			if o.mod == doc.Asserted {
+				o.mod = doc.Reported
+			}
+		}
+	}
+	for i := range s.toks {
+		if cu, n := x.cueAt(s, i, "report"); n > 0 {
+			_ = cu
+			for _, o := range s.cands {
+				if o.mod == doc.Asserted && !o.p.has(fSpeech) {
+					o.mod = doc.Reported
+				}
+			}
+		}
+	}
+}
+
+// cueAt returns the longest cue of kind starting at token i.
+func (x *extractor) cueAt(s *sentence, i int, kind string) (cue, int) {
+	var best cue
+	bestN := 0
+	for _, cu := range x.l.cueIdx[s.toks[i].low] {
+		if cu.kind != kind || len(cu.words) <= bestN || i+len(cu.words) > len(s.toks) {
+			continue
+		}
+		ok := true
+		for k, w := range cu.words {
+			if s.toks[i+k].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestN = cu, len(cu.words)
+		}
+	}
+	return best, bestN
+}
+
+func (x *extractor) localModality(s *sentence, c *cand) {
+	if c.modFixed {
+		// A negation right before a governed verb still negates it
+		// ("refused to not..."), other local cues do not override.
+		return
+	}
+	// Verb group / noun phrase to the left.
+	for k := c.lo - 1; k >= 0 && k >= c.lo-5; k-- {
+		w := s.toks[k].low
+		if cu, n := x.cueAt(s, k, "neg"); n > 0 && k+n <= c.lo {
+			_ = cu
+			if w == "no" && k+1 < len(s.toks) && s.toks[k+1].low == "one" {
+				break
+			}
+			c.mod = doc.Negated
+			return
+		}
+		if cu, n := x.cueAt(s, k, "modal"); n > 0 && k+n <= c.lo {
+			if !c.p.noun || n > 1 {
+				c.mod = doc.Modality(cu.value)
+				return
+			}
+		}
+		if c.p.noun {
+			if cu, n := x.cueAt(s, k, "premod"); n > 0 {
+				c.mod = doc.Modality(cu.value)
+				return
+			}
+			if determiners[w] && w != "no" {
+				break
+			}
+			if prepositions[w] || isPunct(w) {
+				break
+			}
+			continue
+		}
+		if auxiliaries[w] || adverbs[w] || w == "to" {
+			continue
+		}
+		break
+	}
+	// A conditional clause: "if" earlier in the same clause.
+	for k := c.lo - 1; k >= 0; k-- {
+		w := s.toks[k].low
+		if w == ";" || w == "," && k < c.lo-1 && s.toks[k+1].low != "if" {
+			break
+		}
+		if w == "if" || w == "unless" {
+			c.mod = doc.Hypothetical
+			return
+		}
+	}
+}
+
+// tense sets c.tense from auxiliaries and the verb form, or for a noun from
+// its governor or the nearest finite verb.
+func (x *extractor) tense(s *sentence, c *cand) {
+	verbTense := func(h int) byte {
+		for k := h - 1; k >= 0 && k >= h-4; k-- {
+			w := s.toks[k].low
+			switch {
+			case futureAux[w] || w == "would":
+				return 'f'
+			case w == "going" && k+1 < len(s.toks) && s.toks[k+1].low == "to":
+				return 'f'
+			case pastAux[w]:
+				return 'p'
+			case presentAux[w]:
+				if s.toks[h].form == 'g' {
+					return 'r'
+				}
+				return 'r'
+			case w == "to":
+				return 0
+			case adverbs[w] || auxiliaries[w]:
+				continue
+			}
+			break
+		}
+		switch s.toks[h].form {
+		case 'd', 'n':
+			return 'p'
+		case 's':
+			return 'r'
+		case 'b':
+			if h > 0 && !s.title {
+				return 'r'
+			}
+			return 'r'
+		}
+		return 0
+	}
+	if !c.p.noun && s.toks[c.head].lemma != "" && s.toks[c.head].form != 'g' {
+		if t := verbTense(c.head); t != 0 {
+			c.tense = t
+			return
+		}
+	}
+	if c.gov >= 0 {
+		g := s.cands[c.gov]
+		if g.tense == 0 {
+			x.tense(s, g)
+		}
+		c.tense = g.tense
+		if c.tense != 0 {
+			return
+		}
+	}
+	// Nearest finite verb: right first (a nominal subject), then left.
+	find := func(k int) byte {
+		t := &s.toks[k]
+		switch {
+		case futureAux[t.low]:
+			return 'f'
+		case pastAux[t.low]:
+			return 'p'
+		case presentAux[t.low]:
+			return 'r'
+		case t.lemma != "" && (t.form == 'd') && !determiners[prevLow(s, k)]:
+			return 'p'
+		case t.lemma != "" && t.form == 's' && !determiners[prevLow(s, k)]:
+			return 'r'
+		}
+		return 0
+	}
+	for k := c.hi; k < len(s.toks); k++ {
+		if s.toks[k].low == ";" {
+			break
+		}
+		if t := find(k); t != 0 {
+			c.tense = t
+			return
+		}
+	}
+	for k := c.lo - 1; k >= 0; k-- {
+		if t := find(k); t != 0 {
+			c.tense = t
+			return
+		}
+	}
+}
+
+func prevLow(s *sentence, k int) string {
+	if k == 0 {
+		return ""
+	}
+	return s.toks[k-1].low
+}

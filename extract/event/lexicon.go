@@ -1,0 +1,423 @@
+package event
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// The dictionaries are data, not Go literals: see data/*.tsv for their
+// formats.
+//
+//go:embed data/cameo.tsv data/patterns.tsv data/cues.tsv data/irregular.tsv data/compat.tsv
+var dataFS embed.FS
+
+// flags of a pattern.
+type flags uint16
+
+const (
+	fIntr flags = 1 << iota
+	fRecip
+	fSpeech
+	fObjNeg
+	fPerf
+	fLight
+	fWeak
+)
+
+// pattern is one line of patterns.tsv.
+type pattern struct {
+	id     string // "patterns.tsv:57"
+	src    string // the trigger column as written
+	noun   bool
+	words  []string // verb: head lemma then particles; noun: words in order
+	objs   map[string]bool
+	code   string
+	action string
+	flags  flags
+	compl  doc.Modality // modality of a complement event; "" when none
+}
+
+func (p *pattern) has(f flags) bool { return p.flags&f != 0 }
+
+// codeInfo describes a CAMEO or extension code of cameo.tsv.
+type codeInfo struct {
+	goldstein float64
+	label     string
+	nearest   string // extensions only: nearest CAMEO code, "" when none
+	family    string // extensions only
+	ext       bool
+}
+
+// cue is one line of cues.tsv.
+type cue struct {
+	kind  string
+	words []string
+	value string
+	extra []string
+}
+
+type lexicon struct {
+	codes   map[string]codeInfo
+	verbs   map[string][]*pattern // by head lemma
+	nouns   map[string][]*pattern // by last (head) noun, singular
+	verbSet map[string]bool       // known verb lemmas
+	irreg   map[string]irregular  // inflected form -> base and form
+	cues    map[string][]cue      // by kind
+	cueIdx  map[string][]cue      // by first word
+	compat  map[[2]string]bool    // family pairs
+	decide  map[string]bool
+	anaph   map[string]bool
+	negconv []cue
+}
+
+type irregular struct {
+	base string
+	form byte
+}
+
+var (
+	lexOnce sync.Once
+	lex     *lexicon
+	lexErr  error
+)
+
+// load returns the parsed dictionaries; it panics on a malformed embedded
+// file, which tests catch.
+func load() *lexicon {
+	lexOnce.Do(func() { lex, lexErr = parseLexicon() })
+	if lexErr != nil {
+		panic(lexErr)
+	}
+	return lex
+}
+
+func readLines(name string, fn func(line int, cols []string) error) error {
+	f, err := dataFS.Open("data/" + name)
+	if err != nil {
+		return fmt.Errorf("event: open %s: %w", name, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		for i := range cols {
+			cols[i] = strings.TrimSpace(cols[i])
+		}
+		if err := fn(n, cols); err != nil {
+			return fmt.Errorf("event: %s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func parseLexicon() (*lexicon, error) {
+	l := &lexicon{
+		codes:   map[string]codeInfo{},
+		verbs:   map[string][]*pattern{},
+		nouns:   map[string][]*pattern{},
+		verbSet: map[string]bool{},
+		irreg:   map[string]irregular{},
+		cues:    map[string][]cue{},
+		cueIdx:  map[string][]cue{},
+		compat:  map[[2]string]bool{},
+		decide:  map[string]bool{},
+		anaph:   map[string]bool{},
+	}
+	err := readLines("cameo.tsv", func(_ int, c []string) error {
+		if len(c) < 3 {
+			return fmt.Errorf("want 3 columns, got %d", len(c))
+		}
+		g, err := strconv.ParseFloat(c[1], 64)
+		if err != nil {
+			return fmt.Errorf("goldstein %q: %w", c[1], err)
+		}
+		ci := codeInfo{goldstein: g, label: c[2]}
+		if strings.HasPrefix(c[0], "EG-") {
+			if len(c) < 5 {
+				return fmt.Errorf("extension %s wants 5 columns", c[0])
+			}
+			ci.ext = true
+			if c[3] != "-" {
+				ci.nearest = c[3]
+			}
+			ci.family = c[4]
+		}
+		l.codes[c[0]] = ci
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("irregular.tsv", func(_ int, c []string) error {
+		if len(c) < 3 {
+			return fmt.Errorf("want 3 columns")
+		}
+		base := c[0]
+		l.verbSet[base] = true
+		for _, f := range strings.Split(c[1], "/") {
+			l.irreg[f] = irregular{base, 'd'}
+		}
+		for _, f := range strings.Split(c[2], "/") {
+			if _, ok := l.irreg[f]; !ok {
+				l.irreg[f] = irregular{base, 'n'}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("patterns.tsv", func(n int, c []string) error {
+		if len(c) < 4 {
+			return fmt.Errorf("want 4 columns, got %d", len(c))
+		}
+		p := &pattern{id: "patterns.tsv:" + strconv.Itoa(n), src: c[0], code: c[1], action: c[2]}
+		if _, ok := l.codes[p.code]; !ok {
+			return fmt.Errorf("unknown code %q", p.code)
+		}
+		trig := c[0]
+		if i := strings.Index(trig, " +"); i >= 0 {
+			p.objs = map[string]bool{}
+			for _, o := range strings.Split(trig[i+2:], ",") {
+				p.objs[strings.TrimSpace(o)] = true
+			}
+			trig = trig[:i]
+		}
+		switch {
+		case strings.HasPrefix(trig, "v:"):
+		case strings.HasPrefix(trig, "n:"):
+			p.noun = true
+		default:
+			return fmt.Errorf("trigger %q wants v: or n:", trig)
+		}
+		p.words = strings.Fields(trig[2:])
+		if len(p.words) == 0 {
+			return fmt.Errorf("empty trigger")
+		}
+		if p.action == "-" {
+			p.action = p.words[0]
+		}
+		if c[3] != "-" {
+			for _, f := range strings.Split(c[3], ",") {
+				switch f = strings.TrimSpace(f); {
+				case f == "intr":
+					p.flags |= fIntr
+				case f == "recip":
+					p.flags |= fRecip
+				case f == "speech":
+					p.flags |= fSpeech
+				case f == "objneg":
+					p.flags |= fObjNeg
+				case f == "perf":
+					p.flags |= fPerf
+				case f == "light":
+					p.flags |= fLight
+				case f == "weak":
+					p.flags |= fWeak
+				case strings.HasPrefix(f, "compl="):
+					p.compl = doc.Modality(strings.TrimPrefix(f, "compl="))
+				default:
+					return fmt.Errorf("unknown flag %q", f)
+				}
+			}
+		}
+		if p.noun {
+			head := p.words[len(p.words)-1]
+			l.nouns[head] = append(l.nouns[head], p)
+		} else {
+			l.verbs[p.words[0]] = append(l.verbs[p.words[0]], p)
+			l.verbSet[p.words[0]] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("cues.tsv", func(_ int, c []string) error {
+		if len(c) < 2 {
+			return fmt.Errorf("want at least 2 columns")
+		}
+		cu := cue{kind: c[0], words: strings.Fields(c[1])}
+		if len(c) > 2 {
+			f := strings.Fields(c[2])
+			if len(f) > 0 {
+				cu.value = f[0]
+				cu.extra = f[1:]
+			}
+			cu.extra = append(cu.extra, c[3:]...)
+		}
+		switch cu.kind {
+		case "decide":
+			l.decide[c[1]] = true
+			return nil
+		case "anaphor":
+			l.anaph[c[1]] = true
+			return nil
+		case "negconv":
+			if len(c) < 4 {
+				return fmt.Errorf("negconv wants 4 columns")
+			}
+			cu.words = []string{c[1]}
+			cu.value = c[2]
+			cu.extra = []string{c[3]}
+			l.negconv = append(l.negconv, cu)
+			return nil
+		}
+		l.cues[cu.kind] = append(l.cues[cu.kind], cu)
+		l.cueIdx[cu.words[0]] = append(l.cueIdx[cu.words[0]], cu)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("compat.tsv", func(_ int, c []string) error {
+		if len(c) < 2 {
+			return fmt.Errorf("want 2 columns")
+		}
+		l.compat[[2]string{c[0], c[1]}] = true
+		l.compat[[2]string{c[1], c[0]}] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range []string{"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"} {
+		l.verbSet[v] = true
+	}
+	return l, nil
+}
+
+// verbLemma returns the lemma of w (lower case) if w is an inflection of a
+// verb the lexicon knows, with its form: 'b' base, 's' third person, 'd'
+// past, 'n' past participle, 'g' -ing. ok is false for unknown words.
+func (l *lexicon) verbLemma(w string) (lemma string, form byte, ok bool) {
+	if ir, ok := l.irreg[w]; ok {
+		return ir.base, ir.form, true
+	}
+	if l.verbSet[w] {
+		return w, 'b', true
+	}
+	try := func(c string, f byte) (string, byte, bool) {
+		if c != "" && l.verbSet[c] {
+			return c, f, true
+		}
+		return "", 0, false
+	}
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "ies") && n > 4:
+		if r, f, ok := try(w[:n-3]+"y", 's'); ok {
+			return r, f, ok
+		}
+	case strings.HasSuffix(w, "es") && n > 3:
+		if r, f, ok := try(w[:n-2], 's'); ok {
+			return r, f, ok
+		}
+		if r, f, ok := try(w[:n-1], 's'); ok {
+			return r, f, ok
+		}
+	case strings.HasSuffix(w, "s") && n > 2 && !strings.HasSuffix(w, "ss"):
+		if r, f, ok := try(w[:n-1], 's'); ok {
+			return r, f, ok
+		}
+	case strings.HasSuffix(w, "ied") && n > 4:
+		if r, f, ok := try(w[:n-3]+"y", 'd'); ok {
+			return r, f, ok
+		}
+	case strings.HasSuffix(w, "ed") && n > 3:
+		for _, c := range []string{w[:n-2], w[:n-1], undouble(w[:n-2])} {
+			if r, f, ok := try(c, 'd'); ok {
+				return r, f, ok
+			}
+		}
+	case strings.HasSuffix(w, "ying") && n > 4:
+		if r, f, ok := try(w[:n-4]+"ie", 'g'); ok {
+			return r, f, ok
+		}
+		if r, f, ok := try(w[:n-3], 'g'); ok {
+			return r, f, ok
+		}
+	case strings.HasSuffix(w, "ing") && n > 4:
+		for _, c := range []string{w[:n-3], w[:n-3] + "e", undouble(w[:n-3])} {
+			if r, f, ok := try(c, 'g'); ok {
+				return r, f, ok
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// undouble drops a doubled final consonant: "scrapp" -> "scrap".
+func undouble(s string) string {
+	n := len(s)
+	if n >= 3 && s[n-1] == s[n-2] && !strings.ContainsRune("aeiousl", rune(s[n-1])) {
+		return s[:n-1]
+	}
+	if n >= 4 && s[n-1] == 'l' && s[n-2] == 'l' { // British "cancelled"
+		return s[:n-1]
+	}
+	return ""
+}
+
+// singular returns the candidate singular forms of a noun (w itself first).
+func singular(w string) []string {
+	out := []string{w}
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "ies") && n > 4:
+		out = append(out, w[:n-3]+"y")
+	case strings.HasSuffix(w, "es") && n > 3:
+		out = append(out, w[:n-2], w[:n-1])
+	case strings.HasSuffix(w, "s") && n > 2 && !strings.HasSuffix(w, "ss"):
+		out = append(out, w[:n-1])
+	}
+	return out
+}
+
+// typeOf builds the EventType of a code.
+func (l *lexicon) typeOf(code string) doc.EventType {
+	ci, ok := l.codes[code]
+	if !ok {
+		return doc.EventType{Code: code}
+	}
+	t := doc.EventType{Code: code, Label: ci.label, Goldstein: ci.goldstein}
+	if ci.ext {
+		t.Extension = code
+		t.Code = ci.nearest
+	}
+	t.QuadClass = quadClass(t.Code)
+	return t
+}
+
+func quadClass(code string) int {
+	if len(code) < 2 {
+		return 0
+	}
+	root, err := strconv.Atoi(code[:2])
+	if err != nil {
+		return 0
+	}
+	switch {
+	case root >= 1 && root <= 4:
+		return 1
+	case root >= 5 && root <= 8:
+		return 2
+	case root >= 9 && root <= 13:
+		return 3
+	case root >= 14 && root <= 20:
+		return 4
+	}
+	return 0
+}
