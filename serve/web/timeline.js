@@ -70,20 +70,29 @@
 
   // ---- links into cayley's UI ----
 
+  // Timeline IDs are eventgraph's canonical IDs ("event/…"), stored as the
+  // prefixed IRIs <eg:event/…>; full or prefixed IRIs pass through.
   function iri(id) {
-    if (!id) { return id; }
+    id = String(id || "");
     if (id.charAt(0) === "<") { return id; }
-    return "<" + id + ">";
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(id)) { return "<" + id + ">"; }
+    return "<eg:" + id + ">";
   }
+
+  // Edges drawn for an event: only node-valued predicates (cayley's
+  // visualizer needs string ids, and numeric literals are not).
+  var EVENT_OUT = ["<rdf:type>", "<sem:eventType>", "<eg:agent>", "<eg:target>", "<sem:hasActor>",
+    "<eg:participant>", "<sem:hasPlace>", "<eg:after>", "<eg:before>", "<eg:action>"];
+  var ACTOR_PREDS = ["<eg:agent>", "<eg:target>", "<sem:hasActor>", "<eg:participant>"];
 
   function gizmoFor(id) {
     var v = JSON.stringify(iri(id));
     return [
-      "// event " + id + ": its edges both ways, and its actors' names",
+      "// event " + id + ": its actors, type, neighbours and source articles",
       "var ev = " + v + ";",
-      "g.V(ev).Tag(\"source\").Out().Tag(\"target\").All();",
-      "g.V(ev).Tag(\"target\").In().Tag(\"source\").All();",
-      "g.V(ev).Out([\"<eg:agent>\", \"<eg:target>\", \"<sem:hasActor>\"]).Tag(\"source\").Out(\"<rdfs:label>\").Tag(\"target\").All();"
+      "g.V(ev).Tag(\"source\").Out(" + JSON.stringify(EVENT_OUT) + ").Tag(\"target\").All();",
+      "g.V(ev).Out(" + JSON.stringify(ACTOR_PREDS) + ").Tag(\"source\").Out(\"<rdfs:label>\").Tag(\"target\").All();",
+      "g.V(ev).In(\"<eg:mentionOf>\").Out(\"<prov:wasDerivedFrom>\").Tag(\"target\").In(\"<prov:wasDerivedFrom>\").Out(\"<eg:mentionOf>\").Is(ev).Tag(\"source\").All();"
     ].join("\n");
   }
 
@@ -143,6 +152,8 @@
     var card = el("article", ["event", modCls, qc].join(" ").trim());
     card.id = "ev-" + String(ev.id || "").replace(/[^A-Za-z0-9_-]+/g, "_");
     card.setAttribute("data-modality", mod);
+    card.setAttribute("data-action", ev.action || "");
+    card.setAttribute("data-type", t.code || "");
     card.appendChild(drawWhen(ev.when));
 
     var body = el("div", "body");

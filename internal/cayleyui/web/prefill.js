@@ -7,6 +7,18 @@
   var params = new URLSearchParams(window.location.search);
   var q = params.get("q");
   if (q === null) { return; }
+
+  function run(triesLeft) {
+    // cayley's run button animates its logo, which loads asynchronously
+    // (Snap.load in cayley_main.js): wait for it, or the click throws.
+    if (!window.group && triesLeft > 0) {
+      setTimeout(function () { run(triesLeft - 1); }, 100);
+      return;
+    }
+    var button = document.getElementById("run_button");
+    if (button) { button.click(); }
+  }
+
   window.addEventListener("load", function () {
     var lang = params.get("lang") || "gizmo";
     var pick = document.getElementById(lang + "-dropdown");
@@ -14,9 +26,6 @@
     if (window.editor && window.editor.setValue) {
       window.editor.setValue(q);
     }
-    if (params.get("run") === "1") {
-      var run = document.getElementById("run_button");
-      if (run) { run.click(); }
-    }
+    if (params.get("run") === "1") { run(50); }
   });
 })();
