@@ -144,11 +144,11 @@ func hasPrefixFold(b []byte, prefix string) bool {
 }
 
 // isJSONLines reports JSON lines: the first non-empty line is a complete JSON
-// object and each of the next few non-empty lines at least starts like one
+// object and most of the next few non-empty lines at least start like one
 // (a broken line among them is reported by the reader, not hidden as text).
 func isJSONLines(data []byte) bool {
-	seen := 0
-	for len(data) > 0 && seen < 5 {
+	seen, objects := 0, 0
+	for len(data) > 0 && seen < 6 {
 		var ln []byte
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
 			ln, data = data[:i], data[i+1:]
@@ -159,15 +159,15 @@ func isJSONLines(data []byte) bool {
 		if len(ln) == 0 {
 			continue
 		}
-		if ln[0] != '{' {
-			return false
-		}
-		if seen == 0 && !json.Valid(ln) {
+		if seen == 0 && (ln[0] != '{' || !json.Valid(ln)) {
 			return false
 		}
 		seen++
+		if ln[0] == '{' {
+			objects++
+		}
 	}
-	return seen > 0
+	return seen > 0 && objects*3 > seen*2
 }
 
 // detectExtension names the format from the file name or URL path when the
