@@ -121,6 +121,9 @@ type Result struct {
 	// B-cubed over matched gold mentions.
 	B3P, B3R float64
 	B3N      int
+	// ByHow counts system mentions and matched ones per rule (How).
+	ByHow    map[string]PRF
+	ByText   map[string]PRF // per rule and lowercase text, for error analysis
 	Missed   []string
 	Spurious []string
 }
@@ -141,6 +144,17 @@ func (r Result) Print(w io.Writer) {
 		v := r.PerClass[c]
 		fmt.Fprintf(w, "  %-24s P %.3f  R %.3f  F1 %.3f  (tp %d, sys %d, gold %d)\n", c, v.P(), v.R(), v.F1(), v.TP, v.Sys, v.Gold)
 	}
+	var hows []string
+	for h := range r.ByHow {
+		hows = append(hows, h)
+	}
+	sort.Strings(hows)
+	fmt.Fprintf(w, "system mentions by rule (precision):")
+	for _, h := range hows {
+		v := r.ByHow[h]
+		fmt.Fprintf(w, " %s %.2f/%d", h, v.P(), v.Sys)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "coreference B-cubed  P %.3f  R %.3f  F1 %.3f  (%d matched mentions)\n", r.B3P, r.B3R, r.B3F1(), r.B3N)
 }
 
@@ -152,6 +166,22 @@ func (r Result) PrintErrors(w io.Writer, n int) {
 			break
 		}
 		fmt.Fprintln(w, "  "+s)
+	}
+	type kv struct {
+		k string
+		v PRF
+	}
+	var kvs []kv
+	for k, v := range r.ByText {
+		kvs = append(kvs, kv{k, v})
+	}
+	sort.Slice(kvs, func(i, j int) bool { return kvs[i].v.Sys-kvs[i].v.TP > kvs[j].v.Sys-kvs[j].v.TP })
+	fmt.Fprintln(w, "most spurious texts (rule text: tp/sys):")
+	for i, x := range kvs {
+		if i >= n {
+			break
+		}
+		fmt.Fprintf(w, "  %s: %d/%d\n", x.k, x.v.TP, x.v.Sys)
 	}
 	fmt.Fprintln(w, "spurious:")
 	for i, s := range r.Spurious {
@@ -192,6 +222,8 @@ func Run(dir string, topics ...string) (Result, error) {
 	}
 	res.Topics = topics
 	res.PerClass = map[string]PRF{}
+	res.ByHow = map[string]PRF{}
+	res.ByText = map[string]PRF{}
 	var b3p, b3r float64
 	for _, topic := range topics {
 		docs, err := ecb.ReadTopic(dir, topic)
@@ -257,6 +289,19 @@ func Run(dir string, topics ...string) (Result, error) {
 				}
 			}
 			for si, s := range sys {
+				h := res.ByHow[s.how]
+				h.Sys++
+				if matchedSys[si] {
+					h.TP++
+				}
+				res.ByHow[s.how] = h
+				k := s.how + " " + strings.ToLower(s.text)
+				bt := res.ByText[k]
+				bt.Sys++
+				if matchedSys[si] {
+					bt.TP++
+				}
+				res.ByText[k] = bt
 				if !matchedSys[si] {
 					res.Spurious = append(res.Spurious, fmt.Sprintf("%s %s %s %q", d.Name, s.class, s.how, s.text))
 				}

@@ -204,7 +204,7 @@ func titleCased(ts []tok) bool {
 			caps++
 		}
 	}
-	return content >= 2 && caps*4 >= content*3
+	return content >= 2 && (caps == content || content >= 8 && caps >= content-1)
 }
 
 // scanEvidence records which words appear capitalized inside a normal
@@ -321,7 +321,7 @@ func (s *state) pick(ents []int32, typ entryType) *entry {
 // ownerEntry returns the entry that can own a title or a possession: an
 // entity (not a person, not a bare place), a country, a demonym or a capital.
 func (s *state) ownerEntry(ents []int32) *entry {
-	for _, typ := range []entryType{eEntity, eCountry, eDemonym, eCapital} {
+	for _, typ := range []entryType{eEntity, eCountry, eDemonym, eCapital, ePlace} {
 		if e := s.pick(ents, typ); e != nil {
 			if typ == eEntity && (e.kind == doc.KindPerson) {
 				continue
@@ -395,6 +395,8 @@ func (s *state) step(i int) int {
 	}
 	if !t.cap || t.first {
 		switch {
+		case possDeterminer[t.low]:
+			// "his", "their": possessive determiners rarely name a participant.
 		case malePron[t.low] || femalePron[t.low]:
 			if s.lastPerson >= 0 && s.sent-s.lastPSent <= 2 {
 				s.addMention(t.span.Start, t.span.End, s.lastPerson, HowPronoun)
@@ -503,8 +505,8 @@ func (s *state) entryActor(e *entry) int {
 	case eCountry, eDemonym, eDemonymPl:
 		s.countryN[e.iso]++
 		return s.countryActor(e.iso)
-	case eCapital:
-		return s.actor("place:"+norm(e.name), e.name, doc.KindPlace, "")
+	case eCapital, ePlace:
+		return s.actor("place:"+normPhrase(e.name), e.name, doc.KindPlace, "")
 	}
 	return s.entityActor(e)
 }
@@ -580,10 +582,12 @@ func (s *state) owned(i, end int, e *entry) (int, bool) {
 		m := s.addMention(ts[i].span.Start, ts[end-1].span.End, ownerA, HowName)
 		return s.afterMention(end, ownerA, m), true
 	}
-	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, ownerA, how)
 	if e.typ == eDemonym {
+		// A bare nationality adjective ("Israeli signals") is not a
+		// mention of the country.
 		return end, true
 	}
+	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, ownerA, how)
 	switch s.actors[ownerA].kind {
 	case doc.KindOrganization, doc.KindIGO, doc.KindGroup, doc.KindGovernment, doc.KindOffice, doc.KindCountry:
 		s.setOrg(ownerA)
@@ -866,17 +870,23 @@ func (s *state) nameAt(i int) int {
 		return end
 	}
 	if s.titleCase && n > 1 {
-		// keep only the evidenced prefix
-		k := i
-		for k < end && (s.capEvidence[ts[k].low] || len(s.surnames[ts[k].low]) > 0) {
-			k++
+		// In a headline, keep the run up to its last word that the body
+		// also writes capitalized.
+		k := -1
+		for x := i; x < end; x++ {
+			if s.capEvidence[ts[x].low] || len(s.surnames[ts[x].low]) > 0 {
+				k = x + 1
+			}
 		}
-		if k == i {
+		if k < 0 {
 			return end
 		}
 		end = k
 		n = end - i
 		last = ts[end-1].low
+	}
+	if !s.nameLike(i, end) {
+		return end
 	}
 	var a int
 	how := HowName
@@ -916,6 +926,25 @@ func (s *state) nameAt(i int) int {
 	}
 	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, how)
 	return s.afterMention(end, a, m)
+}
+
+// nameLike rejects runs that are not names of actors: single letters,
+// bare suffix words ("Street"), codes with digits, holidays, and names of
+// events, laws, awards and products by their last word.
+func (s *state) nameLike(i, end int) bool {
+	ts := s.toks
+	if end-i == 1 {
+		t := ts[i]
+		if utf8.RuneCountInString(t.text) < 2 || orgSuffix[t.low] || facSuffix[t.low] || geoSuffix[t.low] || notActor[t.low] {
+			return false
+		}
+	}
+	for k := i; k < end; k++ {
+		if strings.ContainsAny(ts[k].text, "0123456789") {
+			return false
+		}
+	}
+	return !eventSuffix[ts[end-1].low] && !notActor[ts[i].low]
 }
 
 // known returns the kind a one-word name already has in the article.

@@ -27,6 +27,7 @@ const (
 	eDemonymPl                  // a plural people noun of a nationality ("Israelis")
 	eTitle                      // a title or role (titles.tsv)
 	eNoun                       // a common noun for people, groups or places (nouns.tsv)
+	ePlace                      // a subdivision of a country: state, province, region (library)
 )
 
 // entry is one gazetteer phrase.
@@ -228,6 +229,21 @@ func build() (*gazetteer, error) {
 			g.add(capital, entry{typ: eCapital, key: "place:" + norm(capital), name: capital, kind: doc.KindPlace, iso: iso})
 		}
 	}
+	// Subdivisions (states, provinces, regions) as places, after the
+	// countries so that a country name keeps its country entry.
+	for _, c := range countries.All() {
+		iso := c.Alpha3()
+		if len(iso) != 3 || !c.IsValid() {
+			continue
+		}
+		for _, sd := range c.Subdivisions() {
+			name := cleanCountryName(sd.String())
+			if !usablePlaceName(name) {
+				continue
+			}
+			g.add(name, entry{typ: ePlace, key: "place:" + normPhrase(name), name: name, kind: doc.KindPlace, iso: iso})
+		}
+	}
 	if g.capitals["USA"] == "" {
 		g.capitals["USA"] = "Washington"
 	}
@@ -318,6 +334,21 @@ var ambiguousCapital = map[string]bool{
 	"Djibouti": true, "San Marino": true, "Andorra la Vella": false, "Panama": true, "Guatemala": true,
 	"Mexico": true, "Jamestown": true, "Avarua": false, "Saint John's": true, "Basseterre": false,
 	"Castries": false, "Road Town": true, "The Valley": true, "Plymouth": true, "Washington, D.C.": true,
+}
+
+// usablePlaceName rejects subdivision names that are codes, contain digits
+// or are too short to be safe.
+func usablePlaceName(name string) bool {
+	if len(name) < 4 || strings.Contains(name, "Unknown") {
+		return false
+	}
+	for _, r := range name {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+	}
+	r := []rune(name)[0]
+	return r >= 'A' && r <= 'Z'
 }
 
 // countryName returns the news name of a country.

@@ -87,6 +87,25 @@ var ambiguousTitle = set("major", "general", "chief", "head", "chair", "justice"
 // president", "former president".
 var definiteBefore = set("the", "former", "then", "late", "acting", "new", "outgoing", "incoming", "current")
 
+// possDeterminer pronouns are not made mentions.
+var possDeterminer = set("his", "their", "theirs")
+
+// eventSuffix last words make a capitalized name an event, a law, an award
+// or a work, not an actor: "Academy Awards", "Endangered Species Act".
+var eventSuffix = set("act", "acts", "awards", "award", "prize", "games", "cup", "championship",
+	"championships", "olympics", "festival", "war", "scandal", "conference", "summit", "show", "series",
+	"tournament", "open", "bowl", "day", "week", "season", "election", "elections", "treaty", "accord",
+	"accords", "agreement", "law", "bill", "amendment", "code", "protocol", "plan", "doctrine", "initiative",
+	"program", "programme", "project", "operation", "pro", "edition", "version", "phone", "album", "film",
+	"movie", "novel", "book", "song", "tour", "expo", "fair", "marathon", "race", "crisis", "affair", "gate")
+
+// notActor words never start or form an actor name: holidays, eras,
+// common capitalized abbreviations.
+var notActor = set("christmas", "easter", "thanksgiving", "ramadan", "ramzan", "ramazan", "hanukkah", "passover",
+	"eid", "diwali", "halloween", "valentine's", "internet", "web", "dui", "dwi", "gmt", "utc", "est", "pst", "am",
+	"pm", "ok", "tv", "pc", "ceo", "cfo", "ad", "bc", "god", "lord", "allah", "jesus", "bible", "koran", "quran",
+	"english", "french", "spanish", "german", "arabic", "hebrew", "latin", "celsius", "fahrenheit")
+
 // placePreps before a name make it a place: "in Rafah".
 var placePreps = set("in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from", "toward", "towards", "via", "between")
 
