@@ -37,7 +37,9 @@ NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 [[ "$NODE_MAJOR" -ge 20 ]] || die "node $(node --version) is too old: the browser test needs node >= 20"
 
 cd "$ROOT/tests/browser"
-if [[ ! -d node_modules/playwright-core ]] || ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+want="$(node -p 'require("./package-lock.json").packages["node_modules/playwright-core"].version')"
+have="$(node -p 'try { require("./node_modules/playwright-core/package.json").version } catch (e) { "" }')"
+if [[ "$want" != "$have" ]]; then
 	echo "browser-setup: npm ci in tests/browser" >&2
 	# playwright-core is only the driver: no browser download happens.
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error ||

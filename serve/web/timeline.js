@@ -36,6 +36,17 @@
     return p.d + " " + MONTHS[p.m - 1].slice(0, 3) + " " + p.y;
   }
 
+  // prettyRange writes day bounds compactly: "1–25 Mar 2024",
+  // "25 Mar – 2 Apr 2024", "30 Dec 2023 – 2 Jan 2024".
+  function prettyRange(a, b) {
+    var p = parts(a), q = parts(b);
+    if (!p || !q || !p.d || !q.d) { return pretty(a) + " – " + pretty(b); }
+    var mon = function (x) { return MONTHS[x.m - 1].slice(0, 3); };
+    if (p.y === q.y && p.m === q.m) { return p.d + "–" + q.d + " " + mon(q) + " " + q.y; }
+    if (p.y === q.y) { return p.d + " " + mon(p) + " – " + q.d + " " + mon(q) + " " + q.y; }
+    return pretty(a) + " – " + pretty(b);
+  }
+
   // The date an event is filed under: its value, else its earliest bound.
   function anchor(when) {
     if (!when) { return null; }
@@ -128,8 +139,8 @@
       box.appendChild(el("div", "date", "date unknown"));
       return box;
     }
-    box.appendChild(el("div", "date", pretty(w.value || w.earliest)));
     var ranged = w.earliest && w.latest && w.earliest !== w.latest;
+    box.appendChild(el("div", "date", w.value ? pretty(w.value) : ranged ? prettyRange(w.earliest, w.latest) : pretty(w.earliest || w.latest)));
     var bar = el("div", ranged ? "bar range" : "bar");
     bar.title = ranged ? "known only between " + w.earliest + " and " + w.latest : "exact";
     box.appendChild(bar);
