@@ -144,8 +144,11 @@
     var bar = el("div", ranged ? "bar range" : "bar");
     bar.title = ranged ? "known only between " + w.earliest + " and " + w.latest : "exact";
     box.appendChild(bar);
-    if (ranged) {
+    if (ranged && w.value) {
+      // The headline is the value; show the bounds it is known within.
       box.appendChild(el("div", "bounds", "between " + pretty(w.earliest) + " and " + pretty(w.latest)));
+    } else if (ranged) {
+      box.appendChild(el("div", "bounds", "date uncertain within these bounds"));
     }
     var info = [];
     if (w.granularity) { info.push(w.granularity); }
