@@ -1,0 +1,562 @@
+package timex
+
+import (
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// matchAt returns the longest expression starting at token i.
+func (t *tagger) matchAt(i int) (res, bool) {
+	var best res
+	found := false
+	try := func(r res, ok bool) {
+		if ok && r.end > i && (!found || r.end > best.end) {
+			best, found = r, true
+		}
+	}
+	tk := &t.toks[i]
+	if tk.kind == tkNum {
+		try(t.numberExpr(i))
+		try(t.approxExpr(i))
+		return best, found
+	}
+	if tk.lx == nil {
+		return best, false
+	}
+	c := tk.lx.c
+	w := tk.lx.w
+	if c&cApprox != 0 {
+		try(t.approxExpr(i))
+	}
+	if w == wThe {
+		try(t.theExpr(i))
+	}
+	if c&cRel != 0 {
+		try(t.relExpr(i, i))
+	}
+	if c&cPosMod != 0 || w == wEarlier || w == wLater || w == wMiddle {
+		try(t.posExpr(i))
+	}
+	if c&cRef != 0 || w == wThese || w == wRight || w == wRecent || w == wFuture || w == wPresent || w == wOnce {
+		try(t.refExpr(i))
+	}
+	if c&cWeekday != 0 {
+		try(t.weekdayExpr(i))
+	}
+	if c&cMonth != 0 || c&cWeekday != 0 {
+		try(t.explicitDate(i))
+	}
+	if c&cNum != 0 || w == wA || w == wAn || w == wSeveral || w == wFew || w == wMany || w == wCouple || w == wSome || w == wHalf {
+		try(t.durationExpr(i))
+		try(t.spokenYear(i))
+	}
+	if c&cUnit != 0 {
+		try(t.bareUnit(i))
+	}
+	if c&cSetAdv != 0 || w == wEvery || w == wEach || w == wPer || w == wA {
+		try(t.setExpr(i))
+	}
+	if c&(cHoliday|cDayAdj) != 0 || w == wNew || w == wIndepend || w == wLabor || w == wMemorial || w == wVeterans || w == wElection || w == wValentine || w == wMothers || w == wFathers || w == wEid || w == wChristmas || w == wFirst {
+		try(t.holidayExpr(i, i))
+	}
+	if c&cSeason != 0 {
+		try(t.seasonExpr(i, i))
+	}
+	if c&cNum != 0 || w == wFiscal || w == wYear || w == wYearAgo || w == wYearEarly || w == wFull || tk.f&fCap != 0 {
+		try(t.quarterExpr(i, i))
+	}
+	if c&cDecadeWord != 0 {
+		try(t.decadeExpr(i, i))
+	}
+	if w == wNoon || w == wMidnight || w == wMidday || w == wOvernight {
+		try(t.clockExpr(i))
+	}
+	if c&cPOD != 0 {
+		try(t.podExpr(i))
+	}
+	return best, found
+}
+
+
+// ---------------------------------------------------------------------
+// Numbers and counts
+
+// numWords parses a number written in words: "twenty four", "twenty-four",
+// "eleven", "a hundred".
+func (t *tagger) numWords(i int) (int, int, bool) {
+	l := t.lx(i)
+	if l == nil || l.c&cNum == 0 || l.ord {
+		return 0, i, false
+	}
+	if l.w == wHundred || l.w == wThousand || l.w == wDozen {
+		return 0, i, false
+	}
+	v := l.v
+	j := i + 1
+	if l.c&cTens != 0 {
+		k := j
+		if t.punct(k, '-') && t.attached(k) {
+			k++
+		}
+		if m := t.lx(k); m != nil && m.c&cNum != 0 && !m.ord && m.v > 0 && m.v < 10 {
+			v += m.v
+			j = k + 1
+		}
+	}
+	if t.w(j) == wHundred {
+		v *= 100
+		j++
+		if t.w(j) == wAnd {
+			if v2, j2, ok := t.numWords(j + 1); ok && v2 < 100 {
+				v += v2
+				j = j2
+			}
+		} else if v2, j2, ok := t.numWords(j); ok && v2 < 100 {
+			v += v2
+			j = j2
+		}
+	}
+	if t.w(j) == wThousand {
+		v *= 1000
+		j++
+	}
+	return v, j, true
+}
+
+// ordinal parses an ordinal: "third", "twenty-first", "3rd", "25th".
+func (t *tagger) ordinal(i int) (int, int, bool) {
+	if i >= len(t.toks) {
+		return 0, i, false
+	}
+	tk := &t.toks[i]
+	if tk.kind == tkNum && tk.f&fOrd != 0 {
+		return int(tk.num), i + 1, true
+	}
+	l := tk.lx
+	if l == nil || l.c&cNum == 0 {
+		return 0, i, false
+	}
+	if l.ord {
+		return l.v, i + 1, true
+	}
+	if l.c&cTens != 0 {
+		k := i + 1
+		if t.punct(k, '-') && t.attached(k) {
+			k++
+		}
+		if m := t.lx(k); m != nil && m.ord && m.v < 10 {
+			return l.v + m.v, k + 1, true
+		}
+	}
+	return 0, i, false
+}
+
+// count parses the count of a duration: digits (3, 2.5, 2 1/2), number
+// words, a/an, a couple of, a few, several, a dozen. v < 0 means unknown
+// (X). mod is APPROX for "a couple of".
+func (t *tagger) count(i int) (v float64, j int, mod string, ok bool) {
+	if i >= len(t.toks) {
+		return 0, i, "", false
+	}
+	tk := &t.toks[i]
+	if tk.kind == tkNum {
+		if tk.f&(fColon|fOrd|fDecade) != 0 {
+			return 0, i, "", false
+		}
+		v = float64(tk.num)
+		if tk.f&fDecimal != 0 {
+			s := t.text[tk.s:tk.e]
+			v = parseDecimal(s)
+		}
+		j = i + 1
+		// 2 1/2
+		if t.num(j) && t.punct(j+1, '/') && t.num(j+2) && t.attached(j+1) && t.attached(j+2) && t.toks[j].num < t.toks[j+2].num && t.toks[j+2].num > 0 {
+			v += float64(t.toks[j].num) / float64(t.toks[j+2].num)
+			j += 3
+		}
+		if t.w(j) == wAnd && (t.w(j+1) == wA) && t.w(j+2) == wHalf {
+			// "two and a half years" -- handled by caller order: count then "and a half"
+			v += 0.5
+			j += 3
+		}
+		return v, j, "", true
+	}
+	switch tk.w() {
+	case wA, wAn:
+		switch t.w(i + 1) {
+		case wCouple:
+			if t.w(i+2) == wOf {
+				return 2, i + 3, "APPROX", true
+			}
+			return 2, i + 2, "APPROX", true
+		case wFew:
+			return -1, i + 2, "", true
+		case wDozen:
+			return 12, i + 2, "", true
+		case wHundred:
+			return 100, i + 2, "", true
+		case wThousand:
+			return 1000, i + 2, "", true
+		case wHalf:
+			return 0.5, i + 2, "", true
+		}
+		return 1, i + 1, "", true
+	case wSeveral, wFew, wMany:
+		return -1, i + 1, "", true
+	case wCouple:
+		if t.w(i+1) == wOf {
+			return 2, i + 2, "APPROX", true
+		}
+		return 0, i, "", false
+	case wHalf:
+		if w := t.w(i + 1); w == wA || w == wAn {
+			return 0.5, i + 2, "", true
+		}
+		return 0, i, "", false
+	case wDozen:
+		return 12, i + 1, "", true
+	}
+	if n, j, ok := t.numWords(i); ok {
+		v = float64(n)
+		if t.w(j) == wAnd && t.w(j+1) == wA && t.w(j+2) == wHalf {
+			v += 0.5
+			j += 3
+		}
+		return v, j, "", true
+	}
+	return 0, i, "", false
+}
+
+func parseDecimal(s string) float64 {
+	var v, f float64
+	div := 1.0
+	dot := false
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		switch {
+		case c == '.':
+			dot = true
+		case isDigit(c):
+			if dot {
+				div *= 10
+				f = f*10 + float64(c-'0')
+			} else {
+				v = v*10 + float64(c-'0')
+			}
+		}
+	}
+	return v + f/div
+}
+
+// unitAt parses a unit at i, also in adjective form attached with a hyphen
+// ("two-year"). It returns the unit, whether it was plural, and the end.
+func (t *tagger) unitAt(i int) (unit, bool, int, bool) {
+	hy := false
+	if t.punct(i, '-') && t.attached(i) {
+		i++
+		hy = true
+	}
+	l := t.lx(i)
+	if l == nil || l.c&cUnit == 0 {
+		return uNone, false, i, false
+	}
+	if hy && !t.attached(i) {
+		return uNone, false, i, false
+	}
+	j := i + 1
+	if hy {
+		// "8-month-old", "day-long"
+		if t.punct(j, '-') && t.attached(j) && t.attached(j+1) && (t.w(j+1) == wOld || t.w(j+1) == wLong) {
+			j += 2
+		}
+	}
+	return l.u, l.plural, j, true
+}
+
+// ---------------------------------------------------------------------
+// Durations
+
+// durationExpr: "three years", "2 1/2 hours", "a few days", "two-year",
+// "a year ago", "two days later", "a couple of years".
+func (t *tagger) durationExpr(i int) (res, bool) {
+	v, j, mod, ok := t.count(i)
+	if !ok {
+		return res{}, false
+	}
+	// "a" alone must be followed directly by a unit; numbers must be sane.
+	u, plural, k, ok := t.unitAt(j)
+	if !ok {
+		// "a minute and a half" handled below; "two" alone no.
+		return res{}, false
+	}
+	if u == uNight && !plural && v != 1 {
+		return res{}, false
+	}
+	tk := &t.toks[i]
+	if tk.kind == tkNum && tk.f&fComma != 0 && v > 10000 {
+		return res{}, false
+	}
+	// "a minute and a half", "an hour and a half"
+	if t.w(k) == wAnd && t.w(k+1) == wA && t.w(k+2) == wHalf && v >= 0 {
+		v += 0.5
+		k += 3
+	}
+	if u == uWeek && t.lx(j) != nil && t.lx(j).v == 2 { // fortnight
+		if v >= 0 {
+			v *= 2
+		}
+	}
+	r := res{start: i, end: k, typ: "DURATION", mod: mod, gran: unitGran(u)}
+	if u == uNight {
+		u = uDay
+	}
+	// "a day" as in "twice a day" is a set; leave to setExpr.
+	switch t.w(k) {
+	case wAgo:
+		return t.agoExpr(r, v, u, k+1)
+	case wLater, wEarlier:
+		if v >= 0 && (t.w(i) != wA || true) {
+			return t.laterExpr(r, v, u, k+1, t.w(k) == wLater)
+		}
+	case wOld, wLong:
+		// "8-month old"
+	}
+	if u == uWeekend {
+		return res{}, false
+	}
+	r.val = durValue(v, u)
+	return r, true
+}
+
+// agoExpr: "two years ago" is the date two years before the DCT.
+func (t *tagger) agoExpr(r res, v float64, u unit, end int) (res, bool) {
+	r.end = end
+	r.typ = "DATE"
+	r.basis = doc.BasisRelative
+	if v < 0 || v != float64(int(v)) {
+		r.val = "PAST_REF"
+		r.gran = unitGran(u)
+		if t.hasDCT {
+			r.hi = t.dct
+		}
+		return r, true
+	}
+	n := int(v)
+	if !t.hasDCT {
+		r.p = unanchored(u)
+		r.gran = r.p.g
+		return r, true
+	}
+	switch u {
+	case uSecond, uMinute, uHour:
+		r.p = t.today()
+	default:
+		r.p = shiftUnit(t.dct, u, -n)
+	}
+	r.gran = r.p.g
+	r.setRef = r.p.g == doc.GranDay
+	return r, true
+}
+
+// laterExpr: "two days later", "a year earlier": relative to the last
+// mentioned date (or the DCT).
+func (t *tagger) laterExpr(r res, v float64, u unit, end int, later bool) (res, bool) {
+	r.end = end
+	r.typ = "DATE"
+	r.basis = doc.BasisRelative
+	n := int(v)
+	if !later {
+		n = -n
+	}
+	ref, ok := t.refPoint()
+	if !ok {
+		r.p = unanchored(u)
+		r.gran = r.p.g
+		return r, true
+	}
+	r.p = shiftRef(ref, u, n)
+	r.gran = r.p.g
+	r.setRef = true
+	return r, true
+}
+
+// shiftRef moves reference point p by n units u, keeping p's granularity
+// when it is at least as fine as the unit.
+func shiftRef(p point, u unit, n int) point {
+	q := p
+	if q.g == doc.GranTime {
+		q.g = doc.GranDay
+		q.hh, q.pod = -1, 0
+	}
+	switch u {
+	case uSecond, uMinute, uHour:
+		return q
+	case uDay, uNight:
+		if q.g == doc.GranDay && q.d > 0 && q.m > 0 {
+			return shift(q, n)
+		}
+		return q
+	case uWeek, uWeekend:
+		if q.g == doc.GranDay && q.d > 0 && q.m > 0 {
+			return shift(q, 7*n)
+		}
+		if q.g == doc.GranWeek {
+			return shift(q, n)
+		}
+		return q
+	case uMonth:
+		if q.g == doc.GranDay && q.d > 0 && q.m > 0 {
+			tm := q.time().AddDate(0, n, 0)
+			return dayPoint(tm)
+		}
+		if q.g == doc.GranMonth {
+			return shift(q, n)
+		}
+		return q
+	case uQuarter:
+		if q.g == doc.GranQuarter {
+			return shift(q, n)
+		}
+		if q.g == doc.GranMonth {
+			return shift(q, 3*n)
+		}
+		return q
+	case uYear:
+		if q.g == doc.GranDay && q.m > 0 && q.d > 0 {
+			return dayPoint(q.time().AddDate(n, 0, 0))
+		}
+		if q.g == doc.GranWeek {
+			q.g = doc.GranYear
+		}
+		q.y += n
+		return q
+	case uDecade:
+		q.y += 10 * n
+		return q
+	case uCentury:
+		q.y += 100 * n
+		return q
+	}
+	return q
+}
+
+// approxExpr: "about three years", "more than four hours", "at least 30
+// days", "nearly two weeks ago", "around 7:15 p.m.", "within 18 months".
+func (t *tagger) approxExpr(i int) (res, bool) {
+	mod := ""
+	j := i
+	durOnly := false
+	switch t.w(i) {
+	case wAbout, wAround, wApproximately, wRoughly:
+		mod, j = "APPROX", i+1
+	case wNearly:
+		mod, j = "APPROX", i+1
+	case wAlmost:
+		mod, j = "LESS_THAN", i+1
+	case wSome:
+		mod, j, durOnly = "APPROX", i+1, true
+	case wOver:
+		mod, j, durOnly = "MORE_THAN", i+1, true
+	case wWithin:
+		mod, j, durOnly = "EQUAL_OR_LESS", i+1, true
+	case wMore:
+		if t.w(i+1) != wThan {
+			return res{}, false
+		}
+		mod, j = "MORE_THAN", i+2
+	case wLess:
+		if t.w(i+1) != wThan {
+			return res{}, false
+		}
+		mod, j = "LESS_THAN", i+2
+	case wAt:
+		switch t.w(i + 1) {
+		case wLeast:
+			mod, j = "EQUAL_OR_MORE", i+2
+		default:
+			if t.lx(i+1) != nil && t.text[t.toks[i+1].s:t.toks[i+1].e] == "most" {
+				mod, j = "EQUAL_OR_LESS", i+2
+			} else {
+				return res{}, false
+			}
+		}
+	case wUp:
+		if t.w(i+1) != wTo {
+			return res{}, false
+		}
+		mod, j, durOnly = "EQUAL_OR_LESS", i+2, true
+	case wNo:
+		if t.w(i+1) != wMore || t.w(i+2) != wThan {
+			return res{}, false
+		}
+		mod, j = "EQUAL_OR_LESS", i+3
+	default:
+		return res{}, false
+	}
+	if j >= len(t.toks) || !t.sameSent(i, j) {
+		return res{}, false
+	}
+	// Time of day: "around 7:15 p.m."
+	var r res
+	var ok bool
+	if t.num(j) || t.w(j) == wNoon || t.w(j) == wMidnight {
+		r, ok = t.clockExpr(j)
+	}
+	if !ok {
+		r, ok = t.durationExpr(j)
+	}
+	if !ok && !durOnly {
+		r, ok = t.explicitDate(j)
+	}
+	if !ok && (t.w(j) == wSome && t.w(j+1) == wTime) {
+		r, ok = res{start: j, end: j + 2, typ: "DURATION", val: "PXM", gran: doc.GranUnknown}, true
+	}
+	if !ok || r.start != j {
+		if t.w(i) == wSome && t.w(j) == wTime {
+			return res{start: i, end: j + 1, typ: "DURATION", val: "PXM", gran: doc.GranUnknown}, true
+		}
+		return res{}, false
+	}
+	if durOnly && r.typ != "DURATION" {
+		return res{}, false
+	}
+	r.start = i
+	if r.mod == "" {
+		r.mod = mod
+	}
+	return r, true
+}
+
+// bareUnit: "years", "months" (unknown durations), "decades-long".
+func (t *tagger) bareUnit(i int) (res, bool) {
+	l := t.lx(i)
+	if !l.plural {
+		return res{}, false
+	}
+	switch l.u {
+	case uYear, uMonth, uWeek, uDecade, uCentury, uDay, uHour, uMinute:
+	default:
+		return res{}, false
+	}
+	// Not "the years" after a determiner handled elsewhere; not "days" in
+	// "these days".
+	prev := t.w(i - 1)
+	if prev == wThese || prev == wThe || prev == wRecent {
+		return res{}, false
+	}
+	if prev != wFor && prev != wIn && prev != wOver && prev != wAfter && prev != wWithin && prev != wTo && prev != wFrom && t.w(i+1) != wAgo && t.w(i+1) != wLater && t.w(i+1) != wEarlier && !(t.punct(i+1, '-') && t.w(i+2) == wLong) {
+		return res{}, false
+	}
+	j := i + 1
+	if t.punct(j, '-') && t.attached(j) && (t.w(j+1) == wLong || t.w(j+1) == wOld) {
+		j += 2
+	}
+	u := l.u
+	if t.w(j) == wAgo {
+		r := res{start: i, end: j, gran: unitGran(u)}
+		return t.agoExpr(r, -1, u, j+1)
+	}
+	if t.w(j) == wLater || t.w(j) == wEarlier {
+		return res{start: i, end: j + 1, typ: "DATE", val: map[bool]string{true: "FUTURE_REF", false: "PAST_REF"}[t.w(j) == wLater], gran: unitGran(u)}, true
+	}
+	return res{start: i, end: j, typ: "DURATION", val: durValue(-1, u), gran: unitGran(u)}, true
+}
