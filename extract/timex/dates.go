@@ -233,7 +233,6 @@ func (t *tagger) monthAllowed(i int) bool {
 	return true
 }
 
-
 // yearAt parses a 4-digit year token at i (no thousands separator).
 func (t *tagger) yearAt(i int) (int, bool) {
 	if !t.num(i) {

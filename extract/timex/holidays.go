@@ -228,7 +228,9 @@ func hebrewYearLengthCorrection(y int) int {
 
 const hebrewEpoch = -1373427 // R.D. fixed date of 1 Tishri AM 1
 
-func hebrewNewYear(y int) int { return hebrewEpoch + hebrewElapsedDays(y) + hebrewYearLengthCorrection(y) }
+func hebrewNewYear(y int) int {
+	return hebrewEpoch + hebrewElapsedDays(y) + hebrewYearLengthCorrection(y)
+}
 
 func hebrewDaysInYear(y int) int { return hebrewNewYear(y+1) - hebrewNewYear(y) }
 

@@ -93,117 +93,117 @@ const (
 	wOclock
 	wWeekend
 	wOvernight
-	wYearAgo    // year-ago
-	wYearEarly  // year-earlier
-	wPeriod     // period
-	wTerm       // term
-	wNear       // near
-	wShort      // short
-	wLong       // long
-	wPresent    // present
-	wRight      // right
-	wTime       // time
-	wWhile      // while
-	wOnce       // once
-	wBlack      // black (Black Friday)
-	wCyber      // cyber
-	wGood       // good
-	wEve        // eve
-	wDay        // day (also a unit; used in holiday names)
-	wNew        // new
-	wYear       // year (also a unit)
-	wIndepend   // independence
-	wLabor      // labor/labour
-	wMemorial   // memorial
-	wVeterans   // veterans
-	wElection   // election
-	wValentine  // valentine
-	wMothers    // mother's
-	wFathers    // father's
-	wEid        // eid
-	wAl         // al / ul
-	wFitr       // fitr
-	wAdha       // adha
-	wSunday     // for Easter/Palm Sunday
-	wTwice      // twice
-	wThrice     // three times -> handled as number
-	wTimes      // times
-	wTZ         // time zone abbreviation
-	wTrading    // trading/business (days)
-	wWeek       // week (unit, for "the week of")
-	wFull       // full
-	wFirst      // first (ordinal, also in "first half")
-	wAnnual     // annual
-	wDozen      // dozen
-	wHundred    // hundred
-	wThousand   // thousand
-	wBe         // be-forms that make a following participle non-tensed
-	wHave       // have/has
-	wGoing      // going
-	wPlan       // plans/plan/planned/intends/expected/scheduled/set/due
-	wIs         // is/are (in "is to")
-	wUntilNow   // hitherto
-	wNineteen   // nineteen (spoken years)
-	wTwo        // two (two thousand)
-	wDecember   // unused placeholder to keep ids stable
-	wEnding     // ending ("the quarter ending Sept. 30")
-	wEnded      // ended
-	wThen       // then
-	wAhead      // ahead
-	wOld        // old ("8-month-old")
-	wLong2      // -long ("day-long")
-	wDawn       // dawn
-	wDusk       // dusk
-	wChristmas  // christmas
-	wEaster     // easter
-	wThanks     // thanksgiving
-	wRamadan    // ramadan variants
-	wHanukkah   // hanukkah variants
-	wPassover   // passover
-	wHalloween  // halloween
-	wYears      // years (for "years-old")
-	wO          // o (o'clock split)
-	wSpring     // season words carry class; ids unused
-	wEarliest   // earliest
-	wPreceding  // preceding
-	wPrior      // prior
-	wDays       // days (for "these days")
-	wEra        // era
-	wModern     // modern
-	wWeekday    // weekday class marker
-	wMonthWord  // month class marker
-	wCalendar   // calendar
-	wRest       // rest ("the rest of the year")
-	wRemainder  // remainder
-	wTogether   // unused
+	wYearAgo   // year-ago
+	wYearEarly // year-earlier
+	wPeriod    // period
+	wTerm      // term
+	wNear      // near
+	wShort     // short
+	wLong      // long
+	wPresent   // present
+	wRight     // right
+	wTime      // time
+	wWhile     // while
+	wOnce      // once
+	wBlack     // black (Black Friday)
+	wCyber     // cyber
+	wGood      // good
+	wEve       // eve
+	wDay       // day (also a unit; used in holiday names)
+	wNew       // new
+	wYear      // year (also a unit)
+	wIndepend  // independence
+	wLabor     // labor/labour
+	wMemorial  // memorial
+	wVeterans  // veterans
+	wElection  // election
+	wValentine // valentine
+	wMothers   // mother's
+	wFathers   // father's
+	wEid       // eid
+	wAl        // al / ul
+	wFitr      // fitr
+	wAdha      // adha
+	wSunday    // for Easter/Palm Sunday
+	wTwice     // twice
+	wThrice    // three times -> handled as number
+	wTimes     // times
+	wTZ        // time zone abbreviation
+	wTrading   // trading/business (days)
+	wWeek      // week (unit, for "the week of")
+	wFull      // full
+	wFirst     // first (ordinal, also in "first half")
+	wAnnual    // annual
+	wDozen     // dozen
+	wHundred   // hundred
+	wThousand  // thousand
+	wBe        // be-forms that make a following participle non-tensed
+	wHave      // have/has
+	wGoing     // going
+	wPlan      // plans/plan/planned/intends/expected/scheduled/set/due
+	wIs        // is/are (in "is to")
+	wUntilNow  // hitherto
+	wNineteen  // nineteen (spoken years)
+	wTwo       // two (two thousand)
+	wDecember  // unused placeholder to keep ids stable
+	wEnding    // ending ("the quarter ending Sept. 30")
+	wEnded     // ended
+	wThen      // then
+	wAhead     // ahead
+	wOld       // old ("8-month-old")
+	wLong2     // -long ("day-long")
+	wDawn      // dawn
+	wDusk      // dusk
+	wChristmas // christmas
+	wEaster    // easter
+	wThanks    // thanksgiving
+	wRamadan   // ramadan variants
+	wHanukkah  // hanukkah variants
+	wPassover  // passover
+	wHalloween // halloween
+	wYears     // years (for "years-old")
+	wO         // o (o'clock split)
+	wSpring    // season words carry class; ids unused
+	wEarliest  // earliest
+	wPreceding // preceding
+	wPrior     // prior
+	wDays      // days (for "these days")
+	wEra       // era
+	wModern    // modern
+	wWeekday   // weekday class marker
+	wMonthWord // month class marker
+	wCalendar  // calendar
+	wRest      // rest ("the rest of the year")
+	wRemainder // remainder
+	wTogether  // unused
 )
 
 // cls is a bit set of lexical classes.
 type cls uint32
 
 const (
-	cMonth   cls = 1 << iota // v = 1..12
-	cWeekday                 // v = 1..7 (ISO, Monday = 1)
-	cNum                     // v = value; ord = ordinal
-	cTens                    // twenty..ninety (combine with a following unit number)
-	cUnit                    // unit
-	cSeason                  // v = season index
-	cPOD                     // v = part of day index
-	cDet                     // the, a, an
-	cRel                     // last, next, this, past, coming, previous, following
-	cPosMod                  // early, late, mid
-	cApprox                  // approximators
-	cRef                     // PRESENT_REF etc. standalone words
-	cSetAdv                  // daily, weekly...
-	cHoliday                 // holiday head words
-	cYearPrep                // prepositions that make a following number a year
-	cYearNoun                // nouns that make a preceding number a year ("2009 election")
-	cFuture                  // future-tense cue
-	cPast                    // past-tense cue
-	cPronoun                 // pronoun determiner ("its", "their")
-	cDecadeWord              // nineties, eighties...
-	cTZ                      // time zones
-	cDayAdj                  // words that make a following weekday a name: Black Friday, Bloody Sunday
+	cMonth      cls = 1 << iota // v = 1..12
+	cWeekday                    // v = 1..7 (ISO, Monday = 1)
+	cNum                        // v = value; ord = ordinal
+	cTens                       // twenty..ninety (combine with a following unit number)
+	cUnit                       // unit
+	cSeason                     // v = season index
+	cPOD                        // v = part of day index
+	cDet                        // the, a, an
+	cRel                        // last, next, this, past, coming, previous, following
+	cPosMod                     // early, late, mid
+	cApprox                     // approximators
+	cRef                        // PRESENT_REF etc. standalone words
+	cSetAdv                     // daily, weekly...
+	cHoliday                    // holiday head words
+	cYearPrep                   // prepositions that make a following number a year
+	cYearNoun                   // nouns that make a preceding number a year ("2009 election")
+	cFuture                     // future-tense cue
+	cPast                       // past-tense cue
+	cPronoun                    // pronoun determiner ("its", "their")
+	cDecadeWord                 // nineties, eighties...
+	cTZ                         // time zones
+	cDayAdj                     // words that make a following weekday a name: Black Friday, Bloody Sunday
 )
 
 type unit uint8

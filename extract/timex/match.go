@@ -76,7 +76,6 @@ func (t *tagger) matchAt(i int) (res, bool) {
 	return best, found
 }
 
-
 // ---------------------------------------------------------------------
 // Numbers and counts
 

@@ -603,7 +603,6 @@ func (t *tagger) seasonExpr(i, start int) (res, bool) {
 	return r, true
 }
 
-
 // quarterExpr: "the third quarter [of 1984]", "third-quarter", "fiscal
 // 1989", "the 1988 third quarter", "the first half", "year-end", "the
 // year-earlier quarter", "Q3 2024".

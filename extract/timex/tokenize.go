@@ -16,17 +16,17 @@ const (
 type tflag uint16
 
 const (
-	fCap      tflag = 1 << iota // first letter upper case
-	fSpace                      // whitespace (or text start) before the token
-	fComma                      // number with a thousands separator: 2,000
-	fDecimal                    // number with a decimal part: 3.5
-	fColon                      // clock time hh:mm
-	fOrd                        // ordinal suffix: 25th
-	fDecade                     // decade suffix: 1990s, 80s
-	fPastCue                    // past-tense cue
-	fFutureCue                  // future-tense cue
-	fAllCaps                    // word entirely upper case
-	fNewline                    // a line break before the token
+	fCap       tflag = 1 << iota // first letter upper case
+	fSpace                       // whitespace (or text start) before the token
+	fComma                       // number with a thousands separator: 2,000
+	fDecimal                     // number with a decimal part: 3.5
+	fColon                       // clock time hh:mm
+	fOrd                         // ordinal suffix: 25th
+	fDecade                      // decade suffix: 1990s, 80s
+	fPastCue                     // past-tense cue
+	fFutureCue                   // future-tense cue
+	fAllCaps                     // word entirely upper case
+	fNewline                     // a line break before the token
 )
 
 // tok is a token of the text. Words carry their lexicon entry (nil when the

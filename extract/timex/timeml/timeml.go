@@ -38,7 +38,7 @@ type Doc struct {
 	// Text is the unescaped content of <TEXT> without tags.
 	Text string
 	// Gold are the TIMEX3 tags found inside <TEXT>.
-	Gold []Timex
+	Gold   []Timex
 	esc    []byte // TEXT content with TIMEX3/EVENT/SIGNAL tags removed, still escaped
 	escOff []int  // Text byte offset -> esc offset; len(Text)+1 entries
 }
