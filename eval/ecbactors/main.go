@@ -124,6 +124,9 @@ type Result struct {
 	// ByHow counts system mentions and matched ones per rule (How).
 	ByHow    map[string]PRF
 	ByText   map[string]PRF // per rule and lowercase text, for error analysis
+	// Split lists gold chains that the system splits, with the keys of the
+	// system clusters it spreads over.
+	Split    []string
 	Missed   []string
 	Spurious []string
 }
@@ -182,6 +185,13 @@ func (r Result) PrintErrors(w io.Writer, n int) {
 			break
 		}
 		fmt.Fprintf(w, "  %s: %d/%d\n", x.k, x.v.TP, x.v.Sys)
+	}
+	fmt.Fprintln(w, "split chains:")
+	for i, s := range r.Split {
+		if i >= n {
+			break
+		}
+		fmt.Fprintln(w, "  "+s)
 	}
 	fmt.Fprintln(w, "spurious:")
 	for i, s := range r.Spurious {
@@ -338,6 +348,20 @@ func Run(dir string, topics ...string) (Result, error) {
 			}
 			b := string(a.Kind) + "|" + ws[len(ws)-1]
 			blocks[b] = append(blocks[b], i)
+			// Acronyms meet their long forms: "AP", "Associated Press".
+			acr := ""
+			if len(ws) == 1 {
+				acr = strings.ReplaceAll(ws[0], ".", "")
+			} else {
+				for _, w := range ws {
+					if w != "of" && w != "the" && w != "and" && w != "for" {
+						acr += w[:1]
+					}
+				}
+			}
+			if len(acr) >= 2 {
+				blocks["acr|"+acr] = append(blocks["acr|"+acr], i)
+			}
 		}
 		for _, ns := range blocks {
 			for x := 0; x < len(ns); x++ {
@@ -354,6 +378,24 @@ func Run(dir string, topics ...string) (Result, error) {
 		for i, p := range pairs {
 			sysOf[i] = uf.find(p.node)
 			goldOf[i] = p.gold.Chain()
+		}
+		chains := map[string]map[string]int{}
+		for i, p := range pairs {
+			g := goldOf[i]
+			if chains[g] == nil {
+				chains[g] = map[string]int{}
+			}
+			chains[g][actors[sysOf[i]].Key+" ("+p.gold.Text+")"]++
+		}
+		for g, ks := range chains {
+			if len(ks) > 1 {
+				var parts []string
+				for k, n := range ks {
+					parts = append(parts, fmt.Sprintf("%s x%d", k, n))
+				}
+				sort.Strings(parts)
+				res.Split = append(res.Split, g+": "+strings.Join(parts, " | "))
+			}
 		}
 		p, r := bcubed(sysOf, goldOf)
 		b3p += p * float64(len(pairs))

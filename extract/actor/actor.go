@@ -34,6 +34,8 @@
 //	office:<name>                   office:white house, office:kremlin
 //	office:<owner key>              the office of an owner: "Netanyahu's office"
 //	place:<name>                    place:rafah
+//	gov:of:<person key>             the government a person heads ("the Biden
+//	                                administration") when its country is unknown
 //	desc:<article id>:<noun>        an anonymous actor known only by a
 //	                                description ("the man", "police"); it is
 //	                                local to its article and never merges.
@@ -367,6 +369,9 @@ func (s *state) step(i int) int {
 			}
 		}
 		if e := s.pick(ents, eTitle); e != nil {
+			if n := s.pick(ents, eNoun); n != nil && !t.cap && s.nameRun(end) == end {
+				return s.nominal(i, end, n)
+			}
 			if j, ok := s.titled(i, -1, "", i); ok {
 				return j
 			}
@@ -674,7 +679,7 @@ func (s *state) titled(k, body int, iso string, start int) (int, bool) {
 				continue
 			}
 		}
-		if !sawTitle && s.capUnknown(j) {
+		if s.capUnknown(j) && (!sawTitle || s.titleWithin(j+1, 2)) {
 			words = append(words, ts[j].low)
 			j++
 			continue
@@ -904,6 +909,8 @@ func (s *state) nameAt(i int) int {
 		kind = doc.KindPerson
 	case placePreps[prev] && prev != "from" && prev != "between" && !s.surnameCand[last]:
 		kind = doc.KindPlace
+	case n <= 2 && end < len(ts) && s.placeNounAt(end):
+		kind = doc.KindPlace // "a Huntsville prison", "Huntsville, Texas"
 	case n == 1 && s.surnameCand[t.low]:
 		kind = doc.KindPerson
 	case n == 1 && (speechVerbs[nx] && nx != "has" && nx != "is" && nx != "was" || nx == "," && end+1 < len(ts) && ts[end+1].low == "who"):
@@ -947,6 +954,17 @@ func (s *state) nameLike(i, end int) bool {
 	return !eventSuffix[ts[end-1].low] && !notActor[ts[i].low]
 }
 
+// placeNounAt reports whether token j starts a place noun ("prison",
+// "facility") or ", <state or country>".
+func (s *state) placeNounAt(j int) bool {
+	t := s.toks[j]
+	if t.text == "," && j+1 < len(s.toks) {
+		end, ents := s.match(j + 1)
+		return end > j+1 && (s.pick(ents, ePlace) != nil || s.pick(ents, eCountry) != nil)
+	}
+	return !t.cap && (facSuffix[t.low] || geoSuffix[t.low] || t.low == "facility" || t.low == "resort" || t.low == "area" || t.low == "home")
+}
+
 // known returns the kind a one-word name already has in the article.
 func (s *state) known(low string) doc.ActorKind {
 	for _, p := range [...]struct {
@@ -958,6 +976,20 @@ func (s *state) known(low string) doc.ActorKind {
 		}
 	}
 	return ""
+}
+
+// titleWithin reports whether a title starts within n capitalized words
+// from j.
+func (s *state) titleWithin(j, n int) bool {
+	for k := j; k < len(s.toks) && k < j+n; k++ {
+		if end, ents := s.match(k); end > k && s.pick(ents, eTitle) != nil {
+			return true
+		}
+		if !s.capUnknown(k) {
+			return false
+		}
+	}
+	return false
 }
 
 // sawTitleFirst reports whether the phrase at k starts with a title.
@@ -1068,7 +1100,7 @@ func (s *state) adminOf(a int) int {
 			}
 		}
 	}
-	key := "gov:?" + ac.key
+	key := "gov:of:" + ac.key
 	g := s.actor(key, ac.name+" administration", doc.KindGovernment, "")
 	s.actors[g].govOf = a
 	return g
@@ -1111,6 +1143,9 @@ func (s *state) nominal(i, end int, e *entry) int {
 		a = s.lastOrg
 	case e.kind == doc.KindGovernment && s.singleGov() >= 0:
 		a = s.singleGov()
+	case e.kind == doc.KindPerson && !e.plural && i > 0 && ts[i-1].low == "the" && s.salientPerson() >= 0:
+		// "the actress", "the star": the article's most mentioned person.
+		a = s.salientPerson()
 	default:
 		kind := e.kind
 		if kind == doc.KindGovernment {
@@ -1136,6 +1171,25 @@ func (s *state) nominal(i, end int, e *entry) int {
 		}
 	}
 	return s.afterMention(end, a, m)
+}
+
+// salientPerson returns the named person with the most mentions so far,
+// when they have at least two; -1 otherwise.
+func (s *state) salientPerson() int {
+	n := map[int]int{}
+	best, bestN := -1, 1
+	for _, m := range s.mentions {
+		a := s.find(m.actor)
+		ac := &s.actors[a]
+		if ac.kind != doc.KindPerson || ac.desc {
+			continue
+		}
+		n[a]++
+		if n[a] > bestN {
+			best, bestN = a, n[a]
+		}
+	}
+	return best
 }
 
 func (s *state) singleGov() int {

@@ -25,7 +25,8 @@ var stopwords = set(
 	"update", "updated", "breaking", "exclusive", "watch", "video", "photo", "photos", "read", "more", "related",
 	"said", "says", "say", "told", "former", "late", "top", "senior",
 	"ahead", "looking", "immediate", "growing", "however", "besides", "moreover", "furthermore",
-	"anyway", "nevertheless", "nonetheless", "otherwise", "whether", "unless", "whereas",
+	"later", "earlier", "recently", "separately", "previously", "currently", "finally", "initially",
+	"eventually", "anyway", "nevertheless", "nonetheless", "otherwise", "whether", "unless", "whereas",
 )
 
 // nameParticles may appear lowercase inside a name: "Gulf of Aden",
