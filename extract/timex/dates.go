@@ -57,13 +57,26 @@ func (t *tagger) resolveMonth(m, dir int) point {
 	}
 	y, cm := t.dct.Year(), int(t.dct.Month())
 	switch dir {
-	case dirPast:
+	case dirPast, dirFuture, 0:
+		// The nearest occurrence, unless the tense points to one that is
+		// less than eight months away.
+		past, future := y, y
 		if m > cm {
-			y--
+			past--
 		}
-	case dirFuture:
 		if m < cm {
-			y++
+			future++
+		}
+		dp, df := (y-past)*12+cm-m, (future-y)*12+m-cm
+		switch {
+		case dir == dirPast && dp <= 8:
+			y = past
+		case dir == dirFuture && df <= 8:
+			y = future
+		case dp <= df:
+			y = past
+		default:
+			y = future
 		}
 	case dirPrevStrict:
 		if m >= cm {
@@ -86,15 +99,22 @@ func (t *tagger) resolveMonthDay(m, d, dir int) point {
 	}
 	y := t.dct.Year()
 	cur := date(y, m, d)
-	switch dir {
-	case dirPast, dirPrevStrict:
-		if cur.After(t.dct) {
-			y--
-		}
-	case dirFuture, dirNextStrict:
-		if cur.Before(t.dct) {
-			y++
-		}
+	past, future := y, y
+	if cur.After(t.dct) {
+		past--
+	}
+	if cur.Before(t.dct) {
+		future++
+	}
+	switch {
+	case dir == dirPrevStrict:
+		y = past
+	case dir == dirNextStrict:
+		y = future
+	case dir == dirPast && absDays(date(past, m, d).Sub(t.dct)) <= 240:
+		y = past
+	case dir == dirFuture && absDays(date(future, m, d).Sub(t.dct)) <= 240:
+		y = future
 	default:
 		// Nearest occurrence.
 		best := y
@@ -170,16 +190,12 @@ func (t *tagger) resolveQuarter(q int, half bool, dir int) point {
 	if half {
 		cq = (cq-1)/2 + 1
 	}
-	switch dir {
-	case dirPast:
-		if q > cq {
-			y--
-		}
-	case dirFuture:
-		if q < cq {
-			y++
-		}
+	// A quarter two or more ahead of the current one is last year's
+	// ("fourth-quarter results" in January); otherwise this year's.
+	if half && q > cq || !half && q-cq >= 2 {
+		y--
 	}
+	_ = dir
 	p.y = y
 	return p
 }
@@ -477,7 +493,7 @@ func (t *tagger) withPOD(r res, k int) res {
 		r.p.pod = pl.v
 		r.p.hh = -1
 		r.end = k + 1
-		r.typ = "TIME"
+		r.typ = "DATE"
 	}
 	return r
 }
@@ -586,6 +602,9 @@ func (t *tagger) clockExpr(i int) (res, bool) {
 			return res{}, false
 		}
 	case tk.w() == wNoon || tk.w() == wMidday:
+		if i > 0 && t.toks[i-1].kind == tkWord && (t.text[t.toks[i-1].s:t.toks[i-1].e] == "high" || t.text[t.toks[i-1].s:t.toks[i-1].e] == "High") {
+			return res{}, false
+		}
 		hh = 12
 	case tk.w() == wMidnight:
 		hh = 24

@@ -36,7 +36,7 @@ func (t *tagger) matchAt(i int) (res, bool) {
 	if c&cPosMod != 0 || w == wEarlier || w == wLater || w == wMiddle {
 		try(t.posExpr(i))
 	}
-	if c&cRef != 0 || w == wThese || w == wRight || w == wRecent || w == wFuture || w == wPresent || w == wOnce {
+	if c&cRef != 0 || w == wThese || w == wMore || w == wRecent || w == wFuture || w == wPresent || w == wOnce {
 		try(t.refExpr(i))
 	}
 	if c&cWeekday != 0 {
@@ -290,6 +290,40 @@ func (t *tagger) durationExpr(i int) (res, bool) {
 	if u == uNight && !plural && v != 1 {
 		return res{}, false
 	}
+	// Ages: "6-year-old", "52 years old".
+	if w := t.w(k); w == wOld || (t.punct(k, '-') && t.w(k+1) == wOld) {
+		return res{}, false
+	}
+	if k > 0 && t.w(k-1) == wOld {
+		return res{}, false
+	}
+	// "60 Minutes" (a title), capitalized unit inside a sentence.
+	if ut := &t.toks[k-1]; ut.f&fCap != 0 && ut.f&fAllCaps == 0 && t.toks[i].kind == tkNum && !t.sentenceInitial(i) {
+		return res{}, false
+	}
+	// "three-quarters of": a fraction.
+	if u == uQuarter && t.w(k) == wOf {
+		if _, ok := t.yearAt(k + 1); !ok && t.w(k+1) != wThis && t.w(k+1) != wLast && t.w(k+1) != wNext && t.w(k+1) != wFiscal {
+			return res{}, false
+		}
+	}
+	// "a week" after a number or a plural noun is a rate: "four flights a
+	// week", "358,000 a month", "$1.76 a year".
+	if w := t.w(i); (w == wA || w == wAn) && t.w(k) != wAgo && t.w(k) != wLater && t.w(k) != wEarlier && i > 0 {
+		pt := &t.toks[i-1]
+		if pt.kind == tkNum || pt.kind == tkPunct && (pt.p == '%' || pt.p == '$') {
+			return res{}, false
+		}
+		if pt.kind == tkWord && pt.lx == nil {
+			s := t.text[pt.s:pt.e]
+			if len(s) > 3 && s[len(s)-1] == 's' && s[len(s)-2] != 's' {
+				return res{}, false
+			}
+		}
+		if pt.kind == tkWord && pt.lx != nil && pt.lx.c&cNum != 0 {
+			return res{}, false
+		}
+	}
 	tk := &t.toks[i]
 	if tk.kind == tkNum && tk.f&fComma != 0 && v > 10000 {
 		return res{}, false
@@ -453,10 +487,6 @@ func (t *tagger) approxExpr(i int) (res, bool) {
 		mod, j = "LESS_THAN", i+1
 	case wSome:
 		mod, j, durOnly = "APPROX", i+1, true
-	case wOver:
-		mod, j, durOnly = "MORE_THAN", i+1, true
-	case wWithin:
-		mod, j, durOnly = "EQUAL_OR_LESS", i+1, true
 	case wMore:
 		if t.w(i+1) != wThan {
 			return res{}, false

@@ -299,20 +299,17 @@ func (t *tagger) refExpr(i int) (res, bool) {
 		if t.punct(i+1, '-') && t.attached(i+1) {
 			return res{}, false // now-defunct
 		}
-		if t.w(i-1) == wRight {
-			r.start = i - 1
-		}
 		return ref("PRESENT_REF")
-	case wRight:
-		if t.w(i+1) == wNow {
-			r.end = i + 2
-			return ref("PRESENT_REF")
-		}
-		return res{}, false
 	case wCurrently:
 		return ref("PRESENT_REF")
 	case wRecently, wPreviously, wFormerly:
 		return ref("PAST_REF")
+	case wMore:
+		if t.w(i+1) == wRecently {
+			r.end = i + 2
+			return ref("PAST_REF")
+		}
+		return res{}, false
 	case wSoon:
 		// "as soon as" is a conjunction.
 		if t.text[t.toks[i+min(1, len(t.toks)-1-i)].s:t.toks[i+min(1, len(t.toks)-1-i)].e] == "as" && i+1 < len(t.toks) {
@@ -321,6 +318,9 @@ func (t *tagger) refExpr(i int) (res, bool) {
 				r.end = i + 3
 				return ref("FUTURE_REF")
 			}
+			return res{}, false
+		}
+		if w := t.w(i + 1); w == wAfter || w == wThen {
 			return res{}, false
 		}
 		return ref("FUTURE_REF")
@@ -694,9 +694,9 @@ func (t *tagger) posExprFrom(i, start int) (res, bool) {
 	switch {
 	case l == nil && t.num(j):
 		if t.toks[j].f&fDecade != 0 {
-			r, ok = t.decadeExpr(j, start)
+			r, ok = t.decadeExpr(j, j)
 		} else if y, yok := t.yearAt(j); yok {
-			r = res{start: start, end: j + 1, typ: "DATE", p: point{g: doc.GranYear, y: y, hh: -1}, basis: doc.BasisExplicit, setRef: true}
+			r = res{start: j, end: j + 1, typ: "DATE", p: point{g: doc.GranYear, y: y, hh: -1}, basis: doc.BasisExplicit, setRef: true}
 			ok = true
 		}
 	case l == nil:

@@ -143,7 +143,7 @@ func (t *tagger) emit(r *res) {
 	val := r.val
 	if val == "" {
 		val = r.p.value()
-		if r.p.g == doc.GranTime && tx.Type == "DATE" {
+		if r.p.g == doc.GranTime && r.p.hh >= 0 && tx.Type == "DATE" {
 			tx.Type = "TIME"
 		}
 	}
