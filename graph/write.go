@@ -361,24 +361,67 @@ func (s *Store) remember(ks map[[3]string]bool) {
 }
 
 // RetractArticle removes every quad labelled with the article's IRI.
+// Shared facts (about canonical events, actors, event types) are stored
+// once, under the label of the first article that stated them: those about
+// a node that another stored article still refers to are handed over to
+// that article (the smallest label, so the result does not depend on
+// iteration order) instead of being removed, so the other articles'
+// mentions never point at a node that is gone.
+//
+// The hand-over is written first, in its own transaction, and the removal
+// second: cayley v0.7.7's kv stores mis-write added quads whose nodes lose
+// references in the same transaction (graphlog.SplitDeltas nets node
+// reference counts, so such nodes are missing when the adds are indexed).
+// Interrupted between the two, the store holds the article whole plus
+// copies of its shared facts under the heirs' labels: still consistent,
+// and retracting again finishes the job.
 func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
-	label := s.QuadStore.ValueOf(ArticleIRI(id))
+	art := ArticleIRI(id)
+	label := s.QuadStore.ValueOf(art)
 	if label == nil {
 		return 0, nil
 	}
 	it := s.QuadStore.QuadIterator(quad.Label, label)
 	defer it.Close()
-	tx := cgraph.NewTransaction()
-	n := 0
+	var quads []quad.Quad
 	for it.Next(ctx) {
-		tx.RemoveQuad(s.QuadStore.Quad(it.Result()))
-		n++
+		quads = append(quads, s.QuadStore.Quad(it.Result()))
 	}
 	if err := it.Err(); err != nil {
 		return 0, err
 	}
+	tx := cgraph.NewTransaction()
+	handover := cgraph.NewTransaction()
+	n, handed := 0, 0
+	heirs := map[string]quad.Value{}
+	for _, q := range quads {
+		tx.RemoveQuad(q)
+		n++
+		if ownedBy(q.Subject, id) {
+			continue
+		}
+		k := q.Subject.String()
+		h, ok := heirs[k]
+		if !ok {
+			var err error
+			if h, err = s.heir(ctx, q.Subject, art); err != nil {
+				return 0, fmt.Errorf("retracting article %s: %w", id, err)
+			}
+			heirs[k] = h
+		}
+		if h != nil {
+			q.Label = h
+			handover.AddQuad(q)
+			handed++
+		}
+	}
 	if n == 0 {
 		return 0, nil
+	}
+	if handed > 0 {
+		if err := s.QuadWriter.ApplyTransaction(handover); err != nil {
+			return 0, fmt.Errorf("retracting article %s: handing over %d shared facts: %w", id, handed, err)
+		}
 	}
 	if err := s.QuadWriter.ApplyTransaction(tx); err != nil {
 		return 0, fmt.Errorf("retracting article %s: %w", id, err)
@@ -387,4 +430,55 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 	s.stored = nil // some shared facts may have gone with the article
 	s.mu.Unlock()
 	return n, nil
+}
+
+// ownedBy reports whether node belongs to article id alone: the article
+// itself and its event and actor mentions.
+func ownedBy(node quad.Value, id string) bool {
+	iri, ok := node.(quad.IRI)
+	if !ok {
+		return false
+	}
+	v := string(iri)
+	return v == string(ArticleIRI(id)) ||
+		strings.HasPrefix(v, "eg:mention/"+id+"/") || strings.HasPrefix(v, "eg:amention/"+id+"/")
+}
+
+// heir returns the label of a stored article, other than label, whose
+// quads refer to node (as subject or object): the smallest such label, or
+// nil when no other article refers to it.
+func (s *Store) heir(ctx context.Context, node quad.Value, label quad.IRI) (quad.Value, error) {
+	ref := s.QuadStore.ValueOf(node)
+	if ref == nil {
+		return nil, nil
+	}
+	var best quad.IRI
+	checked := map[quad.IRI]bool{label: true}
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		it := s.QuadStore.QuadIterator(d, ref)
+		for it.Next(ctx) {
+			l, ok := s.QuadStore.Quad(it.Result()).Label.(quad.IRI)
+			if !ok || checked[l] || (best != "" && l >= best) || !strings.HasPrefix(string(l), "eg:article/") {
+				continue
+			}
+			checked[l] = true
+			stored, err := s.hasQuad(ctx, quad.Quad{Subject: l, Predicate: Type, Object: ClassArticle})
+			if err != nil {
+				it.Close()
+				return nil, err
+			}
+			if stored {
+				best = l
+			}
+		}
+		err := it.Err()
+		it.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	if best == "" {
+		return nil, nil
+	}
+	return best, nil
 }
