@@ -420,7 +420,7 @@ func init() {
 		"hanukkah", "chanukah", "hanukah", "chanukkah", "passover", "pesach", "halloween"} {
 		lexicon[w].c |= cHoliday
 	}
-	for _, w := range []string{"in", "since", "until", "till", "by", "of", "from", "through", "before", "after", "during", "between",
+	for _, w := range []string{"in", "since", "until", "till", "by", "of", "from", "through", "before", "after", "during", "between", "due", "into", "for", "both", "throughout", "circa", "ca", "c",
 		"early", "late", "mid", "fiscal", "year", "circa", "around", "throughout", "to", "and", "or", "summer", "spring", "winter", "autumn", "fall", "christmas", "as"} {
 		if lexicon[w] == nil {
 			add(w, lex{})

@@ -48,6 +48,9 @@ func (t *tagger) matchAt(i int) (res, bool) {
 	if c&cNum != 0 || w == wA || w == wAn || w == wSeveral || w == wFew || w == wMany || w == wCouple || w == wSome || w == wHalf {
 		try(t.durationExpr(i))
 		try(t.spokenYear(i))
+		if tk.lx.ord {
+			try(t.centuryExpr(i, i))
+		}
 	}
 	if c&cUnit != 0 {
 		try(t.bareUnit(i))
@@ -384,6 +387,12 @@ func (t *tagger) agoExpr(r res, v float64, u unit, end int) (res, bool) {
 		r.p = t.today()
 	default:
 		r.p = shiftUnit(t.dct, u, -n)
+	}
+	// In earnings reports "a year ago" is the reported quarter a year
+	// earlier.
+	if u == uYear && t.hasRef && t.ref.g == doc.GranQuarter && t.ref.known() && t.ref.y == t.dct.Year() {
+		r.p = t.ref
+		r.p.y -= n
 	}
 	r.gran = r.p.g
 	r.setRef = r.p.g == doc.GranDay

@@ -47,7 +47,7 @@ func (t *tagger) theExpr(i int) (res, bool) {
 	if l.c&cDecadeWord != 0 {
 		try(t.decadeExpr(j, i))
 	}
-	if l.c&cNum != 0 {
+	if l.c&cNum != 0 || t.isWord(j, "final") || t.isWord(j, "initial") || t.isWord(j, "remaining") {
 		try(t.centuryExpr(j, i))
 		try(t.quarterExpr(j, i))
 		try(t.theCount(i))
@@ -55,6 +55,14 @@ func (t *tagger) theExpr(i int) (res, bool) {
 	}
 	if l.c&cSeason != 0 {
 		try(t.seasonExpr(j, i))
+	}
+	if l.c&cUnit != 0 && !l.plural {
+		try(t.theUnit(i))
+	}
+	if l.w == wFiscal && t.w(j+1) == wYear {
+		if r, ok := t.theUnit(i); ok {
+			try(r, ok)
+		}
 	}
 	switch l.w {
 	case wPast:
@@ -124,7 +132,13 @@ func (t *tagger) theExpr(i int) (res, bool) {
 				try(r, true)
 			}
 		}
+	case wPeriod:
+		if l.plural {
+			break
+		}
+		// "the latest period" is handled by relExpr; "the period" alone is vague.
 	case wYear:
+		try(t.quarterExpr(j, i))
 		// "the year two thousand", "the year 2000"
 		if y, e, ok := t.spokenYearNum(j + 1); ok {
 			try(res{start: i, end: e, typ: "DATE", p: point{g: doc.GranYear, y: y, hh: -1}, basis: doc.BasisExplicit, setRef: true}, true)
@@ -135,18 +149,95 @@ func (t *tagger) theExpr(i int) (res, bool) {
 	return best, found
 }
 
+// theUnit: "the quarter", "the year", "the week", "the fiscal year": the
+// reporting period of the text (the last mentioned one, else the current
+// one); "the year ended June 30" is a duration.
+func (t *tagger) theUnit(i int) (res, bool) {
+	j := i + 1
+	if t.w(j) == wFiscal {
+		j++
+	}
+	l := t.lx(j)
+	if l == nil || l.c&cUnit == 0 || l.plural {
+		return res{}, false
+	}
+	switch l.u {
+	case uQuarter, uYear, uWeek:
+	default:
+		return res{}, false
+	}
+	// Not "the year's", "the week-long", "the quarter-point".
+	if t.punct(j+1, '-') && t.attached(j+1) {
+		return res{}, false
+	}
+	r := res{start: i, end: j + 1, typ: "DATE", basis: doc.BasisRelative}
+	if w := t.w(j + 1); w == wEnded || w == wEnding {
+		r.typ = "DURATION"
+		r.val = durValue(1, l.u)
+		r.gran = unitGran(l.u)
+		return r, true
+	}
+	g := unitGran(l.u)
+	if t.hasRef && t.ref.g == g && t.ref.known() {
+		r.p = t.ref
+		return r, true
+	}
+	if !t.hasDCT {
+		r.p = unanchored(l.u)
+		return r, true
+	}
+	switch l.u {
+	case uQuarter:
+		// The quarter being reported: the last complete one.
+		r.p = shiftUnit(t.dct, uQuarter, -1)
+	default:
+		r.p = shiftUnit(t.dct, l.u, 0)
+	}
+	return r, true
+}
+
 // theCount: "the nine months", "the four days" (durations with the).
 func (t *tagger) theCount(i int) (res, bool) {
 	j := i + 1
 	if w := t.w(j); w == wA || w == wAn {
 		return res{}, false
 	}
+	// "the first nine months", "the final two weeks"
+	if t.w(j) == wFirst || t.isWord(j, "final") || t.isWord(j, "initial") || t.isWord(j, "remaining") {
+		j++
+	}
 	r, ok := t.durationExpr(j)
 	if !ok || r.typ != "DURATION" {
 		return res{}, false
 	}
+	// Adjectival durations keep their determiner out: "the two-week
+	// crisis", "the two day rally".
+	if l := t.lx(r.end - 1); l == nil || !l.plural || t.punct(r.end-2, '-') {
+		return res{}, false
+	}
 	r.start = i
 	return r, true
+}
+
+// isWord reports whether token i is the word w (ASCII, case-insensitive).
+func (t *tagger) isWord(i int, w string) bool {
+	if i < 0 || i >= len(t.toks) || t.toks[i].kind != tkWord {
+		return false
+	}
+	s := t.text[t.toks[i].s:t.toks[i].e]
+	if len(s) != len(w) {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // theDayOf: "the 25th of March".
@@ -741,6 +832,9 @@ func (t *tagger) quarterExpr(i, start int) (res, bool) {
 	half := q < 0
 	if half {
 		q = -q
+	}
+	if start < i && t.w(start) == wThe && t.punct(k-2, '-') && t.attached(k-2) && year == unk {
+		return res{}, false
 	}
 	r.end = k
 	// "of 1984", "of this year", "of last year", "of fiscal 1989"

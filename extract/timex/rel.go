@@ -21,6 +21,9 @@ func (t *tagger) numberExpr(i int) (res, bool) {
 		try(t.decadeExpr(i, i))
 		return best, found
 	}
+	if tk.f&fOrd != 0 {
+		try(t.centuryExpr(i, i))
+	}
 	try(t.clockExpr(i))
 	if tk.nd <= 2 {
 		try(t.explicitDate(i))
@@ -154,7 +157,7 @@ func (t *tagger) yearContext(i int) bool {
 	if t.punct(i+1, '-') && t.attached(i+1) && t.num(i+2) && (t.toks[i+2].nd == 2 || t.toks[i+2].nd == 4) {
 		return y >= 1800 && y <= 2100
 	}
-	if prev != nil && (prev.c&(cDet|cPronoun) != 0 || prev == possLex) {
+	if prev != nil && (prev.c&(cDet|cPronoun) != 0 || prev == possLex || prev.w == wThat || prev.w == wThis || prev.w == wEach || prev.w == wEvery) {
 		return y >= 1800 && y <= 2100 && t.nextNotPlural(i)
 	}
 	// "the 1988 period" handled by quarterExpr.
