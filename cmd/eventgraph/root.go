@@ -52,6 +52,7 @@ export, and browse.`,
 		newExplainCmd(),
 		newServeCmd(),
 		newTimemlCmd(),
+		newCheckCmd(),
 	)
 	return root
 }
