@@ -142,7 +142,7 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 	}
 	for i, m := range d.Events {
 		cand := r.candidate(d, as.Actors, m)
-		best, score, reasons := r.bestMatch(cand)
+		best, score, reasons := r.bestMatch(cand, d.Article.ID)
 		if best == nil {
 			cand.ID = EventID(d.Article.ID, i)
 			cand.Articles = []string{d.Article.ID}
@@ -247,12 +247,18 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 }
 
 // bestMatch finds the known event c most likely reports, or nil.
-func (r *Resolver) bestMatch(c *Event) (*Event, float64, []string) {
+func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []string) {
 	var best *Event
 	var bestScore float64
 	var bestReasons []string
 	for _, e := range r.events[r.rules.Family(c.Type.Code)] {
 		s, reasons, ok := r.score(e, c)
+		if ok && contains(e.Articles, article) {
+			// Within one article a bare "the cancellation" refers back to
+			// the cancellation already reported.
+			s += 1
+			reasons = append(reasons, "reported earlier in the same article")
+		}
 		if ok && s > bestScore {
 			best, bestScore, bestReasons = e, s, reasons
 		}
@@ -356,6 +362,15 @@ func absorb(e, c *Event, article string) {
 		e.Targets = appendUnique(e.Targets, a)
 	}
 	e.Articles = appendUnique(e.Articles, article)
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(s []string, v string) []string {

@@ -79,3 +79,20 @@ func TestActorIdentity(t *testing.T) {
 		t.Errorf("ActorID = %q", got)
 	}
 }
+
+// A bare nominalization merges with the event its article already reported,
+// but not with a similar event of another article.
+func TestAnaphoricMention(t *testing.T) {
+	r := New(Rules{})
+	first := mention("a", "0874", "cancel", doc.Asserted, "person:jane roe", "", "")
+	bare := mention("a", "0874", "cancel", doc.Asserted, "", "", "")
+	d := &doc.Document{Article: first.Article, Actors: first.Actors, Events: append(first.Events, bare.Events...)}
+	as := r.Add(d)
+	if as.Events[0] != as.Events[1] {
+		t.Error("bare mention in the same article not merged")
+	}
+	other := r.Add(mention("b", "0874", "cancel", doc.Asserted, "", "", ""))
+	if other.Events[0] == as.Events[0] {
+		t.Error("bare undated mention of another article merged")
+	}
+}
