@@ -4,7 +4,8 @@
 //
 //	go run ./eval/ecbactors [-data DIR] [-topics 1,2,3] [-errors N]
 //
-// Every topic is scored unless -topics is given. Only the sentences listed
+// Every topic (all 43, 982 documents, about 5 s) is scored unless -topics
+// is given; the Go test scores topics 1 and 3. Only the sentences listed
 // in ECBplus_coreference_sentences.csv are annotated, so only mentions in
 // them count, on both sides.
 //
@@ -122,8 +123,8 @@ type Result struct {
 	B3P, B3R float64
 	B3N      int
 	// ByHow counts system mentions and matched ones per rule (How).
-	ByHow    map[string]PRF
-	ByText   map[string]PRF // per rule and lowercase text, for error analysis
+	ByHow  map[string]PRF
+	ByText map[string]PRF // per rule and lowercase text, for error analysis
 	// Split lists gold chains that the system splits, with the keys of the
 	// system clusters it spreads over.
 	Split    []string

@@ -34,8 +34,8 @@ func TestECBActors(t *testing.T) {
 }
 
 const (
-	floorMentionF1 = 0.65
-	floorB3F1      = 0.55
+	floorMentionF1 = 0.70
+	floorB3F1      = 0.62
 )
 
 type testWriter struct{ t *testing.T }

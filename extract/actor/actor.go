@@ -53,6 +53,7 @@ package actor
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -84,6 +85,11 @@ type tok struct {
 	upper bool // all letters are uppercase, at least two letters
 	word  bool // contains a letter
 	first bool // first word of the sentence (or after an opening quote)
+	stop  bool // a stopword
+	// cached gazetteer match at this token
+	mDone bool
+	mEnd  int
+	mEnts []int32
 }
 
 type mention struct {
@@ -115,6 +121,11 @@ type actorT struct {
 }
 
 type state struct {
+	all         []tok // tokens of the whole document
+	sents       [][]tok
+	tc          []bool
+	lowBuf      []byte
+	lower       string // the text with ASCII letters lowercased
 	g           *gazetteer
 	d           *doc.Document
 	actors      []actorT
@@ -139,15 +150,22 @@ type state struct {
 // d.Sentences with Tokens filled) and fills d.Actors, d.ActorMentions, and
 // the actors' Relations (roles, affiliations, owners).
 func Recognize(d *doc.Document) {
-	s := &state{
-		g: load(), d: d, byKey: map[string]int{}, surnames: map[string][]int{},
-		surnameCand: map[string]bool{}, capEvidence: map[string]bool{}, countryN: map[string]int{},
-		lastPerson: -1, lastPlural: -1, lastOrg: -1,
-	}
-	sents := make([][]tok, len(d.Sentences))
-	tc := make([]bool, len(d.Sentences))
+	s := statePool.Get().(*state)
+	defer s.release()
+	s.reset(d)
+	n := 0
 	for i := range d.Sentences {
-		sents[i] = s.tokens(d.Sentences[i].Tokens)
+		n += len(d.Sentences[i].Tokens)
+	}
+	if cap(s.all) < n {
+		s.all = make([]tok, 0, n+n/4)
+	}
+	sents := s.sents[:0]
+	tc := s.tc[:0]
+	for i := range d.Sentences {
+		sents = append(sents, s.tokens(d.Sentences[i].Tokens))
+		tc = append(tc, false)
+		tc[i] = titleCased(sents[i])
 		tc[i] = titleCased(sents[i])
 		if !tc[i] {
 			s.scanEvidence(sents[i])
@@ -160,25 +178,102 @@ func Recognize(d *doc.Document) {
 		s.sentence()
 	}
 	s.finish()
+	s.sents, s.tc = sents, tc
+}
+
+var statePool = sync.Pool{New: func() any {
+	return &state{byKey: map[string]int{}, surnames: map[string][]int{},
+		surnameCand: map[string]bool{}, capEvidence: map[string]bool{}, countryN: map[string]int{}}
+}}
+
+// reset prepares a pooled state for document d.
+func (s *state) reset(d *doc.Document) {
+	s.g, s.d = load(), d
+	clear(s.byKey)
+	clear(s.surnames)
+	clear(s.surnameCand)
+	clear(s.capEvidence)
+	clear(s.countryN)
+	s.actors = s.actors[:0]
+	s.mentions = s.mentions[:0]
+	s.all = s.all[:0]
+	s.lastPerson, s.lastPlural, s.lastOrg = -1, -1, -1
+	s.lastPSent, s.lastPlSent, s.lastOrgSent = 0, 0, 0
+	// ASCII-lowercased copy of the text: token lowercase forms are slices
+	// of it (offsets are preserved since only ASCII bytes change).
+	b := s.lowBuf[:0]
+	txt := d.Article.Text
+	b = append(b, txt...)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	s.lowBuf = b
+	s.lower = string(b)
+}
+
+func (s *state) release() {
+	s.d, s.toks = nil, nil
+	s.lower = ""
+	// Drop references into the document so the pool does not keep it.
+	for i := range s.actors {
+		s.actors[i] = actorT{}
+	}
+	for i := range s.sents {
+		s.sents[i] = nil
+	}
+	clear(s.all[:cap(s.all)])
+	statePool.Put(s)
 }
 
 // tokens turns the document tokens of a sentence into the recognizer's
 // tokens.
 func (s *state) tokens(in []doc.Token) []tok {
-	out := make([]tok, 0, len(in)+4)
+	start := len(s.all)
 	first := true
 	for _, t := range in {
-		k := tok{text: t.Text, low: norm(t.Text), span: t.Span}
-		r, _ := utf8.DecodeRuneInString(t.Text)
-		k.cap = unicode.IsUpper(r)
+		k := tok{text: t.Text, span: t.Span}
+		ascii := true
+		for i := 0; i < len(t.Text); i++ {
+			if t.Text[i] >= 0x80 {
+				ascii = false
+				break
+			}
+		}
+		if ascii && t.Span.End <= len(s.lower) && s.d.Article.Text[t.Span.Start:t.Span.End] == t.Text {
+			k.low = s.lower[t.Span.Start:t.Span.End]
+		} else {
+			k.low = norm(t.Text)
+		}
 		letters, uppers := 0, 0
-		for _, c := range t.Text {
-			if unicode.IsLetter(c) {
-				letters++
-				if unicode.IsUpper(c) {
+		if ascii {
+			if c := t.Text[0]; c >= 'A' && c <= 'Z' {
+				k.cap = true
+			}
+			for i := 0; i < len(t.Text); i++ {
+				switch c := t.Text[i]; {
+				case c >= 'a' && c <= 'z':
+					letters++
+				case c >= 'A' && c <= 'Z':
+					letters++
 					uppers++
 				}
 			}
+		} else {
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			k.cap = unicode.IsUpper(r)
+			for _, c := range t.Text {
+				if unicode.IsLetter(c) {
+					letters++
+					if unicode.IsUpper(c) {
+						uppers++
+					}
+				}
+			}
+		}
+		if letters > 0 {
+			k.stop = stopwords[k.low]
 		}
 		k.word = letters > 0
 		k.upper = letters >= 2 && letters == uppers
@@ -188,9 +283,9 @@ func (s *state) tokens(in []doc.Token) []tok {
 		} else if strings.ContainsAny(t.Text, "\"“‘:(") {
 			first = true
 		}
-		out = append(out, k)
+		s.all = append(s.all, k)
 	}
-	return out
+	return s.all[start:len(s.all):len(s.all)]
 }
 
 // titleCased reports whether most content words of a sentence are
@@ -198,7 +293,7 @@ func (s *state) tokens(in []doc.Token) []tok {
 func titleCased(ts []tok) bool {
 	content, caps := 0, 0
 	for _, t := range ts {
-		if !t.word || stopwords[t.low] || len(t.text) < 3 {
+		if !t.word || t.stop || len(t.text) < 3 {
 			continue
 		}
 		content++
@@ -214,7 +309,7 @@ func titleCased(ts []tok) bool {
 func (s *state) scanEvidence(ts []tok) {
 	run := 0
 	for i, t := range ts {
-		isName := t.word && t.cap && !stopwords[t.low]
+		isName := t.word && t.cap && !t.stop
 		if isName && !t.first {
 			s.capEvidence[t.low] = true
 		}
@@ -250,6 +345,15 @@ func isPoss(t tok) bool { return t.low == "'s" || t.low == "'" }
 // match finds the longest gazetteer phrase at i whose case fits; it returns
 // its end and entries.
 func (s *state) match(i int) (int, []int32) {
+	t := &s.toks[i]
+	if !t.mDone {
+		t.mEnd, t.mEnts = s.match1(i)
+		t.mDone = true
+	}
+	return t.mEnd, t.mEnts
+}
+
+func (s *state) match1(i int) (int, []int32) {
 	n := s.g.root
 	bestEnd, best := i, []int32(nil)
 	for j := i; j < len(s.toks) && j-i < s.g.maxLen; j++ {
@@ -395,7 +499,7 @@ func (s *state) step(i int) int {
 			}
 		}
 	}
-	if t.cap && !stopwords[t.low] {
+	if t.cap && !t.stop {
 		return s.nameAt(i)
 	}
 	if !t.cap || t.first {
@@ -628,7 +732,7 @@ func (s *state) capitalIsGov(i, end int) bool {
 // gazetteer does not know.
 func (s *state) capUnknown(j int) bool {
 	t := s.toks[j]
-	if !t.word || !t.cap || stopwords[t.low] {
+	if !t.word || !t.cap || t.stop {
 		return false
 	}
 	end, ents := s.match(j)
@@ -809,7 +913,7 @@ func (s *state) nameRun(j int) int {
 	k := j
 	for k < len(ts) {
 		t := ts[k]
-		if t.word && t.cap && !stopwords[t.low] {
+		if t.word && t.cap && !t.stop {
 			if k > j {
 				// a title, an entity alias or a country ends the name:
 				// "Kirby, White House..." has a comma anyway.
@@ -827,7 +931,7 @@ func (s *state) nameRun(j int) int {
 			k++
 			continue
 		}
-		if k > j && nameParticles[t.low] && !t.cap && k+1 < len(ts) && ts[k+1].cap && ts[k+1].word && !stopwords[ts[k+1].low] {
+		if k > j && nameParticles[t.low] && !t.cap && k+1 < len(ts) && ts[k+1].cap && ts[k+1].word && !ts[k+1].stop {
 			k++
 			continue
 		}
@@ -1475,8 +1579,8 @@ func (s *state) write() {
 	for i := range actIdx {
 		actIdx[i] = -1
 	}
-	var acts []doc.Actor
-	var src []int
+	acts := make([]doc.Actor, 0, len(s.actors))
+	src := make([]int, 0, len(s.actors))
 	newActor := func(a int) int {
 		if actIdx[a] >= 0 {
 			return actIdx[a]
@@ -1528,7 +1632,6 @@ func (s *state) write() {
 			}
 			out.Relations = append(out.Relations, doc.Relation{Kind: "owner", Object: actIdx[o]})
 		}
-		seen := map[string]int{}
 		for _, r := range ac.rels {
 			obj := -1
 			if r.obj >= 0 {
@@ -1538,12 +1641,11 @@ func (s *state) write() {
 				}
 				obj = actIdx[o]
 			}
-			id := r.kind + "\x00" + r.title + "\x00" + itoa(obj)
 			var ev []int
 			if r.men >= 0 {
 				ev = []int{menIdx[r.men]}
 			}
-			if j, ok := seen[id]; ok {
+			if j := findRel(out.Relations, r.kind, r.title, obj); j >= 0 {
 				out.Relations[j].Mentions = appendUniq(out.Relations[j].Mentions, ev...)
 				continue
 			}
@@ -1553,7 +1655,6 @@ func (s *state) write() {
 					if out.Relations[j].Kind == r.kind && out.Relations[j].Title == r.title && out.Relations[j].Object < 0 {
 						out.Relations[j].Object = obj
 						out.Relations[j].Mentions = appendUniq(out.Relations[j].Mentions, ev...)
-						seen[id] = j
 						obj = -2
 						break
 					}
@@ -1573,7 +1674,6 @@ func (s *state) write() {
 					continue
 				}
 			}
-			seen[id] = len(out.Relations)
 			out.Relations = append(out.Relations, doc.Relation{Kind: r.kind, Title: r.title, Object: obj, Mentions: ev})
 		}
 		// People take the CAMEO code of the body they hold a role in.
@@ -1625,12 +1725,11 @@ func contains(xs []string, s string) bool {
 	return false
 }
 
-func itoa(i int) string {
-	if i < 0 {
-		return "-" + itoa(-i)
+func findRel(rs []doc.Relation, kind, title string, obj int) int {
+	for j, r := range rs {
+		if r.Kind == kind && r.Title == title && r.Object == obj {
+			return j
+		}
 	}
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
+	return -1
 }
