@@ -280,7 +280,7 @@ func Read(r io.Reader, name string) (*Document, error) {
 			}
 		case "INTRA_DOC_COREF":
 			id := "INTRA:" + name + ":" + rel.ID
-			ids := append([]string{rel.Target.ID}, nil...)
+			ids := []string{rel.Target.ID}
 			for _, s := range rel.Sources {
 				ids = append(ids, s.ID)
 			}
