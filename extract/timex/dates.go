@@ -192,7 +192,7 @@ func (t *tagger) resolveQuarter(q int, half bool, dir int) point {
 	}
 	// A quarter two or more ahead of the current one is last year's
 	// ("fourth-quarter results" in January); otherwise this year's.
-	if half && q > cq || !half && q-cq >= 2 {
+	if half && q > cq && t.dct.Month() <= 2 || !half && q-cq >= 2 {
 		y--
 	}
 	_ = dir

@@ -20,7 +20,10 @@ func (t *tagger) matchAt(i int) (res, bool) {
 		return best, found
 	}
 	if tk.lx == nil {
-		return best, false
+		if tk.e == tk.s+1 && (t.text[tk.s] == 'Q' || t.text[tk.s] == 'H') {
+			try(t.quarterExpr(i, i))
+		}
+		return best, found
 	}
 	c := tk.lx.c
 	w := tk.lx.w
@@ -326,6 +329,9 @@ func (t *tagger) durationExpr(i int) (res, bool) {
 		if pt.kind == tkWord && pt.lx != nil && pt.lx.c&cNum != 0 {
 			return res{}, false
 		}
+	}
+	if w := t.w(i); (w == wA || w == wAn) && (t.w(i-1) == wTwice || t.w(i-1) == wTimes || t.w(i-1) == wOnce) {
+		return res{}, false // "twice a year" is a set
 	}
 	tk := &t.toks[i]
 	if tk.kind == tkNum && tk.f&fComma != 0 && v > 10000 {

@@ -138,7 +138,7 @@ func (t *tagger) yearContext(i int) bool {
 		// "in 2009", "since 2009"... but not "to 2009 people"? accept.
 		if prev.w == wAnd || prev.w == wOr || prev.w == wTo {
 			// Lists and ranges need a year before: "1990 and 1991", "from 2009 to 2010".
-			return t.lastYear == i-1 || t.lastYear == i-2 || (y >= 1900 && y <= 2100 && t.nextNotPlural(i))
+			return t.lastYear == i-1 || t.lastYear == i-2
 		}
 		return true
 	}
@@ -178,6 +178,10 @@ func (t *tagger) nextNotPlural(i int) bool {
 		return true
 	}
 	s := t.text[nt.s:nt.e]
+	switch s {
+	case "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "persons", "troops", "soldiers":
+		return false
+	}
 	return !(len(s) > 3 && s[len(s)-1] == 's' && s[len(s)-2] != 's')
 }
 

@@ -62,6 +62,7 @@ func tokenize(text string, out []tok) []tok {
 	space := true
 	newline := false
 	var buf [24]byte
+	chunkStart, chunkTok := 0, 0
 	for i < n {
 		c := text[i]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
@@ -73,9 +74,20 @@ func tokenize(text string, out []tok) []tok {
 			continue
 		}
 		if space {
-			// Start of a whitespace-delimited chunk: skip URLs.
-			if end, ok := urlChunk(text, i); ok {
+			// Start of a whitespace-delimited chunk. URLs are recognized
+			// lazily (at their first '/', '@' or ':'), or here by "www.".
+			chunkStart, chunkTok = i, len(out)
+			if (c == 'w' || c == 'W') && hasPrefixFold(text[i:], "www.") {
+				end, _ := urlChunk(text, i)
 				i = end
+				continue
+			}
+		}
+		if c == '/' || c == '@' || c == ':' {
+			if end, ok := urlChunk(text, chunkStart); ok {
+				out = out[:chunkTok]
+				i = end
+				space = false
 				continue
 			}
 		}
@@ -144,7 +156,7 @@ func tokenize(text string, out []tok) []tok {
 						f |= fDecade
 						j = k
 					}
-				case "am", "pm", "a", "p", "h", "hrs", "gmt", "utc", "z":
+				case "am", "pm", "a", "p", "h", "hrs", "gmt", "utc", "z", "t":
 					// split: the number ends here, the suffix becomes a word
 				default:
 					// "3D", "G7x", "4x4": a word, not a number.
