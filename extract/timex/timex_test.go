@@ -141,7 +141,7 @@ func TestTag(t *testing.T) {
 			text: "Violence rose during Ramadan, known locally as Ramazan or Ramadhan.",
 			want: []want{{"Ramadan", "DATE", "2010-08", "", "2010-08-11", "2010-09-09"}, {"Ramazan", "DATE", "2010-08", "", "", ""}, {"Ramadhan", "DATE", "2010-08", "", "", ""}}},
 		{name: "traps", dct: "2024-03-26",
-			text: "Protesters march through the city and may return. Protesters March On Capitol. Choose 1 and 2. The army sent 2,000 troops and 2009 people fled. See https://example.com/2020/05/24/story and www.news.org/2021-01-05.",
+			text:  "Protesters march through the city and may return. Protesters March On Capitol. Choose 1 and 2. The army sent 2,000 troops and 2009 people fled. See https://example.com/2020/05/24/story and www.news.org/2021-01-05.",
 			never: []string{"march", "March", "may", "1", "2", "2,000", "2009", "2020", "24", "2021-01-05"}},
 		{name: "no DCT", dct: "",
 			text: "The minister resigned on Monday. Talks resume March 25. The treaty was signed May 24, 2020. He spoke last week.",
