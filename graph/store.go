@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -62,6 +63,8 @@ type Store struct {
 
 	mu     sync.Mutex
 	stored map[[3]string]bool // shared facts known to be stored
+
+	sql *sqlStore // SQL backends: eventgraph's own connection (postgres.go)
 }
 
 // ErrLocked is returned when another process holds an embedded store.
@@ -83,11 +86,21 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if cfg.Address == "" {
 			return nil, fmt.Errorf("store backend %s needs an address (store.address or --dbpath)", cfg.Backend)
 		}
+	} else {
+		cfg.Address = ""
+	}
+	var side *sqlStore
+	if isSQL(cfg.Backend) {
+		// Checks the address and the server first, with errors that say
+		// what to fix, and initialises the database once under the lock.
+		var err error
+		if side, err = openSQL(ctx, cfg, opts); err != nil {
+			return nil, err
+		}
+	} else if cgraph.IsPersistent(cfg.Backend) {
 		if err := initialise(cfg, opts); err != nil {
 			return nil, err
 		}
-	} else {
-		cfg.Address = ""
 	}
 	if cfg.Backend == "bolt" {
 		if err := checkBoltFree(cfg.Address, cfg.ReadOnly); err != nil {
@@ -96,14 +109,19 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	qs, err := cgraph.NewQuadStore(cfg.Backend, cfg.Address, opts)
 	if err != nil {
+		side.close()
+		if isSQL(cfg.Backend) {
+			return nil, explainSQL(cfg.Backend, cfg.Address, "opening", err)
+		}
 		return nil, fmt.Errorf("opening %s store at %s: %w", cfg.Backend, redact(cfg.Address), err)
 	}
 	qw, err := cgraph.NewQuadWriter("single", qs, cgraph.Options{"ignore_missing": true, "ignore_duplicate": true})
 	if err != nil {
 		qs.Close()
+		side.close()
 		return nil, fmt.Errorf("opening quad writer: %w", err)
 	}
-	return &Store{Handle: &cayley.Handle{QuadStore: qs, QuadWriter: qw}, cfg: cfg}, nil
+	return &Store{Handle: &cayley.Handle{QuadStore: qs, QuadWriter: qw}, cfg: cfg, sql: side}, nil
 }
 
 // Wrap gives read access to an already open quad store (the server's).
@@ -150,8 +168,9 @@ func checkBoltFree(dir string, readOnly bool) error {
 	return db.Close()
 }
 
-// redact hides a password in a database URL.
+// redact hides a password in a database URL or key=value settings.
 func redact(addr string) string {
+	addr = passwordSetting.ReplaceAllString(addr, "${1}***")
 	if i := strings.Index(addr, "://"); i >= 0 {
 		if j := strings.Index(addr[i+3:], "@"); j >= 0 {
 			cred := addr[i+3 : i+3+j]
@@ -162,6 +181,8 @@ func redact(addr string) string {
 	}
 	return addr
 }
+
+var passwordSetting = regexp.MustCompile(`(?i)(\bpassword=)[^&\s]*`)
 
 func registered() []string {
 	var out []string
@@ -176,5 +197,9 @@ func registered() []string {
 
 // Close closes the writer and the store.
 func (s *Store) Close() error {
-	return s.Handle.Close()
+	err := s.Handle.Close()
+	if cerr := s.sql.close(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -1,0 +1,583 @@
+package graph
+
+// The SQL backends (cayley's postgres and cockroach): checking the address
+// and the server with errors that say what to fix, initialising the
+// database once even when several processes start together, a
+// cross-process write lock, and a write generation that tells a process
+// when others have written.
+//
+// Several `eventgraph ingest` processes may write to one SQL database. Each
+// resolves and writes under Lock; after taking it, Changed tells whether
+// another process wrote since this one last did, in which case the pipeline
+// reloads its resolver before writing; Touch, before the first write under
+// the lock, bumps the generation so that the others reload in turn.
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/jackc/pgx"
+	"github.com/lib/pq"
+)
+
+// isSQL reports whether backend is one of cayley's SQL backends.
+func isSQL(backend string) bool { return backend == "postgres" || backend == "cockroach" }
+
+// sqlDriver is the database/sql driver cayley's backend registers and uses:
+// lib/pq's "postgres" for postgres, pgx's "pgx" for cockroach.
+func sqlDriver(backend string) string {
+	if backend == "cockroach" {
+		return "pgx"
+	}
+	return "postgres"
+}
+
+const (
+	// syncTable holds one row per named lock: the write generation, and the
+	// lease of the lock where advisory locks are missing (CockroachDB).
+	syncTable = "eventgraph_sync"
+	syncRow   = "ingest"
+	// advisoryKey is the PostgreSQL advisory lock key of eventgraph's
+	// writers ("eventgrp").
+	advisoryKey int64 = 0x6576656e74677270
+	// lease is how long a lease lock lasts without renewal.
+	lease = 30 * time.Second
+	// connectTimeout bounds the first contact with the server.
+	connectTimeout = 15 * time.Second
+)
+
+// OptionLock selects the lock of a SQL store (store.options.eventgraph_lock):
+// "advisory" (PostgreSQL's default) or "lease" (a row in eventgraph_sync;
+// CockroachDB's default, as it has no advisory locks).
+const OptionLock = "eventgraph_lock"
+
+// sqlStore is eventgraph's own connection to a SQL store, beside cayley's.
+type sqlStore struct {
+	backend string
+	addr    string
+	db      *sql.DB
+	lease   bool
+	holder  string // this process's name in lease locks
+
+	mu      sync.Mutex
+	seen    int64 // write generation this process is up to date with
+	touched bool  // Touch ran under the current lock
+}
+
+// openSQL checks the server, initialises the database on first use (once,
+// under the lock, whatever the number of processes starting together) and
+// records the current write generation.
+func openSQL(ctx context.Context, cfg Config, opts cgraph.Options) (*sqlStore, error) {
+	if err := checkSQLAddress(cfg.Backend, cfg.Address); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open(sqlDriver(cfg.Backend), cfg.Address)
+	if err != nil {
+		return nil, explainSQL(cfg.Backend, cfg.Address, "connecting", err)
+	}
+	s := &sqlStore{backend: cfg.Backend, addr: cfg.Address, db: db, seen: -1, lease: cfg.Backend == "cockroach"}
+	switch v, _ := cfg.Options[OptionLock].(string); v {
+	case "lease":
+		s.lease = true
+	case "advisory":
+		if cfg.Backend == "cockroach" {
+			db.Close()
+			return nil, fmt.Errorf("store.options.%s: CockroachDB has no advisory locks; use lease", OptionLock)
+		}
+		s.lease = false
+	case "":
+	default:
+		db.Close()
+		return nil, fmt.Errorf("store.options.%s: %q is neither advisory nor lease", OptionLock, v)
+	}
+	host, _ := os.Hostname()
+	var rnd [6]byte
+	_, _ = rand.Read(rnd[:])
+	s.holder = fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(rnd[:]))
+
+	pctx, cancel := context.WithTimeout(ctx, connectTimeout)
+	defer cancel()
+	if err := db.PingContext(pctx); err != nil {
+		db.Close()
+		return nil, explainSQL(cfg.Backend, cfg.Address, "connecting", err)
+	}
+	if err := s.prepare(ctx, cfg, opts); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// prepare initialises the database when needed and reads the generation.
+func (s *sqlStore) prepare(ctx context.Context, cfg Config, opts cgraph.Options) error {
+	exists, err := s.tableExists(ctx, "quads")
+	if err != nil {
+		return explainSQL(s.backend, s.addr, "reading the schema", err)
+	}
+	hasSync, err := s.tableExists(ctx, syncTable)
+	if err != nil {
+		return explainSQL(s.backend, s.addr, "reading the schema", err)
+	}
+	if exists && cfg.ReadOnly {
+		// Readers take no lock. A store created by cayley itself has no
+		// eventgraph_sync table; readers do not need it.
+		return s.probe(ctx, false)
+	}
+	if s.lease && !hasSync {
+		// The lease lock lives in eventgraph_sync, so it comes first.
+		// CREATE TABLE IF NOT EXISTS may race with another process's.
+		if err := s.createSync(ctx); err != nil {
+			time.Sleep(200 * time.Millisecond)
+			if err := s.createSync(ctx); err != nil {
+				return err
+			}
+		}
+	}
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return explainSQL(s.backend, s.addr, "taking the write lock", err)
+	}
+	defer unlock()
+	if exists, err = s.tableExists(ctx, "quads"); err != nil {
+		return explainSQL(s.backend, s.addr, "reading the schema", err)
+	}
+	if !exists {
+		err := cgraph.InitQuadStore(s.backend, s.addr, opts)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return explainSQL(s.backend, s.addr, "initialising the store (creating tables nodes and quads)", err)
+		}
+	}
+	if !s.lease {
+		// Under the advisory lock: PostgreSQL's CREATE TABLE IF NOT EXISTS
+		// is not safe against a concurrent one. It also needs CREATE
+		// rights, even when the table exists: look first.
+		if hasSync, err = s.tableExists(ctx, syncTable); err != nil {
+			return explainSQL(s.backend, s.addr, "reading the schema", err)
+		}
+		if !hasSync {
+			if err := s.createSync(ctx); err != nil {
+				return err
+			}
+		}
+	}
+	if err := s.probe(ctx, !cfg.ReadOnly); err != nil {
+		return err
+	}
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return explainSQL(s.backend, s.addr, "reading the write generation", err)
+	}
+	s.seen = gen
+	return nil
+}
+
+func (s *sqlStore) createSync(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+syncTable+` (
+	name TEXT PRIMARY KEY,
+	gen BIGINT NOT NULL DEFAULT 0,
+	holder TEXT,
+	expires TIMESTAMPTZ
+)`); err != nil {
+		return explainSQL(s.backend, s.addr, "creating table "+syncTable, err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO `+syncTable+` (name, gen) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, syncRow); err != nil {
+		return explainSQL(s.backend, s.addr, "initialising table "+syncTable, err)
+	}
+	return nil
+}
+
+func (s *sqlStore) tableExists(ctx context.Context, name string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1`, name).Scan(&n)
+	return n > 0, err
+}
+
+// probe checks the rights eventgraph needs: reading, and writing unless
+// read-only.
+func (s *sqlStore) probe(ctx context.Context, write bool) error {
+	var one int
+	for _, t := range []string{"quads", "nodes"} {
+		err := s.db.QueryRowContext(ctx, `SELECT 1 FROM `+t+` LIMIT 1`).Scan(&one)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return explainSQL(s.backend, s.addr, "reading table "+t, err)
+		}
+	}
+	if !write {
+		return nil
+	}
+	for _, t := range []string{"quads", "nodes", syncTable} {
+		var ok bool
+		err := s.db.QueryRowContext(ctx, `SELECT has_table_privilege($1, 'INSERT') AND has_table_privilege($1, 'UPDATE') AND has_table_privilege($1, 'DELETE')`, t).Scan(&ok)
+		if err != nil {
+			return explainSQL(s.backend, s.addr, "checking rights on table "+t, err)
+		}
+		if !ok {
+			return fmt.Errorf("%s store at %s: %s may read but not write table %s: open it read-only (timeline, query, export, serve), or GRANT SELECT, INSERT, UPDATE, DELETE ON quads, nodes, %s TO %s (and USAGE on their sequences)",
+				s.backend, redact(s.addr), userOf(s.addr), t, syncTable, userOf(s.addr))
+		}
+	}
+	return nil
+}
+
+func (s *sqlStore) generation(ctx context.Context) (int64, error) {
+	var gen int64
+	err := s.db.QueryRowContext(ctx, `SELECT gen FROM `+syncTable+` WHERE name = $1`, syncRow).Scan(&gen)
+	return gen, err
+}
+
+// lock takes the cross-process write lock.
+func (s *sqlStore) lock(ctx context.Context) (func(), error) {
+	if s.lease {
+		return s.lockLease(ctx)
+	}
+	return s.lockAdvisory(ctx)
+}
+
+// lockAdvisory holds a PostgreSQL session advisory lock on a dedicated
+// connection; the server releases it if the process dies.
+func (s *sqlStore) lockAdvisory(ctx context.Context) (func(), error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, advisoryKey); err != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		conn.Close()
+		return nil, err
+	}
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			var ok bool
+			if err := conn.QueryRowContext(ctx, `SELECT pg_advisory_unlock($1)`, advisoryKey).Scan(&ok); err != nil || !ok {
+				// Ending the session releases its locks.
+				_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+			}
+			conn.Close()
+		})
+	}, nil
+}
+
+// lockLease takes a lease on the eventgraph_sync row, renewed while held;
+// a holder that dies loses it when it expires.
+func (s *sqlStore) lockLease(ctx context.Context) (func(), error) {
+	wait := 10 * time.Millisecond
+	for {
+		res, err := s.db.ExecContext(ctx, `UPDATE `+syncTable+` SET holder = $1, expires = now() + interval '`+fmt.Sprint(int(lease.Seconds()))+` seconds'
+WHERE name = $2 AND (holder IS NULL OR holder = $1 OR expires < now())`, s.holder, syncRow)
+		if err != nil {
+			return nil, err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return nil, err
+		} else if n == 1 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+		if wait < 200*time.Millisecond {
+			wait *= 2
+		}
+	}
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(lease / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				_, _ = s.db.Exec(`UPDATE `+syncTable+` SET expires = now() + interval '`+fmt.Sprint(int(lease.Seconds()))+` seconds' WHERE name = $1 AND holder = $2`, syncRow, s.holder)
+			}
+		}
+	}()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			close(stop)
+			<-done
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			_, _ = s.db.ExecContext(ctx, `UPDATE `+syncTable+` SET holder = NULL, expires = NULL WHERE name = $1 AND holder = $2`, syncRow, s.holder)
+		})
+	}, nil
+}
+
+// Lock takes the store's cross-process write lock and returns the function
+// that releases it. Writers that resolve against what the store holds must
+// hold it from reading to writing: `eventgraph ingest` does, per batch of
+// articles. On SQL backends it is a PostgreSQL advisory lock (a lease row on
+// CockroachDB); on the others a no-op: bolt, leveldb and badger admit one
+// process at a time anyway, and memstore lives in one process.
+func (s *Store) Lock(ctx context.Context) (unlock func(), err error) {
+	if s.sql == nil {
+		return func() {}, nil
+	}
+	unlock, err = s.sql.lock(ctx)
+	if err != nil {
+		return nil, explainSQL(s.sql.backend, s.sql.addr, "taking the write lock", err)
+	}
+	s.sql.mu.Lock()
+	s.sql.touched = false
+	s.sql.mu.Unlock()
+	return unlock, nil
+}
+
+// Changed reports, under Lock, whether another process has written to the
+// store since this Store was opened or last called Touch: what this
+// process derived from the store (its resolver) is then stale.
+func (s *Store) Changed(ctx context.Context) (bool, error) {
+	if s.sql == nil {
+		return false, nil
+	}
+	gen, err := s.sql.generation(ctx)
+	if err != nil {
+		return false, explainSQL(s.sql.backend, s.sql.addr, "reading the write generation", err)
+	}
+	s.sql.mu.Lock()
+	changed := gen != s.sql.seen
+	s.sql.mu.Unlock()
+	if changed {
+		// Another process may have retracted shared facts this one
+		// remembers as stored.
+		s.mu.Lock()
+		s.stored = nil
+		s.mu.Unlock()
+	}
+	return changed, nil
+}
+
+// Touch, under Lock and before writing, tells other processes that the store
+// changes, and records that this process is up to date with it: call it
+// once Changed is false or what it reported has been reloaded. Only the
+// first call under one Lock writes.
+func (s *Store) Touch(ctx context.Context) error {
+	if s.sql == nil {
+		return nil
+	}
+	s.sql.mu.Lock()
+	defer s.sql.mu.Unlock()
+	if s.sql.touched {
+		return nil
+	}
+	var gen int64
+	if err := s.sql.db.QueryRowContext(ctx, `UPDATE `+syncTable+` SET gen = gen + 1 WHERE name = $1 RETURNING gen`, syncRow).Scan(&gen); err != nil {
+		return explainSQL(s.sql.backend, s.sql.addr, "bumping the write generation", err)
+	}
+	s.sql.seen = gen
+	s.sql.touched = true
+	return nil
+}
+
+// Size returns the numbers of quads and nodes: exact on SQL backends (whose
+// quick statistics are planner estimates), cayley's own count elsewhere.
+func (s *Store) Size(ctx context.Context) (quads, nodes int64, err error) {
+	if s.sql == nil {
+		st, err := s.QuadStore.Stats(ctx, false)
+		return st.Quads.Size, st.Nodes.Size, err
+	}
+	if err := s.sql.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM quads), (SELECT count(*) FROM nodes)`).Scan(&quads, &nodes); err != nil {
+		return 0, 0, explainSQL(s.sql.backend, s.sql.addr, "counting quads", err)
+	}
+	return quads, nodes, nil
+}
+
+func (s *sqlStore) close() error {
+	if s == nil {
+		return nil
+	}
+	return s.db.Close()
+}
+
+// checkSQLAddress rejects an address that is no database URL before any
+// driver sees it (their messages may repeat a password).
+func checkSQLAddress(backend, addr string) error {
+	const want = "postgres://USER[:PASSWORD]@HOST:PORT/DATABASE?sslmode=disable"
+	bad := func(why string) error {
+		return fmt.Errorf("invalid %s address %s: %s; expected %s (store.address, EVENTGRAPH_STORE_ADDRESS or --dbpath)", backend, redact(addr), why, want)
+	}
+	if !strings.Contains(addr, "://") {
+		if strings.Contains(addr, "=") {
+			return nil // key=value settings: host=... dbname=...
+		}
+		return bad("neither a URL nor key=value settings")
+	}
+	u, err := url.Parse(addr)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return bad(err.Error())
+	}
+	if u.Scheme != "postgres" && u.Scheme != "postgresql" {
+		return bad(fmt.Sprintf("scheme %q (want postgres:// or postgresql://)", u.Scheme))
+	}
+	if u.Host == "" {
+		return bad("no host")
+	}
+	if strings.Trim(u.Path, "/") == "" {
+		return bad("no database name")
+	}
+	if u.Port() != "" {
+		if _, err := net.LookupPort("tcp", u.Port()); err != nil {
+			return bad(fmt.Sprintf("port %q", u.Port()))
+		}
+	}
+	return nil
+}
+
+// userOf and databaseOf read a database URL (or key=value settings).
+func userOf(addr string) string {
+	if u, err := url.Parse(addr); err == nil && u.User != nil {
+		return u.User.Username()
+	}
+	if v := setting(addr, "user"); v != "" {
+		return v
+	}
+	return "(default user)"
+}
+
+func databaseOf(addr string) string {
+	if u, err := url.Parse(addr); err == nil && u.Scheme != "" {
+		return strings.Trim(u.Path, "/")
+	}
+	return setting(addr, "dbname")
+}
+
+func hostOf(addr string) string {
+	if u, err := url.Parse(addr); err == nil && u.Host != "" {
+		return u.Host
+	}
+	h, p := setting(addr, "host"), setting(addr, "port")
+	if p != "" {
+		return h + ":" + p
+	}
+	return h
+}
+
+func setting(kv, key string) string {
+	for _, f := range strings.Fields(kv) {
+		if k, v, ok := strings.Cut(f, "="); ok && k == key {
+			return strings.Trim(v, "'")
+		}
+	}
+	return ""
+}
+
+// sqlError is an error of a SQL store with what to check.
+type sqlError struct {
+	msg string
+	err error
+}
+
+func (e *sqlError) Error() string { return e.msg }
+func (e *sqlError) Unwrap() error { return e.err }
+
+// explainSQL wraps an error of the server or the driver with the backend,
+// the redacted address, and what to check.
+func explainSQL(backend, addr, doing string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlError
+	if errors.As(err, &se) {
+		return err
+	}
+	user, db, host := userOf(addr), databaseOf(addr), hostOf(addr)
+	code, detail := sqlState(err)
+	var hint string
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		hint = fmt.Sprintf("no answer from %s within %s: check the host and port in the address, and that no firewall drops the connection", host, connectTimeout)
+	case errors.Is(err, context.Canceled):
+		hint = "interrupted"
+	case isDialError(err):
+		hint = fmt.Sprintf("cannot reach a server at %s: check that the %s server is running and listening on that host and port (pg_isready -h HOST -p PORT), and the address in store.address", host, backend)
+	case errors.Is(err, pq.ErrSSLNotSupported) || strings.Contains(err.Error(), "SSL is not enabled"):
+		hint = "the server does not offer SSL: add ?sslmode=disable to the address, or enable SSL on the server"
+	case code == "28P01" || code == "28000":
+		hint = fmt.Sprintf("the server refused user %q: check the user and password in the address and the server's pg_hba.conf", user)
+	case code == "3D000":
+		hint = fmt.Sprintf("database %q does not exist: create it (createdb %s, or CREATE DATABASE %s) or fix the database name in the address", db, db, db)
+	case code == "42501":
+		hint = fmt.Sprintf("user %q lacks the rights: the first run creates tables, which needs CREATE on the schema (GRANT CREATE ON SCHEMA public TO %s, or run it once as the database owner); later runs need SELECT, INSERT, UPDATE, DELETE on tables quads, nodes and %s", user, user, syncTable)
+	case code == "53300":
+		hint = "the server has no free connection slots: raise max_connections or run fewer processes"
+	case code == "57P03":
+		hint = "the server is starting up or shutting down: try again"
+	case strings.HasPrefix(code, "08"):
+		hint = fmt.Sprintf("the connection to %s failed: check that the server is running", host)
+	default:
+		hint = "check the address (store.address, EVENTGRAPH_STORE_ADDRESS or --dbpath) and the server's log"
+	}
+	msg := fmt.Sprintf("%s store at %s: %s: %s", backend, redact(addr), doing, hint)
+	if detail != "" {
+		msg += " (" + detail + ")"
+	} else {
+		msg += " (" + redactIn(err.Error(), addr) + ")"
+	}
+	return &sqlError{msg: msg, err: err}
+}
+
+// sqlState returns the SQLSTATE code and message of a server error.
+func sqlState(err error) (code, msg string) {
+	var pe *pq.Error
+	if errors.As(err, &pe) {
+		return string(pe.Code), "server: " + pe.Message
+	}
+	var xe pgx.PgError
+	if errors.As(err, &xe) {
+		return xe.Code, "server: " + xe.Message
+	}
+	var xp *pgx.PgError
+	if errors.As(err, &xp) {
+		return xp.Code, "server: " + xp.Message
+	}
+	return "", ""
+}
+
+func isDialError(err error) bool {
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Op == "dial" {
+		return true
+	}
+	var de *net.DNSError
+	if errors.As(err, &de) {
+		return true
+	}
+	return errors.Is(err, driver.ErrBadConn) && strings.Contains(err.Error(), "connection refused")
+}
+
+// redactIn hides addr's password wherever it appears in msg.
+func redactIn(msg, addr string) string {
+	if u, err := url.Parse(addr); err == nil && u.User != nil {
+		if p, ok := u.User.Password(); ok && p != "" {
+			msg = strings.ReplaceAll(msg, p, "***")
+		}
+	}
+	if p := setting(addr, "password"); p != "" {
+		msg = strings.ReplaceAll(msg, p, "***")
+	}
+	return strings.ReplaceAll(msg, addr, redact(addr))
+}
