@@ -156,6 +156,9 @@ test("timeline shows the abstention before the cancellation", async (t) => {
   // Source sentences are shown with each event.
   assert.ok(await page.locator("article.event .sources li").count() > 0, "no source sentences");
   await page.screenshot({ path: path.join(ARTIFACTS, "timeline.png"), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "timeline-top.png") });
+  await page.locator("article.event").nth(abst).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(ARTIFACTS, "timeline-abstention.png") });
 
   // Actor filter narrows the list.
   await page.fill("#f-actor", "Netanyahu");
