@@ -409,7 +409,7 @@ func init() {
 	for _, w := range []string{"about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "more", "less", "at", "up", "no", "within"} {
 		lexicon[w].c |= cApprox
 	}
-	for _, w := range []string{"now", "currently", "recently", "previously", "formerly", "soon", "current", "today", "yesterday", "tomorrow", "tonight"} {
+	for _, w := range []string{"now", "currently", "recently", "soon", "current", "today", "yesterday", "tomorrow", "tonight"} {
 		lexicon[w].c |= cRef
 	}
 	for w, u := range map[string]unit{"daily": uDay, "weekly": uWeek, "monthly": uMonth, "yearly": uYear, "annually": uYear,

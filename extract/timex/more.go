@@ -66,10 +66,10 @@ func (t *tagger) theExpr(i int) (res, bool) {
 	}
 	switch l.w {
 	case wPast:
-		if t.punct(j+1, '-') || t.has(j+1, cUnit) || t.has(j+1, cNum) {
+		if t.punct(j+1, '-') || t.has(j+1, cUnit) || t.has(j+1, cNum) || t.num(j+1) || t.w(j+1) == wFew || t.w(j+1) == wSeveral || t.w(j+1) == wCouple {
 			break
 		}
-		return res{start: i, end: j + 1, typ: "DATE", val: "PAST_REF", gran: doc.GranUnknown, basis: doc.BasisPublication}, true
+		try(res{start: i, end: j + 1, typ: "DATE", val: "PAST_REF", gran: doc.GranUnknown, basis: doc.BasisPublication}, true)
 	case wFuture:
 		return res{start: i, end: j + 1, typ: "DATE", val: "FUTURE_REF", gran: doc.GranUnknown, basis: doc.BasisPublication}, true
 	case wPresent:
@@ -171,7 +171,7 @@ func (t *tagger) theUnit(i int) (res, bool) {
 		return res{}, false
 	}
 	r := res{start: i, end: j + 1, typ: "DATE", basis: doc.BasisRelative}
-	if w := t.w(j + 1); w == wEnded || w == wEnding {
+	if w := t.w(j + 1); (w == wEnded || w == wEnding) && l.u != uQuarter {
 		r.typ = "DURATION"
 		r.val = durValue(1, l.u)
 		r.gran = unitGran(l.u)
@@ -305,6 +305,11 @@ func (t *tagger) setExpr(i int) (res, bool) {
 	l := t.lx(i)
 	r := res{start: i, end: i + 1, typ: "SET", basis: doc.BasisUnknown}
 	if l.c&cSetAdv != 0 {
+		// Adjectives before a noun are not tagged: "its quarterly dividend",
+		// "average daily volume", "the Party daily".
+		if p := t.lx(i - 1); p != nil && (p.c&(cDet|cPronoun) != 0 || p == possLex) || t.isWord(i-1, "average") || t.isWord(i-1, "initial") || t.capAt(i-1) && !t.sentenceInitial(i-1) && t.toks[i-1].kind == tkWord {
+			return res{}, false
+		}
 		switch l.u {
 		case uNight:
 			r.val = "XXXX-XX-XXTNI"

@@ -309,7 +309,7 @@ func (t *tagger) refExpr(i int) (res, bool) {
 		return ref("PRESENT_REF")
 	case wCurrently:
 		return ref("PRESENT_REF")
-	case wRecently, wPreviously, wFormerly:
+	case wRecently:
 		return ref("PAST_REF")
 	case wMore:
 		if t.w(i+1) == wRecently {
