@@ -68,7 +68,8 @@
   function dayKey(when) {
     var p = anchor(when);
     var g = (when && when.granularity) || "";
-    if (!p || !p.d || (g && g !== "day")) { return "nodate"; }
+    // Coarser than a day: filed under the month, not under a day heading.
+    if (!p || !p.d || /^(week|month|quarter|season|year|decade|century)$/.test(g)) { return "nodate"; }
     return p.y + "-" + String(p.m).padStart(2, "0") + "-" + String(p.d).padStart(2, "0");
   }
 
