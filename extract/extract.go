@@ -17,7 +17,7 @@ import (
 func Extract(a doc.Article) *doc.Document {
 	d := &doc.Document{Article: a}
 	d.Sentences = Sentences(a)
-	d.Timexes = timex.Tag(a.Text, d.Sentences, a.Published)
+	d.Timexes = inSentences(timex.Tag(a.Text, d.Sentences, a.Published), d.Sentences)
 	actor.Recognize(d)
 	event.Extract(d)
 	return d
@@ -43,6 +43,22 @@ func Sentences(a doc.Article) []doc.Sentence {
 				Kind:   b.Kind,
 				Tokens: text.Tokens(a.Text, sp),
 			})
+		}
+	}
+	return out
+}
+
+// inSentences keeps the expressions that lie inside a sentence: a date in
+// the article's metadata is its publication date, not an event's.
+func inSentences(ts []doc.Timex, sents []doc.Sentence) []doc.Timex {
+	out := ts[:0]
+	j := 0
+	for _, t := range ts {
+		for j < len(sents) && sents[j].End <= t.Start {
+			j++
+		}
+		if j < len(sents) && sents[j].Contains(t.Span) {
+			out = append(out, t)
 		}
 	}
 	return out

@@ -230,9 +230,15 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 		if as.New == nil || as.New[i] {
 			sh.add(ev, Action, quad.String(m.Action))
 			sh.add(ev, CAMEO, quad.String(m.Type.Code))
-			sh.add(ev, EventType, quad.IRI("eg:cameo/"+m.Type.Code))
+			// An extension code (abstain, resign...) is its own type node,
+			// so its label does not overwrite its nearest CAMEO code's.
+			typ := quad.IRI("eg:cameo/" + m.Type.Code)
+			if m.Type.Extension != "" {
+				typ = quad.IRI("eg:cameo/" + m.Type.Extension)
+			}
+			sh.add(ev, EventType, typ)
 			if m.Type.Label != "" {
-				sh.add(quad.IRI("eg:cameo/"+m.Type.Code), Label, quad.String(m.Type.Label))
+				sh.add(typ, Label, quad.String(m.Type.Label))
 			}
 			if m.Type.Extension != "" {
 				sh.add(ev, Extension, quad.String(m.Type.Extension))
