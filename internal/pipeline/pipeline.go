@@ -228,6 +228,15 @@ func parse(ctx context.Context, st *graph.Store, s source, opt Options) parsed {
 }
 
 // writer resolves articles in input order and writes them in batches.
+//
+// Several processes may ingest into one SQL store at once. Resolution
+// depends on what the store holds, so each batch is resolved and written
+// under the store's cross-process lock (graph.Store.Lock; a no-op on the
+// embedded stores, which admit one process): after taking it, the writer
+// re-checks which articles are stored by now, reloads its resolver when
+// another process has written since this one last did (Store.Changed), and
+// bumps the store's write generation before writing (Store.Touch) so that
+// the others reload in turn. Extraction stays outside the lock.
 type writer struct {
 	st        *graph.Store
 	res       *resolve.Resolver
@@ -235,9 +244,8 @@ type writer struct {
 	sum       *Summary
 	log       *slog.Logger
 	batchSize int
-	batch     []graph.ArticleQuads
-	batchIDs  map[string]bool
-	stats     []docStats
+	queue     []*doc.Document // extracted, waiting to be resolved and written
+	batchIDs  map[string]bool // articles in queue
 }
 
 // docStats are one article's counts, added to the summary once stored.
@@ -245,7 +253,7 @@ type docStats struct {
 	events, merged, created int
 }
 
-// write resolves one source's articles and queues their quads.
+// write queues one source's articles, skipping those already stored.
 func (w *writer) write(ctx context.Context, p parsed) error {
 	for _, err := range p.errs {
 		w.sum.Failed = append(w.sum.Failed, Failure{Source: p.src, Err: err})
@@ -266,36 +274,11 @@ func (w *writer) write(ctx context.Context, p parsed) error {
 			w.log.Debug("unchanged", "source", a.Source, "article", a.ID)
 			continue
 		}
-		if w.opt.Replace {
-			if err := w.flush(ctx); err != nil {
-				return err
-			}
-			n, err := retractOld(ctx, w.st, a, exists)
-			if err != nil {
-				return fmt.Errorf("%s: %w", a.Source, err)
-			}
-			w.sum.Replaced += n
-			if n > 0 {
-				// The resolver must forget what the retracted versions said.
-				w.res = resolve.New(Rules())
-				if err := w.st.LoadResolver(ctx, w.res); err != nil {
-					return err
-				}
-			}
-		}
-		as := w.res.Add(d)
-		own, shared := graph.Quads(d, as)
-		w.batch = append(w.batch, graph.ArticleQuads{Own: own, Shared: shared})
+		w.queue = append(w.queue, d)
 		w.batchIDs[a.ID] = true
-		ds := docStats{events: len(d.Events), merged: len(as.Merges)}
-		for _, isNew := range as.New {
-			if isNew {
-				ds.created++
-			}
-		}
-		w.stats = append(w.stats, ds)
-		w.log.Debug("extracted", "source", a.Source, "article", a.ID, "events", len(d.Events), "merged", len(as.Merges))
-		if len(w.batch) >= w.batchSize {
+		// Replacing retracts articles, which changes what later articles
+		// resolve against: one article at a time.
+		if len(w.queue) >= w.batchSize || w.opt.Replace {
 			if err := w.flush(ctx); err != nil {
 				return err
 			}
@@ -304,24 +287,105 @@ func (w *writer) write(ctx context.Context, p parsed) error {
 	return nil
 }
 
-// flush writes the queued articles in one transaction.
+// flush resolves the queued articles and writes them in one transaction,
+// under the store's write lock.
 func (w *writer) flush(ctx context.Context) error {
-	if len(w.batch) == 0 {
+	if len(w.queue) == 0 {
 		return nil
 	}
-	n, err := w.st.WriteBatch(ctx, w.batch)
+	defer func() {
+		w.queue = w.queue[:0]
+		clear(w.batchIDs)
+	}()
+	unlock, err := w.st.Lock(ctx)
 	if err != nil {
-		return fmt.Errorf("writing %d article(s): %w", len(w.batch), err)
+		return err
+	}
+	defer unlock()
+	stale, err := w.st.Changed(ctx)
+	if err != nil {
+		return err
+	}
+	var (
+		batch []graph.ArticleQuads
+		stats []docStats
+		done  = map[string]bool{}
+	)
+	for _, d := range w.queue {
+		a := d.Article
+		// Another process may have stored it since it was queued.
+		exists := done[a.ID]
+		if !exists {
+			if exists, err = w.st.HasArticle(ctx, a.ID); err != nil {
+				return fmt.Errorf("%s: %w", a.Source, err)
+			}
+		}
+		if exists && (!w.opt.Replace || done[a.ID]) {
+			w.sum.Unchanged++
+			w.log.Debug("unchanged", "source", a.Source, "article", a.ID, "by", "another process")
+			continue
+		}
+		if stale {
+			// Others wrote since this process last did: resolve against
+			// everything stored.
+			if err := w.reload(ctx); err != nil {
+				return err
+			}
+			stale = false
+		}
+		if err := w.st.Touch(ctx); err != nil {
+			return err
+		}
+		if w.opt.Replace {
+			n, err := retractOld(ctx, w.st, a, exists)
+			if err != nil {
+				return fmt.Errorf("%s: %w", a.Source, err)
+			}
+			w.sum.Replaced += n
+			if n > 0 {
+				// The resolver must forget what the retracted versions said.
+				if err := w.reload(ctx); err != nil {
+					return err
+				}
+			}
+		}
+		as := w.res.Add(d)
+		own, shared := graph.Quads(d, as)
+		batch = append(batch, graph.ArticleQuads{Own: own, Shared: shared})
+		done[a.ID] = true
+		ds := docStats{events: len(d.Events), merged: len(as.Merges)}
+		for _, isNew := range as.New {
+			if isNew {
+				ds.created++
+			}
+		}
+		stats = append(stats, ds)
+		w.log.Debug("resolved", "source", a.Source, "article", a.ID, "events", len(d.Events), "merged", len(as.Merges))
+	}
+	if len(batch) == 0 {
+		return nil
+	}
+	n, err := w.st.WriteBatch(ctx, batch)
+	if err != nil {
+		return fmt.Errorf("writing %d article(s): %w", len(batch), err)
 	}
 	w.sum.Quads += n
-	for _, ds := range w.stats {
+	for _, ds := range stats {
 		w.sum.Ingested++
 		w.sum.Events += ds.events
 		w.sum.Merged += ds.merged
 		w.sum.NewEvents += ds.created
 	}
-	w.batch, w.stats = w.batch[:0], w.stats[:0]
-	clear(w.batchIDs)
+	return nil
+}
+
+// reload replaces the resolver with one loaded from the store.
+func (w *writer) reload(ctx context.Context) error {
+	res := resolve.New(Rules())
+	if err := w.st.LoadResolver(ctx, res); err != nil {
+		return fmt.Errorf("reloading known actors and events: %w", err)
+	}
+	w.res = res
 	return nil
 }
 
