@@ -423,8 +423,7 @@ func (t *tagger) dayNum(i int) (int, int, bool) {
 		if tk.nd > 2 || tk.f&(fComma|fDecimal|fColon|fDecade) != 0 || tk.num < 1 || tk.num > 31 {
 			return 0, i, false
 		}
-		// "March 5-7": take the first day only when followed by a range.
-		if t.punct(i+1, ':') || t.punct(i+1, '/') && t.attached(i+1) {
+		if t.punct(i+1, '/') && t.attached(i+1) {
 			return 0, i, false
 		}
 		return int(tk.num), i + 1, true

@@ -287,13 +287,24 @@ func (t *tagger) durationExpr(i int) (res, bool) {
 	if !ok {
 		return res{}, false
 	}
-	// "a" alone must be followed directly by a unit; numbers must be sane.
+	// Ranges: "two to three weeks", "12 to 18 months", "5-7 days".
+	if (t.w(j) == wTo || t.w(j) == wOr || t.punct(j, '-') && t.attached(j)) && v >= 0 && t.w(i) != wA && t.w(i) != wAn {
+		if _, j2, _, ok2 := t.count(j + 1); ok2 && t.w(j+1) != wA && t.w(j+1) != wAn {
+			if _, _, _, ok3 := t.unitAt(j2); ok3 {
+				j = j2
+			}
+		}
+	}
 	u, plural, k, ok := t.unitAt(j)
 	if !ok {
 		// "a minute and a half" handled below; "two" alone no.
 		return res{}, false
 	}
 	if u == uNight && !plural && v != 1 {
+		return res{}, false
+	}
+	// "a year-earlier loss": the adjective is handled at "year".
+	if t.punct(k, '-') && t.attached(k) && (t.w(k+1) == wEarlier || t.w(k+1) == wAgo) {
 		return res{}, false
 	}
 	// Ages: "6-year-old", "52 years old".

@@ -129,6 +129,7 @@ func (t *tagger) run() {
 			i++
 			continue
 		}
+		t.suffix(&r)
 		t.emit(&r)
 		i = r.end
 	}
@@ -196,6 +197,36 @@ func (t *tagger) emit(r *res) {
 		t.lastYear = r.end
 	}
 	t.out = append(t.out, tx)
+}
+
+// suffix extends an expression with "or so" (APPROX), "or later" / "and
+// beyond" (ON_OR_AFTER) and "or earlier" (ON_OR_BEFORE).
+func (t *tagger) suffix(r *res) {
+	k := r.end
+	if !t.sameSent(r.start, k+1) {
+		return
+	}
+	switch t.w(k) {
+	case wOr:
+		switch {
+		case t.isWord(k+1, "so"):
+			r.end = k + 2
+			if r.mod == "" {
+				r.mod = "APPROX"
+			}
+		case t.w(k+1) == wLater && r.typ == "DATE":
+			r.end = k + 2
+			r.mod = "ON_OR_AFTER"
+		case t.w(k+1) == wEarlier && r.typ == "DATE":
+			r.end = k + 2
+			r.mod = "ON_OR_BEFORE"
+		}
+	case wAnd:
+		if t.isWord(k+1, "beyond") && r.typ == "DATE" {
+			r.end = k + 2
+			r.mod = "ON_OR_AFTER"
+		}
+	}
 }
 
 // token helpers
