@@ -82,8 +82,9 @@ func runStats(cmd *cobra.Command, _ []string) error {
 		}
 	}
 	s.DuplicatesPrevented = s.EventMentions - s.Events
-	if qs, err := st.QuadStore.Stats(ctx, false); err == nil {
-		s.Quads, s.Nodes = qs.Quads.Size, qs.Nodes.Size
+	// Exact on SQL stores, whose quick statistics are planner estimates.
+	if q, n, err := st.Size(ctx); err == nil {
+		s.Quads, s.Nodes = q, n
 	}
 	if format == "json" {
 		enc := json.NewEncoder(cmd.OutOrStdout())
