@@ -436,6 +436,17 @@ func (t *tagger) dayNum(i int) (int, int, bool) {
 
 // tenseDir maps the tense around tokens [i, j) to a resolution direction.
 func (t *tagger) tenseDir(i, j int) int {
+	// "until Tuesday", "by Dec. 15", "as soon as Tuesday": deadlines lie ahead.
+	switch t.w(i - 1) {
+	case wUntil, wBy:
+		if t.tense(i, j) >= 0 || t.w(i-1) == wUntil {
+			return dirFuture
+		}
+	case wAs:
+		if t.w(i-2) == wSoon || t.isWord(i-2, "early") {
+			return dirFuture
+		}
+	}
 	switch t.tense(i, j) {
 	case 1:
 		return dirFuture

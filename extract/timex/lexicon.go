@@ -176,6 +176,7 @@ const (
 	wRest      // rest ("the rest of the year")
 	wRemainder // remainder
 	wTogether  // unused
+	wAs        // as
 )
 
 // cls is a bit set of lexical classes.
@@ -392,7 +393,7 @@ func init() {
 		"ramadan": wRamadan, "ramzan": wRamadan, "ramazan": wRamadan, "ramadhan": wRamadan, "ramadaan": wRamadan, "ramathan": wRamadan,
 		"hanukkah": wHanukkah, "chanukah": wHanukkah, "hanukah": wHanukkah, "chanukkah": wHanukkah, "passover": wPassover,
 		"pesach": wPassover, "halloween": wHalloween, "earliest": wEarliest, "preceding": wPreceding, "prior": wPrior,
-		"era": wEra, "calendar": wCalendar, "rest": wRest, "remainder": wRemainder, "o": wO,
+		"era": wEra, "calendar": wCalendar, "rest": wRest, "remainder": wRemainder, "o": wO, "as": wAs,
 	}
 	for w, id := range fw {
 		add(w, lex{w: id})

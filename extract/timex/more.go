@@ -944,6 +944,9 @@ func (t *tagger) yearAgoExpr(i, start int) (res, bool) {
 	}
 	if l := t.lx(j); l != nil && (l.w == wPeriod || l.c&cUnit != 0 && (l.u == uQuarter || l.u == uMonth) && !l.plural) {
 		r.end = j + 1
+	} else if start < i {
+		// "the year-ago results": the determiner belongs to the noun.
+		return res{}, false
 	}
 	ref, ok := t.refPoint()
 	if !ok || !ref.known() {
