@@ -83,8 +83,15 @@ type source struct {
 type parsed struct {
 	seq  int
 	src  string
-	docs []*doc.Document
 	errs []error
+	// A source's announcement carries its article count; each extracted
+	// article then comes as its own result with doc and idx set.
+	count int
+	arts  []doc.Article
+	idx   int
+	doc   *doc.Document
+	// docs are what the writer is handed: articles in input order.
+	docs []*doc.Document
 }
 
 // Run ingests inputs (files, directories read recursively, "-" for stdin)
@@ -110,37 +117,9 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	jobs := make(chan int)
-	results := make(chan parsed, workers)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				p := parse(ctx, st, sources[i], opt)
-				p.seq = i
-				select {
-				case results <- p:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for i := range sources {
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
+	results := stages(ctx, st, sources, opt, workers)
 
 	var bar *progressbar.ProgressBar
 	if opt.Progress != nil && len(sources) > 1 {
@@ -160,27 +139,49 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	if wr.batchSize <= 0 {
 		wr.batchSize = 1
 	}
-	pending := map[int]parsed{}
-	next := 0
+	// Put results back in input order and write each article as soon as
+	// all before it are written.
+	headers := map[int]parsed{}
+	docs := map[[2]int]*doc.Document{}
+	next, nextIdx, announced := 0, 0, false
 	var werr error
 	for p := range results {
-		pending[p.seq] = p
-		for {
-			q, ok := pending[next]
+		if p.doc != nil {
+			docs[[2]int{p.seq, p.idx}] = p.doc
+		} else {
+			headers[p.seq] = p
+		}
+		for werr == nil {
+			h, ok := headers[next]
 			if !ok {
 				break
 			}
-			delete(pending, next)
-			next++
-			if werr == nil {
-				werr = wr.write(ctx, q)
-				if werr != nil {
-					cancel()
+			if !announced {
+				announced = true
+				if len(h.errs) > 0 {
+					werr = wr.write(ctx, parsed{src: h.src, errs: h.errs})
 				}
 			}
+			for werr == nil && nextIdx < h.count {
+				d, ok := docs[[2]int{next, nextIdx}]
+				if !ok {
+					break
+				}
+				delete(docs, [2]int{next, nextIdx})
+				nextIdx++
+				werr = wr.write(ctx, parsed{src: h.src, docs: []*doc.Document{d}})
+			}
+			if nextIdx < h.count {
+				break
+			}
+			delete(headers, next)
+			next, nextIdx, announced = next+1, 0, false
 			if bar != nil {
 				_ = bar.Add(1)
 			}
+		}
+		if werr != nil {
+			cancel()
 		}
 	}
 	if werr == nil {
@@ -202,29 +203,98 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	return sum, nil
 }
 
-// parse reads one source and extracts its articles, skipping those already
-// stored unless replacing.
-func parse(ctx context.Context, st *graph.Store, s source, opt Options) parsed {
-	p := parsed{src: s.name}
-	data, err := s.read()
-	if err != nil {
-		p.errs = append(p.errs, err)
-		return p
+// stages runs the parallel part of ingestion: workers read and parse
+// sources, then workers extract articles one by one (a feed or JSON-lines
+// file of thousands of articles is spread over all cores too). Results come
+// out of order; each source first announces how many articles follow, so
+// the writer can put them back in input order.
+func stages(ctx context.Context, st *graph.Store, sources []source, opt Options, workers int) <-chan parsed {
+	type job struct {
+		seq, idx int
+		a        doc.Article
 	}
-	arts, err := article.Parse(s.name, data, opt.Format)
-	if err != nil {
-		p.errs = append(p.errs, err)
+	srcJobs := make(chan int)
+	parsedCh := make(chan parsed, workers)
+	extractJobs := make(chan job, workers)
+	results := make(chan parsed, 2*workers)
+	send := func(p parsed) bool {
+		select {
+		case results <- p:
+			return true
+		case <-ctx.Done():
+			return false
+		}
 	}
-	for _, a := range arts {
-		if !opt.Replace {
-			if ok, err := st.HasArticle(ctx, a.ID); err == nil && ok {
-				p.docs = append(p.docs, &doc.Document{Article: a}) // marked unchanged by write
-				continue
+	go func() {
+		defer close(srcJobs)
+		for i := range sources {
+			select {
+			case srcJobs <- i:
+			case <-ctx.Done():
+				return
 			}
 		}
-		p.docs = append(p.docs, extract.Extract(a))
+	}()
+	var parsers sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		parsers.Add(1)
+		go func() {
+			defer parsers.Done()
+			for i := range srcJobs {
+				p := parsed{seq: i, src: sources[i].name}
+				data, err := sources[i].read()
+				if err == nil {
+					p.arts, err = article.Parse(sources[i].name, data, opt.Format)
+				}
+				if err != nil {
+					p.errs = append(p.errs, err)
+				}
+				select {
+				case parsedCh <- p:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
 	}
-	return p
+	go func() { parsers.Wait(); close(parsedCh) }()
+	// The dispatcher announces each source to the writer, then hands its
+	// articles to the extraction workers.
+	go func() {
+		defer close(extractJobs)
+		for p := range parsedCh {
+			arts := p.arts
+			p.count, p.arts = len(arts), nil
+			if !send(p) {
+				return
+			}
+			for i, a := range arts {
+				select {
+				case extractJobs <- job{seq: p.seq, idx: i, a: a}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	var extractors sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		extractors.Add(1)
+		go func() {
+			defer extractors.Done()
+			for j := range extractJobs {
+				d := &doc.Document{Article: j.a} // stored already: the writer skips it
+				if ok, err := st.HasArticle(ctx, j.a.ID); opt.Replace || err != nil || !ok {
+					d = extract.Extract(j.a)
+				}
+				if !send(parsed{seq: j.seq, idx: j.idx, doc: d}) {
+					return
+				}
+			}
+		}()
+	}
+	go func() { extractors.Wait(); close(results) }()
+	return results
 }
 
 // writer resolves articles in input order and writes them in batches.
