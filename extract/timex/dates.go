@@ -79,11 +79,13 @@ func (t *tagger) resolveMonth(m, dir int) point {
 			y = future
 		}
 	case dirPrevStrict:
-		if m >= cm {
+		// "last February" in March is a year ago: the month just ended
+		// would be "last month".
+		if m >= cm-1 {
 			y--
 		}
 	case dirNextStrict:
-		if m <= cm {
+		if m <= cm+1 {
 			y++
 		}
 	}
@@ -111,9 +113,9 @@ func (t *tagger) resolveMonthDay(m, d, dir int) point {
 		y = past
 	case dir == dirNextStrict:
 		y = future
-	case dir == dirPast && absDays(date(past, m, d).Sub(t.dct)) <= 240:
+	case dir == dirPast && absDays(date(past, m, d).Sub(t.dct)) <= 300:
 		y = past
-	case dir == dirFuture && absDays(date(future, m, d).Sub(t.dct)) <= 240:
+	case dir == dirFuture && absDays(date(future, m, d).Sub(t.dct)) <= 300:
 		y = future
 	default:
 		// Nearest occurrence.

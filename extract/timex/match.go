@@ -432,6 +432,11 @@ func (t *tagger) laterExpr(r res, v float64, u unit, end int, later bool) (res, 
 		r.gran = r.p.g
 		return r, true
 	}
+	// "a year earlier" compares with the reported quarter, or a day of the
+	// same sentence; otherwise it is the year before the DCT.
+	if u == uYear && t.hasDCT && !(t.hasRef && (t.ref.g == doc.GranQuarter || t.refSent == t.tsent[r.start])) {
+		ref = periodOf(t.dct, doc.GranYear)
+	}
 	r.p = shiftRef(ref, u, n)
 	r.gran = r.p.g
 	r.setRef = true

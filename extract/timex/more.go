@@ -948,16 +948,21 @@ func (t *tagger) yearAgoExpr(i, start int) (res, bool) {
 		// "the year-ago results": the determiner belongs to the noun.
 		return res{}, false
 	}
-	ref, ok := t.refPoint()
-	if !ok || !ref.known() {
-		r.p = point{g: doc.GranYear, y: unk, hh: -1}
-		return r, true
-	}
-	if t.hasRef && (t.ref.g == doc.GranQuarter) {
+	if t.hasRef && t.ref.g == doc.GranQuarter && t.ref.known() {
 		r.p = t.ref
 		r.p.y--
 		return r, true
 	}
-	r.p = point{g: doc.GranYear, y: ref.y - 1, hh: -1}
+	if !t.hasDCT {
+		r.p = point{g: doc.GranYear, y: unk, hh: -1}
+		return r, true
+	}
+	if l := t.lx(r.end - 1); l != nil && l.c&cUnit != 0 && l.u == uQuarter || t.w(r.end-1) == wPeriod {
+		// The reported (last complete) quarter a year earlier.
+		r.p = shiftUnit(t.dct, uQuarter, -1)
+		r.p.y--
+		return r, true
+	}
+	r.p = point{g: doc.GranYear, y: t.dct.Year() - 1, hh: -1}
 	return r, true
 }
