@@ -229,6 +229,7 @@ const (
 
 // lex is a lexicon entry.
 type lex struct {
+	start  bool // the word can start an expression (see markStarters)
 	w      wid
 	c      cls
 	v      int
@@ -491,6 +492,24 @@ func init() {
 	}
 	lexicon["planned"].c &^= cPast
 	lexicon["expected"].c &^= cPast
+}
+
+// starterClasses and starterWords are the words matchAt can start an
+// expression at; other words are skipped without trying the grammar.
+const starterClasses = cMonth | cWeekday | cNum | cUnit | cSeason | cPOD | cRel | cPosMod | cApprox | cRef | cSetAdv | cHoliday | cDayAdj | cDecadeWord
+
+var starterWords = []wid{wThe, wA, wAn, wEarlier, wLater, wMiddle, wThese, wMore, wRecent, wFuture, wPresent, wEvery, wEach, wPer,
+	wFew, wSeveral, wMany, wCouple, wSome, wHalf, wFiscal, wYear, wYearAgo, wYearEarly, wFull, wNoon, wMidnight, wMidday, wOvernight,
+	wNew, wIndepend, wLabor, wMemorial, wVeterans, wElection, wValentine, wMothers, wFathers, wEid, wChristmas, wFirst, wOnce, wDozen}
+
+func init() {
+	sw := map[wid]bool{}
+	for _, w := range starterWords {
+		sw[w] = true
+	}
+	for _, l := range lexicon {
+		l.start = l.c&starterClasses != 0 || sw[l.w]
+	}
 }
 
 // notEd marks words ending in -ed that are not past-tense verbs.

@@ -120,7 +120,7 @@ func (t *tagger) run() {
 	n := len(t.toks)
 	for i := 0; i < n; {
 		tk := &t.toks[i]
-		if tk.kind == tkPunct || (tk.kind == tkWord && tk.lx == nil && tk.f&fCap == 0) {
+		if tk.kind == tkPunct || tk.kind == tkWord && (tk.lx == nil && (tk.f&fCap == 0 || tk.e != tk.s+1) || tk.lx != nil && !tk.lx.start) {
 			i++
 			continue
 		}
