@@ -7,7 +7,7 @@ DATA      ?= ../shared/data
 STORE     ?= ./data/eventgraph
 ASSETS    := internal/cayleyui/assets/.stamp
 
-.PHONY: all build run test vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline bench fuzz test-browser test-postgres clean
+.PHONY: all build run test vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline bench bench-corpus fuzz test-browser clean
 
 all: build
 
@@ -30,7 +30,18 @@ vet: $(ASSETS)
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 
 test: vet
-	$(GO) test -timeout 20m ./...
+	$(GO) test -timeout 30m ./...
+	$(MAKE) test-browser
+
+# End-to-end in headless Debian chromium (installs chromium and the npm
+# driver when missing); screenshots in artifacts/browser/.
+test-browser: $(ASSETS)
+	bash tests/browser/run.sh
+
+# A benchmark corpus of N articles built from $(DATA) (git-ignored).
+N ?= 10000
+bench-corpus:
+	$(GO) run ./eval/benchcorpus -data $(DATA) -n $(N) -out testdata/bench/$(N)
 
 # Scores the extractors on the gold corpora in $(DATA) (see its README).
 eval: eval-timex eval-actors eval-events eval-cameo eval-storyline
@@ -55,7 +66,18 @@ bench: $(ASSETS)
 
 FUZZTIME ?= 20s
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzTag -fuzztime $(FUZZTIME) ./extract/timex
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' . | sort); do \
+		pkg=$$(dirname $$f); \
+		for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+			echo "== fuzz $$pkg $$t for $(FUZZTIME)"; \
+			$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+# Known vulnerabilities in called code: govulncheck, pinned, through
+# scripts/vulncheck.sh (skipped with a message when its database is out of reach).
+lint: vet
+	sh scripts/vulncheck.sh
 
 clean:
 	rm -rf bin internal/cayleyui/assets
