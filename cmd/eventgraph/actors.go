@@ -22,6 +22,7 @@ func newActorsCmd() *cobra.Command {
 		RunE:  runActors,
 	}
 	cmd.Flags().String("format", "table", "table or json")
+	cmd.Flags().Bool("all", false, "also list actors known only by a description within one article (\"the police\", \"officials\")")
 	return cmd
 }
 
@@ -46,7 +47,8 @@ func runActors(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	defer st.Close()
-	actors, err := listActors(cmdContext(cmd), st)
+	all, _ := cmd.Flags().GetBool("all")
+	actors, err := listActors(cmdContext(cmd), st, all)
 	if err != nil {
 		return err
 	}
@@ -64,7 +66,7 @@ func runActors(cmd *cobra.Command, _ []string) error {
 	return tw.Flush()
 }
 
-func listActors(ctx context.Context, st *graph.Store) ([]actorInfo, error) {
+func listActors(ctx context.Context, st *graph.Store, all bool) ([]actorInfo, error) {
 	nodes, err := st.OfType(ctx, graph.ClassActor)
 	if err != nil {
 		return nil, err
@@ -85,6 +87,9 @@ func listActors(ctx context.Context, st *graph.Store) ([]actorInfo, error) {
 	}
 	var out []actorInfo
 	for _, n := range nodes {
+		if !all && strings.HasPrefix(graph.IDOf(n), "actor/desc/") {
+			continue
+		}
 		p, err := st.Out(ctx, n)
 		if err != nil {
 			return nil, err

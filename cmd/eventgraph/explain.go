@@ -84,8 +84,8 @@ func writeExplanation(w io.Writer, e timeline.Event) {
 		fmt.Fprintln(w)
 		if m.Merge != "" {
 			fmt.Fprintf(w, "   merged: %s\n", m.Merge)
-		} else if i > 0 {
-			fmt.Fprintln(w, "   first mention of this event in its article")
+		} else {
+			fmt.Fprintln(w, "   first report: this mention created the event")
 		}
 	}
 }
