@@ -291,6 +291,11 @@ func (t *tagger) explicitDate(i int) (res, bool) {
 	if l := t.lx(j); l != nil && l.c&cMonth != 0 && !l.plural {
 		m := l.v
 		k := j + 1
+		// "mar07", "jan" in a file name: abbreviations need a capital and
+		// a separated day.
+		if l.abbr && (t.toks[j].f&(fCap|fAllCaps) == 0 || t.num(k) && t.attached(k)) {
+			return res{}, false
+		}
 		if l.abbr && t.punct(k, '.') && t.attached(k) {
 			k++
 		}

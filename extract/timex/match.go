@@ -303,6 +303,14 @@ func (t *tagger) durationExpr(i int) (res, bool) {
 	if u == uNight && !plural && v != 1 {
 		return res{}, false
 	}
+	// "a second aerial platform": the ordinal, not the unit.
+	if u == uSecond && !plural && (t.w(i) == wA || t.w(i) == wAn) && k < len(t.toks) && t.toks[k].kind == tkWord {
+		switch t.w(k) {
+		case wLater, wEarlier, wAgo, wOr, wAnd, wBefore, wAfter:
+		default:
+			return res{}, false
+		}
+	}
 	// "a year-earlier loss": the adjective is handled at "year".
 	if t.punct(k, '-') && t.attached(k) && (t.w(k+1) == wEarlier || t.w(k+1) == wAgo) {
 		return res{}, false

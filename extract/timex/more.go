@@ -71,6 +71,10 @@ func (t *tagger) theExpr(i int) (res, bool) {
 		}
 		try(res{start: i, end: j + 1, typ: "DATE", val: "PAST_REF", gran: doc.GranUnknown, basis: doc.BasisPublication}, true)
 	case wFuture:
+		if t.w(j+1) == wOf {
+			// "the future of U.S.-Israel relations": a topic, not a time.
+			break
+		}
 		return res{start: i, end: j + 1, typ: "DATE", val: "FUTURE_REF", gran: doc.GranUnknown, basis: doc.BasisPublication}, true
 	case wPresent:
 		if t.has(j+1, cUnit) {

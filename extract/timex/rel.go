@@ -373,7 +373,6 @@ func (t *tagger) refExpr(i int) (res, bool) {
 			r.p.g = doc.GranTime
 			r.p.pod = podNI
 			r.p.hh = -1
-			r.typ = "TIME"
 			return r, true
 		}
 		return t.withPOD(r, e), true
