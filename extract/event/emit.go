@@ -370,7 +370,7 @@ func (x *extractor) links(s *sentence) {
 			if w == "," || w == ";" {
 				return j + 1
 			}
-			if _, n := x.cueAt(s, j, "link"); n > 0 {
+			if _, n := x.cueAt(s, j, "link"); n > 0 && j+n <= k {
 				return j + n
 			}
 		}
@@ -383,6 +383,9 @@ func (x *extractor) links(s *sentence) {
 			st := segStart(end)
 			if e := firstAfter(st, end); e >= 0 {
 				return e
+			}
+			if st-1 >= end {
+				break
 			}
 			end = st - 1
 		}

@@ -1,0 +1,400 @@
+// Command ecbevents evaluates extract/event on ECB+: event mention detection
+// and cross-document event coreference.
+//
+//	go run ./eval/ecbevents [-data DIR] [-topics 1,2] [-coref 36,37] [-errors N]
+//
+// (a) Mention detection. Gold mentions are the ACTION_* and NEG_ACTION_*
+// markables; only sentences listed in ECBplus_coreference_sentences.csv
+// count, on both sides. A system event matches a gold mention when the
+// trigger span overlaps the gold span (relaxed match), one to one, largest
+// overlap first. Precision, recall and F1 are pooled over all documents of
+// the scored topics (all topics by default); the numbers for the
+// conventional ECB+ test topics (36-45) are printed apart because the
+// dictionary was never tuned on them.
+//
+// (b) Cross-document coreference, on the fixed subset of topics given by
+// -coref (default: the ECB+ test topics 36-45). Each topic is resolved on its
+// own: every document of the topic goes through resolve.New(...).Add in
+// file-name order, and a system event's cluster is its canonical event ID.
+// The scores are computed over the gold mentions that a system event matched
+// (as in (a)); a gold mention's cluster is its cross-document instance, its
+// within-document chain, or itself. B-cubed and MUC precision, recall and
+// F1 are reported. Because only matched mentions are scored, these numbers
+// measure clustering quality, not detection; read them with (a).
+//
+// Documents are read with eval/internal/ecb and run through actor.Recognize
+// and event.Extract (ECB+ documents carry no publication date, so no time
+// expressions can be anchored).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/eval/internal/ecb"
+	"github.com/eventgraph/eventgraph/extract/actor"
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/event"
+	"github.com/eventgraph/eventgraph/resolve"
+)
+
+// TestTopics are the conventional ECB+ test topics (Cybulska and Vossen).
+var TestTopics = []string{"36", "37", "38", "39", "40", "41", "42", "43", "44", "45"}
+
+func main() {
+	data := flag.String("data", "", "ECB+ directory (holding ECB+/ and ECBplus_coreference_sentences.csv); default ../shared/data/ecbplus from the repository root")
+	topics := flag.String("topics", "", "comma-separated topics for mention detection (default: all)")
+	coref := flag.String("coref", strings.Join(TestTopics, ","), "comma-separated topics for coreference")
+	errs := flag.Int("errors", 0, "print up to N missed and N spurious mentions")
+	flag.Parse()
+	dir := *data
+	if dir == "" {
+		root, err := repoRoot()
+		if err != nil {
+			slog.Error("ecbevents", "err", err)
+			os.Exit(1)
+		}
+		dir = filepath.Join(root, "..", "shared", "data", "ecbplus")
+	}
+	res, err := Run(dir, split(*topics), split(*coref))
+	if err != nil {
+		slog.Error("ecbevents", "err", err)
+		os.Exit(1)
+	}
+	res.Print(os.Stdout)
+	if *errs > 0 {
+		res.PrintErrors(os.Stdout, *errs)
+	}
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+// repoRoot walks up from the working directory to the directory holding go.mod.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("working directory: %w", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// PRF holds counts for precision and recall.
+type PRF struct{ TP, Sys, Gold int }
+
+func (c PRF) P() float64  { return ratio(c.TP, c.Sys) }
+func (c PRF) R() float64  { return ratio(c.TP, c.Gold) }
+func (c PRF) F1() float64 { return f1(c.P(), c.R()) }
+
+func (c *PRF) add(o PRF) { c.TP += o.TP; c.Sys += o.Sys; c.Gold += o.Gold }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// Miss is a missed or spurious mention, for error analysis.
+type Miss struct {
+	Doc, Text, Sentence, Tag string
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Docs, TestDocs       int
+	All, Test            PRF
+	ByTag                map[string]*PRF // recall per gold tag
+	CorefTopics          []string
+	CorefMentions        int
+	B3P, B3R, MUCP, MUCR float64
+	Missed, Spurious     []Miss
+}
+
+func (r Result) Print(w io.Writer) {
+	fmt.Fprintf(w, "ECB+ event mention detection (ACTION_*, NEG_ACTION_*; relaxed overlap; selected sentences)\n")
+	fmt.Fprintf(w, "  all scored topics  docs=%d  P=%.3f R=%.3f F1=%.3f  (tp=%d sys=%d gold=%d)\n", r.Docs, r.All.P(), r.All.R(), r.All.F1(), r.All.TP, r.All.Sys, r.All.Gold)
+	if r.TestDocs > 0 {
+		fmt.Fprintf(w, "  test topics 36-45  docs=%d  P=%.3f R=%.3f F1=%.3f  (tp=%d sys=%d gold=%d)\n", r.TestDocs, r.Test.P(), r.Test.R(), r.Test.F1(), r.Test.TP, r.Test.Sys, r.Test.Gold)
+	}
+	var tags []string
+	for t := range r.ByTag {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	for _, t := range tags {
+		c := r.ByTag[t]
+		fmt.Fprintf(w, "    recall %-26s %.3f (%d/%d)\n", t, c.R(), c.TP, c.Gold)
+	}
+	if len(r.CorefTopics) > 0 {
+		fmt.Fprintf(w, "ECB+ cross-document event coreference, topics %s, over %d matched gold mentions (resolve)\n", strings.Join(r.CorefTopics, ","), r.CorefMentions)
+		fmt.Fprintf(w, "  B-cubed P=%.3f R=%.3f F1=%.3f\n", r.B3P, r.B3R, f1(r.B3P, r.B3R))
+		fmt.Fprintf(w, "  MUC     P=%.3f R=%.3f F1=%.3f\n", r.MUCP, r.MUCR, f1(r.MUCP, r.MUCR))
+		fmt.Fprintf(w, "  CoNLL-style mean of B-cubed and MUC F1 = %.3f\n", (f1(r.B3P, r.B3R)+f1(r.MUCP, r.MUCR))/2)
+	}
+}
+
+func (r Result) PrintErrors(w io.Writer, n int) {
+	fmt.Fprintln(w, "missed:")
+	for i, m := range r.Missed {
+		if i >= n {
+			break
+		}
+		fmt.Fprintf(w, "  %s %-22s %q in: %s\n", m.Doc, m.Tag, m.Text, m.Sentence)
+	}
+	fmt.Fprintln(w, "spurious:")
+	for i, m := range r.Spurious {
+		if i >= n {
+			break
+		}
+		fmt.Fprintf(w, "  %s %-22s %q in: %s\n", m.Doc, m.Tag, m.Text, m.Sentence)
+	}
+}
+
+func isEventTag(tag string) bool {
+	c := ecb.Class(tag)
+	return c == "ACTION" || c == "NEG_ACTION"
+}
+
+// docResult holds the per-document matching.
+type docResult struct {
+	prf     PRF
+	matched map[int]ecb.Mention // system event index -> gold mention
+}
+
+// score matches the events of d against the gold mentions of g.
+func score(g *ecb.Document, d *doc.Document, sel ecb.Selected, res *Result) docResult {
+	out := docResult{matched: map[int]ecb.Mention{}}
+	selected := func(sentIdx int) bool {
+		if sentIdx < 0 || sentIdx >= len(g.Sentences) {
+			return false
+		}
+		return sel.Has(g.Name, g.Sentences[sentIdx].Number)
+	}
+	var gold []ecb.Mention
+	for _, m := range g.Mentions {
+		if !isEventTag(m.Tag) {
+			continue
+		}
+		si := g.SentenceIndex(m.Sentence)
+		if !selected(si) {
+			continue
+		}
+		gold = append(gold, m)
+	}
+	var sys []int
+	for i, e := range d.Events {
+		if selected(e.Sentence) {
+			sys = append(sys, i)
+		}
+	}
+	type pair struct{ s, g, ov int }
+	var pairs []pair
+	for _, si := range sys {
+		tr := d.Events[si].Trigger
+		for gi, m := range gold {
+			if tr.Overlaps(m.Span) {
+				ov := min(tr.End, m.Span.End) - max(tr.Start, m.Span.Start)
+				pairs = append(pairs, pair{si, gi, ov})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].ov > pairs[j].ov })
+	usedS, usedG := map[int]bool{}, map[int]bool{}
+	for _, p := range pairs {
+		if usedS[p.s] || usedG[p.g] {
+			continue
+		}
+		usedS[p.s], usedG[p.g] = true, true
+		out.matched[p.s] = gold[p.g]
+	}
+	out.prf = PRF{TP: len(out.matched), Sys: len(sys), Gold: len(gold)}
+	sentText := func(si int) string {
+		if si < 0 || si >= len(g.Sentences) {
+			return ""
+		}
+		sp := g.Sentences[si].Span
+		return g.Text[sp.Start:sp.End]
+	}
+	for gi, m := range gold {
+		c := res.ByTag[m.Tag]
+		if c == nil {
+			c = &PRF{}
+			res.ByTag[m.Tag] = c
+		}
+		c.Gold++
+		if usedG[gi] {
+			c.TP++
+			continue
+		}
+		res.Missed = append(res.Missed, Miss{Doc: g.Name, Text: m.Text, Tag: m.Tag, Sentence: sentText(g.SentenceIndex(m.Sentence))})
+	}
+	for _, si := range sys {
+		if !usedS[si] {
+			e := d.Events[si]
+			res.Spurious = append(res.Spurious, Miss{Doc: g.Name, Text: e.TriggerText, Tag: e.Type.Code + e.Type.Extension, Sentence: sentText(e.Sentence)})
+		}
+	}
+	return out
+}
+
+// extractDoc runs the extractors on one ECB+ document.
+func extractDoc(g *ecb.Document) *doc.Document {
+	d := g.Doc()
+	actor.Recognize(d)
+	event.Extract(d)
+	return d
+}
+
+// Run evaluates mention detection on topics (all when empty) and
+// coreference on corefTopics.
+func Run(dir string, topics, corefTopics []string) (Result, error) {
+	res := Result{ByTag: map[string]*PRF{}, CorefTopics: corefTopics}
+	c, err := ecb.ReadCorpus(dir, topics...)
+	if err != nil {
+		return res, fmt.Errorf("ecbevents: %w", err)
+	}
+	test := map[string]bool{}
+	for _, t := range TestTopics {
+		test[t] = true
+	}
+	corefSet := map[string]bool{}
+	for _, t := range corefTopics {
+		corefSet[t] = true
+	}
+	type done struct {
+		g  *ecb.Document
+		d  *doc.Document
+		dr docResult
+	}
+	byTopic := map[string][]done{}
+	for _, g := range c.Docs {
+		d := extractDoc(g)
+		dr := score(g, d, c.Selected, &res)
+		res.Docs++
+		res.All.add(dr.prf)
+		if test[g.Topic] {
+			res.TestDocs++
+			res.Test.add(dr.prf)
+		}
+		if corefSet[g.Topic] {
+			byTopic[g.Topic] = append(byTopic[g.Topic], done{g, d, dr})
+		}
+	}
+	// Coreference: topics read for detection may not include the coref
+	// topics; read those apart.
+	for _, t := range corefTopics {
+		if _, ok := byTopic[t]; ok {
+			continue
+		}
+		docs, err := ecb.ReadTopic(dir, t)
+		if err != nil {
+			return res, fmt.Errorf("ecbevents: %w", err)
+		}
+		for _, g := range docs {
+			d := extractDoc(g)
+			var scratch Result
+			scratch.ByTag = map[string]*PRF{}
+			byTopic[t] = append(byTopic[t], done{g, d, score(g, d, c.Selected, &scratch)})
+		}
+	}
+	var sysC, goldC []string
+	for _, t := range corefTopics {
+		r := resolve.New(resolve.Rules{Family: event.Family, Compatible: event.Compatible, SameEntity: actor.SameEntity})
+		for _, dd := range byTopic[t] {
+			as := r.Add(dd.d)
+			idx := make([]int, 0, len(dd.dr.matched))
+			for si := range dd.dr.matched {
+				idx = append(idx, si)
+			}
+			sort.Ints(idx)
+			for _, si := range idx {
+				m := dd.dr.matched[si]
+				sysC = append(sysC, t+"|"+as.Events[si])
+				goldC = append(goldC, t+"|"+m.Chain())
+			}
+		}
+	}
+	res.CorefMentions = len(sysC)
+	res.B3P, res.B3R = BCubed(sysC, goldC)
+	res.MUCP, res.MUCR = MUC(sysC, goldC)
+	return res, nil
+}
+
+// BCubed returns B-cubed precision and recall of the system clustering sys
+// against gold; sys[i] and gold[i] are the cluster labels of mention i.
+func BCubed(sys, gold []string) (p, r float64) {
+	if len(sys) == 0 {
+		return 0, 0
+	}
+	sysM, goldM := members(sys), members(gold)
+	for i := range sys {
+		s, g := sysM[sys[i]], goldM[gold[i]]
+		both := 0
+		for _, j := range s {
+			if gold[j] == gold[i] {
+				both++
+			}
+		}
+		p += float64(both) / float64(len(s))
+		r += float64(both) / float64(len(g))
+	}
+	n := float64(len(sys))
+	return p / n, r / n
+}
+
+// MUC returns MUC precision and recall (Vilain et al. 1995): recall counts,
+// for each gold cluster, its size minus the number of system clusters it is
+// split into; precision is the same with the roles swapped.
+func MUC(sys, gold []string) (p, r float64) {
+	mucRecall := func(key, resp []string) float64 {
+		num, den := 0, 0
+		for _, ms := range members(key) {
+			parts := map[string]bool{}
+			for _, i := range ms {
+				parts[resp[i]] = true
+			}
+			num += len(ms) - len(parts)
+			den += len(ms) - 1
+		}
+		if den == 0 {
+			return 0
+		}
+		return float64(num) / float64(den)
+	}
+	return mucRecall(sys, gold), mucRecall(gold, sys)
+}
+
+func members(labels []string) map[string][]int {
+	m := map[string][]int{}
+	for i, l := range labels {
+		m[l] = append(m[l], i)
+	}
+	return m
+}
