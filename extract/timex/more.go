@@ -309,9 +309,9 @@ func (t *tagger) setExpr(i int) (res, bool) {
 	l := t.lx(i)
 	r := res{start: i, end: i + 1, typ: "SET", basis: doc.BasisUnknown}
 	if l.c&cSetAdv != 0 {
-		// Adjectives before a noun are not tagged: "its quarterly dividend",
-		// "average daily volume", "the Party daily".
-		if p := t.lx(i - 1); p != nil && (p.c&(cDet|cPronoun) != 0 || p == possLex) || t.isWord(i-1, "average") || t.isWord(i-1, "initial") || t.capAt(i-1) && !t.sentenceInitial(i-1) && t.toks[i-1].kind == tkWord {
+		// "quarterly" is mostly an adjective of earnings reports ("its
+		// quarterly dividend"): a set only as an adverb ("paid quarterly.").
+		if l.u == uQuarter && i+1 < len(t.toks) && t.toks[i+1].kind != tkPunct {
 			return res{}, false
 		}
 		switch l.u {
