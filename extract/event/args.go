@@ -200,7 +200,7 @@ func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
 	for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low] || s.toks[k].low == "to") {
 		k--
 	}
-	if k >= 0 && (s.toks[k].low == "and" || s.toks[k].low == "or") {
+	if k >= 0 && (s.toks[k].low == "and" || s.toks[k].low == "or" || s.toks[k].low == "," && s.toks[c.head].form == 'g') {
 		// "X attacked Y and killed Z": share the previous verb's subject.
 		for cj := ci - 1; cj >= 0; cj-- {
 			p := s.cands[cj]
@@ -211,10 +211,7 @@ func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
 						out = append(out, group{ment: a.Mention, lo: -1})
 					}
 				}
-				if len(out) > 0 {
-					return out
-				}
-				break
+				return out
 			}
 		}
 	}

@@ -270,15 +270,22 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	}
 	// Proper names are not triggers ("Fire Department", "Security
 	// Council"), except in title-case headlines.
-	inMention := t.ment >= 0 && x.d.ActorMentions[t.ment].How != "pronoun" && x.d.ActorMentions[t.ment].How != "possessive"
+	inMention := false
+	if t.ment >= 0 {
+		switch x.d.ActorMentions[t.ment].How {
+		case "pronoun", "possessive", "nominal", "description", "definite description":
+		default:
+			inMention = true
+		}
+	}
 	if inMention || (t.cap && i > 0 && !s.title && !isSentenceStart(s, i)) {
 		return nil
 	}
-	if _, n := x.cueAt(s, i, "link"); n > 1 || n == 1 && !x.hasPattern(t) {
-		return nil
+	if _, n := x.cueAt(s, i, "link"); n > 1 && !x.hasPattern(t) {
+		return nil // "came after": the verb only carries the connective
 	}
 	var best *cand
-	bestScore := -1
+	bestScore := -100
 	consider := func(p *pattern, lo, hi int, noun bool) {
 		score := 0
 		if p.objs != nil {
