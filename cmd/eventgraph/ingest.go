@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -61,6 +62,11 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	}
 	sum, err := pipeline.Run(cmdContext(cmd), st, args, opt)
 	printSummary(cmd, sum)
+	if errors.Is(err, pipeline.ErrInterrupted) {
+		// Exit like a shell does after SIGINT, once the message is out.
+		fmt.Fprintf(cmd.ErrOrStderr(), "eventgraph: %v\n", err)
+		return exitError{code: 130}
+	}
 	return err
 }
 

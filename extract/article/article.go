@@ -44,7 +44,9 @@ var (
 
 // Parse reads the articles in one source. A plain-text or HTML source holds
 // one article; a feed or a JSON-lines file may hold many. source names the
-// file or URL in errors and in the articles' Source.
+// file or URL in errors and in the articles' Source. A feed or JSON-lines
+// file with some bad items returns its good articles together with an
+// error naming the bad ones: callers use both.
 func Parse(source string, data []byte, format Format) ([]doc.Article, error) {
 	if len(data) > MaxBytes {
 		return nil, fmt.Errorf("%s: %w (%d bytes, limit %d)", source, ErrTooLarge, len(data), MaxBytes)
@@ -58,7 +60,13 @@ func Parse(source string, data []byte, format Format) ([]doc.Article, error) {
 	}
 	arts, err := parse(source, data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
+		// A JSON-lines file (or a feed) may hold good articles beside bad
+		// ones: keep them, and report the rest. Errors that already name
+		// the source ("dump.jsonl:3: ...") are not prefixed again.
+		if !strings.HasPrefix(err.Error(), source+":") {
+			err = fmt.Errorf("%s: %w", source, err)
+		}
+		return arts, err
 	}
 	return arts, nil
 }

@@ -47,6 +47,11 @@ type Options struct {
 	Stdin io.Reader
 }
 
+// ErrInterrupted is returned when the context is cancelled during a run
+// (SIGINT, SIGTERM): the run stopped after the article or batch in hand,
+// and everything stored is whole.
+var ErrInterrupted = errors.New("interrupted")
+
 // Failure is a source that yielded no article, and why.
 type Failure struct {
 	Source string
@@ -117,8 +122,12 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// When ctx is cancelled (SIGINT, SIGTERM) the loop below stops between
+	// articles; wctx lets the article or batch in hand be written whole.
+	wctx := context.WithoutCancel(ctx)
 	results := stages(ctx, st, sources, opt, workers)
 
 	var bar *progressbar.ProgressBar
@@ -151,7 +160,7 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 		} else {
 			headers[p.seq] = p
 		}
-		for werr == nil {
+		for werr == nil && ctx.Err() == nil {
 			h, ok := headers[next]
 			if !ok {
 				break
@@ -159,17 +168,17 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 			if !announced {
 				announced = true
 				if len(h.errs) > 0 {
-					werr = wr.write(ctx, parsed{src: h.src, errs: h.errs})
+					werr = wr.write(wctx, parsed{src: h.src, errs: h.errs})
 				}
 			}
-			for werr == nil && nextIdx < h.count {
+			for werr == nil && nextIdx < h.count && ctx.Err() == nil {
 				d, ok := docs[[2]int{next, nextIdx}]
 				if !ok {
 					break
 				}
 				delete(docs, [2]int{next, nextIdx})
 				nextIdx++
-				werr = wr.write(ctx, parsed{src: h.src, docs: []*doc.Document{d}})
+				werr = wr.write(wctx, parsed{src: h.src, docs: []*doc.Document{d}})
 			}
 			if nextIdx < h.count {
 				break
@@ -185,7 +194,7 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 		}
 	}
 	if werr == nil {
-		werr = wr.flush(ctx)
+		werr = wr.flush(wctx)
 	}
 	if bar != nil {
 		_ = bar.Finish()
@@ -193,6 +202,10 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	sum.Elapsed = time.Since(start)
 	if werr != nil {
 		return sum, werr
+	}
+	if parent.Err() != nil && next < len(sources) {
+		return sum, fmt.Errorf("%w (%v) after storing %d article(s) from %d of %d source(s): every stored article is complete; re-run the same command to resume (stored articles are skipped)",
+			ErrInterrupted, context.Cause(parent), sum.Ingested+sum.Unchanged, next, len(sources))
 	}
 	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
 		return sum, err
