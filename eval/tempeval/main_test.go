@@ -36,10 +36,10 @@ func TestTimeBank(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"strict F1", s.StrictF1, 0.85},
-		{"relaxed F1", s.RelaxedF1, 0.90},
-		{"value F1", s.ValueF1, 0.77},
-		{"type F1", s.TypeF1, 0.86},
+		{"strict F1", s.StrictF1, 0.88},
+		{"relaxed F1", s.RelaxedF1, 0.92},
+		{"value F1", s.ValueF1, 0.80},
+		{"type F1", s.TypeF1, 0.89},
 	} {
 		if f.got < f.floor {
 			t.Errorf("%s %.1f below floor %.1f", f.name, 100*f.got, 100*f.floor)

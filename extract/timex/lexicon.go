@@ -500,7 +500,7 @@ const starterClasses = cMonth | cWeekday | cNum | cUnit | cSeason | cPOD | cRel 
 
 var starterWords = []wid{wThe, wA, wAn, wEarlier, wLater, wMiddle, wThese, wMore, wRecent, wFuture, wPresent, wEvery, wEach, wPer,
 	wFew, wSeveral, wMany, wCouple, wSome, wHalf, wFiscal, wYear, wYearAgo, wYearEarly, wFull, wNoon, wMidnight, wMidday, wOvernight,
-	wNew, wIndepend, wLabor, wMemorial, wVeterans, wElection, wValentine, wMothers, wFathers, wEid, wChristmas, wFirst, wOnce, wDozen}
+	wThat, wNew, wIndepend, wLabor, wMemorial, wVeterans, wElection, wValentine, wMothers, wFathers, wEid, wChristmas, wFirst, wOnce, wDozen}
 
 func init() {
 	sw := map[wid]bool{}

@@ -33,6 +33,9 @@ func (t *tagger) matchAt(i int) (res, bool) {
 	if w == wThe {
 		try(t.theExpr(i))
 	}
+	if w == wThat {
+		try(t.thatExpr(i))
+	}
 	if c&cRel != 0 {
 		try(t.relExpr(i, i))
 	}
@@ -283,6 +286,9 @@ func (t *tagger) unitAt(i int) (unit, bool, int, bool) {
 // durationExpr: "three years", "2 1/2 hours", "a few days", "two-year",
 // "a year ago", "two days later", "a couple of years".
 func (t *tagger) durationExpr(i int) (res, bool) {
+	if w := t.w(i); (w == wA || w == wAn) && t.w(i+1) == wWhile && (i+2 >= len(t.toks) || t.toks[i+2].kind == tkPunct) {
+		return res{start: i, end: i + 2, typ: "DURATION", val: "PXX", gran: doc.GranUnknown}, true
+	}
 	v, j, mod, ok := t.count(i)
 	if !ok {
 		return res{}, false
@@ -293,6 +299,12 @@ func (t *tagger) durationExpr(i int) (res, bool) {
 			if _, _, _, ok3 := t.unitAt(j2); ok3 {
 				j = j2
 			}
+		}
+	}
+	// "20 more years", "an additional year", "two further weeks"
+	if t.w(j) == wMore || t.isWord(j, "additional") || t.isWord(j, "further") || t.isWord(j, "extra") {
+		if _, _, _, ok := t.unitAt(j + 1); ok {
+			j++
 		}
 	}
 	u, plural, k, ok := t.unitAt(j)
@@ -447,7 +459,8 @@ func (t *tagger) laterExpr(r res, v float64, u unit, end int, later bool) (res, 
 	}
 	r.p = shiftRef(ref, u, n)
 	r.gran = r.p.g
-	r.setRef = true
+	// A year-earlier quarter is a comparison, not the new reference.
+	r.setRef = r.p.g != doc.GranQuarter
 	return r, true
 }
 

@@ -59,6 +59,15 @@ func (t *tagger) theExpr(i int) (res, bool) {
 	if l.c&cUnit != 0 && !l.plural {
 		try(t.theUnit(i))
 	}
+	if l.c&cUnit != 0 && l.plural && l.u >= uDay && l.u <= uCentury {
+		// "the weeks ahead", "over the years"
+		switch {
+		case t.w(j+1) == wAhead:
+			try(res{start: i, end: j + 2, typ: "DURATION", val: durValue(-1, l.u), gran: unitGran(l.u)}, true)
+		case t.w(i-1) == wOver || t.isWord(i-1, "through") || t.isWord(i-1, "throughout") || t.isWord(i-1, "across"):
+			try(res{start: i, end: j + 1, typ: "DURATION", val: durValue(-1, l.u), gran: unitGran(l.u)}, true)
+		}
+	}
 	if l.w == wFiscal && t.w(j+1) == wYear {
 		if r, ok := t.theUnit(i); ok {
 			try(r, ok)
@@ -196,6 +205,40 @@ func (t *tagger) theUnit(i int) (res, bool) {
 		r.p = shiftUnit(t.dct, uQuarter, -1)
 	default:
 		r.p = shiftUnit(t.dct, l.u, 0)
+	}
+	return r, true
+}
+
+// thatExpr: "that day", "that year", "that quarter": the period of the
+// last mentioned date.
+func (t *tagger) thatExpr(i int) (res, bool) {
+	j := i + 1
+	if t.w(j) == wSame {
+		j++
+	}
+	l := t.lx(j)
+	if l == nil || l.c&cUnit == 0 || l.plural {
+		return res{}, false
+	}
+	switch l.u {
+	case uDay, uWeek, uMonth, uQuarter, uYear:
+	default:
+		return res{}, false
+	}
+	if t.punct(j+1, '-') && t.attached(j+1) {
+		return res{}, false
+	}
+	r := res{start: i, end: j + 1, typ: "DATE", basis: doc.BasisInferred}
+	if !t.hasRef || !t.ref.known() {
+		r.p = unanchored(l.u)
+		return r, true
+	}
+	r.p = periodOfPoint(t.ref, unitGran(l.u))
+	if r.p.g != unitGran(l.u) {
+		r.p = unanchored(l.u)
+		if t.ref.known() {
+			r.p.y = t.ref.y
+		}
 	}
 	return r, true
 }

@@ -555,6 +555,18 @@ func (t *tagger) relExpr(i, start int) (res, bool) {
 		// "this week's" etc. keep the unit.
 		// "last fiscal year"
 		return r, true
+	case l.w == wPeriod && !l.plural && (rel == wLatest || rel == wCurrent || rel == wThis):
+		// "the latest period": the reported quarter.
+		r.end = j + 1
+		switch {
+		case t.hasRef && t.ref.g == doc.GranQuarter && t.ref.known():
+			r.p = t.ref
+		case t.hasDCT:
+			r.p = shiftUnit(t.dct, uQuarter, -1)
+		default:
+			r.p = unanchored(uQuarter)
+		}
+		return r, true
 	case l.w == wFiscal && t.lx(j+1) != nil && t.lx(j+1).u == uYear:
 		r.end = j + 2
 		r.p = t.unitPeriod(uYear, shiftN)

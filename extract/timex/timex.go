@@ -132,6 +132,17 @@ func (t *tagger) run() {
 		t.suffix(&r)
 		t.emit(&r)
 		i = r.end
+		// "April 24 and 25", "March 5-7": the following bare day.
+		if r.p.g == doc.GranDay && r.p.m > 0 && r.p.d > 0 && r.val == "" && t.num(r.end-1) && (t.w(i) == wAnd || t.w(i) == wOr || t.w(i) == wTo || t.punct(i, '-')) && t.num(i+1) {
+			if d, e, ok := t.dayNum(i + 1); ok && d > r.p.d && !t.has(e, cMonth) && !t.has(e, cUnit) && !t.num(e) {
+				q := res{start: i + 1, end: e, typ: "DATE", p: r.p, basis: r.basis}
+				q.p.d = d
+				if validDay(q.p) {
+					t.emit(&q)
+					i = e
+				}
+			}
+		}
 	}
 }
 
