@@ -491,13 +491,7 @@ func (t *tagger) weekdayExpr(i int) (res, bool) {
 		r.setRef = false
 		return r, true
 	}
-	var p point
-	if t.hasDCT && t.hasRef && t.refSent == t.tsent[i] && false {
-		p = t.ref
-	} else {
-		p = t.resolveWeekday(l.v, t.tenseDir(i, i+1))
-	}
-	r.p = p
+	r.p = t.resolveWeekday(l.v, t.tenseDir(i, i+1))
 	return t.withPOD(r, i+1), true
 }
 
@@ -680,5 +674,3 @@ func (t *tagger) text2(i int, c byte) bool {
 	return tk.e > tk.s && t.text[tk.e-1] == c
 }
 
-// podExpr handles parts of day standing alone (none are tagged alone).
-func (t *tagger) podExpr(i int) (res, bool) { return res{}, false }

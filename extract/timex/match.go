@@ -79,9 +79,6 @@ func (t *tagger) matchAt(i int) (res, bool) {
 	if w == wNoon || w == wMidnight || w == wMidday || w == wOvernight {
 		try(t.clockExpr(i))
 	}
-	if c&cPOD != 0 {
-		try(t.podExpr(i))
-	}
 	return best, found
 }
 

@@ -318,9 +318,9 @@ func (t *tagger) refExpr(i int) (res, bool) {
 		}
 		return res{}, false
 	case wSoon:
-		// "as soon as" is a conjunction.
-		if t.text[t.toks[i+min(1, len(t.toks)-1-i)].s:t.toks[i+min(1, len(t.toks)-1-i)].e] == "as" && i+1 < len(t.toks) {
-			if t.w(i+2) != wNone && t.text[t.toks[i+2].s:t.toks[i+2].e] == "possible" && i > 0 {
+		// "as soon as" is a conjunction, "as soon as possible" a time.
+		if t.w(i+1) == wAs {
+			if t.w(i-1) == wAs && t.isWord(i+2, "possible") {
 				r.start = i - 1
 				r.end = i + 3
 				return ref("FUTURE_REF")
