@@ -673,4 +673,3 @@ func (t *tagger) text2(i int, c byte) bool {
 	tk := &t.toks[i]
 	return tk.e > tk.s && t.text[tk.e-1] == c
 }
-
