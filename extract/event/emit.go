@@ -30,7 +30,10 @@ func (x *extractor) emit(s *sentence) {
 			Arguments:   c.args,
 			Timex:       -1,
 		}
-		if c.code != c.p.code {
+		switch {
+		case c.speechAct != "":
+			e.Pattern += " (statement reporting " + c.speechAct + ": " + c.code + ")"
+		case c.code != c.p.code:
 			e.Pattern += " (decided negative: " + c.code + ")"
 		}
 		x.date(s, c, &e)
@@ -347,6 +350,9 @@ func (x *extractor) links(s *sentence) {
 	add := func(from, to int, typ, cueText string) {
 		if from < 0 || to < 0 || from == to {
 			return
+		}
+		if typ == "included" {
+			from, to, typ = to, from, doc.RelIncludes
 		}
 		for _, l := range d.Links {
 			if l.From == from && l.To == to || l.From == to && l.To == from {

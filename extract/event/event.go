@@ -61,6 +61,9 @@ func typeFamily(t doc.EventType) string {
 // (a cancelled visit and a reduction of relations, an attack and an
 // assault...).
 func Compatible(a, b doc.EventType) bool {
+	if a.Code == "010" && a.Extension == "" || b.Code == "010" && b.Extension == "" {
+		return false
+	}
 	fa, fb := typeFamily(a), typeFamily(b)
 	if fa == "" || fb == "" {
 		return a.Code != "" && a.Code == b.Code && a.Extension == b.Extension
@@ -100,6 +103,8 @@ type cand struct {
 	ev           int // index into Document.Events, -1
 	decided      bool
 	negated      bool
+	said         []int  // for speech verbs: the candidates they report
+	speechAct    string // the reported code that recoded a statement
 }
 
 type sentence struct {
@@ -129,6 +134,7 @@ func (x *extractor) run() {
 		x.structure(s)
 		x.modality(s)
 		x.arguments(s)
+		x.speechActs(s)
 		x.emit(s)
 	}
 	for _, s := range x.sents {
@@ -664,12 +670,15 @@ func (x *extractor) modality(s *sentence) {
 		}
 		lo, hi := c.hi, len(s.toks)
 		// ", officials said." closes the sentence: the report is before.
-		if tail := c.hi; tail >= len(s.toks)-2 || (tail < len(s.toks) && isPunct(s.toks[tail].low) && s.toks[tail].low != ",") {
+		if s.saysAfter(c) {
 			lo, hi = 0, c.lo
 		}
 		for cj, o := range s.cands {
 			if cj == ci || o.head < lo || o.head >= hi || o.p.has(fSpeech) {
 				continue
+			}
+			if !o.absorbed {
+				c.said = append(c.said, cj)
 			}
 			if o.mod == doc.Asserted {
 				o.mod = doc.Reported
@@ -686,6 +695,29 @@ func (x *extractor) modality(s *sentence) {
 			}
 		}
 	}
+}
+
+// saysAfter reports whether the speech verb c follows what it reports:
+// "..., a senior official said on Saturday."
+func (s *sentence) saysAfter(c *cand) bool {
+	if c.hi >= len(s.toks)-1 {
+		return true
+	}
+	k := c.lo - 1
+	for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low]) {
+		k--
+	}
+	for n := 0; k >= 0 && n < 6; n++ {
+		w := s.toks[k].low
+		if w == "," || w == "''" || w == "\"" || w == "”" {
+			return true
+		}
+		if isPunct(w) || s.toks[k].lemma != "" && !determiners[w] && s.toks[k].ment < 0 {
+			return false
+		}
+		k--
+	}
+	return false
 }
 
 // cueAt returns the longest cue of kind starting at token i.

@@ -244,7 +244,7 @@ func TestExtract(t *testing.T) {
 		{"hypothetical", "An invasion of Rafah would be a catastrophe if Israel attacked the city.",
 			[]want{{trigger: "attacked", mod: doc.Hypothetical}}},
 		{"reported speech", "Kirby said Israel attacked Rafah.",
-			[]want{{trigger: "said", code: "010", agents: []string{"person:john kirby"}},
+			[]want{{trigger: "said", code: "112", agents: []string{"person:john kirby"}, targets: []string{"country:ISR"}},
 				{trigger: "attacked", mod: doc.Reported, agents: []string{"country:ISR"}}}},
 		{"relative clause", "Netanyahu, who criticized the United States, cancelled the trip.",
 			[]want{{trigger: "criticized", code: "111", agents: []string{"person:benjamin netanyahu"}, targets: []string{"country:USA"}}}},

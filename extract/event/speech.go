@@ -1,0 +1,107 @@
+package event
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// speechActs codes plain statements by what they report, as CAMEO does:
+// "X said it would free prisoners" expresses an intent to release (0352),
+// "X said Y attacked Z" accuses Y (112), "X said it struck Z" claims
+// responsibility (015). The rules are the speechact rows of cues.tsv. The
+// reported event keeps its own code, agent and (reported) modality.
+func (x *extractor) speechActs(s *sentence) {
+	for _, c := range s.cands {
+		if c.absorbed || !c.p.has(fSpeech) || c.code != "010" || len(c.said) == 0 {
+			continue
+		}
+		var r *cand
+		for _, ci := range c.said {
+			o := s.cands[ci]
+			if o.p.has(fSpeech) || o.p.has(fWeak) || x.l.typeOf(o.code).Code == "" {
+				continue
+			}
+			r = o
+			break
+		}
+		if r == nil {
+			continue
+		}
+		t := x.l.typeOf(r.code)
+		who := "other"
+		speakers := map[int]bool{}
+		for _, a := range c.args {
+			if a.Role == doc.RoleAgent {
+				speakers[a.Actor] = true
+			}
+		}
+		for _, a := range r.args {
+			if (a.Role == doc.RoleAgent || a.Role == doc.RoleParticipant) && speakers[a.Actor] {
+				who = "same"
+			}
+		}
+		what := "real"
+		switch r.mod {
+		case doc.Planned, doc.Hypothetical:
+			what = "planned"
+		case doc.Negated:
+			if r.tense == 'f' {
+				what = "negplanned"
+			} else {
+				what = ""
+			}
+		case doc.Asserted, doc.Reported:
+			if r.tense == 'f' {
+				what = "planned"
+			}
+		default:
+			what = ""
+		}
+		if what == "" {
+			continue
+		}
+		q := strconv.Itoa(t.QuadClass)
+		for _, cu := range x.l.cues["speechact"] {
+			if len(cu.extra) < 2 || cu.words[0] != who || cu.value != what || !contains(strings.Split(cu.extra[0], ","), q) {
+				continue
+			}
+			code := cu.extra[1]
+			if code == "intent" {
+				code = x.intentCode(t.Code)
+			}
+			if code != "" {
+				c.code = code
+				c.speechAct = r.code
+				// The statement's target is whom it is about: the
+				// accused for an accusation, else the reported target.
+				role := doc.RoleTarget
+				if code == "112" {
+					role = doc.RoleAgent
+				}
+				if !c.hasRole(doc.RoleTarget) {
+					for _, a := range r.args {
+						if a.Role == role && !speakers[a.Actor] {
+							c.addArg(doc.RoleTarget, a.Actor, a.Mention)
+						}
+					}
+				}
+			}
+			break
+		}
+	}
+}
+
+// intentCode maps the code of a planned event to the code of expressing the
+// intent to do it (intent rows of cues.tsv), most specific prefix first.
+func (x *extractor) intentCode(code string) string {
+	best, bestN := "", 0
+	for _, cu := range x.l.cues["intent"] {
+		p := cu.words[0]
+		if strings.HasPrefix(code, p) && len(p) > bestN {
+			best, bestN = cu.value, len(p)
+		}
+	}
+	return best
+}
