@@ -35,7 +35,7 @@ func TestParseJSONL(t *testing.T) {
 		{
 			source: "articles.jsonl#1", title: "Minister resigns after budget vote",
 			url: "https://news.example.com/politics/2024/minister-resigns", published: "2024-03-26T14:05:00+01:00",
-			body: []string{"The finance minister resigned on Tuesday evening, hours after parliament rejected the budget.", "The prime minister accepted the resignation."},
+			body:  []string{"The finance minister resigned on Tuesday evening, hours after parliament rejected the budget.", "The prime minister accepted the resignation."},
 			props: map[string]string{"site": "The Daily Example", "author": "Jane Doe", "keywords": `["budget","parliament"]`, "word_count": "42"},
 		},
 		{
