@@ -1,0 +1,107 @@
+package extract_test
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/extract"
+	"github.com/eventgraph/eventgraph/extract/actor"
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/event"
+	"github.com/eventgraph/eventgraph/extract/timex"
+	"github.com/eventgraph/eventgraph/internal/benchdata"
+)
+
+// benchBytes is how much corpus text the extraction benchmarks run over.
+const benchBytes = 4 << 20
+
+var (
+	benchOnce sync.Once
+	benchArts []doc.Article
+	benchSrc  string
+	benchErr  error
+)
+
+func benchArticles(b *testing.B) ([]doc.Article, int64) {
+	benchOnce.Do(func() { benchArts, benchSrc, benchErr = benchdata.Articles(benchBytes) })
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	if len(benchArts) == 0 {
+		b.Skip("no benchmark text")
+	}
+	b.Logf("%d articles, %.1f MB from %s", len(benchArts), float64(benchdata.Bytes(benchArts))/1e6, benchSrc)
+	return benchArts, benchdata.Bytes(benchArts)
+}
+
+// BenchmarkExtract runs the full extraction (sentences, timex, actors,
+// events) over a few MB of the benchmark corpus on one goroutine: MB/s is
+// the per-core rate.
+func BenchmarkExtract(b *testing.B) {
+	arts, size := benchArticles(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			extract.Extract(a)
+		}
+	}
+}
+
+// BenchmarkExtractParallel extracts the same articles on GOMAXPROCS
+// goroutines, as the pipeline does: -cpu 1,2 gives the all-cores rate.
+func BenchmarkExtractParallel(b *testing.B) {
+	arts, size := benchArticles(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for k := int(next.Add(1)) - 1; k < len(arts); k = int(next.Add(1)) - 1 {
+					extract.Extract(arts[k])
+				}
+			}()
+		}
+		wg.Wait()
+	}
+}
+
+// BenchmarkStage times each extraction stage alone on one goroutine, each
+// on the output of the stages before it: MB/s per stage, for its share of
+// the full extraction.
+func BenchmarkStage(b *testing.B) {
+	arts, size := benchArticles(b)
+	docs := make([]*doc.Document, len(arts))
+	for i, a := range arts {
+		docs[i] = extract.Extract(a)
+	}
+	run := func(name string, f func(d *doc.Document)) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				for _, d := range docs {
+					f(d)
+				}
+			}
+		})
+	}
+	run("sentences", func(d *doc.Document) { extract.Sentences(d.Article) })
+	run("timex", func(d *doc.Document) { timex.Tag(d.Article.Text, d.Sentences, d.Article.Published) })
+	run("actor", func(d *doc.Document) {
+		d.Actors, d.ActorMentions = nil, nil
+		actor.Recognize(d)
+	})
+	run("event", func(d *doc.Document) {
+		d.Events, d.Links = nil, nil
+		event.Extract(d)
+	})
+}
