@@ -22,9 +22,9 @@
 // F1 are reported. Because only matched mentions are scored, these numbers
 // measure clustering quality, not detection; read them with (a).
 //
-// Documents are read with eval/internal/ecb and run through actor.Recognize
-// and event.Extract (ECB+ documents carry no publication date, so no time
-// expressions can be anchored).
+// Documents are read with eval/internal/ecb and run through timex.Tag,
+// actor.Recognize and event.Extract. ECB+ documents carry no publication
+// date: only absolute time expressions get bounds.
 package main
 
 import (
@@ -41,6 +41,7 @@ import (
 	"github.com/eventgraph/eventgraph/extract/actor"
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/event"
+	"github.com/eventgraph/eventgraph/extract/timex"
 	"github.com/eventgraph/eventgraph/resolve"
 )
 
@@ -267,6 +268,7 @@ func score(g *ecb.Document, d *doc.Document, sel ecb.Selected, res *Result) docR
 // extractDoc runs the extractors on one ECB+ document.
 func extractDoc(g *ecb.Document) *doc.Document {
 	d := g.Doc()
+	d.Timexes = timex.Tag(d.Article.Text, d.Sentences, d.Article.Published)
 	actor.Recognize(d)
 	event.Extract(d)
 	return d

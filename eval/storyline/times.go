@@ -1,6 +1,11 @@
 package main
 
-import "github.com/eventgraph/eventgraph/extract/doc"
+import (
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/timex"
+)
 
-// tagTimes runs the temporal tagger (wired in once extract/timex builds).
-func tagTimes(d *doc.Document) {}
+// tagTimes runs the temporal tagger over the document.
+func tagTimes(d *doc.Document) {
+	d.Timexes = timex.Tag(d.Article.Text, d.Sentences, d.Article.Published)
+}

@@ -433,7 +433,15 @@ func (x *extractor) links(s *sentence) {
 						from = prevEvent(segStart(i))
 					}
 				}
-				to := firstAfter(i+n, len(s.toks))
+				// The event the cue introduces is in its own clause.
+				end := len(s.toks)
+				for j := i + n; j < len(s.toks); j++ {
+					if w := s.toks[j].low; w == "," || w == ";" {
+						end = j
+						break
+					}
+				}
+				to := firstAfter(i+n, end)
 				add(from, to, cu.value, cueText)
 			}
 			i += n - 1

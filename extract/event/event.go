@@ -175,6 +175,9 @@ func (x *extractor) prepare(si int) *sentence {
 		if m.Sentence != si && !ds.Span.Contains(m.Span) {
 			continue
 		}
+		if s.title && x.verbStartsName(s, m) {
+			continue // "Netanyahu Cancels Washington Trip": not a name
+		}
 		for i := range s.toks {
 			if s.toks[i].Span.Overlaps(m.Span) {
 				if s.toks[i].ment < 0 || d.ActorMentions[s.toks[i].ment].Len() < m.Len() {
@@ -184,6 +187,25 @@ func (x *extractor) prepare(si int) *sentence {
 		}
 	}
 	return s
+}
+
+// verbStartsName reports whether a name found in a title-case headline
+// starts with an inflected verb of the dictionary ("Cancels Washington").
+func (x *extractor) verbStartsName(s *sentence, m doc.ActorMention) bool {
+	if m.How != "name" {
+		return false
+	}
+	for i := range s.toks {
+		t := &s.toks[i]
+		if t.Start < m.Start {
+			continue
+		}
+		if t.Start >= m.End {
+			break
+		}
+		return (t.form == 's' || t.form == 'd') && x.hasPattern(t)
+	}
+	return false
 }
 
 // mentionRange returns the token range of the mention group ending at i.
@@ -359,7 +381,7 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	best.mod = doc.Asserted
 	// A weak reading used as an adjective ("the working meeting") or a
 	// participle before a noun is not an event.
-	if best.p.has(fWeak) && !best.p.noun && (t.form == 'g' || t.form == 'd' || t.form == 'n') && i > 0 && determiners[s.toks[i-1].low] {
+	if best.p.has(fWeak) && !best.p.noun && (t.form == 'g' || t.form == 'd' || t.form == 'n') && i > 0 && (determiners[s.toks[i-1].low] || degree[s.toks[i-1].low]) {
 		return nil
 	}
 	// A weak noun modifying a name ("Defense officials") is not an event.
@@ -703,6 +725,14 @@ func (s *sentence) saysAfter(c *cand) bool {
 	if c.hi >= len(s.toks)-1 {
 		return true
 	}
+	if s.toks[c.head].form == 'g' || len(s.toks)-c.hi > 7 {
+		return false // ", emphasizing that ..." reports what follows
+	}
+	for _, o := range s.cands {
+		if o.head >= c.hi && !o.p.noun {
+			return false
+		}
+	}
 	k := c.lo - 1
 	for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low]) {
 		k--
@@ -771,6 +801,19 @@ func (x *extractor) localModality(s *sentence, c *cand) {
 				return
 			}
 			if determiners[w] && w != "no" {
+				// "the potential consequences of a Rafah offensive": the
+				// governing noun phrase's modifier carries over.
+				if k >= 2 && s.toks[k-1].low == "of" {
+					for j := k - 2; j >= 0 && j >= k-4; j-- {
+						if cu, n := x.cueAt(s, j, "premod"); n > 0 && cu.value != string(doc.Negated) {
+							c.mod = doc.Modality(cu.value)
+							return
+						}
+						if determiners[s.toks[j].low] || isPunct(s.toks[j].low) {
+							break
+						}
+					}
+				}
 				break
 			}
 			if prepositions[w] || isPunct(w) {

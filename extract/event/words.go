@@ -4,7 +4,11 @@ package event
 
 var determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "his", "her",
 	"their", "our", "my", "your", "whose", "any", "some", "every", "each", "another", "such",
-	"'s", "’s", "no", "both", "all", "several", "many", "few", "first", "second", "last", "new")
+	"'s", "’s", "no", "both", "all", "several", "many", "few", "first", "second", "last", "new",
+	"other", "more", "most", "further")
+
+// degree words come before adjectives: "a more targeted approach".
+var degree = set("more", "most", "less", "least", "very", "so", "too", "highly", "increasingly")
 
 var prepositions = set("of", "in", "on", "at", "to", "for", "with", "by", "from", "about",
 	"against", "over", "into", "onto", "toward", "towards", "between", "among", "amongst",
