@@ -87,7 +87,11 @@ func (x *extractor) background(s *sentence) {
 // segments splits a sentence into clause segments for timex attachment:
 // commas, semicolons, subordinators and connectives end a segment.
 func (x *extractor) segments(s *sentence) []int {
+	if s.seg != nil {
+		return s.seg
+	}
 	seg := make([]int, len(s.toks))
+	s.seg = seg
 	id := 0
 	for i := range s.toks {
 		w := s.toks[i].low

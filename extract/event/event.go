@@ -108,17 +108,21 @@ type cand struct {
 }
 
 type sentence struct {
-	idx   int
-	kind  doc.BlockKind
-	toks  []token
-	cands []*cand
-	title bool
+	cueCache map[string][]cueHit
+	cuesDone bool
+	seg      []int
+	idx      int
+	kind     doc.BlockKind
+	toks     []token
+	cands    []*cand
+	title    bool
 }
 
 type extractor struct {
-	l     *lexicon
-	d     *doc.Document
-	sents []*sentence
+	l      *lexicon
+	d      *doc.Document
+	bySent [][]int
+	sents  []*sentence
 	// lastEvents are recent emitted events for anaphora, newest last.
 	lastMain []int
 }
@@ -171,10 +175,8 @@ func (x *extractor) prepare(si int) *sentence {
 		s.toks[i] = tk
 	}
 	s.title = ds.Kind == doc.BlockTitle || ds.Kind == doc.BlockHeading || (words >= 4 && upper*10 >= words*7)
-	for mi, m := range d.ActorMentions {
-		if m.Sentence != si && !ds.Span.Contains(m.Span) {
-			continue
-		}
+	for _, mi := range x.mentionsOf(si) {
+		m := d.ActorMentions[mi]
 		if s.title && x.verbStartsName(s, m) {
 			continue // "Netanyahu Cancels Washington Trip": not a name
 		}
@@ -187,6 +189,23 @@ func (x *extractor) prepare(si int) *sentence {
 		}
 	}
 	return s
+}
+
+// mentionsOf returns the indexes of the actor mentions of sentence si.
+func (x *extractor) mentionsOf(si int) []int {
+	if x.bySent == nil {
+		x.bySent = make([][]int, len(x.d.Sentences))
+		for mi, m := range x.d.ActorMentions {
+			s := m.Sentence
+			if s < 0 || s >= len(x.d.Sentences) || !x.d.Sentences[s].Span.Contains(m.Span) {
+				s = x.d.SentenceAt(m.Start)
+			}
+			if s >= 0 {
+				x.bySent[s] = append(x.bySent[s], mi)
+			}
+		}
+	}
+	return x.bySent[si]
 }
 
 // verbStartsName reports whether a name found in a title-case headline
@@ -352,7 +371,8 @@ func (x *extractor) match(s *sentence, i int) *cand {
 		}
 	}
 	// Nouns: the head noun is the last word of the pattern.
-	for _, w := range singular(t.low) {
+	sf := singularForms(t.low)
+	for _, w := range sf.list() {
 		for _, p := range x.l.nouns[w] {
 			n := len(p.words)
 			lo := i - (n - 1)
@@ -460,7 +480,8 @@ func (x *extractor) hasObj(s *sentence, p *pattern, from int) bool {
 		if isClauseBreak(w) || w == "," || (relatives[w] && w != "that") {
 			break
 		}
-		for _, f := range singular(w) {
+		sf := singularForms(w)
+		for _, f := range sf.list() {
 			if p.objs[f] {
 				return true
 			}
@@ -482,7 +503,8 @@ func (x *extractor) hasObj(s *sentence, p *pattern, from int) bool {
 				if isClauseBreak(w) || w == "," {
 					break
 				}
-				for _, f := range singular(w) {
+				sf := singularForms(w)
+				for _, f := range sf.list() {
 					if p.objs[f] {
 						return true
 					}
@@ -750,26 +772,52 @@ func (s *sentence) saysAfter(c *cand) bool {
 	return false
 }
 
-// cueAt returns the longest cue of kind starting at token i.
+type cueHit struct {
+	c *cue
+	n int
+}
+
+// cueAt returns the longest cue of kind starting at token i (n = 0 when
+// none). All cues of a sentence are found in one pass on first use.
 func (x *extractor) cueAt(s *sentence, i int, kind string) (cue, int) {
-	var best cue
-	bestN := 0
-	for _, cu := range x.l.cueIdx[s.toks[i].low] {
-		if cu.kind != kind || len(cu.words) <= bestN || i+len(cu.words) > len(s.toks) {
-			continue
-		}
-		ok := true
-		for k, w := range cu.words {
-			if s.toks[i+k].low != w {
-				ok = false
-				break
+	if !s.cuesDone {
+		s.cuesDone = true
+		for k := range s.toks {
+			for ci := range x.l.cueIdx[s.toks[k].low] {
+				cu := &x.l.cueIdx[s.toks[k].low][ci]
+				n := len(cu.words)
+				if k+n > len(s.toks) {
+					continue
+				}
+				ok := true
+				for j := 1; j < n; j++ {
+					if s.toks[k+j].low != cu.words[j] {
+						ok = false
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+				if s.cueCache == nil {
+					s.cueCache = map[string][]cueHit{}
+				}
+				hits := s.cueCache[cu.kind]
+				if hits == nil {
+					hits = make([]cueHit, len(s.toks))
+					s.cueCache[cu.kind] = hits
+				}
+				if n > hits[k].n {
+					hits[k] = cueHit{cu, n}
+				}
 			}
 		}
-		if ok {
-			best, bestN = cu, len(cu.words)
-		}
 	}
-	return best, bestN
+	hits := s.cueCache[kind]
+	if hits == nil || hits[i].n == 0 {
+		return cue{}, 0
+	}
+	return *hits[i].c, hits[i].n
 }
 
 func (x *extractor) localModality(s *sentence, c *cand) {

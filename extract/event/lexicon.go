@@ -371,19 +371,33 @@ func undouble(s string) string {
 	return ""
 }
 
+// forms holds a word and its candidate singular forms without allocating.
+type forms struct {
+	w [3]string
+	n int
+}
+
+func (f forms) list() []string { return f.w[:f.n] }
+
 // singular returns the candidate singular forms of a noun (w itself first).
 func singular(w string) []string {
-	out := []string{w}
+	f := singularForms(w)
+	return f.list()
+}
+
+func singularForms(w string) forms {
+	f := forms{n: 1}
+	f.w[0] = w
 	n := len(w)
 	switch {
 	case strings.HasSuffix(w, "ies") && n > 4:
-		out = append(out, w[:n-3]+"y")
+		f.w[1], f.n = w[:n-3]+"y", 2
 	case strings.HasSuffix(w, "es") && n > 3:
-		out = append(out, w[:n-2], w[:n-1])
+		f.w[1], f.w[2], f.n = w[:n-2], w[:n-1], 3
 	case strings.HasSuffix(w, "s") && n > 2 && !strings.HasSuffix(w, "ss"):
-		out = append(out, w[:n-1])
+		f.w[1], f.n = w[:n-1], 2
 	}
-	return out
+	return f
 }
 
 // typeOf builds the EventType of a code.
