@@ -337,3 +337,66 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+// The multi-row writer leaves exactly the rows cayley's own writer leaves.
+func TestPostgresBulkWriterMatchesCayley(t *testing.T) {
+	srv := pgtest.Start(t)
+	if srv.Backend != "postgres" {
+		t.Skip("the multi-row writer is PostgreSQL's")
+	}
+	ctx := context.Background()
+	bulk := openPG(t, srv.NewDatabase(t), nil)
+	plain := openPG(t, srv.NewDatabase(t), nil)
+	if _, ok := bulk.QuadWriter.(*bulkWriter); !ok {
+		t.Fatalf("PostgreSQL store writes with %T, want *bulkWriter", bulk.QuadWriter)
+	}
+	plain.Handle.QuadWriter = plain.QuadWriter.(*bulkWriter).QuadWriter
+	for _, st := range []*Store{bulk, plain} {
+		r := resolve.New(resolve.Rules{})
+		var batch []ArticleQuads
+		for _, id := range []string{"a1", "a2", "a3"} {
+			d := sampleDoc(id)
+			own, shared := Quads(d, r.Add(d))
+			batch = append(batch, ArticleQuads{Own: own, Shared: shared})
+		}
+		if _, err := st.WriteBatch(ctx, batch[:2]); err != nil {
+			t.Fatal(err)
+		}
+		// Duplicates (ignored, but counted as references, as cayley does).
+		st.stored = nil
+		if _, err := st.WriteBatch(ctx, batch[1:]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.RetractArticle(ctx, "a1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dump := func(st *Store) string {
+		var b strings.Builder
+		for _, q := range []string{
+			`SELECT concat_ws(' ', encode(hash, 'hex'), refs, value_string, iri, value_int, value_float) FROM nodes ORDER BY 1`,
+			`SELECT concat_ws(' ', encode(subject_hash, 'hex'), encode(predicate_hash, 'hex'), encode(object_hash, 'hex'), encode(label_hash, 'hex')) FROM quads ORDER BY 1`,
+		} {
+			rows, err := st.sql.db.Query(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var line string
+				if err := rows.Scan(&line); err != nil {
+					t.Fatal(err)
+				}
+				fmt.Fprintln(&b, line)
+			}
+			rows.Close()
+		}
+		return b.String()
+	}
+	a, b := dump(bulk), dump(plain)
+	if a != b {
+		t.Errorf("tables differ:\nmulti-row writer:\n%.2000s\ncayley's writer:\n%.2000s", a, b)
+	}
+	if len(a) < 100 {
+		t.Errorf("nothing written: %q", a)
+	}
+}

@@ -121,6 +121,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		side.close()
 		return nil, fmt.Errorf("opening quad writer: %w", err)
 	}
+	qw = side.writer(qw) // multi-row writes on PostgreSQL
 	return &Store{Handle: &cayley.Handle{QuadStore: qs, QuadWriter: qw}, cfg: cfg, sql: side}, nil
 }
 
