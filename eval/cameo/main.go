@@ -21,7 +21,10 @@
 //     whose primary event's agent (target) actor code has the same first three
 //     letters (the country or IGO/organization root: "USA" of "USAGOV") as the
 //     gold sourcecode (targetcode) of a gold coding with that root. Records
-//     whose gold actor is empty are not counted.
+//     whose gold actor is empty are not counted. An actor without a code
+//     (a person) takes the code of the organization or country its first
+//     coded relation points to (see ActorCode); with no agent, participants
+//     stand for the source.
 //
 // PETR2_GSR_validation.xml holds real news sentences (its codings are
 // PETRARCH-2 output checked by hand); PETR_Validate_records_2_02.xml holds
@@ -208,6 +211,22 @@ func Primary(d *doc.Document) int {
 	return best
 }
 
+// ActorCode is an actor's CAMEO code, or for an actor without one (a
+// person) the code of the first organization, government or country it
+// holds a role in or belongs to.
+func ActorCode(d *doc.Document, i int) string {
+	a := d.Actors[i]
+	if a.Code != "" {
+		return a.Code
+	}
+	for _, r := range a.Relations {
+		if r.Object >= 0 && r.Object < len(d.Actors) && d.Actors[r.Object].Code != "" {
+			return d.Actors[r.Object].Code
+		}
+	}
+	return ""
+}
+
 func root(code string) string {
 	if len(code) < 2 {
 		return code
@@ -304,7 +323,7 @@ func Score(recs []Record, limit int) Result {
 			var out []string
 			for _, a := range e.Arguments {
 				if a.Role == role && a.Actor >= 0 && a.Actor < len(d.Actors) {
-					out = append(out, actorRoot(d.Actors[a.Actor].Code))
+					out = append(out, actorRoot(ActorCode(d, a.Actor)))
 				}
 			}
 			return out
@@ -321,6 +340,8 @@ func Score(recs []Record, limit int) Result {
 				res.SrcN++
 				if contains(src, actorRoot(c.Source)) {
 					res.SrcOK++
+				} else {
+					res.Errors = append(res.Errors, fmt.Sprintf("%s source %s, coded %v (%s %q): %s", r.ID, c.Source, src, e.Type.Code, e.TriggerText, r.Text))
 				}
 			}
 			if c.Target != "" {

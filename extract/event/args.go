@@ -82,6 +82,15 @@ func (c *cand) addArg(role string, actor, mention int) {
 	c.args = append(c.args, doc.Argument{Role: role, Actor: actor, Mention: mention})
 }
 
+func (c *cand) hasActor(actor int) bool {
+	for _, a := range c.args {
+		if a.Actor == actor {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *cand) hasRole(role string) bool {
 	for _, a := range c.args {
 		if a.Role == role {
@@ -122,7 +131,7 @@ func (x *extractor) arguments(s *sentence) {
 		}
 		// Inherit the agent of a governor: "Netanyahu's decision to
 		// cancel", "Israel launched an offensive".
-		if !c.hasRole(doc.RoleAgent) && !c.hasRole(doc.RoleParticipant) && c.gov >= 0 {
+		if !c.hasRole(doc.RoleAgent) && c.gov >= 0 {
 			g := s.cands[c.gov]
 			for _, a := range g.args {
 				if a.Role == doc.RoleAgent || a.Role == doc.RoleParticipant {
@@ -131,7 +140,13 @@ func (x *extractor) arguments(s *sentence) {
 			}
 			if g.p.has(fSpeech) {
 				// the speaker is not the agent of what is reported
-				c.args = c.args[:0]
+				out := c.args[:0]
+				for _, a := range c.args {
+					if !g.hasActor(a.Actor) {
+						out = append(out, a)
+					}
+				}
+				c.args = out
 			}
 		}
 		// Drop a target that is also the agent.
@@ -196,8 +211,9 @@ func (x *extractor) verbArgs(s *sentence, ci int, c *cand) {
 // subject scans left of the verb group for the subject.
 func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
 	k := c.lo - 1
-	// Skip the verb group.
-	for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low] || s.toks[k].low == "to") {
+	// Skip the verb group and time adverbials ("Israel on Wednesday
+	// released").
+	for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low] || s.toks[k].low == "to" || s.toks[k].timex || s.toks[k].low == "on" && k+1 < len(s.toks) && s.toks[k+1].timex) {
 		k--
 	}
 	if k >= 0 && (s.toks[k].low == "and" || s.toks[k].low == "or" || s.toks[k].low == "," && s.toks[c.head].form == 'g') {

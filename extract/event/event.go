@@ -82,6 +82,7 @@ type token struct {
 	form  byte   // verb form: b, s, d (past), n (participle), g (-ing)
 	ment  int    // index into Document.ActorMentions, -1 when none
 	cap   bool
+	timex bool // inside a temporal expression
 }
 
 // cand is a candidate event mention in a sentence.
@@ -173,6 +174,16 @@ func (x *extractor) prepare(si int) *sentence {
 			tk.lemma, tk.form = lem, f
 		}
 		s.toks[i] = tk
+	}
+	for _, t := range d.Timexes {
+		if !ds.Span.Overlaps(t.Span) {
+			continue
+		}
+		for i := range s.toks {
+			if s.toks[i].Span.Overlaps(t.Span) {
+				s.toks[i].timex = true
+			}
+		}
 	}
 	s.title = ds.Kind == doc.BlockTitle || ds.Kind == doc.BlockHeading || (words >= 4 && upper*10 >= words*7)
 	for _, mi := range x.mentionsOf(si) {
@@ -569,6 +580,12 @@ func (x *extractor) structure(s *sentence) {
 		comp := -1
 		neg := false
 		k := c.hi
+		// Object control: "urged Israel to stop", "wants Putin to attack".
+		if !c.p.noun && k < len(s.toks) && s.toks[k].ment >= 0 {
+			if e := s.mentionEnd(k); e < len(s.toks) && s.toks[e].low == "to" {
+				k = e
+			}
+		}
 		if k < len(s.toks) {
 			switch w := s.toks[k].low; {
 			case w == "to":

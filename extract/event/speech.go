@@ -14,7 +14,10 @@ import (
 // reported event keeps its own code, agent and (reported) modality.
 func (x *extractor) speechActs(s *sentence) {
 	for _, c := range s.cands {
-		if c.absorbed || !c.p.has(fSpeech) || c.code != "010" || len(c.said) == 0 {
+		// Attribution at the end ("..., officials said") sources the
+		// report rather than making an accusation or a claim; belief verbs
+		// ("believed to be fired by") are not statements.
+		if c.absorbed || !c.p.has(fSpeech) || c.p.has(fWeak) || c.code != "010" || len(c.said) == 0 || s.saysAfter(c) {
 			continue
 		}
 		var r *cand
