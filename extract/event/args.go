@@ -113,6 +113,12 @@ func (x *extractor) addGroups(c *cand, role string, gs []group) {
 
 // arguments fills the arguments of every candidate, governors first.
 func (x *extractor) arguments(s *sentence) {
+	s.isHead = make([]bool, len(s.toks))
+	for _, c := range s.cands {
+		if !c.absorbed {
+			s.isHead[c.head] = true
+		}
+	}
 	done := make([]bool, len(s.cands))
 	var do func(ci int)
 	do = func(ci int) {
@@ -288,6 +294,11 @@ func (x *extractor) objects(s *sentence, c *cand, from int, noun bool) {
 	seenNoun := false
 	for k := from; k < len(s.toks) && k < from+14; k++ {
 		w := s.toks[k].low
+		// A prepositional phrase after another event noun is that event's
+		// ("the cancellation coincided with the resignation of X").
+		if noun && k > from && s.isHead[k] {
+			return
+		}
 		if isClauseBreak(w) || relatives[w] && w != "that" || (subordinators[w] && w != "as") {
 			return
 		}
@@ -301,6 +312,11 @@ func (x *extractor) objects(s *sentence, c *cand, from int, noun bool) {
 		}
 		if s.toks[k].ment < 0 {
 			if noun && k > from+6 {
+				return
+			}
+			// "scrap the delegation highlights the ...": a word after the
+			// object and before a determiner is the next verb.
+			if seenNoun && !prepositions[w] && !determiners[w] && !isPunct(w) && w != "and" && k+1 < len(s.toks) && determiners[s.toks[k+1].low] {
 				return
 			}
 			if !prepositions[w] && !determiners[w] && !isPunct(w) {

@@ -36,7 +36,19 @@ func (x *extractor) emit(s *sentence) {
 		case c.code != c.p.code:
 			e.Pattern += " (decided negative: " + c.code + ")"
 		}
+		ante := x.nominalAntecedent(s, c, &e)
+		if ante >= 0 && len(e.Arguments) == 0 {
+			for _, a := range d.Events[ante].Arguments {
+				e.Arguments = append(e.Arguments, doc.Argument{Role: a.Role, Actor: a.Actor, Mention: -1})
+			}
+		}
 		x.date(s, c, &e)
+		if ante >= 0 && (e.Basis == doc.BasisPublication || e.Basis == doc.BasisUnknown) && !c.background {
+			if a := d.Events[ante]; a.Basis == doc.BasisExplicit || a.Basis == doc.BasisRelative || a.Basis == doc.BasisInferred {
+				e.Earliest, e.Latest, e.Granularity = a.Earliest, a.Latest, a.Granularity
+				e.Basis, e.Timex = doc.BasisInferred, -1
+			}
+		}
 		e.Summary = x.summary(s, c, &e)
 		c.ev = len(d.Events)
 		d.Events = append(d.Events, e)
@@ -44,6 +56,28 @@ func (x *extractor) emit(s *sentence) {
 			x.lastMain = append(x.lastMain, c.ev)
 		}
 	}
+}
+
+// nominalAntecedent finds, for a definite nominal without arguments ("the
+// cancellation", "the quake"), the latest earlier event of the article with
+// the same type and action: the same event mentioned again. It returns -1
+// when there is none.
+func (x *extractor) nominalAntecedent(s *sentence, c *cand, e *doc.EventMention) int {
+	if !c.p.noun || len(e.Arguments) > 0 || c.lo == 0 {
+		return -1
+	}
+	switch s.toks[c.lo-1].low {
+	case "the", "this", "that", "these", "those", "its", "his", "her", "their":
+	default:
+		return -1
+	}
+	for i := len(x.d.Events) - 1; i >= 0; i-- {
+		a := x.d.Events[i]
+		if a.Type == e.Type && a.Action == e.Action && len(a.Arguments) > 0 && a.Modality == e.Modality {
+			return i
+		}
+	}
+	return -1
 }
 
 // background marks events dated to their own time: "since the beginning
@@ -304,6 +338,9 @@ func (x *extractor) objectPhrase(s *sentence, c *cand) string {
 		}
 		if prepositions[w] && k > start && w != "to" && w != "of" && w != "in" {
 			break
+		}
+		if k > start && !prepositions[w] && !determiners[w] && k+1 < len(s.toks) && determiners[s.toks[k+1].low] {
+			break // "delegation highlights the ...": the next verb
 		}
 		end = k + 1
 	}

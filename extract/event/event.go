@@ -111,6 +111,7 @@ type cand struct {
 type sentence struct {
 	cueCache map[string][]cueHit
 	cuesDone bool
+	isHead   []bool // tokens heading an emitted candidate
 	seg      []int
 	idx      int
 	kind     doc.BlockKind
