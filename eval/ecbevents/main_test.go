@@ -36,8 +36,8 @@ func TestECBEvents(t *testing.T) {
 }
 
 var (
-	floorMentionF1 = 0.70
-	floorB3F1      = 0.50
+	floorMentionF1 = 0.84
+	floorB3F1      = 0.52
 )
 
 func TestMetrics(t *testing.T) {

@@ -30,7 +30,7 @@ func TestStoryline(t *testing.T) {
 	}
 }
 
-const floorPrecision = 0.55
+const floorPrecision = 0.60
 
 type testWriter struct{ t *testing.T }
 

@@ -421,7 +421,7 @@ func (x *extractor) match(s *sentence, i int) *cand {
 		return nil
 	}
 	// "adding to the turmoil" is not a statement.
-	if best.p.has(fSpeech) && i+1 < len(s.toks) && s.toks[i+1].low == "to" && best.p.action == "say" {
+	if best.p.has(fSpeech) && i+1 < len(s.toks) && s.toks[i+1].low == "to" && t.lemma == "add" {
 		return nil
 	}
 	return best
