@@ -7,9 +7,7 @@
 // sourcecode targetcode> lines (or noevents="True"). The sentence goes
 // through the extraction pipeline (text.Sentences/Tokens, actor.Recognize,
 // event.Extract; the record's date is the publication date) and the
-// sentence's primary event is chosen: the first event with a CAMEO code
-// that is asserted or reported, statements ("say", code 010) only when
-// nothing else is coded. Scores, per file:
+// sentence's primary event is chosen (see Primary). Scores, per file:
 //
 //   - root agreement: share of records with gold events whose primary event's
 //     root code (first two digits) is the root of one of the gold codings;
@@ -184,22 +182,28 @@ func Extract(r Record) *doc.Document {
 }
 
 // Primary returns the index of the sentence's primary event, or -1. Among
-// the coded, asserted or reported events it takes a statement coded by what
-// it reports (CAMEO codes "X said Y attacked Z" as X accusing Y), else the
-// first event with an actor argument, else the first event; plain
-// statements (010) only when nothing else is coded.
+// the coded, asserted, reported or planned events it takes a statement
+// coded by what it reports (CAMEO codes "X said Y attacked Z" as X accusing
+// Y), else the first event with an actor argument, else the first event;
+// planned events ("is scheduled to attend a summit", which event coders
+// code as the visit) after asserted ones of the same rank; plain statements
+// (010) only when nothing else is coded.
 func Primary(d *doc.Document) int {
 	best, bestScore := -1, -1
 	for i, e := range d.Events {
-		if e.Type.Code == "" || e.Modality != doc.Asserted && e.Modality != doc.Reported {
+		if e.Type.Code == "" || e.Modality != doc.Asserted && e.Modality != doc.Reported && e.Modality != doc.Planned {
 			continue
 		}
-		score := 1
+		score := 2
 		if len(e.Arguments) > 0 {
-			score = 2
+			score = 4
 		}
 		if strings.Contains(e.Pattern, "statement reporting") {
-			score = 3
+			score = 6
+		}
+		if e.Modality == doc.Planned {
+			// "is scheduled to attend a summit": coders code the visit
+			score--
 		}
 		if e.Type.Code == "010" && e.Type.Extension == "" {
 			score = 0

@@ -205,7 +205,15 @@ func (x *extractor) verbArgs(s *sentence, ci int, c *cand) {
 	} else if len(subj) > 0 {
 		x.addGroups(c, doc.RoleAgent, subj)
 	}
-	x.objects(s, c, c.hi, false)
+	if c.p.has(fSpeech) {
+		// A statement's object is whom it is told to ("told Israel"); what
+		// follows is what it reports.
+		if g, ok := s.groupAt(c.hi); ok && !c.hasRole(doc.RoleAgent) && len(subj) > 0 {
+			c.addArg(doc.RoleTarget, x.actorOf(g.ment), g.ment)
+		}
+	} else {
+		x.objects(s, c, c.hi, false)
+	}
 	// Speech verb with an inverted subject: "..., said Kirby".
 	if !c.hasRole(doc.RoleAgent) && c.p.has(fSpeech) {
 		if g, ok := s.groupAt(c.hi); ok {

@@ -284,7 +284,10 @@ func (x *extractor) summary(s *sentence, c *cand, e *doc.EventMention) string {
 	} else {
 		b.WriteString(e.Action)
 	}
-	obj := x.objectPhrase(s, c)
+	obj := ""
+	if !c.p.has(fSpeech) {
+		obj = x.objectPhrase(s, c)
+	}
 	switch {
 	case obj != "":
 		b.WriteByte(' ')
@@ -293,7 +296,7 @@ func (x *extractor) summary(s *sentence, c *cand, e *doc.EventMention) string {
 		b.WriteByte(' ')
 		b.WriteString(strings.Join(targets, " and "))
 	}
-	if len(agents) > 0 && len(parts) > 0 {
+	if len(agents) > 0 && len(parts) > 0 && !strings.Contains(" "+obj, " with ") {
 		b.WriteString(" with ")
 		b.WriteString(strings.Join(parts, " and "))
 	}
@@ -330,7 +333,7 @@ func (x *extractor) objectPhrase(s *sentence, c *cand) string {
 	end := k
 	for ; k < len(s.toks) && k < start+6; k++ {
 		w := s.toks[k].low
-		if isPunct(w) && w != "-" || subordinators[w] || relatives[w] || w == "and" || w == "by" || auxiliaries[w] && w != "'s" {
+		if isPunct(w) && w != "-" || subordinators[w] || relatives[w] || w == "and" || w == "by" || auxiliaries[w] && w != "'s" || s.toks[k].timex {
 			break
 		}
 		if s.toks[k].lemma != "" && s.toks[k].ment < 0 && (s.toks[k].form == 'd' || s.toks[k].form == 's') && k > start {

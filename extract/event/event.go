@@ -94,6 +94,7 @@ type cand struct {
 	modFixed     bool // modality set by a governor
 	realized     bool // complement of a "follow through": passes assertion down
 	gov          int  // governing candidate in the sentence, -1
+	objOf        int  // verb candidate this noun is the object of, -1
 	comp         int  // complement candidate, -1
 	absorbed     bool // not emitted: light verb, complement head or anaphor
 	antecedent   int  // for anaphors: index into Document.Events, -1
@@ -280,6 +281,11 @@ func (x *extractor) detect(s *sentence) {
 		}
 		for k := c.lo; k < c.hi; k++ {
 			used[k] = true
+			// A nominal mention that is an event ("the host", "rehab")
+			// is the event, not a participant.
+			if m := s.toks[k].ment; m >= 0 && x.d.ActorMentions[m].How == "nominal" {
+				s.toks[k].ment = -1
+			}
 		}
 		s.cands = append(s.cands, c)
 	}
@@ -369,7 +375,7 @@ func (x *extractor) match(s *sentence, i int) *cand {
 		}
 		if score > bestScore {
 			bestScore = score
-			best = &cand{head: i, lo: lo, hi: hi, p: p, code: p.code, action: p.action, gov: -1, comp: -1, antecedent: -1, ev: -1}
+			best = &cand{head: i, lo: lo, hi: hi, p: p, code: p.code, action: p.action, gov: -1, objOf: -1, comp: -1, antecedent: -1, ev: -1}
 		}
 	}
 	// Verbs.
@@ -411,6 +417,10 @@ func (x *extractor) match(s *sentence, i int) *cand {
 		return nil
 	}
 	best.mod = doc.Asserted
+	// A weak verb reading of a word used as a noun ("its forces").
+	if best.p.has(fWeak) && !best.p.noun && (t.form == 'b' || t.form == 's') && s.nounish(i) {
+		return nil
+	}
 	// A weak reading used as an adjective ("the working meeting") or a
 	// participle before a noun is not an event.
 	if best.p.has(fWeak) && !best.p.noun && (t.form == 'g' || t.form == 'd' || t.form == 'n') && i > 0 && (determiners[s.toks[i-1].low] || degree[s.toks[i-1].low]) {
@@ -672,6 +682,16 @@ func (x *extractor) structure(s *sentence) {
 			}
 		}
 	}
+	// Event nouns that are the object of an event verb ("will host talks",
+	// "did not hold talks") take its modality unless something governs them.
+	for ci, c := range s.cands {
+		if c.p.noun || c.absorbed && !c.p.has(fLight) || c.p.has(fSpeech) {
+			continue
+		}
+		if n := nounAfter(c.hi, 4); n >= 0 && n != ci && s.cands[n].gov < 0 && s.cands[n].objOf < 0 {
+			s.cands[n].objOf = ci
+		}
+	}
 	// Anaphoric event nouns: "this move", "Netanyahu's decision".
 	for _, c := range s.cands {
 		if !c.p.noun || !c.p.has(fWeak) || c.comp >= 0 || c.absorbed {
@@ -724,6 +744,21 @@ func (x *extractor) modality(s *sentence) {
 	for _, c := range s.cands {
 		x.localModality(s, c)
 		x.tense(s, c)
+	}
+	// Light verbs and verbs pass their modality to their object nouns:
+	// "Israel will launch an offensive", "Egypt will host talks".
+	for _, c := range s.cands {
+		g := c.objOf
+		if c.gov >= 0 && s.cands[c.gov].p.has(fLight) {
+			g = c.gov
+		}
+		if g < 0 || c.modFixed || c.mod != doc.Asserted {
+			continue
+		}
+		switch m := s.cands[g].mod; m {
+		case doc.Planned, doc.Hypothetical, doc.Negated, doc.Threatened, doc.Demanded:
+			c.mod = m
+		}
 	}
 	// Reported speech: complements of speech verbs and attribution cues.
 	for ci, c := range s.cands {

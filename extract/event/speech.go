@@ -45,6 +45,22 @@ func (x *extractor) speechActs(s *sentence) {
 				who = "same"
 			}
 		}
+		// "X said it struck ...": a pronoun subject the actor tagger left
+		// unresolved is the speaker.
+		if who == "other" && !r.hasRole(doc.RoleAgent) && !r.p.noun && len(speakers) > 0 {
+			k := r.lo - 1
+			for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low]) {
+				k--
+			}
+			if k >= 0 && s.toks[k].ment < 0 && speakerPronouns[s.toks[k].low] {
+				who = "same"
+				for _, a := range c.args {
+					if a.Role == doc.RoleAgent {
+						r.addArg(doc.RoleAgent, a.Actor, -1)
+					}
+				}
+			}
+		}
 		what := "real"
 		switch r.mod {
 		case doc.Planned, doc.Hypothetical:
@@ -95,6 +111,8 @@ func (x *extractor) speechActs(s *sentence) {
 		}
 	}
 }
+
+var speakerPronouns = set("it", "they", "he", "she", "we", "i")
 
 // intentCode maps the code of a planned event to the code of expressing the
 // intent to do it (intent rows of cues.tsv), most specific prefix first.
