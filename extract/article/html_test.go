@@ -179,6 +179,9 @@ func TestParseHTMLEdgeCases(t *testing.T) {
 		{name: "deep spans", in: "<html><body><p>" + strings.Repeat("<span>", 100000) + "x", want: ErrTooDeep},
 		{name: "deep but harmless", in: "<html><body>" + strings.Repeat("<p>", 100000) + lorem, text: "The delegation"},
 		{name: "binary", in: "\x00\x01\x02<html>", want: ErrBinary},
+		{name: "too much text", in: "<html><body><article>" + strings.Repeat("<p>"+lorem+"</p>", maxHTMLText/len(lorem)+1), want: ErrTooLarge},
+		{name: "too many elements", in: "<html><body><p>" + lorem + strings.Repeat("<b></b>", maxHTMLNodes), want: ErrTooMany},
+		{name: "big script is no text", in: "<html><head><script>" + strings.Repeat("var x = 1;", maxHTMLText/5) + "</script></head><body><article>" + body + "</article></body></html>", text: "The delegation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
