@@ -186,8 +186,9 @@ func Extract(r Record) *doc.Document {
 // coded by what it reports (CAMEO codes "X said Y attacked Z" as X accusing
 // Y), else the first event with an actor argument, else the first event;
 // planned events ("is scheduled to attend a summit", which event coders
-// code as the visit) after asserted ones of the same rank; plain statements
-// (010) only when nothing else is coded.
+// code as the visit) after asserted ones of the same rank; gerunds heading
+// adjuncts ("jailed a student for helping militants") after main-clause
+// events; plain statements (010) only when nothing else is coded.
 func Primary(d *doc.Document) int {
 	best, bestScore := -1, -1
 	for i, e := range d.Events {
@@ -200,6 +201,9 @@ func Primary(d *doc.Document) int {
 		}
 		if strings.Contains(e.Pattern, "statement reporting") {
 			score = 6
+		}
+		if secondary(d, e) {
+			score -= 2
 		}
 		if e.Modality == doc.Planned {
 			// "is scheduled to attend a summit": coders code the visit
@@ -229,6 +233,26 @@ func ActorCode(d *doc.Document, i int) string {
 		}
 	}
 	return ""
+}
+
+// secondary reports whether a verbal trigger heads an adjunct ("jailed a
+// student for helping militants", "after killing"): a coder codes the main
+// clause.
+func secondary(d *doc.Document, e doc.EventMention) bool {
+	toks := d.Sentences[e.Sentence].Tokens
+	for i, t := range toks {
+		if t.Start == e.Trigger.Start {
+			if i == 0 {
+				return false
+			}
+			switch strings.ToLower(toks[i-1].Text) {
+			case "for", "after", "before", "by", "of", "while", "when", "without", "since", "in":
+				return strings.HasSuffix(strings.ToLower(t.Text), "ing")
+			}
+			return false
+		}
+	}
+	return false
 }
 
 func root(code string) string {

@@ -32,7 +32,7 @@ func TestCAMEO(t *testing.T) {
 	}
 }
 
-const floorRoot = 0.52
+const floorRoot = 0.66
 
 func TestReadFileSelfClosedSentence(t *testing.T) {
 	dir := t.TempDir()

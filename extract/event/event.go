@@ -800,13 +800,18 @@ func (s *sentence) saysAfter(c *cand) bool {
 	if c.hi >= len(s.toks)-1 {
 		return true
 	}
-	if s.toks[c.head].form == 'g' || len(s.toks)-c.hi > 7 {
+	if s.toks[c.head].form == 'g' {
 		return false // ", emphasizing that ..." reports what follows
 	}
-	for _, o := range s.cands {
-		if o.head >= c.hi && !o.p.noun {
-			return false
-		}
+	// What follows the verb: nothing but a time or place adverbial up to
+	// the end or a comma ("..., an AFP correspondent said, two weeks
+	// after ...").
+	j := c.hi
+	for j < len(s.toks) && (s.toks[j].timex || s.toks[j].low == "on" || s.toks[j].low == "here" || s.toks[j].low == "in" && j+1 < len(s.toks) && s.toks[j+1].ment >= 0 || s.toks[j].ment >= 0) {
+		j++
+	}
+	if j < len(s.toks) && s.toks[j].low != "," && s.toks[j].low != "." && s.toks[j].low != ";" {
+		return false
 	}
 	k := c.lo - 1
 	for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low]) {

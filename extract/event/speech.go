@@ -20,14 +20,23 @@ func (x *extractor) speechActs(s *sentence) {
 		if c.absorbed || !c.p.has(fSpeech) || c.p.has(fWeak) || c.code != "010" || len(c.said) == 0 || s.saysAfter(c) {
 			continue
 		}
-		var r *cand
+		var r, weak *cand
 		for _, ci := range c.said {
 			o := s.cands[ci]
-			if o.p.has(fSpeech) || o.p.has(fWeak) || x.l.typeOf(o.code).Code == "" {
+			if o.p.has(fSpeech) || x.l.typeOf(o.code).Code == "" {
+				continue
+			}
+			if o.p.has(fWeak) {
+				if weak == nil {
+					weak = o
+				}
 				continue
 			}
 			r = o
 			break
+		}
+		if r == nil {
+			r = weak
 		}
 		if r == nil {
 			continue
