@@ -41,6 +41,9 @@ func detectContent(_ string, data []byte) (Format, bool) {
 	case head[0] == '<':
 		return detectMarkup(head)
 	case head[0] == '{':
+		if bytes.Contains(head[:min(len(head), 4096)], []byte(`"https://jsonfeed.org/version/`)) {
+			return Feed, true // a JSON Feed, which gofeed reads
+		}
 		if isJSONLines(data) {
 			return JSONL, true
 		}

@@ -23,6 +23,7 @@ func TestDetect(t *testing.T) {
 		{"x", "{\"title\":\"a\",\"text\":\"b\"}\n{\"title\":\"c\"}\n", JSONL},
 		{"x", "{\"title\":\"a\"}\n{broken\n{\"title\":\"c\"}", JSONL},
 		{"x", "{\n  \"title\": \"pretty JSON is not JSON lines\"\n}", Text},
+		{"x", `{"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": []}`, Feed},
 		{"x", "{\"title\":\"a\"}\nplain text line", Text},
 		{"x", "The minister resigned on Monday.\n\n<p>quoted markup</p>", Text},
 		{"x", "<3 this article", Text},

@@ -7,11 +7,13 @@ package fetch
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -19,8 +21,12 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventgraph/eventgraph/extract/article"
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/transform"
 )
 
 // UserAgent is sent with every request.
@@ -183,6 +189,58 @@ func (c *Client) Fetch(ctx context.Context, rawURL string) (source string, data 
 	}
 	slog.Debug("fetched", "url", u.Redacted(), "final", final, "bytes", len(data), "status", resp.StatusCode, "took", time.Since(start))
 	return final, data, resp.Header.Get("Content-Type"), nil
+}
+
+// Articles fetches rawURL and reads its articles with article.Parse. The
+// content decides the format; when it does not (it looks like plain text),
+// the Content-Type does. The charset of an HTML page's Content-Type wins over
+// the page's own declaration, as in a browser. Like article.Parse, it may
+// return articles together with an error about bad items.
+func (c *Client) Articles(ctx context.Context, rawURL string) ([]doc.Article, error) {
+	source, data, ct, err := c.Fetch(ctx, rawURL)
+	if err != nil {
+		return nil, err
+	}
+	format := article.Detect(source, data)
+	if format == article.Text {
+		if f := article.FormatFromContentType(ct); f != article.Auto {
+			format = f
+		}
+	}
+	if format == article.HTML {
+		data = headerCharset(data, ct)
+	}
+	return article.Parse(source, data, format)
+}
+
+// headerCharset re-encodes a page in the charset its Content-Type names as
+// UTF-8 with a byte-order mark, which the HTML reader trusts before any
+// <meta> charset. Pages with a BOM of their own, or no charset in the
+// header, are left as they are.
+func headerCharset(data []byte, contentType string) []byte {
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil || params["charset"] == "" {
+		return data
+	}
+	bom := []byte{0xEF, 0xBB, 0xBF}
+	if bytes.HasPrefix(data, bom) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return data
+	}
+	enc, name := charset.Lookup(params["charset"])
+	switch {
+	case enc == nil:
+		return data
+	case name == "utf-8":
+		if !utf8.Valid(data) {
+			return data
+		}
+		return append(bom, data...)
+	}
+	out, _, err := transform.Bytes(enc.NewDecoder(), data)
+	if err != nil {
+		return data
+	}
+	return append(bom, out...)
 }
 
 // Result is one URL fetched by FetchAll.

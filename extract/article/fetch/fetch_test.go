@@ -115,6 +115,55 @@ func TestFetch(t *testing.T) {
 	}
 }
 
+func TestArticles(t *testing.T) {
+	lorem := "The delegation met officials from both sides in the capital on Monday and said it would report to the council by the end of the week."
+	pages := map[string]struct{ ct, body string }{
+		// Latin-1 declared only in the header.
+		"/latin1": {"text/html; charset=ISO-8859-1", "<html><head><title>Caf\xe9</title></head><body><article><h1>Caf\xe9 cr\xe8me</h1><p>D\xe9l\xe9gation. " + lorem + "</p></article></body></html>"},
+		// The header wins over a wrong meta declaration.
+		"/utf8": {"text/html; charset=utf-8", "<html><head><meta charset=\"iso-8859-1\"></head><body><article><p>Délégation. " + lorem + "</p></article></body></html>"},
+		"/feed": {"application/rss+xml", `<rss version="2.0"><channel><title>F</title><item><title>One</title><link>https://x.example/1</link><description>First.</description></item><item><title>Two</title><description>Second.</description></item></channel></rss>`},
+		// A fragment without <html> served as HTML.
+		"/fragment": {"text/html", "Délégation. " + lorem + "<br>" + lorem},
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", p.ct)
+		fmt.Fprint(w, p.body)
+	}))
+	defer srv.Close()
+	tests := []struct {
+		path string
+		n    int
+		text string
+	}{
+		{"/latin1", 1, "Délégation."},
+		{"/utf8", 1, "Délégation."},
+		{"/feed", 2, "First."},
+		{"/fragment", 1, "Délégation."},
+	}
+	for _, tt := range tests {
+		arts, err := New().Articles(context.Background(), srv.URL+tt.path)
+		if err != nil {
+			t.Errorf("%s: %v", tt.path, err)
+			continue
+		}
+		if len(arts) != tt.n || !strings.Contains(arts[0].Text, tt.text) {
+			t.Errorf("%s: %d articles, first text %q", tt.path, len(arts), arts[0].Text)
+		}
+		if !strings.HasPrefix(arts[0].Source, srv.URL+tt.path) {
+			t.Errorf("%s: source %q", tt.path, arts[0].Source)
+		}
+	}
+	if _, err := New().Articles(context.Background(), srv.URL+"/none"); err == nil {
+		t.Error("404 read as an article")
+	}
+}
+
 func TestFetchRefusesOtherSchemes(t *testing.T) {
 	for _, u := range []string{"file:///etc/passwd", "ftp://example.com/x", "gopher://x"} {
 		if _, _, _, err := New().Fetch(context.Background(), u); !errors.Is(err, ErrScheme) {
