@@ -31,12 +31,29 @@ func Extract(d *doc.Document) {
 	x.run()
 }
 
-// Family returns the coarse event family of a code: the CAMEO root ("16" for
-// "161") or, for an eventgraph extension ("EG-RESIGN"), the family declared
-// in data/cameo.tsv ("office"). It returns "" for an empty or unknown code.
+// Family returns the blocking family of a code, for the resolve step: the
+// CAMEO root ("16" for "161") or, for an eventgraph extension
+// ("EG-RESIGN"), the family declared in data/cameo.tsv ("office"), joined
+// with every family data/compat.tsv pairs it with, so that types that can
+// describe one event always share a block (the group is named by its
+// smallest member: Family("161") = Family("EG-CANCELVISIT") = "01"...).
+// Compatible then decides pairwise. It returns "" for an empty or unknown
+// code.
 func Family(code string) string {
 	l := load()
-	if ci, ok := l.codes[code]; ok && ci.ext {
+	f := rootFamily(code)
+	if f == "" {
+		return ""
+	}
+	if g, ok := l.group[f]; ok {
+		return g
+	}
+	return f
+}
+
+// rootFamily is the family of a code before compat.tsv groups families.
+func rootFamily(code string) string {
+	if ci, ok := load().codes[code]; ok && ci.ext {
 		return ci.family
 	}
 	if len(code) >= 2 && code[0] >= '0' && code[0] <= '2' && code[1] >= '0' && code[1] <= '9' {
@@ -45,15 +62,15 @@ func Family(code string) string {
 	return ""
 }
 
-// typeFamily is the family of an event type: its extension's family when it
-// has one, else its CAMEO root.
+// typeFamily is the family of an event type: its extension's family when
+// it has one, else its CAMEO root.
 func typeFamily(t doc.EventType) string {
 	if t.Extension != "" {
-		if f := Family(t.Extension); f != "" {
+		if f := rootFamily(t.Extension); f != "" {
 			return f
 		}
 	}
-	return Family(t.Code)
+	return rootFamily(t.Code)
 }
 
 // Compatible reports whether two event types can describe the same

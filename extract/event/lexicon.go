@@ -71,6 +71,7 @@ type lexicon struct {
 	cues    map[string][]cue      // by kind
 	cueIdx  map[string][]cue      // by first word
 	compat  map[[2]string]bool    // family pairs
+	group   map[string]string     // family -> blocking group (compat components)
 	decide  map[string]bool
 	anaph   map[string]bool
 	negconv []cue
@@ -132,6 +133,7 @@ func parseLexicon() (*lexicon, error) {
 		cues:    map[string][]cue{},
 		cueIdx:  map[string][]cue{},
 		compat:  map[[2]string]bool{},
+		group:   map[string]string{},
 		decide:  map[string]bool{},
 		anaph:   map[string]bool{},
 	}
@@ -293,10 +295,40 @@ func parseLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.groupFamilies()
 	for _, v := range []string{"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"} {
 		l.verbSet[v] = true
 	}
 	return l, nil
+}
+
+// groupFamilies joins the families compat.tsv pairs into connected groups
+// named by their smallest member.
+func (l *lexicon) groupFamilies() {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(f string) string {
+		if p, ok := parent[f]; ok && p != f {
+			r := find(p)
+			parent[f] = r
+			return r
+		}
+		parent[f] = f
+		return f
+	}
+	for pair := range l.compat {
+		a, b := find(pair[0]), find(pair[1])
+		if a == b {
+			continue
+		}
+		if b < a {
+			a, b = b, a
+		}
+		parent[b] = a
+	}
+	for f := range parent {
+		l.group[f] = find(f)
+	}
 }
 
 // verbLemma returns the lemma of w (lower case) if w is an inflection of a
