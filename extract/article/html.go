@@ -543,6 +543,9 @@ func markCaptions(root *html.Node) {
 			continue
 		}
 		text := normSpace(textContent(n))
+		if n.DataAtom != atom.Figcaption && (len(text) > 600 || hasBlockDescendant(n)) {
+			continue // a container that only mentions captions in its class
+		}
 		target := n
 		for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
 			if p.DataAtom == atom.Figure {
@@ -558,6 +561,16 @@ func markCaptions(root *html.Node) {
 		target.Parent.InsertBefore(p, target)
 		target.Parent.RemoveChild(target)
 	}
+}
+
+// hasBlockDescendant reports a paragraph, division or heading under n.
+func hasBlockDescendant(n *html.Node) bool {
+	for _, e := range elements(n) {
+		if e != n && (e.DataAtom == atom.P || e.DataAtom == atom.Div || e.DataAtom == atom.Article || e.DataAtom == atom.Section || isHeading(e.DataAtom)) {
+			return true
+		}
+	}
+	return false
 }
 
 // detached reports a node no longer connected to a document.
