@@ -198,3 +198,46 @@ func FuzzParseFeed(f *testing.F) {
 		}
 	})
 }
+
+func TestParseFeedFormats(t *testing.T) {
+	tests := []struct {
+		name, in        string
+		title, text     string
+		published, link string
+	}{
+		{
+			name: "json feed",
+			in:   `{"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": [{"id": "1", "url": "https://wire.example.org/1", "title": "Talks resume", "content_text": "Negotiators returned on Monday.", "date_published": "2024-03-25T07:30:00Z"}]}`,
+			title: "Talks resume", text: "Talks resume\n\nNegotiators returned on Monday.", published: "2024-03-25T07:30:00Z", link: "https://wire.example.org/1",
+		},
+		{
+			name: "rss 1.0 rdf",
+			in: `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://x.example/"><title>X</title><link>https://x.example/</link></channel>
+<item rdf:about="https://x.example/1"><title>Envoy arrives</title><link>https://x.example/1</link><description>The envoy arrived on Tuesday.</description><dc:date>2024-03-26T16:00:00+02:00</dc:date></item></rdf:RDF>`,
+			title: "Envoy arrives", text: "Envoy arrives\n\nThe envoy arrived on Tuesday.", published: "2024-03-26T14:00:00Z", link: "https://x.example/1",
+		},
+		{
+			name: "atom xhtml content",
+			in: `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>Vote delayed</title><link href="https://a.example/v"/><updated>2024-03-01T10:00:00Z</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The vote was delayed by a week.</p><p>Members objected.</p></div></content></entry></feed>`,
+			title: "Vote delayed", text: "Vote delayed\n\nThe vote was delayed by a week.\n\nMembers objected.", published: "2024-03-01T10:00:00Z", link: "https://a.example/v",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if f := Detect("feed", []byte(tt.in)); f != Feed {
+				t.Errorf("detected %q", f)
+			}
+			arts, err := Parse("feed", []byte(tt.in), Auto)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := arts[0]
+			checkBlocks(t, a)
+			if a.Title != tt.title || a.Text != tt.text || a.URL != tt.link || fmtUTC(a.Published) != tt.published {
+				t.Errorf("got title %q text %q url %q published %v", a.Title, a.Text, a.URL, a.Published)
+			}
+		})
+	}
+}
