@@ -21,7 +21,8 @@
 //	                                              eg:goldstein, eg:modality, schema:description (summary),
 //	                                              eg:agent / eg:target / sem:hasActor <actor>, sem:hasPlace <actor>,
 //	                                              sem:hasEarliestBeginTimeStamp / sem:hasLatestEndTimeStamp "YYYY-MM-DD",
-//	                                              eg:timeValue, eg:granularity, eg:dateBasis, eg:after / eg:before <event>
+//	                                              eg:timeValue, eg:granularity, eg:dateBasis, eg:after / eg:before /
+//	                                              eg:simultaneous <event>
 //	<eg:mention/ART/N>     a eg:EventMention      eg:mentionOf <event>, prov:wasDerivedFrom <article>, eg:sentence,
 //	                                              eg:sentenceIndex, eg:trigger, eg:start, eg:end, eg:pattern, eg:action,
 //	                                              eg:modality, eg:timeText, plus the mention's own bounds
@@ -102,6 +103,7 @@ var (
 	Basis     = quad.IRI("eg:dateBasis")
 	After     = quad.IRI("eg:after")
 	Before    = quad.IRI("eg:before")
+	Same      = quad.IRI("eg:simultaneous")
 	LinkCue   = quad.IRI("eg:linkCue")
 
 	MentionOf     = quad.IRI("eg:mentionOf")

@@ -268,6 +268,8 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 			sh.add(from, After, to)
 		case doc.RelBefore:
 			sh.add(from, Before, to)
+		case doc.RelSimultaneous:
+			sh.add(from, Same, to)
 		}
 	}
 	return w.quads, sh.quads

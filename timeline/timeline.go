@@ -41,6 +41,9 @@ type Event struct {
 	Mentions []Mention `json:"mentions"`
 	// After lists events this one is stated to come after.
 	After []string `json:"after,omitempty"`
+	// Simultaneous lists events stated to happen at the same time
+	// ("coincided with", "the same day").
+	Simultaneous []string `json:"simultaneous,omitempty"`
 }
 
 // When is an event's time: a TIMEX3-style value when one is known, and day
@@ -129,6 +132,7 @@ func BuildFrom(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error)
 		}
 		events = append(events, e)
 	}
+	borrowSimultaneous(events)
 	Order(events)
 	if events == nil {
 		events = []Event{}
@@ -272,6 +276,23 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 	}
 	for _, a := range p[graph.After] {
 		e.After = append(e.After, graph.IDOf(a))
+	}
+	for _, o := range p[graph.Same] {
+		e.Simultaneous = append(e.Simultaneous, graph.IDOf(o))
+	}
+	same, err := r.s.In(ctx, node, graph.Same)
+	if err != nil {
+		return e, err
+	}
+	for _, o := range same {
+		e.Simultaneous = append(e.Simultaneous, graph.IDOf(o))
+	}
+	before, err := r.s.In(ctx, node, graph.Before)
+	if err != nil {
+		return e, err
+	}
+	for _, o := range before {
+		e.After = append(e.After, graph.IDOf(o))
 	}
 	mentions, err := r.s.In(ctx, node, graph.MentionOf)
 	if err != nil {
@@ -471,4 +492,33 @@ func Get(ctx context.Context, s *graph.Store, id string) (Event, error) {
 	}
 	r := reader{s: s, articles: map[string]graph.Props{}, actors: map[string]graph.Props{}, labels: map[string]string{}}
 	return r.event(ctx, node)
+}
+
+// borrowSimultaneous dates an undated event stated to happen at the same
+// time as a dated one ("the cancellation coincided with the resignation")
+// with that event's bounds, marked as inferred.
+func borrowSimultaneous(events []Event) {
+	byID := make(map[string]int, len(events))
+	for i, e := range events {
+		byID[e.ID] = i
+	}
+	for i := range events {
+		e := &events[i]
+		if e.When.Earliest != nil || e.When.Latest != nil {
+			continue
+		}
+		for _, id := range e.Simultaneous {
+			j, ok := byID[id]
+			if !ok {
+				continue
+			}
+			o := events[j].When
+			if o.Earliest == nil && o.Latest == nil || o.Basis == "inferred" {
+				continue
+			}
+			e.When = When{Earliest: o.Earliest, Latest: o.Latest, Granularity: o.Granularity, Basis: "inferred",
+				Text: "same time as: " + events[j].Summary}
+			break
+		}
+	}
 }
