@@ -206,8 +206,8 @@ func TestParseFeedFormats(t *testing.T) {
 		published, link string
 	}{
 		{
-			name: "json feed",
-			in:   `{"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": [{"id": "1", "url": "https://wire.example.org/1", "title": "Talks resume", "content_text": "Negotiators returned on Monday.", "date_published": "2024-03-25T07:30:00Z"}]}`,
+			name:  "json feed",
+			in:    `{"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": [{"id": "1", "url": "https://wire.example.org/1", "title": "Talks resume", "content_text": "Negotiators returned on Monday.", "date_published": "2024-03-25T07:30:00Z"}]}`,
 			title: "Talks resume", text: "Talks resume\n\nNegotiators returned on Monday.", published: "2024-03-25T07:30:00Z", link: "https://wire.example.org/1",
 		},
 		{
