@@ -43,7 +43,9 @@ func (s *sentence) isPossessive(k int) bool {
 func (s *sentence) coordLeft(g group) []group {
 	out := []group{g}
 	k := g.lo - 1
-	for k >= 1 && (s.toks[k].low == "and" || s.toks[k].low == "," || s.toks[k].low == "&") {
+	sawAnd := false
+	for k >= 1 && (s.toks[k].low == "and" || s.toks[k].low == "&" || s.toks[k].low == "," && sawAnd) {
+		sawAnd = true
 		pg, ok := s.groupEndingAt(k - 1)
 		if !ok {
 			break
@@ -284,6 +286,10 @@ func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
 			return nil
 		case subordinators[w] && w != "as" && w != "despite":
 			return nil
+		case first && s.toks[k].cap && !s.title:
+			// An unrecognized name after its title ("President Xi
+			// Jinping met"): keep going to the title.
+			continue
 		case first && !isPunct(w) && !determiners[w] && s.toks[k].lemma == "" && !prepositions[w]:
 			// A non-actor noun right before the verb is the subject:
 			// "the resolution called for".

@@ -198,15 +198,28 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 		return
 	}
 	seg := x.segments(s)
+	abs := func(v int) int {
+		if v < 0 {
+			return -v
+		}
+		return v
+	}
+	dct := d.Article.Published
 	best, bestDist := -1, 1<<30
 	for _, t := range txs {
 		if seg[t.tok] != seg[c.head] {
 			continue
 		}
-		dist := t.tok - c.head
-		if dist < 0 {
-			dist = -dist
+		tm := d.Timexes[t.idx]
+		// A future date does not date a past event, nor a past date a
+		// planned one ("announced it will deploy troops next month").
+		if dct != nil && c.tense == 'p' && !tm.Earliest.IsZero() && tm.Earliest.After(dayOf(*dct)) {
+			continue
 		}
+		if dct != nil && (c.tense == 'f' || e.Modality == doc.Planned) && !tm.Latest.IsZero() && tm.Latest.Before(dayOf(*dct)) {
+			continue
+		}
+		dist := abs(t.tok - c.head)
 		if dist < bestDist {
 			best, bestDist = t.idx, dist
 		}
@@ -234,7 +247,6 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 	if c.background {
 		return
 	}
-	dct := d.Article.Published
 	if dct == nil {
 		return
 	}

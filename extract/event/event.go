@@ -355,7 +355,10 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	inMention := false
 	if t.ment >= 0 {
 		switch x.d.ActorMentions[t.ment].How {
-		case "pronoun", "possessive", "nominal", "description", "definite description":
+		case "pronoun", "possessive":
+		case "nominal":
+			// "rehab", "the host": an event noun tagged as a participant
+			inMention = !x.nounTrigger(t)
 		default:
 			inMention = true
 		}
@@ -407,6 +410,7 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	}
 	// Nouns: the head noun is the last word of the pattern.
 	sf := singularForms(t.low)
+	nounSeen := false
 	for _, w := range sf.list() {
 		for _, p := range x.l.nouns[w] {
 			n := len(p.words)
@@ -425,8 +429,9 @@ func (x *extractor) match(s *sentence, i int) *cand {
 				continue
 			}
 			consider(p, lo, i+1, true)
+			nounSeen = true
 		}
-		if best != nil {
+		if nounSeen {
 			break
 		}
 	}
@@ -434,6 +439,13 @@ func (x *extractor) match(s *sentence, i int) *cand {
 		return nil
 	}
 	best.mod = doc.Asserted
+	// A weak verb reading right before a finite verb is a noun: "the air
+	// force said".
+	if best.p.has(fWeak) && !best.p.noun && t.form != 'd' && i+1 < len(s.toks) {
+		if n := &s.toks[i+1]; n.lemma != "" && (n.form == 'd' || n.form == 's') && n.ment < 0 {
+			return nil
+		}
+	}
 	// A weak verb reading of a word used as a noun ("its forces").
 	if best.p.has(fWeak) && !best.p.noun && (t.form == 'b' || t.form == 's') && s.nounish(i) {
 		return nil
@@ -452,6 +464,19 @@ func (x *extractor) match(s *sentence, i int) *cand {
 		return nil
 	}
 	return best
+}
+
+// nounTrigger reports whether a word has a non-weak noun trigger reading.
+func (x *extractor) nounTrigger(t *token) bool {
+	sf := singularForms(t.low)
+	for _, w := range sf.list() {
+		for _, p := range x.l.nouns[w] {
+			if !p.has(fWeak) && len(p.words) == 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasPattern reports whether a word has a non-weak trigger reading.
@@ -697,6 +722,24 @@ func (x *extractor) structure(s *sentence) {
 			if cc.mod == doc.Threatened || cc.mod == doc.Planned {
 				cc.mod = doc.Asserted
 			}
+		}
+	}
+	// A verb pattern whose object word is itself an event noun of the same
+	// CAMEO class is one event: "imposed sanctions", "expressed concern".
+	for _, c := range s.cands {
+		if c.p.noun || c.p.objs == nil || c.absorbed {
+			continue
+		}
+		for k := c.hi; k < len(s.toks) && k < c.hi+7; k++ {
+			ci := candAt(k)
+			if ci < 0 || !s.cands[ci].p.noun || s.cands[ci].absorbed {
+				continue
+			}
+			o := s.cands[ci]
+			if len(o.code) >= 2 && len(c.code) >= 2 && o.code[:2] == c.code[:2] || o.code == c.code {
+				o.absorbed = true
+			}
+			break
 		}
 	}
 	// Event nouns that are the object of an event verb ("will host talks",

@@ -56,7 +56,7 @@ func (x *extractor) speechActs(s *sentence) {
 		}
 		// "X said it struck ...": a pronoun subject the actor tagger left
 		// unresolved is the speaker.
-		if who == "other" && !r.hasRole(doc.RoleAgent) && !r.p.noun && len(speakers) > 0 {
+		if who == "other" && !r.hasRole(doc.RoleAgent) && !r.p.noun {
 			k := r.lo - 1
 			for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low]) {
 				k--
