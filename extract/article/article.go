@@ -23,6 +23,14 @@ import (
 // rather than read into memory.
 const MaxBytes = 16 << 20
 
+// MaxArticleBytes bounds the text of one article. Extraction and the
+// article's single store transaction grow with its text (a 100 KiB text of
+// dense news prose yields some 100,000 quads), so a multi-megabyte "article"
+// (a book, a log, a dump) would hold ingestion for hours and take gigabytes:
+// it is refused with ErrTooLarge. 512 KiB is several times the longest news
+// feature. A feed or JSON-lines source may still be up to MaxBytes.
+const MaxArticleBytes = 512 << 10
+
 // Format names a source format.
 type Format string
 
@@ -59,6 +67,18 @@ func Parse(source string, data []byte, format Format) ([]doc.Article, error) {
 		return nil, fmt.Errorf("%s: format %q is not supported", source, format)
 	}
 	arts, err := parse(source, data)
+	if kept := tooLong(arts); len(kept) < len(arts) {
+		var errs []error
+		for _, a := range arts {
+			if len(a.Text) > MaxArticleBytes {
+				errs = append(errs, fmt.Errorf("%s: article text %w (%d bytes, limit %d)", a.Source, ErrTooLarge, len(a.Text), MaxArticleBytes))
+			}
+		}
+		if len(kept) == 0 && len(arts) == 1 && err == nil {
+			return nil, fmt.Errorf("%s: article text %w (%d bytes, limit %d)", source, ErrTooLarge, len(arts[0].Text), MaxArticleBytes)
+		}
+		arts, err = kept, errors.Join(append([]error{err}, errs...)...)
+	}
 	if err != nil {
 		// A JSON-lines file (or a feed) may hold good articles beside bad
 		// ones: keep them, and report the rest. Errors that already name
@@ -185,4 +205,15 @@ func Normalize(text string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// tooLong returns the articles whose text is within MaxArticleBytes.
+func tooLong(arts []doc.Article) []doc.Article {
+	kept := arts[:0:0]
+	for _, a := range arts {
+		if len(a.Text) <= MaxArticleBytes {
+			kept = append(kept, a)
+		}
+	}
+	return kept
 }

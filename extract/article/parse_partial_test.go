@@ -30,3 +30,20 @@ func TestParseKeepsGoodLinesBesideBadOnes(t *testing.T) {
 		t.Errorf("empty source: %v", err)
 	}
 }
+
+// Regression: a multi-megabyte text was accepted as one article and held
+// ingestion for hours (its quads go in one transaction). It is refused
+// with a one-line error; a JSON-lines file keeps its other articles.
+func TestParseRefusesOverlongArticles(t *testing.T) {
+	long := strings.Repeat("The minister said on Tuesday that talks would resume. ", MaxArticleBytes/50)
+	_, err := Parse("book.txt", []byte("A book\n\n"+long), Auto)
+	if err == nil || !strings.HasPrefix(err.Error(), "book.txt: ") || !strings.Contains(err.Error(), "too large") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("overlong article: %v", err)
+	}
+	data := `{"url": "https://news.example/1", "title": "Short", "text": "The minister resigned on Tuesday."}` + "\n" +
+		`{"url": "https://news.example/2", "title": "Long", "text": "` + long + `"}` + "\n"
+	arts, err := Parse("dump.jsonl", []byte(data), Auto)
+	if len(arts) != 1 || err == nil || !strings.Contains(err.Error(), "dump.jsonl#2") {
+		t.Fatalf("jsonl with an overlong line: %d articles, %v", len(arts), err)
+	}
+}
