@@ -176,6 +176,31 @@ func (x *extractor) arguments(s *sentence) {
 	for ci := range s.cands {
 		do(ci)
 	}
+	// An event noun subject of an event verb of the same class is one
+	// event reported twice ("the quake struck Aceh"): they share arguments.
+	for vi, v := range s.cands {
+		if v.p.noun || v.absorbed {
+			continue
+		}
+		k := v.lo - 1
+		for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low] || s.toks[k].timex) {
+			k--
+		}
+		for ni, n := range s.cands {
+			if ni == vi || !n.p.noun || n.head != k || n.absorbed {
+				continue
+			}
+			if typeFamily(x.l.typeOf(n.code)) != typeFamily(x.l.typeOf(v.code)) {
+				continue
+			}
+			for _, a := range v.args {
+				n.addArg(a.Role, a.Actor, a.Mention)
+			}
+			for _, a := range n.args {
+				v.addArg(a.Role, a.Actor, a.Mention)
+			}
+		}
+	}
 }
 
 // verbArgs finds the subject to the left and objects to the right.
