@@ -147,11 +147,27 @@ func TestSeedsEndToEnd(t *testing.T) {
 		t.Errorf("re-ingest changed the quad count %d -> %d", before, after)
 	}
 
-	// The README's queries work as written.
-	out := mustRun(t, "query", "--dbpath", db, `g.V().Has("<rdf:type>", "<sem:Event>").Tag("event").Out("<schema:description>").All()`)
-	var res []map[string]any
-	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res) == 0 {
-		t.Errorf("query: %v, %d results\n%s", err, len(res), out)
+	// Every query in the README works as written and finds something.
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(string(readme), "\n") {
+		q, ok := strings.CutPrefix(line, "eventgraph query '")
+		if !ok {
+			continue
+		}
+		q = strings.TrimSuffix(q, "'")
+		n++
+		out := mustRun(t, "query", "--dbpath", db, q)
+		var res []map[string]any
+		if err := json.Unmarshal([]byte(out), &res); err != nil || len(res) == 0 {
+			t.Errorf("README query %s: %v, %d results\n%s", q, err, len(res), out)
+		}
+	}
+	if n < 4 {
+		t.Errorf("found %d queries in the README", n)
 	}
 }
 
