@@ -62,7 +62,7 @@ func (s *sentence) coordRight(g group) []group {
 	k := g.hi
 	for k+1 < len(s.toks) && (s.toks[k].low == "and" || s.toks[k].low == "," || s.toks[k].low == "&") {
 		j := k + 1
-		if j < len(s.toks) && determiners[s.toks[j].low] {
+		if j < len(s.toks) && s.toks[j].cls&cDet != 0 {
 			j++
 		}
 		ng, ok := s.groupAt(j)
@@ -183,7 +183,7 @@ func (x *extractor) arguments(s *sentence) {
 			continue
 		}
 		k := v.lo - 1
-		for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low] || s.toks[k].timex) {
+		for k >= 0 && (s.toks[k].cls&cAux != 0 || s.toks[k].cls&cAdv != 0 || s.toks[k].timex) {
 			k--
 		}
 		for ni, n := range s.cands {
@@ -254,7 +254,7 @@ func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
 	k := c.lo - 1
 	// Skip the verb group and time adverbials ("Israel on Wednesday
 	// released").
-	for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low] || s.toks[k].low == "to" || s.toks[k].timex || s.toks[k].low == "on" && k+1 < len(s.toks) && s.toks[k+1].timex) {
+	for k >= 0 && (s.toks[k].cls&cAux != 0 || s.toks[k].cls&cAdv != 0 || s.toks[k].low == "to" || s.toks[k].timex || s.toks[k].low == "on" && k+1 < len(s.toks) && s.toks[k+1].timex) {
 		k--
 	}
 	if k >= 0 && (s.toks[k].low == "and" || s.toks[k].low == "or" || s.toks[k].low == "," && s.toks[c.head].form == 'g') {
@@ -355,7 +355,7 @@ func (x *extractor) objects(s *sentence, c *cand, from int, noun bool) {
 			}
 			// "scrap the delegation highlights the ...": a word after the
 			// object and before a determiner is the next verb.
-			if seenNoun && !prepositions[w] && !determiners[w] && !isPunct(w) && w != "and" && k+1 < len(s.toks) && determiners[s.toks[k+1].low] {
+			if seenNoun && !prepositions[w] && !determiners[w] && !isPunct(w) && w != "and" && k+1 < len(s.toks) && s.toks[k+1].cls&cDet != 0 {
 				return
 			}
 			if !prepositions[w] && !determiners[w] && !isPunct(w) {
@@ -375,7 +375,7 @@ func (x *extractor) objects(s *sentence, c *cand, from int, noun bool) {
 		}
 		prep := ""
 		j := g.lo - 1
-		for j >= from && (determiners[s.toks[j].low] || s.toks[j].low == "the") {
+		for j >= from && (s.toks[j].cls&cDet != 0 || s.toks[j].low == "the") {
 			j--
 		}
 		if j >= from {

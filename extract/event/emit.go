@@ -338,7 +338,7 @@ func (x *extractor) objectPhrase(s *sentence, c *cand) string {
 	} else if c.passive {
 		return ""
 	}
-	for k < len(s.toks) && (determiners[s.toks[k].low] || s.toks[k].low == "'s") {
+	for k < len(s.toks) && (s.toks[k].cls&cDet != 0 || s.toks[k].low == "'s") {
 		k++
 	}
 	start := k
@@ -354,13 +354,13 @@ func (x *extractor) objectPhrase(s *sentence, c *cand) string {
 		if prepositions[w] && k > start && w != "to" && w != "of" && w != "in" {
 			break
 		}
-		if k > start && !prepositions[w] && !determiners[w] && k+1 < len(s.toks) && determiners[s.toks[k+1].low] {
+		if k > start && !prepositions[w] && !determiners[w] && k+1 < len(s.toks) && s.toks[k+1].cls&cDet != 0 {
 			break // "delegation highlights the ...": the next verb
 		}
 		end = k + 1
 	}
 	// Do not end on a preposition or determiner.
-	for end > start && (prepositions[s.toks[end-1].low] || determiners[s.toks[end-1].low]) {
+	for end > start && (s.toks[end-1].cls&cPrep != 0 || s.toks[end-1].cls&cDet != 0) {
 		end--
 	}
 	if end <= start {

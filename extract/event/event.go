@@ -99,7 +99,8 @@ type token struct {
 	form  byte   // verb form: b, s, d (past), n (participle), g (-ing)
 	ment  int    // index into Document.ActorMentions, -1 when none
 	cap   bool
-	timex bool // inside a temporal expression
+	timex bool   // inside a temporal expression
+	cls   uint16 // closed-class bits (cDet, cPrep...)
 }
 
 // cand is a candidate event mention in a sentence.
@@ -180,7 +181,7 @@ func (x *extractor) prepare(si int) *sentence {
 	for i, t := range toks {
 		low := strings.ToLower(t.Text)
 		low = strings.ReplaceAll(low, "’", "'")
-		tk := token{Token: t, low: low, ment: -1}
+		tk := token{Token: t, low: low, ment: -1, cls: wordClass(low)}
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		tk.cap = unicode.IsUpper(r)
 		if unicode.IsLetter(r) {
@@ -452,7 +453,7 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	}
 	// A weak reading used as an adjective ("the working meeting") or a
 	// participle before a noun is not an event.
-	if best.p.has(fWeak) && !best.p.noun && (t.form == 'g' || t.form == 'd' || t.form == 'n') && i > 0 && (determiners[s.toks[i-1].low] || degree[s.toks[i-1].low]) {
+	if best.p.has(fWeak) && !best.p.noun && (t.form == 'g' || t.form == 'd' || t.form == 'n') && i > 0 && (s.toks[i-1].cls&cDet != 0 || s.toks[i-1].cls&cDeg != 0) {
 		return nil
 	}
 	// A weak noun modifying a name ("Defense officials") is not an event.
@@ -643,7 +644,7 @@ func (x *extractor) structure(s *sentence) {
 			switch w := s.toks[k].low; {
 			case w == "to":
 				j := k + 1
-				for j < len(s.toks) && (adverbs[s.toks[j].low] || s.toks[j].low == "not" || s.toks[j].low == "never") {
+				for j < len(s.toks) && (s.toks[j].cls&cAdv != 0 || s.toks[j].low == "not" || s.toks[j].low == "never") {
 					if s.toks[j].low == "not" || s.toks[j].low == "never" {
 						neg = true
 					}
@@ -761,10 +762,10 @@ func (x *extractor) structure(s *sentence) {
 			continue
 		}
 		j := c.lo - 1
-		for j >= 0 && !determiners[s.toks[j].low] && j >= c.lo-2 {
+		for j >= 0 && s.toks[j].cls&cDet == 0 && j >= c.lo-2 {
 			j--
 		}
-		if j < 0 || !determiners[s.toks[j].low] || s.toks[j].low == "a" || s.toks[j].low == "an" {
+		if j < 0 || s.toks[j].cls&cDet == 0 || s.toks[j].low == "a" || s.toks[j].low == "an" {
 			continue
 		}
 		if a := x.antecedent(); a >= 0 {
@@ -874,7 +875,7 @@ func (s *sentence) saysAfter(c *cand) bool {
 		return false
 	}
 	k := c.lo - 1
-	for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low]) {
+	for k >= 0 && (s.toks[k].cls&cAux != 0 || s.toks[k].cls&cAdv != 0) {
 		k--
 	}
 	for n := 0; k >= 0 && n < 6; n++ {
@@ -975,7 +976,7 @@ func (x *extractor) localModality(s *sentence, c *cand) {
 							c.mod = doc.Modality(cu.value)
 							return
 						}
-						if determiners[s.toks[j].low] || isPunct(s.toks[j].low) {
+						if s.toks[j].cls&cDet != 0 || isPunct(s.toks[j].low) {
 							break
 						}
 					}

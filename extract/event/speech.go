@@ -58,7 +58,7 @@ func (x *extractor) speechActs(s *sentence) {
 		// unresolved is the speaker.
 		if who == "other" && !r.hasRole(doc.RoleAgent) && !r.p.noun {
 			k := r.lo - 1
-			for k >= 0 && (auxiliaries[s.toks[k].low] || adverbs[s.toks[k].low]) {
+			for k >= 0 && (s.toks[k].cls&cAux != 0 || s.toks[k].cls&cAdv != 0) {
 				k--
 			}
 			if k >= 0 && s.toks[k].ment < 0 && speakerPronouns[s.toks[k].low] {

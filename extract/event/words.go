@@ -66,3 +66,44 @@ func isClauseBreak(s string) bool {
 	}
 	return false
 }
+
+// Closed-class bits of a token, computed once per token.
+const (
+	cDet uint16 = 1 << iota
+	cPrep
+	cAux
+	cAdv
+	cSub
+	cRel
+	cBe
+	cDeg
+)
+
+func wordClass(w string) uint16 {
+	var c uint16
+	if determiners[w] {
+		c |= cDet
+	}
+	if prepositions[w] {
+		c |= cPrep
+	}
+	if auxiliaries[w] {
+		c |= cAux
+	}
+	if adverbs[w] {
+		c |= cAdv
+	}
+	if subordinators[w] {
+		c |= cSub
+	}
+	if relatives[w] {
+		c |= cRel
+	}
+	if beForms[w] {
+		c |= cBe
+	}
+	if degree[w] {
+		c |= cDeg
+	}
+	return c
+}
