@@ -216,3 +216,23 @@ func TestIngestBadInput(t *testing.T) {
 		t.Errorf("mixed input: err %v\n%s", err, errs)
 	}
 }
+
+// The export formats go through cayley's writers and expand prefixes.
+func TestExport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "store")
+	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
+	for _, tt := range []struct{ format, want string }{
+		{"nquads", "<http://semanticweb.cs.vu.nl/2009/11/sem/Event>"},
+		{"jsonld", "http://semanticweb.cs.vu.nl/2009/11/sem/Event"},
+		{"graphml", "<graphml"},
+		{"dot", "digraph"},
+	} {
+		out := mustRun(t, "export", "--dbpath", db, "--format", tt.format)
+		if !strings.Contains(out, tt.want) {
+			t.Errorf("%s export lacks %q", tt.format, tt.want)
+		}
+	}
+	if _, _, err := run(t, "export", "--dbpath", db, "--format", "xml"); err == nil {
+		t.Error("unknown export format accepted")
+	}
+}

@@ -37,6 +37,9 @@ func runExport(cmd *cobra.Command, _ []string) error {
 	out, _ := cmd.Flags().GetString("output")
 	short, _ := cmd.Flags().GetBool("short")
 	f := quad.FormatByName(name)
+	if name == "dot" {
+		f = quad.FormatByName("graphviz") // cayley's name for DOT
+	}
 	if f == nil || f.Writer == nil {
 		return fmt.Errorf("unknown export format %q (want nquads, jsonld, graphml or dot)", name)
 	}
