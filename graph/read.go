@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -136,6 +138,7 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 	if err != nil {
 		return err
 	}
+	cast := castCache{s: s, m: map[string][]string{}}
 	for _, e := range events {
 		p, err := s.Out(ctx, e)
 		if err != nil {
@@ -153,6 +156,9 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 		for _, a := range p[Target] {
 			ev.Targets = append(ev.Targets, IDOf(a))
 		}
+		for _, a := range p[HasPlace] {
+			ev.Places = append(ev.Places, IDOf(a))
+		}
 		mentions, err := s.In(ctx, e, MentionOf)
 		if err != nil {
 			return err
@@ -162,6 +168,13 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			if err != nil {
 				return err
 			}
+			art := mp.First(DerivedFrom)
+			ev.Articles = append(ev.Articles, strings.TrimPrefix(IDOf(art), "article/"))
+			c, err := cast.of(ctx, art)
+			if err != nil {
+				return err
+			}
+			ev.Context = append(ev.Context, c...)
 			if b := mp.Str(Basis); b != string(doc.BasisExplicit) && b != string(doc.BasisRelative) && b != string(doc.BasisPublication) {
 				continue
 			}
@@ -171,8 +184,9 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			if t := ParseDay(mp.Str(Latest)); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
 				ev.Latest = t
 			}
-			ev.Articles = append(ev.Articles, IDOf(mp.First(DerivedFrom)))
 		}
+		sort.Strings(ev.Context)
+		ev.Context = slices.Compact(ev.Context)
 		r.KnowEvent(ev)
 	}
 	return nil
@@ -192,4 +206,39 @@ func KeyOf(id string) string {
 		}
 	}
 	return id
+}
+
+// castCache reads, once per article, the named actors it mentions: the
+// context that resolve compares reports by.
+type castCache struct {
+	s *Store
+	m map[string][]string
+}
+
+func (c castCache) of(ctx context.Context, article quad.Value) ([]string, error) {
+	k := Str(article)
+	if v, ok := c.m[k]; ok {
+		return v, nil
+	}
+	ms, err := c.s.In(ctx, article, DerivedFrom)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range ms {
+		if !strings.HasPrefix(Str(m), "eg:amention/") {
+			continue
+		}
+		p, err := c.s.Out(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		if id := IDOf(p.First(MentionOf)); id != "" && !strings.HasPrefix(id, "actor/desc/") {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	out = slices.Compact(out)
+	c.m[k] = out
+	return out, nil
 }

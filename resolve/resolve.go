@@ -65,6 +65,11 @@ type Event struct {
 	Modality doc.Modality
 	Agents   []string // canonical actor IDs
 	Targets  []string
+	Places   []string
+	// Context holds the named actors of the articles that report the
+	// event: two reports of one event share much of their cast even where
+	// the event's own arguments are missing.
+	Context  []string
 	Earliest time.Time
 	Latest   time.Time
 	Articles []string
@@ -125,9 +130,18 @@ func (r *Resolver) KnowEvent(e Event) {
 		return
 	}
 	ev := e
-	f := r.rules.Family(e.Type.Code)
+	f := r.family(e.Type)
 	r.events[f] = append(r.events[f], &ev)
 	r.eventsBy[e.ID] = &ev
+}
+
+// family is the blocking family of an event type; events CAMEO does not
+// code (disasters, sport...) are blocked by their extension class.
+func (r *Resolver) family(t doc.EventType) string {
+	if t.Code == "" {
+		return r.rules.Family(t.Extension)
+	}
+	return r.rules.Family(t.Code)
 }
 
 // Events returns the number of canonical events known.
@@ -140,8 +154,10 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 	for i, a := range d.Actors {
 		as.Actors[i] = r.actor(a)
 	}
+	context := namedActors(as.Actors)
 	for i, m := range d.Events {
 		cand := r.candidate(d, as.Actors, m)
+		cand.Context = context
 		best, score, reasons := r.bestMatch(cand, d.Article.ID)
 		if best == nil {
 			cand.ID = EventID(d.Article.ID, i)
@@ -236,11 +252,21 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 		if a.Actor < 0 || a.Actor >= len(actorIDs) {
 			continue
 		}
+		id := actorIDs[a.Actor]
+		if a.Role == doc.RolePlace {
+			c.Places = appendUnique(c.Places, id)
+			continue
+		}
+		// An actor known only by a description in one article ("police",
+		// "the man") says nothing about identity across articles.
+		if strings.HasPrefix(id, "actor/desc/") {
+			continue
+		}
 		switch a.Role {
 		case doc.RoleAgent:
-			c.Agents = appendUnique(c.Agents, actorIDs[a.Actor])
+			c.Agents = appendUnique(c.Agents, id)
 		case doc.RoleTarget:
-			c.Targets = appendUnique(c.Targets, actorIDs[a.Actor])
+			c.Targets = appendUnique(c.Targets, id)
 		}
 	}
 	return c
@@ -251,9 +277,10 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 	var best *Event
 	var bestScore float64
 	var bestReasons []string
-	for _, e := range r.events[r.rules.Family(c.Type.Code)] {
-		s, reasons, ok := r.score(e, c)
-		if ok && contains(e.Articles, article) {
+	for _, e := range r.events[r.family(c.Type)] {
+		same := contains(e.Articles, article)
+		s, reasons, ok := r.score(e, c, same)
+		if ok && same {
 			// Within one article a bare "the cancellation" refers back to
 			// the cancellation already reported.
 			s += 1
@@ -274,7 +301,7 @@ const mergeThreshold = 2.0
 // score rates how likely e and c are one event. ok is false when something
 // rules it out: incompatible types, disjoint time bounds, opposite polarity,
 // or different agents.
-func (r *Resolver) score(e, c *Event) (float64, []string, bool) {
+func (r *Resolver) score(e, c *Event, sameArticle bool) (float64, []string, bool) {
 	if !r.rules.Compatible(e.Type, c.Type) {
 		return 0, nil, false
 	}
@@ -283,10 +310,14 @@ func (r *Resolver) score(e, c *Event) (float64, []string, bool) {
 	}
 	var s float64
 	var why []string
-	if e.Type.Code == c.Type.Code {
+	switch {
+	case e.Type.Code == c.Type.Code && e.Type.Extension == c.Type.Extension:
 		s += 1
+		why = append(why, "same type "+typeName(c.Type))
+	case e.Type.Code == c.Type.Code:
+		s += 0.75
 		why = append(why, "same CAMEO code "+c.Type.Code)
-	} else {
+	default:
 		s += 0.5
 		why = append(why, fmt.Sprintf("compatible types %s/%s", e.Type.Code, c.Type.Code))
 	}
@@ -314,6 +345,19 @@ func (r *Resolver) score(e, c *Event) (float64, []string, bool) {
 	case len(shared) > 0:
 		s += 1
 		why = append(why, "same target "+strings.Join(shared, ", "))
+	}
+	if o := overlap(e.Context, c.Context); sameArticle {
+		// One article shares its whole cast with itself: no evidence.
+	} else if o >= 0.5 {
+		s += 1
+		why = append(why, fmt.Sprintf("the reports share %.0f%% of their named actors", 100*o))
+	} else if o >= 0.3 {
+		s += 0.5
+		why = append(why, fmt.Sprintf("the reports share %.0f%% of their named actors", 100*o))
+	}
+	if shared := intersect(e.Places, c.Places); len(shared) > 0 {
+		s += 0.75
+		why = append(why, "same place "+strings.Join(shared, ", "))
 	}
 	// Agent in one is target in the other: "X's talks with Y" vs "Y met X".
 	if cross := intersect(e.Agents, c.Targets); len(cross) > 0 && len(e.Targets) == 0 {
@@ -348,6 +392,13 @@ func overlaps(e1, l1, e2, l2 time.Time) bool {
 }
 
 // absorb narrows e with what mention c adds.
+func typeName(t doc.EventType) string {
+	if t.Extension != "" {
+		return t.Extension
+	}
+	return t.Code
+}
+
 func absorb(e, c *Event, article string) {
 	if !c.Earliest.IsZero() && (e.Earliest.IsZero() || c.Earliest.After(e.Earliest)) {
 		e.Earliest = c.Earliest
@@ -361,7 +412,73 @@ func absorb(e, c *Event, article string) {
 	for _, a := range c.Targets {
 		e.Targets = appendUnique(e.Targets, a)
 	}
+	for _, a := range c.Places {
+		e.Places = appendUnique(e.Places, a)
+	}
+	if len(e.Context) < maxContext {
+		e.Context = union(e.Context, c.Context)
+	}
 	e.Articles = appendUnique(e.Articles, article)
+}
+
+// maxContext bounds an event's context set.
+const maxContext = 256
+
+// namedActors returns the sorted distinct actor IDs that name an entity
+// (not an article-local description).
+func namedActors(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !strings.HasPrefix(id, "actor/desc/") {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return compact(out)
+}
+
+func compact(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// overlap is the overlap coefficient of two sorted sets, 0 when either has
+// fewer than two members (one shared country says little).
+func overlap(a, b []string) float64 {
+	if len(a) < 2 || len(b) < 2 {
+		return 0
+	}
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	return float64(n) / float64(min(len(a), len(b)))
+}
+
+// union merges two sorted sets.
+func union(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	out = append(out, a...)
+	out = append(out, b...)
+	sort.Strings(out)
+	return compact(out)
 }
 
 func contains(s []string, v string) bool {

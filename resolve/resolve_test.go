@@ -96,3 +96,28 @@ func TestAnaphoricMention(t *testing.T) {
 		t.Error("bare undated mention of another article merged")
 	}
 }
+
+// Reports that share most of their named cast merge bare mentions of the
+// same type; reports about other people do not.
+func TestContextOverlap(t *testing.T) {
+	withCast := func(article string, cast ...string) *doc.Document {
+		d := mention(article, "190", "attack", doc.Asserted, "", "", "")
+		for _, c := range cast {
+			d.Actors = append(d.Actors, doc.Actor{Key: c, Name: c, Kind: doc.KindPerson})
+		}
+		return d
+	}
+	r := New(Rules{})
+	a := r.Add(withCast("a", "person:ann", "person:bob", "country:XYZ"))
+	b := r.Add(withCast("b", "person:ann", "person:bob", "place:town"))
+	c := r.Add(withCast("c", "person:cid", "person:dan"))
+	if a.Events[0] != b.Events[0] {
+		t.Error("reports sharing their cast not merged")
+	}
+	if c.Events[0] == a.Events[0] {
+		t.Error("report with another cast merged")
+	}
+	if got := overlap([]string{"a", "b", "c"}, []string{"a", "b"}); got != 1 {
+		t.Errorf("overlap = %v", got)
+	}
+}

@@ -236,3 +236,22 @@ func TestExport(t *testing.T) {
 		t.Error("unknown export format accepted")
 	}
 }
+
+// Ingesting the seeds one run at a time merges with what the store holds
+// exactly as one run over both does.
+func TestIncrementalIngestMergesLikeOneRun(t *testing.T) {
+	dir := t.TempDir()
+	one, two := filepath.Join(dir, "one"), filepath.Join(dir, "two")
+	mustRun(t, "ingest", "--dbpath", one, seedsDir(t))
+	files, _ := filepath.Glob(filepath.Join(seedsDir(t), "*.txt"))
+	for _, f := range files {
+		mustRun(t, "ingest", "--dbpath", two, f)
+	}
+	a, b := readTimeline(t, one), readTimeline(t, two)
+	if len(a.Events) != len(b.Events) {
+		t.Errorf("one run: %d events; one run per article: %d", len(a.Events), len(b.Events))
+	}
+	if n := len(findEvents(b, "cancel")); n != 1 {
+		t.Errorf("%d cancellations after incremental ingest, want 1", n)
+	}
+}
