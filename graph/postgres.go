@@ -31,10 +31,14 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	graphlog "github.com/cayleygraph/cayley/graph/log"
+	"github.com/cayleygraph/cayley/graph/memstore"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
 	"github.com/jackc/pgx"
 	"github.com/lib/pq"
+
+	"github.com/eventgraph/eventgraph/resolve"
 )
 
 // isSQL reports whether backend is one of cayley's SQL backends.
@@ -543,6 +547,112 @@ func writePlaceholders(b *strings.Builder, n, k int, extra string) {
 		b.WriteString(", " + extra)
 	}
 	b.WriteByte(')')
+}
+
+// LoadResolverBulk is LoadResolver for stores where reading node by node
+// is slow: on SQL backends, where each read is a round trip (and each value
+// another), it first copies the quads LoadResolver reads (those about
+// actors, events and event mentions) into memory in one query, in the
+// order they were written, and runs LoadResolver on the copy. Elsewhere it
+// is LoadResolver.
+func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error {
+	if s.sql == nil {
+		return s.LoadResolver(ctx, r)
+	}
+	mem, err := s.sql.copyForResolver(ctx)
+	if err != nil {
+		return explainSQL(s.sql.backend, s.sql.addr, "reading known actors and events", err)
+	}
+	return Wrap(mem).LoadResolver(ctx, r)
+}
+
+// resolverPrefixes are the subjects whose quads LoadResolver reads.
+var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:mention/"}
+
+func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, error) {
+	cols := func(n string) string {
+		return n + ".value, " + n + ".value_string, " + n + ".datatype, " + n + ".language, " + n + ".iri, " + n + ".bnode, " +
+			n + ".value_int, " + n + ".value_bool, " + n + ".value_float, " + n + ".value_time"
+	}
+	var where []string
+	for _, p := range resolverPrefixes {
+		where = append(where, "ns.value_string LIKE '"+p+"%'")
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols("ns")+`, `+cols("np")+`, `+cols("no")+`
+FROM quads q
+JOIN nodes ns ON ns.hash = q.subject_hash
+JOIN nodes np ON np.hash = q.predicate_hash
+JOIN nodes no ON no.hash = q.object_hash
+WHERE ns.iri AND (`+strings.Join(where, " OR ")+`)
+ORDER BY q.horizon`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	mem := memstore.New()
+	var v [3]nodeScan
+	dest := make([]any, 0, 30)
+	for i := range v {
+		dest = append(dest, v[i].dest()...)
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		var q quad.Quad
+		for i, d := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object} {
+			val, err := v[i].value()
+			if err != nil {
+				return nil, err
+			}
+			q.Set(d, val)
+		}
+		mem.AddQuad(q)
+	}
+	return mem, rows.Err()
+}
+
+// nodeScan reads a row of cayley's nodes table, as its NameOf does.
+type nodeScan struct {
+	data   []byte
+	str    sql.NullString
+	typ    sql.NullString
+	lang   sql.NullString
+	iri    sql.NullBool
+	bnode  sql.NullBool
+	vint   sql.NullInt64
+	vbool  sql.NullBool
+	vfloat sql.NullFloat64
+	vtime  csql.NullTime
+}
+
+func (n *nodeScan) dest() []any {
+	return []any{&n.data, &n.str, &n.typ, &n.lang, &n.iri, &n.bnode, &n.vint, &n.vbool, &n.vfloat, &n.vtime}
+}
+
+func (n *nodeScan) value() (quad.Value, error) {
+	unescape := func(s string) quad.String { return quad.String(strings.ReplaceAll(s, `\x00`, "\x00")) }
+	switch {
+	case n.str.Valid && n.iri.Bool:
+		return quad.IRI(n.str.String), nil
+	case n.str.Valid && n.bnode.Bool:
+		return quad.BNode(n.str.String), nil
+	case n.str.Valid && n.lang.Valid:
+		return quad.LangString{Value: unescape(n.str.String), Lang: n.lang.String}, nil
+	case n.str.Valid && n.typ.Valid:
+		return quad.TypedString{Value: unescape(n.str.String), Type: quad.IRI(n.typ.String)}, nil
+	case n.str.Valid:
+		return unescape(n.str.String), nil
+	case n.vint.Valid:
+		return quad.Int(n.vint.Int64), nil
+	case n.vbool.Valid:
+		return quad.Bool(n.vbool.Bool), nil
+	case n.vfloat.Valid:
+		return quad.Float(n.vfloat.Float64), nil
+	case n.vtime.Valid:
+		return quad.Time(n.vtime.Time), nil
+	}
+	return pquads.UnmarshalValue(n.data)
 }
 
 // checkSQLAddress rejects an address that is no database URL before any

@@ -400,3 +400,39 @@ func TestPostgresBulkWriterMatchesCayley(t *testing.T) {
 		t.Errorf("nothing written: %q", a)
 	}
 }
+
+// The bulk loader gives the resolver what LoadResolver gives it.
+func TestPostgresLoadResolverBulk(t *testing.T) {
+	srv := pgtest.Start(t)
+	ctx := context.Background()
+	st := openPG(t, srv.NewDatabase(t), nil)
+	r := resolve.New(resolve.Rules{})
+	for _, id := range []string{"a1", "a2", "a3"} {
+		d := sampleDoc(id)
+		if id == "a3" {
+			d.Events[0].Type.Code = "0871"
+			d.Events[0].Action = "quit"
+		}
+		own, shared := Quads(d, r.Add(d))
+		if _, err := st.WriteArticle(ctx, own, shared); err != nil {
+			t.Fatal(err)
+		}
+	}
+	slow, fast := resolve.New(resolve.Rules{}), resolve.New(resolve.Rules{})
+	if err := st.LoadResolver(ctx, slow); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.LoadResolverBulk(ctx, fast); err != nil {
+		t.Fatal(err)
+	}
+	if slow.Events() == 0 || slow.Events() != fast.Events() {
+		t.Fatalf("events: LoadResolver %d, LoadResolverBulk %d", slow.Events(), fast.Events())
+	}
+	for _, id := range []string{"b1", "b2"} {
+		d := sampleDoc(id)
+		a, b := slow.Add(d), fast.Add(d)
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Errorf("resolving %s: LoadResolver gives %+v, LoadResolverBulk %+v", id, a, b)
+		}
+	}
+}

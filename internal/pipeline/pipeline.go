@@ -114,7 +114,7 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	sum.Sources = len(sources)
 
 	res := resolve.New(Rules())
-	if err := st.LoadResolver(ctx, res); err != nil {
+	if err := st.LoadResolverBulk(ctx, res); err != nil {
 		return sum, fmt.Errorf("loading known actors and events: %w", err)
 	}
 
@@ -465,7 +465,7 @@ func (w *writer) flush(ctx context.Context) error {
 // reload replaces the resolver with one loaded from the store.
 func (w *writer) reload(ctx context.Context) error {
 	res := resolve.New(Rules())
-	if err := w.st.LoadResolver(ctx, res); err != nil {
+	if err := w.st.LoadResolverBulk(ctx, res); err != nil {
 		return fmt.Errorf("reloading known actors and events: %w", err)
 	}
 	w.res = res
