@@ -237,6 +237,7 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	opts := trafilatura.Options{
 		Config:           cfg,
 		ExcludeComments:  true,
+		IncludeLinks:     true,               // for the link density of paragraphs
 		HtmlDateOverride: &htmldate.Result{}, // the date is settled above
 		Focus:            trafilatura.Balanced,
 	}
@@ -546,15 +547,27 @@ func markCaptions(root *html.Node) {
 		if n.DataAtom != atom.Figcaption && (len(text) > 600 || hasBlockDescendant(n)) {
 			continue // a container that only mentions captions in its class
 		}
+		if text == "" {
+			continue
+		}
+		// Replace the caption's figure, else the wrappers that hold
+		// nothing but it (and its image): extractors drop such wrappers
+		// whole, placeholder included.
 		target := n
+		for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+			if p.DataAtom == atom.Body || p.DataAtom == atom.Article || p.DataAtom == atom.Main {
+				break
+			}
+			if normSpace(textContent(p)) != text {
+				break
+			}
+			target = p
+		}
 		for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
 			if p.DataAtom == atom.Figure {
 				target = p
 				break
 			}
-		}
-		if text == "" {
-			continue
 		}
 		p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
 		p.AppendChild(&html.Node{Type: html.TextNode, Data: captionMark + text})
@@ -649,6 +662,8 @@ type blockWalker struct {
 	depth int
 	// skipChrome leaves out page chrome: nav, header, footer, aside, form.
 	skipChrome bool
+	inLink     int // depth of <a> elements around the walk
+	linkBytes  int // bytes of link text gathered since the last flush
 }
 
 const lineBreak = "\x00"
@@ -664,6 +679,9 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 	switch n.Type {
 	case html.TextNode:
 		w.buf.WriteString(n.Data)
+		if w.inLink > 0 {
+			w.linkBytes += len(strings.TrimSpace(n.Data))
+		}
 		return
 	case html.ElementNode:
 	case html.DocumentNode:
@@ -680,6 +698,9 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 			return
 		case atom.Td, atom.Th:
 			w.buf.WriteString(" ")
+		case atom.A:
+			w.inLink++
+			defer func() { w.inLink-- }()
 		}
 		if blockTags[n.DataAtom] {
 			w.flush(kind)
@@ -718,6 +739,8 @@ func isHeading(a atom.Atom) bool {
 func (w *blockWalker) flush(kind doc.BlockKind) {
 	s := w.buf.String()
 	w.buf.Reset()
+	linkBytes := w.linkBytes
+	w.linkBytes = 0
 	var lines []string
 	for _, ln := range strings.Split(s, lineBreak) {
 		if ln = normSpace(ln); ln != "" {
@@ -745,8 +768,12 @@ func (w *blockWalker) flush(kind doc.BlockKind) {
 			return // the title repeated as the page's <h1>
 		}
 	case doc.BlockBody:
-		if isCaption(s) && len(s) < 200 {
+		switch {
+		case isCaption(s) && len(s) < 200:
 			kind = doc.BlockCaption // a credit line set as a paragraph
+		case len(s) < 300 && linkBytes*10 >= len(s)*6:
+			// "Read more: <link>", a list of related links: not prose.
+			kind = doc.BlockMetadata
 		}
 	}
 	w.tb.add(kind, s)

@@ -75,6 +75,22 @@ func TestParseHTML(t *testing.T) {
 			absent:   []string{"Politics\n", "Sport", "Related stories", "Coalition talks stall", "All rights reserved", "Privacy", "Markets:", "2019", "dataLayer"},
 		},
 		{
+			name: "blog page with JSON-LD, wrapped caption and in-body links", file: "blog.html",
+			title: "Ceasefire talks resume in Geneva", url: "https://wire.example.org/2024/03/25/ceasefire-talks-resume/",
+			published: "2024-03-25T07:30:00Z",
+			props: map[string]string{
+				"author": "Sam Roe", "site": "Example Wire", "language": "en-US",
+				"date_source": "json-ld datePublished", "updated": "2024-03-25T11:02:00+00:00",
+			},
+			body: []string{
+				"Negotiators returned to Geneva on Monday for a third round of talks on a ceasefire, the mediators said in a statement, after a week in which fighting spread to two more provinces.",
+				"The previous round ended without agreement on March 12, when one delegation walked out over the sequencing of prisoner releases and the withdrawal of heavy weapons.",
+				"Mediators said both sides had agreed to stay in Geneva until Friday and that a joint statement could follow if progress was made on humanitarian access.",
+			},
+			captions: []string{"Delegates arrive at the Palais des Nations on Monday. Photo: Example Wire"},
+			absent:   []string{"Storm warning", "2021", "Share on", "Sign up", "You may also like", "Aid convoy", "Great article", "Powered by", "Subscribe"},
+		},
+		{
 			name: "latin-1 page declared in a meta tag", file: "latin1.html",
 			title: "Le ministre démissionne après le vote du budget", published: "2024-03-26T00:00:00Z",
 			props: map[string]string{"charset": "windows-1252", "language": "fr"},
