@@ -10,12 +10,13 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/eventgraph/eventgraph/extract/article"
+	"github.com/eventgraph/eventgraph/extract/article/fetch"
 	"github.com/eventgraph/eventgraph/internal/pipeline"
 )
 
 func newIngestCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "ingest PATH...",
+		Use:   "ingest [PATH|URL]...",
 		Short: "Extract events from articles and store them",
 		Long: `Read articles from files, directories (recursively) or "-" (stdin), extract
 actors, dates and events, merge them with what the store already holds, and
@@ -26,12 +27,12 @@ whose file now holds different text.
 A source that cannot be read as an article (empty, binary, invalid UTF-8...)
 is reported with its name and reason; the others are still ingested. The
 exit status is non-zero only when nothing could be ingested.`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: runIngest,
 	}
 	cmd.Flags().Bool("replace", false, "re-extract stored articles and retract older versions from the same source")
 	cmd.Flags().String("format", "", "source format: auto, text, html, feed, jsonl (config ingest.format)")
 	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (config ingest.workers)")
+	cmd.Flags().String("urls", "", "also fetch the URLs listed in this file (one per line, # comments)")
 	return cmd
 }
 
@@ -44,6 +45,19 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		viper.Set("ingest.workers", w)
 	}
 	replace, _ := cmd.Flags().GetBool("replace")
+	if file, _ := cmd.Flags().GetString("urls"); file != "" {
+		urls, err := fetch.ReadURLFile(file)
+		if err != nil && len(urls) == 0 {
+			return fmt.Errorf("--urls: %w", err)
+		}
+		if err != nil {
+			slog.Warn("skipped lines of the URL list", "file", file, "reason", err)
+		}
+		args = append(args, urls...)
+	}
+	if len(args) == 0 {
+		return errors.New("nothing to ingest: give files, directories, URLs, - for stdin, or --urls FILE")
+	}
 	st, err := openStore(cmd, false)
 	if err != nil {
 		return err

@@ -26,6 +26,7 @@ import (
 	"github.com/eventgraph/eventgraph/extract"
 	"github.com/eventgraph/eventgraph/extract/actor"
 	"github.com/eventgraph/eventgraph/extract/article"
+	"github.com/eventgraph/eventgraph/extract/article/fetch"
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/event"
 	"github.com/eventgraph/eventgraph/graph"
@@ -45,6 +46,9 @@ type Options struct {
 	Log      *slog.Logger
 	// Stdin is read for the input "-".
 	Stdin io.Reader
+	// Fetcher fetches http(s) inputs; nil means fetch.New() (timeouts,
+	// size limit, per-host concurrency limit).
+	Fetcher *fetch.Client
 }
 
 // ErrInterrupted is returned when the context is cancelled during a run
@@ -78,10 +82,12 @@ func Rules() resolve.Rules {
 	return resolve.Rules{SameEntity: actor.SameEntity, Family: event.Family, Compatible: event.Compatible}
 }
 
-// source is one input to read.
+// source is one input to read: bytes to parse, or (for a URL) articles
+// fetched and parsed with the HTTP response's hints.
 type source struct {
-	name string
-	read func() ([]byte, error)
+	name     string
+	read     func() ([]byte, error)
+	articles func(context.Context) ([]doc.Article, error)
 }
 
 // parsed is a worker's result for one source, in input order.
@@ -99,7 +105,8 @@ type parsed struct {
 	docs []*doc.Document
 }
 
-// Run ingests inputs (files, directories read recursively, "-" for stdin)
+// Run ingests inputs (files, directories read recursively, http(s) URLs,
+// "-" for stdin)
 // into st. It returns an error only when nothing could be ingested because
 // of failures, or when the store fails.
 func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Summary, error) {
@@ -109,7 +116,11 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 		log = slog.Default()
 	}
 	var sum Summary
-	sources, failures := expand(inputs, opt.Stdin)
+	client := opt.Fetcher
+	if client == nil {
+		client = fetch.New()
+	}
+	sources, failures := expand(inputs, opt.Stdin, client)
 	sum.Failed = append(sum.Failed, failures...)
 	sum.Sources = len(sources)
 
@@ -255,9 +266,14 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 			defer parsers.Done()
 			for i := range srcJobs {
 				p := parsed{seq: i, src: sources[i].name}
-				data, err := sources[i].read()
-				if err == nil {
-					p.arts, err = article.Parse(sources[i].name, data, opt.Format)
+				var err error
+				if sources[i].articles != nil {
+					p.arts, err = sources[i].articles(ctx)
+				} else {
+					var data []byte
+					if data, err = sources[i].read(); err == nil {
+						p.arts, err = article.Parse(sources[i].name, data, opt.Format)
+					}
 				}
 				if err != nil {
 					p.errs = append(p.errs, err)
@@ -505,10 +521,17 @@ func retractOld(ctx context.Context, st *graph.Store, a doc.Article, same bool) 
 
 // expand turns the inputs into sources: files as given, directories walked
 // recursively in name order (hidden entries skipped), "-" as stdin.
-func expand(inputs []string, stdin io.Reader) ([]source, []Failure) {
+func expand(inputs []string, stdin io.Reader, client *fetch.Client) ([]source, []Failure) {
 	var out []source
 	var fails []Failure
 	for _, in := range inputs {
+		if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
+			url := in
+			out = append(out, source{name: url, articles: func(ctx context.Context) ([]doc.Article, error) {
+				return client.Articles(ctx, url)
+			}})
+			continue
+		}
 		if in == "-" {
 			r := stdin
 			if r == nil {
