@@ -1,0 +1,515 @@
+package pipeline
+
+// End-to-end tests of the PostgreSQL store through the real binary: the same
+// results as bolt, several `eventgraph ingest` processes at once producing
+// what one sequential run produces, and a benchmark. They start a private
+// PostgreSQL server (internal/pgtest, scripts/postgres.sh).
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/internal/pgtest"
+)
+
+var bin struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := pgtest.Main(m)
+	if bin.dir != "" {
+		os.RemoveAll(bin.dir)
+	}
+	os.Exit(code)
+}
+
+// eventgraphBin builds the CLI once per test binary.
+func eventgraphBin(tb testing.TB) string {
+	tb.Helper()
+	bin.once.Do(func() {
+		if bin.dir, bin.err = os.MkdirTemp("", "eventgraph-bin-"); bin.err != nil {
+			return
+		}
+		bin.path = filepath.Join(bin.dir, "eventgraph")
+		out, err := exec.Command("go", "build", "-o", bin.path, "github.com/eventgraph/eventgraph/cmd/eventgraph").CombinedOutput()
+		if err != nil {
+			bin.err = fmt.Errorf("go build ./cmd/eventgraph: %v\n%s", err, out)
+		}
+	})
+	if bin.err != nil {
+		tb.Fatal(bin.err)
+	}
+	return bin.path
+}
+
+// store names a store on the command line.
+type store struct{ backend, addr string }
+
+func (s store) flags() []string { return []string{"--db", s.backend, "--dbpath", s.addr} }
+
+func (s store) env() []string {
+	return []string{"EVENTGRAPH_STORE_BACKEND=" + s.backend, "EVENTGRAPH_STORE_ADDRESS=" + s.addr}
+}
+
+// eg runs the binary and returns its standard output.
+func eg(tb testing.TB, env []string, args ...string) string {
+	tb.Helper()
+	cmd := exec.Command(eventgraphBin(tb), args...)
+	cmd.Dir = os.TempDir()
+	cmd.Env = append(append(os.Environ(), "EVENTGRAPH_LOG_LEVEL=warn"), env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		tb.Fatalf("eventgraph %s: %v\n%s", strings.Join(args, " "), err, errb.String())
+	}
+	return out.String()
+}
+
+func repoRoot(tb testing.TB) string {
+	tb.Helper()
+	s, err := pgtest.Script()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return filepath.Dir(filepath.Dir(s))
+}
+
+// normJSON re-encodes JSON with the generation timestamp removed and, with
+// sortArrays, arrays sorted (query results come in backend order).
+func normJSON(tb testing.TB, s string, sortArrays bool) string {
+	tb.Helper()
+	var v any
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		tb.Fatalf("not JSON: %v\n%.500s", err, s)
+	}
+	var walk func(v any) any
+	walk = func(v any) any {
+		switch v := v.(type) {
+		case map[string]any:
+			delete(v, "generated")
+			for k, x := range v {
+				v[k] = walk(x)
+			}
+		case []any:
+			for i, x := range v {
+				v[i] = walk(x)
+			}
+			if sortArrays {
+				sort.Slice(v, func(i, j int) bool { return mustJSON(v[i]) < mustJSON(v[j]) })
+			}
+		}
+		return v
+	}
+	out, _ := json.MarshalIndent(walk(v), "", " ")
+	return string(out)
+}
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func sortedLines(s string) string {
+	l := strings.Split(strings.TrimSpace(s), "\n")
+	sort.Strings(l)
+	return strings.Join(l, "\n")
+}
+
+// firstDiff shows where two outputs part.
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n  %s\n  %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
+}
+
+// serveOnce starts `eventgraph serve` on a free port and returns its base URL.
+func serveOnce(t *testing.T, s store) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, eventgraphBin(t), append([]string{"serve", "--host", "127.0.0.1:0"}, s.flags()...)...)
+	cmd.Env = append(os.Environ(), "EVENTGRAPH_LOG_LEVEL=warn")
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); _ = cmd.Wait() })
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		re := regexp.MustCompile(`http://[^ /]+`)
+		for sc.Scan() {
+			if u := re.FindString(sc.Text()); u != "" {
+				found <- u
+				break
+			}
+		}
+		_, _ = io.Copy(io.Discard, out)
+	}()
+	select {
+	case u := <-found:
+		return u
+	case <-time.After(60 * time.Second):
+		t.Fatal("eventgraph serve did not start")
+	}
+	return ""
+}
+
+func httpDo(t *testing.T, method, url, body string) string {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("%s %s: %s\n%s", method, url, resp.Status, b)
+	}
+	return string(b)
+}
+
+// Test 1: ingest the seeds into bolt and into PostgreSQL; every reading
+// command (and the server) must answer the same.
+func TestPostgresSameAsBolt(t *testing.T) {
+	srv := pgtest.Start(t)
+	seeds := filepath.Join(repoRoot(t), "seeds")
+	bolt := store{"bolt", filepath.Join(t.TempDir(), "bolt")}
+	pg := store{srv.Backend, srv.NewDatabase(t)}
+
+	eg(t, nil, append([]string{"ingest", seeds}, bolt.flags()...)...)
+	// PostgreSQL through the environment, then a config file.
+	eg(t, pg.env(), "ingest", seeds)
+	cfg := filepath.Join(t.TempDir(), "pg.yaml")
+	if err := os.WriteFile(cfg, []byte(fmt.Sprintf("store:\n  backend: %s\n  address: %q\n", pg.backend, pg.addr)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Ingesting again changes nothing.
+	eg(t, nil, "ingest", "--config", cfg, seeds)
+
+	gizmo := `g.V().Has("<rdf:type>", "<sem:Event>").Tag("event").Out("<eg:action>").Tag("action").Back("event").Out("<eg:agent>").Out("<rdfs:label>").Tag("agent").All()`
+	type view struct {
+		name string
+		args []string
+		norm func(string) string
+	}
+	jsonNorm := func(s string) string { return normJSON(t, s, false) }
+	for _, v := range []view{
+		{"timeline json", []string{"timeline", "--format", "json"}, jsonNorm},
+		{"timeline table", []string{"timeline", "--format", "table"}, nil},
+		{"timeline csv", []string{"timeline", "--format", "csv"}, nil},
+		{"timeline filtered", []string{"timeline", "--format", "json", "--actor", "Netanyahu", "--from", "2024-03"}, jsonNorm},
+		{"timelinejs", []string{"timeline", "--format", "timelinejs"}, jsonNorm},
+		{"actors", []string{"actors", "--format", "json"}, jsonNorm},
+		// Without "nodes": bolt's is cayley's running counter, which
+		// drifts from the number of distinct values (PostgreSQL's is a
+		// count of them).
+		{"stats", []string{"stats", "--format", "json"}, func(s string) string {
+			var m map[string]any
+			if err := json.Unmarshal([]byte(s), &m); err != nil {
+				t.Fatal(err)
+			}
+			delete(m, "nodes")
+			return mustJSON(m)
+		}},
+		{"check", []string{"check", "--format", "json"}, jsonNorm},
+		{"query gizmo", []string{"query", gizmo}, func(s string) string { return normJSON(t, s, true) }},
+		{"export nquads", []string{"export", "--format", "nquads"}, sortedLines},
+		{"export jsonld", []string{"export", "--format", "jsonld"}, func(s string) string { return normJSON(t, s, true) }},
+	} {
+		t.Run(v.name, func(t *testing.T) {
+			a := eg(t, nil, append(v.args, bolt.flags()...)...)
+			b := eg(t, nil, append(v.args, "--config", cfg)...)
+			if v.norm != nil {
+				a, b = v.norm(a), v.norm(b)
+			}
+			if strings.TrimSpace(a) == "" || a == "null" {
+				t.Fatalf("empty output on bolt")
+			}
+			if a != b {
+				t.Errorf("bolt and PostgreSQL differ: %s", firstDiff(a, b))
+			}
+		})
+	}
+
+	// explain, on the first event.
+	var tl struct {
+		Events []struct{ ID string } `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(eg(t, nil, append([]string{"timeline", "--format", "json"}, bolt.flags()...)...)), &tl); err != nil || len(tl.Events) == 0 {
+		t.Fatalf("timeline: %v, %d events", err, len(tl.Events))
+	}
+	if a, b := eg(t, nil, append([]string{"explain", tl.Events[0].ID}, bolt.flags()...)...), eg(t, pg.env(), "explain", tl.Events[0].ID); a != b {
+		t.Errorf("explain differs: %s", firstDiff(a, b))
+	}
+
+	// The server: timeline API and gizmo.
+	ub, up := serveOnce(t, bolt), serveOnce(t, pg)
+	if a, b := normJSON(t, httpDo(t, "GET", ub+"/api/timeline", ""), false), normJSON(t, httpDo(t, "GET", up+"/api/timeline", ""), false); a != b {
+		t.Errorf("serve /api/timeline differs: %s", firstDiff(a, b))
+	}
+	if a, b := normJSON(t, httpDo(t, "POST", ub+"/api/v1/query/gizmo", gizmo), true), normJSON(t, httpDo(t, "POST", up+"/api/v1/query/gizmo", gizmo), true); a != b {
+		t.Errorf("serve gizmo differs: %s", firstDiff(a, b))
+	}
+}
+
+// dataDir returns ../shared/data, skipping loudly when it is missing.
+func dataDir(tb testing.TB) string {
+	tb.Helper()
+	d := filepath.Join(repoRoot(tb), "..", "shared", "data", "tempeval3-train")
+	if _, err := os.Stat(d); err != nil {
+		msg := "\n" + strings.Repeat("#", 78) + "\n# SKIPPED: " + d + " is missing: the multi-process tests ingest\n# TempEval-3 documents from ../shared/data\n" + strings.Repeat("#", 78)
+		fmt.Fprintln(os.Stderr, msg)
+		tb.Skip(msg)
+	}
+	return d
+}
+
+var (
+	dctRE  = regexp.MustCompile(`(?s)<DCT>.*?value="(\d{4}-\d{2}-\d{2})`)
+	textRE = regexp.MustCompile(`(?s)<TEXT>(.*?)</TEXT>`)
+	tagRE  = regexp.MustCompile(`<[^>]*>`)
+)
+
+// corpus writes the first n TempEval-3 documents (AQUAINT, then TimeBank,
+// in name order) as plain-text articles, "date YYYY-MM-DD" from the
+// document creation time first, into dir; it returns their paths.
+func corpus(tb testing.TB, n int, dir string) []string {
+	tb.Helper()
+	data := dataDir(tb)
+	var files []string
+	for _, sub := range []string{"AQUAINT", "TimeBank"} {
+		fs, _ := filepath.Glob(filepath.Join(data, sub, "*.tml"))
+		sort.Strings(fs)
+		files = append(files, fs...)
+	}
+	var out []string
+	for _, f := range files {
+		if len(out) == n {
+			break
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		dct, text := dctRE.FindSubmatch(b), textRE.FindSubmatch(b)
+		if dct == nil || text == nil {
+			continue
+		}
+		body := strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(string(text[1]), "")))
+		p := filepath.Join(dir, fmt.Sprintf("%03d_%s.txt", len(out), strings.TrimSuffix(filepath.Base(f), ".tml")))
+		if err := os.WriteFile(p, []byte("date "+string(dct[1])+"\n\n"+body+"\n"), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, p)
+	}
+	if len(out) < n {
+		tb.Fatalf("only %d usable documents in %s, want %d", len(out), data, n)
+	}
+	return out
+}
+
+// shards links the articles into k folders, article i into folder i mod k.
+func shards(tb testing.TB, files []string, k int) []string {
+	tb.Helper()
+	root := tb.TempDir()
+	dirs := make([]string, k)
+	for i := range dirs {
+		dirs[i] = filepath.Join(root, fmt.Sprint(i))
+		if err := os.Mkdir(dirs[i], 0o755); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for i, f := range files {
+		if err := os.Link(f, filepath.Join(dirs[i%k], filepath.Base(f))); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dirs
+}
+
+// ingestParallel runs one `eventgraph ingest` process per input list, all
+// at once, with env added to their environment, and returns the wall time.
+func ingestParallel(tb testing.TB, s store, inputs [][]string, env ...string) time.Duration {
+	tb.Helper()
+	start := time.Now()
+	var wg sync.WaitGroup
+	errs := make([]error, len(inputs))
+	for i, in := range inputs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			args := append(append([]string{"ingest"}, s.flags()...), in...)
+			cmd := exec.Command(eventgraphBin(tb), args...)
+			cmd.Env = append(append(os.Environ(), "EVENTGRAPH_LOG_LEVEL=warn"), env...)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				errs[i] = fmt.Errorf("process %d: %v\n%s", i, err, out)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return time.Since(start)
+}
+
+type counts struct {
+	Articles            int   `json:"articles"`
+	Events              int   `json:"events"`
+	EventMentions       int   `json:"event_mentions"`
+	DuplicatesPrevented int   `json:"duplicates_prevented"`
+	MultiSourceEvents   int   `json:"multi_article_events"`
+	Actors              int   `json:"actors"`
+	ActorMentions       int   `json:"actor_mentions"`
+	Quads               int64 `json:"quads"`
+	Nodes               int64 `json:"nodes"`
+}
+
+func statsOf(tb testing.TB, s store) counts {
+	tb.Helper()
+	var c counts
+	if err := json.Unmarshal([]byte(eg(tb, nil, append([]string{"stats", "--format", "json"}, s.flags()...)...)), &c); err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+func checkOK(t *testing.T, s store) {
+	t.Helper()
+	cmd := exec.Command(eventgraphBin(t), append([]string{"check", "--format", "json"}, s.flags()...)...)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Errorf("eventgraph check: %v\n%s", err, out)
+	}
+}
+
+// Test 2: four `eventgraph ingest` processes writing 200 articles into one
+// PostgreSQL database at once produce what one sequential run produces.
+func TestPostgresConcurrentIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the 200-article multi-process ingest")
+	}
+	srv := pgtest.Start(t)
+	dir := t.TempDir()
+	files := corpus(t, 200, dir)
+
+	seq := store{srv.Backend, srv.NewDatabase(t)}
+	took := ingestParallel(t, seq, [][]string{{dir}})
+	want := statsOf(t, seq)
+	t.Logf("sequential: %+v in %s", want, took.Round(time.Millisecond))
+	if want.Articles != len(files) {
+		t.Fatalf("sequential run stored %d articles, want %d", want.Articles, len(files))
+	}
+	wantTL := normJSON(t, eg(t, nil, append([]string{"timeline", "--format", "json"}, seq.flags()...)...), false)
+
+	// All four workers on the whole folder: they race for the same
+	// articles, and for the same events, at the same moment.
+	t.Run("same inputs", func(t *testing.T) {
+		con := store{srv.Backend, srv.NewDatabase(t)}
+		took := ingestParallel(t, con, [][]string{{dir}, {dir}, {dir}, {dir}})
+		got := statsOf(t, con)
+		t.Logf("4 processes: %+v in %s", got, took.Round(time.Millisecond))
+		if got != want {
+			t.Errorf("4 processes stored %+v\n sequential run stored %+v", got, want)
+		}
+		if tl := normJSON(t, eg(t, nil, append([]string{"timeline", "--format", "json"}, con.flags()...)...), false); tl != wantTL {
+			t.Errorf("timelines differ: %s", firstDiff(wantTL, tl))
+		}
+		checkOK(t, con)
+	})
+
+	// Four workers on disjoint shards, then each on the whole folder: every
+	// article and mention exactly once, nothing written twice.
+	t.Run("shards then all", func(t *testing.T) {
+		con := store{srv.Backend, srv.NewDatabase(t)}
+		parts := shards(t, files, 4)
+		took := ingestParallel(t, con, [][]string{{parts[0]}, {parts[1]}, {parts[2]}, {parts[3]}}, "EVENTGRAPH_INGEST_BATCH=16")
+		got := statsOf(t, con)
+		t.Logf("4 processes on shards: %+v in %s", got, took.Round(time.Millisecond))
+		ingestParallel(t, con, [][]string{{dir}, {dir}, {dir}, {dir}})
+		if again := statsOf(t, con); again != got {
+			t.Errorf("re-ingesting changed the store: %+v, then %+v", got, again)
+		}
+		if got.Articles != want.Articles || got.EventMentions != want.EventMentions || got.ActorMentions != want.ActorMentions {
+			t.Errorf("4 processes on shards stored %+v\n sequential run stored %+v", got, want)
+		}
+		// Which reports merge depends on the order articles arrive in
+		// (that is true of one process too); the counts stay close.
+		t.Logf("events %d vs %d sequential, actors %d vs %d, quads %d vs %d", got.Events, want.Events, got.Actors, want.Actors, got.Quads, want.Quads)
+		checkOK(t, con)
+	})
+}
+
+// Benchmark: articles/s and quads/s into bolt (one process) and
+// PostgreSQL (one process, and four on disjoint shards), on the same
+// articles in the same run.
+//
+//	go test -run '^$' -bench PostgresIngest -benchtime 1x ./internal/pipeline
+func BenchmarkPostgresIngest(b *testing.B) {
+	srv := pgtest.Start(b)
+	dir := b.TempDir()
+	files := corpus(b, 200, dir)
+	parts := shards(b, files, 4)
+	for _, c := range []struct {
+		name    string
+		backend string
+		inputs  [][]string
+	}{
+		{"bolt/1", "bolt", [][]string{{dir}}},
+		{"postgres/1", "postgres", [][]string{{dir}}},
+		{"postgres/4", "postgres", [][]string{{parts[0]}, {parts[1]}, {parts[2]}, {parts[3]}}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var total time.Duration
+			var quads int64
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s := store{"bolt", filepath.Join(b.TempDir(), "bolt")}
+				if c.backend != "bolt" {
+					s = store{srv.Backend, srv.NewDatabase(b)}
+				}
+				b.StartTimer()
+				total += ingestParallel(b, s, c.inputs)
+				b.StopTimer()
+				quads = statsOf(b, s).Quads
+				b.StartTimer()
+			}
+			sec := total.Seconds() / float64(b.N)
+			b.ReportMetric(float64(len(files))/sec, "articles/s")
+			b.ReportMetric(float64(quads)/sec, "quads/s")
+		})
+	}
+}
