@@ -47,7 +47,7 @@ bench-corpus:
 eval: eval-timex eval-actors eval-events eval-cameo eval-storyline
 
 eval-timex:
-	$(GO) run ./eval/tempeval -data $(DATA)/tempeval3-train
+	$(GO) run ./eval/tempeval -data $(DATA)
 
 eval-actors:
 	$(GO) run ./eval/ecbactors -data $(DATA)/ecbplus

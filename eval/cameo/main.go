@@ -34,6 +34,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"io"
 	"log/slog"
 	"os"
@@ -57,7 +58,7 @@ func main() {
 	flag.Parse()
 	dir := *data
 	if dir == "" {
-		root, err := repoRoot()
+		root, err := evalkit.RepoRoot()
 		if err != nil {
 			slog.Error("cameo", "err", err)
 			os.Exit(1)
@@ -75,24 +76,6 @@ func main() {
 		if *errs > 0 {
 			res.PrintErrors(os.Stdout, *errs)
 		}
-	}
-}
-
-// repoRoot walks up from the working directory to the directory holding go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("working directory: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,7 +11,7 @@ import (
 // agreement against a floor a few points under the score reached when it
 // was set.
 func TestCAMEO(t *testing.T) {
-	root, err := repoRoot()
+	root, err := evalkit.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

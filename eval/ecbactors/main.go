@@ -26,6 +26,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"io"
 	"log/slog"
 	"os"
@@ -45,7 +46,7 @@ func main() {
 	flag.Parse()
 	dir := *data
 	if dir == "" {
-		root, err := repoRoot()
+		root, err := evalkit.RepoRoot()
 		if err != nil {
 			slog.Error("ecbactors", "err", err)
 			os.Exit(1)
@@ -67,64 +68,18 @@ func main() {
 	}
 }
 
-// repoRoot walks up from the working directory to the directory holding go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("working directory: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
-// PRF holds counts for precision and recall.
-type PRF struct {
-	TP, Sys, Gold int
-}
-
-// P is precision.
-func (c PRF) P() float64 { return ratio(c.TP, c.Sys) }
-
-// R is recall.
-func (c PRF) R() float64 { return ratio(c.TP, c.Gold) }
-
-// F1 is the harmonic mean of P and R.
-func (c PRF) F1() float64 { return f1(c.P(), c.R()) }
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
 // Result is the outcome of an evaluation.
 type Result struct {
 	Topics   []string
 	Docs     int
-	Mentions PRF
-	PerClass map[string]PRF
+	Mentions evalkit.PRF
+	PerClass map[string]evalkit.PRF
 	// B-cubed over matched gold mentions.
 	B3P, B3R float64
 	B3N      int
 	// ByHow counts system mentions and matched ones per rule (How).
-	ByHow  map[string]PRF
-	ByText map[string]PRF // per rule and lowercase text, for error analysis
+	ByHow  map[string]evalkit.PRF
+	ByText map[string]evalkit.PRF // per rule and lowercase text, for error analysis
 	// Split lists gold chains that the system splits, with the keys of the
 	// system clusters it spreads over.
 	Split    []string
@@ -133,7 +88,7 @@ type Result struct {
 }
 
 // B3F1 is the B-cubed F1.
-func (r Result) B3F1() float64 { return f1(r.B3P, r.B3R) }
+func (r Result) B3F1() float64 { return evalkit.F1(r.B3P, r.B3R) }
 
 // Print writes the scores.
 func (r Result) Print(w io.Writer) {
@@ -173,7 +128,7 @@ func (r Result) PrintErrors(w io.Writer, n int) {
 	}
 	type kv struct {
 		k string
-		v PRF
+		v evalkit.PRF
 	}
 	var kvs []kv
 	for k, v := range r.ByText {
@@ -232,9 +187,9 @@ func Run(dir string, topics ...string) (Result, error) {
 		return res, err
 	}
 	res.Topics = topics
-	res.PerClass = map[string]PRF{}
-	res.ByHow = map[string]PRF{}
-	res.ByText = map[string]PRF{}
+	res.PerClass = map[string]evalkit.PRF{}
+	res.ByHow = map[string]evalkit.PRF{}
+	res.ByText = map[string]evalkit.PRF{}
 	var b3p, b3r float64
 	for _, topic := range topics {
 		docs, err := ecb.ReadTopic(dir, topic)

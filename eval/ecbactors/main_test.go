@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,7 +10,7 @@ import (
 // TestECBActors runs the evaluation on two topics and checks floors a few
 // points under the scores reached when they were set.
 func TestECBActors(t *testing.T) {
-	root, err := repoRoot()
+	root, err := evalkit.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

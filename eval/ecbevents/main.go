@@ -30,6 +30,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"io"
 	"log/slog"
 	"os"
@@ -56,7 +57,7 @@ func main() {
 	flag.Parse()
 	dir := *data
 	if dir == "" {
-		root, err := repoRoot()
+		root, err := evalkit.RepoRoot()
 		if err != nil {
 			slog.Error("ecbevents", "err", err)
 			os.Exit(1)
@@ -81,47 +82,6 @@ func split(s string) []string {
 	return strings.Split(s, ",")
 }
 
-// repoRoot walks up from the working directory to the directory holding go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("working directory: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
-// PRF holds counts for precision and recall.
-type PRF struct{ TP, Sys, Gold int }
-
-func (c PRF) P() float64  { return ratio(c.TP, c.Sys) }
-func (c PRF) R() float64  { return ratio(c.TP, c.Gold) }
-func (c PRF) F1() float64 { return f1(c.P(), c.R()) }
-
-func (c *PRF) add(o PRF) { c.TP += o.TP; c.Sys += o.Sys; c.Gold += o.Gold }
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
 // Miss is a missed or spurious mention, for error analysis.
 type Miss struct {
 	Doc, Text, Sentence, Tag string
@@ -130,8 +90,8 @@ type Miss struct {
 // Result is the outcome of a run.
 type Result struct {
 	Docs, TestDocs       int
-	All, Test            PRF
-	ByTag                map[string]*PRF // recall per gold tag
+	All, Test            evalkit.PRF
+	ByTag                map[string]*evalkit.PRF // recall per gold tag
 	CorefTopics          []string
 	CorefMentions        int
 	B3P, B3R, MUCP, MUCR float64
@@ -155,9 +115,9 @@ func (r Result) Print(w io.Writer) {
 	}
 	if len(r.CorefTopics) > 0 {
 		fmt.Fprintf(w, "ECB+ cross-document event coreference, topics %s, over %d matched gold mentions (resolve)\n", strings.Join(r.CorefTopics, ","), r.CorefMentions)
-		fmt.Fprintf(w, "  B-cubed P=%.3f R=%.3f F1=%.3f\n", r.B3P, r.B3R, f1(r.B3P, r.B3R))
-		fmt.Fprintf(w, "  MUC     P=%.3f R=%.3f F1=%.3f\n", r.MUCP, r.MUCR, f1(r.MUCP, r.MUCR))
-		fmt.Fprintf(w, "  CoNLL-style mean of B-cubed and MUC F1 = %.3f\n", (f1(r.B3P, r.B3R)+f1(r.MUCP, r.MUCR))/2)
+		fmt.Fprintf(w, "  B-cubed P=%.3f R=%.3f F1=%.3f\n", r.B3P, r.B3R, evalkit.F1(r.B3P, r.B3R))
+		fmt.Fprintf(w, "  MUC     P=%.3f R=%.3f F1=%.3f\n", r.MUCP, r.MUCR, evalkit.F1(r.MUCP, r.MUCR))
+		fmt.Fprintf(w, "  CoNLL-style mean of B-cubed and MUC F1 = %.3f\n", (evalkit.F1(r.B3P, r.B3R)+evalkit.F1(r.MUCP, r.MUCR))/2)
 	}
 }
 
@@ -185,7 +145,7 @@ func isEventTag(tag string) bool {
 
 // docResult holds the per-document matching.
 type docResult struct {
-	prf     PRF
+	prf     evalkit.PRF
 	matched map[int]ecb.Mention // system event index -> gold mention
 }
 
@@ -235,7 +195,7 @@ func score(g *ecb.Document, d *doc.Document, sel ecb.Selected, res *Result) docR
 		usedS[p.s], usedG[p.g] = true, true
 		out.matched[p.s] = gold[p.g]
 	}
-	out.prf = PRF{TP: len(out.matched), Sys: len(sys), Gold: len(gold)}
+	out.prf = evalkit.PRF{TP: len(out.matched), Sys: len(sys), Gold: len(gold)}
 	sentText := func(si int) string {
 		if si < 0 || si >= len(g.Sentences) {
 			return ""
@@ -246,7 +206,7 @@ func score(g *ecb.Document, d *doc.Document, sel ecb.Selected, res *Result) docR
 	for gi, m := range gold {
 		c := res.ByTag[m.Tag]
 		if c == nil {
-			c = &PRF{}
+			c = &evalkit.PRF{}
 			res.ByTag[m.Tag] = c
 		}
 		c.Gold++
@@ -277,7 +237,7 @@ func extractDoc(g *ecb.Document) *doc.Document {
 // Run evaluates mention detection on topics (all when empty) and
 // coreference on corefTopics.
 func Run(dir string, topics, corefTopics []string) (Result, error) {
-	res := Result{ByTag: map[string]*PRF{}, CorefTopics: corefTopics}
+	res := Result{ByTag: map[string]*evalkit.PRF{}, CorefTopics: corefTopics}
 	c, err := ecb.ReadCorpus(dir, topics...)
 	if err != nil {
 		return res, fmt.Errorf("ecbevents: %w", err)
@@ -300,10 +260,10 @@ func Run(dir string, topics, corefTopics []string) (Result, error) {
 		d := extractDoc(g)
 		dr := score(g, d, c.Selected, &res)
 		res.Docs++
-		res.All.add(dr.prf)
+		res.All.Add(dr.prf)
 		if test[g.Topic] {
 			res.TestDocs++
-			res.Test.add(dr.prf)
+			res.Test.Add(dr.prf)
 		}
 		if corefSet[g.Topic] {
 			byTopic[g.Topic] = append(byTopic[g.Topic], done{g, d, dr})
@@ -322,7 +282,7 @@ func Run(dir string, topics, corefTopics []string) (Result, error) {
 		for _, g := range docs {
 			d := extractDoc(g)
 			var scratch Result
-			scratch.ByTag = map[string]*PRF{}
+			scratch.ByTag = map[string]*evalkit.PRF{}
 			byTopic[t] = append(byTopic[t], done{g, d, score(g, d, c.Selected, &scratch)})
 		}
 	}

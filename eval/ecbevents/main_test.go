@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,7 +12,7 @@ import (
 // coreference) and checks floors a few points under the scores reached
 // when they were set.
 func TestECBEvents(t *testing.T) {
-	root, err := repoRoot()
+	root, err := evalkit.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +31,7 @@ func TestECBEvents(t *testing.T) {
 	if f := res.All.F1(); f < floorMentionF1 {
 		t.Errorf("mention F1 %.3f below floor %.3f", f, floorMentionF1)
 	}
-	if f := f1(res.B3P, res.B3R); f < floorB3F1 {
+	if f := evalkit.F1(res.B3P, res.B3R); f < floorB3F1 {
 		t.Errorf("B-cubed F1 %.3f below floor %.3f", f, floorB3F1)
 	}
 }

@@ -41,6 +41,7 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"io"
 	"log/slog"
 	"os"
@@ -63,7 +64,7 @@ func main() {
 	flag.Parse()
 	dir := *data
 	if dir == "" {
-		root, err := repoRoot()
+		root, err := evalkit.RepoRoot()
 		if err != nil {
 			slog.Error("storyline", "err", err)
 			os.Exit(1)
@@ -88,24 +89,6 @@ func main() {
 	}
 }
 
-// repoRoot walks up from the working directory to the directory holding go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("working directory: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // Result holds the counts of a run.
 type Result struct {
 	Docs, Events, Matched     int
@@ -116,25 +99,18 @@ type Result struct {
 	Errors                    []string
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // Precision of the decidable system links.
-func (r Result) Precision() float64 { return ratio(r.Correct, r.Decidable) }
+func (r Result) Precision() float64 { return evalkit.Ratio(r.Correct, r.Decidable) }
 
 // Recall over gold-ordered pairs of nearby matched events.
-func (r Result) Recall() float64 { return ratio(r.GoldFound, r.GoldPairs) }
+func (r Result) Recall() float64 { return evalkit.Ratio(r.GoldFound, r.GoldPairs) }
 
 func (r Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "EventStoryLine temporal links: %d documents, %d system events (%d matched to gold)\n", r.Docs, r.Events, r.Matched)
 	fmt.Fprintf(w, "  system links %d, over matched pairs %d, decidable %d\n", r.SysLinks, r.SysMatched, r.Decidable)
 	fmt.Fprintf(w, "  link precision %.3f (%d/%d)\n", r.Precision(), r.Correct, r.Decidable)
 	fmt.Fprintf(w, "  link recall    %.3f (%d/%d gold-ordered pairs of matched events in the same or adjacent sentences)\n", r.Recall(), r.GoldFound, r.GoldPairs)
-	fmt.Fprintf(w, "  dating: %d matched events anchored to a gold day; bounds admit it %.3f (%d); own time expression on that day %.3f (%d)\n", r.Anchored, ratio(r.Admits, r.Anchored), r.Admits, ratio(r.OwnDate, r.Anchored), r.OwnDate)
+	fmt.Fprintf(w, "  dating: %d matched events anchored to a gold day; bounds admit it %.3f (%d); own time expression on that day %.3f (%d)\n", r.Anchored, evalkit.Ratio(r.Admits, r.Anchored), r.Admits, evalkit.Ratio(r.OwnDate, r.Anchored), r.OwnDate)
 }
 
 type xmlRels struct {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,7 +10,7 @@ import (
 // TestStoryline scores two topics and checks link precision against a floor
 // a few points under the score reached when it was set.
 func TestStoryline(t *testing.T) {
-	root, err := repoRoot()
+	root, err := evalkit.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

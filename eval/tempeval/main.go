@@ -8,9 +8,9 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"io"
 	"log/slog"
 	"os"
@@ -29,7 +29,7 @@ func main() {
 	flag.Parse()
 	dir := *data
 	if dir == "" {
-		d, err := defaultDataDir()
+		d, err := evalkit.DataDir("")
 		if err != nil {
 			slog.Error("locating data", "err", err)
 			os.Exit(1)
@@ -44,32 +44,6 @@ func main() {
 		}
 		rep.print(os.Stdout, c, *verbose, *examples)
 	}
-}
-
-// repoRoot walks up from the working directory to the directory holding go.mod.
-func repoRoot() (string, error) {
-	d, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d, nil
-		}
-		p := filepath.Dir(d)
-		if p == d {
-			return "", errors.New("go.mod not found above the working directory")
-		}
-		d = p
-	}
-}
-
-func defaultDataDir() (string, error) {
-	root, err := repoRoot()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(root, "..", "shared", "data"), nil
 }
 
 type errExample struct {

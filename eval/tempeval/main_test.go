@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,7 +11,7 @@ import (
 // scores stay above floors a few points under what the tagger achieves, so
 // that real regressions fail.
 func TestTimeBank(t *testing.T) {
-	dir, err := defaultDataDir()
+	dir, err := evalkit.DataDir("")
 	if err != nil {
 		t.Fatal(err)
 	}
