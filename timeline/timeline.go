@@ -31,12 +31,14 @@ type Timeline struct {
 
 // Event is one real-world event with every mention that reports it.
 type Event struct {
-	ID       string    `json:"id"`
-	Action   string    `json:"action"`
-	Summary  string    `json:"summary"`
-	When     When      `json:"when"`
-	Type     Type      `json:"type"`
-	Actors   []Actor   `json:"actors"`
+	ID      string  `json:"id"`
+	Action  string  `json:"action"`
+	Summary string  `json:"summary"`
+	When    When    `json:"when"`
+	Type    Type    `json:"type"`
+	Actors  []Actor `json:"actors"`
+	// Places are where the event happened (sem:hasPlace).
+	Places   []Actor   `json:"places,omitempty"`
 	Modality string    `json:"modality"`
 	Mentions []Mention `json:"mentions"`
 	// After lists events this one is stated to come after.
@@ -239,6 +241,7 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 		Action:   p.Str(graph.Action),
 		Summary:  p.Str(graph.Description),
 		Modality: p.Str(graph.Modality),
+		Actors:   []Actor{},
 		Type: Type{
 			Code:      p.Str(graph.CAMEO),
 			QuadClass: p.Int(graph.QuadClass),
@@ -271,7 +274,12 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 			if err != nil {
 				return e, err
 			}
-			e.Actors = append(e.Actors, Actor{ID: id, Name: ap.Str(graph.Label), Role: rl.role})
+			a := Actor{ID: id, Name: ap.Str(graph.Label), Role: rl.role}
+			if rl.pred == graph.HasPlace {
+				e.Places = append(e.Places, a)
+				continue
+			}
+			e.Actors = append(e.Actors, a)
 		}
 	}
 	for _, a := range p[graph.After] {

@@ -255,3 +255,81 @@ func TestIncrementalIngestMergesLikeOneRun(t *testing.T) {
 		t.Errorf("%d cancellations after incremental ingest, want 1", n)
 	}
 }
+
+// timeline --format json keeps the eventgraph/timeline/v1 contract: the
+// field names and the values the contract enumerates.
+func TestTimelineJSONContract(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "store")
+	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
+	var raw struct {
+		Schema string           `json:"schema"`
+		Events []map[string]any `json:"events"`
+	}
+	out := mustRun(t, "timeline", "--dbpath", db, "--format", "json")
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if raw.Schema != "eventgraph/timeline/v1" || len(raw.Events) == 0 {
+		t.Fatalf("schema %q, %d events", raw.Schema, len(raw.Events))
+	}
+	oneOf := func(v any, allowed ...string) bool {
+		s, ok := v.(string)
+		if !ok {
+			return false
+		}
+		for _, a := range allowed {
+			if s == a {
+				return true
+			}
+		}
+		return false
+	}
+	day := func(v any) bool {
+		s, ok := v.(string)
+		return v == nil || ok && len(s) == 10 && s[4] == '-' && s[7] == '-'
+	}
+	for _, e := range raw.Events {
+		for _, k := range []string{"id", "action", "summary", "when", "type", "actors", "modality", "mentions"} {
+			if _, ok := e[k]; !ok {
+				t.Fatalf("event lacks %q: %v", k, e)
+			}
+		}
+		w := e["when"].(map[string]any)
+		for _, k := range []string{"value", "earliest", "latest", "granularity", "basis", "text"} {
+			if _, ok := w[k]; !ok {
+				t.Errorf("when lacks %q", k)
+			}
+		}
+		if !day(w["earliest"]) || !day(w["latest"]) {
+			t.Errorf("bounds not YYYY-MM-DD: %v", w)
+		}
+		if !oneOf(w["granularity"], "day", "week", "month", "quarter", "season", "year", "decade", "century", "time", "unknown") {
+			t.Errorf("granularity %v", w["granularity"])
+		}
+		if !oneOf(w["basis"], "explicit", "relative", "publication", "inferred", "unknown") {
+			t.Errorf("basis %v", w["basis"])
+		}
+		if !oneOf(e["modality"], "asserted", "negated", "planned", "threatened", "demanded", "reported", "hypothetical") {
+			t.Errorf("modality %v", e["modality"])
+		}
+		typ := e["type"].(map[string]any)
+		for _, k := range []string{"code", "label", "quad_class"} {
+			if _, ok := typ[k]; !ok {
+				t.Errorf("type lacks %q", k)
+			}
+		}
+		for _, a := range e["actors"].([]any) {
+			if !oneOf(a.(map[string]any)["role"], "agent", "target", "participant") {
+				t.Errorf("actor role %v", a)
+			}
+		}
+		for _, m := range e["mentions"].([]any) {
+			mm := m.(map[string]any)
+			for _, k := range []string{"article", "source", "published", "sentence", "trigger", "start", "end"} {
+				if _, ok := mm[k]; !ok {
+					t.Errorf("mention lacks %q", k)
+				}
+			}
+		}
+	}
+}
