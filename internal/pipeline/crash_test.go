@@ -185,7 +185,10 @@ func TestCrashSafety(t *testing.T) {
 		// Random moments over the whole run: the first kills hit early
 		// (store creation, first batches), later ones hit the later batches
 		// as the resumed runs skip what is stored.
-		delay := time.Duration(rng.Int63n(int64(cleanDur)/2)) + 100*time.Millisecond
+		// Each run is killed within the first twelfth of a clean run's
+		// time, so ten kills land at different points of the ingest and
+		// none can finish it.
+		delay := time.Duration(rng.Int63n(int64(cleanDur)/12)) + 500*time.Millisecond
 		cmd := exec.Command(bin, "ingest", in, "--dbpath", crashed, "--log-level", "error")
 		var errb bytes.Buffer
 		cmd.Stderr = &errb
@@ -201,7 +204,9 @@ func TestCrashSafety(t *testing.T) {
 			_ = cmd.Process.Signal(syscall.SIGKILL)
 			<-done
 			killedMidway++
-			t.Logf("kill %d: SIGKILL after %v", i+1, delay.Round(time.Millisecond))
+			var st map[string]any
+			_ = json.Unmarshal(crashEG(t, bin, crashed, "stats", "--format", "json"), &st)
+			t.Logf("kill %d: SIGKILL after %v: %v articles stored", i+1, delay.Round(time.Millisecond), st["articles"])
 		}
 	}
 	crashEG(t, bin, crashed, "ingest", in)
