@@ -62,7 +62,7 @@ type Store struct {
 	cfg Config
 
 	mu     sync.Mutex
-	stored map[[3]string]bool // shared facts known to be stored
+	stored map[factKey]struct{} // shared facts known to be stored (write.go)
 
 	sql *sqlStore // SQL backends: eventgraph's own connection (postgres.go)
 }
@@ -81,6 +81,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	opts := cgraph.Options{}
 	for k, v := range cfg.Options {
 		opts[k] = v
+	}
+	if _, set := opts["no_bloom"]; !set && cfg.ReadOnly && isFileBackend(cfg.Backend) {
+		// cayley's kv stores fill a bloom filter of every stored quad when
+		// they open (a scan of the whole store, ~80 MB), only to speed up
+		// writes: a reader would pay with the store's size for each query.
+		opts["no_bloom"] = true
 	}
 	if cgraph.IsPersistent(cfg.Backend) {
 		if cfg.Address == "" {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/maphash"
 	"strings"
 	"time"
 
@@ -61,15 +62,24 @@ func (s *Store) HasArticle(ctx context.Context, id string) (bool, error) {
 
 // hasQuad reports whether s-p-o is stored under any label.
 func (s *Store) hasQuad(ctx context.Context, q quad.Quad) (bool, error) {
+	// A value not stored yet means the quad is not either. The subject's
+	// quads are compared by reference: decoding each of them (four value
+	// lookups) made this the write path's largest cost.
 	sub := s.QuadStore.ValueOf(q.Subject)
 	if sub == nil {
 		return false, nil
 	}
+	pred, obj := s.QuadStore.ValueOf(q.Predicate), s.QuadStore.ValueOf(q.Object)
+	if pred == nil || obj == nil {
+		return false, nil
+	}
+	objKey, predKey := cgraph.ToKey(obj), cgraph.ToKey(pred)
 	it := s.QuadStore.QuadIterator(quad.Subject, sub)
 	defer it.Close()
 	for it.Next(ctx) {
-		got := s.QuadStore.Quad(it.Result())
-		if got.Predicate == q.Predicate && got.Object == q.Object {
+		r := it.Result()
+		if cgraph.ToKey(s.QuadStore.QuadDirection(r, quad.Object)) == objKey &&
+			cgraph.ToKey(s.QuadStore.QuadDirection(r, quad.Predicate)) == predKey {
 			return true, nil
 		}
 	}
@@ -277,20 +287,21 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 
 type quadBuf struct {
 	label quad.IRI
-	seen  map[[3]string]bool
+	seen  map[factKey]struct{}
 	quads []quad.Quad
 }
 
 func (b *quadBuf) add(s quad.Value, p quad.IRI, o quad.Value) {
-	k := [3]string{s.String(), string(p), o.String()}
+	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.label}
+	k := keyOf(q)
 	if b.seen == nil {
-		b.seen = map[[3]string]bool{}
+		b.seen = map[factKey]struct{}{}
 	}
-	if b.seen[k] {
+	if _, ok := b.seen[k]; ok {
 		return
 	}
-	b.seen[k] = true
-	b.quads = append(b.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.label})
+	b.seen[k] = struct{}{}
+	b.quads = append(b.quads, q)
 }
 
 func shortHash(parts ...string) string {
@@ -316,10 +327,10 @@ func (s *Store) WriteArticle(ctx context.Context, own, shared []quad.Quad) (int,
 func (s *Store) WriteBatch(ctx context.Context, batch []ArticleQuads) (int, error) {
 	tx := cgraph.NewTransaction()
 	n := 0
-	pending := map[[3]string]bool{}
+	pending := map[factKey]bool{}
 	for _, a := range batch {
 		for _, q := range a.Shared {
-			k := [3]string{q.Subject.String(), q.Predicate.String(), q.Object.String()}
+			k := keyOf(q)
 			if pending[k] || s.known(k) {
 				continue
 			}
@@ -351,20 +362,54 @@ func (s *Store) WriteBatch(ctx context.Context, batch []ArticleQuads) (int, erro
 // maxKnown bounds the cache of shared facts known to be stored.
 const maxKnown = 1 << 20
 
-func (s *Store) known(k [3]string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.stored[k]
+// factKey is a 128-bit hash of a quad's subject, predicate and object:
+// the cache of stored shared facts keeps 16 bytes per fact, not its
+// strings (about 200 bytes), and hashing them allocates nothing.
+type factKey [2]uint64
+
+var factSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+func keyOf(q quad.Quad) factKey {
+	var k factKey
+	var h maphash.Hash
+	for i := range k {
+		h.SetSeed(factSeeds[i])
+		for _, v := range [3]quad.Value{q.Subject, q.Predicate, q.Object} {
+			switch v := v.(type) {
+			case quad.IRI:
+				h.WriteByte('I')
+				h.WriteString(string(v))
+			case quad.String:
+				h.WriteByte('S')
+				h.WriteString(string(v))
+			case nil:
+				h.WriteByte('N')
+			default:
+				h.WriteByte('V')
+				h.WriteString(v.String())
+			}
+			h.WriteByte(0)
+		}
+		k[i] = h.Sum64()
+	}
+	return k
 }
 
-func (s *Store) remember(ks map[[3]string]bool) {
+func (s *Store) known(k factKey) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.stored[k]
+	return ok
+}
+
+func (s *Store) remember(ks map[factKey]bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.stored == nil || len(s.stored)+len(ks) > maxKnown {
-		s.stored = make(map[[3]string]bool, len(ks))
+		s.stored = make(map[factKey]struct{}, len(ks))
 	}
 	for k := range ks {
-		s.stored[k] = true
+		s.stored[k] = struct{}{}
 	}
 }
 

@@ -1,0 +1,230 @@
+package graph_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/eventgraph/eventgraph/extract"
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/internal/benchdata"
+	"github.com/eventgraph/eventgraph/internal/pipeline"
+	"github.com/eventgraph/eventgraph/resolve"
+)
+
+// writeBenchBytes is how much corpus text the write benchmarks store: about
+// 450 articles of the benchmark corpus, some 650,000 quads
+// ($EVENTGRAPH_BENCH_KB to change).
+const writeBenchBytes = 1 << 20
+
+// pipelineBatch is the pipeline's default batch (config.yaml ingest.batch).
+const pipelineBatch = 64
+
+var (
+	wbOnce  sync.Once
+	wbDocs  []*doc.Document
+	wbAs    []resolve.Assignment
+	wbBatch []graph.ArticleQuads
+	wbRaw   []quad.Quad // what WriteBatch writes into an empty store, in order
+	wbErr   error
+)
+
+// writeData extracts and resolves the articles once, as the pipeline does,
+// and maps them to quads.
+func writeData(b *testing.B) ([]graph.ArticleQuads, []quad.Quad) {
+	wbOnce.Do(func() {
+		size := writeBenchBytes
+		if kb, err := strconv.Atoi(os.Getenv("EVENTGRAPH_BENCH_KB")); err == nil && kb > 0 {
+			size = kb << 10
+		}
+		arts, _, err := benchdata.Articles(size)
+		if err != nil {
+			wbErr = err
+			return
+		}
+		seen := map[string]bool{}
+		docs := make([]*doc.Document, len(arts))
+		var wg sync.WaitGroup
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for i := w; i < len(arts); i += runtime.GOMAXPROCS(0) {
+					docs[i] = extract.Extract(arts[i])
+				}
+			}(w)
+		}
+		wg.Wait()
+		res := resolve.New(pipeline.Rules())
+		written := map[[3]string]bool{}
+		for _, d := range docs {
+			if seen[d.Article.ID] {
+				continue // the seeds fallback repeats articles
+			}
+			seen[d.Article.ID] = true
+			as := res.Add(d)
+			own, shared := graph.Quads(d, as)
+			wbDocs, wbAs = append(wbDocs, d), append(wbAs, as)
+			wbBatch = append(wbBatch, graph.ArticleQuads{Own: own, Shared: shared})
+			for _, q := range shared {
+				k := [3]string{q.Subject.String(), q.Predicate.String(), q.Object.String()}
+				if !written[k] {
+					written[k] = true
+					wbRaw = append(wbRaw, q)
+				}
+			}
+			wbRaw = append(wbRaw, own...)
+		}
+	})
+	if wbErr != nil {
+		b.Fatal(wbErr)
+	}
+	if len(wbBatch) == 0 {
+		b.Skip("no benchmark articles")
+	}
+	return wbBatch, wbRaw
+}
+
+// cpuSeconds is the process's user+system CPU time: under load from other
+// processes, quads per CPU second is steadier than per wall second.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
+
+// writeBatches stores batch through WriteBatch, 64 articles at a time.
+func writeBatches(b *testing.B, st *graph.Store, batch []graph.ArticleQuads) int {
+	n := 0
+	for j := 0; j < len(batch); j += pipelineBatch {
+		k, err := st.WriteBatch(context.Background(), batch[j:min(j+pipelineBatch, len(batch))])
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += k
+	}
+	return n
+}
+
+// rawChunk is the raw bulk load's batch: large.
+const rawChunk = 1 << 16
+
+func writeRaw(b *testing.B, st *graph.Store, raw []quad.Quad) {
+	for j := 0; j < len(raw); j += rawChunk {
+		if err := st.QuadWriter.AddQuadSet(raw[j:min(j+rawChunk, len(raw))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func openBench(b *testing.B) *graph.Store {
+	st, err := graph.Open(context.Background(), graph.Config{Backend: "bolt", Address: filepath.Join(b.TempDir(), "db")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st
+}
+
+// BenchmarkWrite stores the articles' quads into a fresh bolt store through
+// Store.WriteBatch, 64 articles per transaction as the pipeline does.
+// Compare quads/s with BenchmarkRawAddQuadSet's, measured in the same run.
+func BenchmarkWrite(b *testing.B) {
+	batch, raw := writeData(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := 0.0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st := openBench(b)
+		c0 := cpuSeconds()
+		b.StartTimer()
+		n := writeBatches(b, st, batch)
+		b.StopTimer()
+		cpu += cpuSeconds() - c0
+		if n != len(raw) {
+			b.Fatalf("wrote %d quads, want %d", n, len(raw))
+		}
+		st.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(raw)*b.N)/b.Elapsed().Seconds(), "quads/s")
+	b.ReportMetric(float64(len(raw)*b.N)/cpu, "quads/cpu-s")
+	b.ReportMetric(float64(len(raw)), "quads")
+}
+
+// BenchmarkRawAddQuadSet is cayley's bulk-load rate for the same quads: a
+// fresh bolt store, QuadWriter.AddQuadSet in batches of 65,536 quads.
+func BenchmarkRawAddQuadSet(b *testing.B) {
+	_, raw := writeData(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := 0.0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st := openBench(b)
+		c0 := cpuSeconds()
+		b.StartTimer()
+		writeRaw(b, st, raw)
+		b.StopTimer()
+		cpu += cpuSeconds() - c0
+		st.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(raw)*b.N)/b.Elapsed().Seconds(), "quads/s")
+	b.ReportMetric(float64(len(raw)*b.N)/cpu, "quads/cpu-s")
+}
+
+// BenchmarkWriteVsRaw alternates the two in each iteration, so that both
+// see the same load from other processes: write/raw is WriteBatch's rate
+// as a fraction of cayley's raw bulk load (target >= 0.8).
+func BenchmarkWriteVsRaw(b *testing.B) {
+	batch, raw := writeData(b)
+	var wWall, rWall, wCPU, rCPU time.Duration
+	for i := 0; i < b.N; i++ {
+		for _, w := range []bool{i%2 == 0, i%2 != 0} {
+			st := openBench(b)
+			t0, c0 := time.Now(), cpuSeconds()
+			if w {
+				writeBatches(b, st, batch)
+			} else {
+				writeRaw(b, st, raw)
+			}
+			wall, cpu := time.Since(t0), time.Duration((cpuSeconds()-c0)*1e9)
+			if w {
+				wWall, wCPU = wWall+wall, wCPU+cpu
+			} else {
+				rWall, rCPU = rWall+wall, rCPU+cpu
+			}
+			st.Close()
+		}
+	}
+	q := float64(len(raw) * b.N)
+	b.ReportMetric(q/wWall.Seconds(), "write-quads/s")
+	b.ReportMetric(q/rWall.Seconds(), "raw-quads/s")
+	b.ReportMetric(rWall.Seconds()/wWall.Seconds(), "write/raw")
+	b.ReportMetric(rCPU.Seconds()/wCPU.Seconds(), "write/raw-cpu")
+}
+
+// BenchmarkQuads maps resolved documents to quads (CPU only).
+func BenchmarkQuads(b *testing.B) {
+	_, raw := writeData(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, d := range wbDocs {
+			graph.Quads(d, wbAs[j])
+		}
+	}
+	b.ReportMetric(float64(len(raw)*b.N)/b.Elapsed().Seconds(), "quads/s")
+}
