@@ -7,7 +7,7 @@ DATA      ?= ../shared/data
 STORE     ?= ./data/eventgraph
 ASSETS    := internal/cayleyui/assets/.stamp
 
-.PHONY: all build run test vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline bench bench-corpus fuzz test-browser clean
+.PHONY: all build run test vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline bench bench-corpus fuzz test-browser test-postgres bench-postgres clean
 
 all: build
 
@@ -30,13 +30,21 @@ vet: $(ASSETS)
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 
 test: vet
-	$(GO) test -timeout 30m ./...
+	$(GO) test -timeout 60m ./...
 	$(MAKE) test-browser
 
 # End-to-end in headless Debian chromium (installs chromium and the npm
 # driver when missing); screenshots in artifacts/browser/.
 test-browser: $(ASSETS)
 	bash tests/browser/run.sh
+
+# The PostgreSQL integration tests alone (make test runs them too: they
+# start a private server with scripts/postgres.sh).
+test-postgres: $(ASSETS)
+	$(GO) test -count=1 -timeout 40m -run 'Postgres|Lock|Redact' -v ./graph ./internal/pipeline
+
+bench-postgres: $(ASSETS)
+	$(GO) test -run '^$$' -bench PostgresIngest -benchtime 1x -timeout 60m ./internal/pipeline
 
 # A benchmark corpus of N articles built from $(DATA) (git-ignored).
 N ?= 10000
