@@ -96,6 +96,10 @@ func crashCorpus(t *testing.T, data, dir string, n int) int {
 	return written
 }
 
+// crashEnv writes 4 articles per transaction (the default is 64), so the
+// kills hit between many commits, in clean and crashed runs alike.
+func crashEnv() []string { return append(os.Environ(), "EVENTGRAPH_INGEST_BATCH=4") }
+
 func crashBuildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "eventgraph")
@@ -117,6 +121,7 @@ func crashEnvInt(name string, def int) int {
 func crashEG(t *testing.T, bin, db string, args ...string) []byte {
 	t.Helper()
 	cmd := exec.Command(bin, append(args, "--dbpath", db, "--log-level", "error")...)
+	cmd.Env = crashEnv()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
@@ -185,11 +190,11 @@ func TestCrashSafety(t *testing.T) {
 		// Random moments over the whole run: the first kills hit early
 		// (store creation, first batches), later ones hit the later batches
 		// as the resumed runs skip what is stored.
-		// Each run is killed within the first twelfth of a clean run's
-		// time, so ten kills land at different points of the ingest and
-		// none can finish it.
-		delay := time.Duration(rng.Int63n(int64(cleanDur)/12)) + 500*time.Millisecond
+		// Each run is killed within the first eighth of a clean run's time,
+		// so the ten kills land at different points of the ingest.
+		delay := time.Duration(rng.Int63n(int64(cleanDur)/8)) + 500*time.Millisecond
 		cmd := exec.Command(bin, "ingest", in, "--dbpath", crashed, "--log-level", "error")
+		cmd.Env = crashEnv()
 		var errb bytes.Buffer
 		cmd.Stderr = &errb
 		if err := cmd.Start(); err != nil {
