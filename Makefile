@@ -7,7 +7,7 @@ DATA      ?= ../shared/data
 STORE     ?= ./data/eventgraph
 ASSETS    := internal/cayleyui/assets/.stamp
 
-.PHONY: all build run test vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline bench bench-corpus fuzz test-browser test-postgres bench-postgres clean
+.PHONY: all build run test vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
 
 all: build
 
@@ -69,8 +69,14 @@ eval-cameo:
 eval-storyline:
 	$(GO) run ./eval/storyline -data $(DATA)/eventstoryline
 
+# Throughput and memory of the extractors and the store (one iteration
+# each: the write benchmarks take minutes); PostgreSQL is bench-postgres.
 bench: $(ASSETS)
-	$(GO) test -run '^$$' -bench . -benchmem ./extract/... ./graph/... ./internal/...
+	$(GO) test -run '^$$' -bench . -benchtime 1x -skip PostgresIngest -benchmem ./extract/... ./graph/... ./internal/...
+
+# 10k and 100k articles end to end: time, peak RSS, actor timeline query.
+bench-full: build
+	bash scripts/bench.sh
 
 FUZZTIME ?= 20s
 fuzz:

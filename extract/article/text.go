@@ -246,10 +246,24 @@ var creditRE = regexp.MustCompile(`(?i)(\bvia\s+(reuters|afp|ap|getty|epa|bloomb
 
 // isCaption reports a photo caption or credit line.
 func isCaption(s string) bool {
-	if len(s) > 600 {
+	if len(s) > 600 || !mayBeCredit(s) {
 		return false
 	}
 	return creditRE.MatchString(s)
+}
+
+// creditHints are substrings every photo credit has one of; checking them
+// first spares the case-insensitive regexp on ordinary lines.
+var creditHints = []string{"via", "photo", "image", "picture", "/", "getty", "pool", "©", "(photo"}
+
+func mayBeCredit(s string) bool {
+	low := strings.ToLower(s)
+	for _, h := range creditHints {
+		if strings.Contains(low, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLabel reports a short line that is only a name or label: up to four
