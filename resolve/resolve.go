@@ -73,6 +73,8 @@ type Event struct {
 	Earliest time.Time
 	Latest   time.Time
 	Articles []string
+
+	seq int // position in its family's list
 }
 
 // Merge explains why a mention joined an existing event.
@@ -97,8 +99,13 @@ type Resolver struct {
 	rules    Rules
 	actors   map[string]*Actor   // by ActorID of every key seen
 	byName   map[string][]*Actor // by lower-case last name word, for SameEntity
-	events   map[string][]*Event // by family
+	events   map[string][]*Event // by family, in the order they became known
 	eventsBy map[string]*Event   // by ID
+	// byActor indexes events by family and by each of their agents,
+	// targets and places ("family|actor"), so that an older event sharing
+	// an actor is found without scanning the whole family.
+	byActor map[string][]*Event
+	window  int // recentWindow, smaller in tests
 }
 
 // New returns an empty resolver.
@@ -110,6 +117,8 @@ func New(rules Rules) *Resolver {
 		byName:   map[string][]*Actor{},
 		events:   map[string][]*Event{},
 		eventsBy: map[string]*Event{},
+		byActor:  map[string][]*Event{},
+		window:   recentWindow,
 	}
 }
 
@@ -131,8 +140,22 @@ func (r *Resolver) KnowEvent(e Event) {
 	}
 	ev := e
 	f := r.family(e.Type)
+	ev.seq = len(r.events[f])
 	r.events[f] = append(r.events[f], &ev)
 	r.eventsBy[e.ID] = &ev
+	r.index(f, &ev, ev.Agents, ev.Targets, ev.Places)
+}
+
+// index adds e under each of the actors given.
+func (r *Resolver) index(family string, e *Event, lists ...[]string) {
+	for _, ids := range lists {
+		for _, id := range ids {
+			k := family + "|" + id
+			if l := r.byActor[k]; len(l) == 0 || l[len(l)-1] != e {
+				r.byActor[k] = append(l, e)
+			}
+		}
+	}
 }
 
 // family is the blocking family of an event type; events CAMEO does not
@@ -170,6 +193,7 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 		as.Events[i] = best.ID
 		as.Merges = append(as.Merges, Merge{Mention: i, Event: best.ID, Score: score, Reasons: reasons})
 		absorb(best, cand, d.Article.ID)
+		r.index(r.family(best.Type), best, cand.Agents, cand.Targets, cand.Places)
 	}
 	return as
 }
@@ -277,7 +301,28 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 	var best *Event
 	var bestScore float64
 	var bestReasons []string
-	for _, e := range r.events[r.family(c.Type)] {
+	f := r.family(c.Type)
+	fam := r.events[f]
+	// Blocking: the most recent events of the family (news arrives
+	// roughly in time order, and an article's own events are the most
+	// recent), plus older ones that share an actor with the mention. Each
+	// mention thus costs a bounded number of comparisons, not one per
+	// event ever seen.
+	start := max(0, len(fam)-r.window)
+	cands := fam[start:]
+	if start > 0 {
+		cands = append([]*Event(nil), cands...)
+		for _, ids := range [][]string{c.Agents, c.Targets, c.Places} {
+			for _, id := range ids {
+				for _, e := range r.byActor[f+"|"+id] {
+					if e.seq < start {
+						cands = append(cands, e)
+					}
+				}
+			}
+		}
+	}
+	for _, e := range cands {
 		same := contains(e.Articles, article)
 		s, reasons, ok := r.score(e, c, same)
 		if ok && same {
@@ -297,6 +342,10 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 }
 
 const mergeThreshold = 2.0
+
+// recentWindow is how many of a family's latest events every mention is
+// compared with.
+const recentWindow = 4096
 
 // score rates how likely e and c are one event. ok is false when something
 // rules it out: incompatible types, disjoint time bounds, opposite polarity,

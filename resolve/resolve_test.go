@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -119,5 +120,23 @@ func TestContextOverlap(t *testing.T) {
 	}
 	if got := overlap([]string{"a", "b", "c"}, []string{"a", "b"}); got != 1 {
 		t.Errorf("overlap = %v", got)
+	}
+}
+
+// Beyond the recent window, an old event is still found through a shared
+// actor; an old event sharing nothing is no longer compared.
+func TestBlockingWindow(t *testing.T) {
+	r := New(Rules{})
+	r.window = 4
+	old := r.Add(mention("a", "0874", "cancel", doc.Asserted, "person:jane roe", "", ""))
+	for i := 0; i < 10; i++ {
+		r.Add(mention(fmt.Sprintf("filler%d", i), "0874", "cancel", doc.Asserted, fmt.Sprintf("person:p%d", i), "", ""))
+	}
+	again := r.Add(mention("z", "0874", "cancel", doc.Asserted, "person:jane roe", "", ""))
+	if again.Events[0] != old.Events[0] {
+		t.Error("old event with the same agent not found beyond the window")
+	}
+	if r.Events() != 11 {
+		t.Errorf("%d events, want 11", r.Events())
 	}
 }
