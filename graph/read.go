@@ -150,11 +150,17 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			Action:   p.Str(Action),
 			Modality: doc.Modality(p.Str(Modality)),
 		}
+		// As resolve's candidates: actors known only by a description
+		// ("police") are not agents or targets for identity.
 		for _, a := range p[Agent] {
-			ev.Agents = append(ev.Agents, IDOf(a))
+			if id := IDOf(a); !strings.HasPrefix(id, "actor/desc/") {
+				ev.Agents = append(ev.Agents, id)
+			}
 		}
 		for _, a := range p[Target] {
-			ev.Targets = append(ev.Targets, IDOf(a))
+			if id := IDOf(a); !strings.HasPrefix(id, "actor/desc/") {
+				ev.Targets = append(ev.Targets, id)
+			}
 		}
 		for _, a := range p[HasPlace] {
 			ev.Places = append(ev.Places, IDOf(a))
@@ -175,9 +181,10 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 				return err
 			}
 			ev.Context = append(ev.Context, c...)
-			if b := mp.Str(Basis); b != string(doc.BasisExplicit) && b != string(doc.BasisRelative) && b != string(doc.BasisPublication) {
-				continue
-			}
+			// Every mention's bounds, whatever their basis, as the
+			// resolver narrowed them in memory (resolve.absorb): a
+			// resolver reloaded after an interrupted ingest must merge
+			// exactly as the uninterrupted one would have.
 			if t := ParseDay(mp.Str(Earliest)); !t.IsZero() && (ev.Earliest.IsZero() || t.After(ev.Earliest)) {
 				ev.Earliest = t
 			}
