@@ -357,6 +357,11 @@ func (r *Resolver) score(e, c *Event, sameArticle bool) (float64, []string, bool
 	if realis(e.Modality) != realis(c.Modality) {
 		return 0, nil, false
 	}
+	// Events CAMEO does not code share only a broad class ("occurrence"):
+	// without the same action they are different events.
+	if (e.Type.Code == "" || c.Type.Code == "") && e.Action != c.Action {
+		return 0, nil, false
+	}
 	var s float64
 	var why []string
 	switch {

@@ -140,3 +140,17 @@ func TestBlockingWindow(t *testing.T) {
 		t.Errorf("%d events, want 11", r.Events())
 	}
 }
+
+// Uncoded occurrences ("caused", "marks") merge only with the same action.
+func TestUncodedNeedSameAction(t *testing.T) {
+	r := New(Rules{})
+	d := mention("a", "", "cause", doc.Asserted, "person:ann", "", "")
+	d.Events[0].Type.Extension = "EG-OCCUR"
+	other := d.Events[0]
+	other.Action = "aim"
+	d.Events = append(d.Events, other)
+	as := r.Add(d)
+	if as.Events[0] == as.Events[1] {
+		t.Error("different uncoded actions merged")
+	}
+}
