@@ -126,25 +126,52 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			return err
 		}
 		id := IDOf(a)
+		// Every article stored the name it used: the canonical name is
+		// the longest (as resolve keeps it), the others are aliases.
+		names := p.Strs(Label)
+		name := ""
+		for _, n := range names {
+			if len(n) > len(name) || len(n) == len(name) && n < name {
+				name = n
+			}
+		}
+		var aliases []string
+		for _, n := range append(names, p.Strs(AltName)...) {
+			if n != name && !slices.Contains(aliases, n) {
+				aliases = append(aliases, n)
+			}
+		}
+		keys := p.Strs(ActorKey)
+		key := KeyOf(id)
+		for _, k := range keys {
+			if resolve.ActorID(k) == id {
+				key = k
+			}
+		}
 		r.KnowActor(id, doc.Actor{
-			Key:     KeyOf(id),
-			Name:    p.Str(Label),
+			Key:     key,
+			Name:    name,
 			Kind:    doc.ActorKind(p.Str(Kind)),
 			Code:    p.Str(ActorCode),
-			Aliases: p.Strs(AltName),
+			Aliases: aliases,
 		})
+		for _, k := range keys {
+			r.KnowActorKey(k, id)
+		}
 	}
 	events, err := s.OfType(ctx, ClassEvent)
 	if err != nil {
 		return err
 	}
 	cast := castCache{s: s, m: map[string][]string{}}
+	var loaded []resolve.Event
 	for _, e := range events {
 		p, err := s.Out(ctx, e)
 		if err != nil {
 			return err
 		}
 		ev := resolve.Event{
+			Seq:      int64(p.Int(Seq)),
 			ID:       IDOf(e),
 			Type:     doc.EventType{Code: p.Str(CAMEO), Extension: p.Str(Extension)},
 			Action:   p.Str(Action),
@@ -194,6 +221,12 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 		}
 		sort.Strings(ev.Context)
 		ev.Context = slices.Compact(ev.Context)
+		loaded = append(loaded, ev)
+	}
+	// In the order they became known, as the resolver that wrote them saw
+	// them (events stored before sequence numbers existed come last).
+	sort.SliceStable(loaded, func(i, j int) bool { return loaded[i].Seq < loaded[j].Seq })
+	for _, ev := range loaded {
 		r.KnowEvent(ev)
 	}
 	return nil

@@ -126,4 +126,9 @@ var (
 	PartOf    = quad.IRI("eg:partOf")
 	Owner     = quad.IRI("eg:owner")
 	MergedBy  = quad.IRI("eg:mergeReason")
+	// ActorKey is an extractor key that resolved to the actor; Seq the
+	// order in which events became known. Both let a resolver reloaded
+	// from the store merge exactly as the one that wrote it.
+	ActorKey = quad.IRI("eg:key")
+	Seq      = quad.IRI("eg:seq")
 )

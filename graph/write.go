@@ -116,6 +116,7 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 		actorIRI[i] = iri
 		sh.add(iri, Type, ClassActor)
 		sh.add(iri, Label, quad.String(ac.Name))
+		sh.add(iri, ActorKey, quad.String(ac.Key))
 		sh.add(iri, Kind, quad.String(string(ac.Kind)))
 		if ac.Code != "" {
 			sh.add(iri, ActorCode, quad.String(ac.Code))
@@ -238,6 +239,9 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 		// states them; later ones add what is new (actors, codes).
 		sh.add(ev, Type, ClassEvent)
 		if as.New == nil || as.New[i] {
+			if i < len(as.Seq) {
+				sh.add(ev, Seq, quad.Int(as.Seq[i]))
+			}
 			sh.add(ev, Action, quad.String(m.Action))
 			sh.add(ev, CAMEO, quad.String(m.Type.Code))
 			// An extension code (abstain, resign...) is its own type node,

@@ -12,6 +12,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -73,6 +74,10 @@ type Event struct {
 	Earliest time.Time
 	Latest   time.Time
 	Articles []string
+	// Seq numbers events in the order they became known, across runs
+	// (stored with the event), so a reloaded resolver sees them in the
+	// same order as the one that created them.
+	Seq int64
 
 	seq int // position in its family's list
 }
@@ -90,7 +95,9 @@ type Assignment struct {
 	Actors []string // per Document.Actors
 	Events []string // per Document.Events
 	// New marks events created by this document (not merged into one known before).
-	New    []bool
+	New []bool
+	// Seq is the sequence number of each new event (see Event.Seq).
+	Seq    []int64
 	Merges []Merge
 }
 
@@ -106,6 +113,7 @@ type Resolver struct {
 	// an actor is found without scanning the whole family.
 	byActor map[string][]*Event
 	window  int // recentWindow, smaller in tests
+	nextSeq int64
 }
 
 // New returns an empty resolver.
@@ -129,7 +137,9 @@ func (r *Resolver) KnowActor(id string, a doc.Actor) {
 		r.actors[id] = ca
 	}
 	for _, k := range nameKeys(a) {
-		r.byName[k] = append(r.byName[k], ca)
+		if !slices.Contains(r.byName[k], ca) {
+			r.byName[k] = append(r.byName[k], ca)
+		}
 	}
 }
 
@@ -139,6 +149,10 @@ func (r *Resolver) KnowEvent(e Event) {
 		return
 	}
 	ev := e
+	ev.Context = capContext(ev.Context)
+	if ev.Seq >= r.nextSeq {
+		r.nextSeq = ev.Seq + 1
+	}
 	f := r.family(e.Type)
 	ev.seq = len(r.events[f])
 	r.events[f] = append(r.events[f], &ev)
@@ -173,11 +187,19 @@ func (r *Resolver) Events() int { return len(r.eventsBy) }
 // Add resolves d's actors and events against everything known and records
 // them, so later documents merge with them.
 func (r *Resolver) Add(d *doc.Document) Assignment {
-	as := Assignment{Actors: make([]string, len(d.Actors)), Events: make([]string, len(d.Events)), New: make([]bool, len(d.Events))}
+	as := Assignment{Actors: make([]string, len(d.Actors)), Events: make([]string, len(d.Events)), New: make([]bool, len(d.Events)), Seq: make([]int64, len(d.Events))}
 	for i, a := range d.Actors {
 		as.Actors[i] = r.actor(a)
 	}
-	context := namedActors(as.Actors)
+	// The cast: actors the article mentions (not those only implied, such
+	// as the country of a region), as the store keeps them.
+	var cast []string
+	for _, m := range d.ActorMentions {
+		if m.Actor >= 0 && m.Actor < len(as.Actors) {
+			cast = append(cast, as.Actors[m.Actor])
+		}
+	}
+	context := namedActors(cast)
 	for i, m := range d.Events {
 		cand := r.candidate(d, as.Actors, m)
 		cand.Context = context
@@ -185,6 +207,8 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 		if best == nil {
 			cand.ID = EventID(d.Article.ID, i)
 			cand.Articles = []string{d.Article.ID}
+			cand.Seq = r.nextSeq
+			as.Seq[i] = cand.Seq
 			r.KnowEvent(*cand)
 			as.Events[i] = cand.ID
 			as.New[i] = true
@@ -201,7 +225,7 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 // actor returns the canonical ID for a, registering it when new.
 func (r *Resolver) actor(a doc.Actor) string {
 	if ca, ok := r.actors[ActorID(a.Key)]; ok {
-		addAliases(&ca.Actor, a)
+		r.learn(ca, a)
 		return ca.ID
 	}
 	seen := map[*Actor]bool{}
@@ -223,18 +247,38 @@ func (r *Resolver) actor(a doc.Actor) string {
 	}
 done:
 	if match != nil {
-		// A fuller name becomes the canonical name.
-		if len(a.Name) > len(match.Actor.Name) {
-			match.Actor.Aliases = append(match.Actor.Aliases, match.Actor.Name)
-			match.Actor.Name = a.Name
-		}
-		addAliases(&match.Actor, a)
+		r.learn(match, a)
 		r.actors[ActorID(a.Key)] = match
 		return match.ID
 	}
 	id := ActorID(a.Key)
 	r.KnowActor(id, a)
 	return id
+}
+
+// learn adds what a says of a known actor: a fuller name becomes the
+// canonical name (the longest seen), other names become aliases, and every
+// name is indexed for later matches. A resolver reloaded from the store
+// (where each name an article used is kept) ends up the same.
+func (r *Resolver) learn(ca *Actor, a doc.Actor) {
+	if len(a.Name) > len(ca.Actor.Name) || len(a.Name) == len(ca.Actor.Name) && a.Name < ca.Actor.Name {
+		ca.Actor.Aliases = append(ca.Actor.Aliases, ca.Actor.Name)
+		ca.Actor.Name = a.Name
+	}
+	addAliases(&ca.Actor, a)
+	for _, k := range nameKeys(a) {
+		if !slices.Contains(r.byName[k], ca) {
+			r.byName[k] = append(r.byName[k], ca)
+		}
+	}
+}
+
+// KnowActorKey records that extractor key maps to the known actor id (a
+// surname-only key merged into a full name, say).
+func (r *Resolver) KnowActorKey(key, id string) {
+	if ca, ok := r.actors[id]; ok {
+		r.actors[ActorID(key)] = ca
+	}
 }
 
 func addAliases(dst *doc.Actor, src doc.Actor) {
@@ -331,7 +375,9 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 			s += 1
 			reasons = append(reasons, "reported earlier in the same article")
 		}
-		if ok && s > bestScore {
+		// Ties go to the smaller ID, so the choice does not depend on
+		// the order candidates are visited in.
+		if ok && (s > bestScore || s == bestScore && best != nil && e.ID < best.ID) {
 			best, bestScore, bestReasons = e, s, reasons
 		}
 	}
@@ -469,14 +515,22 @@ func absorb(e, c *Event, article string) {
 	for _, a := range c.Places {
 		e.Places = appendUnique(e.Places, a)
 	}
-	if len(e.Context) < maxContext {
-		e.Context = union(e.Context, c.Context)
-	}
+	e.Context = capContext(union(e.Context, c.Context))
 	e.Articles = appendUnique(e.Articles, article)
 }
 
 // maxContext bounds an event's context set.
 const maxContext = 256
+
+// capContext keeps the maxContext smallest IDs of a sorted set: the result
+// does not depend on the order in which reports were merged, so a
+// resolver reloaded from the store has the same context.
+func capContext(s []string) []string {
+	if len(s) > maxContext {
+		return s[:maxContext]
+	}
+	return s
+}
 
 // namedActors returns the sorted distinct actor IDs that name an entity
 // (not an article-local description).

@@ -104,6 +104,7 @@ func TestContextOverlap(t *testing.T) {
 	withCast := func(article string, cast ...string) *doc.Document {
 		d := mention(article, "190", "attack", doc.Asserted, "", "", "")
 		for _, c := range cast {
+			d.ActorMentions = append(d.ActorMentions, doc.ActorMention{Actor: len(d.Actors)})
 			d.Actors = append(d.Actors, doc.Actor{Key: c, Name: c, Kind: doc.KindPerson})
 		}
 		return d
