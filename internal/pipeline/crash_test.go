@@ -156,15 +156,6 @@ func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test: builds the binary and ingests hundreds of articles several times")
 	}
-	// KNOWN FAILURE (issue 9): a resumed ingest reloads its resolver from
-	// the store (graph.LoadResolver), and that state is not yet what the
-	// uninterrupted run held in memory (actor keys merged into another
-	// actor, canonical names, event context), so a few mentions merge
-	// differently: ~0.4% more events after crashes. Off by default until
-	// fixed, so that `go test ./...` stays green; EVENTGRAPH_CRASH=1 runs it.
-	if os.Getenv("EVENTGRAPH_CRASH") != "1" {
-		t.Skip("SKIPPED: crash test is opt-in while the resumed-resolver divergence is open; run with EVENTGRAPH_CRASH=1")
-	}
 	data := "../../../shared/data"
 	if v := os.Getenv("EVENTGRAPH_DATA"); v != "" {
 		data = v
