@@ -64,6 +64,9 @@ type Options struct {
 	AllowedHosts []string
 	// MaxBodyBytes bounds request bodies.
 	MaxBodyBytes int64
+	// QueryMaxHeap stops a query that grows the heap by more than this
+	// many bytes; DefaultQueryMaxHeap when zero.
+	QueryMaxHeap uint64
 	// Timeline answers /api/timeline; nil answers 501.
 	Timeline TimelineFunc
 	// Logger receives the server's logs; slog.Default() when nil.
@@ -79,6 +82,9 @@ func (o *Options) defaults() {
 	}
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if o.QueryMaxHeap == 0 {
+		o.QueryMaxHeap = DefaultQueryMaxHeap
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
@@ -120,7 +126,7 @@ func New(o Options) (http.Handler, error) {
 	mux.HandleFunc("GET /api/health", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "read_only": o.ReadOnly})
 	})
-	mux.Handle("/", cayley)
+	mux.Handle("/", memoryGuard(cayley, o.QueryMaxHeap, 10*time.Millisecond))
 
 	var h http.Handler = mux
 	h = limitBody(h, o.MaxBodyBytes)

@@ -107,6 +107,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		CORSOrigins:  viper.GetStringSlice("serve.cors_origins"),
 		AllowedHosts: allowed,
 		MaxBodyBytes: maxBody,
+		QueryMaxHeap: uint64(max(viper.GetInt64("query.max_heap_bytes"), 0)),
 		Timeline: func(ctx context.Context, f serve.Filter) (any, error) {
 			return timeline.Build(ctx, st.QuadStore, timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type})
 		},

@@ -336,6 +336,21 @@ func (u *UI) limit(r *http.Request) int {
 	return n
 }
 
+// queryError reports a failed query; a query stopped by its time limit or
+// by the server (memory guard) says so plainly, with 504 or 503.
+func (u *UI) queryError(w http.ResponseWriter, ctx context.Context, errFunc func(query.ResponseWriter, error), err error) {
+	switch cause := context.Cause(ctx); {
+	case ctx.Err() == nil:
+		errFunc(w, err)
+	case errors.Is(cause, context.DeadlineExceeded):
+		jsonError(w, http.StatusGatewayTimeout, fmt.Sprintf("query timed out after %s (query.timeout)", u.cfg.Timeout))
+	case cause != nil && !errors.Is(cause, context.Canceled):
+		jsonError(w, http.StatusServiceUnavailable, cause.Error())
+	default:
+		errFunc(w, err)
+	}
+}
+
 func defaultErrorFunc(w query.ResponseWriter, err error) {
 	data, _ := json.Marshal(err.Error())
 	w.WriteHeader(http.StatusBadRequest)
@@ -388,11 +403,11 @@ func (u *UI) serveV1Query(w http.ResponseWriter, r *http.Request, p httprouter.P
 		out = append(out, it.Result())
 	}
 	if err := it.Err(); err != nil {
-		errFunc(w, err)
+		u.queryError(w, ctx, errFunc, err)
 		return
 	}
 	if err := ctx.Err(); err != nil && len(out) == 0 {
-		errFunc(w, err)
+		u.queryError(w, ctx, errFunc, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

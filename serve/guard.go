@@ -1,0 +1,75 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"runtime/metrics"
+	"strings"
+	"time"
+)
+
+// DefaultQueryMaxHeap bounds how much a query may grow the heap.
+const DefaultQueryMaxHeap = 512 << 20
+
+// ErrQueryMemory is the cause given to a query stopped for its memory use.
+type ErrQueryMemory struct{ Limit uint64 }
+
+func (e ErrQueryMemory) Error() string {
+	return fmt.Sprintf("query stopped: it grew the server's memory by more than %d MiB (query.max_heap_bytes)", e.Limit>>20)
+}
+
+// memoryGuard watches the heap while a query runs and cancels the query's
+// context when the heap has grown by more than limit bytes. The time limit
+// alone does not contain a Gizmo script such as `s = s + s` in a loop: its
+// JavaScript runtime is interrupted only between operations, and it can
+// allocate gigabytes well within the timeout. Heap growth is process-wide,
+// so queries running beside a runaway one may be stopped too: the server
+// stays up, which is what matters.
+func memoryGuard(next http.Handler, limit uint64, every time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !isQuery(r.URL.Path) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx, cancel := context.WithCancelCause(r.Context())
+		defer cancel(nil)
+		done := make(chan struct{})
+		defer close(done)
+		base := heapBytes()
+		go func() {
+			t := time.NewTicker(every)
+			defer t.Stop()
+			for {
+				select {
+				case <-done:
+					return
+				case <-ctx.Done():
+					return
+				case <-t.C:
+					if h := heapBytes(); h > base && h-base > limit {
+						cancel(ErrQueryMemory{Limit: limit})
+						return
+					}
+				}
+			}
+		}()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// isQuery reports the routes that run user queries.
+func isQuery(path string) bool {
+	return strings.HasPrefix(path, "/api/v1/query/") || strings.HasPrefix(path, "/api/v2/query") ||
+		strings.HasPrefix(path, "/api/v1/shape/")
+}
+
+// heapBytes reads the heap's object bytes without stopping the world.
+func heapBytes() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
