@@ -552,7 +552,7 @@ func writePlaceholders(b *strings.Builder, n, k int, extra string) {
 // LoadResolverBulk is LoadResolver for stores where reading node by node
 // is slow: on SQL backends, where each read is a round trip (and each value
 // another), it first copies the quads LoadResolver reads (those about
-// actors, events and event mentions) into memory in one query, in the
+// actors, events, event and actor mentions) into memory in one query, in the
 // order they were written, and runs LoadResolver on the copy. Elsewhere it
 // is LoadResolver.
 func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error {
@@ -566,8 +566,10 @@ func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error
 	return Wrap(mem).LoadResolver(ctx, r)
 }
 
-// resolverPrefixes are the subjects whose quads LoadResolver reads.
-var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:mention/"}
+// resolverPrefixes are the subjects whose quads LoadResolver reads: actors,
+// events, event mentions, and actor mentions (each article's cast, which
+// resolve compares reports by).
+var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:mention/", "eg:amention/"}
 
 func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, error) {
 	cols := func(n string) string {
