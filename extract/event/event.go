@@ -16,6 +16,7 @@ package event
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,7 +29,31 @@ import (
 // Kind), d.Timexes, d.Actors and d.ActorMentions.
 func Extract(d *doc.Document) {
 	x := &extractor{l: load(), d: d}
+	if a, ok := arenas.Get().(*[]token); ok {
+		x.arena = (*a)[:0]
+	}
 	x.run()
+	// Nothing outside the extractor points into its tokens: the arena is
+	// reused by the next document instead of being garbage.
+	x.sents = nil
+	a := x.arena[:0]
+	arenas.Put(&a)
+}
+
+// arenas holds token arenas for reuse: the tokens of a document are the
+// extractor's largest allocation.
+var arenas sync.Pool
+
+// newTokens returns n tokens from the arena. Callers overwrite each token.
+func (x *extractor) newTokens(n int) []token {
+	if cap(x.arena)-len(x.arena) < n {
+		// Earlier sentences keep the old arena alive until the document is
+		// done; the new one is what gets reused.
+		x.arena = make([]token, 0, max(2*cap(x.arena), n, 1024))
+	}
+	t := x.arena[len(x.arena) : len(x.arena)+n : len(x.arena)+n]
+	x.arena = x.arena[:len(x.arena)+n]
+	return t
 }
 
 // Family returns the blocking family of a code, for the resolve step: the
@@ -99,9 +124,13 @@ type token struct {
 	form  byte   // verb form: b, s, d (past), n (participle), g (-ing)
 	ment  int    // index into Document.ActorMentions, -1 when none
 	cap   bool
-	timex bool   // inside a temporal expression
-	cls   uint16 // closed-class bits (cDet, cPrep...)
+	timex bool      // inside a temporal expression
+	cls   uint16    // closed-class bits (cDet, cPrep...)
+	lex   *wordInfo // patterns and cues of the word; noWord when unknown
 }
+
+// noWord is the wordInfo of words the lexicon does not know.
+var noWord = &wordInfo{}
 
 // cand is a candidate event mention in a sentence.
 type cand struct {
@@ -128,7 +157,7 @@ type cand struct {
 }
 
 type sentence struct {
-	cueCache map[string][]cueHit
+	cueHits  [][]cueHit // by token: longest cue of each kind starting there
 	cuesDone bool
 	isHead   []bool // tokens heading an emitted candidate
 	seg      []int
@@ -142,6 +171,7 @@ type sentence struct {
 type extractor struct {
 	l      *lexicon
 	d      *doc.Document
+	arena  []token // backing store of the sentences' tokens
 	bySent [][]int
 	sents  []*sentence
 	// lastEvents are recent emitted events for anaphora, newest last.
@@ -151,6 +181,10 @@ type extractor struct {
 func (x *extractor) run() {
 	d := x.d
 	d.Events = d.Events[:0]
+	if d.Events == nil {
+		// News averages about two event mentions per sentence.
+		d.Events = make([]doc.EventMention, 0, 2*len(d.Sentences)+4)
+	}
 	d.Links = d.Links[:0]
 	for si := range d.Sentences {
 		s := x.prepare(si)
@@ -175,13 +209,18 @@ func (x *extractor) prepare(si int) *sentence {
 	if len(toks) == 0 {
 		toks = text.Tokens(d.Article.Text, ds.Span)
 	}
-	s := &sentence{idx: si, kind: ds.Kind, toks: make([]token, len(toks))}
+	s := &sentence{idx: si, kind: ds.Kind, toks: x.newTokens(len(toks))}
 	upper := 0
 	words := 0
 	for i, t := range toks {
 		low := strings.ToLower(t.Text)
 		low = strings.ReplaceAll(low, "’", "'")
-		tk := token{Token: t, low: low, ment: -1, cls: wordClass(low)}
+		wi := x.l.words[low]
+		if wi == nil {
+			wi = noWord
+		}
+		tk := &s.toks[i]
+		*tk = token{Token: t, low: low, ment: -1, cls: wi.cls, lemma: wi.lemma, form: wi.form, lex: wi}
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		tk.cap = unicode.IsUpper(r)
 		if unicode.IsLetter(r) {
@@ -190,10 +229,6 @@ func (x *extractor) prepare(si int) *sentence {
 				upper++
 			}
 		}
-		if lem, f, ok := x.l.verbLemma(low); ok {
-			tk.lemma, tk.form = lem, f
-		}
-		s.toks[i] = tk
 	}
 	for _, t := range d.Timexes {
 		if !ds.Span.Overlaps(t.Span) {
@@ -401,7 +436,7 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	}
 	// Verbs.
 	if t.lemma != "" {
-		for _, p := range x.l.verbs[t.lemma] {
+		for _, p := range t.lex.verbs {
 			hi, ok := s.particles(i, p.words[1:])
 			if !ok {
 				continue
@@ -410,10 +445,9 @@ func (x *extractor) match(s *sentence, i int) *cand {
 		}
 	}
 	// Nouns: the head noun is the last word of the pattern.
-	sf := singularForms(t.low)
 	nounSeen := false
-	for _, w := range sf.list() {
-		for _, p := range x.l.nouns[w] {
+	for _, ps := range t.lex.nouns {
+		for _, p := range ps {
 			n := len(p.words)
 			lo := i - (n - 1)
 			if lo < 0 {
@@ -469,9 +503,8 @@ func (x *extractor) match(s *sentence, i int) *cand {
 
 // nounTrigger reports whether a word has a non-weak noun trigger reading.
 func (x *extractor) nounTrigger(t *token) bool {
-	sf := singularForms(t.low)
-	for _, w := range sf.list() {
-		for _, p := range x.l.nouns[w] {
+	for _, ps := range t.lex.nouns {
+		for _, p := range ps {
 			if !p.has(fWeak) && len(p.words) == 1 {
 				return true
 			}
@@ -483,7 +516,7 @@ func (x *extractor) nounTrigger(t *token) bool {
 // hasPattern reports whether a word has a non-weak trigger reading.
 func (x *extractor) hasPattern(t *token) bool {
 	if t.lemma != "" {
-		for _, p := range x.l.verbs[t.lemma] {
+		for _, p := range t.lex.verbs {
 			if !p.has(fWeak) {
 				return true
 			}
@@ -512,7 +545,7 @@ func (s *sentence) particles(i int, words []string) (int, bool) {
 			if isClauseBreak(s.toks[k].low) || s.toks[k].low == "," {
 				break
 			}
-			if s.toks[k].low == w || s.toks[k].lemma == w || contains(singular(s.toks[k].low), w) {
+			if s.toks[k].low == w || s.toks[k].lemma == w || contains(singularForms(s.toks[k].low).list(), w) {
 				pos = k
 				found = true
 				break
@@ -897,46 +930,62 @@ type cueHit struct {
 }
 
 // cueAt returns the longest cue of kind starting at token i (n = 0 when
-// none). All cues of a sentence are found in one pass on first use.
+// none). All cues of a sentence are found in one pass on first use; most
+// tokens start none, so the lookup is usually one nil check.
 func (x *extractor) cueAt(s *sentence, i int, kind string) (cue, int) {
 	if !s.cuesDone {
 		s.cuesDone = true
-		for k := range s.toks {
-			for ci := range x.l.cueIdx[s.toks[k].low] {
-				cu := &x.l.cueIdx[s.toks[k].low][ci]
-				n := len(cu.words)
-				if k+n > len(s.toks) {
-					continue
+		s.findCues()
+	}
+	if s.cueHits == nil {
+		return cue{}, 0
+	}
+	for _, h := range s.cueHits[i] {
+		if h.c.kind == kind {
+			return *h.c, h.n
+		}
+	}
+	return cue{}, 0
+}
+
+// findCues fills s.cueHits: for each token, the longest cue of each kind
+// starting there.
+func (s *sentence) findCues() {
+	for k := range s.toks {
+		for ci := range s.toks[k].lex.cues {
+			cu := &s.toks[k].lex.cues[ci]
+			n := len(cu.words)
+			if k+n > len(s.toks) {
+				continue
+			}
+			ok := true
+			for j := 1; j < n; j++ {
+				if s.toks[k+j].low != cu.words[j] {
+					ok = false
+					break
 				}
-				ok := true
-				for j := 1; j < n; j++ {
-					if s.toks[k+j].low != cu.words[j] {
-						ok = false
-						break
+			}
+			if !ok {
+				continue
+			}
+			if s.cueHits == nil {
+				s.cueHits = make([][]cueHit, len(s.toks))
+			}
+			hits := s.cueHits[k]
+			found := false
+			for hi := range hits {
+				if hits[hi].c.kind == cu.kind {
+					found = true
+					if n > hits[hi].n {
+						hits[hi] = cueHit{cu, n}
 					}
 				}
-				if !ok {
-					continue
-				}
-				if s.cueCache == nil {
-					s.cueCache = map[string][]cueHit{}
-				}
-				hits := s.cueCache[cu.kind]
-				if hits == nil {
-					hits = make([]cueHit, len(s.toks))
-					s.cueCache[cu.kind] = hits
-				}
-				if n > hits[k].n {
-					hits[k] = cueHit{cu, n}
-				}
+			}
+			if !found {
+				s.cueHits[k] = append(hits, cueHit{cu, n})
 			}
 		}
 	}
-	hits := s.cueCache[kind]
-	if hits == nil || hits[i].n == 0 {
-		return cue{}, 0
-	}
-	return *hits[i].c, hits[i].n
 }
 
 func (x *extractor) localModality(s *sentence, c *cand) {

@@ -1,7 +1,10 @@
 package event
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
+	"unicode"
 	"testing"
 	"time"
 
@@ -162,6 +165,55 @@ func TestVerbLemma(t *testing.T) {
 		got, _, ok := l.verbLemma(tc.in)
 		if !ok || got != tc.lemma {
 			t.Errorf("verbLemma(%q) = %q, %v; want %q", tc.in, got, ok, tc.lemma)
+		}
+	}
+}
+
+// TestWordIndex checks that the one-lookup word index answers what the
+// suffix rules answer, for the words of the seeds and every inflection the
+// rules could produce from a few lemmas.
+func TestWordIndex(t *testing.T) {
+	l := load()
+	words := map[string]bool{}
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(string(data)), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			words[w] = true
+		}
+	}
+	if len(words) < 100 {
+		t.Fatalf("only %d words read from the seeds", len(words))
+	}
+	for _, c := range []string{"cancel", "scrap", "deny", "die", "veto", "criticize", "strike", "abstain", "attack", "visit", "policy", "crisis"} {
+		for _, suf := range []string{"", "s", "es", "ed", "d", "ing", "led", "ped", "ying", "ies", "ied"} {
+			words[c+suf] = true
+			words[c[:len(c)-1]+suf] = true
+		}
+	}
+	for w := range words {
+		lem, form, ok := l.verbLemma(w)
+		wi := l.words[w]
+		if wi == nil {
+			wi = noWord
+		}
+		if ok != (wi.lemma != "") || lem != wi.lemma || form != wi.form {
+			t.Errorf("%q: verbLemma = %q %c %v, index = %q %c", w, lem, form, ok, wi.lemma, wi.form)
+		}
+		if got, want := wi.cls, closedClass[w]; got != want {
+			t.Errorf("%q: class %b, want %b", w, got, want)
+		}
+		var nouns [][]*pattern
+		for _, f := range singularForms(w).list() {
+			if ps := l.nouns[f]; len(ps) > 0 {
+				nouns = append(nouns, ps)
+			}
+		}
+		if len(nouns) != len(wi.nouns) {
+			t.Errorf("%q: %d noun pattern groups, index has %d", w, len(nouns), len(wi.nouns))
 		}
 	}
 }

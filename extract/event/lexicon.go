@@ -75,6 +75,23 @@ type lexicon struct {
 	decide  map[string]bool
 	anaph   map[string]bool
 	negconv []cue
+	// words answers everything the extractor asks about a lower-case word
+	// in one lookup: closed class, verb lemma and form, patterns, cues
+	// starting with it. Built from the maps above; absent words are plain.
+	words map[string]*wordInfo
+}
+
+// wordInfo is what the lexicon knows about one lower-case word.
+type wordInfo struct {
+	lemma string // verb lemma when the word is a known verb form
+	form  byte   // verb form, as verbLemma returns it
+	cls   uint16 // closed-class bits (cDet, cPrep...)
+	cues  []cue  // cues whose first word it is
+	// verbs are the verb patterns of the lemma; nouns the noun patterns
+	// headed by each of the word's singular forms that has any, in
+	// singularForms order.
+	verbs []*pattern
+	nouns [][]*pattern
 }
 
 type irregular struct {
@@ -299,7 +316,80 @@ func parseLexicon() (*lexicon, error) {
 	for _, v := range []string{"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"} {
 		l.verbSet[v] = true
 	}
+	l.indexWords()
 	return l, nil
+}
+
+// indexWords fills l.words. Every word verbLemma accepts is an inflection
+// of a known lemma, and every word with noun patterns a plural of a head,
+// so generating each lemma's and head's candidate forms and keeping what
+// the rules confirm gives exactly the rules' answers (TestWordIndex).
+func (l *lexicon) indexWords() {
+	l.words = map[string]*wordInfo{}
+	put := func(w string, f func(*wordInfo)) {
+		wi := l.words[w]
+		if wi == nil {
+			wi = &wordInfo{}
+			l.words[w] = wi
+		}
+		f(wi)
+	}
+	for w, c := range closedClass {
+		put(w, func(wi *wordInfo) { wi.cls = c })
+	}
+	verb := func(w string) {
+		if lem, f, ok := l.verbLemma(w); ok {
+			put(w, func(wi *wordInfo) { wi.lemma, wi.form = lem, f })
+		}
+	}
+	for w := range l.irreg {
+		verb(w)
+	}
+	for c := range l.verbSet {
+		n := len(c)
+		last := c[n-1:]
+		verb(c)
+		for _, suf := range []string{"s", "es", "d", "ed", "ing", last + "ed", last + "ing"} {
+			verb(c + suf)
+		}
+		if n > 1 {
+			for _, suf := range []string{"ies", "ied", "ing"} {
+				verb(c[:n-1] + suf)
+			}
+		}
+		if n > 2 {
+			verb(c[:n-2] + "ying")
+		}
+	}
+	for w, cs := range l.cueIdx {
+		put(w, func(wi *wordInfo) { wi.cues = cs })
+	}
+	for _, wi := range l.words {
+		if wi.lemma != "" {
+			wi.verbs = l.verbs[wi.lemma]
+		}
+	}
+	for h := range l.nouns {
+		n := len(h)
+		plurals := []string{h, h + "s", h + "es"}
+		if n > 1 && h[n-1] == 'y' {
+			plurals = append(plurals, h[:n-1]+"ies")
+		}
+		for _, w := range plurals {
+			if wi := l.words[w]; wi != nil && wi.nouns != nil {
+				continue
+			}
+			var pats [][]*pattern
+			for _, f := range singularForms(w).list() {
+				if ps := l.nouns[f]; len(ps) > 0 {
+					pats = append(pats, ps)
+				}
+			}
+			if pats != nil {
+				put(w, func(wi *wordInfo) { wi.nouns = pats })
+			}
+		}
+	}
 }
 
 // groupFamilies joins the families compat.tsv pairs into connected groups

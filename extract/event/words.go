@@ -79,31 +79,19 @@ const (
 	cDeg
 )
 
-func wordClass(w string) uint16 {
-	var c uint16
-	if determiners[w] {
-		c |= cDet
+// closedClass maps each closed-class word to its bits.
+var closedClass = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, c := range []struct {
+		set map[string]bool
+		bit uint16
+	}{
+		{determiners, cDet}, {prepositions, cPrep}, {auxiliaries, cAux}, {adverbs, cAdv},
+		{subordinators, cSub}, {relatives, cRel}, {beForms, cBe}, {degree, cDeg},
+	} {
+		for w := range c.set {
+			m[w] |= c.bit
+		}
 	}
-	if prepositions[w] {
-		c |= cPrep
-	}
-	if auxiliaries[w] {
-		c |= cAux
-	}
-	if adverbs[w] {
-		c |= cAdv
-	}
-	if subordinators[w] {
-		c |= cSub
-	}
-	if relatives[w] {
-		c |= cRel
-	}
-	if beForms[w] {
-		c |= cBe
-	}
-	if degree[w] {
-		c |= cDeg
-	}
-	return c
-}
+	return m
+}()
