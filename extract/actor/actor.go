@@ -81,11 +81,13 @@ type tok struct {
 	text  string
 	low   string
 	span  doc.Span
-	cap   bool // starts with an uppercase letter
-	upper bool // all letters are uppercase, at least two letters
-	word  bool // contains a letter
-	first bool // first word of the sentence (or after an opening quote)
-	stop  bool // a stopword
+	cap   bool   // starts with an uppercase letter
+	upper bool   // all letters are uppercase, at least two letters
+	word  bool   // contains a letter
+	first bool   // first word of the sentence (or after an opening quote)
+	stop  bool   // a stopword
+	cls   uint32 // wordClass bits of low
+	root  *node  // the gazetteer trie's child for low, or nil
 	// cached gazetteer match at this token
 	mDone bool
 	mEnd  int
@@ -166,7 +168,6 @@ func Recognize(d *doc.Document) {
 		sents = append(sents, s.tokens(d.Sentences[i].Tokens))
 		tc = append(tc, false)
 		tc[i] = titleCased(sents[i])
-		tc[i] = titleCased(sents[i])
 		if !tc[i] {
 			s.scanEvidence(sents[i])
 		}
@@ -223,7 +224,8 @@ func (s *state) release() {
 	for i := range s.sents {
 		s.sents[i] = nil
 	}
-	clear(s.all[:cap(s.all)])
+	// Only [0, len) was written since the last release cleared it.
+	clear(s.all)
 	statePool.Put(s)
 }
 
@@ -272,9 +274,9 @@ func (s *state) tokens(in []doc.Token) []tok {
 				}
 			}
 		}
-		if letters > 0 {
-			k.stop = stopwords[k.low]
-		}
+		wi := s.g.words[k.low]
+		k.cls, k.root = wi.cls, wi.root
+		k.stop = letters > 0 && wi.cls&cStop != 0
 		k.word = letters > 0
 		k.upper = letters >= 2 && letters == uppers
 		if k.word {
@@ -323,10 +325,10 @@ func (s *state) scanEvidence(ts []tok) {
 			}
 			if run >= 2 && run <= 3 {
 				last := ts[end-1].low
-				if !orgSuffix[last] && !facSuffix[last] && !geoSuffix[last] && !ts[end-1].upper {
+				if ts[end-1].cls&(cOrgSuffix|cFacSuffix|cGeoSuffix) == 0 && !ts[end-1].upper {
 					ok := true
 					for k := end - run; k < end; k++ {
-						if n := s.g.root.next[ts[k].low]; n != nil && len(n.ents) > 0 {
+						if n := ts[k].root; n != nil && len(n.ents) > 0 {
 							ok = false
 						}
 					}
@@ -354,10 +356,12 @@ func (s *state) match(i int) (int, []int32) {
 }
 
 func (s *state) match1(i int) (int, []int32) {
-	n := s.g.root
+	n := s.toks[i].root
 	bestEnd, best := i, []int32(nil)
 	for j := i; j < len(s.toks) && j-i < s.g.maxLen; j++ {
-		n = n.next[s.toks[j].low]
+		if j > i {
+			n = n.next[s.toks[j].low]
+		}
 		if n == nil {
 			break
 		}
@@ -502,23 +506,23 @@ func (s *state) step(i int) int {
 	if t.cap && !t.stop {
 		return s.nameAt(i)
 	}
-	if !t.cap || t.first {
+	if (!t.cap || t.first) && t.cls&cPronoun != 0 {
 		switch {
-		case possDeterminer[t.low]:
+		case t.cls&cPossDeterminer != 0:
 			// "his", "their": possessive determiners rarely name a participant.
-		case malePron[t.low] || femalePron[t.low]:
+		case t.cls&(cMalePron|cFemalePron) != 0:
 			if s.lastPerson >= 0 && s.sent-s.lastPSent <= 2 {
 				s.addMention(t.span.Start, t.span.End, s.lastPerson, HowPronoun)
 			}
-		case pluralPron[t.low]:
+		case t.cls&cPluralPron != 0:
 			if s.lastPlural >= 0 && s.sent-s.lastPlSent <= 2 {
 				s.addMention(t.span.Start, t.span.End, s.lastPlural, HowPronoun)
 			}
-		case neutPron[t.low]:
+		case t.cls&cNeutPron != 0:
 			if s.lastOrg >= 0 && s.sent-s.lastOrgSent <= 2 {
 				s.addMention(t.span.Start, t.span.End, s.lastOrg, HowPronoun)
 			}
-		case relativePron[t.low]:
+		case t.cls&cRelativePron != 0:
 			if a := s.relativeAntecedent(i); a >= 0 {
 				s.addMention(t.span.Start, t.span.End, a, HowRelative)
 			}
@@ -665,12 +669,12 @@ func (s *state) owned(i, end int, e *entry) (int, bool) {
 		nx := ts[j]
 		if e.typ == eDemonym || e.typ == eCountry || e.typ == eCapital {
 			switch {
-			case govNouns[nx.low] && !nx.cap || govNouns[nx.low] && e.typ == eCountry:
+			case nx.cls&cGovNoun != 0 && !nx.cap || nx.cls&cGovNoun != 0 && e.typ == eCountry:
 				g := s.govActor(e.iso)
 				s.addMention(ts[i].span.Start, nx.span.End, g, HowDemonym)
 				s.setPlural(g)
 				return j + 1, true
-			case milNouns[nx.low] && !nx.cap:
+			case nx.cls&cMilNoun != 0 && !nx.cap:
 				m := s.milActor(e.iso)
 				k := j + 1
 				if nx.low == "air" && k < len(ts) && ts[k].low == "force" {
@@ -712,7 +716,7 @@ func (s *state) capitalIsGov(i, end int) bool {
 	ts := s.toks
 	if end < len(ts) {
 		nx := ts[end]
-		if isPoss(nx) || speechVerbs[nx.low] && !nx.cap {
+		if isPoss(nx) || nx.cls&cSpeechVerb != 0 && !nx.cap {
 			return true
 		}
 	}
@@ -721,7 +725,7 @@ func (s *state) capitalIsGov(i, end int) bool {
 		if p == "with" || p == "against" || p == "by" {
 			return true
 		}
-		if p == "to" && i > 1 && delegationNouns[ts[i-2].low] {
+		if p == "to" && i > 1 && ts[i-2].cls&cDelegationNoun != 0 {
 			return true
 		}
 	}
@@ -839,7 +843,7 @@ func (s *state) titled(k, body int, iso string, start int) (int, bool) {
 		return k, false // "Abir Sultan": capitalized words before a title need a name after it
 	}
 	if body < 0 {
-		if start == 0 || !definiteBefore[ts[start-1].low] {
+		if start == 0 || ts[start-1].cls&cDefiniteBefore == 0 {
 			return j, true
 		}
 		if !ts[k].cap && ambiguousTitle[title] && ts[start-1].low != "the" {
@@ -931,18 +935,18 @@ func (s *state) nameRun(j int) int {
 			k++
 			continue
 		}
-		if k > j && nameParticles[t.low] && !t.cap && k+1 < len(ts) && ts[k+1].cap && ts[k+1].word && !ts[k+1].stop {
+		if k > j && t.cls&cNameParticle != 0 && !t.cap && k+1 < len(ts) && ts[k+1].cap && ts[k+1].word && !ts[k+1].stop {
 			k++
 			continue
 		}
-		if k > j && nameSuffixes[t.low] {
+		if k > j && t.cls&cNameSuffix != 0 {
 			k++
 			continue
 		}
 		break
 	}
 	// Drop trailing particles.
-	for k > j && nameParticles[ts[k-1].low] {
+	for k > j && ts[k-1].cls&cNameParticle != 0 {
 		k--
 	}
 	return k
@@ -963,19 +967,19 @@ func (s *state) nameAt(i int) int {
 	// Leading "The" was a stopword, so the run starts at a content word.
 	n := end - i
 	t := ts[i]
-	nx := ""
+	nx, nxCls := "", uint32(0)
 	if end < len(ts) {
-		nx = ts[end].low
+		nx, nxCls = ts[end].low, ts[end].cls
 	}
-	prev := ""
+	prev, prevCls := "", uint32(0)
 	if i > 0 {
-		prev = ts[i-1].low
+		prev, prevCls = ts[i-1].low, ts[i-1].cls
 	}
-	last := ts[end-1].low
+	last, lastCls := ts[end-1].low, ts[end-1].cls
 	// Unknown single words at the start of a sentence or in a headline need
 	// evidence that they are names.
 	if n == 1 && (t.first || s.titleCase) && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !s.surnameCand[t.low] &&
-		!speechVerbs[nx] && nx != "'s" {
+		nxCls&cSpeechVerb == 0 && nx != "'s" {
 		return end
 	}
 	if s.titleCase && n > 1 {
@@ -992,7 +996,7 @@ func (s *state) nameAt(i int) int {
 		}
 		end = k
 		n = end - i
-		last = ts[end-1].low
+		last, lastCls = ts[end-1].low, ts[end-1].cls
 	}
 	if !s.nameLike(i, end) {
 		return end
@@ -1001,23 +1005,23 @@ func (s *state) nameAt(i int) int {
 	how := HowName
 	kind := doc.KindPerson
 	switch {
-	case orgSuffix[last] || ts[end-1].upper && n == 1:
+	case lastCls&cOrgSuffix != 0 || ts[end-1].upper && n == 1:
 		kind = doc.KindOrganization
-	case facSuffix[last] || geoSuffix[last] || geoPrefix[t.low] && n > 1:
+	case lastCls&(cFacSuffix|cGeoSuffix) != 0 || t.cls&cGeoPrefix != 0 && n > 1:
 		kind = doc.KindPlace
 	case n == 1 && len(s.surnames[t.low]) > 0:
 		kind = doc.KindPerson
 	case n == 1 && s.known(t.low) != "":
 		kind = s.known(t.low)
-	case adminNouns[nx] && !ts[end].cap:
+	case nxCls&cAdminNoun != 0 && !ts[end].cap:
 		kind = doc.KindPerson
-	case placePreps[prev] && prev != "from" && prev != "between" && !s.surnameCand[last]:
+	case prevCls&cPlacePrep != 0 && prev != "from" && prev != "between" && !s.surnameCand[last]:
 		kind = doc.KindPlace
 	case n <= 2 && end < len(ts) && s.placeNounAt(end):
 		kind = doc.KindPlace // "a Huntsville prison", "Huntsville, Texas"
 	case n == 1 && s.surnameCand[t.low]:
 		kind = doc.KindPerson
-	case n == 1 && (speechVerbs[nx] && nx != "has" && nx != "is" && nx != "was" || nx == "," && end+1 < len(ts) && ts[end+1].low == "who"):
+	case n == 1 && (nxCls&cSpeechVerb != 0 && nx != "has" && nx != "is" && nx != "was" || nx == "," && end+1 < len(ts) && ts[end+1].low == "who"):
 		kind = doc.KindPerson
 	case n == 1:
 		kind = doc.KindOrganization
@@ -1046,7 +1050,7 @@ func (s *state) nameLike(i, end int) bool {
 	ts := s.toks
 	if end-i == 1 {
 		t := ts[i]
-		if utf8.RuneCountInString(t.text) < 2 || orgSuffix[t.low] || facSuffix[t.low] || geoSuffix[t.low] || notActor[t.low] {
+		if utf8.RuneCountInString(t.text) < 2 || t.cls&(cOrgSuffix|cFacSuffix|cGeoSuffix|cNotActor) != 0 {
 			return false
 		}
 	}
@@ -1055,7 +1059,7 @@ func (s *state) nameLike(i, end int) bool {
 			return false
 		}
 	}
-	return !eventSuffix[ts[end-1].low] && !notActor[ts[i].low]
+	return ts[end-1].cls&cEventSuffix == 0 && ts[i].cls&cNotActor == 0
 }
 
 // placeNounAt reports whether token j starts a place noun ("prison",
@@ -1066,7 +1070,7 @@ func (s *state) placeNounAt(j int) bool {
 		end, ents := s.match(j + 1)
 		return end > j+1 && (s.pick(ents, ePlace) != nil || s.pick(ents, eCountry) != nil)
 	}
-	return !t.cap && (facSuffix[t.low] || geoSuffix[t.low] || t.low == "facility" || t.low == "resort" || t.low == "area" || t.low == "home")
+	return !t.cap && (t.cls&(cFacSuffix|cGeoSuffix) != 0 || t.low == "facility" || t.low == "resort" || t.low == "area" || t.low == "home")
 }
 
 // known returns the kind a one-word name already has in the article.
@@ -1167,7 +1171,7 @@ func (s *state) afterMention(j, a, m int) int {
 	}
 	ac := &s.actors[s.find(a)]
 	switch {
-	case adminNouns[nx.low] && (ac.kind == doc.KindPerson || ac.kind == doc.KindCountry):
+	case nx.cls&cAdminNoun != 0 && (ac.kind == doc.KindPerson || ac.kind == doc.KindCountry):
 		g := s.adminOf(a)
 		start := s.mentions[m].span.Start
 		gm := s.addMention(start, nx.span.End, g, HowAdministration)
@@ -1176,12 +1180,12 @@ func (s *state) afterMention(j, a, m int) int {
 		}
 		s.setPlural(g)
 		// "Biden administration officials": the officials speak for it.
-		if k+1 < len(ts) && govNouns[ts[k+1].low] {
+		if k+1 < len(ts) && ts[k+1].cls&cGovNoun != 0 {
 			s.addMention(start, ts[k+1].span.End, g, HowAdministration)
 			return k + 2
 		}
 		return k + 1
-	case poss && officeNouns[nx.low]:
+	case poss && nx.cls&cOfficeNoun != 0:
 		o := s.officeOf(a, nx.low)
 		s.addMention(s.mentions[m].span.Start, nx.span.End, o, HowPossessive)
 		return k + 1

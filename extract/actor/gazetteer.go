@@ -63,6 +63,29 @@ type gazetteer struct {
 	countries map[string]string // ISO3 -> country name
 	capitals  map[string]string // ISO3 -> capital name
 	maxLen    int
+	// words maps a lowercase token to its word classes and its child of
+	// root: one lookup per token instead of one per set and the trie's
+	// first step.
+	words map[string]wordInfo
+}
+
+// wordInfo is what a token's lowercase form says on its own.
+type wordInfo struct {
+	cls  uint32 // wordClass bits
+	root *node  // root.next[word], nil when no phrase starts with it
+}
+
+// indexWords builds g.words from the trie's first level and wordClass.
+func (g *gazetteer) indexWords() {
+	g.words = make(map[string]wordInfo, len(g.root.next)+len(wordClass))
+	for w, n := range g.root.next {
+		g.words[w] = wordInfo{root: n}
+	}
+	for w, c := range wordClass {
+		wi := g.words[w]
+		wi.cls = c
+		g.words[w] = wi
+	}
 }
 
 var (
@@ -323,6 +346,7 @@ func build() (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	g.indexWords()
 	return g, nil
 }
 

@@ -165,3 +165,59 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// Word classes: bit c<Set> of a word's class is set when the word is in
+// <Set>. The sets above stay the source of truth; wordClass folds them so
+// that a token takes one lookup for all of them.
+const (
+	cStop uint32 = 1 << iota
+	cNameParticle
+	cNameSuffix
+	cOrgSuffix
+	cFacSuffix
+	cGeoSuffix
+	cGeoPrefix
+	cDefiniteBefore
+	cPossDeterminer
+	cEventSuffix
+	cNotActor
+	cPlacePrep
+	cSpeechVerb
+	cGovNoun
+	cMilNoun
+	cOfficeNoun
+	cAdminNoun
+	cDelegationNoun
+	cMalePron
+	cFemalePron
+	cPluralPron
+	cNeutPron
+	cRelativePron
+
+	cPronoun = cPossDeterminer | cMalePron | cFemalePron | cPluralPron | cNeutPron | cRelativePron
+)
+
+// classSets lists each class bit with its set.
+var classSets = []struct {
+	bit uint32
+	set map[string]bool
+}{
+	{cStop, stopwords}, {cNameParticle, nameParticles}, {cNameSuffix, nameSuffixes},
+	{cOrgSuffix, orgSuffix}, {cFacSuffix, facSuffix}, {cGeoSuffix, geoSuffix}, {cGeoPrefix, geoPrefix},
+	{cDefiniteBefore, definiteBefore}, {cPossDeterminer, possDeterminer}, {cEventSuffix, eventSuffix},
+	{cNotActor, notActor}, {cPlacePrep, placePreps}, {cSpeechVerb, speechVerbs}, {cGovNoun, govNouns},
+	{cMilNoun, milNouns}, {cOfficeNoun, officeNouns}, {cAdminNoun, adminNouns},
+	{cDelegationNoun, delegationNouns}, {cMalePron, malePron}, {cFemalePron, femalePron},
+	{cPluralPron, pluralPron}, {cNeutPron, neutPron}, {cRelativePron, relativePron},
+}
+
+// wordClass maps a lowercase word to its class bits (absent: 0).
+var wordClass = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for _, c := range classSets {
+		for w := range c.set {
+			m[w] |= c.bit
+		}
+	}
+	return m
+}()
