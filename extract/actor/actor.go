@@ -51,6 +51,8 @@
 package actor
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
@@ -126,7 +128,9 @@ type state struct {
 	all         []tok // tokens of the whole document
 	sents       [][]tok
 	tc          []bool
-	lowBuf      []byte
+	textBuf     []byte // the text and 8 zero bytes, for 8-byte loads
+	keyBuf      []byte // an actor key being built (keyed)
+	words       []string
 	lower       string // the text with ASCII letters lowercased
 	g           *gazetteer
 	d           *doc.Document
@@ -165,9 +169,9 @@ func Recognize(d *doc.Document) {
 	sents := s.sents[:0]
 	tc := s.tc[:0]
 	for i := range d.Sentences {
-		sents = append(sents, s.tokens(d.Sentences[i].Tokens))
-		tc = append(tc, false)
-		tc[i] = titleCased(sents[i])
+		ts, titled := s.tokens(d.Sentences[i].Tokens)
+		sents = append(sents, ts)
+		tc = append(tc, titled)
 		if !tc[i] {
 			s.scanEvidence(sents[i])
 		}
@@ -202,16 +206,12 @@ func (s *state) reset(d *doc.Document) {
 	s.lastPSent, s.lastPlSent, s.lastOrgSent = 0, 0, 0
 	// ASCII-lowercased copy of the text: token lowercase forms are slices
 	// of it (offsets are preserved since only ASCII bytes change).
-	b := s.lowBuf[:0]
 	txt := d.Article.Text
-	b = append(b, txt...)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 32
-		}
-	}
-	s.lowBuf = b
+	b := append(s.textBuf[:0], txt...)
+	lowerASCII(b)
 	s.lower = string(b)
+	b = append(b[:0], txt...)
+	s.textBuf = append(b, 0, 0, 0, 0, 0, 0, 0, 0)
 }
 
 func (s *state) release() {
@@ -230,51 +230,69 @@ func (s *state) release() {
 }
 
 // tokens turns the document tokens of a sentence into the recognizer's
-// tokens.
-func (s *state) tokens(in []doc.Token) []tok {
+// tokens, and reports whether the sentence is title-cased.
+func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 	start := len(s.all)
 	first := true
+	content, caps := 0, 0
 	for _, t := range in {
 		k := tok{text: t.Text, span: t.Span}
-		ascii := true
-		for i := 0; i < len(t.Text); i++ {
-			if t.Text[i] >= 0x80 {
-				ascii = false
-				break
-			}
-		}
-		if ascii && t.Span.End <= len(s.lower) && s.d.Article.Text[t.Span.Start:t.Span.End] == t.Text {
-			k.low = s.lower[t.Span.Start:t.Span.End]
-		} else {
-			k.low = norm(t.Text)
-		}
 		letters, uppers := 0, 0
-		if ascii {
-			if c := t.Text[0]; c >= 'A' && c <= 'Z' {
-				k.cap = true
+		var wi wordInfo
+		ascii := false
+		if n := len(t.Text); n <= 8 && t.Span.End <= len(s.lower) && s.d.Article.Text[t.Span.Start:t.Span.End] == t.Text {
+			// A short token as written in the text: its bytes in one word.
+			x := binary.LittleEndian.Uint64(s.textBuf[t.Span.Start:]) & (^uint64(0) >> (64 - 8*n))
+			if x&swarHigh == 0 {
+				ascii = true
+				up, lo := swarCase(x)
+				k.low = s.lower[t.Span.Start:t.Span.End]
+				k.cap = up&0x80 != 0
+				letters, uppers = bits.OnesCount64(up|lo), bits.OnesCount64(up)
+				wi = s.g.short.get(x|up>>2, n)
 			}
+		}
+		if !ascii {
+			ascii = true
 			for i := 0; i < len(t.Text); i++ {
-				switch c := t.Text[i]; {
-				case c >= 'a' && c <= 'z':
-					letters++
-				case c >= 'A' && c <= 'Z':
-					letters++
-					uppers++
+				if t.Text[i] >= 0x80 {
+					ascii = false
+					break
 				}
 			}
-		} else {
-			r, _ := utf8.DecodeRuneInString(t.Text)
-			k.cap = unicode.IsUpper(r)
-			for _, c := range t.Text {
-				if unicode.IsLetter(c) {
-					letters++
-					if unicode.IsUpper(c) {
+			if ascii {
+				if t.Span.End <= len(s.lower) && s.d.Article.Text[t.Span.Start:t.Span.End] == t.Text {
+					k.low = s.lower[t.Span.Start:t.Span.End]
+				} else {
+					k.low = norm(t.Text)
+				}
+				if c := t.Text[0]; c >= 'A' && c <= 'Z' {
+					k.cap = true
+				}
+				for i := 0; i < len(t.Text); i++ {
+					switch c := t.Text[i]; {
+					case c >= 'a' && c <= 'z':
+						letters++
+					case c >= 'A' && c <= 'Z':
+						letters++
 						uppers++
 					}
 				}
+			} else {
+				k.low = norm(t.Text)
+				r, _ := utf8.DecodeRuneInString(t.Text)
+				k.cap = unicode.IsUpper(r)
+				for _, c := range t.Text {
+					if unicode.IsLetter(c) {
+						letters++
+						if unicode.IsUpper(c) {
+							uppers++
+						}
+					}
+				}
 			}
+			wi = s.g.word(k.low)
 		}
-		wi := s.g.words[k.low]
 		k.cls, k.root = wi.cls, wi.root
 		k.stop = letters > 0 && wi.cls&cStop != 0
 		k.word = letters > 0
@@ -282,27 +300,33 @@ func (s *state) tokens(in []doc.Token) []tok {
 		if k.word {
 			k.first = first
 			first = false
+			if !k.stop && len(k.text) >= 3 {
+				content++
+				if k.cap {
+					caps++
+				}
+			}
+		} else if ascii {
+			// the opening quotes “ and ‘ are not ASCII
+			for i := 0; i < len(t.Text); i++ {
+				if c := t.Text[i]; c == '"' || c == ':' || c == '(' {
+					first = true
+					break
+				}
+			}
 		} else if strings.ContainsAny(t.Text, "\"“‘:(") {
 			first = true
 		}
 		s.all = append(s.all, k)
 	}
-	return s.all[start:len(s.all):len(s.all)]
+	return s.all[start:len(s.all):len(s.all)], titleCasedCounts(content, caps)
 }
 
-// titleCased reports whether most content words of a sentence are
-// capitalized, as in a headline; capitalization then says little.
-func titleCased(ts []tok) bool {
-	content, caps := 0, 0
-	for _, t := range ts {
-		if !t.word || t.stop || len(t.text) < 3 {
-			continue
-		}
-		content++
-		if t.cap {
-			caps++
-		}
-	}
+// titleCasedCounts reports whether a sentence with content words (words
+// that are not stopwords, of at least 3 bytes) of which caps are
+// capitalized is title-cased, as in a headline: capitalization then says
+// little.
+func titleCasedCounts(content, caps int) bool {
 	return content >= 2 && (caps == content || content >= 8 && caps >= content-1)
 }
 
@@ -460,11 +484,11 @@ func (s *state) sentence() {
 // step recognizes what starts at token i and returns where to go on.
 func (s *state) step(i int) int {
 	ts := s.toks
-	t := ts[i]
+	t := &ts[i]
 	end, ents := s.match(i)
 
 	// Hyphenated compounds: "US-Israel", "Bibi-Biden".
-	if end == i && strings.Contains(t.text, "-") && t.cap {
+	if end == i && t.cap && strings.Contains(t.text, "-") {
 		if s.compound(i) {
 			return i + 1
 		}
@@ -1003,7 +1027,7 @@ func (s *state) nameAt(i int) int {
 	}
 	var a int
 	how := HowName
-	kind := doc.KindPerson
+	kind, known := doc.KindPerson, doc.ActorKind("")
 	switch {
 	case lastCls&cOrgSuffix != 0 || ts[end-1].upper && n == 1:
 		kind = doc.KindOrganization
@@ -1011,8 +1035,8 @@ func (s *state) nameAt(i int) int {
 		kind = doc.KindPlace
 	case n == 1 && len(s.surnames[t.low]) > 0:
 		kind = doc.KindPerson
-	case n == 1 && s.known(t.low) != "":
-		kind = s.known(t.low)
+	case n == 1 && func() bool { known = s.known(t.low); return known != "" }():
+		kind = known
 	case nxCls&cAdminNoun != 0 && !ts[end].cap:
 		kind = doc.KindPerson
 	case prevCls&cPlacePrep != 0 && prev != "from" && prev != "between" && !s.surnameCand[last]:
@@ -1033,10 +1057,12 @@ func (s *state) nameAt(i int) int {
 		a, how = s.personFromRun(i, end)
 	case doc.KindPlace:
 		name := s.text(i, end)
-		a = s.actor("place:"+normPhrase(name), name, doc.KindPlace, "")
+		s.keyBuf = appendNormPhrase(append(s.keyBuf[:0], "place:"...), name)
+		a = s.keyedBuf(func() string { return name }, doc.KindPlace, "")
 	default:
 		name := s.text(i, end)
-		a = s.actor("org:"+normPhrase(name), name, doc.KindOrganization, "")
+		s.keyBuf = appendNormPhrase(append(s.keyBuf[:0], "org:"...), name)
+		a = s.keyedBuf(func() string { return name }, doc.KindOrganization, "")
 		s.setOrg(a)
 	}
 	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, how)
@@ -1055,7 +1081,7 @@ func (s *state) nameLike(i, end int) bool {
 		}
 	}
 	for k := i; k < end; k++ {
-		if strings.ContainsAny(ts[k].text, "0123456789") {
+		if hasDigit(ts[k].text) {
 			return false
 		}
 	}
@@ -1079,7 +1105,8 @@ func (s *state) known(low string) doc.ActorKind {
 		prefix string
 		kind   doc.ActorKind
 	}{{"person:", doc.KindPerson}, {"place:", doc.KindPlace}, {"org:", doc.KindOrganization}} {
-		if _, ok := s.byKey[p.prefix+low]; ok {
+		s.keyBuf = append(append(s.keyBuf[:0], p.prefix...), low...)
+		if _, ok := s.byKey[string(s.keyBuf)]; ok {
 			return p.kind
 		}
 	}
@@ -1109,10 +1136,11 @@ func sawTitleFirst(s *state, k int) bool {
 // personFromRun makes or finds the person named by tokens [i, end).
 func (s *state) personFromRun(i, end int) (int, string) {
 	ts := s.toks
-	words := make([]string, 0, end-i)
+	words := s.words[:0]
 	for k := i; k < end; k++ {
 		words = append(words, ts[k].low)
 	}
+	s.words = words
 	core := words
 	for len(core) > 1 && nameSuffixes[core[len(core)-1]] {
 		core = core[:len(core)-1]
@@ -1126,14 +1154,21 @@ func (s *state) personFromRun(i, end int) (int, string) {
 		}
 		// A nickname alias of a known person is matched by the gazetteer;
 		// otherwise a surname-only person.
-		a := s.actor("person:"+last, ts[i].text, doc.KindPerson, "")
+		a := s.keyed(func() string { return ts[i].text }, doc.KindPerson, "", "person:", last)
 		s.actors[a].last = last
 		s.setPerson(a)
 		return a, HowName
 	}
 	name := s.text(i, end)
-	key := "person:" + strings.Join(words, " ")
-	a := s.actor(key, name, doc.KindPerson, "")
+	b := append(s.keyBuf[:0], "person:"...)
+	for k, w := range words {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	s.keyBuf = b
+	a := s.keyedBuf(func() string { return name }, doc.KindPerson, "")
 	ac := &s.actors[a]
 	ac.first, ac.last, ac.full = core[0], last, true
 	found := false
@@ -1259,7 +1294,7 @@ func (s *state) nominal(i, end int, e *entry) int {
 		if kind == doc.KindGovernment {
 			kind = doc.KindGovernment
 		}
-		a = s.actor("desc:"+s.d.Article.ID+":"+e.title, e.title, kind, "")
+		a = s.keyed(func() string { return e.title }, kind, "", "desc:", s.d.Article.ID, ":", e.title)
 		s.actors[a].desc = true
 	}
 	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, HowNominal)
@@ -1329,11 +1364,77 @@ func normPhrase(s string) string {
 	return strings.Join(strings.Fields(norm(s)), " ")
 }
 
+// appendNormPhrase appends normPhrase(s) to b.
+func appendNormPhrase(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return append(b, normPhrase(s)...)
+		}
+	}
+	// ASCII: strings.Fields splits at these six bytes.
+	space := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' }
+	start := len(b)
+	for i := 0; i < len(s); {
+		for i < len(s) && space(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		if len(b) > start {
+			b = append(b, ' ')
+		}
+		for ; i < len(s) && !space(s[i]); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// hasDigit reports whether s contains an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // actor returns the actor with key, creating it.
 func (s *state) actor(key, name string, kind doc.ActorKind, code string) int {
 	if a, ok := s.byKey[key]; ok {
 		return s.find(a)
 	}
+	return s.newActor(key, name, kind, code)
+}
+
+// keyed returns the actor whose key is the concatenation of parts, creating
+// it with name (name() is called only then), kind and code. It is actor
+// without building the key string unless the actor is new.
+func (s *state) keyed(name func() string, kind doc.ActorKind, code string, parts ...string) int {
+	b := s.keyBuf[:0]
+	for _, p := range parts {
+		b = append(b, p...)
+	}
+	s.keyBuf = b
+	return s.keyedBuf(name, kind, code)
+}
+
+// keyedBuf is keyed for the key in s.keyBuf.
+func (s *state) keyedBuf(name func() string, kind doc.ActorKind, code string) int {
+	if a, ok := s.byKey[string(s.keyBuf)]; ok {
+		return s.find(a)
+	}
+	return s.newActor(string(s.keyBuf), name(), kind, code)
+}
+
+// newActor adds an actor with a key that no actor has.
+func (s *state) newActor(key, name string, kind doc.ActorKind, code string) int {
 	s.actors = append(s.actors, actorT{key: key, name: name, kind: kind, code: code, parent: -1, owner: -1, govOf: -1, firstMen: -1})
 	a := len(s.actors) - 1
 	s.byKey[key] = a
@@ -1341,7 +1442,7 @@ func (s *state) actor(key, name string, kind doc.ActorKind, code string) int {
 }
 
 func (s *state) countryActor(iso string) int {
-	a := s.actor("country:"+iso, s.g.countryName(iso), doc.KindCountry, iso)
+	a := s.keyed(func() string { return s.g.countryName(iso) }, doc.KindCountry, iso, "country:", iso)
 	s.actors[a].iso = iso
 	return a
 }

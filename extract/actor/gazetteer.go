@@ -67,6 +67,7 @@ type gazetteer struct {
 	// root: one lookup per token instead of one per set and the trie's
 	// first step.
 	words map[string]wordInfo
+	short shortWords // the words of at most 8 bytes
 }
 
 // wordInfo is what a token's lowercase form says on its own.
@@ -86,6 +87,7 @@ func (g *gazetteer) indexWords() {
 		wi.cls = c
 		g.words[w] = wi
 	}
+	g.short.build(g.words)
 }
 
 var (

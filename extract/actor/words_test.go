@@ -1,6 +1,10 @@
 package actor
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 // TestWordIndex checks that one lookup in the gazetteer's word index says
 // the same as a lookup in each closed-class set and the trie's first level.
@@ -51,6 +55,99 @@ func TestWordIndex(t *testing.T) {
 	} {
 		if got := g.words[tc.word].cls; got != tc.want {
 			t.Errorf("%q: class %#x, want %#x", tc.word, got, tc.want)
+		}
+	}
+}
+
+// TestShortWords checks that the packed table of short words answers as
+// the word map does, for every word and for absent ones.
+func TestShortWords(t *testing.T) {
+	g := load()
+	probe := []string{"a", "b", "zz", "xyzzy", "said", "saiD", "said\x00", "a\x00", "\x00", "12345678", "abcdefgh", "'s", "’s"}
+	for w := range g.words {
+		probe = append(probe, w, w+"x", "x"+w)
+		if len(w) > 1 {
+			probe = append(probe, w[:len(w)-1], w+"\x00")
+		}
+	}
+	for _, w := range probe {
+		want := g.words[w]
+		if got := g.word(w); got != want {
+			t.Errorf("%q: word index %+v, map %+v", w, got, want)
+		}
+	}
+}
+
+// TestSWAR checks the 8-byte case helpers against byte-wise loops.
+func TestSWAR(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			switch rng.IntN(3) {
+			case 0:
+				b[i] = byte(rng.IntN(256))
+			case 1:
+				b[i] = byte('A' + rng.IntN(26))
+			default:
+				b[i] = "@AZ[`az{\x00\x7f\x80\xc1\xff"[rng.IntN(13)]
+			}
+		}
+		var want []byte
+		for _, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				c += 32
+			}
+			want = append(want, c)
+		}
+		got := append([]byte(nil), b...)
+		lowerASCII(got)
+		if string(got) != string(want) {
+			t.Fatalf("lowerASCII(%q) = %q, want %q", b, got, want)
+		}
+		if len(b) > 8 {
+			b = b[:8]
+		}
+		var x uint64
+		ascii := true
+		for i := len(b) - 1; i >= 0; i-- {
+			x = x<<8 | uint64(b[i])
+			ascii = ascii && b[i] < 0x80
+		}
+		if !ascii {
+			continue
+		}
+		up, lo := swarCase(x)
+		for i, c := range b {
+			if got, want := up>>(8*i+7)&1 == 1, c >= 'A' && c <= 'Z'; got != want {
+				t.Fatalf("swarCase(%q) upper at %d: %v", b, i, got)
+			}
+			if got, want := lo>>(8*i+7)&1 == 1, c >= 'a' && c <= 'z'; got != want {
+				t.Fatalf("swarCase(%q) lower at %d: %v", b, i, got)
+			}
+		}
+		if x|up>>2 != pack(strings.ToLower(string(b))) {
+			t.Fatalf("swarCase(%q): lowercase differs", b)
+		}
+	}
+}
+
+// TestAppendNormPhrase checks the allocation-free key form against
+// normPhrase.
+func TestAppendNormPhrase(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"A", "b", "Z", " ", "  ", "\t", "\n", "\v", "\f", "\r", "’", "'", "É", "\u00a0", "\u0085", "x", "1", "-", "."}
+	cases := []string{"", " ", "Gaza City", "  New   York ", "O’Neill", "AL-QAEDA\tGROUP"}
+	for n := 0; n < 5000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(10); k > 0; k-- {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, sb.String())
+	}
+	for _, c := range cases {
+		if got, want := string(appendNormPhrase([]byte("p:"), c)), "p:"+normPhrase(c); got != want {
+			t.Errorf("appendNormPhrase(%q) = %q, want %q", c, got, want)
 		}
 	}
 }

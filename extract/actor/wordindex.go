@@ -1,0 +1,131 @@
+package actor
+
+import "encoding/binary"
+
+// shortWords is an open-addressing table over the words of g.words of at
+// most 8 bytes, keyed by their bytes packed into a uint64: most tokens are
+// short, and packing them while scanning their letters makes the lookup a
+// multiply and a probe or two in a small array instead of a string hash
+// and compare in a map.
+type shortWords struct {
+	slots []shortSlot
+	shift uint
+	roots []*node // root children, by shortSlot index
+}
+
+// shortSlot is one word: its bytes and, in meta, its length (bits 0-7, 0
+// for an empty slot), its class bits (8-31) and the index+1 of its root
+// child in roots (32-63, 0 for none).
+type shortSlot struct {
+	key  uint64 // the word's bytes, little-endian, zero-padded
+	meta uint64
+}
+
+// pack returns the bytes of s (len(s) <= 8) as a little-endian uint64.
+func pack(s string) uint64 {
+	var k uint64
+	for i := len(s) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(s[i])
+	}
+	return k
+}
+
+func (t *shortWords) slot(key uint64, n int) uint64 {
+	return ((key ^ uint64(n)) * 0x9E3779B97F4A7C15) >> t.shift
+}
+
+// build fills t from words, keeping those of 1 to 8 bytes.
+func (t *shortWords) build(words map[string]wordInfo) {
+	count := 0
+	for w := range words {
+		if len(w) >= 1 && len(w) <= 8 {
+			count++
+		}
+	}
+	size, bits := 64, uint(6)
+	for size < 2*count {
+		size, bits = size*2, bits+1
+	}
+	t.slots = make([]shortSlot, size)
+	t.shift = 64 - bits
+	t.roots = []*node{nil}
+	for w, wi := range words {
+		if len(w) < 1 || len(w) > 8 {
+			continue
+		}
+		if wi.cls >= 1<<24 {
+			panic("actor: word class does not fit the short word table")
+		}
+		meta := uint64(len(w)) | uint64(wi.cls)<<8
+		if wi.root != nil {
+			meta |= uint64(len(t.roots)) << 32
+			t.roots = append(t.roots, wi.root)
+		}
+		key := pack(w)
+		mask := uint64(size - 1)
+		for h := t.slot(key, len(w)); ; h = (h + 1) & mask {
+			if t.slots[h].meta == 0 {
+				t.slots[h] = shortSlot{key: key, meta: meta}
+				break
+			}
+		}
+	}
+}
+
+// get returns the wordInfo of the word of n bytes (1 to 8) packed as key.
+func (t *shortWords) get(key uint64, n int) wordInfo {
+	mask := uint64(len(t.slots) - 1)
+	for h := t.slot(key, n); ; h = (h + 1) & mask {
+		sl := &t.slots[h]
+		if sl.meta == 0 {
+			return wordInfo{}
+		}
+		if sl.key == key && int(sl.meta&0xff) == n {
+			return wordInfo{cls: uint32(sl.meta>>8) & (1<<24 - 1), root: t.roots[sl.meta>>32]}
+		}
+	}
+}
+
+// word returns the wordInfo of a lowercase token.
+func (g *gazetteer) word(low string) wordInfo {
+	if n := len(low); n >= 1 && n <= 8 {
+		return g.short.get(pack(low), n)
+	}
+	return g.words[low]
+}
+
+// SWAR (SIMD within a register) helpers over 8 bytes of ASCII text.
+const (
+	swarOnes = 0x0101010101010101
+	swarHigh = 0x8080808080808080
+)
+
+// swarCase returns, for 8 bytes below 0x80, the bytes that are ASCII
+// uppercase letters (up) and lowercase letters (lo), each as its 0x80 bit.
+// x|up>>2 is x lowercased.
+func swarCase(x uint64) (up, lo uint64) {
+	// a byte b < 0x80 plus 0x80-c reaches 0x80 iff b >= c, with no carry
+	// into the next byte.
+	up = (x + (0x80-'A')*swarOnes) &^ (x + (0x80-'Z'-1)*swarOnes) & swarHigh
+	lo = (x + (0x80-'a')*swarOnes) &^ (x + (0x80-'z'-1)*swarOnes) & swarHigh
+	return up, lo
+}
+
+// lowerASCII lowercases the ASCII letters of b in place.
+func lowerASCII(b []byte) {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		// Bytes >= 0x80 are masked to 7 bits for the range test and
+		// then excluded.
+		up, _ := swarCase(x &^ swarHigh)
+		if up &^= x; up != 0 {
+			binary.LittleEndian.PutUint64(b[i:], x|up>>2)
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+}
