@@ -344,7 +344,6 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []string) {
 	var best *Event
 	var bestScore float64
-	var bestReasons []string
 	f := r.family(c.Type)
 	fam := r.events[f]
 	// Blocking: the most recent events of the family (news arrives
@@ -366,25 +365,35 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 			}
 		}
 	}
+	bestSame := false
 	for _, e := range cands {
+		if !r.admissible(e, c) {
+			continue
+		}
 		same := contains(e.Articles, article)
-		s, reasons, ok := r.score(e, c, same)
+		s, ok := r.score(e, c, same, nil)
 		if ok && same {
 			// Within one article a bare "the cancellation" refers back to
 			// the cancellation already reported.
 			s += 1
-			reasons = append(reasons, "reported earlier in the same article")
 		}
 		// Ties go to the smaller ID, so the choice does not depend on
 		// the order candidates are visited in.
 		if ok && (s > bestScore || s == bestScore && best != nil && e.ID < best.ID) {
-			best, bestScore, bestReasons = e, s, reasons
+			best, bestScore, bestSame = e, s, same
 		}
 	}
 	if bestScore < mergeThreshold {
 		return nil, 0, nil
 	}
-	return best, bestScore, bestReasons
+	// The reasons are written for the chosen event only: building them
+	// for every candidate was most of the resolver's time.
+	var reasons []string
+	r.score(best, c, bestSame, &reasons)
+	if bestSame {
+		reasons = append(reasons, "reported earlier in the same article")
+	}
+	return best, bestScore, reasons
 }
 
 const mergeThreshold = 2.0
@@ -393,77 +402,98 @@ const mergeThreshold = 2.0
 // compared with.
 const recentWindow = 4096
 
-// score rates how likely e and c are one event. ok is false when something
-// rules it out: incompatible types, disjoint time bounds, opposite polarity,
-// or different agents.
-func (r *Resolver) score(e, c *Event, sameArticle bool) (float64, []string, bool) {
-	if !r.rules.Compatible(e.Type, c.Type) {
-		return 0, nil, false
-	}
+// admissible reports whether nothing rules out that e and c are one event:
+// compatible types, the same realis, the same action for events CAMEO does
+// not code, overlapping time bounds, not different agents. It allocates
+// nothing, so the many candidates it rejects cost little.
+func (r *Resolver) admissible(e, c *Event) bool {
 	if realis(e.Modality) != realis(c.Modality) {
-		return 0, nil, false
+		return false
 	}
 	// Events CAMEO does not code share only a broad class ("occurrence"):
 	// without the same action they are different events.
 	if (e.Type.Code == "" || c.Type.Code == "") && e.Action != c.Action {
-		return 0, nil, false
+		return false
+	}
+	if !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) {
+		return false
+	}
+	if len(e.Agents) > 0 && len(c.Agents) > 0 && !sharesAny(e.Agents, c.Agents) {
+		return false
+	}
+	return r.rules.Compatible(e.Type, c.Type)
+}
+
+// score rates how likely e and c are one event; ok is false when
+// admissible is. When why is not nil, the evidence is appended to it.
+func (r *Resolver) score(e, c *Event, sameArticle bool, why *[]string) (float64, bool) {
+	if !r.admissible(e, c) {
+		return 0, false
+	}
+	say := func(format string, args ...any) {
+		if why != nil {
+			*why = append(*why, fmt.Sprintf(format, args...))
+		}
 	}
 	var s float64
-	var why []string
 	switch {
 	case e.Type.Code == c.Type.Code && e.Type.Extension == c.Type.Extension:
 		s += 1
-		why = append(why, "same type "+typeName(c.Type))
+		say("same type %s", typeName(c.Type))
 	case e.Type.Code == c.Type.Code:
 		s += 0.75
-		why = append(why, "same CAMEO code "+c.Type.Code)
+		say("same CAMEO code %s", c.Type.Code)
 	default:
 		s += 0.5
-		why = append(why, fmt.Sprintf("compatible types %s/%s", e.Type.Code, c.Type.Code))
+		say("compatible types %s/%s", e.Type.Code, c.Type.Code)
 	}
 	if e.Action == c.Action {
 		s += 0.5
-		why = append(why, "same action "+c.Action)
-	}
-	if !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) {
-		return 0, nil, false
+		say("same action %s", c.Action)
 	}
 	if bounded(e) && bounded(c) {
 		s += 0.5
-		why = append(why, fmt.Sprintf("time bounds overlap (%s..%s, %s..%s)", day(e.Earliest), day(e.Latest), day(c.Earliest), day(c.Latest)))
+		say("time bounds overlap (%s..%s, %s..%s)", day(e.Earliest), day(e.Latest), day(c.Earliest), day(c.Latest))
 	}
-	switch shared := intersect(e.Agents, c.Agents); {
-	case len(e.Agents) > 0 && len(c.Agents) > 0 && len(shared) == 0:
-		return 0, nil, false
-	case len(shared) > 0:
+	if sharesAny(e.Agents, c.Agents) {
 		s += 1.5
-		why = append(why, "same agent "+strings.Join(shared, ", "))
+		say("same agent %s", strings.Join(intersect(e.Agents, c.Agents), ", "))
 	}
-	switch shared := intersect(e.Targets, c.Targets); {
-	case len(e.Targets) > 0 && len(c.Targets) > 0 && len(shared) == 0:
+	switch {
+	case len(e.Targets) > 0 && len(c.Targets) > 0 && !sharesAny(e.Targets, c.Targets):
 		s -= 1
-	case len(shared) > 0:
+	case sharesAny(e.Targets, c.Targets):
 		s += 1
-		why = append(why, "same target "+strings.Join(shared, ", "))
+		say("same target %s", strings.Join(intersect(e.Targets, c.Targets), ", "))
 	}
-	if o := overlap(e.Context, c.Context); sameArticle {
+	if sameArticle {
 		// One article shares its whole cast with itself: no evidence.
-	} else if o >= 0.5 {
+	} else if o := overlap(e.Context, c.Context); o >= 0.5 {
 		s += 1
-		why = append(why, fmt.Sprintf("the reports share %.0f%% of their named actors", 100*o))
+		say("the reports share %.0f%% of their named actors", 100*o)
 	} else if o >= 0.3 {
 		s += 0.5
-		why = append(why, fmt.Sprintf("the reports share %.0f%% of their named actors", 100*o))
+		say("the reports share %.0f%% of their named actors", 100*o)
 	}
-	if shared := intersect(e.Places, c.Places); len(shared) > 0 {
+	if sharesAny(e.Places, c.Places) {
 		s += 0.75
-		why = append(why, "same place "+strings.Join(shared, ", "))
+		say("same place %s", strings.Join(intersect(e.Places, c.Places), ", "))
 	}
 	// Agent in one is target in the other: "X's talks with Y" vs "Y met X".
-	if cross := intersect(e.Agents, c.Targets); len(cross) > 0 && len(e.Targets) == 0 {
+	if len(e.Targets) == 0 && sharesAny(e.Agents, c.Targets) {
 		s += 0.5
 	}
-	return s, why, true
+	return s, true
+}
+
+// sharesAny reports whether a and b have an element in common.
+func sharesAny(a, b []string) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // realis groups modalities into what happened (or is said to have) and what

@@ -27,18 +27,29 @@ articles, and stores it all as quads in a cayley graph that you can query,
 export, and browse.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			return loadConfig(cmd)
-		},
+	}
+	var stopProfiles func() error
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		var err error
+		if stopProfiles, err = startProfiles(cmd); err != nil {
+			return err
+		}
+		return loadConfig(cmd)
+	}
+	root.PersistentPostRunE = func(*cobra.Command, []string) error {
+		if stopProfiles == nil {
+			return nil
+		}
+		return stopProfiles()
 	}
 	pf := root.PersistentFlags()
 	pf.String("config", "", "config file (YAML) merged over the built-in defaults")
 	pf.String("db", "", "store backend: "+strings.Join(graph.Backends, ", ")+" (config store.backend)")
 	pf.String("dbpath", "", "store address: a directory for bolt/leveldb/badger, a URL for postgres (config store.address)")
 	pf.String("log-level", "", "debug, info, warn or error (config log.level)")
-	// cayley's own commands expect these to exist.
-	pf.String("memprofile", "", "write a memory profile to this file")
-	pf.String("cpuprofile", "", "write a CPU profile to this file")
+	// For development; cayley's own commands expect these names too.
+	pf.String("memprofile", "", "write a heap profile (allocations and in-use) to this file at the end")
+	pf.String("cpuprofile", "", "write a CPU profile of the command to this file")
 	_ = pf.MarkHidden("memprofile")
 	_ = pf.MarkHidden("cpuprofile")
 
