@@ -179,22 +179,44 @@ func appendSentence(out []doc.Span, text string, start, end int) []doc.Span {
 // inner apostrophes, hyphens and periods ("Sa'ar", "U.S.", "ceasefire-related",
 // "3.5", "2,000"); a possessive "'s" is its own token.
 func Tokens(text string, span doc.Span) []doc.Token {
-	out := make([]doc.Token, 0, span.Len()/5+1)
+	return AppendTokens(make([]doc.Token, 0, span.Len()/5+1), text, span)
+}
+
+// AppendTokens appends the tokens of span (as Tokens splits it) to out.
+func AppendTokens(out []doc.Token, text string, span doc.Span) []doc.Token {
 	i := span.Start
 	for i < span.End {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			i += n
-			continue
+		var r rune
+		n := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiClass[c] == aSpace {
+				i++
+				continue
+			}
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
 		}
 		start := i
 		if isWordRune(r) {
 			i += n
 			for i < span.End {
-				r, n = utf8.DecodeRuneInString(text[i:])
-				if isWordRune(r) {
-					i += n
-					continue
+				if c := text[i]; c < utf8.RuneSelf {
+					if asciiClass[c] == aWord {
+						i++
+						continue
+					}
+					r, n = rune(c), 1
+				} else {
+					r, n = utf8.DecodeRuneInString(text[i:])
+					if isWordRune(r) {
+						i += n
+						continue
+					}
 				}
 				if isJoiner(r) && i+n < span.End {
 					r2, _ := utf8.DecodeRuneInString(text[i+n:])
@@ -222,6 +244,26 @@ func Tokens(text string, span doc.Span) []doc.Token {
 	}
 	return out
 }
+
+// ASCII classes of Tokens: unicode.IsSpace and isWordRune for the runes
+// below utf8.RuneSelf.
+const (
+	aOther = iota
+	aSpace
+	aWord
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case unicode.IsSpace(c):
+			t[c] = aSpace
+		case isWordRune(c):
+			t[c] = aWord
+		}
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 

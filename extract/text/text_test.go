@@ -1,10 +1,15 @@
 package text
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/internal/benchdata"
 )
 
 func TestSentences(t *testing.T) {
@@ -59,6 +64,81 @@ func TestTokens(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// tokensRef is Tokens as it was written before its ASCII fast path: the
+// reference the fast path must equal.
+func tokensRef(text string, span doc.Span) []doc.Token {
+	out := make([]doc.Token, 0, span.Len()/5+1)
+	i := span.Start
+	for i < span.End {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		start := i
+		if isWordRune(r) {
+			i += n
+			for i < span.End {
+				r, n = utf8.DecodeRuneInString(text[i:])
+				if isWordRune(r) {
+					i += n
+					continue
+				}
+				if isJoiner(r) && i+n < span.End {
+					r2, _ := utf8.DecodeRuneInString(text[i+n:])
+					if isWordRune(r2) && !possessiveAt(text, i, n, span.End) {
+						i += n
+						continue
+					}
+				}
+				break
+			}
+			if i < span.End && text[i] == '.' && strings.Contains(text[start:i], ".") {
+				i++
+			}
+			out = append(out, doc.Token{Span: doc.Span{Start: start, End: i}, Text: text[start:i]})
+			continue
+		}
+		if isApostrophe(r) && possessiveAt(text, i, n, span.End) {
+			i += n + 1
+			out = append(out, doc.Token{Span: doc.Span{Start: start, End: i}, Text: text[start:i]})
+			continue
+		}
+		i += n
+		out = append(out, doc.Token{Span: doc.Span{Start: start, End: i}, Text: text[start:i]})
+	}
+	return out
+}
+
+func TestTokensFastPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "Z", "7", " ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2009", "’", "'", "s", "S", ".", ",", "-", "&", "é", "Ж", "٣", "\xff", "\xe2\x80", "!", "\"", "“"}
+	var cases []string
+	for n := 0; n < 20000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(16); k > 0; k-- {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, sb.String())
+	}
+	if arts, _, err := benchdata.Articles(1 << 20); err == nil {
+		for _, a := range arts {
+			cases = append(cases, a.Text)
+		}
+	}
+	for _, c := range cases {
+		for _, sp := range []doc.Span{{Start: 0, End: len(c)}, {Start: min(1, len(c)), End: len(c) - min(1, len(c))}} {
+			if sp.Start > sp.End {
+				continue
+			}
+			got, want := Tokens(c, sp), tokensRef(c, sp)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("Tokens(%q, %v) = %v, want %v", c, sp, got, want)
+			}
 		}
 	}
 }
