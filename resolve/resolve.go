@@ -9,6 +9,7 @@
 package resolve
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -80,6 +81,12 @@ type Event struct {
 	Seq int64
 
 	seq int // position in its family's list
+
+	// Precomputed for the candidate checks (see prep).
+	tid   int32   // the resolver's number for Type
+	real  uint8   // realis class of Modality
+	coded bool    // Type has a CAMEO code
+	ctx   []int32 // Context as the resolver's actor numbers, sorted
 }
 
 // Merge explains why a mention joined an existing event.
@@ -114,6 +121,13 @@ type Resolver struct {
 	byActor map[string][]*Event
 	window  int // recentWindow, smaller in tests
 	nextSeq int64
+	// types numbers the event types seen; compat caches Compatible for
+	// pairs of them (0 unknown, 1 compatible, 2 not): the check runs for
+	// every candidate and the rules work on strings.
+	types  map[doc.EventType]int32
+	compat [][]uint8
+	// nums numbers actor IDs, so that contexts compare as integers.
+	nums map[string]int32
 }
 
 // New returns an empty resolver.
@@ -127,7 +141,53 @@ func New(rules Rules) *Resolver {
 		eventsBy: map[string]*Event{},
 		byActor:  map[string][]*Event{},
 		window:   recentWindow,
+		types:    map[doc.EventType]int32{},
+		nums:     map[string]int32{},
 	}
+}
+
+// numbers returns the sorted actor numbers of ids.
+func (r *Resolver) numbers(ids []string) []int32 {
+	out := make([]int32, len(ids))
+	for i, id := range ids {
+		n, ok := r.nums[id]
+		if !ok {
+			n = int32(len(r.nums))
+			r.nums[id] = n
+		}
+		out[i] = n
+	}
+	slices.Sort(out)
+	return out
+}
+
+// prep fills e's precomputed fields.
+func (r *Resolver) prep(e *Event) {
+	id, ok := r.types[e.Type]
+	if !ok {
+		id = int32(len(r.types))
+		r.types[e.Type] = id
+		for i := range r.compat {
+			r.compat[i] = append(r.compat[i], 0)
+		}
+		r.compat = append(r.compat, make([]uint8, len(r.types)))
+	}
+	e.tid = id
+	e.real = realis(e.Modality)
+	e.coded = e.Type.Code != ""
+}
+
+// compatible is rules.Compatible for the types of e and c, cached.
+func (r *Resolver) compatible(e, c *Event) bool {
+	v := r.compat[e.tid][c.tid]
+	if v == 0 {
+		v = 2
+		if r.rules.Compatible(e.Type, c.Type) {
+			v = 1
+		}
+		r.compat[e.tid][c.tid] = v
+	}
+	return v == 1
 }
 
 // KnowActor seeds the resolver with a canonical actor read from the store.
@@ -149,7 +209,9 @@ func (r *Resolver) KnowEvent(e Event) {
 		return
 	}
 	ev := e
+	r.prep(&ev)
 	ev.Context = capContext(ev.Context)
+	ev.ctx = r.numbers(ev.Context)
 	if ev.Seq >= r.nextSeq {
 		r.nextSeq = ev.Seq + 1
 	}
@@ -200,9 +262,10 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 		}
 	}
 	context := namedActors(cast)
+	ctx := r.numbers(context)
 	for i, m := range d.Events {
 		cand := r.candidate(d, as.Actors, m)
-		cand.Context = context
+		cand.Context, cand.ctx = context, ctx
 		best, score, reasons := r.bestMatch(cand, d.Article.ID)
 		if best == nil {
 			cand.ID = EventID(d.Article.ID, i)
@@ -217,6 +280,7 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 		as.Events[i] = best.ID
 		as.Merges = append(as.Merges, Merge{Mention: i, Event: best.ID, Score: score, Reasons: reasons})
 		absorb(best, cand, d.Article.ID)
+		best.ctx = r.numbers(best.Context)
 		r.index(r.family(best.Type), best, cand.Agents, cand.Targets, cand.Places)
 	}
 	return as
@@ -309,6 +373,7 @@ func nameKeys(a doc.Actor) []string {
 
 func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMention) *Event {
 	c := &Event{Type: m.Type, Action: m.Action, Modality: m.Modality}
+	r.prep(c)
 	if m.Basis == doc.BasisExplicit || m.Basis == doc.BasisRelative || m.Basis == doc.BasisInferred {
 		c.Earliest, c.Latest = m.Earliest, m.Latest
 	} else {
@@ -407,12 +472,12 @@ const recentWindow = 4096
 // not code, overlapping time bounds, not different agents. It allocates
 // nothing, so the many candidates it rejects cost little.
 func (r *Resolver) admissible(e, c *Event) bool {
-	if realis(e.Modality) != realis(c.Modality) {
+	if e.real != c.real {
 		return false
 	}
 	// Events CAMEO does not code share only a broad class ("occurrence"):
 	// without the same action they are different events.
-	if (e.Type.Code == "" || c.Type.Code == "") && e.Action != c.Action {
+	if (!e.coded || !c.coded) && e.Action != c.Action {
 		return false
 	}
 	if !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) {
@@ -421,7 +486,7 @@ func (r *Resolver) admissible(e, c *Event) bool {
 	if len(e.Agents) > 0 && len(c.Agents) > 0 && !sharesAny(e.Agents, c.Agents) {
 		return false
 	}
-	return r.rules.Compatible(e.Type, c.Type)
+	return r.compatible(e, c)
 }
 
 // score rates how likely e and c are one event; ok is false when
@@ -468,7 +533,7 @@ func (r *Resolver) score(e, c *Event, sameArticle bool, why *[]string) (float64,
 	}
 	if sameArticle {
 		// One article shares its whole cast with itself: no evidence.
-	} else if o := overlap(e.Context, c.Context); o >= 0.5 {
+	} else if o := overlap(e.ctx, c.ctx); o >= 0.5 {
 		s += 1
 		say("the reports share %.0f%% of their named actors", 100*o)
 	} else if o >= 0.3 {
@@ -498,14 +563,14 @@ func sharesAny(a, b []string) bool {
 
 // realis groups modalities into what happened (or is said to have) and what
 // did not or not yet.
-func realis(m doc.Modality) string {
+func realis(m doc.Modality) uint8 {
 	switch m {
 	case doc.Asserted, doc.Reported, "":
-		return "realis"
+		return 0 // realis
 	case doc.Negated:
-		return "negated"
+		return 1
 	}
-	return "irrealis"
+	return 2 // irrealis
 }
 
 func bounded(e *Event) bool { return !e.Earliest.IsZero() && !e.Latest.IsZero() }
@@ -587,7 +652,7 @@ func compact(s []string) []string {
 
 // overlap is the overlap coefficient of two sorted sets, 0 when either has
 // fewer than two members (one shared country says little).
-func overlap(a, b []string) float64 {
+func overlap[T cmp.Ordered](a, b []T) float64 {
 	if len(a) < 2 || len(b) < 2 {
 		return 0
 	}
