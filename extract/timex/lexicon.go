@@ -527,3 +527,74 @@ var irregularPast = []string{
 	"slept", "spun", "sprang", "stuck", "stung", "strove", "swam", "swept", "swung", "wept", "wound", "overcame",
 	"outlined", "reportedly", "ago", "yesterday", "earlier", "previously", "formerly", "recently", "last",
 }
+
+// lexFilter has the bit lexBit(key) set for every key of the lexicon, so
+// that a clear bit proves a word is not in it without hashing the word.
+// It is built after the lexicon is complete (the last init of this file).
+var lexFilter [1 << 15 / 64]uint64
+
+// lexBit indexes lexFilter by a key's length, first and last byte.
+func lexBit(n int, first, last byte) uint {
+	return uint(min(n, 31))<<10 | uint(first&31)<<5 | uint(last&31)
+}
+
+// maybeLex reports whether a key of n bytes (n >= 1) with these first and
+// last bytes may be in the lexicon.
+func maybeLex(n int, first, last byte) bool {
+	b := lexBit(n, first, last)
+	return lexFilter[b/64]&(1<<(b%64)) != 0
+}
+
+// lexShort holds the lexicon words of 1 to 7 bytes in an open-addressing
+// table keyed by packKey: most words are short, and a probe in this small
+// table costs less than hashing the word for the map.
+var lexShort [1 << lexShortBits]struct {
+	key uint64 // packKey of the word; 0 for an empty slot
+	lx  *lex
+}
+
+const lexShortBits = 11
+
+// packKey packs a word of 1 to 7 bytes and its length into a uint64.
+func packKey(w string) uint64 {
+	k := uint64(len(w)) << 56
+	for i := len(w) - 1; i >= 0; i-- {
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k
+}
+
+func lexSlot(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15) >> (64 - lexShortBits) }
+
+// lookupShort returns the lexicon entry of the word packed as key.
+func lookupShort(key uint64) *lex {
+	for h := lexSlot(key); ; h = (h + 1) & (1<<lexShortBits - 1) {
+		if sl := &lexShort[h]; sl.key == key {
+			return sl.lx
+		} else if sl.key == 0 {
+			return nil
+		}
+	}
+}
+
+func init() {
+	short := 0
+	for w, l := range lexicon {
+		if w == "" {
+			continue
+		}
+		b := lexBit(len(w), w[0], w[len(w)-1])
+		lexFilter[b/64] |= 1 << (b % 64)
+		if len(w) <= 7 {
+			if short++; 2*short > len(lexShort) {
+				panic("timex: lexShort too small")
+			}
+			key := packKey(w)
+			h := lexSlot(key)
+			for lexShort[h].key != 0 {
+				h = (h + 1) & (1<<lexShortBits - 1)
+			}
+			lexShort[h].key, lexShort[h].lx = key, l
+		}
+	}
+}

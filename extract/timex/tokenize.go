@@ -207,6 +207,7 @@ func tokenize(text string, out []tok) []tok {
 				f |= fCap
 			}
 			allCaps := true
+			ascii := c < 0x80 // the word's bytes so far
 			j := i
 			seg := 0
 			for j < n {
@@ -220,6 +221,7 @@ func tokenize(text string, out []tok) []tok {
 					continue
 				}
 				if b >= 0x80 {
+					ascii = false
 					r2, sz2 := utf8.DecodeRuneInString(text[j:])
 					if unicode.IsLetter(r2) {
 						if unicode.IsLower(r2) {
@@ -257,8 +259,28 @@ func tokenize(text string, out []tok) []tok {
 			}
 			t := tok{s: int32(start), e: int32(j), kind: tkWord}
 			if j-start <= len(buf) {
-				key := lowerKey(buf[:0], text[start:j])
-				t.lx = lexicon[string(key)]
+				// The lexicon key is the word lowercased (’ as '); most
+				// words are ruled out by maybeLex before it is built.
+				var ed bool // the key ends in "ed" and has 4 bytes or more
+				if ascii {
+					kn, last := j-start, lowerByte(text[j-1])
+					if kn <= 7 {
+						key := uint64(kn) << 56
+						for k := kn - 1; k >= 0; k-- {
+							key |= uint64(lowerByte(text[start+k])) << (8 * k)
+						}
+						t.lx = lookupShort(key)
+					} else if maybeLex(kn, lowerByte(text[start]), last) {
+						t.lx = lexicon[string(lowerKey(buf[:0], text[start:j]))]
+					}
+					ed = kn >= 4 && last == 'd' && lowerByte(text[j-2]) == 'e'
+				} else {
+					key := lowerKey(buf[:0], text[start:j])
+					if maybeLex(len(key), key[0], key[len(key)-1]) {
+						t.lx = lexicon[string(key)]
+					}
+					ed = len(key) >= 4 && key[len(key)-1] == 'd' && key[len(key)-2] == 'e'
+				}
 				if t.lx != nil {
 					if t.lx.c&cPast != 0 {
 						f |= fPastCue
@@ -267,7 +289,7 @@ func tokenize(text string, out []tok) []tok {
 						f |= fFutureCue
 					}
 				}
-				if (t.lx == nil || t.lx.c&notEd == 0) && len(key) >= 4 && key[len(key)-1] == 'd' && key[len(key)-2] == 'e' && f&fCap == 0 {
+				if (t.lx == nil || t.lx.c&notEd == 0) && ed && f&fCap == 0 {
 					f |= fPastCue
 				}
 			}
@@ -314,6 +336,13 @@ func isDigits(s string, i, k int) bool {
 		}
 	}
 	return true
+}
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
 }
 
 func lowerASCII(dst []byte, s string) []byte {
