@@ -88,11 +88,10 @@ type tok struct {
 	word  bool   // contains a letter
 	first bool   // first word of the sentence (or after an opening quote)
 	stop  bool   // a stopword
+	mDone bool   // mEnd and mEnts hold the gazetteer match at this token
 	cls   uint32 // wordClass bits of low
-	root  *node  // the gazetteer trie's child for low, or nil
-	// cached gazetteer match at this token
-	mDone bool
-	mEnd  int
+	mEnd  int32
+	root  *node // the gazetteer trie's child for low, or nil
 	mEnts []int32
 }
 
@@ -334,7 +333,8 @@ func titleCasedCounts(content, caps int) bool {
 // sentence, and the last words of name-like runs.
 func (s *state) scanEvidence(ts []tok) {
 	run := 0
-	for i, t := range ts {
+	for i := range ts {
+		t := &ts[i]
 		isName := t.word && t.cap && !t.stop
 		if isName && !t.first {
 			s.capEvidence[t.low] = true
@@ -366,17 +366,18 @@ func (s *state) scanEvidence(ts []tok) {
 	}
 }
 
-func isPoss(t tok) bool { return t.low == "'s" || t.low == "'" }
+func isPoss(t *tok) bool { return t.low == "'s" || t.low == "'" }
 
 // match finds the longest gazetteer phrase at i whose case fits; it returns
 // its end and entries.
 func (s *state) match(i int) (int, []int32) {
 	t := &s.toks[i]
 	if !t.mDone {
-		t.mEnd, t.mEnts = s.match1(i)
+		end, ents := s.match1(i)
+		t.mEnd, t.mEnts = int32(end), ents
 		t.mDone = true
 	}
-	return t.mEnd, t.mEnts
+	return int(t.mEnd), t.mEnts
 }
 
 func (s *state) match1(i int) (int, []int32) {
@@ -400,7 +401,7 @@ func (s *state) match1(i int) (int, []int32) {
 
 // fits filters entries by the case of the text at i.
 func (s *state) fits(i int, ents []int32) []int32 {
-	t := s.toks[i]
+	t := &s.toks[i]
 	all := true
 	for _, id := range ents {
 		if !s.fit(t, &s.g.ents[id]) {
@@ -420,7 +421,7 @@ func (s *state) fits(i int, ents []int32) []int32 {
 	return out
 }
 
-func (s *state) fit(t tok, e *entry) bool {
+func (s *state) fit(t *tok, e *entry) bool {
 	if e.exact {
 		if !t.upper || s.titleCase && allUpperSentence(s.toks) {
 			return false
@@ -434,8 +435,8 @@ func (s *state) fit(t tok, e *entry) bool {
 }
 
 func allUpperSentence(ts []tok) bool {
-	for _, t := range ts {
-		if t.word && !t.upper && len(t.text) > 1 {
+	for i := range ts {
+		if t := &ts[i]; t.word && !t.upper && len(t.text) > 1 {
 			return false
 		}
 	}
@@ -606,7 +607,7 @@ func (s *state) compound(i int) bool {
 		a := -1
 		if n := s.g.root.next[lp]; n != nil && len(n.ents) > 0 {
 			pt := tok{text: p, low: lp, span: sp, cap: true, upper: isAcronym(p), word: true}
-			ents := s.fits2(pt, n.ents)
+			ents := s.fits2(&pt, n.ents)
 			if e := s.ownerEntry(ents); e != nil {
 				a = s.entryActor(e)
 			} else if e := s.pick(ents, eEntity); e != nil {
@@ -625,7 +626,7 @@ func (s *state) compound(i int) bool {
 	return true
 }
 
-func (s *state) fits2(t tok, ents []int32) []int32 {
+func (s *state) fits2(t *tok, ents []int32) []int32 {
 	var out []int32
 	for _, id := range ents {
 		if s.fit(t, &s.g.ents[id]) {
@@ -654,7 +655,7 @@ func (s *state) entryActor(e *entry) int {
 func (s *state) owned(i, end int, e *entry) (int, bool) {
 	ts := s.toks
 	j := end
-	poss := j < len(ts) && isPoss(ts[j])
+	poss := j < len(ts) && isPoss(&ts[j])
 	if poss {
 		j++
 	}
@@ -690,7 +691,7 @@ func (s *state) owned(i, end int, e *entry) (int, bool) {
 		return s.titled(k, body(), e.iso, i)
 	}
 	if !poss && j < len(ts) {
-		nx := ts[j]
+		nx := &ts[j]
 		if e.typ == eDemonym || e.typ == eCountry || e.typ == eCapital {
 			switch {
 			case nx.cls&cGovNoun != 0 && !nx.cap || nx.cls&cGovNoun != 0 && e.typ == eCountry:
@@ -739,7 +740,7 @@ func (s *state) owned(i, end int, e *entry) (int, bool) {
 func (s *state) capitalIsGov(i, end int) bool {
 	ts := s.toks
 	if end < len(ts) {
-		nx := ts[end]
+		nx := &ts[end]
 		if isPoss(nx) || nx.cls&cSpeechVerb != 0 && !nx.cap {
 			return true
 		}
@@ -759,7 +760,7 @@ func (s *state) capitalIsGov(i, end int) bool {
 // capUnknown reports whether token j is a capitalized word that the
 // gazetteer does not know.
 func (s *state) capUnknown(j int) bool {
-	t := s.toks[j]
+	t := &s.toks[j]
 	if !t.word || !t.cap || t.stop {
 		return false
 	}
@@ -940,7 +941,7 @@ func (s *state) nameRun(j int) int {
 	ts := s.toks
 	k := j
 	for k < len(ts) {
-		t := ts[k]
+		t := &ts[k]
 		if t.word && t.cap && !t.stop {
 			if k > j {
 				// a title, an entity alias or a country ends the name:
@@ -990,7 +991,7 @@ func (s *state) nameAt(i int) int {
 	}
 	// Leading "The" was a stopword, so the run starts at a content word.
 	n := end - i
-	t := ts[i]
+	t := &ts[i]
 	nx, nxCls := "", uint32(0)
 	if end < len(ts) {
 		nx, nxCls = ts[end].low, ts[end].cls
@@ -1075,7 +1076,7 @@ func (s *state) nameAt(i int) int {
 func (s *state) nameLike(i, end int) bool {
 	ts := s.toks
 	if end-i == 1 {
-		t := ts[i]
+		t := &ts[i]
 		if utf8.RuneCountInString(t.text) < 2 || t.cls&(cOrgSuffix|cFacSuffix|cGeoSuffix|cNotActor) != 0 {
 			return false
 		}
@@ -1091,7 +1092,7 @@ func (s *state) nameLike(i, end int) bool {
 // placeNounAt reports whether token j starts a place noun ("prison",
 // "facility") or ", <state or country>".
 func (s *state) placeNounAt(j int) bool {
-	t := s.toks[j]
+	t := &s.toks[j]
 	if t.text == "," && j+1 < len(s.toks) {
 		end, ents := s.match(j + 1)
 		return end > j+1 && (s.pick(ents, ePlace) != nil || s.pick(ents, eCountry) != nil)
@@ -1193,14 +1194,14 @@ func (s *state) afterMention(j, a, m int) int {
 		return j
 	}
 	k := j
-	poss := isPoss(ts[k])
+	poss := isPoss(&ts[k])
 	if poss {
 		k++
 	}
 	if k >= len(ts) {
 		return j
 	}
-	nx := ts[k]
+	nx := &ts[k]
 	if nx.cap && !poss {
 		return j
 	}

@@ -42,8 +42,9 @@ func (t *shortWords) build(words map[string]wordInfo) {
 			count++
 		}
 	}
+	// A load of at most 2/3 (about 1/2 for the gazetteer): a 128 KB table.
 	size, bits := 64, uint(6)
-	for size < 2*count {
+	for 2*size < 3*count {
 		size, bits = size*2, bits+1
 	}
 	t.slots = make([]shortSlot, size)
