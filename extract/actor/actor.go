@@ -95,6 +95,9 @@ type tok struct {
 	mEnts []int32
 }
 
+// lowRef places the lowercase form of token all[tok] at lowBytes[off:off+n].
+type lowRef struct{ tok, off, n int32 }
+
 type mention struct {
 	span, head doc.Span
 	sent       int
@@ -124,13 +127,16 @@ type actorT struct {
 }
 
 type state struct {
-	all         []tok // tokens of the whole document
-	sents       [][]tok
-	tc          []bool
-	textBuf     []byte // the text and 8 zero bytes, for 8-byte loads
-	keyBuf      []byte // an actor key being built (keyed)
-	words       []string
-	lower       string // the text with ASCII letters lowercased
+	all     []tok // tokens of the whole document
+	sents   [][]tok
+	tc      []bool
+	textBuf []byte // the text and 8 zero bytes, for 8-byte loads
+	keyBuf  []byte // an actor key being built (keyed)
+	words   []string
+	// Lowercase forms of the tokens written with uppercase letters:
+	// their bytes, and where each token's form lies in them (tokens).
+	lowBytes    []byte
+	lowPend     []lowRef
 	g           *gazetteer
 	d           *doc.Document
 	actors      []actorT
@@ -171,6 +177,9 @@ func Recognize(d *doc.Document) {
 		ts, titled := s.tokens(d.Sentences[i].Tokens)
 		sents = append(sents, ts)
 		tc = append(tc, titled)
+	}
+	s.setLows()
+	for i := range sents {
 		if !tc[i] {
 			s.scanEvidence(sents[i])
 		}
@@ -203,19 +212,32 @@ func (s *state) reset(d *doc.Document) {
 	s.all = s.all[:0]
 	s.lastPerson, s.lastPlural, s.lastOrg = -1, -1, -1
 	s.lastPSent, s.lastPlSent, s.lastOrgSent = 0, 0, 0
-	// ASCII-lowercased copy of the text: token lowercase forms are slices
-	// of it (offsets are preserved since only ASCII bytes change).
+	s.lowBytes, s.lowPend = s.lowBytes[:0], s.lowPend[:0]
 	txt := d.Article.Text
-	b := append(s.textBuf[:0], txt...)
-	lowerASCII(b)
-	s.lower = string(b)
-	b = append(b[:0], txt...)
-	s.textBuf = append(b, 0, 0, 0, 0, 0, 0, 0, 0)
+	s.textBuf = append(append(s.textBuf[:0], txt...), 0, 0, 0, 0, 0, 0, 0, 0)
+}
+
+// setLows gives the tokens written with uppercase letters their lowercase
+// forms, slices of one string.
+func (s *state) setLows() {
+	low := string(s.lowBytes)
+	for _, r := range s.lowPend {
+		s.all[r.tok].low = low[r.off : r.off+r.n]
+	}
+}
+
+// pendLow appends text to lowBytes, for the lowercase form of the token
+// about to be added at all[len(all)] (setLows), and returns its bytes there
+// to be lowercased.
+func (s *state) pendLow(text string) []byte {
+	off := len(s.lowBytes)
+	s.lowBytes = append(s.lowBytes, text...)
+	s.lowPend = append(s.lowPend, lowRef{tok: int32(len(s.all)), off: int32(off), n: int32(len(text))})
+	return s.lowBytes[off:]
 }
 
 func (s *state) release() {
 	s.d, s.toks = nil, nil
-	s.lower = ""
 	// Drop references into the document so the pool does not keep it.
 	for i := range s.actors {
 		s.actors[i] = actorT{}
@@ -239,13 +261,21 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 		letters, uppers := 0, 0
 		var wi wordInfo
 		ascii := false
-		if n := len(t.Text); n <= 8 && t.Span.End <= len(s.lower) && s.d.Article.Text[t.Span.Start:t.Span.End] == t.Text {
+		inText := t.Span.End <= len(s.d.Article.Text) && s.d.Article.Text[t.Span.Start:t.Span.End] == t.Text
+		if n := len(t.Text); n <= 8 && inText {
 			// A short token as written in the text: its bytes in one word.
 			x := binary.LittleEndian.Uint64(s.textBuf[t.Span.Start:]) & (^uint64(0) >> (64 - 8*n))
 			if x&swarHigh == 0 {
 				ascii = true
 				up, lo := swarCase(x)
-				k.low = s.lower[t.Span.Start:t.Span.End]
+				if up == 0 {
+					k.low = t.Text
+				} else {
+					b := s.pendLow(t.Text)
+					for i := range b {
+						b[i] |= byte(up>>(8*i+2)) & 0x20
+					}
+				}
 				k.cap = up&0x80 != 0
 				letters, uppers = bits.OnesCount64(up|lo), bits.OnesCount64(up)
 				wi = s.g.short.get(x|up>>2, n)
@@ -260,11 +290,6 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 				}
 			}
 			if ascii {
-				if t.Span.End <= len(s.lower) && s.d.Article.Text[t.Span.Start:t.Span.End] == t.Text {
-					k.low = s.lower[t.Span.Start:t.Span.End]
-				} else {
-					k.low = norm(t.Text)
-				}
 				if c := t.Text[0]; c >= 'A' && c <= 'Z' {
 					k.cap = true
 				}
@@ -276,6 +301,22 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 						letters++
 						uppers++
 					}
+				}
+				switch {
+				case !inText:
+					k.low = norm(t.Text)
+				case uppers == 0:
+					k.low = t.Text
+				default:
+					// the lowercase form, set by setLows; looked up here
+					// from its bytes
+					b := s.pendLow(t.Text)
+					for i, c := range b {
+						if c >= 'A' && c <= 'Z' {
+							b[i] = c + 'a' - 'A'
+						}
+					}
+					wi = s.g.wordBytes(b)
 				}
 			} else {
 				k.low = norm(t.Text)
@@ -290,7 +331,9 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 					}
 				}
 			}
-			wi = s.g.word(k.low)
+			if k.low != "" || !ascii {
+				wi = s.g.word(k.low)
+			}
 		}
 		k.cls, k.root = wi.cls, wi.root
 		k.stop = letters > 0 && wi.cls&cStop != 0

@@ -1,7 +1,5 @@
 package actor
 
-import "encoding/binary"
-
 // shortWords is an open-addressing table over the words of g.words of at
 // most 8 bytes, keyed by their bytes packed into a uint64: most tokens are
 // short, and packing them while scanning their letters makes the lookup a
@@ -87,6 +85,18 @@ func (t *shortWords) get(key uint64, n int) wordInfo {
 	}
 }
 
+// wordBytes is word for a lowercase token given by its bytes.
+func (g *gazetteer) wordBytes(b []byte) wordInfo {
+	if n := len(b); n >= 1 && n <= 8 {
+		var k uint64
+		for i := n - 1; i >= 0; i-- {
+			k = k<<8 | uint64(b[i])
+		}
+		return g.short.get(k, n)
+	}
+	return g.words[string(b)]
+}
+
 // word returns the wordInfo of a lowercase token.
 func (g *gazetteer) word(low string) wordInfo {
 	if n := len(low); n >= 1 && n <= 8 {
@@ -110,23 +120,4 @@ func swarCase(x uint64) (up, lo uint64) {
 	up = (x + (0x80-'A')*swarOnes) &^ (x + (0x80-'Z'-1)*swarOnes) & swarHigh
 	lo = (x + (0x80-'a')*swarOnes) &^ (x + (0x80-'z'-1)*swarOnes) & swarHigh
 	return up, lo
-}
-
-// lowerASCII lowercases the ASCII letters of b in place.
-func lowerASCII(b []byte) {
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		// Bytes >= 0x80 are masked to 7 bits for the range test and
-		// then excluded.
-		up, _ := swarCase(x &^ swarHigh)
-		if up &^= x; up != 0 {
-			binary.LittleEndian.PutUint64(b[i:], x|up>>2)
-		}
-	}
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 32
-		}
-	}
 }

@@ -4,6 +4,11 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/text"
 )
 
 // TestWordIndex checks that one lookup in the gazetteer's word index says
@@ -78,7 +83,7 @@ func TestShortWords(t *testing.T) {
 	}
 }
 
-// TestSWAR checks the 8-byte case helpers against byte-wise loops.
+// TestSWAR checks swarCase against byte-wise tests.
 func TestSWAR(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := 0; n < 20000; n++ {
@@ -92,18 +97,6 @@ func TestSWAR(t *testing.T) {
 			default:
 				b[i] = "@AZ[`az{\x00\x7f\x80\xc1\xff"[rng.IntN(13)]
 			}
-		}
-		var want []byte
-		for _, c := range b {
-			if c >= 'A' && c <= 'Z' {
-				c += 32
-			}
-			want = append(want, c)
-		}
-		got := append([]byte(nil), b...)
-		lowerASCII(got)
-		if string(got) != string(want) {
-			t.Fatalf("lowerASCII(%q) = %q, want %q", b, got, want)
 		}
 		if len(b) > 8 {
 			b = b[:8]
@@ -150,4 +143,49 @@ func TestAppendNormPhrase(t *testing.T) {
 			t.Errorf("appendNormPhrase(%q) = %q, want %q", c, got, want)
 		}
 	}
+}
+
+// TestTokenForms checks the lowercase forms and flags the recognizer gives
+// tokens against their definitions, on text with every kind of token.
+func TestTokenForms(t *testing.T) {
+	txt := "The U.S. and NATO said. McDonald’s CEO Jean-Luc Picard-Smith met ÉMILE in São Paulo; " +
+		"\"Who?\" (AT&T) 3.5 2,000 a.m. ABCDEFGH ABCDEFGHI abcdefgh Abcdefghijklmnop. WASHINGTON'S 'quoted' x"
+	d := &doc.Document{Article: doc.Article{ID: "t", Text: txt}}
+	for _, sp := range text.Sentences(txt, doc.Span{Start: 0, End: len(txt)}) {
+		d.Sentences = append(d.Sentences, doc.Sentence{Span: sp, Index: len(d.Sentences), Tokens: text.Tokens(txt, sp)})
+	}
+	// A token whose text is not the text at its span.
+	d.Sentences[0].Tokens[0].Text = "THE"
+	s := statePool.Get().(*state)
+	s.reset(d)
+	s.all = make([]tok, 0, 100)
+	for i := range d.Sentences {
+		s.tokens(d.Sentences[i].Tokens)
+	}
+	s.setLows()
+	g := load()
+	for _, k := range s.all {
+		want := norm(k.text)
+		if k.low != want {
+			t.Errorf("%q: low %q, want %q", k.text, k.low, want)
+		}
+		wi := g.words[want]
+		if k.cls != wi.cls || k.root != wi.root {
+			t.Errorf("%q: word info differs", k.text)
+		}
+		letters, uppers := 0, 0
+		for _, r := range k.text {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					uppers++
+				}
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(k.text)
+		if k.word != (letters > 0) || k.upper != (letters >= 2 && letters == uppers) || k.cap != unicode.IsUpper(r) {
+			t.Errorf("%q: flags word %v upper %v cap %v", k.text, k.word, k.upper, k.cap)
+		}
+	}
+	s.release()
 }
