@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"testing"
 
@@ -56,6 +57,10 @@ func BenchmarkIngest(b *testing.B) {
 		runtime.GC()
 		runtime.ReadMemStats(&ms)
 		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MiB")
+		if path := os.Getenv("EVENTGRAPH_HEAP_PROFILE"); path != "" {
+			// What the heap holds at the end of the run, store still open.
+			writeHeapProfile(b, path)
+		}
 		st.Close()
 		b.StartTimer()
 	}
@@ -64,4 +69,15 @@ func BenchmarkIngest(b *testing.B) {
 	b.ReportMetric(float64(sum.Quads*b.N)/sec, "quads/s")
 	b.ReportMetric(float64(sum.Quads)/float64(max(sum.Ingested, 1)), "quads/article")
 	b.ReportMetric(float64(sum.Events)/float64(max(sum.Ingested, 1)), "events/article")
+}
+
+func writeHeapProfile(b *testing.B, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		b.Fatal(err)
+	}
 }
