@@ -222,13 +222,18 @@ func (r *Resolver) KnowEvent(e Event) {
 	r.index(f, &ev, ev.Agents, ev.Targets, ev.Places)
 }
 
-// index adds e under each of the actors given.
+// index adds e under each of the actors given. Each list is kept in
+// family order (seq) without repeats, whatever order events and their
+// actors became known in, so a resolver reloaded from the store has the
+// same lists.
 func (r *Resolver) index(family string, e *Event, lists ...[]string) {
 	for _, ids := range lists {
 		for _, id := range ids {
 			k := family + "|" + id
-			if l := r.byActor[k]; len(l) == 0 || l[len(l)-1] != e {
-				r.byActor[k] = append(l, e)
+			l := r.byActor[k]
+			i, found := slices.BinarySearchFunc(l, e.seq, func(x *Event, seq int) int { return x.seq - seq })
+			if !found {
+				r.byActor[k] = slices.Insert(l, i, e)
 			}
 		}
 	}
@@ -413,20 +418,18 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 	fam := r.events[f]
 	// Blocking: the most recent events of the family (news arrives
 	// roughly in time order, and an article's own events are the most
-	// recent), plus older ones that share an actor with the mention. Each
-	// mention thus costs a bounded number of comparisons, not one per
-	// event ever seen.
+	// recent), plus, for each actor of the mention, the latest older
+	// events of the family that share it. Each mention thus costs a
+	// bounded number of comparisons, not one per event ever seen.
 	start := max(0, len(fam)-r.window)
 	cands := fam[start:]
 	if start > 0 {
 		cands = append([]*Event(nil), cands...)
 		for _, ids := range [][]string{c.Agents, c.Targets, c.Places} {
 			for _, id := range ids {
-				for _, e := range r.byActor[f+"|"+id] {
-					if e.seq < start {
-						cands = append(cands, e)
-					}
-				}
+				l := r.byActor[f+"|"+id]
+				end, _ := slices.BinarySearchFunc(l, start, func(x *Event, seq int) int { return x.seq - seq })
+				cands = append(cands, l[max(0, end-r.window):end]...)
 			}
 		}
 	}
@@ -464,7 +467,7 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 const mergeThreshold = 2.0
 
 // recentWindow is how many of a family's latest events every mention is
-// compared with.
+// compared with, and how many older ones per actor of the mention.
 const recentWindow = 4096
 
 // admissible reports whether nothing rules out that e and c are one event:
