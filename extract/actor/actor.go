@@ -51,9 +51,10 @@
 package actor
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math/bits"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -133,6 +134,7 @@ type state struct {
 	textBuf []byte // the text and 8 zero bytes, for 8-byte loads
 	keyBuf  []byte // an actor key being built (keyed)
 	words   []string
+	counts  []int // salientPerson's mentions per actor
 	// Lowercase forms of the tokens written with uppercase letters:
 	// their bytes, and where each token's form lies in them (tokens).
 	lowBytes    []byte
@@ -1363,10 +1365,11 @@ func (s *state) nominal(i, end int, e *entry) int {
 // salientPerson returns the named person with the most mentions so far,
 // when they have at least two; -1 otherwise.
 func (s *state) salientPerson() int {
-	n := map[int]int{}
+	n := append(s.counts[:0], make([]int, len(s.actors))...)
+	s.counts = n
 	best, bestN := -1, 1
-	for _, m := range s.mentions {
-		a := s.find(m.actor)
+	for i := range s.mentions {
+		a := s.find(s.mentions[i].actor)
 		ac := &s.actors[a]
 		if ac.kind != doc.KindPerson || ac.desc {
 			continue
@@ -1716,12 +1719,12 @@ func (s *state) write() {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(x, y int) bool {
-		a, b := s.mentions[order[x]], s.mentions[order[y]]
+	slices.SortStableFunc(order, func(x, y int) int {
+		a, b := &s.mentions[x], &s.mentions[y]
 		if a.span.Start != b.span.Start {
-			return a.span.Start < b.span.Start
+			return cmp.Compare(a.span.Start, b.span.Start)
 		}
-		return a.span.End > b.span.End
+		return cmp.Compare(b.span.End, a.span.End)
 	})
 	menIdx := make([]int, len(s.mentions))
 	actIdx := make([]int, len(s.actors))
@@ -1750,7 +1753,23 @@ func (s *state) write() {
 			Span: m.span, Text: d.Article.Text[m.span.Start:m.span.End], Sentence: d.Sentences[m.sent].Index,
 			Actor: ai, Head: m.head, How: m.how,
 		})
-		acts[ai].Mentions = append(acts[ai].Mentions, len(ments)-1)
+	}
+	// Each actor's mentions, in order, in one array.
+	counts := make([]int, len(acts))
+	for k := range ments {
+		counts[ments[k].Actor]++
+	}
+	all := make([]int, len(ments))
+	off := 0
+	for ai, n := range counts {
+		if n > 0 {
+			acts[ai].Mentions = all[off : off : off+n]
+			off += n
+		}
+	}
+	for k := range ments {
+		ai := ments[k].Actor
+		acts[ai].Mentions = append(acts[ai].Mentions, k)
 	}
 	// Related actors, transitively.
 	for k := 0; k < len(src); k++ {
