@@ -211,12 +211,11 @@ func (x *extractor) verbArgs(s *sentence, ci int, c *cand) {
 	f := s.toks[h].form
 	if f == 'd' || f == 'n' {
 		for k := h - 1; k >= 0 && k >= h-3; k-- {
-			w := s.toks[k].low
-			if beForms[w] {
+			if s.toks[k].cls&cBe != 0 {
 				c.passive = true
 				break
 			}
-			if !adverbs[w] && !auxiliaries[w] {
+			if s.toks[k].cls&cAdv == 0 && s.toks[k].cls&cAux == 0 {
 				break
 			}
 		}
@@ -287,7 +286,7 @@ func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
 			case before == "with" && s.toks[c.head].form == 'g' && g.hi == c.lo:
 				// "with Israel threatening a ground operation"
 				return s.coordLeft(g)
-			case prepositions[before] && before != "despite":
+			case g.lo > 0 && s.toks[g.lo-1].cls&cPrep != 0 && before != "despite":
 				// inside a prepositional phrase
 			default:
 				return s.coordLeft(g)
@@ -299,7 +298,7 @@ func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
 		switch {
 		case isClauseBreak(w):
 			return nil
-		case relatives[w] && (w != "that" || k+1 < len(s.toks) && s.toks[k+1].ment < 0):
+		case s.toks[k].cls&cRel != 0 && (w != "that" || k+1 < len(s.toks) && s.toks[k+1].ment < 0):
 			// Relative clause: the antecedent is the subject.
 			j := k - 1
 			if j >= 0 && s.toks[j].low == "," {
@@ -309,13 +308,13 @@ func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
 				return s.coordLeft(g)
 			}
 			return nil
-		case subordinators[w] && w != "as" && w != "despite":
+		case s.toks[k].cls&cSub != 0 && w != "as" && w != "despite":
 			return nil
 		case first && s.toks[k].cap && !s.title:
 			// An unrecognized name after its title ("President Xi
 			// Jinping met"): keep going to the title.
 			continue
-		case first && !isPunct(w) && !determiners[w] && s.toks[k].lemma == "" && !prepositions[w]:
+		case first && !isPunct(w) && s.toks[k].cls&cDet == 0 && s.toks[k].lemma == "" && s.toks[k].cls&cPrep == 0:
 			// A non-actor noun right before the verb is the subject:
 			// "the resolution called for".
 			return nil
@@ -338,7 +337,7 @@ func (x *extractor) objects(s *sentence, c *cand, from int, noun bool) {
 		if noun && k > from && s.isHead[k] {
 			return
 		}
-		if isClauseBreak(w) || relatives[w] && w != "that" || (subordinators[w] && w != "as") {
+		if isClauseBreak(w) || s.toks[k].cls&cRel != 0 && w != "that" || (s.toks[k].cls&cSub != 0 && w != "as") {
 			return
 		}
 		if w == "," {
@@ -355,10 +354,10 @@ func (x *extractor) objects(s *sentence, c *cand, from int, noun bool) {
 			}
 			// "scrap the delegation highlights the ...": a word after the
 			// object and before a determiner is the next verb.
-			if seenNoun && !prepositions[w] && !determiners[w] && !isPunct(w) && w != "and" && k+1 < len(s.toks) && s.toks[k+1].cls&cDet != 0 {
+			if seenNoun && s.toks[k].cls&cPrep == 0 && s.toks[k].cls&cDet == 0 && !isPunct(w) && w != "and" && k+1 < len(s.toks) && s.toks[k+1].cls&cDet != 0 {
 				return
 			}
-			if !prepositions[w] && !determiners[w] && !isPunct(w) {
+			if s.toks[k].cls&cPrep == 0 && s.toks[k].cls&cDet == 0 && !isPunct(w) {
 				seenNoun = true
 			}
 			continue
@@ -450,7 +449,7 @@ func (x *extractor) nounArgs(s *sentence, c *cand) {
 			}
 			break
 		}
-		if determiners[w] || prepositions[w] || isPunct(w) || s.toks[k].lemma != "" && s.toks[k].form != 'd' && s.toks[k].form != 'g' {
+		if s.toks[k].cls&cDet != 0 || s.toks[k].cls&cPrep != 0 || isPunct(w) || s.toks[k].lemma != "" && s.toks[k].form != 'd' && s.toks[k].form != 'g' {
 			break
 		}
 		k--

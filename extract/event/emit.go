@@ -129,7 +129,7 @@ func (x *extractor) segments(s *sentence) []int {
 	id := 0
 	for i := range s.toks {
 		w := s.toks[i].low
-		if w == "," || w == ";" || w == ":" || subordinators[w] && w != "as" || relatives[w] && w != "that" {
+		if w == "," || w == ";" || w == ":" || s.toks[i].cls&cSub != 0 && w != "as" || s.toks[i].cls&cRel != 0 && w != "that" {
 			id++
 		} else if _, n := x.cueAt(s, i, "link"); n > 0 {
 			id++
@@ -345,16 +345,16 @@ func (x *extractor) objectPhrase(s *sentence, c *cand) string {
 	end := k
 	for ; k < len(s.toks) && k < start+6; k++ {
 		w := s.toks[k].low
-		if isPunct(w) && w != "-" || subordinators[w] || relatives[w] || w == "and" || w == "by" || auxiliaries[w] && w != "'s" || s.toks[k].timex {
+		if isPunct(w) && w != "-" || s.toks[k].cls&cSub != 0 || s.toks[k].cls&cRel != 0 || w == "and" || w == "by" || s.toks[k].cls&cAux != 0 && w != "'s" || s.toks[k].timex {
 			break
 		}
 		if s.toks[k].lemma != "" && s.toks[k].ment < 0 && (s.toks[k].form == 'd' || s.toks[k].form == 's') && k > start {
 			break
 		}
-		if prepositions[w] && k > start && w != "to" && w != "of" && w != "in" {
+		if s.toks[k].cls&cPrep != 0 && k > start && w != "to" && w != "of" && w != "in" {
 			break
 		}
-		if k > start && !prepositions[w] && !determiners[w] && k+1 < len(s.toks) && s.toks[k+1].cls&cDet != 0 {
+		if k > start && s.toks[k].cls&cPrep == 0 && s.toks[k].cls&cDet == 0 && k+1 < len(s.toks) && s.toks[k+1].cls&cDet != 0 {
 			break // "delegation highlights the ...": the next verb
 		}
 		end = k + 1

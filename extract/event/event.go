@@ -351,10 +351,10 @@ func (s *sentence) nounish(i int) bool {
 		return false
 	}
 	prev := s.toks[i-1].low
-	if determiners[prev] || prev == "'s" {
+	if s.toks[i-1].cls&cDet != 0 || prev == "'s" {
 		return true
 	}
-	if prepositions[prev] && prev != "to" {
+	if s.toks[i-1].cls&cPrep != 0 && prev != "to" {
 		return s.toks[i].form != 'g'
 	}
 	if s.toks[i-1].ment >= 0 && !s.title {
@@ -375,7 +375,7 @@ func (s *sentence) verbish(i int) bool {
 		return !s.title || s.toks[i].form != 0
 	}
 	prev := s.toks[i-1].low
-	if auxiliaries[prev] || prev == "to" || subjectPronouns[prev] || prev == "not" || prev == "n't" || adverbs[prev] || relatives[prev] {
+	if s.toks[i-1].cls&cAux != 0 || prev == "to" || s.toks[i-1].cls&cSubj != 0 || prev == "not" || prev == "n't" || s.toks[i-1].cls&cAdv != 0 || s.toks[i-1].cls&cRel != 0 {
 		return true
 	}
 	return false
@@ -575,7 +575,7 @@ func contains(ss []string, w string) bool {
 func (x *extractor) hasObj(s *sentence, p *pattern, from int) bool {
 	for k := from; k < len(s.toks) && k < from+7; k++ {
 		w := s.toks[k].low
-		if isClauseBreak(w) || w == "," || (relatives[w] && w != "that") {
+		if isClauseBreak(w) || w == "," || (s.toks[k].cls&cRel != 0 && w != "that") {
 			break
 		}
 		sf := singularForms(w)
@@ -633,7 +633,7 @@ func (x *extractor) structure(s *sentence) {
 	nounAfter := func(k, n int) int {
 		for j := k; j < len(s.toks) && j < k+n; j++ {
 			w := s.toks[j].low
-			if isClauseBreak(w) || w == "," || (prepositions[w] && w != "of") || relatives[w] {
+			if isClauseBreak(w) || w == "," || (s.toks[j].cls&cPrep != 0 && w != "of") || s.toks[j].cls&cRel != 0 {
 				return -1
 			}
 			if ci := candAt(j); ci >= 0 {
@@ -916,7 +916,7 @@ func (s *sentence) saysAfter(c *cand) bool {
 		if w == "," || w == "''" || w == "\"" || w == "”" {
 			return true
 		}
-		if isPunct(w) || s.toks[k].lemma != "" && !determiners[w] && s.toks[k].ment < 0 {
+		if isPunct(w) || s.toks[k].lemma != "" && s.toks[k].cls&cDet == 0 && s.toks[k].ment < 0 {
 			return false
 		}
 		k--
@@ -1016,7 +1016,7 @@ func (x *extractor) localModality(s *sentence, c *cand) {
 				c.mod = doc.Modality(cu.value)
 				return
 			}
-			if determiners[w] && w != "no" {
+			if s.toks[k].cls&cDet != 0 && w != "no" {
 				// "the potential consequences of a Rafah offensive": the
 				// governing noun phrase's modifier carries over.
 				if k >= 2 && s.toks[k-1].low == "of" {
@@ -1032,12 +1032,12 @@ func (x *extractor) localModality(s *sentence, c *cand) {
 				}
 				break
 			}
-			if prepositions[w] || isPunct(w) {
+			if s.toks[k].cls&cPrep != 0 || isPunct(w) {
 				break
 			}
 			continue
 		}
-		if auxiliaries[w] || adverbs[w] || w == "to" {
+		if s.toks[k].cls&cAux != 0 || s.toks[k].cls&cAdv != 0 || w == "to" {
 			continue
 		}
 		break
@@ -1062,20 +1062,20 @@ func (x *extractor) tense(s *sentence, c *cand) {
 		for k := h - 1; k >= 0 && k >= h-4; k-- {
 			w := s.toks[k].low
 			switch {
-			case futureAux[w] || w == "would":
+			case s.toks[k].cls&cFut != 0 || w == "would":
 				return 'f'
 			case w == "going" && k+1 < len(s.toks) && s.toks[k+1].low == "to":
 				return 'f'
-			case pastAux[w]:
+			case s.toks[k].cls&cPast != 0:
 				return 'p'
-			case presentAux[w]:
+			case s.toks[k].cls&cPres != 0:
 				if s.toks[h].form == 'g' {
 					return 'r'
 				}
 				return 'r'
 			case w == "to":
 				return 0
-			case adverbs[w] || auxiliaries[w]:
+			case s.toks[k].cls&cAdv != 0 || s.toks[k].cls&cAux != 0:
 				continue
 			}
 			break
@@ -1113,11 +1113,11 @@ func (x *extractor) tense(s *sentence, c *cand) {
 	find := func(k int) byte {
 		t := &s.toks[k]
 		switch {
-		case futureAux[t.low]:
+		case t.cls&cFut != 0:
 			return 'f'
-		case pastAux[t.low]:
+		case t.cls&cPast != 0:
 			return 'p'
-		case presentAux[t.low]:
+		case t.cls&cPres != 0:
 			return 'r'
 		case t.lemma != "" && (t.form == 'd') && !determiners[prevLow(s, k)]:
 			return 'p'

@@ -4,9 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/text"

@@ -77,6 +77,10 @@ const (
 	cRel
 	cBe
 	cDeg
+	cPast
+	cPres
+	cFut
+	cSubj
 )
 
 // closedClass maps each closed-class word to its bits.
@@ -88,6 +92,7 @@ var closedClass = func() map[string]uint16 {
 	}{
 		{determiners, cDet}, {prepositions, cPrep}, {auxiliaries, cAux}, {adverbs, cAdv},
 		{subordinators, cSub}, {relatives, cRel}, {beForms, cBe}, {degree, cDeg},
+		{pastAux, cPast}, {presentAux, cPres}, {futureAux, cFut}, {subjectPronouns, cSubj},
 	} {
 		for w := range c.set {
 			m[w] |= c.bit
