@@ -24,6 +24,18 @@ TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "bench.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# rss PID OUT samples the process's anonymous (heap) and file-backed (the
+# store's mmap) resident memory every 2 s, in kB, until it exits: time -v
+# reports only their sum, and the file part is page cache the kernel
+# reclaims under pressure.
+rss() {
+	: >"$2"
+	while kill -0 "$1" 2>/dev/null; do
+		awk '/^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {if (a != "") print a, f}' "/proc/$1/status" >>"$2" 2>/dev/null || true
+		sleep 2
+	done
+}
+
 echo "== corpora"
 for n in $SIZES; do
 	if [ ! -d "testdata/bench/$n" ]; then
@@ -55,7 +67,12 @@ for n in $SIZES; do
 	rm -rf "$store"
 	echo "== ingest $n (load $(load))"
 	$TIME -v -o "$OUT/ingest$n.time" "$WORK/eventgraph" ingest --dbpath "$store" "testdata/bench/$n" \
-		>"$OUT/ingest$n.out" 2>&1 || true
+		>"$OUT/ingest$n.out" 2>&1 &
+	pid=$!
+	sleep 1
+	rss "$(pgrep -P "$pid" | head -1)" "$OUT/ingest$n.rss" &
+	wait "$pid" || true
+	wait
 	tail -1 "$OUT/ingest$n.out"
 	echo "== timeline --actor \"$ACTOR\" on $n (load $(load))"
 	: >"$OUT/timeline$n.time"
@@ -86,6 +103,7 @@ for n in $SIZES; do
 	printf '%-34s %s\n' "ingest $n wall" "$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$t")"
 	printf '%-34s %s\n' "ingest $n user+sys s" "$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$t")"
 	printf '%-34s %s\n' "ingest $n peak RSS MiB" "$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$t")"
+	printf '%-34s %s\n' "ingest $n peak anon/file MiB" "$(awk '$1>a {a=$1} $2>f {f=$2} END {printf "%.0f / %.0f", a/1024, f/1024}' "$OUT/ingest$n.rss")"
 	printf '%-34s %s\n' "timeline $n s (median)" "$(cut -d' ' -f1 "$OUT/timeline$n.time" | med)"
 	printf '%-34s %s\n' "timeline $n events" "$(grep -c '"id": "event/' "$OUT/timeline$n.json" || true)"
 done

@@ -50,6 +50,8 @@ export, and browse.`,
 	// For development; cayley's own commands expect these names too.
 	pf.String("memprofile", "", "write a heap profile (allocations and in-use) to this file at the end")
 	pf.String("cpuprofile", "", "write a CPU profile of the command to this file")
+	pf.String("pprof", "", "serve net/http/pprof on this loopback address (e.g. localhost:6060)")
+	_ = pf.MarkHidden("pprof")
 	_ = pf.MarkHidden("memprofile")
 	_ = pf.MarkHidden("cpuprofile")
 
