@@ -64,8 +64,9 @@ func TestWordIndex(t *testing.T) {
 	}
 }
 
-// TestShortWords checks that the packed table of short words answers as
-// the word map does, for every word and for absent ones.
+// TestShortWords checks that the packed table of short words and the
+// filter in front of the map answer as the map does, for every word and
+// for absent ones.
 func TestShortWords(t *testing.T) {
 	g := load()
 	probe := []string{"a", "b", "zz", "xyzzy", "said", "saiD", "said\x00", "a\x00", "\x00", "12345678", "abcdefgh", "'s", "’s"}
@@ -79,6 +80,9 @@ func TestShortWords(t *testing.T) {
 		want := g.words[w]
 		if got := g.word(w); got != want {
 			t.Errorf("%q: word index %+v, map %+v", w, got, want)
+		}
+		if got := g.wordBytes([]byte(w)); got != want {
+			t.Errorf("%q: word index from bytes %+v, map %+v", w, got, want)
 		}
 	}
 }
