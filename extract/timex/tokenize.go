@@ -213,11 +213,17 @@ func tokenize(text string, out []tok) []tok {
 			for j < n {
 				b := text[j]
 				if isASCIILetter(b) {
-					if b >= 'a' {
+					// the run of ASCII letters; a lowercase letter has 0x20
+					k, or := j+1, b
+					for k < n && isASCIILetter(text[k]) {
+						or |= text[k]
+						k++
+					}
+					if or&0x20 != 0 {
 						allCaps = false
 					}
-					j++
-					seg++
+					seg += k - j
+					j = k
 					continue
 				}
 				if b >= 0x80 {
@@ -323,7 +329,7 @@ func llAt(text string, j int) bool {
 }
 
 func isDigit(b byte) bool       { return b >= '0' && b <= '9' }
-func isASCIILetter(b byte) bool { return (b|0x20) >= 'a' && (b|0x20) <= 'z' }
+func isASCIILetter(b byte) bool { return (b|0x20)-'a' < 26 }
 func isWordByte(b byte) bool    { return isASCIILetter(b) || isDigit(b) || b >= 0x80 }
 
 func isDigits(s string, i, k int) bool {
