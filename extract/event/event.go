@@ -172,6 +172,7 @@ type extractor struct {
 	l      *lexicon
 	d      *doc.Document
 	arena  []token // backing store of the sentences' tokens
+	lower  string  // the article's text with ASCII letters lower-cased
 	bySent [][]int
 	sents  []*sentence
 	// lastEvents are recent emitted events for anaphora, newest last.
@@ -213,8 +214,7 @@ func (x *extractor) prepare(si int) *sentence {
 	upper := 0
 	words := 0
 	for i, t := range toks {
-		low := strings.ToLower(t.Text)
-		low = strings.ReplaceAll(low, "’", "'")
+		low := x.lowerOf(t)
 		wi := x.l.words[low]
 		if wi == nil {
 			wi = noWord
@@ -255,6 +255,34 @@ func (x *extractor) prepare(si int) *sentence {
 		}
 	}
 	return s
+}
+
+// lowerOf returns the token's text in lower case with ’ as '. ASCII
+// tokens are sliced from one lower-cased copy of the article, made once,
+// instead of each capitalized word allocating its own.
+func (x *extractor) lowerOf(t doc.Token) string {
+	text := x.d.Article.Text
+	ascii := t.End <= len(text) && text[t.Start:t.End] == t.Text
+	for i := 0; ascii && i < len(t.Text); i++ {
+		ascii = t.Text[i] < utf8.RuneSelf
+	}
+	if !ascii {
+		low := strings.ToLower(t.Text)
+		if strings.IndexByte(low, 0xE2) >= 0 { // first byte of ’
+			low = strings.ReplaceAll(low, "’", "'")
+		}
+		return low
+	}
+	if x.lower == "" {
+		b := []byte(text)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		x.lower = string(b)
+	}
+	return x.lower[t.Start:t.End]
 }
 
 // mentionsOf returns the indexes of the actor mentions of sentence si.
