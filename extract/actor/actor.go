@@ -229,12 +229,12 @@ func (s *state) setLows() {
 }
 
 // pendLow appends text to lowBytes, for the lowercase form of the token
-// about to be added at all[len(all)] (setLows), and returns its bytes there
-// to be lowercased.
+// being added at all[len(all)-1] (setLows), and returns its bytes there to
+// be lowercased.
 func (s *state) pendLow(text string) []byte {
 	off := len(s.lowBytes)
 	s.lowBytes = append(s.lowBytes, text...)
-	s.lowPend = append(s.lowPend, lowRef{tok: int32(len(s.all)), off: int32(off), n: int32(len(text))})
+	s.lowPend = append(s.lowPend, lowRef{tok: int32(len(s.all) - 1), off: int32(off), n: int32(len(text))})
 	return s.lowBytes[off:]
 }
 
@@ -259,7 +259,11 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 	first := true
 	content, caps := 0, 0
 	for _, t := range in {
-		k := tok{text: t.Text, span: t.Span}
+		// Fill the token in place: all[len(all):cap(all)] is zero (fresh,
+		// or cleared by release).
+		s.all = s.all[:len(s.all)+1]
+		k := &s.all[len(s.all)-1]
+		k.text, k.span = t.Text, t.Span
 		letters, uppers := 0, 0
 		var wi wordInfo
 		ascii := false
@@ -361,7 +365,6 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 		} else if strings.ContainsAny(t.Text, "\"“‘:(") {
 			first = true
 		}
-		s.all = append(s.all, k)
 	}
 	return s.all[start:len(s.all):len(s.all)], titleCasedCounts(content, caps)
 }
@@ -515,7 +518,9 @@ func (s *state) ownerEntry(ents []int32) *entry {
 func (s *state) sentence() {
 	i := 0
 	for i < len(s.toks) {
-		if !s.toks[i].word {
+		// step does nothing at a word that starts no gazetteer phrase and
+		// is neither capitalized nor a pronoun.
+		if t := &s.toks[i]; !t.word || t.root == nil && !t.cap && t.cls&cPronoun == 0 {
 			i++
 			continue
 		}
