@@ -29,7 +29,12 @@ var abbreviations = map[string]bool{
 // Sentences splits the text of span into sentences. Offsets are into text.
 // Paragraph breaks (a blank line) always end a sentence.
 func Sentences(text string, span doc.Span) []doc.Span {
-	var out []doc.Span
+	return AppendSentences(nil, text, span)
+}
+
+// AppendSentences appends the sentences of span (as Sentences splits it)
+// to out.
+func AppendSentences(out []doc.Span, text string, span doc.Span) []doc.Span {
 	start := skipSpace(text, span.Start, span.End)
 	i := start
 	for i < span.End {
