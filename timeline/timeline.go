@@ -7,6 +7,7 @@ package timeline
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -302,6 +303,12 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 	for _, o := range before {
 		e.After = append(e.After, graph.IDOf(o))
 	}
+	// The store returns them in an order that depends on how they were
+	// written (batch boundaries): sorted, the timeline does not.
+	slices.Sort(e.After)
+	e.After = slices.Compact(e.After)
+	slices.Sort(e.Simultaneous)
+	e.Simultaneous = slices.Compact(e.Simultaneous)
 	mentions, err := r.s.In(ctx, node, graph.MentionOf)
 	if err != nil {
 		return e, err
