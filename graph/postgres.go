@@ -332,6 +332,11 @@ WHERE name = $2 AND (holder IS NULL OR holder = $1 OR expires < now())`, s.holde
 	}, nil
 }
 
+// Shared reports whether other processes may write to the store at the
+// same time (the SQL backends): writes then go through Lock, Changed and
+// Touch, one batch at a time.
+func (s *Store) Shared() bool { return s.sql != nil }
+
 // Lock takes the store's cross-process write lock and returns the function
 // that releases it. Writers that resolve against what the store holds must
 // hold it from reading to writing: `eventgraph ingest` does, per batch of

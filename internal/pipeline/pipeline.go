@@ -207,6 +207,11 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	if werr == nil {
 		werr = wr.flush(wctx)
 	}
+	// The last batch may still be being written: the store must not be
+	// closed under it, and the summary counts it.
+	if err := wr.wait(); werr == nil {
+		werr = err
+	}
 	if bar != nil {
 		_ = bar.Finish()
 	}
@@ -351,6 +356,19 @@ type writer struct {
 	ramp     int
 	queue    []*doc.Document // extracted, waiting to be resolved and written
 	batchIDs map[string]bool // articles in queue
+	// On a store no other process writes to, a batch is written while the
+	// next one is resolved (resolving and writing each take about half of
+	// the writer's time): inflight delivers the outcome of the write in
+	// progress, inflightIDs are its articles.
+	inflight    chan written
+	inflightIDs map[string]bool
+}
+
+// written is the outcome of one batch's write.
+type written struct {
+	quads int
+	stats []docStats
+	err   error
 }
 
 // docStats are one article's counts, added to the summary once stored.
@@ -367,7 +385,7 @@ func (w *writer) write(ctx context.Context, p parsed) error {
 	for _, d := range p.docs {
 		w.sum.Articles++
 		a := d.Article
-		exists := w.batchIDs[a.ID]
+		exists := w.batchIDs[a.ID] || w.inflightIDs[a.ID]
 		if !exists {
 			var err error
 			if exists, err = w.st.HasArticle(ctx, a.ID); err != nil {
@@ -403,6 +421,14 @@ func (w *writer) flush(ctx context.Context) error {
 		w.queue = w.queue[:0]
 		clear(w.batchIDs)
 	}()
+	async := !w.st.Shared() && !w.opt.Replace
+	if !async {
+		// Replacing reads and retracts stored articles; shared stores
+		// write under a lock: both need the previous write done.
+		if err := w.wait(); err != nil {
+			return err
+		}
+	}
 	unlock, err := w.st.Lock(ctx)
 	if err != nil {
 		return err
@@ -420,7 +446,7 @@ func (w *writer) flush(ctx context.Context) error {
 	for _, d := range w.queue {
 		a := d.Article
 		// Another process may have stored it since it was queued.
-		exists := done[a.ID]
+		exists := done[a.ID] || w.inflightIDs[a.ID]
 		if !exists {
 			if exists, err = w.st.HasArticle(ctx, a.ID); err != nil {
 				return fmt.Errorf("%s: %w", a.Source, err)
@@ -471,12 +497,42 @@ func (w *writer) flush(ctx context.Context) error {
 	if len(batch) == 0 {
 		return nil
 	}
-	n, err := w.st.WriteBatch(ctx, batch)
-	if err != nil {
-		return fmt.Errorf("writing %d article(s): %w", len(batch), err)
+	if err := w.wait(); err != nil {
+		return err
 	}
-	w.sum.Quads += n
-	for _, ds := range stats {
+	write := func() written {
+		n, err := w.st.WriteBatch(ctx, batch)
+		if err != nil {
+			err = fmt.Errorf("writing %d article(s): %w", len(batch), err)
+		}
+		return written{quads: n, stats: stats, err: err}
+	}
+	if !async {
+		return w.account(write())
+	}
+	w.inflight = make(chan written, 1)
+	w.inflightIDs = done
+	go func(ch chan<- written) { ch <- write() }(w.inflight)
+	return nil
+}
+
+// wait waits for the write in progress, if any, and accounts for it.
+func (w *writer) wait() error {
+	if w.inflight == nil {
+		return nil
+	}
+	r := <-w.inflight
+	w.inflight, w.inflightIDs = nil, nil
+	return w.account(r)
+}
+
+// account adds a finished write to the summary.
+func (w *writer) account(r written) error {
+	if r.err != nil {
+		return r.err
+	}
+	w.sum.Quads += r.quads
+	for _, ds := range r.stats {
 		w.sum.Ingested++
 		w.sum.Events += ds.events
 		w.sum.Merged += ds.merged
