@@ -2,11 +2,13 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
@@ -55,46 +57,76 @@ func (s *Store) Out(ctx context.Context, node quad.Value) (Props, error) {
 	if ref == nil {
 		return out, nil
 	}
+	// The quads' predicate and object references come with the iterator's
+	// results; their values are then read in one batch (one sorted bolt
+	// lookup) instead of decoding every quad, four lookups each.
+	var refs []cgraph.Ref
 	it := s.QuadStore.QuadIterator(quad.Subject, ref)
 	defer it.Close()
-	seen := map[[2]string]bool{}
 	for it.Next(ctx) {
-		q := s.QuadStore.Quad(it.Result())
-		p, ok := q.Predicate.(quad.IRI)
-		if !ok {
+		r := it.Result()
+		refs = append(refs, s.QuadStore.QuadDirection(r, quad.Predicate), s.QuadStore.QuadDirection(r, quad.Object))
+	}
+	if err := it.Err(); err != nil {
+		return out, err
+	}
+	vals, err := cgraph.ValuesOf(ctx, s.QuadStore, refs)
+	if err != nil {
+		return out, fmt.Errorf("reading the properties of %s: %w", node, err)
+	}
+	seen := map[[2]string]bool{}
+	for i := 0; i+1 < len(vals); i += 2 {
+		p, ok := vals[i].(quad.IRI)
+		if !ok || vals[i+1] == nil {
 			continue
 		}
-		k := [2]string{string(p), q.Object.String()}
+		k := [2]string{string(p), vals[i+1].String()}
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		out[p] = append(out[p], q.Object)
+		out[p] = append(out[p], vals[i+1])
 	}
-	return out, it.Err()
+	return out, nil
 }
 
 // In returns the distinct subjects that point at node through pred.
 func (s *Store) In(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	ref := s.QuadStore.ValueOf(node)
-	if ref == nil {
+	ref, pref := s.QuadStore.ValueOf(node), s.QuadStore.ValueOf(pred)
+	if ref == nil || pref == nil {
 		return nil, nil
 	}
+	// Quads are matched on the predicate's reference and only the
+	// matching subjects are read, in one batch (see Out).
+	pk := cgraph.ToKey(pref)
+	var refs []cgraph.Ref
 	it := s.QuadStore.QuadIterator(quad.Object, ref)
 	defer it.Close()
-	var out []quad.Value
-	seen := map[string]bool{}
 	for it.Next(ctx) {
-		q := s.QuadStore.Quad(it.Result())
-		if q.Predicate != pred {
-			continue
-		}
-		if k := q.Subject.String(); !seen[k] {
-			seen[k] = true
-			out = append(out, q.Subject)
+		r := it.Result()
+		if cgraph.ToKey(s.QuadStore.QuadDirection(r, quad.Predicate)) == pk {
+			refs = append(refs, s.QuadStore.QuadDirection(r, quad.Subject))
 		}
 	}
-	return out, it.Err()
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	vals, err := cgraph.ValuesOf(ctx, s.QuadStore, refs)
+	if err != nil {
+		return nil, fmt.Errorf("reading what points at %s: %w", node, err)
+	}
+	var out []quad.Value
+	seen := map[string]bool{}
+	for _, v := range vals {
+		if v == nil {
+			continue
+		}
+		if k := v.String(); !seen[k] {
+			seen[k] = true
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }
 
 // OfType returns every node of the class, sorted by IRI.
