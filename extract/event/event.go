@@ -433,7 +433,10 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	if _, n := x.cueAt(s, i, "link"); n > 1 && !x.hasPattern(t) {
 		return nil // "came after": the verb only carries the connective
 	}
-	var best *cand
+	// The best reading so far is kept by value: most words try several
+	// patterns, and only the winner needs to live on.
+	var bestC cand
+	found := false
 	bestScore := -100
 	consider := func(p *pattern, lo, hi int, noun bool) {
 		score := 0
@@ -458,8 +461,8 @@ func (x *extractor) match(s *sentence, i int) *cand {
 			score += 2
 		}
 		if score > bestScore {
-			bestScore = score
-			best = &cand{head: i, lo: lo, hi: hi, p: p, code: p.code, action: p.action, gov: -1, objOf: -1, comp: -1, antecedent: -1, ev: -1}
+			bestScore, found = score, true
+			bestC = cand{head: i, lo: lo, hi: hi, p: p, code: p.code, action: p.action, gov: -1, objOf: -1, comp: -1, antecedent: -1, ev: -1}
 		}
 	}
 	// Verbs.
@@ -498,9 +501,11 @@ func (x *extractor) match(s *sentence, i int) *cand {
 			break
 		}
 	}
-	if best == nil {
+	if !found {
 		return nil
 	}
+	best := new(cand)
+	*best = bestC
 	best.mod = doc.Asserted
 	// A weak verb reading right before a finite verb is a noun: "the air
 	// force said".
