@@ -25,7 +25,7 @@ func (x *extractor) emit(s *sentence) {
 			TriggerText: d.Article.Text[lo:hi],
 			Action:      c.action,
 			Type:        x.l.typeOf(c.code),
-			Pattern:     c.p.id + " " + c.p.src,
+			Pattern:     c.p.name,
 			Modality:    c.mod,
 			Arguments:   c.args,
 			Timex:       -1,

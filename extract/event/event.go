@@ -187,6 +187,7 @@ func (x *extractor) run() {
 		d.Events = make([]doc.EventMention, 0, 2*len(d.Sentences)+4)
 	}
 	d.Links = d.Links[:0]
+	x.sents = make([]*sentence, 0, len(d.Sentences))
 	for si := range d.Sentences {
 		s := x.prepare(si)
 		x.sents = append(x.sents, s)

@@ -34,6 +34,7 @@ const (
 type pattern struct {
 	id     string // "patterns.tsv:57"
 	src    string // the trigger column as written
+	name   string // id and src, as events record it
 	noun   bool
 	words  []string // verb: head lemma then particles; noun: words in order
 	objs   map[string]bool
@@ -203,6 +204,7 @@ func parseLexicon() (*lexicon, error) {
 			return fmt.Errorf("want 4 columns, got %d", len(c))
 		}
 		p := &pattern{id: "patterns.tsv:" + strconv.Itoa(n), src: c[0], code: c[1], action: c[2]}
+		p.name = p.id + " " + p.src
 		if _, ok := l.codes[p.code]; !ok {
 			return fmt.Errorf("unknown code %q", p.code)
 		}
