@@ -231,13 +231,16 @@ func (r *Resolver) index(family string, e *Event, lists ...[]string) {
 		for _, id := range ids {
 			k := family + "|" + id
 			l := r.byActor[k]
-			i, found := slices.BinarySearchFunc(l, e.seq, func(x *Event, seq int) int { return x.seq - seq })
+			i, found := slices.BinarySearchFunc(l, e.seq, bySeq)
 			if !found {
 				r.byActor[k] = slices.Insert(l, i, e)
 			}
 		}
 	}
 }
+
+// bySeq orders an actor's list of events by their position in the family.
+func bySeq(e *Event, seq int) int { return e.seq - seq }
 
 // family is the blocking family of an event type; events CAMEO does not
 // code (disasters, sport...) are blocked by their extension class.
@@ -428,7 +431,7 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 		for _, ids := range [][]string{c.Agents, c.Targets, c.Places} {
 			for _, id := range ids {
 				l := r.byActor[f+"|"+id]
-				end, _ := slices.BinarySearchFunc(l, start, func(x *Event, seq int) int { return x.seq - seq })
+				end, _ := slices.BinarySearchFunc(l, start, bySeq)
 				cands = append(cands, l[max(0, end-r.window):end]...)
 			}
 		}
@@ -439,15 +442,15 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 			continue
 		}
 		same := contains(e.Articles, article)
-		s, ok := r.score(e, c, same, nil)
-		if ok && same {
+		s := r.score(e, c, same, nil)
+		if same {
 			// Within one article a bare "the cancellation" refers back to
 			// the cancellation already reported.
 			s += 1
 		}
 		// Ties go to the smaller ID, so the choice does not depend on
 		// the order candidates are visited in.
-		if ok && (s > bestScore || s == bestScore && best != nil && e.ID < best.ID) {
+		if s > bestScore || s == bestScore && best != nil && e.ID < best.ID {
 			best, bestScore, bestSame = e, s, same
 		}
 	}
@@ -492,12 +495,9 @@ func (r *Resolver) admissible(e, c *Event) bool {
 	return r.compatible(e, c)
 }
 
-// score rates how likely e and c are one event; ok is false when
-// admissible is. When why is not nil, the evidence is appended to it.
-func (r *Resolver) score(e, c *Event, sameArticle bool, why *[]string) (float64, bool) {
-	if !r.admissible(e, c) {
-		return 0, false
-	}
+// score rates how likely two admissible events e and c are one. When why
+// is not nil, the evidence is appended to it.
+func (r *Resolver) score(e, c *Event, sameArticle bool, why *[]string) float64 {
 	say := func(format string, args ...any) {
 		if why != nil {
 			*why = append(*why, fmt.Sprintf(format, args...))
@@ -551,7 +551,7 @@ func (r *Resolver) score(e, c *Event, sameArticle bool, why *[]string) (float64,
 	if len(e.Targets) == 0 && sharesAny(e.Agents, c.Targets) {
 		s += 0.5
 	}
-	return s, true
+	return s
 }
 
 // sharesAny reports whether a and b have an element in common.
