@@ -155,7 +155,7 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	}
 
 	// Write in input order.
-	wr := &writer{st: st, res: res, opt: opt, sum: &sum, log: log, batchSize: opt.Batch, batchIDs: map[string]bool{}}
+	wr := &writer{st: st, res: res, opt: opt, sum: &sum, log: log, batchSize: opt.Batch, ramp: 1, batchIDs: map[string]bool{}}
 	if wr.batchSize <= 0 {
 		wr.batchSize = 1
 	}
@@ -401,8 +401,8 @@ func (w *writer) write(ctx context.Context, p parsed) error {
 		w.batchIDs[a.ID] = true
 		// Replacing retracts articles, which changes what later articles
 		// resolve against: one article at a time.
-		if len(w.queue) >= min(w.batchSize, max(w.ramp, 1)) || w.opt.Replace {
-			w.ramp = min(2*max(w.ramp, 1), w.batchSize)
+		if len(w.queue) >= min(w.batchSize, w.ramp) || w.opt.Replace {
+			w.ramp = min(2*w.ramp, w.batchSize)
 			if err := w.flush(ctx); err != nil {
 				return err
 			}
