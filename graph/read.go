@@ -29,6 +29,19 @@ func (p Props) First(pred quad.IRI) quad.Value {
 // Str returns the first object of p as a string.
 func (p Props) Str(pred quad.IRI) string { return Str(p.First(pred)) }
 
+// Name returns a node's canonical name: every article that named an actor
+// stored its own label, and the longest (the smaller on a tie) is the
+// name, whatever order the store returns them in (as resolve keeps it).
+func (p Props) Name() string {
+	name := ""
+	for _, n := range p.Strs(Label) {
+		if len(n) > len(name) || len(n) == len(name) && n < name {
+			name = n
+		}
+	}
+	return name
+}
+
 // Int returns the first object of p as an int, 0 when absent.
 func (p Props) Int(pred quad.IRI) int {
 	switch v := p.First(pred).(type) {
@@ -158,15 +171,9 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			return err
 		}
 		id := IDOf(a)
-		// Every article stored the name it used: the canonical name is
-		// the longest (as resolve keeps it), the others are aliases.
-		names := p.Strs(Label)
-		name := ""
-		for _, n := range names {
-			if len(n) > len(name) || len(n) == len(name) && n < name {
-				name = n
-			}
-		}
+		// Every article stored the name it used: one is the name, the
+		// others are aliases.
+		names, name := p.Strs(Label), p.Name()
 		var aliases []string
 		for _, n := range append(names, p.Strs(AltName)...) {
 			if n != name && !slices.Contains(aliases, n) {

@@ -275,7 +275,7 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 			if err != nil {
 				return e, err
 			}
-			a := Actor{ID: id, Name: ap.Str(graph.Label), Role: rl.role}
+			a := Actor{ID: id, Name: ap.Name(), Role: rl.role}
 			if rl.pred == graph.HasPlace {
 				e.Places = append(e.Places, a)
 				continue

@@ -79,8 +79,8 @@ func listActors(ctx context.Context, st *graph.Store, all bool) ([]actorInfo, er
 		}
 		p, err := st.Out(ctx, v)
 		n := graph.Str(v)
-		if err == nil && p.Str(graph.Label) != "" {
-			n = p.Str(graph.Label)
+		if name := p.Name(); err == nil && name != "" {
+			n = name
 		}
 		names[k] = n
 		return n
@@ -94,7 +94,7 @@ func listActors(ctx context.Context, st *graph.Store, all bool) ([]actorInfo, er
 		if err != nil {
 			return nil, err
 		}
-		a := actorInfo{ID: graph.IDOf(n), Name: p.Str(graph.Label), Kind: p.Str(graph.Kind), Code: p.Str(graph.ActorCode), Aliases: p.Strs(graph.AltName)}
+		a := actorInfo{ID: graph.IDOf(n), Name: p.Name(), Kind: p.Str(graph.Kind), Code: p.Str(graph.ActorCode), Aliases: p.Strs(graph.AltName)}
 		roles, err := st.In(ctx, n, graph.Holder)
 		if err != nil {
 			return nil, err
