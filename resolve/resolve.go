@@ -80,7 +80,8 @@ type Event struct {
 	// same order as the one that created them.
 	Seq int64
 
-	seq int // position in its family's list
+	seq    int    // position in its family, counted from the first event it knew
+	family string // blocking family (Resolver.family of Type)
 
 	// Precomputed for the candidate checks (see prep).
 	tid   int32   // the resolver's number for Type
@@ -114,7 +115,12 @@ type Resolver struct {
 	actors   map[string]*Actor   // by ActorID of every key seen
 	byName   map[string][]*Actor // by lower-case last name word, for SameEntity
 	events   map[string][]*Event // by family, in the order they became known
+	famSeen  map[string]int      // events a family ever had (the next Event.seq)
 	eventsBy map[string]*Event   // by ID
+	// known holds the events within the horizon, oldest first: those
+	// older than the last horizon events are forgotten (see SetHorizon).
+	known   []*Event
+	horizon int64
 	// byActor indexes events by family and by each of their agents,
 	// targets and places ("family|actor"), so that an older event sharing
 	// an actor is found without scanning the whole family.
@@ -138,6 +144,7 @@ func New(rules Rules) *Resolver {
 		actors:   map[string]*Actor{},
 		byName:   map[string][]*Actor{},
 		events:   map[string][]*Event{},
+		famSeen:  map[string]int{},
 		eventsBy: map[string]*Event{},
 		byActor:  map[string][]*Event{},
 		window:   recentWindow,
@@ -216,10 +223,67 @@ func (r *Resolver) KnowEvent(e Event) {
 		r.nextSeq = ev.Seq + 1
 	}
 	f := r.family(e.Type)
-	ev.seq = len(r.events[f])
+	ev.family = f
+	ev.seq = r.famSeen[f]
+	r.famSeen[f]++
 	r.events[f] = append(r.events[f], &ev)
 	r.eventsBy[e.ID] = &ev
+	r.known = append(r.known, &ev)
 	r.index(f, &ev, ev.Agents, ev.Targets, ev.Places)
+	r.forget()
+}
+
+// SetHorizon makes the resolver keep only the n most recent events (by
+// Seq): older ones are forgotten, so later mentions no longer merge into
+// them and memory stays bounded however long the stream. n <= 0 keeps
+// every event. Forgetting depends on sequence numbers alone, so a resolver
+// reloaded from the store (which may read every event, or only the last n)
+// knows exactly the events the one that wrote it knew.
+func (r *Resolver) SetHorizon(n int) {
+	r.horizon = int64(n)
+	r.forget()
+}
+
+// forget drops the events that fell out of the horizon. The oldest known
+// event is the oldest of its family and of every actor list it is in, so
+// it is always at the head of those lists.
+func (r *Resolver) forget() {
+	if r.horizon <= 0 {
+		return
+	}
+	for len(r.known) > 0 && r.known[0].Seq < r.nextSeq-r.horizon {
+		e := r.known[0]
+		r.known[0] = nil
+		r.known = r.known[1:]
+		delete(r.eventsBy, e.ID)
+		if fam := dropHead(r.events[e.family], e); len(fam) > 0 {
+			r.events[e.family] = fam
+		} else {
+			delete(r.events, e.family)
+		}
+		for _, ids := range [][]string{e.Agents, e.Targets, e.Places} {
+			for _, id := range ids {
+				k := e.family + "|" + id
+				if l := dropHead(r.byActor[k], e); len(l) > 0 {
+					r.byActor[k] = l
+				} else {
+					delete(r.byActor, k)
+				}
+			}
+		}
+	}
+}
+
+// dropHead removes e from l, where it is expected first.
+func dropHead(l []*Event, e *Event) []*Event {
+	if len(l) > 0 && l[0] == e {
+		l[0] = nil
+		return l[1:]
+	}
+	if i := slices.Index(l, e); i >= 0 {
+		return slices.Delete(l, i, i+1)
+	}
+	return l
 }
 
 // index adds e under each of the actors given. Each list is kept in
@@ -289,7 +353,7 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 		as.Merges = append(as.Merges, Merge{Mention: i, Event: best.ID, Score: score, Reasons: reasons})
 		absorb(best, cand, d.Article.ID)
 		best.ctx = r.numbers(best.Context)
-		r.index(r.family(best.Type), best, cand.Agents, cand.Targets, cand.Places)
+		r.index(best.family, best, cand.Agents, cand.Targets, cand.Places)
 	}
 	return as
 }
@@ -431,7 +495,7 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 		for _, ids := range [][]string{c.Agents, c.Targets, c.Places} {
 			for _, id := range ids {
 				l := r.byActor[f+"|"+id]
-				end, _ := slices.BinarySearchFunc(l, start, bySeq)
+				end, _ := slices.BinarySearchFunc(l, fam[start].seq, bySeq)
 				cands = append(cands, l[max(0, end-r.window):end]...)
 			}
 		}

@@ -1,0 +1,174 @@
+package resolve
+
+import (
+	"encoding/gob"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// snapshotVersion changes whenever the snapshot's layout or the meaning of
+// what it holds changes: a snapshot of another version is not read.
+const snapshotVersion = 1
+
+// snapshot is the resolver's state as Save writes it. Strings that recur
+// (actor and article IDs) are stored once in Strings and referred to by
+// index, which keeps a snapshot of 100,000 events to a few megabytes.
+type snapshot struct {
+	Version int
+	Horizon int64
+	Strings []string
+	Actors  []snapActor
+	Aliases [][2]int32 // ActorID of a key, canonical actor ID
+	Events  []snapEvent
+}
+
+type snapActor struct {
+	ID    int32
+	Actor doc.Actor
+}
+
+type snapEvent struct {
+	ID                           string
+	Type                         doc.EventType
+	Action                       string
+	Modality                     doc.Modality
+	Agents, Targets, Places, Ctx []int32
+	Articles                     []int32
+	Earliest, Latest             time.Time
+	Seq                          int64
+}
+
+// Save writes what the resolver knows, for Load to restore in a later run
+// without reading every event back from the store.
+func (r *Resolver) Save(w io.Writer) error {
+	s := snapshot{Version: snapshotVersion, Horizon: r.horizon}
+	index := map[string]int32{}
+	str := func(v string) int32 {
+		i, ok := index[v]
+		if !ok {
+			i = int32(len(s.Strings))
+			index[v] = i
+			s.Strings = append(s.Strings, v)
+		}
+		return i
+	}
+	strs := func(vs []string) []int32 {
+		out := make([]int32, len(vs))
+		for i, v := range vs {
+			out[i] = str(v)
+		}
+		return out
+	}
+	// Canonical actors first, in ID order so that equal states write
+	// equal snapshots; then every other key's mapping to them.
+	ids := make([]string, 0, len(r.actors))
+	for id, ca := range r.actors {
+		if id == ca.ID {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		s.Actors = append(s.Actors, snapActor{ID: str(id), Actor: r.actors[id].Actor})
+	}
+	aliases := make([]string, 0, len(r.actors)-len(ids))
+	for id, ca := range r.actors {
+		if id != ca.ID {
+			aliases = append(aliases, id)
+		}
+	}
+	slices.Sort(aliases)
+	for _, id := range aliases {
+		s.Aliases = append(s.Aliases, [2]int32{str(id), str(r.actors[id].ID)})
+	}
+	for _, e := range r.known {
+		s.Events = append(s.Events, snapEvent{
+			ID: e.ID, Type: e.Type, Action: e.Action, Modality: e.Modality,
+			Agents: strs(e.Agents), Targets: strs(e.Targets), Places: strs(e.Places),
+			Ctx: strs(e.Context), Articles: strs(e.Articles),
+			Earliest: e.Earliest, Latest: e.Latest, Seq: e.Seq,
+		})
+	}
+	if err := gob.NewEncoder(w).Encode(&s); err != nil {
+		return fmt.Errorf("saving resolver state: %w", err)
+	}
+	return nil
+}
+
+// Load restores into an empty resolver the state Save wrote. The resolver
+// keeps its own horizon: a snapshot saved with another one is refused, as
+// it may lack events this resolver would still know.
+func (r *Resolver) Load(rd io.Reader) error {
+	if len(r.eventsBy) > 0 || len(r.actors) > 0 {
+		return fmt.Errorf("loading resolver state: the resolver is not empty")
+	}
+	var s snapshot
+	if err := gob.NewDecoder(rd).Decode(&s); err != nil {
+		return fmt.Errorf("reading resolver state: %w", err)
+	}
+	if s.Version != snapshotVersion {
+		return fmt.Errorf("resolver state has version %d, want %d", s.Version, snapshotVersion)
+	}
+	if s.Horizon != r.horizon {
+		return fmt.Errorf("resolver state was saved with a horizon of %d events, this resolver keeps %d", s.Horizon, r.horizon)
+	}
+	str := func(i int32) (string, error) {
+		if i < 0 || int(i) >= len(s.Strings) {
+			return "", fmt.Errorf("reading resolver state: string %d of %d", i, len(s.Strings))
+		}
+		return s.Strings[i], nil
+	}
+	strs := func(is []int32) ([]string, error) {
+		if len(is) == 0 {
+			return nil, nil
+		}
+		out := make([]string, len(is))
+		for k, i := range is {
+			v, err := str(i)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = v
+		}
+		return out, nil
+	}
+	for _, a := range s.Actors {
+		id, err := str(a.ID)
+		if err != nil {
+			return err
+		}
+		r.KnowActor(id, a.Actor)
+	}
+	for _, al := range s.Aliases {
+		key, err := str(al[0])
+		if err != nil {
+			return err
+		}
+		id, err := str(al[1])
+		if err != nil {
+			return err
+		}
+		if ca, ok := r.actors[id]; ok {
+			r.actors[key] = ca
+		}
+	}
+	for _, se := range s.Events {
+		e := Event{ID: se.ID, Type: se.Type, Action: se.Action, Modality: se.Modality,
+			Earliest: se.Earliest, Latest: se.Latest, Seq: se.Seq}
+		var err error
+		for _, f := range []struct {
+			dst *[]string
+			src []int32
+		}{{&e.Agents, se.Agents}, {&e.Targets, se.Targets}, {&e.Places, se.Places}, {&e.Context, se.Ctx}, {&e.Articles, se.Articles}} {
+			if *f.dst, err = strs(f.src); err != nil {
+				return err
+			}
+		}
+		r.KnowEvent(e)
+	}
+	return nil
+}
