@@ -198,7 +198,7 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			r.KnowActorKey(k, id)
 		}
 	}
-	events, err := s.OfType(ctx, ClassEvent)
+	events, err := s.recentEvents(ctx, r.Horizon())
 	if err != nil {
 		return err
 	}
@@ -269,6 +269,86 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 		r.KnowEvent(ev)
 	}
 	return nil
+}
+
+// recentEvents returns the events a resolver with the given horizon knows
+// (see resolve.Resolver.SetHorizon): the last horizon events by sequence
+// number, or every event when horizon <= 0 or the store holds fewer. Only
+// their sequence numbers are read to choose them, so reloading a resolver
+// costs the horizon, not the store.
+func (s *Store) recentEvents(ctx context.Context, horizon int) ([]quad.Value, error) {
+	if horizon <= 0 {
+		return s.OfType(ctx, ClassEvent)
+	}
+	var (
+		events []quad.Value
+		seqs   []int64
+		last   int64 = -1
+	)
+	err := s.eachObject(ctx, Seq, func(sub, obj quad.Value) {
+		n, ok := obj.(quad.Int)
+		if !ok {
+			return
+		}
+		events, seqs = append(events, sub), append(seqs, int64(n))
+		last = max(last, int64(n))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading event sequence numbers: %w", err)
+	}
+	from := last + 1 - int64(horizon)
+	if from <= 0 {
+		// Everything is within the horizon, events stored without a
+		// sequence number too.
+		return s.OfType(ctx, ClassEvent)
+	}
+	out := events[:0]
+	for i, e := range events {
+		if seqs[i] >= from {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return slices.CompactFunc(out, func(a, b quad.Value) bool { return a.String() == b.String() }), nil
+}
+
+// eachObject calls fn with the subject and object of every quad with the
+// predicate pred, reading values in batches.
+func (s *Store) eachObject(ctx context.Context, pred quad.IRI, fn func(sub, obj quad.Value)) error {
+	pref := s.QuadStore.ValueOf(pred)
+	if pref == nil {
+		return nil
+	}
+	const batch = 1 << 15
+	refs := make([]cgraph.Ref, 0, 2*batch)
+	flush := func() error {
+		vals, err := cgraph.ValuesOf(ctx, s.QuadStore, refs)
+		if err != nil {
+			return err
+		}
+		for i := 0; i+1 < len(vals); i += 2 {
+			if vals[i] != nil && vals[i+1] != nil {
+				fn(vals[i], vals[i+1])
+			}
+		}
+		refs = refs[:0]
+		return nil
+	}
+	it := s.QuadStore.QuadIterator(quad.Predicate, pref)
+	defer it.Close()
+	for it.Next(ctx) {
+		r := it.Result()
+		refs = append(refs, s.QuadStore.QuadDirection(r, quad.Subject), s.QuadStore.QuadDirection(r, quad.Object))
+		if len(refs) == 2*batch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return flush()
 }
 
 // KeyOf turns an actor ID ("actor/person/benjamin-netanyahu") back into a

@@ -131,7 +131,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("opening quad writer: %w", err)
 	}
 	qw = side.writer(qw) // multi-row writes on PostgreSQL
-	return &Store{Handle: &cayley.Handle{QuadStore: qs, QuadWriter: qw}, cfg: cfg, sql: side}, nil
+	st := &Store{Handle: &cayley.Handle{QuadStore: qs, QuadWriter: qw}, cfg: cfg, sql: side}
+	if path := st.snapshotPath(); path != "" {
+		st.QuadWriter = newSnapGuard(qw, path)
+	}
+	return st, nil
 }
 
 // Wrap gives read access to an already open quad store (the server's).

@@ -244,6 +244,9 @@ func (r *Resolver) SetHorizon(n int) {
 	r.forget()
 }
 
+// Horizon returns the number of events the resolver keeps (0: all).
+func (r *Resolver) Horizon() int { return int(r.horizon) }
+
 // forget drops the events that fell out of the horizon. The oldest known
 // event is the oldest of its family and of every actor list it is in, so
 // it is always at the head of those lists.

@@ -99,7 +99,8 @@ func (r *Resolver) Save(w io.Writer) error {
 	return nil
 }
 
-// Load restores into an empty resolver the state Save wrote. The resolver
+// Load restores into an empty resolver the state Save wrote; when it
+// fails, the resolver is left empty. The resolver
 // keeps its own horizon: a snapshot saved with another one is refused, as
 // it may lack events this resolver would still know.
 func (r *Resolver) Load(rd io.Reader) error {
@@ -116,59 +117,57 @@ func (r *Resolver) Load(rd io.Reader) error {
 	if s.Horizon != r.horizon {
 		return fmt.Errorf("resolver state was saved with a horizon of %d events, this resolver keeps %d", s.Horizon, r.horizon)
 	}
-	str := func(i int32) (string, error) {
-		if i < 0 || int(i) >= len(s.Strings) {
-			return "", fmt.Errorf("reading resolver state: string %d of %d", i, len(s.Strings))
+	// Every reference is checked before anything is restored: a
+	// damaged snapshot leaves the resolver empty.
+	n := int32(len(s.Strings))
+	valid := func(is ...int32) bool {
+		for _, i := range is {
+			if i < 0 || i >= n {
+				return false
+			}
 		}
-		return s.Strings[i], nil
+		return true
 	}
-	strs := func(is []int32) ([]string, error) {
+	for _, a := range s.Actors {
+		if !valid(a.ID) {
+			return fmt.Errorf("reading resolver state: bad actor reference")
+		}
+	}
+	for _, al := range s.Aliases {
+		if !valid(al[0], al[1]) {
+			return fmt.Errorf("reading resolver state: bad alias reference")
+		}
+	}
+	for _, e := range s.Events {
+		if !valid(e.Agents...) || !valid(e.Targets...) || !valid(e.Places...) || !valid(e.Ctx...) || !valid(e.Articles...) {
+			return fmt.Errorf("reading resolver state: bad reference in event %s", e.ID)
+		}
+	}
+	strs := func(is []int32) []string {
 		if len(is) == 0 {
-			return nil, nil
+			return nil
 		}
 		out := make([]string, len(is))
 		for k, i := range is {
-			v, err := str(i)
-			if err != nil {
-				return nil, err
-			}
-			out[k] = v
+			out[k] = s.Strings[i]
 		}
-		return out, nil
+		return out
 	}
 	for _, a := range s.Actors {
-		id, err := str(a.ID)
-		if err != nil {
-			return err
-		}
-		r.KnowActor(id, a.Actor)
+		r.KnowActor(s.Strings[a.ID], a.Actor)
 	}
 	for _, al := range s.Aliases {
-		key, err := str(al[0])
-		if err != nil {
-			return err
-		}
-		id, err := str(al[1])
-		if err != nil {
-			return err
-		}
-		if ca, ok := r.actors[id]; ok {
-			r.actors[key] = ca
+		if ca, ok := r.actors[s.Strings[al[1]]]; ok {
+			r.actors[s.Strings[al[0]]] = ca
 		}
 	}
 	for _, se := range s.Events {
-		e := Event{ID: se.ID, Type: se.Type, Action: se.Action, Modality: se.Modality,
-			Earliest: se.Earliest, Latest: se.Latest, Seq: se.Seq}
-		var err error
-		for _, f := range []struct {
-			dst *[]string
-			src []int32
-		}{{&e.Agents, se.Agents}, {&e.Targets, se.Targets}, {&e.Places, se.Places}, {&e.Context, se.Ctx}, {&e.Articles, se.Articles}} {
-			if *f.dst, err = strs(f.src); err != nil {
-				return err
-			}
-		}
-		r.KnowEvent(e)
+		r.KnowEvent(Event{
+			ID: se.ID, Type: se.Type, Action: se.Action, Modality: se.Modality,
+			Agents: strs(se.Agents), Targets: strs(se.Targets), Places: strs(se.Places),
+			Context: strs(se.Ctx), Articles: strs(se.Articles),
+			Earliest: se.Earliest, Latest: se.Latest, Seq: se.Seq,
+		})
 	}
 	return nil
 }

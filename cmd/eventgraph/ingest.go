@@ -71,6 +71,7 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		Batch:   viper.GetInt("ingest.batch"),
 		Format:  article.Format(viper.GetString("ingest.format")),
 		Replace: replace,
+		Horizon: viper.GetInt("resolve.horizon"),
 		Log:     slog.Default(),
 		Stdin:   cmd.InOrStdin(),
 	}

@@ -97,8 +97,12 @@ func crashCorpus(t *testing.T, data, dir string, n int) int {
 }
 
 // crashEnv writes 4 articles per transaction (the default is 64), so the
-// kills hit between many commits, in clean and crashed runs alike.
-func crashEnv() []string { return append(os.Environ(), "EVENTGRAPH_INGEST_BATCH=4") }
+// kills hit between many commits, in clean and crashed runs alike; and
+// keeps a horizon of 1,500 events, so that the resumed runs must reload
+// the same recent events the clean run knew.
+func crashEnv() []string {
+	return append(os.Environ(), "EVENTGRAPH_INGEST_BATCH=4", "EVENTGRAPH_RESOLVE_HORIZON=1500")
+}
 
 func crashBuildBinary(t *testing.T) string {
 	t.Helper()

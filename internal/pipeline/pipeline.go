@@ -49,6 +49,9 @@ type Options struct {
 	// Fetcher fetches http(s) inputs; nil means fetch.New() (timeouts,
 	// size limit, per-host concurrency limit).
 	Fetcher *fetch.Client
+	// Horizon is how many of the latest events new mentions can merge
+	// into (resolve.Resolver.SetHorizon); 0 means all of them.
+	Horizon int
 }
 
 // ErrInterrupted is returned when the context is cancelled during a run
@@ -124,9 +127,9 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	sum.Failed = append(sum.Failed, failures...)
 	sum.Sources = len(sources)
 
-	res := resolve.New(Rules())
-	if err := st.LoadResolverBulk(ctx, res); err != nil {
-		return sum, fmt.Errorf("loading known actors and events: %w", err)
+	res, restored, err := loadResolver(ctx, st, opt.Horizon, log)
+	if err != nil {
+		return sum, err
 	}
 
 	workers := opt.Workers
@@ -226,10 +229,38 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
 		return sum, err
 	}
+	if sum.Ingested > 0 || sum.Replaced > 0 || !restored {
+		// The next run starts from here instead of reading the store.
+		if err := st.SaveResolver(context.WithoutCancel(ctx), wr.res); err != nil {
+			log.Warn("the next run will reload the resolver from the store", "reason", err)
+		}
+	}
 	if sum.Ingested == 0 && sum.Unchanged == 0 && len(sum.Failed) > 0 {
 		return sum, fmt.Errorf("nothing ingested: %d source(s) failed", len(sum.Failed))
 	}
 	return sum, nil
+}
+
+// loadResolver returns a resolver that knows what st holds: restored from
+// the snapshot the last run saved when it still matches the store
+// (restored is then true), otherwise read from the store.
+func loadResolver(ctx context.Context, st *graph.Store, horizon int, log *slog.Logger) (*resolve.Resolver, bool, error) {
+	started := time.Now()
+	res := resolve.New(Rules())
+	res.SetHorizon(horizon)
+	restored, err := st.RestoreResolver(ctx, res)
+	if err != nil {
+		log.Warn("reading known events from the store instead", "reason", err)
+	}
+	if !restored {
+		res = resolve.New(Rules())
+		res.SetHorizon(horizon)
+		if err := st.LoadResolverBulk(ctx, res); err != nil {
+			return nil, false, fmt.Errorf("loading known actors and events: %w", err)
+		}
+	}
+	log.Debug("resolver loaded", "events", res.Events(), "snapshot", restored, "took", time.Since(started))
+	return res, restored, nil
 }
 
 // stages runs the parallel part of ingestion: workers read and parse
@@ -544,6 +575,7 @@ func (w *writer) account(r written) error {
 // reload replaces the resolver with one loaded from the store.
 func (w *writer) reload(ctx context.Context) error {
 	res := resolve.New(Rules())
+	res.SetHorizon(w.opt.Horizon)
 	if err := w.st.LoadResolverBulk(ctx, res); err != nil {
 		return fmt.Errorf("reloading known actors and events: %w", err)
 	}
