@@ -70,7 +70,8 @@ type Event struct {
 	Places   []string
 	// Context holds the named actors of the articles that report the
 	// event: two reports of one event share much of their cast even where
-	// the event's own arguments are missing.
+	// the event's own arguments are missing. A known event keeps it as
+	// actor numbers only (ctx): it is the largest part of an event.
 	Context  []string
 	Earliest time.Time
 	Latest   time.Time
@@ -132,8 +133,10 @@ type Resolver struct {
 	// every candidate and the rules work on strings.
 	types  map[doc.EventType]int32
 	compat [][]uint8
-	// nums numbers actor IDs, so that contexts compare as integers.
-	nums map[string]int32
+	// nums numbers actor IDs, so that contexts compare as integers;
+	// names maps the numbers back.
+	nums  map[string]int32
+	names []string
 }
 
 // New returns an empty resolver.
@@ -161,6 +164,7 @@ func (r *Resolver) numbers(ids []string) []int32 {
 		if !ok {
 			n = int32(len(r.nums))
 			r.nums[id] = n
+			r.names = append(r.names, id)
 		}
 		out[i] = n
 	}
@@ -217,8 +221,8 @@ func (r *Resolver) KnowEvent(e Event) {
 	}
 	ev := e
 	r.prep(&ev)
-	ev.Context = capContext(ev.Context)
-	ev.ctx = r.numbers(ev.Context)
+	ev.ctx = r.numbers(capContext(ev.Context))
+	ev.Context = nil
 	if ev.Seq >= r.nextSeq {
 		r.nextSeq = ev.Seq + 1
 	}
@@ -354,8 +358,7 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 		}
 		as.Events[i] = best.ID
 		as.Merges = append(as.Merges, Merge{Mention: i, Event: best.ID, Score: score, Reasons: reasons})
-		absorb(best, cand, d.Article.ID)
-		best.ctx = r.numbers(best.Context)
+		r.absorb(best, cand, d.Article.ID)
 		r.index(best.family, best, cand.Agents, cand.Targets, cand.Places)
 	}
 	return as
@@ -664,7 +667,7 @@ func typeName(t doc.EventType) string {
 	return t.Code
 }
 
-func absorb(e, c *Event, article string) {
+func (r *Resolver) absorb(e, c *Event, article string) {
 	if !c.Earliest.IsZero() && (e.Earliest.IsZero() || c.Earliest.After(e.Earliest)) {
 		e.Earliest = c.Earliest
 	}
@@ -680,8 +683,43 @@ func absorb(e, c *Event, article string) {
 	for _, a := range c.Places {
 		e.Places = appendUnique(e.Places, a)
 	}
-	e.Context = capContext(union(e.Context, c.Context))
+	e.ctx = r.unionContext(e.ctx, c.ctx)
 	e.Articles = appendUnique(e.Articles, article)
+}
+
+// unionContext returns the union of two contexts (sorted actor numbers),
+// capped as capContext caps the IDs.
+func (r *Resolver) unionContext(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	if len(out) > maxContext {
+		ids := r.context(out)
+		out = r.numbers(ids[:maxContext])
+	}
+	return out
+}
+
+// context returns the actor IDs of a context, sorted.
+func (r *Resolver) context(ctx []int32) []string {
+	ids := make([]string, len(ctx))
+	for i, n := range ctx {
+		ids[i] = r.names[n]
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // maxContext bounds an event's context set.
@@ -743,15 +781,6 @@ func overlap[T cmp.Ordered](a, b []T) float64 {
 		return 0
 	}
 	return float64(n) / float64(min(len(a), len(b)))
-}
-
-// union merges two sorted sets.
-func union(a, b []string) []string {
-	out := make([]string, 0, len(a)+len(b))
-	out = append(out, a...)
-	out = append(out, b...)
-	sort.Strings(out)
-	return compact(out)
 }
 
 func contains(s []string, v string) bool {

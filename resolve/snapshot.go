@@ -89,7 +89,7 @@ func (r *Resolver) Save(w io.Writer) error {
 		s.Events = append(s.Events, snapEvent{
 			ID: e.ID, Type: e.Type, Action: e.Action, Modality: e.Modality,
 			Agents: strs(e.Agents), Targets: strs(e.Targets), Places: strs(e.Places),
-			Ctx: strs(e.Context), Articles: strs(e.Articles),
+			Ctx: strs(r.context(e.ctx)), Articles: strs(e.Articles),
 			Earliest: e.Earliest, Latest: e.Latest, Seq: e.Seq,
 		})
 	}
