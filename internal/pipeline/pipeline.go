@@ -222,18 +222,20 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	if werr != nil {
 		return sum, werr
 	}
+	if sum.Ingested > 0 || sum.Replaced > 0 || !restored {
+		// Everything resolved is stored (interrupted runs included: the
+		// batch in hand was written): the next run starts from here
+		// instead of reading the store.
+		if err := st.SaveResolver(context.WithoutCancel(ctx), wr.res); err != nil {
+			log.Warn("the next run will reload the resolver from the store", "reason", err)
+		}
+	}
 	if parent.Err() != nil && next < len(sources) {
 		return sum, fmt.Errorf("%w (%v) after storing %d article(s) from %d of %d source(s): every stored article is complete; re-run the same command to resume (stored articles are skipped)",
 			ErrInterrupted, context.Cause(parent), sum.Ingested+sum.Unchanged, next, len(sources))
 	}
 	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
 		return sum, err
-	}
-	if sum.Ingested > 0 || sum.Replaced > 0 || !restored {
-		// The next run starts from here instead of reading the store.
-		if err := st.SaveResolver(context.WithoutCancel(ctx), wr.res); err != nil {
-			log.Warn("the next run will reload the resolver from the store", "reason", err)
-		}
 	}
 	if sum.Ingested == 0 && sum.Unchanged == 0 && len(sum.Failed) > 0 {
 		return sum, fmt.Errorf("nothing ingested: %d source(s) failed", len(sum.Failed))
