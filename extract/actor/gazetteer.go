@@ -1,7 +1,6 @@
 package actor
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/biter777/countries"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/internal/tsv"
 	"github.com/eventgraph/eventgraph/extract/text"
 )
 
@@ -192,25 +192,7 @@ func isAcronym(s string) bool {
 }
 
 func readTSV(name string, f func(line int, cols []string) error) error {
-	b, err := dataFS.ReadFile("data/" + name)
-	if err != nil {
-		return err
-	}
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for ln := 1; sc.Scan(); ln++ {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		for i := range cols {
-			cols[i] = strings.TrimSpace(cols[i])
-		}
-		if err := f(ln, cols); err != nil {
-			return fmt.Errorf("%s:%d: %w", name, ln, err)
-		}
-	}
-	return sc.Err()
+	return tsv.Read(dataFS, "data/"+name, f)
 }
 
 func col(cols []string, i int) string {

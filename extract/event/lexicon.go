@@ -1,7 +1,6 @@
 package event
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/internal/tsv"
 )
 
 // The dictionaries are data, not Go literals: see data/*.tsv for their
@@ -117,28 +117,10 @@ func load() *lexicon {
 }
 
 func readLines(name string, fn func(line int, cols []string) error) error {
-	f, err := dataFS.Open("data/" + name)
-	if err != nil {
-		return fmt.Errorf("event: open %s: %w", name, err)
+	if err := tsv.Read(dataFS, "data/"+name, fn); err != nil {
+		return fmt.Errorf("event: %w", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		for i := range cols {
-			cols[i] = strings.TrimSpace(cols[i])
-		}
-		if err := fn(n, cols); err != nil {
-			return fmt.Errorf("event: %s:%d: %w", name, n, err)
-		}
-	}
-	return sc.Err()
+	return nil
 }
 
 func parseLexicon() (*lexicon, error) {
