@@ -25,13 +25,8 @@ go build -trimpath -o "$WORK/bin/eventgraph" ./cmd/eventgraph
 BIN="$WORK/bin/eventgraph"
 DB="$WORK/db"
 
-if "$BIN" ingest --help >/dev/null 2>&1; then
-	echo "run.sh: eventgraph ingest seeds/ --dbpath $DB" >&2
-	(cd "$WORK/empty" && "$BIN" ingest "$ROOT/seeds" --dbpath "$DB" >&2)
-else
-	echo "run.sh: this binary has no ingest command; storing the fixture article instead" >&2
-	go run ./tests/browser/seedstore -dbpath "$DB"
-fi
+echo "run.sh: eventgraph ingest seeds/ --dbpath $DB" >&2
+(cd "$WORK/empty" && "$BIN" ingest "$ROOT/seeds" --dbpath "$DB" >&2)
 
 cd "$ROOT/tests/browser"
 EG_BIN="$BIN" EG_DB="$DB" EG_EMPTY_DIR="$WORK/empty" \
