@@ -27,7 +27,7 @@ import (
 const writeBenchBytes = 1 << 20
 
 // pipelineBatch is the pipeline's default batch (config.yaml ingest.batch).
-const pipelineBatch = 64
+const pipelineBatch = 16
 
 var (
 	wbOnce  sync.Once
@@ -107,7 +107,7 @@ func cpuSeconds() float64 {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
-// writeBatches stores batch through WriteBatch, 64 articles at a time.
+// writeBatches stores batch through WriteBatch, pipelineBatch articles at a time.
 func writeBatches(b *testing.B, st *graph.Store, batch []graph.ArticleQuads) int {
 	n := 0
 	for j := 0; j < len(batch); j += pipelineBatch {
@@ -155,7 +155,7 @@ func openBench(b *testing.B, batch []graph.ArticleQuads, raw []quad.Quad) (*grap
 }
 
 // BenchmarkWrite stores the articles' quads into a fresh bolt store through
-// Store.WriteBatch, 64 articles per transaction as the pipeline does.
+// Store.WriteBatch, pipelineBatch articles per transaction as the pipeline does.
 // Compare quads/s with BenchmarkRawAddQuadSet's, measured in the same run.
 func BenchmarkWrite(b *testing.B) {
 	benchLoad(b, func(st *graph.Store, rest []graph.ArticleQuads, restRaw []quad.Quad) {

@@ -17,7 +17,7 @@ import (
 )
 
 // BenchmarkIngest runs the whole ingestion (parse, extract on every core,
-// resolve, write in batches of 64) of the first 500 articles of the
+// resolve, write in batches of 16, the default) of the first 500 articles of the
 // benchmark corpus ($EVENTGRAPH_BENCH_ARTICLES to change) into a fresh bolt
 // store. Profile it with -cpuprofile / -memprofile.
 func BenchmarkIngest(b *testing.B) {
@@ -48,7 +48,7 @@ func BenchmarkIngest(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		sum, err = pipeline.Run(ctx, st, files, pipeline.Options{Batch: 64, Log: log})
+		sum, err = pipeline.Run(ctx, st, files, pipeline.Options{Batch: 16, Log: log})
 		if err != nil {
 			b.Fatal(err)
 		}
