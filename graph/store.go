@@ -149,7 +149,12 @@ func (s *Store) Config() Config { return s.cfg }
 // initialise creates a persistent store on first use.
 func initialise(cfg Config, opts cgraph.Options) error {
 	if isFileBackend(cfg.Backend) {
-		if entries, err := os.ReadDir(cfg.Address); err == nil && len(entries) > 0 {
+		if cfg.Backend == "bolt" {
+			// The directory may hold a resolver snapshot without the store.
+			if _, err := os.Stat(filepath.Join(cfg.Address, "indexes.bolt")); err == nil {
+				return nil // created before
+			}
+		} else if entries, err := os.ReadDir(cfg.Address); err == nil && len(entries) > 0 {
 			return nil // created before
 		}
 		if err := os.MkdirAll(cfg.Address, 0o755); err != nil {

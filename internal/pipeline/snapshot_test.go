@@ -163,3 +163,39 @@ func TestSnapshotDroppedOnWrite(t *testing.T) {
 		t.Fatalf("snapshot still there after a write: %v", err)
 	}
 }
+
+// A snapshot left without its store (indexes.bolt deleted) neither stops
+// the store from being created again nor is restored into it.
+func TestSnapshotWithoutStore(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	file := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(file, []byte(report), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Address: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(ctx, st, []string{file}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if err := os.Remove(filepath.Join(dir, "indexes.bolt")); err != nil {
+		t.Fatal(err)
+	}
+	st, err = graph.Open(ctx, graph.Config{Backend: "bolt", Address: dir})
+	if err != nil {
+		t.Fatalf("reopening beside a stale snapshot: %v", err)
+	}
+	defer st.Close()
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	sum, err := Run(ctx, st, []string{file}, Options{Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 1 || !strings.Contains(logs.String(), "snapshot=false") {
+		t.Errorf("ingested %d, logs:\n%s", sum.Ingested, logs.String())
+	}
+}
