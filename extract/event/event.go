@@ -29,20 +29,40 @@ import (
 // Kind), d.Timexes, d.Actors and d.ActorMentions.
 func Extract(d *doc.Document) {
 	x := &extractor{l: load(), d: d}
-	if a, ok := arenas.Get().(*[]token); ok {
-		x.arena = (*a)[:0]
+	sc, _ := scratches.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	x.arena, x.cands = sc.toks[:0], sc.cands[:0]
+	own := d.Events == nil
+	if own {
+		d.Events = sc.events[:0]
 	}
 	x.run()
-	// Nothing outside the extractor points into its tokens: the arena is
-	// reused by the next document instead of being garbage.
+	if own {
+		// The document keeps an exact copy; the scratch array, grown to
+		// the largest document seen, serves the next one.
+		sc.events = d.Events
+		d.Events = append(make([]doc.EventMention, 0, len(d.Events)), d.Events...)
+		clear(sc.events)
+	}
+	// Nothing outside the extractor points into its tokens and candidates:
+	// they are reused by the next document instead of being garbage.
 	x.sents = nil
-	a := x.arena[:0]
-	arenas.Put(&a)
+	sc.toks, sc.cands = x.arena[:0], x.cands[:0]
+	scratches.Put(sc)
 }
 
-// arenas holds token arenas for reuse: the tokens of a document are the
-// extractor's largest allocation.
-var arenas sync.Pool
+// scratch holds a document's working memory for reuse by the next one:
+// tokens and candidates are the extractor's largest allocations, and the
+// event list grew by doubling.
+type scratch struct {
+	toks   []token
+	cands  []cand
+	events []doc.EventMention
+}
+
+var scratches sync.Pool
 
 // newTokens returns n tokens from the arena. Callers overwrite each token.
 func (x *extractor) newTokens(n int) []token {
@@ -54,6 +74,17 @@ func (x *extractor) newTokens(n int) []token {
 	t := x.arena[len(x.arena) : len(x.arena)+n : len(x.arena)+n]
 	x.arena = x.arena[:len(x.arena)+n]
 	return t
+}
+
+// newCand returns a candidate holding c, from the candidates' arena.
+func (x *extractor) newCand(c cand) *cand {
+	if len(x.cands) == cap(x.cands) {
+		// Pointers into the full arena stay valid; it is dropped with
+		// the document.
+		x.cands = make([]cand, 0, max(2*cap(x.cands), 64))
+	}
+	x.cands = append(x.cands, c)
+	return &x.cands[len(x.cands)-1]
 }
 
 // Family returns the blocking family of a code, for the resolve step: the
@@ -172,6 +203,7 @@ type extractor struct {
 	l      *lexicon
 	d      *doc.Document
 	arena  []token // backing store of the sentences' tokens
+	cands  []cand  // backing store of the candidates
 	lower  string  // the article's text with ASCII letters lower-cased
 	bySent [][]int
 	sents  []*sentence
@@ -182,10 +214,6 @@ type extractor struct {
 func (x *extractor) run() {
 	d := x.d
 	d.Events = d.Events[:0]
-	if d.Events == nil {
-		// News averages about two event mentions per sentence.
-		d.Events = make([]doc.EventMention, 0, 2*len(d.Sentences)+4)
-	}
 	d.Links = d.Links[:0]
 	x.sents = make([]*sentence, 0, len(d.Sentences))
 	for si := range d.Sentences {
@@ -505,8 +533,7 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	if !found {
 		return nil
 	}
-	best := new(cand)
-	*best = bestC
+	best := x.newCand(bestC)
 	best.mod = doc.Asserted
 	// A weak verb reading right before a finite verb is a noun: "the air
 	// force said".
