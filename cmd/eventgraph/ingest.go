@@ -67,13 +67,14 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	defer st.Close()
 	setMemoryLimit(viper.GetInt64("ingest.memory_limit"))
 	opt := pipeline.Options{
-		Workers: viper.GetInt("ingest.workers"),
-		Batch:   viper.GetInt("ingest.batch"),
-		Format:  article.Format(viper.GetString("ingest.format")),
-		Replace: replace,
-		Horizon: viper.GetInt("resolve.horizon"),
-		Log:     slog.Default(),
-		Stdin:   cmd.InOrStdin(),
+		Workers:     viper.GetInt("ingest.workers"),
+		Batch:       viper.GetInt("ingest.batch"),
+		Format:      article.Format(viper.GetString("ingest.format")),
+		Replace:     replace,
+		Horizon:     viper.GetInt("resolve.horizon"),
+		ReportEvery: viper.GetDuration("ingest.report_every"),
+		Log:         slog.Default(),
+		Stdin:       cmd.InOrStdin(),
 	}
 	if isTerminal(cmd.ErrOrStderr()) {
 		opt.Progress = cmd.ErrOrStderr()

@@ -43,7 +43,10 @@ type Options struct {
 	Replace bool
 	// Progress, when set, receives a progress bar (a terminal).
 	Progress io.Writer
-	Log      *slog.Logger
+	// ReportEvery, without Progress, logs a progress line at this interval
+	// (pipes and CI: a long run is not silent for hours); 0 never does.
+	ReportEvery time.Duration
+	Log         *slog.Logger
 	// Stdin is read for the input "-".
 	Stdin io.Reader
 	// Fetcher fetches http(s) inputs; nil means fetch.New() (timeouts,
@@ -157,6 +160,11 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 		)
 	}
 
+	rep := reporter{every: opt.ReportEvery, log: log, start: start, last: start, total: len(sources)}
+	if bar != nil {
+		rep.every = 0
+	}
+
 	// Write in input order.
 	wr := &writer{st: st, res: res, opt: opt, sum: &sum, log: log, batchSize: opt.Batch, ramp: 1, batchIDs: map[string]bool{}}
 	if wr.batchSize <= 0 {
@@ -193,6 +201,7 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 				delete(docs, [2]int{next, nextIdx})
 				nextIdx++
 				werr = wr.write(wctx, parsed{src: h.src, docs: []*doc.Document{d}})
+				rep.maybe(next, &sum)
 			}
 			if nextIdx < h.count {
 				break
@@ -202,6 +211,7 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 			if bar != nil {
 				_ = bar.Add(1)
 			}
+			rep.maybe(next, &sum)
 		}
 		if werr != nil {
 			cancel()
@@ -241,6 +251,40 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 		return sum, fmt.Errorf("nothing ingested: %d source(s) failed", len(sum.Failed))
 	}
 	return sum, nil
+}
+
+// reporter logs a progress line at most every so often: the line-oriented
+// counterpart of the progress bar.
+type reporter struct {
+	every       time.Duration
+	log         *slog.Logger
+	start, last time.Time
+	total       int
+}
+
+// maybe logs the progress after done of the total sources, if a line is due.
+func (r *reporter) maybe(done int, sum *Summary) {
+	if r.every <= 0 {
+		return
+	}
+	now := time.Now()
+	if now.Sub(r.last) < r.every {
+		return
+	}
+	r.last = now
+	elapsed := now.Sub(r.start)
+	stored := sum.Ingested + sum.Unchanged
+	attrs := []any{
+		"sources", fmt.Sprintf("%d/%d", done, r.total),
+		"stored", stored, "events", sum.NewEvents, "merged", sum.Merged, "quads", sum.Quads,
+		"articles_per_s", fmt.Sprintf("%.1f", float64(stored)/elapsed.Seconds()),
+		"elapsed", elapsed.Round(time.Second),
+	}
+	if done > 0 && done < r.total {
+		eta := time.Duration(float64(elapsed) * float64(r.total-done) / float64(done))
+		attrs = append(attrs, "eta", eta.Round(time.Second))
+	}
+	r.log.Info("progress", attrs...)
 }
 
 // loadResolver returns a resolver that knows what st holds: restored from

@@ -1,11 +1,16 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/eventgraph/eventgraph/graph"
 )
@@ -82,5 +87,54 @@ func TestStdinAndMissing(t *testing.T) {
 	}
 	if sum.Events == 0 {
 		t.Error("no events extracted from stdin")
+	}
+}
+
+// Without a terminal, a run logs progress lines at the interval asked for,
+// counting what is stored so far, and none when the interval is 0.
+func TestReportEvery(t *testing.T) {
+	dir := t.TempDir()
+	for i, day := range []string{"Monday", "Tuesday", "Wednesday"} {
+		text := strings.Replace(report, "Monday", day, 1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		every time.Duration
+		want  int // progress lines, at least
+	}{{0, 0}, {time.Nanosecond, 3}} {
+		var buf bytes.Buffer
+		log := slog.New(slog.NewJSONHandler(&buf, nil))
+		sum, err := Run(context.Background(), openStore(t), []string{dir}, Options{Log: log, ReportEvery: tc.every})
+		if err != nil || sum.Ingested != 3 {
+			t.Fatalf("every %v: %+v, %v", tc.every, sum, err)
+		}
+		var lines []map[string]any
+		for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+			var rec map[string]any
+			if err := json.Unmarshal([]byte(l), &rec); err == nil && rec["msg"] == "progress" {
+				lines = append(lines, rec)
+			}
+		}
+		if tc.want == 0 {
+			if len(lines) != 0 {
+				t.Errorf("every 0: %d progress lines, want none", len(lines))
+			}
+			continue
+		}
+		if len(lines) < tc.want {
+			t.Fatalf("every %v: %d progress lines, want %d or more:\n%s", tc.every, len(lines), tc.want, buf.String())
+		}
+		// Writes may lag a batch behind; the count never goes back and
+		// names the sources.
+		prev := -1.0
+		for _, l := range lines {
+			n, _ := l["stored"].(float64)
+			if n < prev || l["sources"] == nil || l["articles_per_s"] == nil {
+				t.Errorf("progress line %v after %v articles", l, prev)
+			}
+			prev = n
+		}
 	}
 }
