@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -261,5 +262,43 @@ func TestRetractHandsOverSharedFacts(t *testing.T) {
 	}
 	if n := count(t, st); n != 0 {
 		t.Errorf("%d quads left after retracting both articles", n)
+	}
+}
+
+// InAll reads in one scan what In reads predicate by predicate.
+func TestInAllMatchesIn(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(ctx, Config{Backend: "bolt", Address: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r := resolve.New(resolve.Rules{})
+	writeDoc(t, st, r, sampleDoc("a1"))
+	writeDoc(t, st, r, otherDoc("a2"))
+	events, err := st.OfType(ctx, ClassEvent)
+	if err != nil || len(events) != 1 {
+		t.Fatalf("%d events (%v), want 1", len(events), err)
+	}
+	for _, node := range append(events, ArticleIRI("a1"), quad.IRI("eg:nosuch")) {
+		all, err := st.InAll(ctx, node)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []quad.IRI{MentionOf, DerivedFrom, Same, Before, Type} {
+			one, err := st.In(ctx, node, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := all[p]; fmt.Sprint(got) != fmt.Sprint(one) {
+				t.Errorf("%s %s: InAll %v, In %v", node, p, got, one)
+			}
+		}
+		if node == events[0] && len(all[MentionOf]) != 2 {
+			t.Errorf("event: %d mentions, want 2", len(all[MentionOf]))
+		}
+		if node == ArticleIRI("a1") && len(all[DerivedFrom]) == 0 {
+			t.Error("article a1: nothing derived from it")
+		}
 	}
 }

@@ -65,42 +65,48 @@ func (p Props) Strs(pred quad.IRI) []string {
 // Out reads every outgoing edge of node. Each distinct object is listed
 // once even when several articles state it.
 func (s *Store) Out(ctx context.Context, node quad.Value) (Props, error) {
-	out := Props{}
+	p, err := s.edges(ctx, node, quad.Subject, quad.Object)
+	if err != nil {
+		return p, fmt.Errorf("reading the properties of %s: %w", node, err)
+	}
+	return p, nil
+}
+
+// InAll returns the distinct subjects pointing at node, by predicate: one
+// scan of node's incoming quads where several In calls would make one each.
+func (s *Store) InAll(ctx context.Context, node quad.Value) (Props, error) {
+	p, err := s.edges(ctx, node, quad.Object, quad.Subject)
+	if err != nil {
+		return p, fmt.Errorf("reading what points at %s: %w", node, err)
+	}
+	return p, nil
+}
+
+// edges reads the quads with node in direction from, grouping the values
+// in direction to by predicate.
+func (s *Store) edges(ctx context.Context, node quad.Value, from, to quad.Direction) (Props, error) {
 	ref := s.QuadStore.ValueOf(node)
 	if ref == nil {
-		return out, nil
+		return Props{}, nil
 	}
-	// The quads' predicate and object references come with the iterator's
+	// The quads' predicate and other references come with the iterator's
 	// results; their values are then read in one batch (one sorted bolt
 	// lookup) instead of decoding every quad, four lookups each.
 	var refs []cgraph.Ref
-	it := s.QuadStore.QuadIterator(quad.Subject, ref)
+	it := s.QuadStore.QuadIterator(from, ref)
 	defer it.Close()
 	for it.Next(ctx) {
 		r := it.Result()
-		refs = append(refs, s.QuadStore.QuadDirection(r, quad.Predicate), s.QuadStore.QuadDirection(r, quad.Object))
+		refs = append(refs, s.QuadStore.QuadDirection(r, quad.Predicate), s.QuadStore.QuadDirection(r, to))
 	}
 	if err := it.Err(); err != nil {
-		return out, err
+		return Props{}, err
 	}
 	vals, err := cgraph.ValuesOf(ctx, s.QuadStore, refs)
 	if err != nil {
-		return out, fmt.Errorf("reading the properties of %s: %w", node, err)
+		return Props{}, err
 	}
-	seen := map[[2]string]bool{}
-	for i := 0; i+1 < len(vals); i += 2 {
-		p, ok := vals[i].(quad.IRI)
-		if !ok || vals[i+1] == nil {
-			continue
-		}
-		k := [2]string{string(p), vals[i+1].String()}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		out[p] = append(out[p], vals[i+1])
-	}
-	return out, nil
+	return byPredicate(vals), nil
 }
 
 // In returns the distinct subjects that point at node through pred.
@@ -140,6 +146,26 @@ func (s *Store) In(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.
 		}
 	}
 	return out, nil
+}
+
+// byPredicate groups (predicate, value) pairs, each distinct value listed
+// once per predicate, in the order read.
+func byPredicate(pairs []quad.Value) Props {
+	out := Props{}
+	seen := map[[2]string]bool{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		p, ok := pairs[i].(quad.IRI)
+		if !ok || pairs[i+1] == nil {
+			continue
+		}
+		k := [2]string{string(p), pairs[i+1].String()}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out[p] = append(out[p], pairs[i+1])
+	}
+	return out
 }
 
 // OfType returns every node of the class, sorted by IRI.

@@ -7,13 +7,16 @@ package timeline
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/eventgraph/eventgraph/graph"
 )
@@ -123,13 +126,27 @@ func BuildFrom(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error)
 	if err != nil {
 		return nil, err
 	}
-	r := reader{s: s, articles: map[string]graph.Props{}, actors: map[string]graph.Props{}, labels: map[string]string{}}
+	r := newReader(s)
+	read := make([]Event, len(nodes))
+	g, gctx := errgroup.WithContext(ctx)
+	// Reads wait on the disk more than on the CPU when the store is larger
+	// than the page cache: a few more readers than cores keep it busy.
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	for i, n := range nodes {
+		g.Go(func() error {
+			e, err := r.event(gctx, n)
+			if err != nil {
+				return fmt.Errorf("reading %s: %w", graph.Str(n), err)
+			}
+			read[i] = e
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
 	var events []Event
-	for _, n := range nodes {
-		e, err := r.event(ctx, n)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", graph.Str(n), err)
-		}
+	for _, e := range read {
 		if len(e.Mentions) == 0 || !f.matches(e, from, to) {
 			continue
 		}
@@ -211,24 +228,34 @@ func findActors(ctx context.Context, s *graph.Store, q string) ([]quad.Value, er
 	return out, nil
 }
 
-// reader reads events with caches for articles and actors they share.
+// reader reads events with caches for articles and actors they share; it
+// is safe for concurrent use.
 type reader struct {
 	s        *graph.Store
+	mu       sync.Mutex
 	articles map[string]graph.Props
 	actors   map[string]graph.Props
-	labels   map[string]string
+}
+
+func newReader(s *graph.Store) *reader {
+	return &reader{s: s, articles: map[string]graph.Props{}, actors: map[string]graph.Props{}}
 }
 
 func (r *reader) props(ctx context.Context, cache map[string]graph.Props, v quad.Value) (graph.Props, error) {
 	k := v.String()
-	if p, ok := cache[k]; ok {
+	r.mu.Lock()
+	p, ok := cache[k]
+	r.mu.Unlock()
+	if ok {
 		return p, nil
 	}
 	p, err := r.s.Out(ctx, v)
 	if err != nil {
 		return nil, err
 	}
+	r.mu.Lock()
 	cache[k] = p
+	r.mu.Unlock()
 	return p, nil
 }
 
@@ -289,18 +316,14 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 	for _, o := range p[graph.Same] {
 		e.Simultaneous = append(e.Simultaneous, graph.IDOf(o))
 	}
-	same, err := r.s.In(ctx, node, graph.Same)
+	in, err := r.s.InAll(ctx, node)
 	if err != nil {
 		return e, err
 	}
-	for _, o := range same {
+	for _, o := range in[graph.Same] {
 		e.Simultaneous = append(e.Simultaneous, graph.IDOf(o))
 	}
-	before, err := r.s.In(ctx, node, graph.Before)
-	if err != nil {
-		return e, err
-	}
-	for _, o := range before {
+	for _, o := range in[graph.Before] {
 		e.After = append(e.After, graph.IDOf(o))
 	}
 	// The store returns them in an order that depends on how they were
@@ -309,11 +332,7 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 	e.After = slices.Compact(e.After)
 	slices.Sort(e.Simultaneous)
 	e.Simultaneous = slices.Compact(e.Simultaneous)
-	mentions, err := r.s.In(ctx, node, graph.MentionOf)
-	if err != nil {
-		return e, err
-	}
-	for _, m := range mentions {
+	for _, m := range in[graph.MentionOf] {
 		mp, err := r.s.Out(ctx, m)
 		if err != nil {
 			return e, err
@@ -505,7 +524,7 @@ func Get(ctx context.Context, s *graph.Store, id string) (Event, error) {
 	if len(p[graph.Type]) == 0 {
 		return Event{}, fmt.Errorf("no event %q in the store (see the ids in 'eventgraph timeline --format json')", id)
 	}
-	r := reader{s: s, articles: map[string]graph.Props{}, actors: map[string]graph.Props{}, labels: map[string]string{}}
+	r := newReader(s)
 	return r.event(ctx, node)
 }
 
