@@ -277,7 +277,8 @@ func (r *reporter) maybe(done int, sum *Summary) {
 	attrs := []any{
 		"sources", fmt.Sprintf("%d/%d", done, r.total),
 		"stored", stored, "events", sum.NewEvents, "merged", sum.Merged, "quads", sum.Quads,
-		"articles_per_s", fmt.Sprintf("%.1f", float64(stored)/elapsed.Seconds()),
+		// Ingested, not stored: articles a resumed run skips cost nothing.
+		"articles_per_s", fmt.Sprintf("%.1f", float64(sum.Ingested)/elapsed.Seconds()),
 		"elapsed", elapsed.Round(time.Second),
 	}
 	if done > 0 && done < r.total {
