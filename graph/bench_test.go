@@ -27,7 +27,7 @@ import (
 const writeBenchBytes = 1 << 20
 
 // pipelineBatch is the pipeline's default batch (config.yaml ingest.batch).
-const pipelineBatch = 16
+const pipelineBatch = 8
 
 var (
 	wbOnce  sync.Once

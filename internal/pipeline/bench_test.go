@@ -48,7 +48,7 @@ func BenchmarkIngest(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		sum, err = pipeline.Run(ctx, st, files, pipeline.Options{Batch: 16, Log: log})
+		sum, err = pipeline.Run(ctx, st, files, pipeline.Options{Batch: 8, Log: log})
 		if err != nil {
 			b.Fatal(err)
 		}
