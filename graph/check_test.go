@@ -142,11 +142,7 @@ func TestCheckAndRepair(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			st, err := Open(ctx, Config{Backend: "bolt", Address: t.TempDir()})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
+			st := openBolt(t)
 			tc.setup(t, st)
 			rep, err := st.Check(ctx)
 			if err != nil {
@@ -220,11 +216,7 @@ func quadsOf(t *testing.T, st *Store, v quad.Value) int {
 // leaves nothing behind.
 func TestRetractHandsOverSharedFacts(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(ctx, Config{Backend: "bolt", Address: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openBolt(t)
 	r := resolve.New(resolve.Rules{})
 	d1, d2 := sampleDoc("a1"), otherDoc("a2")
 	own, shared := Quads(d1, r.Add(d1))
@@ -268,11 +260,7 @@ func TestRetractHandsOverSharedFacts(t *testing.T) {
 // InAll reads in one scan what In reads predicate by predicate.
 func TestInAllMatchesIn(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(ctx, Config{Backend: "bolt", Address: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openBolt(t)
 	r := resolve.New(resolve.Rules{})
 	writeDoc(t, st, r, sampleDoc("a1"))
 	writeDoc(t, st, r, otherDoc("a2"))

@@ -305,11 +305,7 @@ func TestPostgresLock(t *testing.T) {
 // On the embedded backends the lock and the generation are no-ops.
 func TestLockNoopOnBolt(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(ctx, Config{Backend: "bolt", Address: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openBolt(t)
 	unlock, err := st.Lock(ctx)
 	if err != nil {
 		t.Fatal(err)

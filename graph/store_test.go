@@ -58,6 +58,18 @@ func sampleDoc(id string) *doc.Document {
 	}
 }
 
+// openBolt opens an empty bolt store in a temporary folder, closed when
+// the test ends.
+func openBolt(t *testing.T) *Store {
+	t.Helper()
+	st, err := Open(context.Background(), Config{Backend: "bolt", Address: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 func count(t *testing.T, st *Store) int64 {
 	t.Helper()
 	s, err := st.QuadStore.Stats(context.Background(), true)
@@ -69,11 +81,7 @@ func count(t *testing.T, st *Store) int64 {
 
 func TestWriteIdempotentAndRetract(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(ctx, Config{Backend: "bolt", Address: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openBolt(t)
 	r := resolve.New(resolve.Rules{})
 	d := sampleDoc("a1")
 	own, shared := Quads(d, r.Add(d))
