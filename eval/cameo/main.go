@@ -34,7 +34,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"io"
 	"log/slog"
 	"os"
@@ -43,6 +42,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"github.com/eventgraph/eventgraph/extract/actor"
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/event"
@@ -56,14 +56,10 @@ func main() {
 	data := flag.String("data", "", "cameo-validation directory; default ../shared/data/cameo-validation from the repository root")
 	errs := flag.Int("errors", 0, "print up to N disagreements per file")
 	flag.Parse()
-	dir := *data
-	if dir == "" {
-		root, err := evalkit.RepoRoot()
-		if err != nil {
-			slog.Error("cameo", "err", err)
-			os.Exit(1)
-		}
-		dir = filepath.Join(root, "..", "shared", "data", "cameo-validation")
+	dir, err := evalkit.DataDir(*data, "cameo-validation")
+	if err != nil {
+		slog.Error("cameo", "err", err)
+		os.Exit(1)
 	}
 	for _, f := range Files {
 		recs, err := ReadFile(filepath.Join(dir, f))

@@ -11,11 +11,11 @@ import (
 // agreement against a floor a few points under the score reached when it
 // was set.
 func TestCAMEO(t *testing.T) {
-	root, err := evalkit.RepoRoot()
+	dir, err := evalkit.DataDir("", "cameo-validation")
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(root, "..", "shared", "data", "cameo-validation", Files[0])
+	path := filepath.Join(dir, Files[0])
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("SKIPPING CAMEO evaluation: no validation data at %s (%v)", path, err)
 	}

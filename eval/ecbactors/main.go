@@ -26,7 +26,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"io"
 	"log/slog"
 	"os"
@@ -35,6 +34,7 @@ import (
 	"strings"
 
 	"github.com/eventgraph/eventgraph/eval/internal/ecb"
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"github.com/eventgraph/eventgraph/extract/actor"
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
@@ -44,14 +44,10 @@ func main() {
 	topics := flag.String("topics", "", "comma-separated topics (default: all)")
 	errs := flag.Int("errors", 0, "print up to N missed and N spurious mentions")
 	flag.Parse()
-	dir := *data
-	if dir == "" {
-		root, err := evalkit.RepoRoot()
-		if err != nil {
-			slog.Error("ecbactors", "err", err)
-			os.Exit(1)
-		}
-		dir = filepath.Join(root, "..", "shared", "data", "ecbplus")
+	dir, err := evalkit.DataDir(*data, "ecbplus")
+	if err != nil {
+		slog.Error("ecbactors", "err", err)
+		os.Exit(1)
 	}
 	var ts []string
 	if *topics != "" {

@@ -10,11 +10,10 @@ import (
 // TestECBActors runs the evaluation on two topics and checks floors a few
 // points under the scores reached when they were set.
 func TestECBActors(t *testing.T) {
-	root, err := evalkit.RepoRoot()
+	dir, err := evalkit.DataDir("", "ecbplus")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(root, "..", "shared", "data", "ecbplus")
 	if _, err := os.Stat(filepath.Join(dir, "ECBplus_coreference_sentences.csv")); err != nil {
 		t.Skipf("SKIPPING ECB+ actor evaluation: no ECB+ data at %s (%v)", dir, err)
 	}

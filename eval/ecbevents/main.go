@@ -30,15 +30,14 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/eventgraph/eventgraph/eval/internal/ecb"
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"github.com/eventgraph/eventgraph/extract/actor"
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/event"
@@ -55,14 +54,10 @@ func main() {
 	coref := flag.String("coref", strings.Join(TestTopics, ","), "comma-separated topics for coreference")
 	errs := flag.Int("errors", 0, "print up to N missed and N spurious mentions")
 	flag.Parse()
-	dir := *data
-	if dir == "" {
-		root, err := evalkit.RepoRoot()
-		if err != nil {
-			slog.Error("ecbevents", "err", err)
-			os.Exit(1)
-		}
-		dir = filepath.Join(root, "..", "shared", "data", "ecbplus")
+	dir, err := evalkit.DataDir(*data, "ecbplus")
+	if err != nil {
+		slog.Error("ecbevents", "err", err)
+		os.Exit(1)
 	}
 	res, err := Run(dir, split(*topics), split(*coref))
 	if err != nil {

@@ -12,11 +12,10 @@ import (
 // coreference) and checks floors a few points under the scores reached
 // when they were set.
 func TestECBEvents(t *testing.T) {
-	root, err := evalkit.RepoRoot()
+	dir, err := evalkit.DataDir("", "ecbplus")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(root, "..", "shared", "data", "ecbplus")
 	if _, err := os.Stat(filepath.Join(dir, "ECBplus_coreference_sentences.csv")); err != nil {
 		t.Skipf("SKIPPING ECB+ event evaluation: no ECB+ data at %s (%v)", dir, err)
 	}

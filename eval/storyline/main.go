@@ -41,7 +41,6 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
-	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"io"
 	"log/slog"
 	"os"
@@ -52,6 +51,7 @@ import (
 	"time"
 
 	"github.com/eventgraph/eventgraph/eval/internal/ecb"
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"github.com/eventgraph/eventgraph/extract/actor"
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/event"
@@ -62,14 +62,10 @@ func main() {
 	topics := flag.String("topics", "", "comma-separated topics (default: all)")
 	errs := flag.Int("errors", 0, "print up to N wrong system links")
 	flag.Parse()
-	dir := *data
-	if dir == "" {
-		root, err := evalkit.RepoRoot()
-		if err != nil {
-			slog.Error("storyline", "err", err)
-			os.Exit(1)
-		}
-		dir = filepath.Join(root, "..", "shared", "data", "eventstoryline")
+	dir, err := evalkit.DataDir(*data, "eventstoryline")
+	if err != nil {
+		slog.Error("storyline", "err", err)
+		os.Exit(1)
 	}
 	var ts []string
 	if *topics != "" {

@@ -10,11 +10,10 @@ import (
 // TestStoryline scores two topics and checks link precision against a floor
 // a few points under the score reached when it was set.
 func TestStoryline(t *testing.T) {
-	root, err := evalkit.RepoRoot()
+	dir, err := evalkit.DataDir("", "eventstoryline")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(root, "..", "shared", "data", "eventstoryline")
 	if _, err := os.Stat(filepath.Join(dir, "1")); err != nil {
 		t.Skipf("SKIPPING EventStoryLine evaluation: no data at %s (%v)", dir, err)
 	}

@@ -10,7 +10,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"io"
 	"log/slog"
 	"os"
@@ -18,6 +17,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"github.com/eventgraph/eventgraph/extract/timex/timeml"
 )
 
@@ -27,14 +27,10 @@ func main() {
 	corpora := flag.String("corpus", "TimeBank,AQUAINT", "comma-separated corpora under tempeval3-train")
 	examples := flag.Int("n", 25, "examples per error class with -v")
 	flag.Parse()
-	dir := *data
-	if dir == "" {
-		d, err := evalkit.DataDir("")
-		if err != nil {
-			slog.Error("locating data", "err", err)
-			os.Exit(1)
-		}
-		dir = d
+	dir, err := evalkit.DataDir(*data, "")
+	if err != nil {
+		slog.Error("locating data", "err", err)
+		os.Exit(1)
 	}
 	for _, c := range strings.Split(*corpora, ",") {
 		rep, err := evalCorpus(filepath.Join(dir, "tempeval3-train", c), 0)

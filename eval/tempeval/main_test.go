@@ -11,7 +11,7 @@ import (
 // scores stay above floors a few points under what the tagger achieves, so
 // that real regressions fail.
 func TestTimeBank(t *testing.T) {
-	dir, err := evalkit.DataDir("")
+	dir, err := evalkit.DataDir("", "")
 	if err != nil {
 		t.Fatal(err)
 	}

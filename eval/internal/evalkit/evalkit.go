@@ -26,9 +26,12 @@ func RepoRoot() (string, error) {
 	}
 }
 
-// DataDir is ../shared/data/<sub> beside the repository, where the gold
-// corpora live.
-func DataDir(sub string) (string, error) {
+// DataDir is dir when set (a -data flag), otherwise ../shared/data/<sub>
+// beside the repository, where the gold corpora live.
+func DataDir(dir, sub string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
 	root, err := RepoRoot()
 	if err != nil {
 		return "", err
