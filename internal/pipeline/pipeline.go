@@ -175,6 +175,9 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	headers := map[int]parsed{}
 	docs := map[[2]int]*doc.Document{}
 	next, nextIdx, announced := 0, 0, false
+	// worked counts the sources that queued an article: a resumed run
+	// skips the stored ones in seconds, so rates and ETAs count only these.
+	worked, queuedBefore := 0, 0
 	var werr error
 	for p := range results {
 		if p.doc != nil {
@@ -189,6 +192,7 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 			}
 			if !announced {
 				announced = true
+				queuedBefore = sum.Articles - sum.Unchanged
 				if len(h.errs) > 0 {
 					werr = wr.write(wctx, parsed{src: h.src, errs: h.errs})
 				}
@@ -201,17 +205,25 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 				delete(docs, [2]int{next, nextIdx})
 				nextIdx++
 				werr = wr.write(wctx, parsed{src: h.src, docs: []*doc.Document{d}})
-				rep.maybe(next, &sum)
+				rep.maybe(next, worked, &sum)
 			}
 			if nextIdx < h.count {
 				break
 			}
 			delete(headers, next)
 			next, nextIdx, announced = next+1, 0, false
-			if bar != nil {
-				_ = bar.Add(1)
+			switch {
+			case sum.Articles-sum.Unchanged > queuedBefore:
+				worked++
+				if bar != nil {
+					_ = bar.Add(1)
+				}
+			case bar != nil && bar.GetMax() > 1:
+				// A stored or unreadable source leaves the bar, so that
+				// its rate and ETA are those of the work left.
+				bar.ChangeMax(bar.GetMax() - 1)
 			}
-			rep.maybe(next, &sum)
+			rep.maybe(next, worked, &sum)
 		}
 		if werr != nil {
 			cancel()
@@ -262,8 +274,9 @@ type reporter struct {
 	total       int
 }
 
-// maybe logs the progress after done of the total sources, if a line is due.
-func (r *reporter) maybe(done int, sum *Summary) {
+// maybe logs the progress after done of the total sources, worked of
+// which queued articles, if a line is due.
+func (r *reporter) maybe(done, worked int, sum *Summary) {
 	if r.every <= 0 {
 		return
 	}
@@ -281,11 +294,23 @@ func (r *reporter) maybe(done int, sum *Summary) {
 		"articles_per_s", fmt.Sprintf("%.1f", float64(sum.Ingested)/elapsed.Seconds()),
 		"elapsed", elapsed.Round(time.Second),
 	}
-	if done > 0 && done < r.total {
-		eta := time.Duration(float64(elapsed) * float64(r.total-done) / float64(done))
+	if eta, ok := remaining(elapsed, done, worked, r.total); ok {
 		attrs = append(attrs, "eta", eta.Round(time.Second))
 	}
 	r.log.Info("progress", attrs...)
+}
+
+// remaining estimates the time left after elapsed, when done of total
+// sources are through and worked of those needed work. The rate is that
+// of the worked sources alone: on a resumed run, the stored sources went
+// by in seconds and would otherwise promise minutes for hours of work.
+// The rest is assumed to need work, so on a re-run over a mix of stored
+// and new sources the estimate errs long.
+func remaining(elapsed time.Duration, done, worked, total int) (time.Duration, bool) {
+	if worked <= 0 || done >= total {
+		return 0, false
+	}
+	return time.Duration(float64(elapsed) * float64(total-done) / float64(worked)), true
 }
 
 // loadResolver returns a resolver that knows what st holds: restored from

@@ -138,3 +138,55 @@ func TestReportEvery(t *testing.T) {
 		}
 	}
 }
+
+// The time left is estimated from the sources that needed work: a resumed
+// run that skipped 60,000 stored sources in seconds must not promise the
+// remaining 40,000 in minutes.
+func TestRemaining(t *testing.T) {
+	for _, tc := range []struct {
+		name                string
+		elapsed             time.Duration
+		done, worked, total int
+		want                time.Duration
+		ok                  bool
+	}{
+		{"fresh run", time.Minute, 100, 100, 1000, 9 * time.Minute, true},
+		{"resumed run", time.Minute, 60500, 500, 100000, 79 * time.Minute, true},
+		{"only stored so far", time.Second, 60000, 0, 100000, 0, false},
+		{"all through", time.Hour, 1000, 1000, 1000, 0, false},
+	} {
+		got, ok := remaining(tc.elapsed, tc.done, tc.worked, tc.total)
+		if ok != tc.ok || got != tc.want {
+			t.Errorf("%s: remaining = %v, %v; want %v, %v", tc.name, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// On a terminal, stored sources leave the progress bar: a re-run over three
+// stored articles and a new one shows one article to do, not four.
+func TestProgressBarCountsWork(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, day string) {
+		t.Helper()
+		text := strings.Replace(report, "Monday", day, 1)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, day := range []string{"Monday", "Tuesday", "Wednesday"} {
+		write(fmt.Sprintf("a%d.txt", i), day)
+	}
+	st := openStore(t)
+	if _, err := Run(context.Background(), st, []string{dir}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	write("b.txt", "Thursday")
+	var bar bytes.Buffer
+	sum, err := Run(context.Background(), st, []string{dir}, Options{Progress: &bar})
+	if err != nil || sum.Ingested != 1 || sum.Unchanged != 3 {
+		t.Fatalf("second run: %+v, %v", sum, err)
+	}
+	if out := bar.String(); !strings.Contains(out, "(0/1,") || strings.Contains(out, "/4") {
+		t.Errorf("progress bar counts stored sources: %q", out)
+	}
+}
