@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/eventgraph/eventgraph/resolve"
@@ -122,6 +123,11 @@ func (s *Store) RestoreResolver(ctx context.Context, r *resolve.Resolver) (bool,
 
 func (s *Store) quadCount(ctx context.Context) (int64, error) {
 	st, err := s.QuadStore.Stats(ctx, false)
+	if errors.Is(err, kv.ErrNoBucket) {
+		// cayley creates a kv store's buckets with its first quad: a
+		// store nothing was ever written to holds none.
+		return 0, nil
+	}
 	if err != nil {
 		return 0, fmt.Errorf("counting quads: %w", err)
 	}
