@@ -150,26 +150,7 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 	d := x.d
 	e.Granularity = doc.GranUnknown
 	e.Basis = doc.BasisUnknown
-	// Timexes of the sentence with their token positions.
-	type tx struct{ idx, tok int }
-	var txs []tx
-	for ti, t := range d.Timexes {
-		if t.Type == "DURATION" || t.Type == "SET" {
-			continue
-		}
-		if t.Sentence != s.idx && !d.Sentences[s.idx].Span.Contains(t.Span) {
-			continue
-		}
-		if !d.Sentences[s.idx].Span.Overlaps(t.Span) {
-			continue
-		}
-		for k := range s.toks {
-			if s.toks[k].Span.Overlaps(t.Span) {
-				txs = append(txs, tx{ti, k})
-				break
-			}
-		}
-	}
+	txs := s.txs
 	use := func(ti int) {
 		t := d.Timexes[ti]
 		e.Timex = ti

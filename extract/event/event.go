@@ -15,6 +15,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -192,6 +193,7 @@ type sentence struct {
 	cuesDone bool
 	isHead   []bool // tokens heading an emitted candidate
 	seg      []int
+	txs      []sentTimex // the sentence's dating expressions, in text order
 	idx      int
 	kind     doc.BlockKind
 	toks     []token
@@ -259,14 +261,16 @@ func (x *extractor) prepare(si int) *sentence {
 			}
 		}
 	}
-	for _, t := range d.Timexes {
+	for ti, t := range d.Timexes {
 		if !ds.Span.Overlaps(t.Span) {
 			continue
 		}
-		for i := range s.toks {
-			if s.toks[i].Span.Overlaps(t.Span) {
-				s.toks[i].timex = true
-			}
+		lo, hi := s.tokenRange(t.Span)
+		for i := lo; i < hi; i++ {
+			s.toks[i].timex = true
+		}
+		if lo < hi && t.Type != "DURATION" && t.Type != "SET" && (t.Sentence == si || ds.Span.Contains(t.Span)) {
+			s.txs = append(s.txs, sentTimex{idx: ti, tok: lo})
 		}
 	}
 	s.title = ds.Kind == doc.BlockTitle || ds.Kind == doc.BlockHeading || (words >= 4 && upper*10 >= words*7)
@@ -275,15 +279,29 @@ func (x *extractor) prepare(si int) *sentence {
 		if s.title && x.verbStartsName(s, m) {
 			continue // "Netanyahu Cancels Washington Trip": not a name
 		}
-		for i := range s.toks {
-			if s.toks[i].Span.Overlaps(m.Span) {
-				if s.toks[i].ment < 0 || d.ActorMentions[s.toks[i].ment].Len() < m.Len() {
-					s.toks[i].ment = mi
-				}
+		lo, hi := s.tokenRange(m.Span)
+		for i := lo; i < hi; i++ {
+			if s.toks[i].ment < 0 || d.ActorMentions[s.toks[i].ment].Len() < m.Len() {
+				s.toks[i].ment = mi
 			}
 		}
 	}
 	return s
+}
+
+// sentTimex is a time expression of a sentence: its index in
+// Document.Timexes and its first token.
+type sentTimex struct{ idx, tok int }
+
+// tokenRange returns the tokens [lo, hi) that overlap sp, by binary search
+// over the sentence's ordered tokens.
+func (s *sentence) tokenRange(sp doc.Span) (lo, hi int) {
+	lo = sort.Search(len(s.toks), func(i int) bool { return s.toks[i].End > sp.Start })
+	hi = lo
+	for hi < len(s.toks) && s.toks[hi].Start < sp.End {
+		hi++
+	}
+	return lo, hi
 }
 
 // lowerOf returns the token's text in lower case with ’ as '. ASCII
@@ -925,6 +943,15 @@ func (x *extractor) modality(s *sentence) {
 		if s.saysAfter(c) {
 			lo, hi = 0, c.lo
 		}
+		// What it reports ends at the next speech verb (which reports
+		// its own): each candidate is claimed at most twice, so a long
+		// run-on sentence stays linear.
+		for cj := ci + 1; cj < len(s.cands) && lo == c.hi; cj++ {
+			if o := s.cands[cj]; o.p.has(fSpeech) && !o.absorbed && !o.p.noun {
+				hi = min(hi, o.lo)
+				break
+			}
+		}
 		for cj, o := range s.cands {
 			if cj == ci || o.head < lo || o.head >= hi || o.p.has(fSpeech) {
 				continue
@@ -938,13 +965,13 @@ func (x *extractor) modality(s *sentence) {
 		}
 	}
 	for i := range s.toks {
-		if cu, n := x.cueAt(s, i, "report"); n > 0 {
-			_ = cu
+		if _, n := x.cueAt(s, i, "report"); n > 0 {
 			for _, o := range s.cands {
 				if o.mod == doc.Asserted && !o.p.has(fSpeech) {
 					o.mod = doc.Reported
 				}
 			}
+			break
 		}
 	}
 }
