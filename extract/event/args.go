@@ -1,6 +1,8 @@
 package event
 
 import (
+	"sort"
+
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
@@ -186,7 +188,14 @@ func (x *extractor) arguments(s *sentence) {
 		for k >= 0 && (s.toks[k].cls&cAux != 0 || s.toks[k].cls&cAdv != 0 || s.toks[k].timex) {
 			k--
 		}
-		for ni, n := range s.cands {
+		if k < 0 {
+			continue
+		}
+		// Candidates are in text order and do not overlap: the one
+		// covering token k, if any, is found by binary search.
+		ni := sort.Search(len(s.cands), func(j int) bool { return s.cands[j].hi > k })
+		if ni < len(s.cands) {
+			n := s.cands[ni]
 			if ni == vi || !n.p.noun || n.head != k || n.absorbed {
 				continue
 			}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -187,9 +188,12 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 	}
 	dct := d.Article.Published
 	best, bestDist := -1, 1<<30
-	for _, t := range txs {
+	// Segment numbers grow along the sentence: the expressions of the
+	// event's segment are one run of txs.
+	first := sort.Search(len(txs), func(j int) bool { return seg[txs[j].tok] >= seg[c.head] })
+	for _, t := range txs[first:] {
 		if seg[t.tok] != seg[c.head] {
-			continue
+			break
 		}
 		tm := d.Timexes[t.idx]
 		// A future date does not date a past event, nor a past date a

@@ -952,8 +952,10 @@ func (x *extractor) modality(s *sentence) {
 				break
 			}
 		}
-		for cj, o := range s.cands {
-			if cj == ci || o.head < lo || o.head >= hi || o.p.has(fSpeech) {
+		from := sort.Search(len(s.cands), func(j int) bool { return s.cands[j].head >= lo })
+		for cj := from; cj < len(s.cands) && s.cands[cj].head < hi; cj++ {
+			o := s.cands[cj]
+			if cj == ci || o.p.has(fSpeech) {
 				continue
 			}
 			if !o.absorbed {
