@@ -25,7 +25,9 @@
 //	                                              eg:simultaneous <event>
 //	<eg:mention/ART/N>     a eg:EventMention      eg:mentionOf <event>, prov:wasDerivedFrom <article>, eg:sentence,
 //	                                              eg:sentenceIndex, eg:trigger, eg:start, eg:end, eg:pattern, eg:action,
-//	                                              eg:modality, eg:timeText, plus the mention's own bounds
+//	                                              eg:modality, eg:timeText, eg:timeValue (where a timeline places
+//	                                              it: the time expression's value, or the publication day with
+//	                                              eg:dateBasis "publication"), plus the mention's own bounds
 //	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:kind, eg:actorCode, schema:alternateName,
 //	                                              eg:mentionCount is not stored (counted from mentions)
 //	<eg:amention/ART/N>    a eg:ActorMention      eg:mentionOf <actor>, prov:wasDerivedFrom <article>, eg:text, eg:start, eg:end

@@ -212,9 +212,10 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 			w.add(mi, Basis, quad.String(string(m.Basis)))
 		}
 		if m.Timex >= 0 && m.Timex < len(d.Timexes) {
-			t := d.Timexes[m.Timex]
-			w.add(mi, TimeText, quad.String(t.Text))
-			w.add(mi, TimeValue, quad.String(t.Value))
+			w.add(mi, TimeText, quad.String(d.Timexes[m.Timex].Text))
+		}
+		if m.Value != "" {
+			w.add(mi, TimeValue, quad.String(m.Value))
 		}
 		for _, arg := range m.Arguments {
 			if arg.Actor < 0 || arg.Actor >= len(actorIRI) {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 )
 
 // Formats lists the output formats Write knows.
@@ -38,6 +39,10 @@ func DateLabel(w When) string {
 	switch {
 	case w.Value != nil && lo != "" && lo == hi:
 		return lo
+	case w.Value != nil && len(*w.Value) == len(time.DateOnly):
+		// A day that the bounds do not pin down: the day it was reported
+		// (the text gives no date), or borrowed from such an event.
+		return "≈ " + *w.Value
 	case w.Value != nil:
 		return *w.Value
 	case lo != "" && lo == hi:

@@ -31,9 +31,13 @@ func eventLess(a, b Event) bool {
 	return a.ID < b.ID
 }
 
-// sortKey orders by the earliest bound, else the latest, undated last.
+// sortKey orders by the earliest bound, else the day the event is placed
+// on, else the latest bound; undated last.
 func sortKey(e Event) [2]string {
 	lo, hi := deref(e.When.Earliest), deref(e.When.Latest)
+	if v := deref(e.When.Value); lo == "" && len(v) == len("2006-01-02") {
+		lo = v
+	}
 	if lo == "" {
 		lo = hi
 	}

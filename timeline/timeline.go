@@ -434,7 +434,36 @@ func when(ms []Mention) When {
 	if lo != "" && lo == hi && w.Granularity == "unknown" {
 		w.Granularity = "day"
 	}
+	if w.Value == nil {
+		placeOnPublication(&w, ms)
+	}
 	return w
+}
+
+// placeOnPublication gives an event that no mention dates a value: the
+// first day it was reported on, from the mentions placed on their
+// article's publication day (the bounds stay as they are: on or before).
+func placeOnPublication(w *When, ms []Mention) {
+	lo, hi := deref(w.Earliest), deref(w.Latest)
+	best := ""
+	for _, m := range ms {
+		if m.Basis != "publication" || len(m.Value) != len(time.DateOnly) {
+			continue
+		}
+		if lo != "" && m.Value < lo || hi != "" && m.Value > hi {
+			continue
+		}
+		if best == "" || m.Value < best {
+			best = m.Value
+		}
+	}
+	if best == "" {
+		return
+	}
+	w.Value = &best
+	if w.Basis == "unknown" || w.Basis == "publication" {
+		w.Basis, w.Granularity = "publication", "day"
+	}
 }
 
 func orUnknown(s string) string {
@@ -550,7 +579,7 @@ func borrowSimultaneous(events []Event) {
 			if o.Earliest == nil && o.Latest == nil || o.Basis == "inferred" {
 				continue
 			}
-			e.When = When{Earliest: o.Earliest, Latest: o.Latest, Granularity: o.Granularity, Basis: "inferred",
+			e.When = When{Value: o.Value, Earliest: o.Earliest, Latest: o.Latest, Granularity: o.Granularity, Basis: "inferred",
 				Text: "same time as: " + events[j].Summary}
 			break
 		}

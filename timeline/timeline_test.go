@@ -140,6 +140,8 @@ func TestDateLabel(t *testing.T) {
 		{When{Value: s("2024-03-25"), Earliest: s("2024-03-25"), Latest: s("2024-03-25")}, "2024-03-25"},
 		{When{Value: s("2024-03"), Earliest: s("2024-03-01"), Latest: s("2024-03-31")}, "2024-03"},
 		{When{Latest: s("2024-03-26")}, "≤ 2024-03-26"},
+		{When{Value: s("2024-03-26"), Latest: s("2024-03-26"), Basis: "publication"}, "≈ 2024-03-26"},
+		{When{Earliest: s("2024-03-26"), Basis: "publication"}, "≥ 2024-03-26"},
 		{When{}, "undated"},
 	}
 	for _, tt := range tests {
@@ -162,5 +164,49 @@ func TestBorrowSimultaneous(t *testing.T) {
 	}
 	if w := events[2].When; w.Basis != "unknown" || w.Latest != nil {
 		t.Errorf("unrelated event dated: %+v", w)
+	}
+}
+
+// TestWhenPlacesOnPublication: an event no mention dates takes the first
+// day it was reported as its value, keeps its bounds, and says so.
+func TestWhenPlacesOnPublication(t *testing.T) {
+	s := func(v string) *string { return &v }
+	tests := []struct {
+		name      string
+		ms        []Mention
+		value     string // "" for none
+		basis     string
+		latest    string
+		sortFirst string
+	}{
+		{"two reports, the first day wins",
+			[]Mention{
+				{Latest: s("2024-03-27"), Basis: "publication", Value: "2024-03-27"},
+				{Latest: s("2024-03-26"), Basis: "publication", Value: "2024-03-26"},
+			}, "2024-03-26", "publication", "2024-03-26", "2024-03-26"},
+		{"an explicit date beats the publication day",
+			[]Mention{
+				{Latest: s("2024-03-26"), Basis: "publication", Value: "2024-03-26"},
+				{Earliest: s("2024-03-25"), Latest: s("2024-03-25"), Basis: "explicit", Value: "2024-03-25"},
+			}, "2024-03-25", "explicit", "2024-03-25", "2024-03-25"},
+		{"a future event is not placed",
+			[]Mention{{Earliest: s("2024-03-26"), Basis: "publication"}},
+			"", "publication", "", "2024-03-26"},
+		{"a publication day outside the bounds is dropped",
+			[]Mention{
+				{Earliest: s("2024-03-01"), Latest: s("2024-03-10"), Basis: "explicit"},
+				{Latest: s("2024-03-26"), Basis: "publication", Value: "2024-03-26"},
+			}, "", "explicit", "2024-03-10", "2024-03-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := when(tt.ms)
+			if deref(w.Value) != tt.value || w.Basis != tt.basis || deref(w.Latest) != tt.latest {
+				t.Errorf("when = value %q basis %q latest %q, want %q %q %q", deref(w.Value), w.Basis, deref(w.Latest), tt.value, tt.basis, tt.latest)
+			}
+			if k := sortKey(Event{When: w}); k[0] != tt.sortFirst {
+				t.Errorf("sort key %v, want first %q", k, tt.sortFirst)
+			}
+		})
 	}
 }

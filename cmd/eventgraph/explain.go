@@ -78,8 +78,15 @@ func writeExplanation(w io.Writer, e timeline.Event) {
 			date = fmt.Sprintf("%s..%s", orQ(m.Earliest), orQ(m.Latest))
 		}
 		fmt.Fprintf(w, "   date %s, basis %s", date, m.Basis)
-		if m.TimeText != "" {
+		switch {
+		case m.TimeText != "":
 			fmt.Fprintf(w, ", from %q = %s", m.TimeText, m.Value)
+		case m.Basis == "publication" && m.Value != "":
+			fmt.Fprintf(w, ", placed on %s: no date in the text, a past or present event reported that day", m.Value)
+		case m.Basis == "publication" && m.Earliest != nil:
+			fmt.Fprint(w, ", not placed: future, planned or conditional, so after the publication day")
+		case m.Basis == "publication":
+			fmt.Fprint(w, ", not placed: past perfect, before some earlier point")
 		}
 		fmt.Fprintln(w)
 		if m.Merge != "" {

@@ -251,6 +251,14 @@ type EventMention struct {
 	Latest      time.Time   `json:"latest"`
 	Granularity Granularity `json:"granularity"`
 	Basis       Basis       `json:"basis"`
+	// Value is where a timeline places the event, as a TIMEX3 value: the
+	// value of its time expression, or, for a past or present event that
+	// the text does not date, the publication day (YYYY-MM-DD, Basis
+	// publication: the event is reported that day and happened on or
+	// before it). Empty when the event cannot be placed: a future or
+	// planned event, background, a caption without a date, an undated
+	// article.
+	Value string `json:"value,omitempty"`
 	// Summary is a short who-did-what-to-whom line.
 	Summary string `json:"summary"`
 }

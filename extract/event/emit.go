@@ -46,7 +46,7 @@ func (x *extractor) emit(s *sentence) {
 		x.date(s, c, &e)
 		if ante >= 0 && (e.Basis == doc.BasisPublication || e.Basis == doc.BasisUnknown) && !c.background {
 			if a := d.Events[ante]; a.Basis == doc.BasisExplicit || a.Basis == doc.BasisRelative || a.Basis == doc.BasisInferred {
-				e.Earliest, e.Latest, e.Granularity = a.Earliest, a.Latest, a.Granularity
+				e.Earliest, e.Latest, e.Granularity, e.Value = a.Earliest, a.Latest, a.Granularity, a.Value
 				e.Basis, e.Timex = doc.BasisInferred, -1
 			}
 		}
@@ -155,7 +155,7 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 	use := func(ti int) {
 		t := d.Timexes[ti]
 		e.Timex = ti
-		e.Earliest, e.Latest = t.Earliest, t.Latest
+		e.Earliest, e.Latest, e.Value = t.Earliest, t.Latest, t.Value
 		e.Granularity = t.Granularity
 		if e.Granularity == "" {
 			e.Granularity = doc.GranUnknown
@@ -236,13 +236,22 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 		return
 	}
 	day := dayOf(*dct)
+	e.Basis = doc.BasisPublication
 	switch {
 	case e.Modality == doc.Planned || e.Modality == doc.Threatened || e.Modality == doc.Demanded || e.Modality == doc.Hypothetical || c.tense == 'f':
+		// After the publication day, but not placed on it.
 		e.Earliest = day
-		e.Basis = doc.BasisPublication
-	default:
+	case c.perfect && c.tense == 'p':
+		// "had met": before some past reference point, not the day of
+		// the report.
 		e.Latest = day
-		e.Basis = doc.BasisPublication
+	default:
+		// A news event reported without a date happened on or before
+		// the publication day, and the day of the report is where
+		// readers (and annotators) place it.
+		e.Latest = day
+		e.Value = day.Format(time.DateOnly)
+		e.Granularity = doc.GranDay
 	}
 }
 

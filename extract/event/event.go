@@ -178,6 +178,7 @@ type cand struct {
 	absorbed     bool // not emitted: light verb, complement head or anaphor
 	antecedent   int  // for anaphors: index into Document.Events, -1
 	passive      bool
+	perfect      bool // a past perfect verb: "had met"
 	tense        byte // p past, r present, f future, 0 unknown
 	args         []doc.Argument
 	background   bool
@@ -978,6 +979,24 @@ func (x *extractor) modality(s *sentence) {
 	}
 }
 
+// pastPerfect reports whether the participle at h follows "had" (adverbs
+// and a negation may come between: "had not yet met").
+func (s *sentence) pastPerfect(h int) bool {
+	if f := s.toks[h].form; f != 'd' && f != 'n' {
+		return false
+	}
+	for k := h - 1; k >= 0 && k >= h-4; k-- {
+		switch w := s.toks[k].low; {
+		case w == "had" || w == "'d" || w == "’d":
+			return true
+		case s.toks[k].cls&cAdv != 0 || w == "not" || w == "never":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // saysAfter reports whether the speech verb c follows what it reports:
 // "..., a senior official said on Saturday."
 func (s *sentence) saysAfter(c *cand) bool {
@@ -1184,6 +1203,7 @@ func (x *extractor) tense(s *sentence, c *cand) {
 		return 0
 	}
 	if !c.p.noun && s.toks[c.head].lemma != "" && s.toks[c.head].form != 'g' {
+		c.perfect = s.pastPerfect(c.head)
 		if t := verbTense(c.head); t != 0 {
 			c.tense = t
 			return

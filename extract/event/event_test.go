@@ -10,6 +10,7 @@ import (
 
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/text"
+	"github.com/eventgraph/eventgraph/extract/timex"
 )
 
 // gaz is a tiny hand-built actor table for tests that must not depend on
@@ -363,4 +364,47 @@ func triggers(d *doc.Document) []string {
 		out = append(out, e.TriggerText+"/"+e.Type.Code+e.Type.Extension+"/"+string(e.Modality))
 	}
 	return out
+}
+
+// TestDatePlacement: an event the text does not date is placed on the
+// publication day when it is past or present news, and only bounded when
+// it is future, planned, past perfect or background.
+func TestDatePlacement(t *testing.T) {
+	dct := time.Date(2024, 3, 26, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text, trigger string
+		value         string
+		basis         doc.Basis
+		earliest      string // "" for none
+		latest        string
+	}{
+		{"The United States abstained from the vote.", "abstained", "2024-03-26", doc.BasisPublication, "", "2024-03-26"},
+		{"Israel has cancelled the visit.", "cancelled", "2024-03-26", doc.BasisPublication, "", "2024-03-26"},
+		{"Netanyahu cancels the visit to Washington.", "cancels", "2024-03-26", doc.BasisPublication, "", "2024-03-26"},
+		{"The United States abstained on Monday.", "abstained", "2024-03-25", doc.BasisRelative, "2024-03-25", "2024-03-25"},
+		{"Israel will launch an offensive in Rafah.", "offensive", "", doc.BasisPublication, "2024-03-26", ""},
+		{"Israel planned to attack Rafah.", "attack", "", doc.BasisPublication, "2024-03-26", ""},
+		{"Netanyahu had cancelled a visit before the vote.", "cancelled", "", doc.BasisPublication, "", "2024-03-26"},
+	}
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format(time.DateOnly)
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d := buildDoc(t, tt.text, &dct)
+			d.Timexes = timex.Tag(d.Article.Text, d.Sentences, &dct)
+			Extract(d)
+			e, ok := find(d, tt.trigger)
+			if !ok {
+				t.Fatalf("no event %q in %v", tt.trigger, triggers(d))
+			}
+			if e.Value != tt.value || e.Basis != tt.basis || day(e.Earliest) != tt.earliest || day(e.Latest) != tt.latest {
+				t.Errorf("value %q basis %s bounds %q..%q, want %q %s %q..%q",
+					e.Value, e.Basis, day(e.Earliest), day(e.Latest), tt.value, tt.basis, tt.earliest, tt.latest)
+			}
+		})
+	}
 }
