@@ -53,6 +53,17 @@ func (p Props) Int(pred quad.IRI) int {
 	return 0
 }
 
+// Float returns the first object of p as a float64, 0 when absent.
+func (p Props) Float(pred quad.IRI) float64 {
+	switch v := p.First(pred).(type) {
+	case quad.Float:
+		return float64(v)
+	case quad.Int:
+		return float64(v)
+	}
+	return 0
+}
+
 // Strs returns the objects of p as strings.
 func (p Props) Strs(pred quad.IRI) []string {
 	out := make([]string, 0, len(p[pred]))

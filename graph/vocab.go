@@ -25,7 +25,7 @@
 //	                                              eg:simultaneous <event>
 //	<eg:mention/ART/N>     a eg:EventMention      eg:mentionOf <event>, prov:wasDerivedFrom <article>, eg:sentence,
 //	                                              eg:sentenceIndex, eg:trigger, eg:start, eg:end, eg:pattern, eg:action,
-//	                                              eg:modality, eg:timeText, eg:timeValue (where a timeline places
+//	                                              eg:modality, eg:salience (0-1, see package event), eg:timeText, eg:timeValue (where a timeline places
 //	                                              it: the time expression's value, or the publication day with
 //	                                              eg:dateBasis "publication"), plus the mention's own bounds
 //	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:kind, eg:actorCode, schema:alternateName,
@@ -100,6 +100,7 @@ var (
 	Earliest  = quad.IRI("sem:hasEarliestBeginTimeStamp")
 	Latest    = quad.IRI("sem:hasLatestEndTimeStamp")
 	TimeValue = quad.IRI("eg:timeValue")
+	Salience  = quad.IRI("eg:salience")
 	TimeText  = quad.IRI("eg:timeText")
 	Gran      = quad.IRI("eg:granularity")
 	Basis     = quad.IRI("eg:dateBasis")

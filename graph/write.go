@@ -192,6 +192,7 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 		if m.Summary != "" {
 			w.add(mi, Description, quad.String(m.Summary))
 		}
+		w.add(mi, Salience, quad.Float(m.Salience))
 		if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
 			s := d.Sentences[m.Sentence]
 			w.add(mi, Sentence, quad.String(a.Text[s.Start:s.End]))

@@ -42,8 +42,11 @@ type Event struct {
 	Type    Type    `json:"type"`
 	Actors  []Actor `json:"actors"`
 	// Places are where the event happened (sem:hasPlace).
-	Places   []Actor   `json:"places,omitempty"`
-	Modality string    `json:"modality"`
+	Places   []Actor `json:"places,omitempty"`
+	Modality string  `json:"modality"`
+	// Salience in [0, 1]: how much an analyst would want this row (see
+	// Salience); the default timeline shows events from MinSalience up.
+	Salience float64   `json:"salience"`
 	Mentions []Mention `json:"mentions"`
 	// After lists events this one is stated to come after.
 	After []string `json:"after,omitempty"`
@@ -98,6 +101,8 @@ type Mention struct {
 	Value    string  `json:"value,omitempty"`
 	Gran     string  `json:"granularity,omitempty"`
 	Merge    string  `json:"merge_reason,omitempty"`
+	// Salience is the mention's own (package event).
+	Salience float64 `json:"salience"`
 
 	order int
 	sent  int
@@ -105,10 +110,12 @@ type Mention struct {
 
 // Filter selects events.
 type Filter struct {
-	Actor string `json:"actor,omitempty"` // name, alias or ID of an actor
-	From  string `json:"from,omitempty"`  // YYYY, YYYY-MM or YYYY-MM-DD
-	To    string `json:"to,omitempty"`
-	Type  string `json:"type,omitempty"` // CAMEO code prefix, action, or label words
+	// MinSalience keeps events at least this salient; 0 keeps all.
+	MinSalience float64 `json:"min_salience,omitempty"`
+	Actor       string  `json:"actor,omitempty"` // name, alias or ID of an actor
+	From        string  `json:"from,omitempty"`  // YYYY, YYYY-MM or YYYY-MM-DD
+	To          string  `json:"to,omitempty"`
+	Type        string  `json:"type,omitempty"` // CAMEO code prefix, action, or label words
 }
 
 // Build reads the events of the store that pass f, in timeline order.
@@ -359,6 +366,7 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 			Value:     mp.Str(graph.TimeValue),
 			Gran:      mp.Str(graph.Gran),
 			Merge:     mp.Str(graph.MergedBy),
+			Salience:  mp.Float(graph.Salience),
 			order:     mp.Int(graph.Order),
 			sent:      mp.Int(graph.SentenceIndex),
 		}
@@ -369,6 +377,7 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 		e.Summary = e.Mentions[0].Sentence
 	}
 	e.When = when(e.Mentions)
+	e.Salience = salience(e)
 	return e, nil
 }
 
@@ -533,6 +542,9 @@ func (f Filter) matches(e Event, from, to string) bool {
 		if to != "" && lo != "" && lo > to {
 			return false
 		}
+	}
+	if e.Salience < f.MinSalience {
+		return false
 	}
 	if f.Type != "" {
 		t := strings.ToLower(f.Type)

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
 
 	"github.com/eventgraph/eventgraph/timeline"
 )
@@ -27,18 +28,24 @@ TimelineJS), csv.`,
 	f.String("from", "", "only events that can fall on or after this date (YYYY[-MM[-DD]])")
 	f.String("to", "", "only events that can fall on or before this date (YYYY[-MM[-DD]])")
 	f.String("type", "", "only events of this CAMEO code prefix, action or type label")
+	f.Float64("min-salience", 0, "only events at least this salient, 0-1 (default: config timeline.min_salience)")
+	f.Bool("all", false, "every stored event, however little salient")
+	cmd.MarkFlagsMutuallyExclusive("min-salience", "all")
 	f.String("format", "", "table, json, timelinejs or csv")
 	f.StringP("output", "o", "", "write to this file instead of stdout")
 	return cmd
 }
 
-func runTimeline(cmd *cobra.Command, _ []string) error {
+func runTimeline(cmd *cobra.Command, _ []string) (err error) {
 	f := cmd.Flags()
 	var flt timeline.Filter
 	flt.Actor, _ = f.GetString("actor")
 	flt.From, _ = f.GetString("from")
 	flt.To, _ = f.GetString("to")
 	flt.Type, _ = f.GetString("type")
+	if flt.MinSalience, err = minSalience(cmd); err != nil {
+		return err
+	}
 	format, _ := f.GetString("format")
 	out, _ := f.GetString("output")
 
@@ -70,4 +77,21 @@ func runTimeline(cmd *cobra.Command, _ []string) error {
 		return fmt.Errorf("writing timeline: %w", err)
 	}
 	return nil
+}
+
+// minSalience is the salience floor: --all, --min-salience, or the
+// configured default.
+func minSalience(cmd *cobra.Command) (float64, error) {
+	f := cmd.Flags()
+	if all, _ := f.GetBool("all"); all {
+		return 0, nil
+	}
+	v := viper.GetFloat64("timeline.min_salience")
+	if f.Changed("min-salience") {
+		v, _ = f.GetFloat64("min-salience")
+	}
+	if v < 0 || v > 1 {
+		return 0, fmt.Errorf("--min-salience %g: want a number from 0 to 1", v)
+	}
+	return v, nil
 }

@@ -261,6 +261,10 @@ type EventMention struct {
 	Value string `json:"value,omitempty"`
 	// Summary is a short who-did-what-to-whom line.
 	Summary string `json:"summary"`
+	// Salience in [0, 1] says how much an analyst would want the mention
+	// as a timeline row: named actors, a CAMEO code, the sentence's main
+	// clause or a headline, an explicit date.
+	Salience float64 `json:"salience"`
 }
 
 // Temporal relation types between event mentions.

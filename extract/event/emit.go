@@ -51,6 +51,7 @@ func (x *extractor) emit(s *sentence) {
 			}
 		}
 		e.Summary = x.summary(s, c, &e)
+		e.Salience = x.salience(s, c, &e)
 		c.ev = len(d.Events)
 		d.Events = append(d.Events, e)
 		if !c.p.has(fWeak) && !c.p.has(fSpeech) {

@@ -423,6 +423,7 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 				d := &doc.Document{Article: j.a} // stored already: the writer skips it
 				if ok, err := st.HasArticle(ctx, j.a.ID); opt.Replace || err != nil || !ok {
 					d = extract.Extract(j.a)
+					event.Prune(d)
 				}
 				if !send(parsed{seq: j.seq, idx: j.idx, doc: d}) {
 					return
