@@ -73,7 +73,7 @@ func TestReadErrors(t *testing.T) {
 // TestTreebank reads the real EWT dev split and checks that the words,
 // with their spacing, spell out each sentence's text.
 func TestTreebank(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "..", "..", "shared", "data", "ud", "en_ewt-ud-dev.conllu.gz")
+	path := filepath.Join("..", "..", "..", "..", "shared", "data", "ud", "en_ewt-ud-dev.conllu.gz")
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("SKIP: no treebank at %s: %v", path, err)
 	}
