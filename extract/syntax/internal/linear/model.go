@@ -15,19 +15,20 @@ type Model struct {
 	classes int
 	scale   float32 // a quantized weight times scale is the weight
 	mask    uint32
+	shift   uint32 // a key's home slot is its top bits: key >> shift
 	slots   []slot // open addressing on key; key 0 marks an empty slot
-	pairs   []pair // each feature's weights, contiguous
+	// A feature's weights: weights[start:start+n] for the classes
+	// labels[start:start+n], or, for a dense feature, the weights of every
+	// class in order.
+	weights []int16
+	labels  []uint16
 }
 
 type slot struct {
 	key   uint32
 	start uint32
-	n     uint32
-}
-
-type pair struct {
-	class uint16
-	w     int16
+	n     uint16
+	dense bool
 }
 
 // key is the 32 bits of a feature hash the model keeps; never 0.
@@ -38,7 +39,20 @@ func key(h uint64) uint32 {
 	return 1
 }
 
-func (m *Model) home(k uint32) uint32 { return (k * 0x9e3779b1) & m.mask }
+// home is the slot where the search for key k starts: its top bits, so
+// that keys inserted in increasing order fill the table front to back.
+func (m *Model) home(k uint32) uint32 { return k >> m.shift }
+
+// alloc makes an empty table for n features, at most half full.
+func (m *Model) alloc(n int) {
+	bits := uint32(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	m.mask = 1<<bits - 1
+	m.shift = 32 - bits
+	m.slots = make([]slot, 1<<bits)
+}
 
 // Classes is the number of classes.
 func (m *Model) Classes() int { return m.classes }
@@ -55,32 +69,112 @@ func (m *Model) Features() int {
 }
 
 // Weights is the number of weights kept.
-func (m *Model) Weights() int { return len(m.pairs) }
+func (m *Model) Weights() int {
+	n := 0
+	for _, s := range m.slots {
+		if s.key != 0 {
+			n += int(s.n)
+		}
+	}
+	return n
+}
+
+// find returns the slot of key k, or -1.
+func (m *Model) find(k uint32) int {
+	for i := m.home(k); ; i = (i + 1) & m.mask {
+		switch m.slots[i].key {
+		case k:
+			return int(i)
+		case 0:
+			return -1
+		}
+	}
+}
 
 // Score sets scores[c] (len(scores) >= Classes) to the score of class c for
 // the item with features feats.
 func (m *Model) Score(feats []uint64, scores []float32) {
 	scores = scores[:m.classes]
 	clear(scores)
-	slots, pairs := m.slots, m.pairs
-	for _, h := range feats {
-		k := key(h)
-		for i := m.home(k); ; i = (i + 1) & m.mask {
-			s := slots[i]
-			if s.key == k {
-				for _, p := range pairs[s.start : s.start+s.n] {
-					scores[p.class] += float32(p.w)
-				}
-				break
-			}
-			if s.key == 0 {
-				break
+	// Find all slots first, so that their cache misses overlap.
+	var found [64]int32
+	for len(feats) > 0 {
+		n := min(len(feats), len(found))
+		for j, h := range feats[:n] {
+			found[j] = int32(m.find(key(h)))
+		}
+		for _, i := range found[:n] {
+			if i >= 0 {
+				m.add(m.slots[i], scores)
 			}
 		}
+		feats = feats[n:]
 	}
 	for c := range scores {
 		scores[c] *= m.scale
 	}
+}
+
+func (m *Model) add(s slot, scores []float32) {
+	if s.dense {
+		w := m.weights[s.start : int(s.start)+len(scores)]
+		sc := scores[:len(w)]
+		for len(w) >= 4 {
+			sc[0] += float32(w[0])
+			sc[1] += float32(w[1])
+			sc[2] += float32(w[2])
+			sc[3] += float32(w[3])
+			w, sc = w[4:], sc[4:]
+		}
+		for c, v := range w {
+			sc[c] += float32(v)
+		}
+		return
+	}
+	end := s.start + uint32(s.n)
+	w, cl := m.weights[s.start:end], m.labels[s.start:end]
+	cl = cl[:len(w)]
+	for j, v := range w {
+		scores[cl[j]] += float32(v)
+	}
+}
+
+// put adds a feature's weights (classes ascending) to the table.
+func (m *Model) put(k uint32, classes []uint16, weights []int16) {
+	s := slot{key: k, start: uint32(len(m.weights)), n: uint16(len(classes))}
+	if 2*len(classes) >= m.classes { // dense: every class in order
+		s.dense = true
+		m.weights = append(m.weights, make([]int16, m.classes)...)
+		m.labels = append(m.labels, make([]uint16, m.classes)...)
+		for j, c := range classes {
+			m.weights[int(s.start)+int(c)] = weights[j]
+		}
+	} else {
+		m.weights = append(m.weights, weights...)
+		m.labels = append(m.labels, classes...)
+	}
+	i := m.home(k)
+	for m.slots[i].key != 0 {
+		i = (i + 1) & m.mask
+	}
+	m.slots[i] = s
+}
+
+// row returns the classes and weights of slot s, sparse.
+func (m *Model) row(s slot) ([]uint16, []int16) {
+	if !s.dense {
+		end := s.start + uint32(s.n)
+		return m.labels[s.start:end], m.weights[s.start:end]
+	}
+	var cl []uint16
+	var w []int16
+	for c, v := range m.weights[s.start : int(s.start)+m.classes] {
+		if v != 0 {
+			cl = append(cl, uint16(c))
+			w = append(w, v)
+		}
+	}
+	return cl, w
 }
 
 // build quantizes entries (sorted by key, each with at least one weight)
@@ -90,34 +184,24 @@ func build(classes int, entries []Entry, maxAbs float64) *Model {
 	if maxAbs > 0 {
 		m.scale = float32(maxAbs / math.MaxInt16)
 	}
-	size := 16
-	for size < 2*len(entries) {
-		size *= 2
-	}
-	m.mask = uint32(size - 1)
-	m.slots = make([]slot, size)
+	m.alloc(len(entries))
+	var (
+		cl []uint16
+		w  []int16
+	)
 	for _, e := range entries {
-		start := uint32(len(m.pairs))
+		cl, w = cl[:0], w[:0]
 		for j, c := range e.Classes {
-			q := math.Round(float64(e.Weights[j]) / float64(m.scale))
-			if q == 0 {
-				continue
+			if q := math.Round(float64(e.Weights[j]) / float64(m.scale)); q != 0 {
+				cl = append(cl, c)
+				w = append(w, int16(q))
 			}
-			m.pairs = append(m.pairs, pair{class: c, w: int16(q)})
 		}
-		if n := uint32(len(m.pairs)) - start; n > 0 {
-			m.insert(slot{key: e.Key, start: start, n: n})
+		if len(cl) > 0 {
+			m.put(e.Key, cl, w)
 		}
 	}
 	return m
-}
-
-func (m *Model) insert(s slot) {
-	i := m.home(s.key)
-	for m.slots[i].key != 0 {
-		i = (i + 1) & m.mask
-	}
-	m.slots[i] = s
 }
 
 const magic = "LIN1"
@@ -140,12 +224,13 @@ func (m *Model) AppendBinary(b []byte) ([]byte, error) {
 	for _, s := range sorted {
 		b = binary.AppendUvarint(b, uint64(s.key-prev))
 		prev = s.key
-		b = binary.AppendUvarint(b, uint64(s.n))
+		cl, w := m.row(s)
+		b = binary.AppendUvarint(b, uint64(len(cl)))
 		last := uint16(0)
-		for _, p := range m.pairs[s.start : s.start+s.n] {
-			b = binary.AppendUvarint(b, uint64(p.class-last))
-			last = p.class
-			b = binary.AppendVarint(b, int64(p.w))
+		for j, c := range cl {
+			b = binary.AppendUvarint(b, uint64(c-last))
+			last = c
+			b = binary.AppendVarint(b, int64(w[j]))
 		}
 	}
 	return b, nil
@@ -170,34 +255,35 @@ func DecodeModel(b []byte) (*Model, []byte, error) {
 		return nil, nil, fmt.Errorf("linear: bad header")
 	}
 	m := &Model{classes: classes, scale: scale}
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
-	m.mask = uint32(size - 1)
-	m.slots = make([]slot, size)
-	m.pairs = make([]pair, 0, 2*n)
-	k := uint32(0)
+	m.alloc(n)
+	m.weights = make([]int16, 0, 4*n)
+	m.labels = make([]uint16, 0, 4*n)
+	var (
+		k  uint32
+		cl []uint16
+		w  []int16
+	)
 	for range n {
 		k += uint32(d.uvarint())
-		cnt := uint32(d.uvarint())
-		start := uint32(len(m.pairs))
+		cnt := d.uvarint()
+		if k == 0 || cnt == 0 || cnt > uint64(classes) {
+			d.fail()
+		}
+		cl, w = cl[:0], w[:0]
 		c := uint16(0)
-		for range cnt {
-			c += uint16(d.uvarint())
-			w := d.varint()
-			if int(c) >= classes {
+		for j := range cnt {
+			delta := d.uvarint()
+			if j > 0 && delta == 0 || uint64(c)+delta >= uint64(classes) {
 				d.fail()
 			}
-			m.pairs = append(m.pairs, pair{class: c, w: int16(w)})
+			c += uint16(delta)
+			cl = append(cl, c)
+			w = append(w, int16(d.varint()))
 		}
 		if d.err != nil {
 			return nil, nil, d.err
 		}
-		if k == 0 || cnt == 0 {
-			return nil, nil, errors.New("linear: bad feature")
-		}
-		m.insert(slot{key: k, start: start, n: cnt})
+		m.put(k, cl, w)
 	}
 	return m, d.b, nil
 }

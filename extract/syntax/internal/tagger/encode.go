@@ -24,6 +24,18 @@ func (t *Tagger) AppendBinary(b []byte) ([]byte, error) {
 	b = appendMap(b, t.Lemmas.rules, func(b []byte, r rewrite) []byte {
 		return appendString(binary.AppendUvarint(b, uint64(r.cut)), r.add)
 	})
+	b = appendMap(b, t.known, func(b []byte, c int) []byte { return binary.AppendUvarint(b, uint64(c)) })
+	hashes := make([]uint64, 0, len(t.lower))
+	for h := range t.lower {
+		hashes = append(hashes, h)
+	}
+	slices.Sort(hashes)
+	b = binary.AppendUvarint(b, uint64(len(hashes)))
+	prev := uint64(0)
+	for _, h := range hashes {
+		b = binary.AppendUvarint(b, h-prev)
+		prev = h
+	}
 	return t.model.AppendBinary(b)
 }
 
@@ -63,6 +75,22 @@ func Decode(b []byte) (*Tagger, error) {
 		k := d.string()
 		l.rules[k] = rewrite{cut: int(d.uvarint()), add: d.string()}
 	}
+	known := make(map[string]int)
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		k := d.string()
+		if c := d.uvarint(); c < uint64(len(tags)) {
+			known[k] = int(c)
+		} else {
+			d.err = errors.New("bad class")
+		}
+	}
+	n := d.count()
+	lower := make(lexicon, n)
+	h := uint64(0)
+	for ; n > 0 && d.err == nil; n-- {
+		h += d.uvarint()
+		lower[h] = struct{}{}
+	}
 	if d.err != nil {
 		return nil, fmt.Errorf("tagger: %w", d.err)
 	}
@@ -73,7 +101,7 @@ func Decode(b []byte) (*Tagger, error) {
 	if len(rest) != 0 || m.Classes() != len(tags) {
 		return nil, errors.New("tagger: model does not match its tags")
 	}
-	return New(tags, m, l), nil
+	return &Tagger{Tags: tags, Lemmas: l, known: known, lower: lower, model: m}, nil
 }
 
 type reader struct {

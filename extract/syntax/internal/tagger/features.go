@@ -24,6 +24,8 @@ const (
 	flagHyphen              // holds a hyphen
 	flagFirst               // first word of the sentence
 	flagPeriod              // holds a period
+	flagKnownLower          // capitalized, and seen in lower case in training
+	flagLowerCase           // no upper-case letter (not a feature: masked out)
 )
 
 // Feature templates: each feature hash starts from linear.Hash(template).
@@ -67,7 +69,7 @@ func describe(w *word, form string, first bool) {
 	*w = word{form: linear.HashString(linear.Hash(1001), form)}
 	var (
 		buf   [64]byte
-		low   = buf[:0]
+		low          = buf[:0]
 		shape uint64 = 14695981039346656037
 		last  byte
 		run   int
@@ -131,16 +133,21 @@ func describe(w *word, form string, first bool) {
 	if first {
 		flags |= flagFirst
 	}
+	if uppers == 0 {
+		flags |= flagLowerCase
+	}
 	w.flags = flags
 	w.shape = shape
 	w.lower = hashBytes(linear.Hash(1002), low)
+	// Affixes shorter than the word, so that they generalize rather than
+	// stand for short words ("up" is no prefix of "up").
 	for k := range w.suffix {
-		if k < len(low) {
+		if k+1 < len(low) {
 			w.suffix[k] = hashBytes(linear.Hash(1003+uint64(k)), low[len(low)-k-1:])
 		}
 	}
 	for k := range w.prefix {
-		if k < len(low) {
+		if k+1 < len(low) {
 			w.prefix[k] = hashBytes(linear.Hash(1010+uint64(k)), low[:k+1])
 		}
 	}

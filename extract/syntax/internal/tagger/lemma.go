@@ -24,6 +24,9 @@ type rewrite struct {
 // maxSuffix is the longest suffix (in bytes) rules are learned for.
 const maxSuffix = 6
 
+// minStem is the shortest known word a compound lemma is built on.
+const minStem = 4
+
 // minRule is how many training words a suffix rule needs.
 const minRule = 2
 
@@ -61,6 +64,15 @@ func (l *Lemmatizer) Lemma(form, xpos string) string {
 	base := Base(form, xpos)
 	if lemma, ok := l.exceptions[key(base, xpos)]; ok {
 		return lemma
+	}
+	// A compound of a known irregular word: "upheld" as "held".
+	for k := 1; k+minStem <= len(base)-2; k++ {
+		if !utf8.RuneStart(base[k]) {
+			continue
+		}
+		if lemma, ok := l.exceptions[key(base[k:], xpos)]; ok && len(base)-k >= minStem {
+			return base[:k] + lemma
+		}
 	}
 	if r, ok := l.rule(base, xpos); ok {
 		if lemma, ok := r.apply(base); ok && lemma != "" {

@@ -1,7 +1,7 @@
 // Package tagger is the part-of-speech tagger and lemmatizer under package
 // syntax: a greedy left-to-right averaged perceptron choosing one joint
 // (UPOS, XPOS) tag a word, and lemmas from the tag, an exception table and
-// suffix rules, all learned from treebanks (Train, Learn) and kept in one
+// suffix rules, all learned from treebanks (Trainer, Learn) and kept in one
 // binary file (AppendBinary, Decode).
 package tagger
 
@@ -18,6 +18,8 @@ type Tag struct{ UPOS, XPOS string }
 type Tagger struct {
 	Tags   []Tag // class number -> tag
 	Lemmas *Lemmatizer
+	known  map[string]int // frequent words that always take one class
+	lower  lexicon        // words seen in lower case in training
 	model  *linear.Model
 	pool   sync.Pool // *scratch
 }
@@ -29,19 +31,18 @@ type scratch struct {
 	scores []float32
 }
 
-// New returns a tagger for the given classes, scoring with model.
-func New(tags []Tag, model *linear.Model, lemmas *Lemmatizer) *Tagger {
-	return &Tagger{Tags: tags, model: model, Lemmas: lemmas}
-}
-
 // Tag sets out[i] (len(out) >= len(forms)) to the class of word forms[i].
 func (t *Tagger) Tag(forms []string, out []int) {
 	s, _ := t.pool.Get().(*scratch)
 	if s == nil {
 		s = &scratch{scores: make([]float32, len(t.Tags))}
 	}
-	s.words = describeAll(s.words, forms)
-	for i := range forms {
+	s.words = describeAll(s.words, forms, t.lower)
+	for i, f := range forms {
+		if c, ok := t.known[f]; ok {
+			out[i] = c
+			continue
+		}
 		s.feats = features(s.feats[:0], s.words, out, i)
 		t.model.Score(s.feats, s.scores)
 		out[i] = argmax(s.scores)
@@ -49,15 +50,34 @@ func (t *Tagger) Tag(forms []string, out []int) {
 	t.pool.Put(s)
 }
 
-func describeAll(ws []word, forms []string) []word {
+// Features is the number of features with weights.
+func (t *Tagger) Features() int { return t.model.Features() }
+
+// Weights is the number of weights.
+func (t *Tagger) Weights() int { return t.model.Weights() }
+
+func describeAll(ws []word, forms []string, lower lexicon) []word {
 	if cap(ws) < len(forms) {
 		ws = make([]word, len(forms))
 	}
 	ws = ws[:len(forms)]
 	for i, f := range forms {
-		describe(&ws[i], f, i == 0)
+		w := &ws[i]
+		describe(w, f, i == 0)
+		if w.flags&flagUpper != 0 && lower.has(w.lower) {
+			w.flags |= flagKnownLower
+		}
+		w.flags &^= flagLowerCase
 	}
 	return ws
+}
+
+// lexicon is a set of word hashes.
+type lexicon map[uint64]struct{}
+
+func (l lexicon) has(h uint64) bool {
+	_, ok := l[h]
+	return ok
 }
 
 func argmax(s []float32) int {
@@ -69,9 +89,3 @@ func argmax(s []float32) int {
 	}
 	return best
 }
-
-// Features is the number of features with weights.
-func (t *Tagger) Features() int { return t.model.Features() }
-
-// Weights is the number of weights.
-func (t *Tagger) Weights() int { return t.model.Weights() }

@@ -20,7 +20,16 @@ type Trainer struct {
 	order []int
 	rng   *rand.Rand
 	tr    *linear.Trainer
+	known map[string]int
+	lower lexicon
 }
+
+// Words that occur at least knownCount times in training, with one class
+// at least knownShare of the time, always take that class.
+const (
+	knownCount = 20
+	knownShare = 0.995
+)
 
 // NewTrainer returns a trainer of a tagger with the given classes on data,
 // visiting sentences in an order shuffled by seed each pass.
@@ -32,9 +41,11 @@ func NewTrainer(tags []Tag, data []Example, seed uint64) *Trainer {
 		order: make([]int, len(data)),
 		rng:   rand.New(rand.NewPCG(seed, 0x7a66)),
 		tr:    linear.NewTrainer(len(tags)),
+		known: knownWords(data),
+		lower: lowerLexicon(data),
 	}
 	for i, ex := range data {
-		t.words[i] = describeAll(nil, ex.Forms)
+		t.words[i] = describeAll(nil, ex.Forms, t.lower)
 		t.order[i] = i
 	}
 	return t
@@ -55,11 +66,14 @@ func (t *Trainer) Epoch() float64 {
 	for _, k := range t.order {
 		ex := t.data[k]
 		guess = append(guess[:0], make([]int, len(ex.Forms))...)
-		for i := range ex.Forms {
-			feats = features(feats[:0], t.words[k], guess, i)
-			t.tr.Score(feats, scores)
-			g := argmax(scores)
-			t.tr.Update(feats, ex.Tags[i], g)
+		for i, f := range ex.Forms {
+			g, ok := t.known[f]
+			if !ok {
+				feats = features(feats[:0], t.words[k], guess, i)
+				t.tr.Score(feats, scores)
+				g = argmax(scores)
+				t.tr.Update(feats, ex.Tags[i], g)
+			}
 			guess[i] = g
 			if g == ex.Tags[i] {
 				right++
@@ -73,5 +87,48 @@ func (t *Trainer) Epoch() float64 {
 // Tagger returns the averaged tagger, with weights smaller than prune left
 // out.
 func (t *Trainer) Tagger(prune float64, lemmas *Lemmatizer) *Tagger {
-	return New(t.tags, t.tr.Model(prune), lemmas)
+	return &Tagger{Tags: t.tags, Lemmas: lemmas, known: t.known, lower: t.lower, model: t.tr.Model(prune)}
+}
+
+// knownWords finds the frequent words of data that (nearly) always take
+// the same class.
+func knownWords(data []Example) map[string]int {
+	counts := make(map[string]map[int]int)
+	for _, ex := range data {
+		for i, f := range ex.Forms {
+			if counts[f] == nil {
+				counts[f] = make(map[int]int)
+			}
+			counts[f][ex.Tags[i]]++
+		}
+	}
+	known := make(map[string]int)
+	for f, byTag := range counts {
+		total, best, bestN := 0, 0, 0
+		for tag, n := range byTag {
+			total += n
+			if n > bestN || n == bestN && tag < best {
+				best, bestN = tag, n
+			}
+		}
+		if total >= knownCount && float64(bestN) >= knownShare*float64(total) {
+			known[f] = best
+		}
+	}
+	return known
+}
+
+// lowerLexicon is the set of the words written in lower case in data.
+func lowerLexicon(data []Example) lexicon {
+	l := make(lexicon)
+	var w word
+	for _, ex := range data {
+		for _, f := range ex.Forms {
+			describe(&w, f, false)
+			if w.flags&flagLowerCase != 0 {
+				l[w.lower] = struct{}{}
+			}
+		}
+	}
+	return l
 }

@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/conllu"
@@ -26,8 +28,9 @@ func main() {
 	seed := flag.Uint64("seed", 1, "seed of the order of training sentences")
 	prune := flag.Float64("prune", 0.05, "leave out averaged weights smaller than this")
 	dev := flag.Bool("dev", false, "score the dev splits after every pass")
+	sweep := flag.String("sweep", "", "with -dev: comma-separated prune thresholds to score at the end")
 	flag.Parse()
-	if err := run(*data, *out, *iters, *seed, *prune, *dev); err != nil {
+	if err := run(*data, *out, *iters, *seed, *prune, *dev, *sweep); err != nil {
 		slog.Error("train", "err", err)
 		os.Exit(1)
 	}
@@ -44,15 +47,19 @@ func read(dir, split string) ([]conllu.Sentence, error) {
 	return conllu.ReadFiles(paths...)
 }
 
-func run(dir, out string, iters int, seed uint64, prune float64, dev bool) error {
+func run(dir, out string, iters int, seed uint64, prune float64, dev bool, sweep string) error {
 	train, err := read(dir, "train")
 	if err != nil {
 		return err
 	}
-	var devSents []conllu.Sentence
+	var devSets [][]conllu.Sentence
 	if dev {
-		if devSents, err = read(dir, "dev"); err != nil {
-			return err
+		for _, tb := range treebanks {
+			s, err := conllu.ReadFile(filepath.Join(dir, tb+"-ud-dev.conllu.gz"))
+			if err != nil {
+				return err
+			}
+			devSets = append(devSets, s)
 		}
 	}
 	tags, index := tagSet(train)
@@ -78,9 +85,29 @@ func run(dir, out string, iters int, seed uint64, prune float64, dev bool) error
 		acc := tr.Epoch()
 		msg := fmt.Sprintf("pass %d: train %.2f%% (%s)", it, 100*acc, time.Since(start).Round(time.Millisecond))
 		if dev {
-			msg += " dev " + score(tr.Tagger(prune, lemmas), devSents)
+			t := tr.Tagger(prune, lemmas)
+			for i, s := range devSets {
+				msg += fmt.Sprintf("; %s dev %s", treebanks[i], score(t, s))
+			}
 		}
 		slog.Info(msg)
+	}
+	for _, p := range strings.Split(sweep, ",") {
+		if p == "" || !dev {
+			continue
+		}
+		v, err := strconv.ParseFloat(p, 64)
+		if err != nil {
+			return fmt.Errorf("-sweep: %w", err)
+		}
+		t := tr.Tagger(v, lemmas)
+		b, _ := t.AppendBinary(nil)
+		start := time.Now()
+		msg := fmt.Sprintf("prune %g: %d bytes, %d weights", v, len(b), t.Weights())
+		for i, s := range devSets {
+			msg += fmt.Sprintf("; %s dev %s", treebanks[i], score(t, s))
+		}
+		slog.Info(msg, "scoring", time.Since(start).Round(time.Millisecond))
 	}
 	t := tr.Tagger(prune, lemmas)
 	b, err := t.AppendBinary(nil)
