@@ -1,6 +1,6 @@
 package depparse
 
-import "github.com/eventgraph/eventgraph/extract/syntax/internal/conllu"
+import "github.com/eventgraph/eventgraph/extract/syntax/conllu"
 
 // FromCoNLLU returns the words of treebank sentences with their gold tags,
 // heads and relations.

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/eventgraph/eventgraph/extract/syntax/internal/conllu"
+	"github.com/eventgraph/eventgraph/extract/syntax/conllu"
 )
 
 // treebank reads a file of ../shared/data/ud, skipping the test when the

@@ -1,6 +1,9 @@
-// Command trainparse trains the dependency parser of extract/syntax on the
-// UD English treebanks (EWT and the CC-BY genres of GUM) and writes the
-// model that the package embeds.
+// Command trainparse trains the dependency parser of package syntax on the
+// UD English treebanks (EWT and the CC BY genres of GUM) and writes
+// extract/syntax/model/parser.bin (make train). The same data, flags and
+// seed give the same bytes.
+//
+//	go run ./extract/syntax/internal/trainparse [-data ../shared/data/ud] [-epochs 15] [-dev] [-test]
 package main
 
 import (
@@ -11,63 +14,60 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/eventgraph/eventgraph/extract/syntax/internal/conllu"
+	"github.com/eventgraph/eventgraph/extract/syntax/conllu"
 	"github.com/eventgraph/eventgraph/extract/syntax/internal/depparse"
 )
 
 func main() {
-	data := flag.String("data", "", "folder of the UD treebanks (default ../shared/data/ud)")
-	out := flag.String("out", "", "model file to write (none when empty)")
-	epochs := flag.Int("epochs", depparse.DefaultOptions.Epochs, "training passes")
-	devEvery := flag.Bool("dev", false, "score the dev sets after every epoch")
-	test := flag.Bool("test", false, "score EWT test once at the end")
+	opt := depparse.DefaultOptions
+	data := flag.String("data", "../shared/data/ud", "folder of the UD English treebanks")
+	out := flag.String("out", "extract/syntax/model/parser.bin", "model file to write (none when empty)")
+	flag.IntVar(&opt.Epochs, "epochs", opt.Epochs, "passes over the training data")
+	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of the sentence order and of exploration")
+	flag.Float64Var(&opt.Prune, "prune", opt.Prune, "leave out averaged weights smaller than this")
+	dev := flag.Bool("dev", false, "score the dev splits after every pass")
+	test := flag.Bool("test", false, "score EWT test at the end (report it once)")
 	flag.Parse()
-	if err := run(*data, *out, *epochs, *devEvery, *test); err != nil {
+	if err := run(*data, *out, opt, *dev, *test); err != nil {
 		slog.Error("trainparse", "err", err)
 		os.Exit(1)
 	}
 }
 
-func read(dir string, names ...string) ([][]depparse.Word, error) {
-	var paths []string
-	for _, n := range names {
-		paths = append(paths, filepath.Join(dir, n))
-	}
-	s, err := conllu.ReadFiles(paths...)
+// treebanks are the training treebanks' file prefixes.
+var treebanks = []string{"en_ewt", "en_gum-ccby"}
+
+func read(dir, treebank, split string) ([][]depparse.Word, error) {
+	s, err := conllu.ReadFile(filepath.Join(dir, treebank+"-ud-"+split+".conllu.gz"))
 	if err != nil {
 		return nil, err
 	}
 	return depparse.FromCoNLLU(s), nil
 }
 
-func run(data, out string, epochs int, devEvery, test bool) error {
-	dir := data
-	if dir == "" {
-		root, err := repoRoot()
+func run(dir, out string, opt depparse.Options, dev, test bool) error {
+	var train [][]depparse.Word
+	devs := map[string][][]depparse.Word{}
+	for _, tb := range treebanks {
+		s, err := read(dir, tb, "train")
 		if err != nil {
 			return err
 		}
-		dir = filepath.Join(root, "..", "shared", "data", "ud")
+		train = append(train, s...)
+		if devs[tb], err = read(dir, tb, "dev"); err != nil {
+			return err
+		}
 	}
-	train, err := read(dir, "en_ewt-ud-train.conllu.gz", "en_gum-ccby-ud-train.conllu.gz")
-	if err != nil {
-		return err
-	}
-	ewtDev, err := read(dir, "en_ewt-ud-dev.conllu.gz")
-	if err != nil {
-		return err
-	}
-	gumDev, err := read(dir, "en_gum-ccby-ud-dev.conllu.gz")
-	if err != nil {
-		return err
-	}
-	opt := depparse.DefaultOptions
-	opt.Epochs = epochs
 	start := time.Now()
-	if devEvery {
+	scoreDev := func(m *depparse.Model) {
+		for _, tb := range treebanks {
+			fmt.Printf("  %s dev: %v\n", tb, m.Evaluate(devs[tb]))
+		}
+	}
+	if dev {
 		opt.AfterEpoch = func(epoch int, m *depparse.Model) {
-			fmt.Printf("epoch %2d  %5.0fs  EWT dev %v  GUM dev %v\n", epoch+1, time.Since(start).Seconds(),
-				m.Evaluate(ewtDev), m.Evaluate(gumDev))
+			fmt.Printf("epoch %d (%v)\n", epoch+1, time.Since(start).Round(time.Second))
+			scoreDev(m)
 		}
 	}
 	m, err := depparse.Train(train, opt)
@@ -75,32 +75,24 @@ func run(data, out string, epochs int, devEvery, test bool) error {
 		return err
 	}
 	fmt.Printf("trained on %d sentences in %v\n", len(train), time.Since(start).Round(time.Second))
-	fmt.Printf("EWT dev  %v\nGUM dev  %v\n", m.Evaluate(ewtDev), m.Evaluate(gumDev))
+	scoreDev(m)
 	if test {
-		ewtTest, err := read(dir, "en_ewt-ud-test.conllu.gz")
+		s, err := read(dir, "en_ewt", "test")
 		if err != nil {
 			return err
 		}
-		fmt.Printf("EWT test %v\n", m.Evaluate(ewtTest))
+		fmt.Printf("  en_ewt test: %v\n", m.Evaluate(s))
 	}
-	_ = out
-	return nil
-}
-
-// repoRoot walks up from the working directory to the folder holding go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
+	if out == "" {
+		return nil
+	}
+	b, err := m.AppendBinary(nil)
 	if err != nil {
-		return "", fmt.Errorf("working directory: %w", err)
+		return err
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return fmt.Errorf("write model: %w", err)
 	}
+	fmt.Printf("wrote %s (%d bytes)\n", out, len(b))
+	return nil
 }
