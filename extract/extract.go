@@ -17,6 +17,7 @@ import (
 func Extract(a doc.Article) *doc.Document {
 	d := &doc.Document{Article: a}
 	d.Sentences = Sentences(a)
+	parse(a.Text, d.Sentences)
 	d.Timexes = inSentences(timex.Tag(a.Text, d.Sentences, a.Published), d.Sentences)
 	actor.Recognize(d)
 	event.Extract(d)

@@ -63,10 +63,19 @@ type Article struct {
 	Props map[string]string `json:"props,omitempty"`
 }
 
-// Token is a word or punctuation mark.
+// Token is a word or punctuation mark, with what the parser (package
+// extract/syntax) says of it. A token the parser splits ("don't",
+// "U.S.-Israel") takes the analysis of its syntactic head. Tag is empty
+// when the sentence was not parsed.
 type Token struct {
 	Span
-	Text string `json:"text"`
+	Text  string `json:"text"`
+	Lemma string `json:"lemma,omitempty"`
+	Tag   string `json:"tag,omitempty"`  // UD universal part of speech: VERB, NOUN, PROPN...
+	XPOS  string `json:"xpos,omitempty"` // Penn Treebank tag: VBD, VBN, NNS...
+	// Head indexes the sentence's Tokens; -1 for the root (or unparsed).
+	Head int    `json:"head"`
+	Rel  string `json:"rel,omitempty"` // UD relation to the head: nsubj, obj, obl, nmod:poss...
 }
 
 // Sentence is a sentence of one block.
