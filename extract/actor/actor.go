@@ -88,6 +88,7 @@ type tok struct {
 	upper bool   // all letters are uppercase, at least two letters
 	word  bool   // contains a letter
 	first bool   // first word of the sentence (or after an opening quote)
+	tag   string // the parser's part of speech (doc.Token.Tag), "" when unparsed
 	stop  bool   // a stopword
 	mDone bool   // mEnd and mEnts hold the gazetteer match at this token
 	cls   uint32 // wordClass bits of low
@@ -263,7 +264,7 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 		// or cleared by release).
 		s.all = s.all[:len(s.all)+1]
 		k := &s.all[len(s.all)-1]
-		k.text, k.span = t.Text, t.Span
+		k.text, k.span, k.tag = t.Text, t.Span, t.Tag
 		letters, uppers := 0, 0
 		var wi wordInfo
 		ascii := false
@@ -1052,9 +1053,12 @@ func (s *state) nameAt(i int) int {
 	}
 	last, lastCls := ts[end-1].low, ts[end-1].cls
 	// Unknown single words at the start of a sentence or in a headline need
-	// evidence that they are names.
+	// evidence that they are names: the body writes them capitalized, they
+	// are a known surname, a speech verb or a possessive follows, or (at
+	// the start of a body sentence) the parser reads a proper noun that
+	// is the subject of the verb after it ("Boeing challenged the award").
 	if n == 1 && (t.first || s.titleCase) && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !s.surnameCand[t.low] &&
-		nxCls&cSpeechVerb == 0 && nx != "'s" {
+		nxCls&cSpeechVerb == 0 && nx != "'s" && !(t.first && !s.titleCase && s.properSubject(i)) {
 		return end
 	}
 	if s.titleCase && n > 1 {
@@ -1118,6 +1122,20 @@ func (s *state) nameAt(i int) int {
 	}
 	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, how)
 	return s.afterMention(end, a, m)
+}
+
+// properSubject reports whether the parser tags token i a proper noun
+// followed by a verb.
+func (s *state) properSubject(i int) bool {
+	ts := s.toks
+	if ts[i].tag != "PROPN" || i+1 >= len(ts) {
+		return false
+	}
+	switch ts[i+1].tag {
+	case "VERB", "AUX":
+		return true
+	}
+	return false
 }
 
 // nameLike rejects runs that are not names of actors: single letters,

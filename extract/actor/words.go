@@ -43,7 +43,7 @@ var orgSuffix = set(
 	"association", "union", "institute", "university", "college", "bank", "fund", "foundation",
 	"organization", "organisation", "network", "times", "post", "news", "press", "journal", "herald",
 	"tribune", "gazette", "telegraph", "guardian", "airlines", "airways", "motors", "systems", "technologies",
-	"technology", "devices", "microsystems", "labs", "laboratories", "police", "army", "navy", "forces",
+	"technology", "devices", "microsystems", "labs", "laboratories", "police", "army", "navy", "force", "forces",
 	"court", "services", "entertainment", "studios", "pictures", "records", "communications", "team",
 	"club", "society", "federation", "league", "brigade", "brigades", "movement", "front", "office",
 	"bureau", "service", "board", "assembly", "parliament", "senate", "congress", "cabinet", "government",

@@ -134,9 +134,11 @@ func (x *extractor) arguments(s *sentence) {
 		if c.gov >= 0 {
 			do(c.gov)
 		}
-		if c.p.noun || s.nounish(c.head) && s.toks[c.head].form != 'd' {
+		switch {
+		case x.treeArgs(s, c):
+		case c.p.noun || s.nounish(c.head) && s.toks[c.head].form != 'd':
 			x.nounArgs(s, c)
-		} else {
+		default:
 			x.verbArgs(s, ci, c)
 		}
 		// Inherit the agent of a governor: "Netanyahu's decision to

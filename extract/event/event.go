@@ -195,6 +195,7 @@ type sentence struct {
 	isHead   []bool // tokens heading an emitted candidate
 	seg      []int
 	txs      []sentTimex // the sentence's dating expressions, in text order
+	kids     [][]int     // dependents of each token, when parsed
 	idx      int
 	kind     doc.BlockKind
 	toks     []token
@@ -224,8 +225,10 @@ func (x *extractor) run() {
 		x.sents = append(x.sents, s)
 		x.detect(s)
 		x.structure(s)
+		x.conjunctModality(s)
 		x.modality(s)
 		x.arguments(s)
+		x.coding(s)
 		x.speechActs(s)
 		x.emit(s)
 	}
@@ -781,6 +784,9 @@ func (x *extractor) structure(s *sentence) {
 				}
 				comp = nounAfter(k, 5)
 			}
+		}
+		if comp < 0 && s.parsed() {
+			comp = s.treeComplement(c, candAt)
 		}
 		if comp < 0 || comp == ci {
 			continue

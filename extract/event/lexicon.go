@@ -75,7 +75,9 @@ type lexicon struct {
 	group   map[string]string     // family -> blocking group (compat components)
 	decide  map[string]bool
 	anaph   map[string]bool
-	negconv []cue
+	// abstract nouns make a use of force figurative (cues.tsv)
+	abstract map[string]bool
+	negconv  []cue
 	// words answers everything the extractor asks about a lower-case word
 	// in one lookup: closed class, verb lemma and form, patterns, cues
 	// starting with it. Built from the maps above; absent words are plain.
@@ -125,17 +127,18 @@ func readLines(name string, fn func(line int, cols []string) error) error {
 
 func parseLexicon() (*lexicon, error) {
 	l := &lexicon{
-		codes:   map[string]codeInfo{},
-		verbs:   map[string][]*pattern{},
-		nouns:   map[string][]*pattern{},
-		verbSet: map[string]bool{},
-		irreg:   map[string]irregular{},
-		cues:    map[string][]cue{},
-		cueIdx:  map[string][]cue{},
-		compat:  map[[2]string]bool{},
-		group:   map[string]string{},
-		decide:  map[string]bool{},
-		anaph:   map[string]bool{},
+		codes:    map[string]codeInfo{},
+		verbs:    map[string][]*pattern{},
+		nouns:    map[string][]*pattern{},
+		verbSet:  map[string]bool{},
+		irreg:    map[string]irregular{},
+		cues:     map[string][]cue{},
+		cueIdx:   map[string][]cue{},
+		compat:   map[[2]string]bool{},
+		group:    map[string]string{},
+		decide:   map[string]bool{},
+		anaph:    map[string]bool{},
+		abstract: map[string]bool{},
 	}
 	err := readLines("cameo.tsv", func(_ int, c []string) error {
 		if len(c) < 3 {
@@ -267,6 +270,9 @@ func parseLexicon() (*lexicon, error) {
 			return nil
 		case "anaphor":
 			l.anaph[c[1]] = true
+			return nil
+		case "abstract":
+			l.abstract[c[1]] = true
 			return nil
 		case "negconv":
 			if len(c) < 4 {

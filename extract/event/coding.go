@@ -1,0 +1,97 @@
+package event
+
+import "github.com/eventgraph/eventgraph/extract/doc"
+
+// This file checks a candidate's CAMEO code against the structure around
+// it, after its arguments are known.
+
+// occurCode is the eventgraph extension for events CAMEO has no code for.
+const occurCode = "EG-OCCUR"
+
+// isForce reports whether code is a use of force (CAMEO 18, 19, 20: assault,
+// fight, mass violence), which needs a physical act.
+func isForce(code string) bool {
+	return len(code) >= 2 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20")
+}
+
+// coding drops the force codes of figurative uses ("could harm U.S.-Israel
+// ties", "Tensions Escalate", "fight for votes"): a subject or object that
+// names no physical thing. The event keeps its action, uncoded.
+func (x *extractor) coding(s *sentence) {
+	for _, c := range s.cands {
+		if c.absorbed || !isForce(x.l.typeOf(c.code).Code) {
+			continue
+		}
+		if x.figurative(s, c) {
+			c.code = occurCode
+		}
+	}
+}
+
+// figurative reports whether c's subject or object is an abstract noun.
+func (x *extractor) figurative(s *sentence, c *cand) bool {
+	abstract := func(k int) bool {
+		if k < 0 || k >= len(s.toks) {
+			return false
+		}
+		t := &s.toks[k]
+		return x.l.abstract[t.low] || t.Lemma != "" && x.l.abstract[t.Lemma]
+	}
+	if s.parsed() {
+		h := c.head
+		for _, k := range s.children(h) {
+			switch r, _ := s.rel(k); r {
+			case "nsubj", "obj":
+				if abstract(k) {
+					return true
+				}
+			case "obl", "nmod":
+				if p := s.caseOf(k); (p == "for" || p == "over") && abstract(k) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// Without a tree: the word before the verb group, the first noun
+	// after the trigger.
+	k := c.lo - 1
+	for k >= 0 && (s.toks[k].cls&cAux != 0 || s.toks[k].cls&cAdv != 0) {
+		k--
+	}
+	if !c.p.noun && abstract(k) {
+		return true
+	}
+	for k := c.hi; k < len(s.toks) && k < c.hi+5; k++ {
+		if isClauseBreak(s.toks[k].low) || s.toks[k].low == "," {
+			break
+		}
+		if abstract(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// conjunctModality gives the conjuncts of an event noun the modality its
+// governor fixed: "negotiations over a ceasefire and the release of
+// hostages" (neither is asserted).
+func (x *extractor) conjunctModality(s *sentence) {
+	if !s.parsed() {
+		return
+	}
+	at := make(map[int]*cand, len(s.cands))
+	for _, c := range s.cands {
+		at[c.head] = c
+	}
+	for _, c := range s.cands {
+		if !c.modFixed || c.mod == doc.Asserted {
+			continue
+		}
+		for _, k := range s.conjuncts(c.head)[1:] {
+			if o := at[k]; o != nil && !o.modFixed && o.mod == doc.Asserted {
+				o.mod, o.modFixed = c.mod, true
+			}
+		}
+	}
+}

@@ -1,0 +1,308 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// This file reads arguments off the dependency tree (package
+// extract/syntax, projected onto the tokens by package extract): subjects,
+// objects, passive agents, possessors of event nouns, prepositional roles,
+// and the subjects that coordination, control and relative clauses share.
+
+// parsed reports whether the sentence carries a dependency tree.
+func (s *sentence) parsed() bool {
+	for i := range s.toks {
+		if s.toks[i].Rel != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// children returns the dependents of token h, in text order.
+func (s *sentence) children(h int) []int {
+	if s.kids == nil {
+		s.kids = make([][]int, len(s.toks))
+		for i := range s.toks {
+			if p := s.toks[i].Head; p >= 0 && p < len(s.toks) {
+				s.kids[p] = append(s.kids[p], i)
+			}
+		}
+	}
+	return s.kids[h]
+}
+
+// rel returns token i's relation without its subtype ("nmod:poss" is
+// "nmod"), and the subtype.
+func (s *sentence) rel(i int) (string, string) {
+	r, sub, _ := strings.Cut(s.toks[i].Rel, ":")
+	return r, sub
+}
+
+// child returns the first dependent of h with relation r ("nsubj",
+// "nsubj:pass", or a bare relation matching any subtype), -1 if none.
+func (s *sentence) child(h int, r string) int {
+	for _, k := range s.children(h) {
+		if s.toks[k].Rel == r {
+			return k
+		}
+		if base, _ := s.rel(k); !strings.Contains(r, ":") && base == r && s.toks[k].Rel != r+":pass" {
+			return k
+		}
+	}
+	return -1
+}
+
+// caseOf returns the lower-cased preposition marking token k ("by",
+// "with"), "" when none.
+func (s *sentence) caseOf(k int) string {
+	var out []string
+	for _, c := range s.children(k) {
+		if s.toks[c].Rel == "case" && c < k {
+			out = append(out, s.toks[c].low)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// conjuncts returns k and the tokens coordinated with it ("Israel and
+// Hamas").
+func (s *sentence) conjuncts(k int) []int {
+	out := []int{k}
+	for _, c := range s.children(k) {
+		if s.toks[c].Rel == "conj" {
+			out = append(out, s.conjuncts(c)...)
+		}
+	}
+	return out
+}
+
+// mentionOf returns the actor mention that the noun phrase headed by k
+// names: one on k itself, else one on a name, modifier or apposition it
+// holds ("American officials", "Israel's defense minister", "the
+// minister, Gideon Sa'ar"), -1 when none.
+func (s *sentence) mentionOf(k int) int {
+	if m := s.toks[k].ment; m >= 0 {
+		return m
+	}
+	for _, r := range []string{"flat", "compound", "appos", "amod", "nmod:poss"} {
+		for _, c := range s.children(k) {
+			if s.toks[c].Rel == r || strings.HasPrefix(s.toks[c].Rel, r+":") {
+				if m := s.toks[c].ment; m >= 0 {
+					return m
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// addNode adds the actors named by the phrase at k, and by its conjuncts,
+// in role.
+func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
+	ks := s.conjuncts(k)
+	if c.p.has(fRecip) && len(ks) > 1 && role == doc.RoleAgent {
+		role = doc.RoleParticipant
+	}
+	for _, n := range ks {
+		m := s.mentionOf(n)
+		if m < 0 {
+			continue
+		}
+		r := role
+		if r == doc.RoleAgent && x.kindOf(m) == doc.KindPlace {
+			// A city does not act: "Rafah" in "a Rafah offensive" is
+			// where it happens.
+			r = doc.RolePlace
+			if c.hasRole(doc.RolePlace) {
+				continue
+			}
+		}
+		c.addArg(r, x.actorOf(m), m)
+	}
+}
+
+// treeArgs fills c's arguments from the tree; it reports false when the
+// sentence has none (the word-window rules then apply).
+func (x *extractor) treeArgs(s *sentence, c *cand) bool {
+	if !s.parsed() {
+		return false
+	}
+	h := c.head
+	if c.p.noun || isNounTag(s.toks[h].Tag) {
+		x.nounTreeArgs(s, c, h)
+	} else {
+		x.verbTreeArgs(s, c, h)
+	}
+	return true
+}
+
+func isNounTag(t string) bool { return t == "NOUN" || t == "PROPN" }
+
+// verbTreeArgs: subject, objects and obliques of a verb, with the subject
+// it shares through coordination, control or a relative clause.
+func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
+	c.passive = s.child(h, "nsubj:pass") >= 0 || s.child(h, "aux:pass") >= 0 ||
+		s.toks[h].Rel == "acl" && s.toks[h].XPOS == "VBN" || s.child(h, "obl:agent") >= 0
+	if k := s.child(h, "nsubj:pass"); k >= 0 {
+		x.addNode(s, c, doc.RoleTarget, k)
+	}
+	if k := s.child(h, "nsubj"); k >= 0 {
+		x.addNode(s, c, doc.RoleAgent, k)
+	} else if !c.hasRole(doc.RoleTarget) || !c.passive {
+		x.sharedSubject(s, c, h)
+	}
+	for _, k := range s.children(h) {
+		switch r, _ := s.rel(k); r {
+		case "obj", "iobj":
+			if !c.p.has(fSpeech) || r == "iobj" || s.toks[k].ment >= 0 {
+				x.addNode(s, c, doc.RoleTarget, k)
+			}
+		case "obl":
+			x.oblique(s, c, k, false)
+		}
+	}
+	// A clausal complement whose subject is an actor ("called on Israel
+	// to stop"): an object-control target.
+	if !c.hasRole(doc.RoleTarget) && !c.p.has(fSpeech) {
+		if k := s.child(h, "xcomp"); k >= 0 {
+			if o := s.child(k, "nsubj"); o >= 0 {
+				x.addNode(s, c, doc.RoleTarget, o)
+			}
+		}
+	}
+}
+
+// sharedSubject finds the agent of a verb without a subject of its own:
+// the subject of the verb it is coordinated with ("X attacked Y and killed
+// Z"), of the verb that controls it ("planned to urge Israel": the
+// planner; "urged Israel to stop": Israel), or the noun a relative or
+// participial clause modifies ("officials who met", "a delegation
+// requested by Biden").
+func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
+	p := s.toks[h].Head
+	if p < 0 {
+		return
+	}
+	switch r, sub := s.rel(h); {
+	case r == "conj" || r == "xcomp":
+		if r == "xcomp" {
+			if o := s.child(p, "obj"); o >= 0 {
+				x.addNode(s, c, doc.RoleAgent, o)
+				return
+			}
+		}
+		// Up a chain of conjuncts and controllers to a subject.
+		for n := 0; p >= 0 && n < 8; n++ {
+			if k := s.child(p, "nsubj"); k >= 0 {
+				x.addNode(s, c, doc.RoleAgent, k)
+				return
+			}
+			if r, _ := s.rel(p); r != "conj" && r != "xcomp" {
+				return
+			}
+			p = s.toks[p].Head
+		}
+	case r == "acl" && sub == "relcl":
+		// "officials who met": the noun is the subject, unless the clause
+		// has one ("the trip that Netanyahu cancelled").
+		if s.child(h, "nsubj") < 0 {
+			x.addNode(s, c, doc.RoleAgent, p)
+		} else if !c.hasRole(doc.RoleTarget) {
+			x.addNode(s, c, doc.RoleTarget, p)
+		}
+	case r == "acl":
+		if c.passive {
+			x.addNode(s, c, doc.RoleTarget, p)
+		} else {
+			x.addNode(s, c, doc.RoleAgent, p)
+		}
+	}
+}
+
+// nounTreeArgs: the possessor and modifiers of an event noun, its "of",
+// "by", "with" and place phrases.
+func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
+	for _, k := range s.children(h) {
+		switch r, sub := s.rel(k); {
+		case r == "nmod" && sub == "poss":
+			x.addNode(s, c, doc.RoleAgent, k)
+		case r == "amod" || r == "compound":
+			// "the US abstention", "a Rafah offensive"
+			if m := s.toks[k].ment; m >= 0 && k < h {
+				x.addNode(s, c, doc.RoleAgent, k)
+			}
+		case r == "nmod":
+			x.oblique(s, c, k, true)
+		}
+	}
+}
+
+// oblique gives a prepositional phrase its role by its preposition.
+func (x *extractor) oblique(s *sentence, c *cand, k int, noun bool) {
+	m := s.mentionOf(k)
+	if m < 0 {
+		return
+	}
+	kind := x.kindOf(m)
+	place := kind == doc.KindPlace || kind == doc.KindCountry
+	switch prep := s.caseOf(k); prep {
+	case "by":
+		if c.passive || noun {
+			x.addNode(s, c, doc.RoleAgent, k)
+		}
+	case "in", "at", "near", "inside", "outside", "across", "throughout":
+		if place && !c.hasRole(doc.RolePlace) {
+			c.addArg(doc.RolePlace, x.actorOf(m), m)
+		}
+	case "with", "between", "among":
+		x.addNode(s, c, doc.RoleParticipant, k)
+	case "of":
+		if !noun {
+			return
+		}
+		if c.p.has(fIntr) && !c.hasRole(doc.RoleAgent) {
+			x.addNode(s, c, doc.RoleAgent, k)
+		} else if !c.hasRole(doc.RoleTarget) {
+			x.addNode(s, c, doc.RoleTarget, k)
+		}
+	case "to", "against", "on", "toward", "towards", "into", "for", "over", "from", "about", "upon", "at odds with":
+		if c.hasRole(doc.RoleTarget) {
+			return
+		}
+		if kind == doc.KindPlace && (prep == "to" || prep == "into") {
+			if !c.hasRole(doc.RolePlace) {
+				c.addArg(doc.RolePlace, x.actorOf(m), m)
+			}
+			return
+		}
+		x.addNode(s, c, doc.RoleTarget, k)
+	}
+}
+
+// complementCases are the prepositions that introduce what a complement
+// head is about: "calls for a ceasefire", "negotiations over the release".
+var complementCases = map[string]bool{"for": true, "on": true, "over": true, "of": true, "from": true, "against": true, "about": true}
+
+// treeComplement finds the event a complement-taking head governs in the
+// tree, when its words do not follow it directly ("negotiations between
+// Israel and Hamas over a ceasefire"): a clausal complement, or an event
+// noun in one of its prepositional phrases. It returns the candidate's
+// index, -1 when none.
+func (s *sentence) treeComplement(c *cand, candAt func(int) int) int {
+	for _, k := range s.children(c.head) {
+		switch r, _ := s.rel(k); {
+		case r == "xcomp" || r == "ccomp" && !c.p.noun:
+			if ci := candAt(k); ci >= 0 {
+				return ci
+			}
+		case (r == "nmod" || r == "obl") && complementCases[s.caseOf(k)]:
+			if ci := candAt(k); ci >= 0 {
+				return ci
+			}
+		}
+	}
+	return -1
+}
