@@ -256,6 +256,11 @@ func (x *extractor) prepare(si int) *sentence {
 		}
 		tk := &s.toks[i]
 		*tk = token{Token: t, low: low, ment: -1, cls: wi.cls, lemma: wi.lemma, form: wi.form, lex: wi}
+		if tk.lemma == "" && t.Tag == "VERB" {
+			// A verb the dictionary does not know: the parser's lemma
+			// and form.
+			tk.lemma, tk.form = strings.ToLower(t.Lemma), verbForm(t.XPOS)
+		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		tk.cap = unicode.IsUpper(r)
 		if unicode.IsLetter(r) {
@@ -397,6 +402,9 @@ func (x *extractor) detect(s *sentence) {
 			continue
 		}
 		c := x.match(s, i)
+		if c == nil {
+			c = x.verbCand(s, i)
+		}
 		if c == nil {
 			continue
 		}

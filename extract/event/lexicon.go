@@ -77,6 +77,9 @@ type lexicon struct {
 	anaph   map[string]bool
 	// abstract nouns make a use of force figurative (cues.tsv)
 	abstract map[string]bool
+	// noEvent verbs frame or link: not events when the dictionary does
+	// not know them (cues.tsv)
+	noEvent map[string]bool
 	negconv  []cue
 	// words answers everything the extractor asks about a lower-case word
 	// in one lookup: closed class, verb lemma and form, patterns, cues
@@ -139,6 +142,7 @@ func parseLexicon() (*lexicon, error) {
 		decide:   map[string]bool{},
 		anaph:    map[string]bool{},
 		abstract: map[string]bool{},
+		noEvent:  map[string]bool{},
 	}
 	err := readLines("cameo.tsv", func(_ int, c []string) error {
 		if len(c) < 3 {
@@ -273,6 +277,9 @@ func parseLexicon() (*lexicon, error) {
 			return nil
 		case "abstract":
 			l.abstract[c[1]] = true
+			return nil
+		case "noevent":
+			l.noEvent[c[1]] = true
 			return nil
 		case "negconv":
 			if len(c) < 4 {

@@ -306,3 +306,41 @@ func (s *sentence) treeComplement(c *cand, candAt func(int) int) int {
 	}
 	return -1
 }
+
+// verbForm maps a Penn tag to the extractor's verb forms: b base, s third
+// person present, d past, n participle, g -ing.
+func verbForm(xpos string) byte {
+	switch xpos {
+	case "VBD":
+		return 'd'
+	case "VBN":
+		return 'n'
+	case "VBZ":
+		return 's'
+	case "VBG":
+		return 'g'
+	case "VB", "VBP":
+		return 'b'
+	}
+	return 0
+}
+
+// verbPattern is the pattern of a verb that the dictionary does not know:
+// an event with its own lemma as the action and no CAMEO code ("Boeing
+// challenged the award", "The GAO upheld the protest"). Without a named
+// participant it is pruned before the graph.
+var verbPattern = &pattern{id: "syntax", src: "VERB", name: "syntax: a verb outside the dictionary", code: occurCode, action: "-"}
+
+// verbCand makes a candidate of token i when the parser reads it as a
+// main verb that frames nothing (cues.tsv noevent), nil otherwise.
+func (x *extractor) verbCand(s *sentence, i int) *cand {
+	t := &s.toks[i]
+	if t.Tag != "VERB" || t.ment >= 0 || t.lemma == "" || x.l.noEvent[t.lemma] || !s.parsed() {
+		return nil
+	}
+	if r, _ := s.rel(i); r == "amod" || r == "compound" || r == "nmod" {
+		return nil // "the planned delegation": a modifier
+	}
+	return x.newCand(cand{head: i, lo: i, hi: i + 1, p: verbPattern, code: occurCode, action: t.lemma,
+		gov: -1, objOf: -1, comp: -1, antecedent: -1, ev: -1})
+}
