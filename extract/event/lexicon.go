@@ -80,7 +80,7 @@ type lexicon struct {
 	// noEvent verbs frame or link: not events when the dictionary does
 	// not know them (cues.tsv)
 	noEvent map[string]bool
-	negconv  []cue
+	negconv []cue
 	// words answers everything the extractor asks about a lower-case word
 	// in one lookup: closed class, verb lemma and form, patterns, cues
 	// starting with it. Built from the maps above; absent words are plain.
