@@ -136,6 +136,14 @@ func (x *extractor) arguments(s *sentence) {
 		}
 		switch {
 		case x.treeArgs(s, c):
+			// A verb the parser left without a subject (it misread
+			// "after the U.S. abstained" as a phrase): the subject the
+			// word-window rules find.
+			if !c.p.noun && !c.hasRole(doc.RoleAgent) && !c.passive && s.toks[c.head].Tag == "VERB" && s.child(c.head, "nsubj") < 0 {
+				if subj := x.subject(s, ci, c); len(subj) > 0 {
+					x.addGroups(c, doc.RoleAgent, subj)
+				}
+			}
 		case c.p.noun || s.nounish(c.head) && s.toks[c.head].form != 'd':
 			x.nounArgs(s, c)
 		default:

@@ -80,14 +80,25 @@ func (s *sentence) conjuncts(k int) []int {
 }
 
 // mentionOf returns the actor mention that the noun phrase headed by k
-// names: one on k itself, else one on a name, modifier or apposition it
-// holds ("American officials", "Israel's defense minister", "the
-// minister, Gideon Sa'ar"), -1 when none.
+// names: one on k itself, else one on the rest of a name or an apposition
+// ("the minister, Gideon Sa'ar"), -1 when none. Modifiers and possessors
+// are not what a common noun names: "the UN resolution" and "Netanyahu's
+// decision" are no actors (the recognizer marks nouns for people,
+// "American officials", as mentions of their own). But an event noun
+// stands for whoever did it: "criticized the U.S. abstention" criticizes
+// the U.S., "doubted Netanyahu's decision" Netanyahu.
 func (s *sentence) mentionOf(k int) int {
 	if m := s.toks[k].ment; m >= 0 {
 		return m
 	}
-	for _, r := range []string{"flat", "compound", "appos", "amod", "nmod:poss"} {
+	rels := []string{"flat", "appos"}
+	switch {
+	case s.isHead != nil && s.isHead[k]:
+		rels = append(rels, "nmod:poss", "compound", "amod")
+	case s.toks[k].Tag == "PROPN":
+		rels = append(rels, "compound", "amod")
+	}
+	for _, r := range rels {
 		for _, c := range s.children(k) {
 			if s.toks[c].Rel == r || strings.HasPrefix(s.toks[c].Rel, r+":") {
 				if m := s.toks[c].ment; m >= 0 {
@@ -149,9 +160,13 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 	if k := s.child(h, "nsubj:pass"); k >= 0 {
 		x.addNode(s, c, doc.RoleTarget, k)
 	}
-	if k := s.child(h, "nsubj"); k >= 0 {
+	switch k := s.child(h, "nsubj"); {
+	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl":
+		// "a resolution that called for": the resolution's.
+		x.addNode(s, c, doc.RoleAgent, s.toks[h].Head)
+	case k >= 0:
 		x.addNode(s, c, doc.RoleAgent, k)
-	} else if !c.hasRole(doc.RoleTarget) || !c.passive {
+	case !c.hasRole(doc.RoleTarget) || !c.passive:
 		x.sharedSubject(s, c, h)
 	}
 	for _, k := range s.children(h) {
@@ -173,6 +188,15 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			}
 		}
 	}
+}
+
+// relativePronoun reports whether token k is "who", "which", "that"...
+func (s *sentence) relativePronoun(k int) bool {
+	switch s.toks[k].XPOS {
+	case "WDT", "WP", "WP$":
+		return true
+	}
+	return false
 }
 
 // sharedSubject finds the agent of a verb without a subject of its own:
@@ -213,9 +237,14 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 		} else if !c.hasRole(doc.RoleTarget) {
 			x.addNode(s, c, doc.RoleTarget, p)
 		}
+	case r == "acl" && c.passive:
+		// "a delegation requested by Biden"
+		x.addNode(s, c, doc.RoleTarget, p)
 	case r == "acl":
-		if c.passive {
-			x.addNode(s, c, doc.RoleTarget, p)
+		// "officials meeting in Cairo"; "Netanyahu's decision to
+		// cancel": the decision's possessor decides and cancels.
+		if k := s.child(p, "nmod:poss"); k >= 0 && s.toks[p].ment < 0 {
+			x.addNode(s, c, doc.RoleAgent, k)
 		} else {
 			x.addNode(s, c, doc.RoleAgent, p)
 		}
@@ -341,6 +370,9 @@ func (x *extractor) verbCand(s *sentence, i int) *cand {
 	if r, _ := s.rel(i); r == "amod" || r == "compound" || r == "nmod" {
 		return nil // "the planned delegation": a modifier
 	}
-	return x.newCand(cand{head: i, lo: i, hi: i + 1, p: verbPattern, code: occurCode, action: t.lemma,
+	if s.child(i, "cop") >= 0 {
+		return nil // "the resolution was nonbinding": a state
+	}
+	return x.newCand(cand{head: i, lo: i, hi: i + 1, p: verbPattern, code: occurCode, action: t.lemma, mod: doc.Asserted,
 		gov: -1, objOf: -1, comp: -1, antecedent: -1, ev: -1})
 }
