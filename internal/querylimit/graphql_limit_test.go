@@ -8,8 +8,8 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
-	_ "github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/cayley/query"
+	_ "github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
 )
 
