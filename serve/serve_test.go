@@ -19,7 +19,7 @@ import (
 	"github.com/eventgraph/eventgraph/internal/cayleyui"
 )
 
-func requireAssets(t *testing.T) {
+func requireAssets(t testing.TB) {
 	t.Helper()
 	if _, err := cayleyui.Assets(); err != nil {
 		t.Fatalf("%v\n\tthe cayley UI must be generated before testing: run `%s` from the repository root",
@@ -27,7 +27,7 @@ func requireAssets(t *testing.T) {
 	}
 }
 
-func memHandle(t *testing.T, quads ...quad.Quad) *graph.Handle {
+func memHandle(t testing.TB, quads ...quad.Quad) *graph.Handle {
 	t.Helper()
 	qs, err := graph.NewQuadStore("memstore", "", nil)
 	if err != nil {

@@ -78,8 +78,10 @@ func compile(ctx context.Context, ses query.Session, q string, opt query.Options
 	}
 	ch := make(chan started, 1)
 	go func() {
-		it, err := ses.Execute(ctx, q, opt)
-		ch <- started{it, err}
+		var s started
+		defer func() { ch <- s }()
+		defer recoverAs(&s.err)
+		s.it, s.err = ses.Execute(ctx, q, opt)
 	}()
 	select {
 	case s := <-ch:
@@ -91,6 +93,15 @@ func compile(ctx context.Context, ses query.Session, q string, opt query.Options
 			}
 		}()
 		return nil, ctx.Err()
+	}
+}
+
+// recoverAs turns a panic of cayley's query code, which runs here outside
+// the request's goroutine where net/http would have caught it, into an
+// error.
+func recoverAs(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("query failed: %v", r)
 	}
 }
 
@@ -122,8 +133,10 @@ func (u *UI) shape(ctx context.Context, l *query.Language, qs graph.QuadStore, q
 	}
 	ch := make(chan shaped, 1)
 	go func() {
-		v, err := ses.ShapeOf(q)
-		ch <- shaped{v, err}
+		var s shaped
+		defer func() { ch <- s }()
+		defer recoverAs(&s.err)
+		s.v, s.err = ses.ShapeOf(q)
 	}()
 	select {
 	case s := <-ch:
