@@ -27,7 +27,7 @@ func TestNonPublic(t *testing.T) {
 		"0.0.0.0": "unspecified", "::": "unspecified", "0.1.2.3": "this-network",
 		"100.64.0.1": "shared (carrier-grade NAT)", "255.255.255.255": "reserved",
 		"64:ff9b::a9fe:a9fe": "link-local", // NAT64 of 169.254.169.254
-		"93.184.216.34": "", "2606:4700::1": "", "64:ff9b::5db8:d822": "",
+		"93.184.216.34":      "", "2606:4700::1": "", "64:ff9b::5db8:d822": "",
 	} {
 		if got := nonPublic(netip.MustParseAddr(addr)); got != want {
 			t.Errorf("nonPublic(%s) = %q, want %q", addr, got, want)
