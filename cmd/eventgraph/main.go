@@ -18,6 +18,13 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// The first signal asks the command to stop after the work in
+		// hand; a second one ends the process at once.
+		<-ctx.Done()
+		stop()
+		fmt.Fprintln(os.Stderr, "eventgraph: stopping after the work in hand (interrupt again to quit at once)")
+	}()
 	err := newRootCmd().ExecuteContext(ctx)
 	stop()
 	if err != nil {
