@@ -7,7 +7,7 @@ DATA      ?= ../shared/data
 STORE     ?= ./data/eventgraph
 ASSETS    := internal/cayleyui/assets/.stamp
 
-.PHONY: all build run test vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
+.PHONY: all build run test test-hostile fuzz-hostile vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
 
 all: build
 
@@ -31,7 +31,24 @@ vet: $(ASSETS)
 
 test: vet
 	$(GO) test -timeout 60m ./...
+	$(MAKE) fuzz-hostile
 	$(MAKE) test-browser
+
+# The hostile-input suite of issue 23 alone (make test runs it with the
+# rest), then the fuzz targets below.
+test-hostile: $(ASSETS)
+	$(GO) test -count=1 -run 'Hostile|Settings|ReadOnlyFails|IngestURL|SecondInterrupt|Redact|Private|NonPublic|Credentials|Memstore|MaxBytes|TextBudget|Check|Limit|GraphQL|GizmoCompile|BindGizmo|HostGuard' \
+		./cmd/eventgraph ./serve ./internal/querylimit ./internal/cayleyui ./extract/article/fetch ./internal/pipeline ./graph
+	$(MAKE) fuzz-hostile
+
+# The fuzz targets of the query entry points (serve: Gizmo, GraphQL, MQL
+# on every query endpoint) and of their pre-scan, HOSTILE_FUZZTIME each.
+HOSTILE_FUZZTIME ?= 10s
+fuzz-hostile: $(ASSETS)
+	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(HOSTILE_FUZZTIME) ./internal/querylimit
+	$(GO) test -run '^$$' -fuzz '^FuzzGizmo$$' -fuzztime $(HOSTILE_FUZZTIME) ./serve
+	$(GO) test -run '^$$' -fuzz '^FuzzGraphQL$$' -fuzztime $(HOSTILE_FUZZTIME) ./serve
+	$(GO) test -run '^$$' -fuzz '^FuzzMQL$$' -fuzztime $(HOSTILE_FUZZTIME) ./serve
 
 # End-to-end in headless Debian chromium (installs chromium and the npm
 # driver when missing); screenshots in artifacts/browser/.

@@ -22,7 +22,7 @@ require (
 	github.com/biter777/countries v1.7.5
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
 	github.com/dennwc/base v1.0.0 // indirect
-	github.com/dennwc/graphql v0.0.0-20180603144102-12cfed44bc5d // indirect
+	github.com/dennwc/graphql v0.0.0-20180603144102-12cfed44bc5d
 	github.com/dgraph-io/badger v1.5.5 // indirect
 	github.com/dgryski/go-farm v0.0.0-20190423205320-6a90982ecee2 // indirect
 	github.com/dlclark/regexp2 v1.1.4 // indirect

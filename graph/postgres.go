@@ -23,6 +23,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -729,13 +730,177 @@ func hostOf(addr string) string {
 	return h
 }
 
-func setting(kv, key string) string {
-	for _, f := range strings.Fields(kv) {
-		if k, v, ok := strings.Cut(f, "="); ok && k == key {
-			return strings.Trim(v, "'")
+// setting is the value of key in key/value connection settings (unquoted
+// and unescaped), or "".
+func setting(addr, key string) string {
+	if isURL(addr) {
+		return ""
+	}
+	for _, kv := range conninfo(addr) {
+		if kv.key == key {
+			return kv.value
 		}
 	}
 	return ""
+}
+
+// kvSetting is one "key = value" of libpq's key/value connection string:
+// its value unquoted and unescaped, and where the value is written
+// (quotes included).
+type kvSetting struct {
+	key, value string
+	start, end int
+}
+
+// conninfo reads key/value connection settings as libpq does: keywords
+// and values separated by "=" with optional spaces around it, values bare
+// or in single quotes, a backslash escaping the next character in both.
+func conninfo(s string) []kvSetting {
+	var out []kvSetting
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+	i := 0
+	for {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		if i >= len(s) {
+			return out
+		}
+		k := i
+		for i < len(s) && !isSpace(s[i]) && s[i] != '=' {
+			i++
+		}
+		key := strings.ToLower(s[k:i])
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		if i >= len(s) || s[i] != '=' {
+			continue // not a setting: libpq refuses it; nothing to hide
+		}
+		i++
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		start := i
+		var v strings.Builder
+		if i < len(s) && s[i] == '\'' {
+			for i++; i < len(s) && s[i] != '\''; i++ {
+				if s[i] == '\\' && i+1 < len(s) {
+					i++
+				}
+				v.WriteByte(s[i])
+			}
+			if i < len(s) {
+				i++ // the closing quote
+			}
+		} else {
+			for ; i < len(s) && !isSpace(s[i]); i++ {
+				if s[i] == '\\' && i+1 < len(s) {
+					i++
+				}
+				v.WriteByte(s[i])
+			}
+		}
+		out = append(out, kvSetting{key: key, value: v.String(), start: start, end: i})
+	}
+}
+
+// secretKeys are the connection settings that hold a secret.
+var secretKeys = []string{"password", "sslpassword"}
+
+// isURL tells a connection URL (postgres://...) from key/value settings.
+func isURL(addr string) bool {
+	i := strings.Index(addr, "://")
+	if i <= 0 {
+		return false
+	}
+	for _, c := range addr[:i] {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// redact hides the secrets of a database address: the password of a URL's
+// user information, the password and sslpassword parameters of a URL, and
+// the password and sslpassword of key/value settings, however they are
+// spaced or quoted. Anything else (a directory) is returned unchanged.
+func redact(addr string) string {
+	if !isURL(addr) {
+		kvs := conninfo(addr)
+		for i := len(kvs) - 1; i >= 0; i-- {
+			if slices.Contains(secretKeys, kvs[i].key) {
+				addr = addr[:kvs[i].start] + "***" + addr[kvs[i].end:]
+			}
+		}
+		return addr
+	}
+	scheme := strings.Index(addr, "://") + len("://")
+	rest := addr[scheme:]
+	// The user information ends at the last "@" of the authority, read as
+	// net/url (and so lib/pq and pgx) reads it. When the address does not
+	// parse (an unescaped "/", "?" or "#" in the password), it ends at the
+	// last "@" of the address: hiding too much is safe.
+	auth := rest
+	if i := strings.IndexAny(auth, "?#"); i >= 0 {
+		auth = auth[:i]
+	}
+	if i := strings.IndexByte(auth, '/'); i >= 0 {
+		auth = auth[:i]
+	}
+	at := strings.LastIndex(auth, "@")
+	if _, err := url.Parse(addr); err != nil {
+		at = strings.LastIndex(rest, "@")
+	}
+	if at >= 0 {
+		if colon := strings.Index(rest[:at], ":"); colon >= 0 {
+			rest = rest[:colon+1] + "***" + rest[at:]
+		}
+	}
+	if q := strings.IndexAny(rest, "?"); q >= 0 {
+		params := strings.Split(rest[q+1:], "&")
+		for i, p := range params {
+			k, _, ok := strings.Cut(p, "=")
+			if key, err := url.QueryUnescape(k); ok && err == nil && slices.Contains(secretKeys, strings.ToLower(strings.TrimSpace(key))) {
+				params[i] = k + "=***"
+			}
+		}
+		rest = rest[:q+1] + strings.Join(params, "&")
+	}
+	return addr[:scheme] + rest
+}
+
+// secrets are the secret values of addr, as written and decoded.
+func secrets(addr string) []string {
+	var out []string
+	add := func(v string) {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	if !isURL(addr) {
+		for _, kv := range conninfo(addr) {
+			if slices.Contains(secretKeys, kv.key) {
+				add(kv.value)
+				add(strings.Trim(addr[kv.start:kv.end], "'"))
+			}
+		}
+		return out
+	}
+	if u, err := url.Parse(addr); err == nil {
+		if p, ok := u.User.Password(); ok {
+			add(p)
+		}
+		for k, vs := range u.Query() {
+			if slices.Contains(secretKeys, strings.ToLower(k)) {
+				for _, v := range vs {
+					add(v)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // sqlError is an error of a SQL store with what to check.
@@ -822,15 +987,11 @@ func isDialError(err error) bool {
 	return errors.Is(err, driver.ErrBadConn) && strings.Contains(err.Error(), "connection refused")
 }
 
-// redactIn hides addr's password wherever it appears in msg.
+// redactIn hides addr's secrets wherever they appear in msg.
 func redactIn(msg, addr string) string {
-	if u, err := url.Parse(addr); err == nil && u.User != nil {
-		if p, ok := u.User.Password(); ok && p != "" {
-			msg = strings.ReplaceAll(msg, p, "***")
-		}
-	}
-	if p := setting(addr, "password"); p != "" {
+	msg = strings.ReplaceAll(msg, addr, redact(addr))
+	for _, p := range secrets(addr) {
 		msg = strings.ReplaceAll(msg, p, "***")
 	}
-	return strings.ReplaceAll(msg, addr, redact(addr))
+	return msg
 }

@@ -327,10 +327,40 @@ func TestRedact(t *testing.T) {
 		"postgres://h/db?user=u&password=pw&x=1":   "postgres://h/db?user=u&password=***&x=1",
 		"/var/lib/eventgraph":                      "/var/lib/eventgraph",
 		"postgresql://u:p%40ss@h:26257/db?sslmode": "postgresql://u:***@h:26257/db?sslmode",
+		// issue 23: spaces around "=", quoted passwords with spaces, sslpassword.
+		"host=h password = S3cretPW dbname=d":                 "host=h password = *** dbname=d",
+		"host=h password= 'S3cret PW tail' dbname=d":          "host=h password= *** dbname=d",
+		`host=h password='it\'s a secret' user=u`:             "host=h password=*** user=u",
+		`host=h password=back\ slash user=u`:                  "host=h password=*** user=u",
+		"host=h sslpassword=KeyPass sslkey=/k.pem":            "host=h sslpassword=*** sslkey=/k.pem",
+		"host=h PASSWORD=Upper":                               "host=h PASSWORD=***",
+		"postgres://h/db?sslpassword=KeyPass&sslmode=require": "postgres://h/db?sslpassword=***&sslmode=require",
+		"postgres://h/db?Password=pw":                         "postgres://h/db?Password=***",
+		"postgres://u:p@ss@h/db":                              "postgres://u:***@h/db",
+		"postgres://u:pa/ss@h/db":                             "postgres://u:***@h/db",
+		"postgres://u:pa?ss@h/db":                             "postgres://u:***@h/db",
+		"postgres://u:pa#ss@h/db":                             "postgres://u:***@h/db",
+		"postgres://h:5432/db?user=a@b":                       "postgres://h:5432/db?user=a@b",
+		"host=h password=":                                    "host=h password=***",
 	} {
-		if got := redact(in); got != want {
+		got := redact(in)
+		if got != want {
 			t.Errorf("redact(%q) = %q, want %q", in, got, want)
 		}
+	}
+	// Every secret is hidden from messages that repeat it, decoded or not.
+	for _, tc := range []struct{ addr, msg string }{
+		{"host=h password = 'S3cret PW'", `pq: password authentication failed (password "S3cret PW")`},
+		{"host=h sslpassword=KeyPass", "cannot decrypt key with KeyPass"},
+		{"postgres://u:p%40ss@h/db", "auth failed for u with p@ss"},
+		{"postgres://h/db?sslpassword=KeyPass", "cannot decrypt key with KeyPass"},
+	} {
+		if got := redactIn(tc.msg, tc.addr); strings.Contains(got, "S3cret") || strings.Contains(got, "KeyPass") || strings.Contains(got, "p@ss") {
+			t.Errorf("redactIn(%q, %q) = %q", tc.msg, tc.addr, got)
+		}
+	}
+	if u, h, d := userOf("host = db.example user = 'bob' dbname = 'events db'"), hostOf("host = db.example port = 5433"), databaseOf("dbname = 'events db'"); u != "bob" || h != "db.example:5433" || d != "events db" {
+		t.Errorf("user %q host %q database %q", u, h, d)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -186,22 +185,6 @@ func checkBoltFree(dir string, readOnly bool) error {
 	}
 	return db.Close()
 }
-
-// redact hides a password in a database URL or key=value settings.
-func redact(addr string) string {
-	addr = passwordSetting.ReplaceAllString(addr, "${1}***")
-	if i := strings.Index(addr, "://"); i >= 0 {
-		if j := strings.Index(addr[i+3:], "@"); j >= 0 {
-			cred := addr[i+3 : i+3+j]
-			if k := strings.Index(cred, ":"); k >= 0 {
-				return addr[:i+3] + cred[:k] + ":***" + addr[i+3+j:]
-			}
-		}
-	}
-	return addr
-}
-
-var passwordSetting = regexp.MustCompile(`(?i)(\bpassword=)[^&\s]*`)
 
 func registered() []string {
 	var out []string

@@ -57,17 +57,27 @@ func sameOrigin(r *http.Request, origin string) bool {
 
 // hostGuard refuses requests whose Host is not one of hosts (when any are
 // given), so a page on another site cannot reach a loopback server through
-// DNS rebinding.
+// DNS rebinding. When hosts admit a loopback address, any loopback address
+// is admitted (127.0.0.2, ::ffff:127.0.0.1): an IP address in Host was
+// typed by the user, never rebound.
 func hostGuard(next http.Handler, hosts []string) http.Handler {
 	if len(hosts) == 0 {
 		return next
 	}
+	loopback := slices.ContainsFunc(hosts, func(h string) bool {
+		ip := net.ParseIP(h)
+		return ip != nil && ip.IsLoopback()
+	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		host := r.Host
 		if h, _, err := net.SplitHostPort(host); err == nil {
 			host = h
 		}
 		host = strings.Trim(host, "[]")
+		if ip := net.ParseIP(host); loopback && ip != nil && ip.IsLoopback() {
+			next.ServeHTTP(w, r)
+			return
+		}
 		for _, ok := range hosts {
 			if strings.EqualFold(host, ok) {
 				next.ServeHTTP(w, r)

@@ -19,7 +19,7 @@ import (
 	"github.com/eventgraph/eventgraph/internal/cayleyui"
 )
 
-func requireAssets(t *testing.T) {
+func requireAssets(t testing.TB) {
 	t.Helper()
 	if _, err := cayleyui.Assets(); err != nil {
 		t.Fatalf("%v\n\tthe cayley UI must be generated before testing: run `%s` from the repository root",
@@ -27,7 +27,7 @@ func requireAssets(t *testing.T) {
 	}
 }
 
-func memHandle(t *testing.T, quads ...quad.Quad) *graph.Handle {
+func memHandle(t testing.TB, quads ...quad.Quad) *graph.Handle {
 	t.Helper()
 	qs, err := graph.NewQuadStore("memstore", "", nil)
 	if err != nil {
@@ -327,20 +327,29 @@ func TestBodyLimit(t *testing.T) {
 
 func TestHostGuard(t *testing.T) {
 	srv := newServer(t, Options{AllowedHosts: LoopbackHosts})
-	resp, _ := do(t, srv, call{path: "/timeline"})
-	if resp.StatusCode != 200 {
-		t.Fatalf("loopback host refused: %d", resp.StatusCode)
-	}
 	// net/http takes Host from req.Host, not from the header map.
-	req, _ := http.NewRequest("GET", srv.URL+"/timeline", nil)
-	req.Host = "rebound.example:64210"
-	r2, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r2.Body.Close()
-	if r2.StatusCode != http.StatusMisdirectedRequest {
-		t.Fatalf("foreign Host: status %d, want 421", r2.StatusCode)
+	for host, want := range map[string]int{
+		"":                       http.StatusOK, // the test server's own 127.0.0.1:PORT
+		"localhost:64210":        http.StatusOK,
+		"127.0.0.2:64210":        http.StatusOK, // serve --host 127.0.0.2:PORT
+		"[::1]:64210":            http.StatusOK,
+		"[::ffff:127.0.0.1]:80":  http.StatusOK,
+		"rebound.example:64210":  http.StatusMisdirectedRequest,
+		"10.0.0.1:64210":         http.StatusMisdirectedRequest,
+		"127.0.0.1.evil.example": http.StatusMisdirectedRequest,
+	} {
+		req, _ := http.NewRequest("GET", srv.URL+"/timeline", nil)
+		if host != "" {
+			req.Host = host
+		}
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %q: status %d, want %d", host, resp.StatusCode, want)
+		}
 	}
 }
 

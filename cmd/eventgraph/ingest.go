@@ -9,9 +9,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
-	"github.com/eventgraph/eventgraph/extract/article"
 	"github.com/eventgraph/eventgraph/extract/article/fetch"
 	"github.com/eventgraph/eventgraph/internal/pipeline"
 )
@@ -35,17 +33,11 @@ exit status is non-zero only when nothing could be ingested.`,
 	cmd.Flags().String("format", "", "source format: auto, text, html, feed, jsonl (config ingest.format)")
 	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (config ingest.workers)")
 	cmd.Flags().String("urls", "", "also fetch the URLs listed in this file (one per line, # comments)")
+	cmd.Flags().Bool("allow-private", false, "fetch URLs on loopback, link-local and private addresses too (config ingest.allow_private; refused by default)")
 	return cmd
 }
 
 func runIngest(cmd *cobra.Command, args []string) error {
-	if f, _ := cmd.Flags().GetString("format"); f != "" {
-		viper.Set("ingest.format", f)
-	}
-	if cmd.Flags().Changed("workers") {
-		w, _ := cmd.Flags().GetInt("workers")
-		viper.Set("ingest.workers", w)
-	}
 	replace, _ := cmd.Flags().GetBool("replace")
 	if file, _ := cmd.Flags().GetString("urls"); file != "" {
 		urls, err := fetch.ReadURLFile(file)
@@ -65,16 +57,22 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	defer st.Close()
-	setMemoryLimit(viper.GetInt64("ingest.memory_limit"))
+	setMemoryLimit(cfg.Ingest.MemoryLimit)
+	client := fetch.New()
+	client.MaxBytes = cfg.Ingest.MaxBytes
+	client.AllowPrivate = cfg.Ingest.AllowPrivate
 	opt := pipeline.Options{
-		Workers:     viper.GetInt("ingest.workers"),
-		Batch:       viper.GetInt("ingest.batch"),
-		Format:      article.Format(viper.GetString("ingest.format")),
+		Workers:     cfg.Ingest.Workers,
+		Batch:       cfg.Ingest.Batch,
+		Format:      cfg.Ingest.Format,
+		MaxBytes:    cfg.Ingest.MaxBytes,
+		MemoryLimit: cfg.Ingest.MemoryLimit,
 		Replace:     replace,
-		Horizon:     viper.GetInt("resolve.horizon"),
-		ReportEvery: viper.GetDuration("ingest.report_every"),
+		Horizon:     cfg.Resolve.Horizon,
+		ReportEvery: cfg.Ingest.ReportEvery,
 		Log:         slog.Default(),
 		Stdin:       cmd.InOrStdin(),
+		Fetcher:     client,
 	}
 	if isTerminal(cmd.ErrOrStderr()) {
 		opt.Progress = cmd.ErrOrStderr()

@@ -17,9 +17,21 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// The first signal asks the command to stop after the work in
+		// hand; signals are then left to their default, so a second one
+		// ends the process at once.
+		s := <-sig
+		signal.Stop(sig)
+		cancel(fmt.Errorf("received %v", s))
+		fmt.Fprintln(os.Stderr, "eventgraph: stopping after the work in hand (interrupt again to quit at once)")
+	}()
 	err := newRootCmd().ExecuteContext(ctx)
-	stop()
+	signal.Stop(sig)
+	cancel(nil)
 	if err != nil {
 		var ex exitError
 		if errors.As(err, &ex) {

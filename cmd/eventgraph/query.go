@@ -11,9 +11,9 @@ import (
 
 	"github.com/cayleygraph/cayley/query"
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
 	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/internal/querylimit"
 )
 
 func newQueryCmd() *cobra.Command {
@@ -58,13 +58,15 @@ func runQuery(cmd *cobra.Command, args []string) error {
 		sort.Strings(langs)
 		return fmt.Errorf("unknown query language %q (available: %s)", lang, strings.Join(langs, ", "))
 	}
-	limit, _ := cmd.Flags().GetInt("limit")
-	if limit <= 0 {
-		limit = viper.GetInt("query.limit")
+	if err := querylimit.Check(lang, q); err != nil {
+		return fmt.Errorf("query: %w", err)
 	}
-	timeout, _ := cmd.Flags().GetDuration("timeout")
-	if timeout <= 0 {
-		timeout = viper.GetDuration("query.timeout")
+	limit, timeout := cfg.Query.Limit, cfg.Query.Timeout
+	if lang == "graphql" {
+		var err error
+		if q, err = querylimit.Limit(q, limit); err != nil {
+			return fmt.Errorf("query: %w", err)
+		}
 	}
 	st, err := openStore(cmd, true)
 	if err != nil {

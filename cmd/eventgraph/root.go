@@ -70,33 +70,57 @@ export, and browse.`,
 	return root
 }
 
+// flagKeys maps flags to the settings they override: "" holds the flags
+// of every command, the others those of one command.
+var flagKeys = map[string]map[string]string{
+	"":       {"db": "store.backend", "dbpath": "store.address", "log-level": "log.level"},
+	"ingest": {"format": "ingest.format", "workers": "ingest.workers", "allow-private": "ingest.allow_private"},
+	"serve":  {"host": "serve.host", "read-only": "serve.read_only"},
+	"query":  {"limit": "query.limit", "timeout": "query.timeout"},
+}
+
 // loadConfig layers the configuration: built-in defaults (config.yaml),
-// then --config FILE, then EVENTGRAPH_* variables, then flags.
+// then --config FILE, then EVENTGRAPH_* variables, then flags, and reads
+// it strictly into cfg (readSettings).
 func loadConfig(cmd *cobra.Command) error {
 	viper.Reset()
 	viper.SetConfigType("yaml")
 	if err := viper.ReadConfig(bytes.NewReader(eventgraph.DefaultConfig)); err != nil {
 		return fmt.Errorf("built-in config: %w", err)
 	}
-	if file, _ := cmd.Flags().GetString("config"); file != "" {
-		f, err := os.Open(file)
+	file, _ := cmd.Flags().GetString("config")
+	var fileKeys []string
+	if file != "" {
+		data, err := os.ReadFile(file)
 		if err != nil {
 			return fmt.Errorf("config: %w", err)
 		}
-		defer f.Close()
-		if err := viper.MergeConfig(f); err != nil {
+		own := viper.New()
+		own.SetConfigType("yaml")
+		if err := own.ReadConfig(bytes.NewReader(data)); err != nil {
+			return fmt.Errorf("config %s: %w", file, err)
+		}
+		fileKeys = own.AllKeys()
+		if err := viper.MergeConfig(bytes.NewReader(data)); err != nil {
 			return fmt.Errorf("config %s: %w", file, err)
 		}
 	}
 	viper.SetEnvPrefix("EVENTGRAPH")
 	viper.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	viper.AutomaticEnv()
-	for flag, key := range map[string]string{"db": "store.backend", "dbpath": "store.address", "log-level": "log.level"} {
-		if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
-			viper.Set(key, f.Value.String())
+	for _, scope := range []string{"", cmd.Name()} {
+		for flag, key := range flagKeys[scope] {
+			if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
+				viper.Set(key, f.Value.String())
+			}
 		}
 	}
-	setupLogging(cmd.ErrOrStderr(), viper.GetString("log.level"))
+	s, err := readSettings(viper.GetViper(), file, fileKeys)
+	if err != nil {
+		return err
+	}
+	cfg = s
+	setupLogging(cmd.ErrOrStderr(), cfg.Log.Level)
 	return nil
 }
 
@@ -111,9 +135,9 @@ func setupLogging(w io.Writer, level string) {
 // storeConfig is the store configuration after all overrides.
 func storeConfig(readOnly bool) graph.Config {
 	return graph.Config{
-		Backend:  viper.GetString("store.backend"),
-		Address:  viper.GetString("store.address"),
-		Options:  viper.GetStringMap("store.options"),
+		Backend:  cfg.Store.Backend,
+		Address:  cfg.Store.Address,
+		Options:  cfg.Store.Options,
 		ReadOnly: readOnly,
 	}
 }

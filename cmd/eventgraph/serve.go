@@ -11,7 +11,6 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/internal/cayleyui"
@@ -53,20 +52,8 @@ and needs no network.`,
 
 func runServe(cmd *cobra.Command, _ []string) error {
 	log := slog.Default()
-	host := serveString(cmd, "host", "serve.host", serve.DefaultAddr)
-	readOnly := serveBool(cmd, "read-only", "serve.read_only", true)
-	timeout := viper.GetDuration("query.timeout")
-	if timeout <= 0 {
-		timeout = serve.DefaultQueryTimeout
-	}
-	limit := viper.GetInt("query.limit")
-	if limit <= 0 {
-		limit = serve.DefaultQueryLimit
-	}
-	maxBody := viper.GetInt64("serve.max_body_bytes")
-	if maxBody <= 0 {
-		maxBody = serve.DefaultMaxBodyBytes
-	}
+	host, readOnly := cfg.Serve.Host, cfg.Serve.ReadOnly
+	timeout, limit := cfg.Query.Timeout, cfg.Query.Limit
 	if _, err := cayleyui.Assets(); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
@@ -74,16 +61,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	ctx, stop := signal.NotifyContext(serveContext(cmd), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	address := viper.GetString("store.address")
-	if f := cmd.Flags().Lookup("dbpath"); f != nil && (f.Changed || address == "") && f.Value.String() != "" {
-		address = f.Value.String()
-	}
-	st, err := graph.Open(ctx, graph.Config{
-		Backend:  viper.GetString("store.backend"),
-		Address:  address,
-		Options:  viper.GetStringMap("store.options"),
-		ReadOnly: readOnly,
-	})
+	st, err := graph.Open(ctx, storeConfig(readOnly))
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
@@ -104,10 +82,10 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		ReadOnly:     readOnly,
 		QueryTimeout: timeout,
 		QueryLimit:   limit,
-		CORSOrigins:  viper.GetStringSlice("serve.cors_origins"),
+		CORSOrigins:  cfg.Serve.CORSOrigins,
 		AllowedHosts: allowed,
-		MaxBodyBytes: maxBody,
-		QueryMaxHeap: uint64(max(viper.GetInt64("query.max_heap_bytes"), 0)),
+		MaxBodyBytes: cfg.Serve.MaxBodyBytes,
+		QueryMaxHeap: uint64(cfg.Query.MaxHeapBytes),
 		Timeline: func(ctx context.Context, f serve.Filter) (any, error) {
 			return timeline.Build(ctx, st.QuadStore, timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type})
 		},
@@ -141,28 +119,4 @@ func serveBrowsable(addr string) string {
 		host = "localhost"
 	}
 	return net.JoinHostPort(host, port)
-}
-
-// serveString is the flag when given, else the config key, else def.
-func serveString(cmd *cobra.Command, flag, key, def string) string {
-	if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
-		return f.Value.String()
-	}
-	if viper.IsSet(key) && viper.GetString(key) != "" {
-		return viper.GetString(key)
-	}
-	return def
-}
-
-func serveBool(cmd *cobra.Command, flag, key string, def bool) bool {
-	if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
-		v, err := cmd.Flags().GetBool(flag)
-		if err == nil {
-			return v
-		}
-	}
-	if viper.IsSet(key) {
-		return viper.GetBool(key)
-	}
-	return def
 }

@@ -30,7 +30,6 @@ import (
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/query"
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
@@ -128,9 +127,10 @@ func (u *UI) routes() {
 	api2 := cayleyhttp.NewAPIv2(u.h)
 	api2.SetReadOnly(u.cfg.ReadOnly)
 	api2.SetBatchSize(u.cfg.Batch)
-	api2.SetQueryTimeout(u.cfg.Timeout)
-	api2.SetQueryLimit(u.cfg.Limit)
-	api2.RegisterOn(r)
+	// cayley's data routes; queries go through serveV2Query (query.go).
+	api2.RegisterDataOn(r)
+	r.GET("/api/v2/query", u.serveV2Query)
+	r.POST("/api/v2/query", u.serveV2Query)
 	if u.cfg.ReadOnly {
 		// APIv2 leaves the write routes out when read-only; say why.
 		for _, p := range []string{"/api/v2/write", "/api/v2/delete", "/api/v2/node/delete"} {
@@ -334,123 +334,6 @@ func (u *UI) limit(r *http.Request) int {
 		return u.cfg.Limit
 	}
 	return n
-}
-
-// queryError reports a failed query; a query stopped by its time limit or
-// by the server (memory guard) says so plainly, with 504 or 503.
-func (u *UI) queryError(w http.ResponseWriter, ctx context.Context, errFunc func(query.ResponseWriter, error), err error) {
-	switch cause := context.Cause(ctx); {
-	case ctx.Err() == nil:
-		errFunc(w, err)
-	case errors.Is(cause, context.DeadlineExceeded):
-		jsonError(w, http.StatusGatewayTimeout, fmt.Sprintf("query timed out after %s (query.timeout)", u.cfg.Timeout))
-	case cause != nil && !errors.Is(cause, context.Canceled):
-		jsonError(w, http.StatusServiceUnavailable, cause.Error())
-	default:
-		errFunc(w, err)
-	}
-}
-
-func defaultErrorFunc(w query.ResponseWriter, err error) {
-	data, _ := json.Marshal(err.Error())
-	w.WriteHeader(http.StatusBadRequest)
-	_, _ = w.Write([]byte(`{"error" : `))
-	_, _ = w.Write(data)
-	_, _ = w.Write([]byte(`}`))
-}
-
-// serveV1Query answers POST /api/v1/query/:lang like cayley does. The reply
-// has no JSON content type on purpose: cayley's UI parses the text itself.
-func (u *UI) serveV1Query(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
-	ctx, cancel := u.queryContext(r)
-	defer cancel()
-	l := query.GetLanguage(p.ByName("query_lang"))
-	if l == nil {
-		jsonError(w, http.StatusBadRequest, "Unknown query language.")
-		return
-	}
-	errFunc := defaultErrorFunc
-	if l.HTTPError != nil {
-		errFunc = l.HTTPError
-	}
-	h, err := u.handleFor(r)
-	if err != nil {
-		errFunc(w, err)
-		return
-	}
-	if l.HTTPQuery != nil {
-		defer r.Body.Close()
-		l.HTTPQuery(ctx, h.QuadStore, w, r.Body)
-		return
-	}
-	if l.HTTP == nil {
-		errFunc(w, errors.New("HTTP interface is not supported for this query language"))
-		return
-	}
-	body, ok := readBody(w, r)
-	if !ok {
-		return
-	}
-	ses := l.HTTP(h.QuadStore)
-	it, err := ses.Execute(ctx, string(body), query.Options{Collation: query.JSON, Limit: u.limit(r)})
-	if err != nil {
-		errFunc(w, err)
-		return
-	}
-	defer it.Close()
-	var out []any
-	for it.Next(ctx) {
-		out = append(out, it.Result())
-	}
-	if err := it.Err(); err != nil {
-		u.queryError(w, ctx, errFunc, err)
-		return
-	}
-	if err := ctx.Err(); err != nil && len(out) == 0 {
-		u.queryError(w, ctx, errFunc, err)
-		return
-	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	enc := json.NewEncoder(w)
-	_ = enc.Encode(map[string]any{"result": out})
-}
-
-func (u *UI) serveV1Shape(w http.ResponseWriter, r *http.Request, p httprouter.Params) {
-	l := query.GetLanguage(p.ByName("query_lang"))
-	if l == nil {
-		jsonError(w, http.StatusBadRequest, "Unknown query language.")
-		return
-	}
-	if l.HTTP == nil {
-		jsonError(w, http.StatusBadRequest, "HTTP interface is not supported for this query language.")
-		return
-	}
-	h, err := u.handleFor(r)
-	if err != nil {
-		jsonError(w, http.StatusBadRequest, err)
-		return
-	}
-	body, ok := readBody(w, r)
-	if !ok {
-		return
-	}
-	shape, err := l.HTTP(h.QuadStore).ShapeOf(string(body))
-	if err == query.ErrParseMore {
-		jsonError(w, http.StatusBadRequest, "Incomplete data?")
-		return
-	} else if err != nil {
-		jsonError(w, http.StatusBadRequest, err)
-		return
-	}
-	b, err := json.Marshal(shape)
-	if err != nil {
-		jsonError(w, http.StatusInternalServerError, err)
-		return
-	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	_, _ = w.Write(b)
 }
 
 type jsonQuad struct {

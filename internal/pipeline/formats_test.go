@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/eventgraph/eventgraph/extract/article/fetch"
 	"github.com/eventgraph/eventgraph/timeline"
 )
 
@@ -38,7 +39,10 @@ func TestFormatsEndInEvents(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
 			st := openStore(t)
-			sum, err := Run(ctx, st, []string{tt.input}, Options{})
+			// The test server is on loopback, which fetching refuses unless allowed.
+			client := fetch.New()
+			client.AllowPrivate = true
+			sum, err := Run(ctx, st, []string{tt.input}, Options{Fetcher: client})
 			if err != nil {
 				t.Fatalf("%v (%+v)", err, sum)
 			}

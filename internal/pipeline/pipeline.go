@@ -55,7 +55,19 @@ type Options struct {
 	// Horizon is how many of the latest events new mentions can merge
 	// into (resolve.Resolver.SetHorizon); 0 means all of them.
 	Horizon int
+	// MaxBytes is the largest source read (files, stdin; URLs: the
+	// Fetcher's own MaxBytes); 0 means article.MaxBytes.
+	MaxBytes int64
+	// MemoryLimit, when set, bounds the articles extracted at once: their
+	// text, at ExtractCost bytes of memory per byte, fits in half of it.
+	// An article larger than that is extracted alone.
+	MemoryLimit int64
 }
+
+// ExtractCost is the memory extraction may take per byte of article text,
+// at worst: the bound set for the extractors (a 512 KiB article in 300 MB).
+// Ordinary news takes about 120.
+const ExtractCost = 600
 
 // ErrInterrupted is returned when the context is cancelled during a run
 // (SIGINT, SIGTERM): the run stopped after the article or batch in hand,
@@ -122,11 +134,15 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 		log = slog.Default()
 	}
 	var sum Summary
+	if opt.MaxBytes <= 0 || opt.MaxBytes > article.MaxBytes {
+		opt.MaxBytes = article.MaxBytes
+	}
 	client := opt.Fetcher
 	if client == nil {
 		client = fetch.New()
+		client.MaxBytes = opt.MaxBytes
 	}
-	sources, failures := expand(inputs, opt.Stdin, client)
+	sources, failures := expand(inputs, opt.Stdin, client, opt.MaxBytes)
 	sum.Failed = append(sum.Failed, failures...)
 	sum.Sources = len(sources)
 
@@ -414,16 +430,29 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 			}
 		}
 	}()
+	budget := newTextBudget(opt.MemoryLimit)
 	var extractors sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		extractors.Add(1)
 		go func() {
 			defer extractors.Done()
 			for j := range extractJobs {
+				scrub(&j.a)
 				d := &doc.Document{Article: j.a} // stored already: the writer skips it
-				if ok, err := st.HasArticle(ctx, j.a.ID); opt.Replace || err != nil || !ok {
+				// The writer checks again; on a store that cannot be read
+				// while it is written (memstore), only the writer does.
+				stored := false
+				if concurrent(st) && !opt.Replace {
+					stored, _ = st.HasArticle(ctx, j.a.ID)
+				}
+				if !stored {
+					release, err := budget.acquire(ctx, len(j.a.Text))
+					if err != nil {
+						return
+					}
 					d = extract.Extract(j.a)
 					event.Prune(d)
+					release()
 				}
 				if !send(parsed{seq: j.seq, idx: j.idx, doc: d}) {
 					return
@@ -525,7 +554,7 @@ func (w *writer) flush(ctx context.Context) error {
 		w.queue = w.queue[:0]
 		clear(w.batchIDs)
 	}()
-	async := !w.st.Shared() && !w.opt.Replace
+	async := !w.st.Shared() && !w.opt.Replace && concurrent(w.st)
 	if !async {
 		// Replacing reads and retracts stored articles; shared stores
 		// write under a lock: both need the previous write done.
@@ -689,13 +718,13 @@ func retractOld(ctx context.Context, st *graph.Store, a doc.Article, same bool) 
 
 // expand turns the inputs into sources: files as given, directories walked
 // recursively in name order (hidden entries skipped), "-" as stdin.
-func expand(inputs []string, stdin io.Reader, client *fetch.Client) ([]source, []Failure) {
+func expand(inputs []string, stdin io.Reader, client *fetch.Client, maxBytes int64) ([]source, []Failure) {
 	var out []source
 	var fails []Failure
 	for _, in := range inputs {
 		if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
 			url := in
-			out = append(out, source{name: url, articles: func(ctx context.Context) ([]doc.Article, error) {
+			out = append(out, source{name: redactURL(url), articles: func(ctx context.Context) ([]doc.Article, error) {
 				return client.Articles(ctx, url)
 			}})
 			continue
@@ -706,7 +735,11 @@ func expand(inputs []string, stdin io.Reader, client *fetch.Client) ([]source, [
 				r = os.Stdin
 			}
 			out = append(out, source{name: "-", read: func() ([]byte, error) {
-				return io.ReadAll(io.LimitReader(r, article.MaxBytes+1))
+				data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+				if err == nil && int64(len(data)) > maxBytes {
+					return nil, fmt.Errorf("%w (more than %d bytes, ingest.max_bytes)", article.ErrTooLarge, maxBytes)
+				}
+				return data, err
 			}})
 			continue
 		}
@@ -716,7 +749,7 @@ func expand(inputs []string, stdin io.Reader, client *fetch.Client) ([]source, [
 			continue
 		}
 		if !fi.IsDir() {
-			out = append(out, fileSource(in))
+			out = append(out, fileSource(in, maxBytes))
 			continue
 		}
 		var files []string
@@ -744,13 +777,13 @@ func expand(inputs []string, stdin io.Reader, client *fetch.Client) ([]source, [
 		}
 		sort.Strings(files)
 		for _, f := range files {
-			out = append(out, fileSource(f))
+			out = append(out, fileSource(f, maxBytes))
 		}
 	}
 	return out, fails
 }
 
-func fileSource(path string) source {
+func fileSource(path string, maxBytes int64) source {
 	return source{name: path, read: func() ([]byte, error) {
 		f, err := os.Open(path)
 		if err != nil {
@@ -761,9 +794,9 @@ func fileSource(path string) source {
 		if err != nil {
 			return nil, err
 		}
-		if fi.Size() > article.MaxBytes {
-			return nil, fmt.Errorf("%w (%d bytes, limit %d)", article.ErrTooLarge, fi.Size(), article.MaxBytes)
+		if fi.Size() > maxBytes {
+			return nil, fmt.Errorf("%w (%d bytes, limit %d: ingest.max_bytes)", article.ErrTooLarge, fi.Size(), maxBytes)
 		}
-		return io.ReadAll(io.LimitReader(f, article.MaxBytes+1))
+		return io.ReadAll(io.LimitReader(f, maxBytes+1))
 	}}
 }

@@ -3,6 +3,14 @@
 // small number of concurrent requests per host. It returns the raw bytes;
 // package article reads them (article.Parse, or article.ParseHTML with the
 // Content-Type for its charset).
+//
+// It is safe by default against server-side request forgery: it connects
+// only to public addresses, never to loopback, link-local (169.254.169.254,
+// the cloud metadata service), private, multicast or reserved ones, unless
+// Client.AllowPrivate is set. The address is checked when the connection is
+// made, after DNS resolution and for every redirect, so a name that
+// resolves to a private address, or rebinds to one, is refused too. User
+// names and passwords in URLs are sent but never returned as the source.
 package fetch
 
 import (
@@ -16,10 +24,12 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -44,7 +54,20 @@ var (
 	ErrTooManyRedirects = errors.New("too many redirects")
 	ErrTooLarge         = article.ErrTooLarge
 	ErrScheme           = errors.New("only http and https URLs can be fetched")
+	ErrPrivate          = errors.New("not a public address")
 )
+
+// AddrError is a connection refused because its address is not public.
+type AddrError struct {
+	Addr netip.Addr
+	Kind string // loopback, link-local, private...
+}
+
+func (e *AddrError) Error() string {
+	return fmt.Sprintf("refusing to connect to %s (%s address): allow it with --allow-private (ingest.allow_private)", e.Addr, e.Kind)
+}
+
+func (e *AddrError) Unwrap() error { return ErrPrivate }
 
 // StatusError is an HTTP response that is not a success.
 type StatusError struct {
@@ -65,9 +88,16 @@ type Client struct {
 	// PerHost is how many requests may be in flight to one host at once.
 	PerHost   int
 	UserAgent string
+	// AllowPrivate lets the client connect to addresses that are not
+	// public (see the package documentation); off by default.
+	AllowPrivate bool
 
-	mu    sync.Mutex
-	hosts map[string]chan struct{}
+	mu      sync.Mutex
+	hosts   map[string]chan struct{}
+	proxies sync.Map // host:port of the proxies in use: dialed unchecked
+	// classify names the kind of a non-public address, or returns "";
+	// nonPublic when nil (tests replace it).
+	classify func(netip.Addr) string
 }
 
 // New returns a client with the defaults: 30 s timeout per request
@@ -81,7 +111,15 @@ func New() *Client {
 		UserAgent:    UserAgent,
 	}
 	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	checked := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second, Control: c.checkDial}
+	plain := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if _, ok := c.proxies.Load(addr); ok {
+			return plain.DialContext(ctx, network, addr) // the operator's proxy
+		}
+		return checked.DialContext(ctx, network, addr)
+	}
+	tr.Proxy = c.proxy
 	tr.TLSHandshakeTimeout = 10 * time.Second
 	tr.ResponseHeaderTimeout = 20 * time.Second
 	tr.MaxConnsPerHost = 0 // the per-host semaphore limits requests
@@ -91,6 +129,102 @@ func New() *Client {
 		CheckRedirect: c.checkRedirect,
 	}
 	return c
+}
+
+// checkDial refuses a connection to an address that is not public, unless
+// AllowPrivate is set. It runs for every connection, once the name is
+// resolved: redirects and DNS rebinding cannot get around it.
+func (c *Client) checkDial(_, address string, _ syscall.RawConn) error {
+	if c.AllowPrivate {
+		return nil
+	}
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil {
+		return fmt.Errorf("refusing to connect to %q: %w", address, ErrPrivate)
+	}
+	if kind := c.kind(ap.Addr()); kind != "" {
+		return &AddrError{Addr: ap.Addr().Unmap(), Kind: kind}
+	}
+	return nil
+}
+
+func (c *Client) kind(a netip.Addr) string {
+	if c.classify != nil {
+		return c.classify(a)
+	}
+	return nonPublic(a)
+}
+
+// proxy is http.ProxyFromEnvironment. Through a proxy the client never
+// sees the address the proxy connects to, so the target's name is resolved
+// and checked here (a name that changes its address between this lookup
+// and the proxy's is not caught); the proxy itself may be private.
+func (c *Client) proxy(req *http.Request) (*url.URL, error) {
+	p, err := http.ProxyFromEnvironment(req)
+	if p == nil || err != nil || c.AllowPrivate {
+		return p, err
+	}
+	addrs, err := net.DefaultResolver.LookupNetIP(req.Context(), "ip", req.URL.Hostname())
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range addrs {
+		if kind := c.kind(a); kind != "" {
+			return nil, &AddrError{Addr: a.Unmap(), Kind: kind}
+		}
+	}
+	port := p.Port()
+	if port == "" {
+		port = map[string]string{"https": "443", "socks5": "1080"}[p.Scheme]
+	}
+	if port == "" {
+		port = "80"
+	}
+	c.proxies.Store(net.JoinHostPort(p.Hostname(), port), true)
+	return p, nil
+}
+
+// reserved are IPv4 ranges that are neither public nor covered by netip's
+// predicates.
+var reserved = []struct {
+	prefix netip.Prefix
+	kind   string
+}{
+	{netip.MustParsePrefix("0.0.0.0/8"), "this-network"},
+	{netip.MustParsePrefix("100.64.0.0/10"), "shared (carrier-grade NAT)"},
+	{netip.MustParsePrefix("192.0.0.0/24"), "IETF protocol"},
+	{netip.MustParsePrefix("198.18.0.0/15"), "benchmarking"},
+	{netip.MustParsePrefix("240.0.0.0/4"), "reserved"},
+}
+
+// nat64 is the well-known NAT64 prefix: it embeds an IPv4 address.
+var nat64 = netip.MustParsePrefix("64:ff9b::/96")
+
+// nonPublic names the kind of a non-public address, or returns "".
+func nonPublic(a netip.Addr) string {
+	a = a.Unmap()
+	if nat64.Contains(a) {
+		b := a.As16()
+		return nonPublic(netip.AddrFrom4([4]byte(b[12:])))
+	}
+	switch {
+	case a.IsLoopback():
+		return "loopback"
+	case a.IsLinkLocalUnicast(), a.IsLinkLocalMulticast():
+		return "link-local"
+	case a.IsPrivate():
+		return "private"
+	case a.IsMulticast(), a.IsInterfaceLocalMulticast():
+		return "multicast"
+	case a.IsUnspecified():
+		return "unspecified"
+	}
+	for _, r := range reserved {
+		if r.prefix.Contains(a) {
+			return r.kind
+		}
+	}
+	return ""
 }
 
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
@@ -168,7 +302,7 @@ func (c *Client) Fetch(ctx context.Context, rawURL string) (source string, data 
 		return "", nil, "", fmt.Errorf("fetch %s: %w", u.Redacted(), err)
 	}
 	defer resp.Body.Close()
-	final := resp.Request.URL.String()
+	final := withoutUserinfo(resp.Request.URL)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 		return final, nil, "", fmt.Errorf("fetch %s: %w", u.Redacted(), &StatusError{Code: resp.StatusCode, Status: resp.Status})
@@ -189,6 +323,14 @@ func (c *Client) Fetch(ctx context.Context, rawURL string) (source string, data 
 	}
 	slog.Debug("fetched", "url", u.Redacted(), "final", final, "bytes", len(data), "status", resp.StatusCode, "took", time.Since(start))
 	return final, data, resp.Header.Get("Content-Type"), nil
+}
+
+// withoutUserinfo is u without its user name and password, which must not
+// be stored with what was fetched.
+func withoutUserinfo(u *url.URL) string {
+	clean := *u
+	clean.User = nil
+	return clean.String()
 }
 
 // Articles fetches rawURL and reads its articles with article.Parse. The

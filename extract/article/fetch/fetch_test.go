@@ -80,7 +80,7 @@ func TestFetch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := New()
+			c := local()
 			if tt.maxBytes > 0 {
 				c.MaxBytes = tt.maxBytes
 			}
@@ -147,7 +147,7 @@ func TestArticles(t *testing.T) {
 		{"/fragment", 1, "Délégation."},
 	}
 	for _, tt := range tests {
-		arts, err := New().Articles(context.Background(), srv.URL+tt.path)
+		arts, err := local().Articles(context.Background(), srv.URL+tt.path)
 		if err != nil {
 			t.Errorf("%s: %v", tt.path, err)
 			continue
@@ -159,7 +159,7 @@ func TestArticles(t *testing.T) {
 			t.Errorf("%s: source %q", tt.path, arts[0].Source)
 		}
 	}
-	if _, err := New().Articles(context.Background(), srv.URL+"/none"); err == nil {
+	if _, err := local().Articles(context.Background(), srv.URL+"/none"); err == nil {
 		t.Error("404 read as an article")
 	}
 }
@@ -189,7 +189,7 @@ func TestPerHostLimit(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	c := New()
+	c := local()
 	urls := make([]string, 10)
 	for i := range urls {
 		urls[i] = fmt.Sprintf("%s/a/%d", srv.URL, i)
@@ -235,7 +235,7 @@ func TestFetchAllCancel(t *testing.T) {
 	var res []Result
 	go func() {
 		defer wg.Done()
-		res = New().FetchAll(ctx, []string{srv.URL + "/1", srv.URL + "/2", srv.URL + "/3"}, 3)
+		res = local().FetchAll(ctx, []string{srv.URL + "/1", srv.URL + "/2", srv.URL + "/3"}, 3)
 	}()
 	time.Sleep(50 * time.Millisecond)
 	cancel()

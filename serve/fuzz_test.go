@@ -1,0 +1,76 @@
+package serve
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fuzzHandler is a server over the small test store with tight limits.
+func fuzzHandler(f *testing.F) http.Handler {
+	f.Helper()
+	requireAssets(f)
+	h, err := New(Options{
+		Handle:       memHandle(f, testQuads...),
+		QueryTimeout: 200 * time.Millisecond,
+		QueryMaxHeap: 64 << 20,
+		Timeline:     fakeTimeline,
+		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	if err != nil {
+		f.Fatal(err)
+	}
+	return h
+}
+
+// fuzzEndpoints sends q to every query endpoint of lang and checks that
+// each answers with a status a query may end with.
+func fuzzEndpoints(t *testing.T, h http.Handler, lang, q string) {
+	for _, path := range []string{"/api/v1/query/" + lang, "/api/v2/query?lang=" + lang, "/api/v1/shape/" + lang} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("POST", path, strings.NewReader(q)))
+		switch rec.Code {
+		case http.StatusOK, http.StatusBadRequest, http.StatusRequestEntityTooLarge,
+			http.StatusNotImplemented, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		default:
+			t.Fatalf("%s %.100q: status %d: %.200s", path, q, rec.Code, rec.Body.String())
+		}
+	}
+}
+
+func FuzzGizmo(f *testing.F) {
+	h := fuzzHandler(f)
+	for _, s := range []string{
+		`g.V().All()`, `g.V("<eg:actor/org/acme>").Out("<rdfs:label>").All()`,
+		`g.V().ForEach(function(d){ g.Emit(d) })`, `g.V().ToArray()`, `while(true){}`,
+		`((((((1))))))`, `a:a:a:1`, `/[)]/.test("(")`, `g.V().Out().In().Has("<a>", "b").Tag("t").Back("t").Count()`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) { fuzzEndpoints(t, h, "gizmo", q) })
+}
+
+func FuzzGraphQL(f *testing.F) {
+	h := fuzzHandler(f)
+	for _, s := range []string{
+		`{nodes{id}}`, `{nodes(first: 3){id <eg:agent>{<rdfs:label>}}}`, `{nodes(id: <eg:event/1>){id <eg:target> @rev {id}}}`,
+		`{a{b{c{d}}}}`, `{nodes(<first>: -1){*}}`, "# c\n{x: nodes @opt {id}}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) { fuzzEndpoints(t, h, "graphql", q) })
+}
+
+func FuzzMQL(f *testing.F) {
+	h := fuzzHandler(f)
+	for _, s := range []string{
+		`[{"id": null}]`, `[{"id": "<eg:event/1>", "<eg:agent>": null}]`, `[{"id": null, "<rdfs:label>": [{"id": null}]}]`, `{}`, `[[[]]]`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) { fuzzEndpoints(t, h, "mql", q) })
+}
