@@ -152,6 +152,7 @@ func ScoreText(pages []Page) TextResult {
 			return
 		}
 		a, perr := article.ParseHTML(p.URL, data, "")
+		text := extractorText(a)
 		lang := article.LanguageOf(a)
 		var lib string
 		root, err := html.Parse(strings.NewReader(string(data)))
@@ -180,21 +181,21 @@ func ScoreText(pages []Page) TextResult {
 		} else {
 			r.Failures = append(r.Failures, fmt.Sprintf("%s: English page tagged %q", p.File, lang))
 		}
-		r.Ours.add(p, a.Text, words)
+		r.Ours.add(p, text, words)
 		r.Lib.add(p, lib, words)
-		if g := gluedWords(normSpace(a.Text), words, 4); len(g) > 0 {
+		if g := gluedWords(normSpace(text), words, 4); len(g) > 0 {
 			r.Failures = append(r.Failures, fmt.Sprintf("%s: glued %q", p.File, g))
 		}
 		if perr != nil {
 			r.Failures = append(r.Failures, fmt.Sprintf("%s: %v", p.File, perr))
 		}
 		for _, s := range p.With {
-			if !strings.Contains(normSpace(a.Text), normSpace(s)) && strings.Contains(normSpace(lib), normSpace(s)) {
+			if !strings.Contains(normSpace(text), normSpace(s)) && strings.Contains(normSpace(lib), normSpace(s)) {
 				r.Failures = append(r.Failures, fmt.Sprintf("%s: lost %q", p.File, s))
 			}
 		}
 		for _, s := range p.Without {
-			if strings.Contains(normSpace(a.Text), normSpace(s)) && !strings.Contains(normSpace(lib), normSpace(s)) {
+			if strings.Contains(normSpace(text), normSpace(s)) && !strings.Contains(normSpace(lib), normSpace(s)) {
 				r.Failures = append(r.Failures, fmt.Sprintf("%s: leaked %q", p.File, s))
 			}
 		}
@@ -272,6 +273,20 @@ func ScoreDates(pages []Page) DateResult {
 	})
 	sort.Strings(r.Failures)
 	return r
+}
+
+// extractorText is the text of the blocks the extractors read (all but
+// metadata lines), less the title, which go-trafilatura's text leaves out.
+func extractorText(a doc.Article) string {
+	var b strings.Builder
+	for _, bl := range a.Blocks {
+		if bl.Kind == doc.BlockMetadata || bl.Kind == doc.BlockTitle {
+			continue
+		}
+		b.WriteString(a.Text[bl.Start:bl.End])
+		b.WriteString("\n\n")
+	}
+	return b.String()
 }
 
 // storedDay is the schema:datePublished that graph.Quads writes for a.

@@ -350,9 +350,12 @@ func (t *textBuilder) addPlain(text string) {
 	}
 	for _, p := range paras {
 		p = strings.TrimSpace(p)
-		if isCaption(p) {
+		switch {
+		case isBoilerplate(p):
+			t.add(doc.BlockMetadata, p)
+		case isCaption(p):
 			t.add(doc.BlockCaption, p)
-		} else {
+		default:
 			t.add(doc.BlockBody, p)
 		}
 	}

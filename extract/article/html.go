@@ -189,6 +189,11 @@ type htmlHints struct {
 	fragment bool
 }
 
+// minRescuedText is the least text go-trafilatura's result must have to
+// be used: its last rescue returns whatever text a page has, a lone menu
+// item included. Shorter pages are walked instead (see blocksFrom).
+const minRescuedText = 100
+
 // captionMark prefixes the placeholder paragraph that stands for a photo
 // caption while the extractor runs, so captions found in the main content
 // can be told from body text afterwards. Captions outside the main content
@@ -228,12 +233,18 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 			}
 		}
 	}
+	unwrapPageForms(root)
 	markCaptions(root)
+	markSpaces(root)
 
-	// No rescue by trafilatura's baseline, which runs paragraphs together:
-	// when the extractor finds nothing, the page's main region is walked.
+	// A page goes through go-trafilatura with its defaults, rescue of a
+	// short result included (paragraphs outside the main content, then
+	// its baseline). A fragment from a feed or a JSON line is the content
+	// already: no rescue, which would only run its paragraphs together.
 	cfg := trafilatura.DefaultConfig()
-	cfg.MinExtractedSize = 0
+	if hints.fragment {
+		cfg.MinExtractedSize = 0
+	}
 	opts := trafilatura.Options{
 		Config:           cfg,
 		ExcludeComments:  true,
@@ -245,7 +256,10 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	var content *html.Node
 	res, err := extractSafe(root, opts)
 	if err == nil && res != nil {
-		content, meta = res.ContentNode, res.Metadata
+		content, meta = res.ContentNode, cleanMetadata(res.Metadata)
+		if utf8.RuneCountInString(res.ContentText) < minRescuedText {
+			content = nil // the dregs of the rescue: a menu, a cookie notice
+		}
 	}
 	title := firstNonEmpty(hints.title, meta.Title)
 	if title == "" && !hints.fragment { // a page, not a fragment
@@ -254,6 +268,13 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	tb := blocksFrom(content, title, false)
 	if !tb.has(doc.BlockBody) {
 		tb = blocksFrom(mainRegion(root), title, true)
+	}
+	if !tb.has(doc.BlockBody) && !tb.has(doc.BlockCaption) && !hints.fragment && len(meta.Description) >= minRescuedText {
+		// A page built by scripts holds no text but its description,
+		// which is the publisher's own summary of the article.
+		tb = blocksFrom(nil, title, false)
+		tb.add(doc.BlockBody, meta.Description)
+		setProp(&a, "text_source", "description")
 	}
 	if !tb.has(doc.BlockBody) && !tb.has(doc.BlockCaption) {
 		return a, fmt.Errorf("%w: no main text found", ErrEmpty)
@@ -279,6 +300,20 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	}
 	a.ID = ID(a.URL, a.Text)
 	return a, nil
+}
+
+// cleanMetadata collapses the white space (and space marks) in the
+// metadata the extractor read from the page.
+func cleanMetadata(m trafilatura.Metadata) trafilatura.Metadata {
+	for _, f := range []*string{&m.Title, &m.Author, &m.Sitename, &m.Description, &m.Hostname, &m.URL, &m.Language, &m.Image} {
+		*f = normSpace(*f)
+	}
+	for _, l := range [][]string{m.Categories, m.Tags} {
+		for i := range l {
+			l[i] = normSpace(l[i])
+		}
+	}
+	return m
 }
 
 func firstNonEmpty(s ...string) string {
@@ -621,8 +656,9 @@ func textContent(n *html.Node) string {
 	return b.String()
 }
 
-// normSpace collapses runs of white space into one space.
-func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// normSpace collapses runs of white space (and space marks) into one
+// space.
+func normSpace(s string) string { return strings.Join(strings.FieldsFunc(s, isSpaceOrMark), " ") }
 
 // Block-level elements: text before, inside and after each is its own block.
 var blockTags = map[atom.Atom]bool{
@@ -678,9 +714,10 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 	defer func() { w.depth-- }()
 	switch n.Type {
 	case html.TextNode:
-		w.buf.WriteString(n.Data)
+		s := strings.ReplaceAll(n.Data, spaceMark, " ")
+		w.buf.WriteString(s)
 		if w.inLink > 0 {
-			w.linkBytes += len(strings.TrimSpace(n.Data))
+			w.linkBytes += len(strings.TrimSpace(s))
 		}
 		return
 	case html.ElementNode:
@@ -689,10 +726,11 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 		return
 	}
 	if n.Type == html.ElementNode {
-		if skipTags[n.DataAtom] || w.skipChrome && chromeTags[n.DataAtom] {
+		tag := tagOf(n)
+		if skipTags[tag] || w.skipChrome && chromeTags[tag] {
 			return
 		}
-		switch n.DataAtom {
+		switch tag {
 		case atom.Br:
 			w.buf.WriteString(lineBreak)
 			return
@@ -702,15 +740,15 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 			w.inLink++
 			defer func() { w.inLink-- }()
 		}
-		if blockTags[n.DataAtom] {
+		if blockTags[tag] {
 			w.flush(kind)
 			inner := kind
 			switch {
-			case isHeading(n.DataAtom):
+			case isHeading(tag):
 				inner = doc.BlockHeading
-			case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption:
+			case tag == atom.Figcaption || tag == atom.Caption:
 				inner = doc.BlockCaption
-			case paraTags[n.DataAtom] && inner == "":
+			case paraTags[tag] && inner == "":
 				inner = doc.BlockBody
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -723,6 +761,15 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, kind)
 	}
+}
+
+// tagOf is an element's tag. Elements the extractor creates carry their
+// name alone, without its atom.
+func tagOf(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(n.Data))
 }
 
 func isHeading(a atom.Atom) bool {
@@ -752,10 +799,19 @@ func (w *blockWalker) flush(kind doc.BlockKind) {
 		return
 	}
 	if strings.HasPrefix(s, captionMark) {
-		w.tb.add(doc.BlockCaption, strings.TrimSpace(strings.TrimPrefix(s, captionMark)))
+		s = strings.TrimSpace(strings.TrimPrefix(s, captionMark))
+		if isBoilerplate(s) {
+			w.tb.add(doc.BlockMetadata, s) // "Advertisement" in a caption's style
+			return
+		}
+		w.tb.add(doc.BlockCaption, s)
 		return
 	}
 	s = strings.ReplaceAll(s, captionMark, "")
+	if kind != doc.BlockTitle && isBoilerplate(s) {
+		w.tb.add(doc.BlockMetadata, s)
+		return
+	}
 	switch kind {
 	case "":
 		if len(s) < 80 && !endsWithTerminal(s) || strings.IndexFunc(s, isLetter) < 0 {

@@ -54,6 +54,8 @@ func ParseText(source string, data []byte) (doc.Article, error) {
 			case pi == 0 && li == 0 && !afterMeta && len(para) == 1 && len(paras) > 1 && looksLikeTitle(ln.text) && !strings.HasSuffix(ln.text, "."):
 				a.Title = ln.text
 				a.Blocks = append(a.Blocks, doc.Block{Span: ln.Span, Kind: doc.BlockTitle})
+			case isBoilerplate(ln.text):
+				a.Blocks = append(a.Blocks, doc.Block{Span: ln.Span, Kind: doc.BlockMetadata})
 			case isCaption(ln.text):
 				a.Blocks = append(a.Blocks, doc.Block{Span: ln.Span, Kind: doc.BlockCaption})
 			case isLabel(ln.text) && li+1 < len(para) && isCaption(para[li+1].text):
