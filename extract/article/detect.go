@@ -3,15 +3,11 @@ package article
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"mime"
 	"path"
 	"regexp"
 	"strings"
-	"time"
 
-	"github.com/araddon/dateparse"
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
@@ -211,83 +207,6 @@ func FormatFromContentType(contentType string) Format {
 		return JSONL
 	}
 	return Auto
-}
-
-// Dates.
-
-// Plausible publication years; dates outside are recorded, not used.
-const (
-	minYear = 1800
-	maxYear = 2200
-)
-
-// parseDate parses a publication date given as a string by a library or a
-// data dump. Impossible dates (February 30) and implausible years are errors.
-func parseDate(s string) (t time.Time, err error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, errors.New("empty date")
-	}
-	if len(s) > 64 {
-		return time.Time{}, fmt.Errorf("date %.40q... too long", s)
-	}
-	if t, err = time.Parse(time.RFC3339, s); err != nil {
-		t, err = parseAnyDate(s)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("unparseable date %q", s)
-		}
-	}
-	if err := checkYear(t); err != nil {
-		return time.Time{}, fmt.Errorf("%w in %q", err, s)
-	}
-	return t, nil
-}
-
-// parseAnyDate calls dateparse, which has panicked on odd input before.
-func parseAnyDate(s string) (t time.Time, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("dateparse: %v", r)
-		}
-	}()
-	return dateparse.ParseIn(s, time.UTC)
-}
-
-func checkYear(t time.Time) error {
-	if y := t.Year(); y < minYear || y > maxYear {
-		return fmt.Errorf("implausible year %d", y)
-	}
-	return nil
-}
-
-// setPublished sets a.Published from a date a library already parsed, else
-// from its string form. A date that cannot be trusted leaves Published nil
-// and is recorded in Props["date_error"]; the raw value is kept in
-// Props["published"]. The time keeps the offset the source gave, so its
-// calendar day is the publisher's.
-func setPublished(a *doc.Article, raw string, parsed *time.Time) {
-	raw = strings.TrimSpace(raw)
-	if raw != "" {
-		setProp(a, "published", raw)
-	}
-	if parsed != nil && !parsed.IsZero() {
-		if err := checkYear(*parsed); err != nil {
-			setProp(a, "date_error", fmt.Sprintf("%v in %q", err, raw))
-			return
-		}
-		t := *parsed
-		a.Published = &t
-		return
-	}
-	if raw == "" {
-		return
-	}
-	t, err := parseDate(raw)
-	if err != nil {
-		setProp(a, "date_error", err.Error())
-		return
-	}
-	a.Published = &t
 }
 
 func setProp(a *doc.Article, key, value string) {

@@ -2,7 +2,6 @@ package article
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -206,32 +205,7 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	lang := htmlLang(root)
 
 	if !hints.fragment {
-		raw, src, modified := metaDate(root)
-		if modified != "" {
-			setProp(&a, "updated", modified)
-		}
-		if raw != "" {
-			setPublished(&a, raw, nil)
-			setProp(&a, "date_source", src)
-		}
-		if a.Published == nil && a.Props["date_error"] == "" {
-			// No usable date in the metadata: go-htmldate in fast mode
-			// (no free-text search, which picks dates out of tickers
-			// and boilerplate), original date rather than last update.
-			res, err := htmldate.FromDocument(root, htmldate.Options{
-				UseOriginalDate:     true,
-				SkipExtensiveSearch: true,
-				ExtractTime:         true,
-				DeferUrlExtractor:   true,
-				URL:                 hints.url,
-			})
-			if err == nil && !res.IsZero() && checkYear(res.DateTime) == nil {
-				t := res.DateTime
-				a.Published = &t
-				setProp(&a, "published", res.SrcString)
-				setProp(&a, "date_source", "htmldate")
-			}
-		}
+		setPageDate(&a, root, hints.url)
 	}
 	unwrapPageForms(root)
 	markCaptions(root)
@@ -444,118 +418,6 @@ func attr(n *html.Node, key string) string {
 func htmlLang(root *html.Node) string {
 	if h := findElement(root, atom.Html); h != nil {
 		return attr(h, "lang")
-	}
-	return ""
-}
-
-// Publication date metadata, most specific first.
-var (
-	publishedMeta = []string{
-		"article:published_time", "og:article:published_time", "datepublished",
-		"og:published_time", "published_time", "article.published", "publishdate",
-		"publish-date", "publish_date", "pubdate", "publication_date", "dc.date.issued",
-		"dcterms.issued", "dc.date.created", "dcterms.created", "sailthru.date",
-		"parsely-pub-date", "date", "dc.date", "dcterms.date",
-	}
-	modifiedMeta = []string{"article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"}
-)
-
-// metaDate reads the publication date the page declares: <meta> tags
-// (property, name, itemprop), JSON-LD datePublished, then a <time> marked
-// as the publication date. It returns the raw value, where it came from,
-// and the modification date.
-func metaDate(root *html.Node) (raw, src, modified string) {
-	metas := map[string]string{}
-	var times []*html.Node
-	var scripts []string
-	for _, n := range elements(root) {
-		switch n.DataAtom {
-		case atom.Meta:
-			content := attr(n, "content")
-			if content == "" {
-				continue
-			}
-			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-				if key := strings.ToLower(attr(n, k)); key != "" {
-					if _, ok := metas[key]; !ok {
-						metas[key] = content
-					}
-				}
-			}
-		case atom.Time:
-			times = append(times, n)
-		case atom.Script:
-			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
-				scripts = append(scripts, n.FirstChild.Data)
-			}
-		}
-	}
-	for _, k := range modifiedMeta {
-		if v := metas[k]; v != "" {
-			modified = v
-			break
-		}
-	}
-	for _, k := range publishedMeta {
-		if v := metas[k]; v != "" {
-			return v, "meta " + k, modified
-		}
-	}
-	for _, s := range scripts {
-		var v any
-		if json.Unmarshal([]byte(s), &v) != nil {
-			continue
-		}
-		if d := jsonLDDate(v, "datePublished", 0); d != "" {
-			if modified == "" {
-				modified = jsonLDDate(v, "dateModified", 0)
-			}
-			return d, "json-ld datePublished", modified
-		}
-		if d := jsonLDDate(v, "dateCreated", 0); d != "" {
-			return d, "json-ld dateCreated", modified
-		}
-	}
-	for _, n := range times {
-		if _, pub := attrOK(n, "pubdate"); pub || strings.EqualFold(attr(n, "itemprop"), "datePublished") {
-			if d := attr(n, "datetime"); d != "" {
-				return d, "time element", modified
-			}
-		}
-	}
-	return "", "", modified
-}
-
-func attrOK(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if strings.EqualFold(a.Key, key) {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
-// jsonLDDate finds a string value for key anywhere in decoded JSON-LD.
-func jsonLDDate(v any, key string, depth int) string {
-	if depth > 32 {
-		return ""
-	}
-	switch v := v.(type) {
-	case map[string]any:
-		if s, ok := v[key].(string); ok && strings.TrimSpace(s) != "" {
-			return s
-		}
-		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
-			if d := jsonLDDate(v[k], key, depth+1); d != "" {
-				return d
-			}
-		}
-	case []any:
-		for _, e := range v {
-			if d := jsonLDDate(e, key, depth+1); d != "" {
-				return d
-			}
-		}
 	}
 	return ""
 }

@@ -39,8 +39,8 @@ func ParseText(source string, data []byte) (doc.Article, error) {
 			afterMeta := false
 			if !bodySeen {
 				if meta, rest, ok := metadataPrefix(a.Props, ln); ok {
-					if d, ok := publishedFrom(a.Props); ok && a.Published == nil {
-						a.Published = &d
+					if v := a.Props["published"]; v != "" && a.Published == nil && a.Props[doc.PropPublishedYear] == "" {
+						setPublished(&a, v, nil)
 					}
 					a.Blocks = append(a.Blocks, doc.Block{Span: meta, Kind: doc.BlockMetadata})
 					if rest.Len() == 0 {
@@ -228,19 +228,6 @@ func wordEnds(s string, max int) []int {
 var yearRE = regexp.MustCompile(`\b(1[89]|2[01])\d\d\b`)
 
 func hasYear(s string) bool { return yearRE.MatchString(s) }
-
-func publishedFrom(props map[string]string) (time.Time, bool) {
-	v, ok := props["published"]
-	if !ok {
-		return time.Time{}, false
-	}
-	t, err := dateparse.ParseIn(v, time.UTC)
-	if err != nil {
-		return time.Time{}, false
-	}
-	t = t.UTC()
-	return t, true
-}
 
 // creditRE matches photo credits: "via REUTERS", "AP Photo/...", "Getty
 // Images", "Photo: ...", "/Pool", "File photo".
