@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -100,6 +101,30 @@ func printSummary(cmd *cobra.Command, s pipeline.Summary) {
 	}
 	fmt.Fprintf(w, "ingested %d article(s) (%d unchanged, %d replaced, %d skipped) from %d source(s): %d event mention(s), %d new event(s), %d merged duplicate(s), %d quad(s) in %s\n",
 		s.Ingested, s.Unchanged, s.Replaced, len(s.Failed), s.Sources, s.Events, s.NewEvents, s.Merged, s.Quads, s.Elapsed.Round(1e6))
+	if n, langs := otherLanguages(s.OtherLanguages); n > 0 {
+		fmt.Fprintf(w, "%d article(s) in other languages than English stored without extraction (%s)\n", n, langs)
+	}
+}
+
+// otherLanguages totals the articles in other languages and lists them,
+// most frequent first: "de 12, fr 3".
+func otherLanguages(m map[string]int) (int, string) {
+	langs := make([]string, 0, len(m))
+	n := 0
+	for l, c := range m {
+		langs = append(langs, l)
+		n += c
+	}
+	sort.Slice(langs, func(i, j int) bool {
+		if m[langs[i]] != m[langs[j]] {
+			return m[langs[i]] > m[langs[j]]
+		}
+		return langs[i] < langs[j]
+	})
+	for i, l := range langs {
+		langs[i] = fmt.Sprintf("%s %d", l, m[l])
+	}
+	return n, strings.Join(langs, ", ")
 }
 
 // setMemoryLimit sets the Go heap's soft limit for a long ingest, unless

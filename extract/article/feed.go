@@ -136,6 +136,7 @@ func articleFromBody(source, title, url, body string, isHTML bool) (doc.Article,
 	if url != "" {
 		setProp(&a, "url", url)
 	}
+	setLanguage(&a)
 	a.ID = ID(url, a.Text)
 	return a, nil
 }

@@ -79,7 +79,7 @@ func TestParseHTML(t *testing.T) {
 			title: "Ceasefire talks resume in Geneva", url: "https://wire.example.org/2024/03/25/ceasefire-talks-resume/",
 			published: "2024-03-25T07:30:00Z",
 			props: map[string]string{
-				"author": "Sam Roe", "site": "Example Wire", "language": "en-US",
+				"author": "Sam Roe", "site": "Example Wire", "language": "en",
 				"date_source": "json-ld datePublished", "modified": "2024-03-25T11:02:00Z",
 			},
 			body: []string{

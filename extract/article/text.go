@@ -91,6 +91,7 @@ func ParseText(source string, data []byte) (doc.Article, error) {
 		a.Title = t
 	}
 	a.URL = a.Props["url"]
+	setLanguage(&a)
 	a.ID = ID(a.URL, text)
 	return a, nil
 }

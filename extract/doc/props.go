@@ -1,5 +1,7 @@
 package doc
 
+import "strings"
+
 // Keys of Article.Props that the readers fill from the source's own
 // metadata and that the store keeps on the article node.
 const (
@@ -19,3 +21,11 @@ const (
 	// nothing finer: Published is then nil, since a day would be invented.
 	PropPublishedYear = "published_year"
 )
+
+// English reports an article in English, or in a language not known:
+// the extractors read English, and an article in another language gets
+// no extraction.
+func (a Article) English() bool {
+	l := strings.ToLower(a.Props[PropLanguage])
+	return l == "" || l == "en" || strings.HasPrefix(l, "en-") || strings.HasPrefix(l, "en_")
+}

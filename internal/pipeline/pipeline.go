@@ -79,6 +79,9 @@ type Summary struct {
 	Events    int // event mentions written
 	NewEvents int // canonical events created
 	Merged    int // mentions merged into an event reported elsewhere (duplicates prevented)
+	// OtherLanguages counts the articles written in another language than
+	// English, by language: stored, but with nothing extracted.
+	OtherLanguages map[string]int
 	Quads     int
 	Elapsed   time.Duration
 }
@@ -477,6 +480,7 @@ type written struct {
 // docStats are one article's counts, added to the summary once stored.
 type docStats struct {
 	events, merged, created int
+	language                string // not English: nothing extracted
 }
 
 // write queues one source's articles, skipping those already stored.
@@ -589,6 +593,10 @@ func (w *writer) flush(ctx context.Context) error {
 		batch = append(batch, graph.ArticleQuads{Own: own, Shared: shared})
 		done[a.ID] = true
 		ds := docStats{events: len(d.Events), merged: len(as.Merges)}
+		if !a.English() {
+			ds.language = a.Props[doc.PropLanguage]
+			w.log.Info("stored without extraction: not in English", "source", a.Source, "language", ds.language)
+		}
 		for _, isNew := range as.New {
 			if isNew {
 				ds.created++
@@ -640,6 +648,12 @@ func (w *writer) account(r written) error {
 		w.sum.Events += ds.events
 		w.sum.Merged += ds.merged
 		w.sum.NewEvents += ds.created
+		if ds.language != "" {
+			if w.sum.OtherLanguages == nil {
+				w.sum.OtherLanguages = map[string]int{}
+			}
+			w.sum.OtherLanguages[ds.language]++
+		}
 	}
 	return nil
 }
