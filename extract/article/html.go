@@ -239,6 +239,9 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	if title == "" && !hints.fragment { // a page, not a fragment
 		title = pageTitle(root)
 	}
+	if hints.title == "" {
+		title = headline(title, meta.Sitename, firstNonEmpty(meta.Hostname, hostOf(firstNonEmpty(hints.url, meta.URL, canonicalURL(root)))))
+	}
 	tb := blocksFrom(content, title, false)
 	if !tb.has(doc.BlockBody) {
 		tb = blocksFrom(mainRegion(root), title, true)
