@@ -164,6 +164,18 @@ func setPublished(a *doc.Article, raw string, parsed *time.Time) {
 	usePublished(a, d)
 }
 
+// formatDate writes a date as ISO 8601, with its time and offset when
+// the source gave a time.
+func formatDate(d pubDate) string {
+	switch d.gran {
+	case doc.GranTime:
+		return d.t.Format(time.RFC3339)
+	case doc.GranYear:
+		return strconv.Itoa(d.t.Year())
+	}
+	return d.t.Format(time.DateOnly)
+}
+
 // usePublished records a publication date, replacing any other.
 func usePublished(a *doc.Article, d pubDate) {
 	a.Published = nil

@@ -23,12 +23,11 @@ import (
 // not the next).
 func setPageDate(a *doc.Article, root *html.Node, url string) {
 	raw, src, modified := metaDate(root)
-	if m, err := parseDate(modified); err == nil && m.gran != doc.GranYear {
+	if m, err := parseDate(modified); err == nil {
 		if m.gran == doc.GranTime {
-			setProp(a, doc.PropModified, localTime(root, m.t).Format(time.RFC3339))
-		} else {
-			setProp(a, doc.PropModified, m.t.Format(time.DateOnly))
+			m.t = localTime(root, m.t)
 		}
+		setProp(a, doc.PropModified, formatDate(m))
 	}
 	if raw != "" {
 		setPublished(a, raw, nil)
