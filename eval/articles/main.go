@@ -15,6 +15,10 @@
 // of pages whose stored day (schema:datePublished as graph.Quads writes it)
 // is the expected day, beside go-htmldate in fast and extensive mode.
 //
+// Plain text (the TempEval-3 training documents, from ../shared/data,
+// written as text files with their creation date as first line): share
+// dated on their creation day.
+//
 // Language: share of the pages in other languages that eventgraph tags
 // with a language other than English, and of the English pages it tags
 // English.
@@ -40,6 +44,7 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"github.com/eventgraph/eventgraph/extract/article"
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/graph"
@@ -48,16 +53,17 @@ import (
 
 func main() {
 	limit := flag.Int("limit", 0, "score only the first N pages of each set (0: all)")
+	data := flag.String("data", "", "TempEval-3 training directory for the plain-text check; default ../shared/data/tempeval3-train")
 	errs := flag.Int("errors", 0, "print up to N failures of each kind")
 	flag.Parse()
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err := run(os.Stdout, *limit, *errs); err != nil {
+	if err := run(os.Stdout, *data, *limit, *errs); err != nil {
 		fmt.Fprintln(os.Stderr, "articles:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer, limit, errs int) error {
+func run(w io.Writer, data string, limit, errs int) error {
 	tdir, err := moduleDir(trafilaturaModule)
 	if err != nil {
 		return err
@@ -80,6 +86,13 @@ func run(w io.Writer, limit, errs int) error {
 	tr.Print(w, errs)
 	dr := ScoreDates(dpages)
 	dr.Print(w, errs)
+	if dir, err := evalkit.DataDir(data, "tempeval3-train"); err == nil {
+		if td, err := ScoreTextDates(dir); err != nil {
+			fmt.Fprintf(w, "\nPlain text: skipped (%v)\n", err)
+		} else {
+			td.Print(w, errs)
+		}
+	}
 	fmt.Fprintf(w, "\n%d + %d pages in %s\n", len(tpages), len(dpages), time.Since(start).Round(time.Second))
 	return nil
 }

@@ -32,14 +32,17 @@ var (
 		monthPat + `\s+(\d{1,2})` + ordinalPat + `,?\s+(\d{4})` + // March 26, 2024
 		`|(\d{1,2})` + ordinalPat + `\.?\s+` + monthPat + `,?\s+(\d{4})` + // 26 March 2024
 		`|(\d{4})-(\d{2})-(\d{2})` + // 2024-03-26
-		`|(\d{1,2})([/.])(\d{1,2})[/.](\d{4}|\d{2})` + // 10/30/89, 26.03.2024
+		`|(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})` + // 10/30/89, 08-15-90, 26.03.2024
 		`)(?:(?:,?\s+(?:at\s+)?|T)` + clockPat + `)?`)
 	// headerRE matches the words that introduce a date in a text's head.
 	headerRE = regexp.MustCompile(`(?i)^(?:(date|dateline|published|posted|first published|updated|last updated|last modified)(?:\s+(?:on|at))?\s*[:=]?\s*)`)
 	// wireDatelineRE matches a wire dateline that opens a paragraph: a
 	// place in capitals, a date, an optional agency, and a dash.
 	wireDatelineRE = regexp.MustCompile(`^([A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?),\s+`)
-	wireAgencyRE   = regexp.MustCompile(`^\s*(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:—|–|--|-|:)\s*`)
+	// wireStampRE matches the time wire services put after a date line
+	// ("08-15-90 1337EDT").
+	wireStampRE  = regexp.MustCompile(`(?i)^\s+\d{3,4}\s*(` + zonePat + `)?$`)
+	wireAgencyRE = regexp.MustCompile(`^\s*(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:—|–|--|-|:)\s*`)
 )
 
 // Zone abbreviations news datelines use (zonePat), with their UTC offsets
@@ -167,8 +170,21 @@ func dateLine(s string) (pubDate, string, bool) {
 		}
 		s = s[len(h[0]):]
 	}
+	if m := isoBasicRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil && len(s) >= 8 {
+		t, err := parseISOBasic(m) // "19980108", as wire services stamp stories
+		if err != nil || checkYear(t) != nil {
+			return pubDate{}, "", false
+		}
+		if m[4] != "" {
+			return pubDate{t, doc.GranTime}, key, true
+		}
+		return pubDate{t, doc.GranDay}, key, true
+	}
 	d, n, ok := leadingDate(s)
-	if !ok || strings.TrimRight(s[n:], " .,;") != "" {
+	if !ok {
+		return pubDate{}, "", false
+	}
+	if rest := strings.TrimRight(s[n:], " .,;"); rest != "" && !wireStampRE.MatchString(rest) {
 		return pubDate{}, "", false
 	}
 	return d, key, true

@@ -65,6 +65,14 @@ func TestParseText(t *testing.T) {
 			published: "1989-10-30", body: []string{"Nashua Corp., rumored a potential takeover target for six months, said a Dutch company sought approval."},
 		},
 		{
+			name: "AP wire stamp", in: "08-15-90 1337EDT\n\nThe Indonesian stock market fell by twelve percent.",
+			published: "1990-08-15", body: []string{"The Indonesian stock market fell by twelve percent."},
+		},
+		{
+			name: "wire stamp", in: "19980108\n\nThe Indonesian stock market fell by twelve percent.",
+			published: "1998-01-08", body: []string{"The Indonesian stock market fell by twelve percent."},
+		},
+		{
 			name: "European date header", in: "Date: 26.03.2024\nBy Jane Doe\n\nThe minister resigned.",
 			published: "2024-03-26", body: []string{"The minister resigned."},
 		},
