@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -29,13 +30,19 @@ whose file now holds different text.
 
 A source that cannot be read as an article (empty, binary, invalid UTF-8...)
 is reported with its name and reason; the others are still ingested. The
-exit status is non-zero only when nothing could be ingested.`,
+exit status is non-zero only when nothing could be ingested.
+
+An article's publication date comes from its source: a page's metadata, a
+feed's or JSON line's date, a text's dateline or date header. --published
+dates the articles whose source gives none. An article in another language
+than English is stored with its language, and nothing is extracted from it.`,
 		RunE: runIngest,
 	}
 	cmd.Flags().Bool("replace", false, "re-extract stored articles and retract older versions from the same source")
 	cmd.Flags().String("format", "", "source format: auto, text, html, feed, jsonl (config ingest.format)")
 	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (config ingest.workers)")
 	cmd.Flags().String("urls", "", "also fetch the URLs listed in this file (one per line, # comments)")
+	cmd.Flags().String("published", "", "publication date (YYYY-MM-DD) of the articles whose source gives none")
 	return cmd
 }
 
@@ -76,6 +83,13 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		ReportEvery: viper.GetDuration("ingest.report_every"),
 		Log:         slog.Default(),
 		Stdin:       cmd.InOrStdin(),
+	}
+	if v, _ := cmd.Flags().GetString("published"); v != "" {
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return fmt.Errorf("--published %q: want a date as YYYY-MM-DD", v)
+		}
+		opt.Published = &t
 	}
 	if isTerminal(cmd.ErrOrStderr()) {
 		opt.Progress = cmd.ErrOrStderr()

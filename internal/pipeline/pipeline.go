@@ -55,6 +55,9 @@ type Options struct {
 	// Horizon is how many of the latest events new mentions can merge
 	// into (resolve.Resolver.SetHorizon); 0 means all of them.
 	Horizon int
+	// Published dates the articles whose source gives no publication
+	// date (ingest --published); nil leaves them undated.
+	Published *time.Time
 }
 
 // ErrInterrupted is returned when the context is cancelled during a run
@@ -389,6 +392,9 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 				if err != nil {
 					p.errs = append(p.errs, err)
 				}
+				if opt.Published != nil {
+					datePublished(p.arts, *opt.Published)
+				}
 				select {
 				case parsedCh <- p:
 				case <-ctx.Done():
@@ -435,6 +441,22 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 	}
 	go func() { extractors.Wait(); close(results) }()
 	return results
+}
+
+// datePublished dates the articles that have no publication date of
+// their own (a year alone counts as one).
+func datePublished(arts []doc.Article, t time.Time) {
+	for i := range arts {
+		a := &arts[i]
+		if a.Published != nil || a.Props[doc.PropPublishedYear] != "" {
+			continue
+		}
+		a.Published = &t
+		if a.Props == nil {
+			a.Props = map[string]string{}
+		}
+		a.Props["date_source"] = "--published"
+	}
 }
 
 // writer resolves articles in input order and writes them in batches.
