@@ -7,6 +7,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
@@ -245,6 +247,43 @@ func (t *textBuilder) add(kind doc.BlockKind, s string) {
 	start := t.b.Len()
 	t.b.WriteString(s)
 	t.blocks = append(t.blocks, doc.Block{Span: doc.Span{Start: start, End: t.b.Len()}, Kind: kind})
+}
+
+// joinWords end a phrase that the next words complete: a body block that
+// ends with one goes on in the next.
+var joinWords = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "or": true, "but": true, "of": true, "to": true,
+	"in": true, "at": true, "on": true, "for": true, "with": true, "by": true, "from": true, "as": true,
+	"call": true, "visit": true, "see": true, "via": true, "said": true, "told": true,
+}
+
+// continues reports a body paragraph that goes on from the last block:
+// the last is body text without a sentence end, and s starts in lower
+// case or with closing punctuation, or the last ends with a word that needs more
+// ("call the").
+// go-trafilatura cuts a paragraph written as a <div> with inline links
+// into one paragraph per link.
+func (t *textBuilder) continues(s string) bool {
+	n := len(t.blocks)
+	if n == 0 || t.blocks[n-1].Kind != doc.BlockBody {
+		return false
+	}
+	last := t.b.String()[t.blocks[n-1].Start:t.blocks[n-1].End]
+	if endsWithTerminal(last) || strings.ContainsAny(last, "\n") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsLower(r) || strings.ContainsRune(".,;:!?)", r) {
+		return true
+	}
+	words := strings.Fields(last)
+	return joinWords[strings.ToLower(words[len(words)-1])]
+}
+
+// extend appends s to the last block, after sep.
+func (t *textBuilder) extend(s, sep string) {
+	t.b.WriteString(sep)
+	t.b.WriteString(blankLines.ReplaceAllString(strings.TrimSpace(s), "\n"))
+	t.blocks[len(t.blocks)-1].End = t.b.Len()
 }
 
 // has reports whether any block of the kind was added.

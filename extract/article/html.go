@@ -629,13 +629,17 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 	}
 }
 
-// tagOf is an element's tag. Elements the extractor creates carry their
-// name alone, without its atom.
+// tagOf is an element's tag, by its name: elements the extractor creates
+// carry their name alone, and those it renames (a <div> made a <p>) keep
+// their old atom.
 func tagOf(n *html.Node) atom.Atom {
-	if n.DataAtom != 0 {
+	if n.DataAtom != 0 && n.DataAtom.String() == n.Data {
 		return n.DataAtom
 	}
-	return atom.Lookup([]byte(n.Data))
+	if a := atom.Lookup([]byte(n.Data)); a != 0 {
+		return a
+	}
+	return n.DataAtom // a name of the extractor's own, such as "done"
 }
 
 func isHeading(a atom.Atom) bool {
@@ -674,6 +678,10 @@ func (w *blockWalker) flush(kind doc.BlockKind) {
 		return
 	}
 	s = strings.ReplaceAll(s, captionMark, "")
+	if len(s) <= 3 && strings.IndexFunc(s, isLetter) < 0 && w.tb.continues(".") {
+		w.tb.extend(s, "") // the full stop after a link the extractor cut off
+		return
+	}
 	if kind != doc.BlockTitle && isBoilerplate(s) {
 		w.tb.add(doc.BlockMetadata, s)
 		return
@@ -697,6 +705,10 @@ func (w *blockWalker) flush(kind doc.BlockKind) {
 			// "Read more: <link>", a list of related links: not prose.
 			kind = doc.BlockMetadata
 		}
+	}
+	if kind == doc.BlockBody && w.tb.continues(s) {
+		w.tb.extend(s, " ") // a sentence the extractor cut at an inline element
+		return
 	}
 	w.tb.add(kind, s)
 }
