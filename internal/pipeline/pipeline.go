@@ -85,8 +85,8 @@ type Summary struct {
 	// OtherLanguages counts the articles written in another language than
 	// English, by language: stored, but with nothing extracted.
 	OtherLanguages map[string]int
-	Quads     int
-	Elapsed   time.Duration
+	Quads          int
+	Elapsed        time.Duration
 }
 
 // Rules are the cross-article merging rules, from the extractors.
