@@ -7,7 +7,7 @@ DATA      ?= ../shared/data
 STORE     ?= ./data/eventgraph
 ASSETS    := internal/cayleyui/assets/.stamp
 
-.PHONY: all build run test test-hostile fuzz-hostile vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
+.PHONY: all build run test test-hostile fuzz-hostile vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline eval-articles bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
 
 all: build
 
@@ -69,7 +69,7 @@ bench-corpus:
 	$(GO) run ./eval/benchcorpus -data $(DATA) -n $(N) -out testdata/bench/$(N)
 
 # Scores the extractors on the gold corpora in $(DATA) (see its README).
-eval: eval-timex eval-actors eval-events eval-cameo eval-storyline
+eval: eval-timex eval-actors eval-events eval-cameo eval-storyline eval-articles
 
 eval-timex:
 	$(GO) run ./eval/tempeval -data $(DATA)
@@ -85,6 +85,11 @@ eval-cameo:
 
 eval-storyline:
 	$(GO) run ./eval/storyline -data $(DATA)/eventstoryline
+
+# Page reading against go-trafilatura's and go-htmldate's saved test pages
+# (read in the module cache), and plain-text datelines on TempEval-3.
+eval-articles:
+	$(GO) run ./eval/articles -data $(DATA)/tempeval3-train
 
 # Throughput and memory of the extractors and the store (one iteration
 # each: the write benchmarks take minutes); PostgreSQL is bench-postgres.

@@ -13,9 +13,14 @@ import (
 	"github.com/eventgraph/eventgraph/extract/timex"
 )
 
-// Extract runs every extractor over a.
+// Extract runs every extractor over a. The extractors read English: an
+// article in another language (doc.Article.English) gets a document with
+// nothing extracted.
 func Extract(a doc.Article) *doc.Document {
 	d := &doc.Document{Article: a}
+	if !a.English() {
+		return d
+	}
 	d.Sentences = Sentences(a)
 	parse(a.Text, d.Sentences)
 	d.Timexes = inSentences(timex.Tag(a.Text, d.Sentences, a.Published), d.Sentences)

@@ -16,7 +16,12 @@
 //
 // Nodes:
 //
-//	<eg:article/ID>        a schema:NewsArticle   schema:headline, schema:datePublished, schema:url, eg:source
+//	<eg:article/ID>        a schema:NewsArticle   schema:headline, schema:datePublished (the publisher's day
+//	                                              "YYYY-MM-DD", or "YYYY" when the source gave only a year),
+//	                                              eg:publishedAt (xsd:dateTime with the publisher's offset, when
+//	                                              the source gave a time), schema:dateModified, schema:url
+//	                                              (canonical), schema:author, schema:publisher (the site's
+//	                                              name), schema:inLanguage (ISO 639-1), eg:source
 //	<eg:event/ID>          a sem:Event            eg:action, sem:eventType <eg:cameo/CODE>, eg:cameoCode, eg:quadClass,
 //	                                              eg:goldstein, eg:modality, schema:description (summary),
 //	                                              eg:agent / eg:target / sem:hasActor <actor>, sem:hasPlace <actor>,
@@ -52,7 +57,11 @@ const (
 	NSSEM    = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 	NSProv   = "http://www.w3.org/ns/prov#"
 	NSEG     = "https://eventgraph.dev/ns#"
+	NSXSD    = "http://www.w3.org/2001/XMLSchema#"
 )
+
+// XSDDateTime types eg:publishedAt.
+const XSDDateTime = quad.IRI(NSXSD + "dateTime")
 
 func init() {
 	for _, ns := range []struct{ p, full string }{
@@ -79,6 +88,11 @@ var (
 	Label       = quad.IRI("rdfs:label")
 	Headline    = quad.IRI("schema:headline")
 	Published   = quad.IRI("schema:datePublished")
+	PublishedAt = quad.IRI("eg:publishedAt")
+	Modified    = quad.IRI("schema:dateModified")
+	Author      = quad.IRI("schema:author")
+	Publisher   = quad.IRI("schema:publisher")
+	InLanguage  = quad.IRI("schema:inLanguage")
 	URL         = quad.IRI("schema:url")
 	Source      = quad.IRI("eg:source")
 	Description = quad.IRI("schema:description")

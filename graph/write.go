@@ -98,9 +98,7 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 	if a.Title != "" {
 		w.add(art, Headline, quad.String(a.Title))
 	}
-	if a.Published != nil {
-		w.add(art, Published, quad.String(a.Published.UTC().Format("2006-01-02")))
-	}
+	articleMeta(&w, art, a)
 	if a.URL != "" {
 		w.add(art, URL, quad.IRI(a.URL))
 	}
@@ -289,6 +287,30 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 		}
 	}
 	return w.quads, sh.quads
+}
+
+// articleMeta adds what the source says of the article: its publication
+// day as the publisher dated it (in the source's own offset, not UTC),
+// the time when known, the year alone when that is all the source gave,
+// the last modification, author, site and language.
+func articleMeta(w *quadBuf, art quad.IRI, a doc.Article) {
+	switch {
+	case a.Published != nil:
+		w.add(art, Published, quad.String(a.Published.Format(time.DateOnly)))
+	case a.Props[doc.PropPublishedYear] != "":
+		w.add(art, Published, quad.String(a.Props[doc.PropPublishedYear]))
+	}
+	if t := a.Props[doc.PropPublishedTime]; t != "" {
+		w.add(art, PublishedAt, quad.TypedString{Value: quad.String(t), Type: XSDDateTime})
+	}
+	for _, p := range []struct {
+		key  string
+		pred quad.IRI
+	}{{doc.PropModified, Modified}, {doc.PropAuthor, Author}, {doc.PropSite, Publisher}, {doc.PropLanguage, InLanguage}} {
+		if v := a.Props[p.key]; v != "" {
+			w.add(art, p.pred, quad.String(v))
+		}
+	}
 }
 
 type quadBuf struct {

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
+	"github.com/cayleygraph/quad"
 	"github.com/spf13/cobra"
 
+	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/timeline"
 )
 
@@ -42,11 +46,45 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(e)
 	}
-	writeExplanation(cmd.OutOrStdout(), e)
+	articles, err := articleLines(cmdContext(cmd), st, e)
+	if err != nil {
+		return err
+	}
+	writeExplanation(cmd.OutOrStdout(), e, articles)
 	return nil
 }
 
-func writeExplanation(w io.Writer, e timeline.Event) {
+// articleLines describes each article that reports the event with what
+// its source says of it: headline, site, author, language, publication
+// time, last modification, canonical URL.
+func articleLines(ctx context.Context, st *graph.Store, e timeline.Event) (map[string]string, error) {
+	out := map[string]string{}
+	for _, m := range e.Mentions {
+		if _, ok := out[m.Article]; ok {
+			continue
+		}
+		p, err := st.Out(ctx, quad.IRI(m.Article))
+		if err != nil {
+			return nil, fmt.Errorf("reading article %s: %w", m.Article, err)
+		}
+		var parts []string
+		if h := p.Str(graph.Headline); h != "" {
+			parts = append(parts, strconv.Quote(h))
+		}
+		for _, f := range []struct {
+			label string
+			pred  quad.IRI
+		}{{"", graph.Publisher}, {"by ", graph.Author}, {"in ", graph.InLanguage}, {"published ", graph.PublishedAt}, {"modified ", graph.Modified}, {"", graph.URL}} {
+			if v := p.Str(f.pred); v != "" {
+				parts = append(parts, f.label+v)
+			}
+		}
+		out[m.Article] = strings.Join(parts, ", ")
+	}
+	return out, nil
+}
+
+func writeExplanation(w io.Writer, e timeline.Event, articles map[string]string) {
 	fmt.Fprintf(w, "%s\n  %s\n", e.ID, e.Summary)
 	fmt.Fprintf(w, "  action %s, CAMEO %s %s (quad class %d, Goldstein %.1f)", e.Action, e.Type.Code, e.Type.Label, e.Type.QuadClass, e.Type.Goldstein)
 	if e.Type.Extension != "" {
@@ -71,6 +109,9 @@ func writeExplanation(w io.Writer, e timeline.Event) {
 			pub = "published " + *m.Published
 		}
 		fmt.Fprintf(w, "%d. %s (%s), bytes %d-%d\n", i+1, m.Source, pub, m.Start, m.End)
+		if a := articles[m.Article]; a != "" {
+			fmt.Fprintf(w, "   article %s\n", a)
+		}
 		fmt.Fprintf(w, "   %q\n", m.Sentence)
 		fmt.Fprintf(w, "   trigger %q, pattern %s, modality %s\n", m.Trigger, m.Pattern, m.Modality)
 		date := "no date of its own"

@@ -6,7 +6,9 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -26,7 +28,12 @@ whose file now holds different text.
 
 A source that cannot be read as an article (empty, binary, invalid UTF-8...)
 is reported with its name and reason; the others are still ingested. The
-exit status is non-zero only when nothing could be ingested.`,
+exit status is non-zero only when nothing could be ingested.
+
+An article's publication date comes from its source: a page's metadata, a
+feed's or JSON line's date, a text's dateline or date header. --published
+dates the articles whose source gives none. An article in another language
+than English is stored with its language, and nothing is extracted from it.`,
 		RunE: runIngest,
 	}
 	cmd.Flags().Bool("replace", false, "re-extract stored articles and retract older versions from the same source")
@@ -34,6 +41,7 @@ exit status is non-zero only when nothing could be ingested.`,
 	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (config ingest.workers)")
 	cmd.Flags().String("urls", "", "also fetch the URLs listed in this file (one per line, # comments)")
 	cmd.Flags().Bool("allow-private", false, "fetch URLs on loopback, link-local and private addresses too (config ingest.allow_private; refused by default)")
+	cmd.Flags().String("published", "", "publication date (YYYY-MM-DD) of the articles whose source gives none")
 	return cmd
 }
 
@@ -74,6 +82,13 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		Stdin:       cmd.InOrStdin(),
 		Fetcher:     client,
 	}
+	if v, _ := cmd.Flags().GetString("published"); v != "" {
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return fmt.Errorf("--published %q: want a date as YYYY-MM-DD", v)
+		}
+		opt.Published = &t
+	}
 	if isTerminal(cmd.ErrOrStderr()) {
 		opt.Progress = cmd.ErrOrStderr()
 	}
@@ -98,6 +113,30 @@ func printSummary(cmd *cobra.Command, s pipeline.Summary) {
 	}
 	fmt.Fprintf(w, "ingested %d article(s) (%d unchanged, %d replaced, %d skipped) from %d source(s): %d event mention(s), %d new event(s), %d merged duplicate(s), %d quad(s) in %s\n",
 		s.Ingested, s.Unchanged, s.Replaced, len(s.Failed), s.Sources, s.Events, s.NewEvents, s.Merged, s.Quads, s.Elapsed.Round(1e6))
+	if n, langs := otherLanguages(s.OtherLanguages); n > 0 {
+		fmt.Fprintf(w, "%d article(s) in other languages than English stored without extraction (%s)\n", n, langs)
+	}
+}
+
+// otherLanguages totals the articles in other languages and lists them,
+// most frequent first: "de 12, fr 3".
+func otherLanguages(m map[string]int) (int, string) {
+	langs := make([]string, 0, len(m))
+	n := 0
+	for l, c := range m {
+		langs = append(langs, l)
+		n += c
+	}
+	sort.Slice(langs, func(i, j int) bool {
+		if m[langs[i]] != m[langs[j]] {
+			return m[langs[i]] > m[langs[j]]
+		}
+		return langs[i] < langs[j]
+	})
+	for i, l := range langs {
+		langs[i] = fmt.Sprintf("%s %d", l, m[l])
+	}
+	return n, strings.Join(langs, ", ")
 }
 
 // setMemoryLimit sets the Go heap's soft limit for a long ingest, unless

@@ -3,15 +3,13 @@ package article
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"mime"
 	"path"
 	"regexp"
 	"strings"
-	"time"
+	"unicode"
+	"unicode/utf8"
 
-	"github.com/araddon/dateparse"
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
@@ -213,83 +211,6 @@ func FormatFromContentType(contentType string) Format {
 	return Auto
 }
 
-// Dates.
-
-// Plausible publication years; dates outside are recorded, not used.
-const (
-	minYear = 1800
-	maxYear = 2200
-)
-
-// parseDate parses a publication date given as a string by a library or a
-// data dump. Impossible dates (February 30) and implausible years are errors.
-func parseDate(s string) (t time.Time, err error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, errors.New("empty date")
-	}
-	if len(s) > 64 {
-		return time.Time{}, fmt.Errorf("date %.40q... too long", s)
-	}
-	if t, err = time.Parse(time.RFC3339, s); err != nil {
-		t, err = parseAnyDate(s)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("unparseable date %q", s)
-		}
-	}
-	if err := checkYear(t); err != nil {
-		return time.Time{}, fmt.Errorf("%w in %q", err, s)
-	}
-	return t, nil
-}
-
-// parseAnyDate calls dateparse, which has panicked on odd input before.
-func parseAnyDate(s string) (t time.Time, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("dateparse: %v", r)
-		}
-	}()
-	return dateparse.ParseIn(s, time.UTC)
-}
-
-func checkYear(t time.Time) error {
-	if y := t.Year(); y < minYear || y > maxYear {
-		return fmt.Errorf("implausible year %d", y)
-	}
-	return nil
-}
-
-// setPublished sets a.Published from a date a library already parsed, else
-// from its string form. A date that cannot be trusted leaves Published nil
-// and is recorded in Props["date_error"]; the raw value is kept in
-// Props["published"]. The time keeps the offset the source gave, so its
-// calendar day is the publisher's.
-func setPublished(a *doc.Article, raw string, parsed *time.Time) {
-	raw = strings.TrimSpace(raw)
-	if raw != "" {
-		setProp(a, "published", raw)
-	}
-	if parsed != nil && !parsed.IsZero() {
-		if err := checkYear(*parsed); err != nil {
-			setProp(a, "date_error", fmt.Sprintf("%v in %q", err, raw))
-			return
-		}
-		t := *parsed
-		a.Published = &t
-		return
-	}
-	if raw == "" {
-		return
-	}
-	t, err := parseDate(raw)
-	if err != nil {
-		setProp(a, "date_error", err.Error())
-		return
-	}
-	a.Published = &t
-}
-
 func setProp(a *doc.Article, key, value string) {
 	value = strings.TrimSpace(value)
 	if value == "" {
@@ -328,6 +249,43 @@ func (t *textBuilder) add(kind doc.BlockKind, s string) {
 	t.blocks = append(t.blocks, doc.Block{Span: doc.Span{Start: start, End: t.b.Len()}, Kind: kind})
 }
 
+// joinWords end a phrase that the next words complete: a body block that
+// ends with one goes on in the next.
+var joinWords = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "or": true, "but": true, "of": true, "to": true,
+	"in": true, "at": true, "on": true, "for": true, "with": true, "by": true, "from": true, "as": true,
+	"call": true, "visit": true, "see": true, "via": true, "said": true, "told": true,
+}
+
+// continues reports a body paragraph that goes on from the last block:
+// the last is body text without a sentence end, and s starts in lower
+// case or with closing punctuation, or the last ends with a word that needs more
+// ("call the").
+// go-trafilatura cuts a paragraph written as a <div> with inline links
+// into one paragraph per link.
+func (t *textBuilder) continues(s string) bool {
+	n := len(t.blocks)
+	if n == 0 || t.blocks[n-1].Kind != doc.BlockBody {
+		return false
+	}
+	last := t.b.String()[t.blocks[n-1].Start:t.blocks[n-1].End]
+	if endsWithTerminal(last) || strings.ContainsAny(last, "\n") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsLower(r) || strings.ContainsRune(".,;:!?)", r) {
+		return true
+	}
+	words := strings.Fields(last)
+	return joinWords[strings.ToLower(words[len(words)-1])]
+}
+
+// extend appends s to the last block, after sep.
+func (t *textBuilder) extend(s, sep string) {
+	t.b.WriteString(sep)
+	t.b.WriteString(blankLines.ReplaceAllString(strings.TrimSpace(s), "\n"))
+	t.blocks[len(t.blocks)-1].End = t.b.Len()
+}
+
 // has reports whether any block of the kind was added.
 func (t *textBuilder) has(kind doc.BlockKind) bool {
 	for _, b := range t.blocks {
@@ -350,9 +308,12 @@ func (t *textBuilder) addPlain(text string) {
 	}
 	for _, p := range paras {
 		p = strings.TrimSpace(p)
-		if isCaption(p) {
+		switch {
+		case isBoilerplate(p):
+			t.add(doc.BlockMetadata, p)
+		case isCaption(p):
 			t.add(doc.BlockCaption, p)
-		} else {
+		default:
 			t.add(doc.BlockBody, p)
 		}
 	}

@@ -2,7 +2,6 @@ package article
 
 import (
 	"testing"
-	"time"
 )
 
 func TestDetect(t *testing.T) {
@@ -54,35 +53,6 @@ func TestFormatFromContentType(t *testing.T) {
 	for ct, want := range tests {
 		if got := FormatFromContentType(ct); got != want {
 			t.Errorf("%q: %q, want %q", ct, got, want)
-		}
-	}
-}
-
-func TestParseDate(t *testing.T) {
-	tests := []struct {
-		in   string
-		want string // RFC 3339 UTC; "" for an error
-	}{
-		{"2024-03-26T14:05:00+01:00", "2024-03-26T13:05:00Z"},
-		{"2024-03-26", "2024-03-26T00:00:00Z"},
-		{"March 26, 2024", "2024-03-26T00:00:00Z"},
-		{"Tue, 26 Mar 2024 14:05:00 GMT", "2024-03-26T14:05:00Z"},
-		{"2024-02-30", ""},
-		{"2023-02-29", ""},
-		{"1492-10-12", ""},
-		{"2999-01-01", ""},
-		{"yesterday", ""},
-		{"", ""},
-		{"1 1 1 1 1 1 1 1 1", ""},
-	}
-	for _, tt := range tests {
-		got, err := parseDate(tt.in)
-		s := ""
-		if err == nil {
-			s = got.UTC().Format(time.RFC3339)
-		}
-		if s != tt.want {
-			t.Errorf("parseDate(%q) = %q (%v), want %q", tt.in, s, err, tt.want)
 		}
 	}
 }

@@ -136,6 +136,7 @@ func articleFromBody(source, title, url, body string, isHTML bool) (doc.Article,
 	if url != "" {
 		setProp(&a, "url", url)
 	}
+	setLanguage(&a)
 	a.ID = ID(url, a.Text)
 	return a, nil
 }
@@ -173,7 +174,9 @@ func feedItem(source string, f *gofeed.Feed, it *gofeed.Item, i int) (doc.Articl
 	case strings.TrimSpace(it.Published) != "" || it.PublishedParsed != nil:
 		setPublished(&a, it.Published, nonZero(it.PublishedParsed))
 		setProp(&a, "date_source", "feed published")
-		setProp(&a, "updated", it.Updated)
+		if u := nonZero(it.UpdatedParsed); u != nil {
+			setProp(&a, doc.PropModified, u.Format(time.RFC3339))
+		}
 	case strings.TrimSpace(it.Updated) != "" || it.UpdatedParsed != nil:
 		setPublished(&a, it.Updated, nonZero(it.UpdatedParsed))
 		setProp(&a, "date_source", "feed updated")

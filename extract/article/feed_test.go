@@ -62,7 +62,7 @@ func TestParseFeed(t *testing.T) {
 						"Negotiators returned to Geneva on Monday for a third round of talks on a ceasefire, the mediators said in a statement.",
 						"The previous round ended without agreement on March 12.",
 					},
-					props: map[string]string{"author": "Sam Roe", "updated": "2024-03-25T09:00:00Z", "site": "Example Wire", "feed_type": "atom"},
+					props: map[string]string{"author": "Sam Roe", "modified": "2024-03-25T09:00:00Z", "site": "Example Wire", "feed_type": "atom"},
 				},
 				{
 					// Only <updated>: it dates the entry (gofeed's Atom

@@ -2,7 +2,6 @@ package article
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -189,6 +188,11 @@ type htmlHints struct {
 	fragment bool
 }
 
+// minRescuedText is the least text go-trafilatura's result must have to
+// be used: its last rescue returns whatever text a page has, a lone menu
+// item included. Shorter pages are walked instead (see blocksFrom).
+const minRescuedText = 100
+
 // captionMark prefixes the placeholder paragraph that stands for a photo
 // caption while the extractor runs, so captions found in the main content
 // can be told from body text afterwards. Captions outside the main content
@@ -201,39 +205,20 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	lang := htmlLang(root)
 
 	if !hints.fragment {
-		raw, src, modified := metaDate(root)
-		if modified != "" {
-			setProp(&a, "updated", modified)
-		}
-		if raw != "" {
-			setPublished(&a, raw, nil)
-			setProp(&a, "date_source", src)
-		}
-		if a.Published == nil && a.Props["date_error"] == "" {
-			// No usable date in the metadata: go-htmldate in fast mode
-			// (no free-text search, which picks dates out of tickers
-			// and boilerplate), original date rather than last update.
-			res, err := htmldate.FromDocument(root, htmldate.Options{
-				UseOriginalDate:     true,
-				SkipExtensiveSearch: true,
-				ExtractTime:         true,
-				DeferUrlExtractor:   true,
-				URL:                 hints.url,
-			})
-			if err == nil && !res.IsZero() && checkYear(res.DateTime) == nil {
-				t := res.DateTime
-				a.Published = &t
-				setProp(&a, "published", res.SrcString)
-				setProp(&a, "date_source", "htmldate")
-			}
-		}
+		setPageDate(&a, root, hints.url)
 	}
+	unwrapPageForms(root)
 	markCaptions(root)
+	markSpaces(root)
 
-	// No rescue by trafilatura's baseline, which runs paragraphs together:
-	// when the extractor finds nothing, the page's main region is walked.
+	// A page goes through go-trafilatura with its defaults, rescue of a
+	// short result included (paragraphs outside the main content, then
+	// its baseline). A fragment from a feed or a JSON line is the content
+	// already: no rescue, which would only run its paragraphs together.
 	cfg := trafilatura.DefaultConfig()
-	cfg.MinExtractedSize = 0
+	if hints.fragment {
+		cfg.MinExtractedSize = 0
+	}
 	opts := trafilatura.Options{
 		Config:           cfg,
 		ExcludeComments:  true,
@@ -245,15 +230,28 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	var content *html.Node
 	res, err := extractSafe(root, opts)
 	if err == nil && res != nil {
-		content, meta = res.ContentNode, res.Metadata
+		content, meta = res.ContentNode, cleanMetadata(res.Metadata)
+		if utf8.RuneCountInString(res.ContentText) < minRescuedText {
+			content = nil // the dregs of the rescue: a menu, a cookie notice
+		}
 	}
 	title := firstNonEmpty(hints.title, meta.Title)
 	if title == "" && !hints.fragment { // a page, not a fragment
 		title = pageTitle(root)
 	}
+	if hints.title == "" {
+		title = headline(title, meta.Sitename, firstNonEmpty(meta.Hostname, hostOf(firstNonEmpty(hints.url, meta.URL, canonicalURL(root)))))
+	}
 	tb := blocksFrom(content, title, false)
 	if !tb.has(doc.BlockBody) {
 		tb = blocksFrom(mainRegion(root), title, true)
+	}
+	if !tb.has(doc.BlockBody) && !tb.has(doc.BlockCaption) && !hints.fragment && len(meta.Description) >= minRescuedText {
+		// A page built by scripts holds no text but its description,
+		// which is the publisher's own summary of the article.
+		tb = blocksFrom(nil, title, false)
+		tb.add(doc.BlockBody, meta.Description)
+		setProp(&a, "text_source", "description")
 	}
 	if !tb.has(doc.BlockBody) && !tb.has(doc.BlockCaption) {
 		return a, fmt.Errorf("%w: no main text found", ErrEmpty)
@@ -270,7 +268,8 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	setProp(&a, "site", meta.Sitename)
 	setProp(&a, "hostname", meta.Hostname)
 	setProp(&a, "description", meta.Description)
-	setProp(&a, "language", firstNonEmpty(lang, meta.Language))
+	setProp(&a, doc.PropLanguage, firstNonEmpty(lang, meta.Language))
+	setLanguage(&a)
 	setProp(&a, "categories", strings.Join(meta.Categories, ", "))
 	setProp(&a, "tags", strings.Join(meta.Tags, ", "))
 	setProp(&a, "image", meta.Image)
@@ -279,6 +278,20 @@ func htmlArticle(source string, root *html.Node, hints htmlHints) (doc.Article, 
 	}
 	a.ID = ID(a.URL, a.Text)
 	return a, nil
+}
+
+// cleanMetadata collapses the white space (and space marks) in the
+// metadata the extractor read from the page.
+func cleanMetadata(m trafilatura.Metadata) trafilatura.Metadata {
+	for _, f := range []*string{&m.Title, &m.Author, &m.Sitename, &m.Description, &m.Hostname, &m.URL, &m.Language, &m.Image} {
+		*f = normSpace(*f)
+	}
+	for _, l := range [][]string{m.Categories, m.Tags} {
+		for i := range l {
+			l[i] = normSpace(l[i])
+		}
+	}
+	return m
 }
 
 func firstNonEmpty(s ...string) string {
@@ -413,118 +426,6 @@ func htmlLang(root *html.Node) string {
 	return ""
 }
 
-// Publication date metadata, most specific first.
-var (
-	publishedMeta = []string{
-		"article:published_time", "og:article:published_time", "datepublished",
-		"og:published_time", "published_time", "article.published", "publishdate",
-		"publish-date", "publish_date", "pubdate", "publication_date", "dc.date.issued",
-		"dcterms.issued", "dc.date.created", "dcterms.created", "sailthru.date",
-		"parsely-pub-date", "date", "dc.date", "dcterms.date",
-	}
-	modifiedMeta = []string{"article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"}
-)
-
-// metaDate reads the publication date the page declares: <meta> tags
-// (property, name, itemprop), JSON-LD datePublished, then a <time> marked
-// as the publication date. It returns the raw value, where it came from,
-// and the modification date.
-func metaDate(root *html.Node) (raw, src, modified string) {
-	metas := map[string]string{}
-	var times []*html.Node
-	var scripts []string
-	for _, n := range elements(root) {
-		switch n.DataAtom {
-		case atom.Meta:
-			content := attr(n, "content")
-			if content == "" {
-				continue
-			}
-			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-				if key := strings.ToLower(attr(n, k)); key != "" {
-					if _, ok := metas[key]; !ok {
-						metas[key] = content
-					}
-				}
-			}
-		case atom.Time:
-			times = append(times, n)
-		case atom.Script:
-			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
-				scripts = append(scripts, n.FirstChild.Data)
-			}
-		}
-	}
-	for _, k := range modifiedMeta {
-		if v := metas[k]; v != "" {
-			modified = v
-			break
-		}
-	}
-	for _, k := range publishedMeta {
-		if v := metas[k]; v != "" {
-			return v, "meta " + k, modified
-		}
-	}
-	for _, s := range scripts {
-		var v any
-		if json.Unmarshal([]byte(s), &v) != nil {
-			continue
-		}
-		if d := jsonLDDate(v, "datePublished", 0); d != "" {
-			if modified == "" {
-				modified = jsonLDDate(v, "dateModified", 0)
-			}
-			return d, "json-ld datePublished", modified
-		}
-		if d := jsonLDDate(v, "dateCreated", 0); d != "" {
-			return d, "json-ld dateCreated", modified
-		}
-	}
-	for _, n := range times {
-		if _, pub := attrOK(n, "pubdate"); pub || strings.EqualFold(attr(n, "itemprop"), "datePublished") {
-			if d := attr(n, "datetime"); d != "" {
-				return d, "time element", modified
-			}
-		}
-	}
-	return "", "", modified
-}
-
-func attrOK(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if strings.EqualFold(a.Key, key) {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
-// jsonLDDate finds a string value for key anywhere in decoded JSON-LD.
-func jsonLDDate(v any, key string, depth int) string {
-	if depth > 32 {
-		return ""
-	}
-	switch v := v.(type) {
-	case map[string]any:
-		if s, ok := v[key].(string); ok && strings.TrimSpace(s) != "" {
-			return s
-		}
-		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
-			if d := jsonLDDate(v[k], key, depth+1); d != "" {
-				return d
-			}
-		}
-	case []any:
-		for _, e := range v {
-			if d := jsonLDDate(e, key, depth+1); d != "" {
-				return d
-			}
-		}
-	}
-	return ""
-}
-
 // markCaptions replaces each figure caption (a <figcaption>, or an element
 // whose class says caption) by a paragraph holding captionMark and the
 // caption text, in place of its figure, so that the extractor keeps it
@@ -621,8 +522,9 @@ func textContent(n *html.Node) string {
 	return b.String()
 }
 
-// normSpace collapses runs of white space into one space.
-func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// normSpace collapses runs of white space (and space marks) into one
+// space.
+func normSpace(s string) string { return strings.Join(strings.FieldsFunc(s, isSpaceOrMark), " ") }
 
 // Block-level elements: text before, inside and after each is its own block.
 var blockTags = map[atom.Atom]bool{
@@ -678,9 +580,10 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 	defer func() { w.depth-- }()
 	switch n.Type {
 	case html.TextNode:
-		w.buf.WriteString(n.Data)
+		s := strings.ReplaceAll(n.Data, spaceMark, " ")
+		w.buf.WriteString(s)
 		if w.inLink > 0 {
-			w.linkBytes += len(strings.TrimSpace(n.Data))
+			w.linkBytes += len(strings.TrimSpace(s))
 		}
 		return
 	case html.ElementNode:
@@ -689,10 +592,11 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 		return
 	}
 	if n.Type == html.ElementNode {
-		if skipTags[n.DataAtom] || w.skipChrome && chromeTags[n.DataAtom] {
+		tag := tagOf(n)
+		if skipTags[tag] || w.skipChrome && chromeTags[tag] {
 			return
 		}
-		switch n.DataAtom {
+		switch tag {
 		case atom.Br:
 			w.buf.WriteString(lineBreak)
 			return
@@ -702,15 +606,15 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 			w.inLink++
 			defer func() { w.inLink-- }()
 		}
-		if blockTags[n.DataAtom] {
+		if blockTags[tag] {
 			w.flush(kind)
 			inner := kind
 			switch {
-			case isHeading(n.DataAtom):
+			case isHeading(tag):
 				inner = doc.BlockHeading
-			case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption:
+			case tag == atom.Figcaption || tag == atom.Caption:
 				inner = doc.BlockCaption
-			case paraTags[n.DataAtom] && inner == "":
+			case paraTags[tag] && inner == "":
 				inner = doc.BlockBody
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -723,6 +627,19 @@ func (w *blockWalker) walk(n *html.Node, kind doc.BlockKind) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, kind)
 	}
+}
+
+// tagOf is an element's tag, by its name: elements the extractor creates
+// carry their name alone, and those it renames (a <div> made a <p>) keep
+// their old atom.
+func tagOf(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 && n.DataAtom.String() == n.Data {
+		return n.DataAtom
+	}
+	if a := atom.Lookup([]byte(n.Data)); a != 0 {
+		return a
+	}
+	return n.DataAtom // a name of the extractor's own, such as "done"
 }
 
 func isHeading(a atom.Atom) bool {
@@ -752,10 +669,23 @@ func (w *blockWalker) flush(kind doc.BlockKind) {
 		return
 	}
 	if strings.HasPrefix(s, captionMark) {
-		w.tb.add(doc.BlockCaption, strings.TrimSpace(strings.TrimPrefix(s, captionMark)))
+		s = strings.TrimSpace(strings.TrimPrefix(s, captionMark))
+		if isBoilerplate(s) {
+			w.tb.add(doc.BlockMetadata, s) // "Advertisement" in a caption's style
+			return
+		}
+		w.tb.add(doc.BlockCaption, s)
 		return
 	}
 	s = strings.ReplaceAll(s, captionMark, "")
+	if len(s) <= 3 && strings.IndexFunc(s, isLetter) < 0 && w.tb.continues(".") {
+		w.tb.extend(s, "") // the full stop after a link the extractor cut off
+		return
+	}
+	if kind != doc.BlockTitle && isBoilerplate(s) {
+		w.tb.add(doc.BlockMetadata, s)
+		return
+	}
 	switch kind {
 	case "":
 		if len(s) < 80 && !endsWithTerminal(s) || strings.IndexFunc(s, isLetter) < 0 {
@@ -775,6 +705,10 @@ func (w *blockWalker) flush(kind doc.BlockKind) {
 			// "Read more: <link>", a list of related links: not prose.
 			kind = doc.BlockMetadata
 		}
+	}
+	if kind == doc.BlockBody && w.tb.continues(s) {
+		w.tb.extend(s, " ") // a sentence the extractor cut at an inline element
+		return
 	}
 	w.tb.add(kind, s)
 }

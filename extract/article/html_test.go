@@ -62,7 +62,7 @@ func TestParseHTML(t *testing.T) {
 			published: "2024-03-26T14:05:00+01:00",
 			props: map[string]string{
 				"author": "Jane Doe", "site": "The Daily Example", "language": "en",
-				"updated": "2024-03-27T09:00:00+01:00", "date_source": "meta article:published_time",
+				"modified": "2024-03-27T09:00:00+01:00", "date_source": "meta article:published_time",
 			},
 			body: []string{
 				"The finance minister resigned on Tuesday evening, hours after parliament rejected the government's budget by 312 votes to 290, a defeat that leaves the coalition without a spending plan for the coming year.",
@@ -79,8 +79,8 @@ func TestParseHTML(t *testing.T) {
 			title: "Ceasefire talks resume in Geneva", url: "https://wire.example.org/2024/03/25/ceasefire-talks-resume/",
 			published: "2024-03-25T07:30:00Z",
 			props: map[string]string{
-				"author": "Sam Roe", "site": "Example Wire", "language": "en-US",
-				"date_source": "json-ld datePublished", "updated": "2024-03-25T11:02:00+00:00",
+				"author": "Sam Roe", "site": "Example Wire", "language": "en",
+				"date_source": "json-ld datePublished", "modified": "2024-03-25T11:02:00Z",
 			},
 			body: []string{
 				"Negotiators returned to Geneva on Monday for a third round of talks on a ceasefire, the mediators said in a statement, after a week in which fighting spread to two more provinces.",

@@ -33,14 +33,26 @@ func ParseText(source string, data []byte) (doc.Article, error) {
 	a := doc.Article{Source: source, Text: text, Props: map[string]string{}}
 	paras := paragraphs(text)
 	bodySeen := false
+	var updated *pubDate
 	for pi, para := range paras {
 		for li := 0; li < len(para); li++ {
 			ln := para[li]
 			afterMeta := false
 			if !bodySeen {
+				if d, key, ok := dateLine(ln.text); ok {
+					a.Blocks = append(a.Blocks, doc.Block{Span: ln.Span, Kind: doc.BlockMetadata})
+					if key == "updated" {
+						updated = &d
+						setProp(&a, "updated", ln.text)
+						setProp(&a, doc.PropModified, formatDate(d))
+					} else {
+						datedBy(&a, ln.text, d)
+					}
+					continue
+				}
 				if meta, rest, ok := metadataPrefix(a.Props, ln); ok {
-					if d, ok := publishedFrom(a.Props); ok && a.Published == nil {
-						a.Published = &d
+					if v := a.Props["published"]; v != "" && a.Published == nil && a.Props[doc.PropPublishedYear] == "" {
+						setPublished(&a, v, nil)
 					}
 					a.Blocks = append(a.Blocks, doc.Block{Span: meta, Kind: doc.BlockMetadata})
 					if rest.Len() == 0 {
@@ -54,6 +66,8 @@ func ParseText(source string, data []byte) (doc.Article, error) {
 			case pi == 0 && li == 0 && !afterMeta && len(para) == 1 && len(paras) > 1 && looksLikeTitle(ln.text) && !strings.HasSuffix(ln.text, "."):
 				a.Title = ln.text
 				a.Blocks = append(a.Blocks, doc.Block{Span: ln.Span, Kind: doc.BlockTitle})
+			case isBoilerplate(ln.text):
+				a.Blocks = append(a.Blocks, doc.Block{Span: ln.Span, Kind: doc.BlockMetadata})
 			case isCaption(ln.text):
 				a.Blocks = append(a.Blocks, doc.Block{Span: ln.Span, Kind: doc.BlockCaption})
 			case isLabel(ln.text) && li+1 < len(para) && isCaption(para[li+1].text):
@@ -62,6 +76,13 @@ func ParseText(source string, data []byte) (doc.Article, error) {
 			case len(para) == 1 && !afterMeta && looksLikeTitle(ln.text) && !endsWithTerminal(ln.text):
 				a.Blocks = append(a.Blocks, doc.Block{Span: ln.Span, Kind: doc.BlockHeading})
 			default:
+				if d, n, ok := wireDateline(ln.text); ok && !bodySeen {
+					// "WASHINGTON, March 26, 2024 (AP) — The president..."
+					dl := doc.Span{Start: ln.Start, End: ln.Start + n}
+					a.Blocks = append(a.Blocks, doc.Block{Span: dl, Kind: doc.BlockMetadata})
+					datedBy(&a, strings.TrimSpace(text[dl.Start:dl.End]), d)
+					ln = line{Span: doc.Span{Start: dl.End, End: ln.End}, text: text[dl.End:ln.End]}
+				}
 				// Consecutive body lines of a paragraph form one block.
 				if n := len(a.Blocks); n > 0 && a.Blocks[n-1].Kind == doc.BlockBody && li > 0 && a.Blocks[n-1].End == para[li-1].End {
 					a.Blocks[n-1].End = ln.End
@@ -85,12 +106,27 @@ func ParseText(source string, data []byte) (doc.Article, error) {
 	if !bodySeen && a.Title == "" {
 		return doc.Article{}, ErrEmpty
 	}
+	if updated != nil && a.Published == nil && a.Props[doc.PropPublishedYear] == "" {
+		datedBy(&a, a.Props["updated"], *updated) // the only date the text gives
+	}
 	if t, ok := a.Props["title"]; ok && a.Title == "" {
 		a.Title = t
 	}
 	a.URL = a.Props["url"]
+	setLanguage(&a)
 	a.ID = ID(a.URL, text)
 	return a, nil
+}
+
+// datedBy records the date of a text's head as its publication date,
+// unless an earlier line dated it.
+func datedBy(a *doc.Article, raw string, d pubDate) {
+	if a.Published != nil || a.Props[doc.PropPublishedYear] != "" {
+		return
+	}
+	setProp(a, "published", raw)
+	setProp(a, "date_source", "dateline")
+	usePublished(a, d)
 }
 
 // paragraphs splits text into runs of non-blank lines.
@@ -226,19 +262,6 @@ func wordEnds(s string, max int) []int {
 var yearRE = regexp.MustCompile(`\b(1[89]|2[01])\d\d\b`)
 
 func hasYear(s string) bool { return yearRE.MatchString(s) }
-
-func publishedFrom(props map[string]string) (time.Time, bool) {
-	v, ok := props["published"]
-	if !ok {
-		return time.Time{}, false
-	}
-	t, err := dateparse.ParseIn(v, time.UTC)
-	if err != nil {
-		return time.Time{}, false
-	}
-	t = t.UTC()
-	return t, true
-}
 
 // creditRE matches photo credits: "via REUTERS", "AP Photo/...", "Getty
 // Images", "Photo: ...", "/Pool", "File photo".

@@ -49,6 +49,38 @@ func TestParseText(t *testing.T) {
 			body: []string{"date 2024-02-30 The minister resigned."},
 		},
 		{
+			name: "AP dateline", in: "Senate passes budget\n\nWASHINGTON, March 26, 2024 (AP) — The Senate passed the budget on Tuesday.\n\nIt goes to the House.",
+			title: "Senate passes budget", published: "2024-03-26", body: []string{"The Senate passed the budget on Tuesday.", "It goes to the House."},
+		},
+		{
+			name: "updated line", in: "Senate passes budget\n\nUpdated 5:02 PM EDT, Tue March 26, 2024\n\nThe Senate passed the budget.",
+			title: "Senate passes budget", published: "2024-03-26", body: []string{"The Senate passed the budget."},
+		},
+		{
+			name: "evening time keeps the publisher's day", in: "Updated 11:30 PM PDT, March 26, 2024\n\nThe Senate passed the budget.",
+			published: "2024-03-26", body: []string{"The Senate passed the budget."},
+		},
+		{
+			name: "numeric date line, two-digit year", in: "10/30/89\n\nNashua Corp., rumored a potential takeover target for six months, said a Dutch company sought approval.",
+			published: "1989-10-30", body: []string{"Nashua Corp., rumored a potential takeover target for six months, said a Dutch company sought approval."},
+		},
+		{
+			name: "AP wire stamp", in: "08-15-90 1337EDT\n\nThe Indonesian stock market fell by twelve percent.",
+			published: "1990-08-15", body: []string{"The Indonesian stock market fell by twelve percent."},
+		},
+		{
+			name: "wire stamp", in: "19980108\n\nThe Indonesian stock market fell by twelve percent.",
+			published: "1998-01-08", body: []string{"The Indonesian stock market fell by twelve percent."},
+		},
+		{
+			name: "European date header", in: "Date: 26.03.2024\nBy Jane Doe\n\nThe minister resigned.",
+			published: "2024-03-26", body: []string{"The minister resigned."},
+		},
+		{
+			name: "date in the body is not the publication date", in: "The minister resigned.\n\nMarch 26, 2024\n\nHe said nothing.",
+			headings: 1, body: []string{"The minister resigned.", "He said nothing."},
+		},
+		{
 			name: "prose starting with by", in: "By the time the vote came, the minister had resigned.",
 			body: []string{"By the time the vote came, the minister had resigned."},
 		},

@@ -62,6 +62,9 @@ type Options struct {
 	// text, at ExtractCost bytes of memory per byte, fits in half of it.
 	// An article larger than that is extracted alone.
 	MemoryLimit int64
+	// Published dates the articles whose source gives no publication
+	// date (ingest --published); nil leaves them undated.
+	Published *time.Time
 }
 
 // ExtractCost is the memory extraction may take per byte of article text,
@@ -91,8 +94,11 @@ type Summary struct {
 	Events    int // event mentions written
 	NewEvents int // canonical events created
 	Merged    int // mentions merged into an event reported elsewhere (duplicates prevented)
-	Quads     int
-	Elapsed   time.Duration
+	// OtherLanguages counts the articles written in another language than
+	// English, by language: stored, but with nothing extracted.
+	OtherLanguages map[string]int
+	Quads          int
+	Elapsed        time.Duration
 }
 
 // Rules are the cross-article merging rules, from the extractors.
@@ -402,6 +408,9 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 				if err != nil {
 					p.errs = append(p.errs, err)
 				}
+				if opt.Published != nil {
+					datePublished(p.arts, *opt.Published)
+				}
 				select {
 				case parsedCh <- p:
 				case <-ctx.Done():
@@ -464,6 +473,22 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 	return results
 }
 
+// datePublished dates the articles that have no publication date of
+// their own (a year alone counts as one).
+func datePublished(arts []doc.Article, t time.Time) {
+	for i := range arts {
+		a := &arts[i]
+		if a.Published != nil || a.Props[doc.PropPublishedYear] != "" {
+			continue
+		}
+		a.Published = &t
+		if a.Props == nil {
+			a.Props = map[string]string{}
+		}
+		a.Props["date_source"] = "--published"
+	}
+}
+
 // writer resolves articles in input order and writes them in batches.
 //
 // Several processes may ingest into one SQL store at once. Resolution
@@ -507,6 +532,7 @@ type written struct {
 // docStats are one article's counts, added to the summary once stored.
 type docStats struct {
 	events, merged, created int
+	language                string // not English: nothing extracted
 }
 
 // write queues one source's articles, skipping those already stored.
@@ -619,6 +645,10 @@ func (w *writer) flush(ctx context.Context) error {
 		batch = append(batch, graph.ArticleQuads{Own: own, Shared: shared})
 		done[a.ID] = true
 		ds := docStats{events: len(d.Events), merged: len(as.Merges)}
+		if !a.English() {
+			ds.language = a.Props[doc.PropLanguage]
+			w.log.Info("stored without extraction: not in English", "source", a.Source, "language", ds.language)
+		}
 		for _, isNew := range as.New {
 			if isNew {
 				ds.created++
@@ -670,6 +700,12 @@ func (w *writer) account(r written) error {
 		w.sum.Events += ds.events
 		w.sum.Merged += ds.merged
 		w.sum.NewEvents += ds.created
+		if ds.language != "" {
+			if w.sum.OtherLanguages == nil {
+				w.sum.OtherLanguages = map[string]int{}
+			}
+			w.sum.OtherLanguages[ds.language]++
+		}
 	}
 	return nil
 }
