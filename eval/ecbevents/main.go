@@ -44,13 +44,10 @@ import (
 	"github.com/eventgraph/eventgraph/extract/timex"
 )
 
-// TestTopics are the conventional ECB+ test topics (Cybulska and Vossen).
-var TestTopics = []string{"36", "37", "38", "39", "40", "41", "42", "43", "44", "45"}
-
 func main() {
 	data := flag.String("data", "", "ECB+ directory (holding ECB+/ and ECBplus_coreference_sentences.csv); default ../shared/data/ecbplus from the repository root")
 	topics := flag.String("topics", "", "comma-separated topics for mention detection (default: all)")
-	coref := flag.String("coref", strings.Join(TestTopics, ","), "comma-separated topics for coreference")
+	coref := flag.String("coref", strings.Join(ecb.TestTopics, ","), "comma-separated topics for coreference")
 	errs := flag.Int("errors", 0, "print up to N missed and N spurious mentions")
 	flag.Parse()
 	dir, err := evalkit.DataDir(*data, "ecbplus")
@@ -237,7 +234,7 @@ func Run(dir string, topics, corefTopics []string) (Result, error) {
 		return res, fmt.Errorf("ecbevents: %w", err)
 	}
 	test := map[string]bool{}
-	for _, t := range TestTopics {
+	for _, t := range ecb.TestTopics {
 		test[t] = true
 	}
 	corefSet := map[string]bool{}

@@ -35,6 +35,10 @@ import (
 	"github.com/eventgraph/eventgraph/extract/text"
 )
 
+// TestTopics are the conventional ECB+ test topics (Cybulska and Vossen,
+// 2015): nothing is tuned on them.
+var TestTopics = []string{"36", "37", "38", "39", "40", "41", "42", "43", "44", "45"}
+
 // Token is one gold token.
 type Token struct {
 	ID       int    // t_id
