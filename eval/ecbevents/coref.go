@@ -38,17 +38,42 @@ type clusterer func(stream []scored) [][]string
 // stream of documents of one gold topic.
 func corefRows(topics [][]scored) []CorefRow {
 	var all []scored
+	nonEmpty := topics[:0:0]
 	for _, t := range topics {
+		if len(t) > 0 {
+			nonEmpty = append(nonEmpty, t)
+		}
 		all = append(all, t...)
 	}
+	topics = nonEmpty
 	all = mixed(all)
 	rows := []CorefRow{
+		scoreRow("same lemma within gold sub-topics (oracle)", subTopics(all), sameLemma),
 		scoreRow("same lemma within gold topics (floor)", topics, sameLemma),
 		scoreRow("resolve within gold topics", topics, resolved),
 		scoreRow("same lemma, one stream, no topics", [][]scored{all}, sameLemma),
 		scoreRow("resolve, one stream, no topics", [][]scored{all}, resolved),
 	}
 	return rows
+}
+
+// subTopics splits docs by gold sub-topic (the ECB and the ECB+ half of
+// each topic), in order.
+func subTopics(docs []scored) [][]scored {
+	by := map[string][]scored{}
+	var keys []string
+	for _, d := range docs {
+		k := d.g.Topic + strconv.FormatBool(d.g.Plus)
+		if by[k] == nil {
+			keys = append(keys, k)
+		}
+		by[k] = append(by[k], d)
+	}
+	out := make([][]scored, len(keys))
+	for i, k := range keys {
+		out[i] = by[k]
+	}
+	return out
 }
 
 // mixed orders the documents as ecb.Mixed does.
@@ -69,16 +94,10 @@ func mixed(docs []scored) []scored {
 // cluster: the customary baseline.
 func sameLemma(stream []scored) [][]string {
 	out := make([][]string, len(stream))
-	topic := stream[0].g.Topic
 	for i, s := range stream {
-		if s.g.Topic != topic {
-			topic = "" // a stream of several topics
-		}
 		out[i] = make([]string, len(s.d.Events))
-	}
-	for i, s := range stream {
 		for k, e := range s.d.Events {
-			out[i][k] = topic + "|" + e.Action
+			out[i][k] = e.Action
 		}
 	}
 	return out
@@ -86,12 +105,36 @@ func sameLemma(stream []scored) [][]string {
 
 // resolved runs the stream through one resolver with the ingest rules.
 func resolved(stream []scored) [][]string {
-	r := resolve.New(pipeline.Rules())
-	out := make([][]string, len(stream))
-	for i, s := range stream {
-		out[i] = r.Add(s.d).Events
-	}
+	out, _ := resolveStream(stream)
 	return out
+}
+
+// resolveStream runs the stream through one resolver with the ingest
+// rules and returns the events' clusters and each document's story.
+func resolveStream(stream []scored) (events [][]string, stories []string) {
+	r := resolve.New(pipeline.Rules())
+	events = make([][]string, len(stream))
+	stories = make([]string, len(stream))
+	for i, s := range stream {
+		events[i] = r.Add(s.d).Events
+	}
+	// Stories merge as articles arrive: read them at the end.
+	for i, s := range stream {
+		stories[i] = r.StoryOf(s.d.Article.ID)
+	}
+	return events, stories
+}
+
+// storyScores scores the stories the resolver finds in the mixed stream
+// against the gold sub-topics, documents as mentions.
+func storyScores(docs []scored) coref.Report {
+	_, stories := resolveStream(docs)
+	key, resp := coref.Partition{}, coref.Partition{}
+	for i, d := range docs {
+		key[d.g.Name] = d.g.Topic + "/" + strconv.FormatBool(d.g.Plus)
+		resp[d.g.Name] = stories[i]
+	}
+	return coref.Evaluate(key, resp)
 }
 
 // scoreRow clusters each stream and scores the union.

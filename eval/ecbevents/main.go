@@ -36,6 +36,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eventgraph/eventgraph/eval/internal/coref"
 	"github.com/eventgraph/eventgraph/eval/internal/ecb"
 	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"github.com/eventgraph/eventgraph/extract/actor"
@@ -85,6 +86,7 @@ type Result struct {
 	ByTag            map[string]*evalkit.PRF // recall per gold tag
 	CorefTopics      []string
 	Coref            []CorefRow
+	Stories          coref.Report // the documents' stories against the gold sub-topics
 	Missed, Spurious []Miss
 }
 
@@ -105,6 +107,9 @@ func (r Result) Print(w io.Writer) {
 	}
 	if len(r.CorefTopics) > 0 {
 		fmt.Fprintf(w, "ECB+ event coreference, topics %s (the system's own mentions)\n", strings.Join(r.CorefTopics, ","))
+		s := r.Stories
+		fmt.Fprintf(w, "  stories found in the mixed stream against the gold sub-topics (%d documents: %d sub-topics, %d stories)\n", s.KeyMentions, s.KeyClusters, s.RespClusters)
+		fmt.Fprintf(w, "    MUC %s  B-cubed %s  CEAF-e %s  CoNLL %.3f\n", prf(s.MUC), prf(s.B3), prf(s.CEAFe), s.CoNLL())
 		printCoref(w, r.Coref)
 	}
 }
@@ -277,5 +282,10 @@ func Run(dir string, topics, corefTopics []string) (Result, error) {
 		streams = append(streams, byTopic[t])
 	}
 	res.Coref = corefRows(streams)
+	var all []scored
+	for _, st := range streams {
+		all = append(all, st...)
+	}
+	res.Stories = storyScores(mixed(all))
 	return res, nil
 }
