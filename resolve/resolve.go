@@ -85,9 +85,9 @@ type Event struct {
 	family string // blocking family (Resolver.family of Type)
 
 	// Precomputed for the candidate checks (see prep).
-	tid   int32   // the resolver's number for Type
-	real  uint8   // realis class of Modality
-	coded bool    // Type has a CAMEO code
+	tid   int32 // the resolver's number for Type
+	real  uint8 // realis class of Modality
+	coded bool  // Type has a CAMEO code
 }
 
 // Merge explains why a mention joined an existing event.

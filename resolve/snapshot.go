@@ -41,10 +41,10 @@ type snapActor struct {
 }
 
 type snapEvent struct {
-	ID                           string
-	Type                         doc.EventType
-	Action                       string
-	Modality                     doc.Modality
+	ID                      string
+	Type                    doc.EventType
+	Action                  string
+	Modality                doc.Modality
 	Agents, Targets, Places []int32
 	Articles                []int32
 	Story                   int32
