@@ -444,7 +444,9 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 			continue
 		}
 		id := actorIDs[a.Actor]
-		if a.Role == doc.RolePlace {
+		// A place named as an agent or target (metonymy, or a slip of
+		// the parse) says where, not who.
+		if a.Role == doc.RolePlace || d.Actors[a.Actor].Kind == doc.KindPlace {
 			c.Places = appendUnique(c.Places, id)
 			continue
 		}
@@ -488,10 +490,10 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 	}
 	bestSame := false
 	for _, e := range cands {
-		if !r.admissible(e, c) {
+		same := contains(e.Articles, article)
+		if !r.admissible(e, c, same) {
 			continue
 		}
-		same := contains(e.Articles, article)
 		s := r.score(e, c, nil)
 		if same {
 			// Within one article a bare "the cancellation" refers back to
@@ -535,7 +537,12 @@ const recentWindow = 4096
 // event CAMEO does not code ("occurrence", a broad class) needs more: a
 // shared argument, and for statements the same action too. It allocates
 // nothing, so the many candidates it rejects cost little.
-func (r *Resolver) admissible(e, c *Event) bool {
+//
+// Within one article (sameArticle) agents that look different only weigh
+// against a merge (see score): an article that names the same action of
+// the same type twice mostly tells of one event, and an agent read wrong
+// in one sentence should not split it.
+func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 	if e.real != c.real {
 		return false
 	}
@@ -545,7 +552,7 @@ func (r *Resolver) admissible(e, c *Event) bool {
 	if !r.sameStory(e, c) && !crossStory(e, c) {
 		return false
 	}
-	if len(e.Agents) > 0 && len(c.Agents) > 0 && !mayShare(e.Agents, c.Agents) {
+	if !sameArticle && agentsConflict(e, c) {
 		return false
 	}
 	switch {
@@ -572,6 +579,12 @@ func (r *Resolver) sameStory(e, c *Event) bool {
 func crossStory(e, c *Event) bool {
 	return e.Action == c.Action && e.Type == c.Type && e.Dated && c.Dated &&
 		sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
+}
+
+// agentsConflict reports whether e and c both have agents and none of
+// them can be the same.
+func agentsConflict(e, c *Event) bool {
+	return len(e.Agents) > 0 && len(c.Agents) > 0 && !mayShare(e.Agents, c.Agents)
 }
 
 // sharesArgument reports whether e and c share an agent or a target.
@@ -628,9 +641,12 @@ func (r *Resolver) score(e, c *Event, why *[]string) float64 {
 		s += 0.5
 		say("time bounds overlap (%s..%s, %s..%s)", day(e.Earliest), day(e.Latest), day(c.Earliest), day(c.Latest))
 	}
-	if sharesAny(e.Agents, c.Agents) {
+	switch {
+	case sharesAny(e.Agents, c.Agents):
 		s += 1.5
 		say("same agent %s", strings.Join(intersect(e.Agents, c.Agents), ", "))
+	case agentsConflict(e, c):
+		s -= 1.5
 	}
 	switch {
 	case len(e.Targets) > 0 && len(c.Targets) > 0 && !sharesAny(e.Targets, c.Targets):
