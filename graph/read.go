@@ -282,6 +282,9 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			if t := ParseDay(mp.Str(Latest)); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
 				ev.Latest = t
 			}
+			if b, ok := mp.First(Lead).(quad.Bool); ok && bool(b) {
+				ev.Lead = true
+			}
 			// As resolve's candidates: dated by a time expression.
 			switch doc.Basis(mp.Str(Basis)) {
 			case doc.BasisExplicit, doc.BasisRelative:

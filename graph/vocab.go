@@ -143,4 +143,6 @@ var (
 	SameStoryAs = quad.IRI("eg:sameStoryAs")
 	Keywords    = quad.IRI("eg:keywords")
 	StorySeq    = quad.IRI("eg:storySeq")
+	// Lead marks a mention in its article's lead (resolve.IsLead).
+	Lead = quad.IRI("eg:lead")
 )

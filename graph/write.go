@@ -252,6 +252,9 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 		if m.Basis != "" {
 			w.add(mi, Basis, quad.String(string(m.Basis)))
 		}
+		if resolve.IsLead(d, m) {
+			w.add(mi, Lead, quad.Bool(true))
+		}
 		if m.Timex >= 0 && m.Timex < len(d.Timexes) {
 			t := d.Timexes[m.Timex]
 			w.add(mi, TimeText, quad.String(t.Text))

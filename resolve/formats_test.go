@@ -16,9 +16,17 @@ import (
 	"github.com/eventgraph/eventgraph/resolve"
 )
 
-// seed is one of the two seed articles: its headline, its body and its
-// publication day ("" when it has none).
-type seed struct{ headline, body, published string }
+// seed is one of the two seed articles: its headline and publication day
+// ("" when it has none) and its body.
+type seed struct {
+	headline, body, published string
+	blocks                    []block // the body's blocks, as the text reader finds them
+}
+
+type block struct {
+	kind doc.BlockKind
+	text string
+}
 
 // readSeeds reads the seed articles: the first line of each is its
 // headline; a "date YYYY-MM-DD" prefix is its publication date.
@@ -39,7 +47,21 @@ func readSeeds(t *testing.T) []seed {
 		if rest, ok := strings.CutPrefix(s, "date "); ok {
 			sd.published, s = rest[:10], strings.TrimSpace(rest[10:])
 		}
-		sd.headline, sd.body, _ = strings.Cut(s, "\n")
+		// The first line is a headline when it does not end a sentence;
+		// otherwise the article has none and begins with its lead.
+		first, rest, _ := strings.Cut(s, "\n")
+		if strings.ContainsAny(first[len(first)-1:], ".!?\"") {
+			sd.body = s
+		} else {
+			sd.headline, sd.body = first, rest
+		}
+		arts, err := article.Parse(p, []byte(sd.body), article.Text)
+		if err != nil || len(arts) != 1 {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, bl := range arts[0].Blocks {
+			sd.blocks = append(sd.blocks, block{bl.Kind, arts[0].Text[bl.Start:bl.End]})
+		}
 		out = append(out, sd)
 	}
 	return out
@@ -52,10 +74,14 @@ var formats = []struct {
 	render     func(s seed) string
 }{
 	{"text", "a.txt", func(s seed) string {
-		if s.published != "" {
-			return "date " + s.published + "\n\n" + s.headline + "\n\n" + s.body
+		text := s.body
+		if s.headline != "" {
+			text = s.headline + "\n\n" + text
 		}
-		return s.headline + "\n\n" + s.body
+		if s.published != "" {
+			text = "date " + s.published + "\n\n" + text
+		}
+		return text
 	}},
 	{"html", "a.html", func(s seed) string {
 		var b strings.Builder
@@ -65,9 +91,16 @@ var formats = []struct {
 			fmt.Fprintf(&b, `<meta property="article:published_time" content="%sT09:00:00Z">`, s.published)
 		}
 		fmt.Fprintf(&b, "</head><body><nav><a href=\"/\">Home</a></nav><article><h1>%s</h1>", title)
-		for _, p := range strings.Split(s.body, "\n") {
-			if p = strings.TrimSpace(p); p != "" {
-				fmt.Fprintf(&b, "<p>%s</p>\n", html.EscapeString(p))
+		// The blocks as the plain-text reader finds them: a photo
+		// caption is a figure's caption on a page.
+		for _, p := range s.blocks {
+			switch p.kind {
+			case doc.BlockCaption:
+				fmt.Fprintf(&b, "<figure><img src=\"photo.jpg\"><figcaption>%s</figcaption></figure>\n", html.EscapeString(p.text))
+			case doc.BlockHeading:
+				fmt.Fprintf(&b, "<h2>%s</h2>\n", html.EscapeString(p.text))
+			case doc.BlockBody:
+				fmt.Fprintf(&b, "<p>%s</p>\n", html.EscapeString(p.text))
 			}
 		}
 		b.WriteString("</article><footer>Copyright 2024</footer></body></html>")
@@ -78,8 +111,12 @@ var formats = []struct {
 		if s.published != "" {
 			date = "<pubDate>" + s.published + "T09:00:00Z</pubDate>"
 		}
+		title := s.headline
+		if title == "" {
+			title = "Netanyahu calls off delegation"
+		}
 		return `<?xml version="1.0"?><rss version="2.0"><channel><title>World</title><link>https://news.example/</link><item><title>` +
-			html.EscapeString(s.headline) + `</title><link>https://news.example/` + fmt.Sprint(len(s.body)) + `</link>` + date +
+			html.EscapeString(title) + `</title><link>https://news.example/` + fmt.Sprint(len(s.body)) + `</link>` + date +
 			`<description>` + html.EscapeString(strings.ReplaceAll(s.body, "\n", "<br>")) + `</description></item></channel></rss>`
 	}},
 	{"jsonl", "a.jsonl", func(s seed) string {

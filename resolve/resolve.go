@@ -32,6 +32,10 @@ type Rules struct {
 	// Compatible reports whether two event types can describe one event.
 	// Default: same family.
 	Compatible func(a, b doc.EventType) bool
+	// Generic reports whether a type is too broad to identify an event
+	// across articles ("get", "become", "happen"). Default: a type with
+	// neither a CAMEO nor an extension code.
+	Generic func(t doc.EventType) bool
 }
 
 func (r *Rules) fill() {
@@ -45,6 +49,9 @@ func (r *Rules) fill() {
 			}
 			return code
 		}
+	}
+	if r.Generic == nil {
+		r.Generic = func(t doc.EventType) bool { return t.Code == "" && t.Extension == "" }
 	}
 	if r.Compatible == nil {
 		r.Compatible = func(a, b doc.EventType) bool { return r.Family(a.Code) == r.Family(b.Code) }
@@ -71,7 +78,10 @@ type Event struct {
 	Latest   time.Time
 	// Dated is true when a report dated the event by a time expression
 	// (not by tense and publication date alone).
-	Dated    bool
+	Dated bool
+	// Lead is true when a report names the event in its lead: the
+	// headline or the first sentences (see leadSentences).
+	Lead     bool
 	Articles []string
 	// Story is the story of the article that first reported the event
 	// (stories merge later: compare through Resolver.story).
@@ -439,6 +449,7 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 	// plan with a past event.
 	c.Earliest, c.Latest = m.Earliest, m.Latest
 	c.Dated = (m.Basis == doc.BasisExplicit || m.Basis == doc.BasisRelative) && bounded(c)
+	c.Lead = IsLead(d, m)
 	for _, a := range m.Arguments {
 		if a.Actor < 0 || a.Actor >= len(actorIDs) {
 			continue
@@ -531,42 +542,46 @@ const recentWindow = 4096
 
 // admissible reports whether nothing rules out that e and c are one
 // event. Two reports of one event share a story (or, across stories, the
-// strong evidence of crossStory), the same realis, dates that can overlap
-// and agents that can be the same; their types are compatible, or they
-// name the same action. A statement (which Compatible never pairs) or an
-// event CAMEO does not code ("occurrence", a broad class) needs more: a
-// shared argument, and for statements the same action too. It allocates
-// nothing, so the many candidates it rejects cost little.
+// strong evidence of crossStory), the same realis and dates that can
+// overlap.
 //
-// Within one article (sameArticle) agents that look different only weigh
-// against a merge (see score): an article that names the same action of
-// the same type twice mostly tells of one event, and an agent read wrong
-// in one sentence should not split it.
+// Within one article, compatible types suffice (the article's "the
+// cancellation" is its "cancelled"), and uncoded events of one class with
+// different actions ("checked into", "entered") need a shared participant.
+//
+// Reports from different articles must name the same action, of a type
+// specific enough to identify one event (not a statement, nor a generic
+// occurrence such as "get" or "become"), with a shared named participant
+// (crossEvidence) and no agents that cannot be the same: one story holds
+// many arrests, statements and shootings, and a shared trigger word alone
+// says nothing of which.
+//
+// It allocates nothing, so the many candidates it rejects cost little.
 func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
-	if e.real != c.real {
-		return false
-	}
-	if !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) {
+	if e.real != c.real || !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) {
 		return false
 	}
 	if !r.sameStory(e, c) && !crossStory(e, c) {
 		return false
 	}
-	if !sameArticle && agentsConflict(e, c) {
-		return false
-	}
-	switch {
-	case e.coded && c.coded && r.compatible(e, c):
+	typed := e.coded && c.coded && r.compatible(e, c) ||
+		!e.coded && !c.coded && e.Type.Extension == c.Type.Extension
+	if sameArticle {
+		switch {
+		case e.coded && c.coded:
+			return r.compatible(e, c)
+		case e.Action != c.Action:
+			return typed && sharesArgument(e, c)
+		}
 		return true
-	case e.Action != c.Action:
-		// Uncoded events of one class with different actions ("checked
-		// into", "entered") are one only around a shared participant.
-		return !e.coded && !c.coded && e.Type.Extension == c.Type.Extension && sharesArgument(e, c)
-	default:
-		// The same action: statements need a shared agent.
-		return !e.coded || !c.coded || r.compatible(e, c) || sharesAny(e.Agents, c.Agents)
 	}
+	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) &&
+		!agentsConflict(e, c) && crossEvidence(e, c)
 }
+
+// generic reports whether e's type is too broad to tell one event from
+// another across articles (Rules.Generic).
+func (r *Resolver) generic(e *Event) bool { return r.rules.Generic(e.Type) }
 
 // sameStory reports whether e and c were reported in one story.
 func (r *Resolver) sameStory(e, c *Event) bool {
@@ -579,6 +594,48 @@ func (r *Resolver) sameStory(e, c *Event) bool {
 func crossStory(e, c *Event) bool {
 	return e.Action == c.Action && e.Type == c.Type && e.Dated && c.Dated &&
 		sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
+}
+
+// crossEvidence reports whether reports from different articles share
+// what makes them one event rather than two of a kind. A shared trigger
+// word is not enough: one story has many arrests, statements and
+// shootings, and its protagonist takes part in many of them. They must
+// share a named participant (agent or target), and besides either both
+// name the event in their lead (what a story's articles lead with is the
+// event they all report), or both date it from the text, or they share
+// both agent and target.
+func crossEvidence(e, c *Event) bool {
+	if !sharesArgument(e, c) {
+		return false
+	}
+	return e.Lead && c.Lead || e.Dated && c.Dated ||
+		sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
+}
+
+// leadSentences is how many sentences of its text open an article, after
+// its headline.
+const leadSentences = 4
+
+// IsLead reports whether m is in the lead of d: its headline (or a
+// heading) or one of the first leadSentences sentences of its text;
+// captions and metadata do not count.
+func IsLead(d *doc.Document, m doc.EventMention) bool {
+	if m.Sentence < 0 || m.Sentence >= len(d.Sentences) {
+		return false
+	}
+	switch d.Sentences[m.Sentence].Kind {
+	case doc.BlockTitle, doc.BlockHeading:
+		return true
+	case doc.BlockBody:
+		n := 0
+		for _, s := range d.Sentences[:m.Sentence] {
+			if s.Kind == doc.BlockBody {
+				n++
+			}
+		}
+		return n < leadSentences
+	}
+	return false
 }
 
 // agentsConflict reports whether e and c both have agents and none of
@@ -726,6 +783,7 @@ func (r *Resolver) absorb(e, c *Event, article string) {
 		e.Places = appendUnique(e.Places, a)
 	}
 	e.Dated = e.Dated || c.Dated
+	e.Lead = e.Lead || c.Lead
 	e.Articles = appendUnique(e.Articles, article)
 }
 

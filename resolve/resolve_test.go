@@ -50,7 +50,7 @@ func TestEventMerging(t *testing.T) {
 		merge bool
 	}{
 		{"same event, undated", mention("b", "0874", "cancel", doc.Asserted, "person:jane roe", "", ""), true},
-		{"same event, no agent", mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25"), true},
+		{"same event, no shared participant", mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25"), false},
 		{"same family other code", mention("b", "0871", "cancel", doc.Asserted, "person:jane roe", "", ""), true},
 		{"other agent", mention("b", "0874", "cancel", doc.Asserted, "person:john doe", "", ""), false},
 		{"disjoint dates", mention("b", "0874", "cancel", doc.Asserted, "person:jane roe", "2020-05-01", "2020-05-31"), false},
@@ -105,8 +105,10 @@ func TestAnaphoricMention(t *testing.T) {
 	if as.Events[0] != as.Events[1] {
 		t.Error("bare mention in the same article not merged")
 	}
-	if b := r.Add(mention("b", "0874", "cancel", doc.Asserted, "", "", "")); b.Events[0] != as.Events[0] {
-		t.Error("bare mention of the same story not merged")
+	// Another article's bare mention shares no participant: the same
+	// word in one story is not enough.
+	if b := r.Add(mention("b", "0874", "cancel", doc.Asserted, "", "", "")); b.Events[0] == as.Events[0] {
+		t.Error("bare mention of another article merged")
 	}
 	other := r.Add(withText(mention("c", "0874", "cancel", doc.Asserted, "", "", ""), "The museum cancelled the concert of the orchestra because the hall roof leaked."))
 	if other.Events[0] == as.Events[0] {

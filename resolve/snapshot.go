@@ -48,7 +48,7 @@ type snapEvent struct {
 	Agents, Targets, Places []int32
 	Articles                []int32
 	Story                   int32
-	Dated                   bool
+	Dated, Lead             bool
 	Earliest, Latest        time.Time
 	Seq                     int64
 }
@@ -106,7 +106,7 @@ func (r *Resolver) Save(w io.Writer) error {
 		s.Events = append(s.Events, snapEvent{
 			ID: e.ID, Type: e.Type, Action: e.Action, Modality: e.Modality,
 			Agents: strs(e.Agents), Targets: strs(e.Targets), Places: strs(e.Places),
-			Articles: strs(e.Articles), Story: str(e.Story), Dated: e.Dated,
+			Articles: strs(e.Articles), Story: str(e.Story), Dated: e.Dated, Lead: e.Lead,
 			Earliest: e.Earliest, Latest: e.Latest, Seq: e.Seq,
 		})
 	}
@@ -193,7 +193,7 @@ func (r *Resolver) Load(rd io.Reader) error {
 		r.KnowEvent(Event{
 			ID: se.ID, Type: se.Type, Action: se.Action, Modality: se.Modality,
 			Agents: strs(se.Agents), Targets: strs(se.Targets), Places: strs(se.Places),
-			Articles: strs(se.Articles), Story: s.Strings[se.Story], Dated: se.Dated,
+			Articles: strs(se.Articles), Story: s.Strings[se.Story], Dated: se.Dated, Lead: se.Lead,
 			Earliest: se.Earliest, Latest: se.Latest, Seq: se.Seq,
 		})
 	}
