@@ -63,7 +63,12 @@ func main() {
 		slog.Error("mixed", "err", err)
 		os.Exit(1)
 	}
-	labels, err := ReadLabels("eval/mixed/testdata/merges.tsv")
+	root, err := evalkit.RepoRoot()
+	if err != nil {
+		slog.Error("mixed", "err", err)
+		os.Exit(1)
+	}
+	labels, err := ReadLabels(filepath.Join(root, "eval", "mixed", "testdata", "merges.tsv"))
 	if err != nil {
 		slog.Warn("mixed: no labels", "err", err)
 	}
