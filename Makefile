@@ -7,7 +7,7 @@ DATA      ?= ../shared/data
 STORE     ?= ./data/eventgraph
 ASSETS    := internal/cayleyui/assets/.stamp
 
-.PHONY: all build run test test-hostile fuzz-hostile vet lint generate eval eval-timex eval-actors eval-events eval-cameo eval-storyline eval-articles bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
+.PHONY: all build run test test-hostile fuzz-hostile vet lint generate eval eval-timex eval-actors eval-events eval-mixed eval-cameo eval-storyline eval-articles bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
 
 all: build
 
@@ -69,7 +69,7 @@ bench-corpus:
 	$(GO) run ./eval/benchcorpus -data $(DATA) -n $(N) -out testdata/bench/$(N)
 
 # Scores the extractors on the gold corpora in $(DATA) (see its README).
-eval: eval-timex eval-actors eval-events eval-cameo eval-storyline eval-articles
+eval: eval-timex eval-actors eval-events eval-mixed eval-cameo eval-storyline eval-articles
 
 eval-timex:
 	$(GO) run ./eval/tempeval -data $(DATA)
@@ -79,6 +79,11 @@ eval-actors:
 
 eval-events:
 	$(GO) run ./eval/ecbevents -data $(DATA)/ecbplus
+
+# Cross-article merges on ECB+, TimeBank, AQUAINT and the fixtures mixed:
+# across corpora, a hand-labelled sample, other orders and shards.
+eval-mixed:
+	$(GO) run ./eval/mixed -data $(DATA)
 
 eval-cameo:
 	$(GO) run ./eval/cameo -data $(DATA)/cameo-validation

@@ -573,9 +573,9 @@ func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error
 }
 
 // resolverPrefixes are the subjects whose quads LoadResolver reads: actors,
-// events, event mentions, and actor mentions (each article's cast, which
-// resolve compares reports by).
-var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:mention/", "eg:amention/"}
+// events, event mentions, actor mentions (each article's cast, which
+// resolve compares reports by) and articles (their stories).
+var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:mention/", "eg:amention/", "eg:article/"}
 
 func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, error) {
 	cols := func(n string) string {

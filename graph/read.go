@@ -235,11 +235,14 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			r.KnowActorKey(k, id)
 		}
 	}
+	cast := castCache{s: s, m: map[string][]string{}}
+	if err := s.loadStories(ctx, r, cast); err != nil {
+		return err
+	}
 	events, err := s.recentEvents(ctx, r.Horizon())
 	if err != nil {
 		return err
 	}
-	cast := castCache{s: s, m: map[string][]string{}}
 	var loaded []resolve.Event
 	for _, e := range events {
 		p, err := s.Out(ctx, e)
@@ -252,6 +255,7 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			Type:     doc.EventType{Code: p.Str(CAMEO), Extension: p.Str(Extension)},
 			Action:   p.Str(Action),
 			Modality: doc.Modality(p.Str(Modality)),
+			Story:    strings.TrimPrefix(IDOf(p.First(Story)), "story/"),
 		}
 		// As resolve's candidates: actors known only by a description
 		// ("police") are not agents or targets for identity.
@@ -279,11 +283,6 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			}
 			art := mp.First(DerivedFrom)
 			ev.Articles = append(ev.Articles, strings.TrimPrefix(IDOf(art), "article/"))
-			c, err := cast.of(ctx, art)
-			if err != nil {
-				return err
-			}
-			ev.Context = append(ev.Context, c...)
 			// Every mention's bounds, whatever their basis, as the
 			// resolver narrowed them in memory (resolve.absorb): a
 			// resolver reloaded after an interrupted ingest must merge
@@ -294,9 +293,17 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			if t := ParseDay(mp.Str(Latest)); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
 				ev.Latest = t
 			}
+			if b, ok := mp.First(Lead).(quad.Bool); ok && bool(b) {
+				ev.Lead = true
+			}
+			// As resolve's candidates: dated by a time expression.
+			switch doc.Basis(mp.Str(Basis)) {
+			case doc.BasisExplicit, doc.BasisRelative:
+				if mp.Str(Earliest) != "" && mp.Str(Latest) != "" {
+					ev.Dated = true
+				}
+			}
 		}
-		sort.Strings(ev.Context)
-		ev.Context = slices.Compact(ev.Context)
 		loaded = append(loaded, ev)
 	}
 	// In the order they became known, as the resolver that wrote them saw
@@ -304,6 +311,52 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 	sort.SliceStable(loaded, func(i, j int) bool { return loaded[i].Seq < loaded[j].Seq })
 	for _, ev := range loaded {
 		r.KnowEvent(ev)
+	}
+	return nil
+}
+
+// loadStories seeds r with the stories of the latest articles (as many
+// as resolve.StoryWindow), in the order they were placed.
+func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, cast castCache) error {
+	type placed struct {
+		art quad.Value
+		seq int64
+	}
+	var arts []placed
+	err := s.eachObject(ctx, StorySeq, func(sub, obj quad.Value) {
+		if n, ok := obj.(quad.Int); ok {
+			arts = append(arts, placed{sub, int64(n)})
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("reading story sequence numbers: %w", err)
+	}
+	sort.Slice(arts, func(i, j int) bool { return arts[i].seq < arts[j].seq })
+	arts = arts[max(0, len(arts)-resolve.StoryWindow):]
+	for _, a := range arts {
+		p, err := s.Out(ctx, a.art)
+		if err != nil {
+			return err
+		}
+		names, err := cast.of(ctx, a.art)
+		if err != nil {
+			return err
+		}
+		st := resolve.ArticleStory{
+			Profile: resolve.Profile{
+				Article:   strings.TrimPrefix(IDOf(a.art), "article/"),
+				Words:     ParseKeywords(p.Str(Keywords)),
+				Names:     names,
+				Published: ParseDay(p.Str(Published)),
+			},
+			Seq:   a.seq,
+			Story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"),
+		}
+		for _, l := range p[SameStoryAs] {
+			st.Links = append(st.Links, Str(l))
+		}
+		sort.Strings(st.Links)
+		r.KnowArticle(st)
 	}
 	return nil
 }

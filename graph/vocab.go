@@ -148,4 +148,18 @@ var (
 	// from the store merge exactly as the one that wrote it.
 	ActorKey = quad.IRI("eg:key")
 	Seq      = quad.IRI("eg:seq")
+
+	// Story is the story an article (or the first article to report an
+	// event) was placed in; SameStoryAs names (by ID) each earlier article
+	// it was found close to, so that stories merged later are the
+	// connected articles. Keywords (the article's content words with their
+	// counts, "word:n word:n") and StorySeq (the order articles were
+	// placed in) let a resolver reloaded from the store place new
+	// articles exactly as the one that wrote them.
+	Story       = quad.IRI("eg:story")
+	SameStoryAs = quad.IRI("eg:sameStoryAs")
+	Keywords    = quad.IRI("eg:keywords")
+	StorySeq    = quad.IRI("eg:storySeq")
+	// Lead marks a mention in its article's lead (resolve.IsLead).
+	Lead = quad.IRI("eg:lead")
 )

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash/maphash"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,6 +19,34 @@ import (
 
 // ArticleIRI is the IRI of an article, the label of all its quads.
 func ArticleIRI(id string) quad.IRI { return quad.IRI("eg:article/" + id) }
+
+// StoryIRI is the IRI of a story, named by its first article.
+func StoryIRI(id string) quad.IRI { return quad.IRI("eg:story/" + id) }
+
+// FormatKeywords writes an article's content words as Keywords holds them.
+func FormatKeywords(ws []resolve.WordCount) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%s:%d", w.Word, w.Count)
+	}
+	return b.String()
+}
+
+// ParseKeywords reads what FormatKeywords wrote; malformed entries are
+// skipped.
+func ParseKeywords(s string) []resolve.WordCount {
+	var out []resolve.WordCount
+	for _, f := range strings.Fields(s) {
+		w, n, ok := strings.Cut(f, ":")
+		if c, err := strconv.Atoi(n); ok && err == nil && w != "" && c > 0 {
+			out = append(out, resolve.WordCount{Word: w, Count: c})
+		}
+	}
+	return out
+}
 
 // NodeIRI turns a canonical ID from resolve ("event/…", "actor/person/…")
 // into its IRI.
@@ -104,6 +133,18 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 	}
 	if a.Source != "" {
 		w.add(art, Source, quad.String(a.Source))
+	}
+	if st := as.Story; st.Story != "" {
+		w.add(art, Story, StoryIRI(st.Story))
+		w.add(art, StorySeq, quad.Int(st.Seq))
+		if kw := FormatKeywords(st.Words); kw != "" {
+			w.add(art, Keywords, quad.String(kw))
+		}
+		for _, l := range st.Links {
+			// The article's ID, not its IRI: retracting the earlier
+			// article leaves no quad naming it.
+			w.add(art, SameStoryAs, quad.String(l))
+		}
 	}
 	sh := quadBuf{label: art}
 
@@ -210,6 +251,9 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 		if m.Basis != "" {
 			w.add(mi, Basis, quad.String(string(m.Basis)))
 		}
+		if resolve.IsLead(d, m) {
+			w.add(mi, Lead, quad.Bool(true))
+		}
 		if m.Timex >= 0 && m.Timex < len(d.Timexes) {
 			w.add(mi, TimeText, quad.String(d.Timexes[m.Timex].Text))
 		}
@@ -260,6 +304,9 @@ func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 			sh.add(ev, QuadClass, quad.Int(m.Type.QuadClass))
 			sh.add(ev, Goldstein, quad.Float(m.Type.Goldstein))
 			sh.add(ev, Modality, quad.String(string(m.Modality)))
+			if as.Story.Story != "" {
+				sh.add(ev, Story, StoryIRI(as.Story.Story))
+			}
 			if m.Summary != "" {
 				sh.add(ev, Description, quad.String(m.Summary))
 			}

@@ -9,7 +9,6 @@
 package resolve
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -33,6 +32,10 @@ type Rules struct {
 	// Compatible reports whether two event types can describe one event.
 	// Default: same family.
 	Compatible func(a, b doc.EventType) bool
+	// Generic reports whether a type is too broad to identify an event
+	// across articles ("get", "become", "happen"). Default: a type with
+	// neither a CAMEO nor an extension code.
+	Generic func(t doc.EventType) bool
 }
 
 func (r *Rules) fill() {
@@ -46,6 +49,9 @@ func (r *Rules) fill() {
 			}
 			return code
 		}
+	}
+	if r.Generic == nil {
+		r.Generic = func(t doc.EventType) bool { return t.Code == "" && t.Extension == "" }
 	}
 	if r.Compatible == nil {
 		r.Compatible = func(a, b doc.EventType) bool { return r.Family(a.Code) == r.Family(b.Code) }
@@ -68,14 +74,18 @@ type Event struct {
 	Agents   []string // canonical actor IDs
 	Targets  []string
 	Places   []string
-	// Context holds the named actors of the articles that report the
-	// event: two reports of one event share much of their cast even where
-	// the event's own arguments are missing. A known event keeps it as
-	// actor numbers only (ctx): it is the largest part of an event.
-	Context  []string
 	Earliest time.Time
 	Latest   time.Time
+	// Dated is true when a report dated the event by a time expression
+	// (not by tense and publication date alone).
+	Dated bool
+	// Lead is true when a report names the event in its lead: the
+	// headline or the first sentences (see leadSentences).
+	Lead     bool
 	Articles []string
+	// Story is the story of the article that first reported the event
+	// (stories merge later: compare through Resolver.story).
+	Story string
 	// Seq numbers events in the order they became known, across runs
 	// (stored with the event), so a reloaded resolver sees them in the
 	// same order as the one that created them.
@@ -85,10 +95,9 @@ type Event struct {
 	family string // blocking family (Resolver.family of Type)
 
 	// Precomputed for the candidate checks (see prep).
-	tid   int32   // the resolver's number for Type
-	real  uint8   // realis class of Modality
-	coded bool    // Type has a CAMEO code
-	ctx   []int32 // Context as the resolver's actor numbers, sorted
+	tid   int32 // the resolver's number for Type
+	real  uint8 // realis class of Modality
+	coded bool  // Type has a CAMEO code
 }
 
 // Merge explains why a mention joined an existing event.
@@ -108,6 +117,9 @@ type Assignment struct {
 	// Seq is the sequence number of each new event (see Event.Seq).
 	Seq    []int64
 	Merges []Merge
+	// Story is the article's place in a story (see story.go), for the
+	// store to keep.
+	Story ArticleStory
 }
 
 // Resolver holds the canonical actors and events seen so far.
@@ -133,10 +145,8 @@ type Resolver struct {
 	// every candidate and the rules work on strings.
 	types  map[doc.EventType]int32
 	compat [][]uint8
-	// nums numbers actor IDs, so that contexts compare as integers;
-	// names maps the numbers back.
-	nums  map[string]int32
-	names []string
+	// stories places each article in a story (see story.go).
+	stories *stories
 }
 
 // New returns an empty resolver.
@@ -152,24 +162,8 @@ func New(rules Rules) *Resolver {
 		byActor:  map[string][]*Event{},
 		window:   recentWindow,
 		types:    map[doc.EventType]int32{},
-		nums:     map[string]int32{},
+		stories:  newStories(),
 	}
-}
-
-// numbers returns the sorted actor numbers of ids.
-func (r *Resolver) numbers(ids []string) []int32 {
-	out := make([]int32, len(ids))
-	for i, id := range ids {
-		n, ok := r.nums[id]
-		if !ok {
-			n = int32(len(r.nums))
-			r.nums[id] = n
-			r.names = append(r.names, id)
-		}
-		out[i] = n
-	}
-	slices.Sort(out)
-	return out
 }
 
 // prep fills e's precomputed fields.
@@ -221,8 +215,6 @@ func (r *Resolver) KnowEvent(e Event) {
 	}
 	ev := e
 	r.prep(&ev)
-	ev.ctx = r.numbers(capContext(ev.Context))
-	ev.Context = nil
 	if ev.Seq >= r.nextSeq {
 		r.nextSeq = ev.Seq + 1
 	}
@@ -341,10 +333,11 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 		}
 	}
 	context := namedActors(cast)
-	ctx := r.numbers(context)
+	as.Story = r.stories.place(ProfileOf(d, context))
+	story := r.stories.find(as.Story.Story)
 	for i, m := range d.Events {
 		cand := r.candidate(d, as.Actors, m)
-		cand.Context, cand.ctx = context, ctx
+		cand.Story = story
 		best, score, reasons := r.bestMatch(cand, d.Article.ID)
 		if best == nil {
 			cand.ID = EventID(d.Article.ID, i)
@@ -452,19 +445,19 @@ func nameKeys(a doc.Actor) []string {
 func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMention) *Event {
 	c := &Event{Type: m.Type, Action: m.Action, Modality: m.Modality}
 	r.prep(c)
-	if m.Basis == doc.BasisExplicit || m.Basis == doc.BasisRelative || m.Basis == doc.BasisInferred {
-		c.Earliest, c.Latest = m.Earliest, m.Latest
-	} else {
-		// Bounds from tense are loose; they still rule out merging a
-		// future plan with a past event.
-		c.Earliest, c.Latest = m.Earliest, m.Latest
-	}
+	// Bounds from tense are loose; they still rule out merging a future
+	// plan with a past event.
+	c.Earliest, c.Latest = m.Earliest, m.Latest
+	c.Dated = (m.Basis == doc.BasisExplicit || m.Basis == doc.BasisRelative) && bounded(c)
+	c.Lead = IsLead(d, m)
 	for _, a := range m.Arguments {
 		if a.Actor < 0 || a.Actor >= len(actorIDs) {
 			continue
 		}
 		id := actorIDs[a.Actor]
-		if a.Role == doc.RolePlace {
+		// A place named as an agent or target (metonymy, or a slip of
+		// the parse) says where, not who.
+		if a.Role == doc.RolePlace || d.Actors[a.Actor].Kind == doc.KindPlace {
 			c.Places = appendUnique(c.Places, id)
 			continue
 		}
@@ -508,11 +501,11 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 	}
 	bestSame := false
 	for _, e := range cands {
-		if !r.admissible(e, c) {
+		same := contains(e.Articles, article)
+		if !r.admissible(e, c, same) {
 			continue
 		}
-		same := contains(e.Articles, article)
-		s := r.score(e, c, same, nil)
+		s := r.score(e, c, nil)
 		if same {
 			// Within one article a bare "the cancellation" refers back to
 			// the cancellation already reported.
@@ -530,9 +523,13 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 	// The reasons are written for the chosen event only: building them
 	// for every candidate was most of the resolver's time.
 	var reasons []string
-	r.score(best, c, bestSame, &reasons)
+	r.score(best, c, &reasons)
 	if bestSame {
 		reasons = append(reasons, "reported earlier in the same article")
+	} else if r.sameStory(best, c) {
+		reasons = append(reasons, "the articles tell one story ("+r.stories.find(c.Story)+")")
+	} else {
+		reasons = append(reasons, "the same agent and target on overlapping dates, across stories")
 	}
 	return best, bestScore, reasons
 }
@@ -543,31 +540,139 @@ const mergeThreshold = 2.0
 // compared with, and how many older ones per actor of the mention.
 const recentWindow = 4096
 
-// admissible reports whether nothing rules out that e and c are one event:
-// compatible types, the same realis, the same action for events CAMEO does
-// not code, overlapping time bounds, not different agents. It allocates
-// nothing, so the many candidates it rejects cost little.
-func (r *Resolver) admissible(e, c *Event) bool {
-	if e.real != c.real {
+// admissible reports whether nothing rules out that e and c are one
+// event. Two reports of one event share a story (or, across stories, the
+// strong evidence of crossStory), the same realis and dates that can
+// overlap.
+//
+// Within one article, compatible types suffice (the article's "the
+// cancellation" is its "cancelled"), and uncoded events of one class with
+// different actions ("checked into", "entered") need a shared participant.
+//
+// Reports from different articles must name the same action, of a type
+// specific enough to identify one event (not a statement, nor a generic
+// occurrence such as "get" or "become"), with a shared named participant
+// (crossEvidence) and no agents that cannot be the same: one story holds
+// many arrests, statements and shootings, and a shared trigger word alone
+// says nothing of which.
+//
+// It allocates nothing, so the many candidates it rejects cost little.
+func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
+	if e.real != c.real || !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) {
 		return false
 	}
-	// Events CAMEO does not code share only a broad class ("occurrence"):
-	// without the same action they are different events.
-	if (!e.coded || !c.coded) && e.Action != c.Action {
+	if !r.sameStory(e, c) && !crossStory(e, c) {
 		return false
 	}
-	if !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) {
+	typed := e.coded && c.coded && r.compatible(e, c) ||
+		!e.coded && !c.coded && e.Type.Extension == c.Type.Extension
+	if sameArticle {
+		switch {
+		case e.coded && c.coded:
+			return r.compatible(e, c)
+		case e.Action != c.Action:
+			return typed && sharesArgument(e, c)
+		}
+		return true
+	}
+	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) &&
+		!agentsConflict(e, c) && crossEvidence(e, c)
+}
+
+// generic reports whether e's type is too broad to tell one event from
+// another across articles (Rules.Generic).
+func (r *Resolver) generic(e *Event) bool { return r.rules.Generic(e.Type) }
+
+// sameStory reports whether e and c were reported in one story.
+func (r *Resolver) sameStory(e, c *Event) bool {
+	return e.Story != "" && r.stories.find(e.Story) == r.stories.find(c.Story)
+}
+
+// crossStory reports whether e and c are one event although their articles
+// were placed in different stories: the same action and type, the same
+// named agent and target, and dates from the text that overlap.
+func crossStory(e, c *Event) bool {
+	return e.Action == c.Action && e.Type == c.Type && e.Dated && c.Dated &&
+		sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
+}
+
+// crossEvidence reports whether reports from different articles share
+// what makes them one event rather than two of a kind. A shared trigger
+// word is not enough: one story has many arrests, statements and
+// shootings, and its protagonist takes part in many of them. They must
+// share a named participant (agent or target), and besides either both
+// name the event in their lead (what a story's articles lead with is the
+// event they all report), or both date it from the text, or they share
+// both agent and target.
+func crossEvidence(e, c *Event) bool {
+	if !sharesArgument(e, c) {
 		return false
 	}
-	if len(e.Agents) > 0 && len(c.Agents) > 0 && !sharesAny(e.Agents, c.Agents) {
+	return e.Lead && c.Lead || e.Dated && c.Dated ||
+		sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
+}
+
+// leadSentences is how many sentences of its text open an article, after
+// its headline.
+const leadSentences = 4
+
+// IsLead reports whether m is in the lead of d: its headline (or a
+// heading) or one of the first leadSentences sentences of its text;
+// captions and metadata do not count.
+func IsLead(d *doc.Document, m doc.EventMention) bool {
+	if m.Sentence < 0 || m.Sentence >= len(d.Sentences) {
 		return false
 	}
-	return r.compatible(e, c)
+	switch d.Sentences[m.Sentence].Kind {
+	case doc.BlockTitle, doc.BlockHeading:
+		return true
+	case doc.BlockBody:
+		n := 0
+		for _, s := range d.Sentences[:m.Sentence] {
+			if s.Kind == doc.BlockBody {
+				n++
+			}
+		}
+		return n < leadSentences
+	}
+	return false
+}
+
+// agentsConflict reports whether e and c both have agents and none of
+// them can be the same.
+func agentsConflict(e, c *Event) bool {
+	return len(e.Agents) > 0 && len(c.Agents) > 0 && !mayShare(e.Agents, c.Agents)
+}
+
+// sharesArgument reports whether e and c share an agent or a target.
+func sharesArgument(e, c *Event) bool {
+	return sharesAny(e.Agents, c.Agents) || sharesAny(e.Targets, c.Targets) ||
+		sharesAny(e.Agents, c.Targets) || sharesAny(e.Targets, c.Agents)
+}
+
+// mayShare reports whether two lists of actor IDs can name a common actor:
+// the same ID, or IDs whose names end in the same word ("Obama" and
+// "Barack Obama" when the actor step could not tell which Obama).
+func mayShare(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y || lastWord(x) == lastWord(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastWord is the last word of an actor ID's name: "obama" for
+// "actor/person/barack-obama".
+func lastWord(id string) string {
+	return id[max(strings.LastIndexByte(id, '/'), strings.LastIndexByte(id, '-'))+1:]
 }
 
 // score rates how likely two admissible events e and c are one. When why
 // is not nil, the evidence is appended to it.
-func (r *Resolver) score(e, c *Event, sameArticle bool, why *[]string) float64 {
+func (r *Resolver) score(e, c *Event, why *[]string) float64 {
 	say := func(format string, args ...any) {
 		if why != nil {
 			*why = append(*why, fmt.Sprintf(format, args...))
@@ -583,19 +688,22 @@ func (r *Resolver) score(e, c *Event, sameArticle bool, why *[]string) float64 {
 		say("same CAMEO code %s", c.Type.Code)
 	default:
 		s += 0.5
-		say("compatible types %s/%s", e.Type.Code, c.Type.Code)
+		say("compatible types %s/%s", typeName(e.Type), typeName(c.Type))
 	}
 	if e.Action == c.Action {
-		s += 0.5
+		s += 1.5
 		say("same action %s", c.Action)
 	}
 	if bounded(e) && bounded(c) {
 		s += 0.5
 		say("time bounds overlap (%s..%s, %s..%s)", day(e.Earliest), day(e.Latest), day(c.Earliest), day(c.Latest))
 	}
-	if sharesAny(e.Agents, c.Agents) {
+	switch {
+	case sharesAny(e.Agents, c.Agents):
 		s += 1.5
 		say("same agent %s", strings.Join(intersect(e.Agents, c.Agents), ", "))
+	case agentsConflict(e, c):
+		s -= 1.5
 	}
 	switch {
 	case len(e.Targets) > 0 && len(c.Targets) > 0 && !sharesAny(e.Targets, c.Targets):
@@ -603,15 +711,6 @@ func (r *Resolver) score(e, c *Event, sameArticle bool, why *[]string) float64 {
 	case sharesAny(e.Targets, c.Targets):
 		s += 1
 		say("same target %s", strings.Join(intersect(e.Targets, c.Targets), ", "))
-	}
-	if sameArticle {
-		// One article shares its whole cast with itself: no evidence.
-	} else if o := overlap(e.ctx, c.ctx); o >= 0.5 {
-		s += 1
-		say("the reports share %.0f%% of their named actors", 100*o)
-	} else if o >= 0.3 {
-		s += 0.5
-		say("the reports share %.0f%% of their named actors", 100*o)
 	}
 	if sharesAny(e.Places, c.Places) {
 		s += 0.75
@@ -683,56 +782,9 @@ func (r *Resolver) absorb(e, c *Event, article string) {
 	for _, a := range c.Places {
 		e.Places = appendUnique(e.Places, a)
 	}
-	e.ctx = r.unionContext(e.ctx, c.ctx)
+	e.Dated = e.Dated || c.Dated
+	e.Lead = e.Lead || c.Lead
 	e.Articles = appendUnique(e.Articles, article)
-}
-
-// unionContext returns the union of two contexts (sorted actor numbers),
-// capped as capContext caps the IDs.
-func (r *Resolver) unionContext(a, b []int32) []int32 {
-	out := make([]int32, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || i < len(a) && a[i] < b[j]:
-			out = append(out, a[i])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			out = append(out, b[j])
-			j++
-		default:
-			out = append(out, a[i])
-			i, j = i+1, j+1
-		}
-	}
-	if len(out) > maxContext {
-		ids := r.context(out)
-		out = r.numbers(ids[:maxContext])
-	}
-	return out
-}
-
-// context returns the actor IDs of a context, sorted.
-func (r *Resolver) context(ctx []int32) []string {
-	ids := make([]string, len(ctx))
-	for i, n := range ctx {
-		ids[i] = r.names[n]
-	}
-	slices.Sort(ids)
-	return ids
-}
-
-// maxContext bounds an event's context set.
-const maxContext = 256
-
-// capContext keeps the maxContext smallest IDs of a sorted set: the result
-// does not depend on the order in which reports were merged, so a
-// resolver reloaded from the store has the same context.
-func capContext(s []string) []string {
-	if len(s) > maxContext {
-		return s[:maxContext]
-	}
-	return s
 }
 
 // namedActors returns the sorted distinct actor IDs that name an entity
@@ -756,31 +808,6 @@ func compact(s []string) []string {
 		}
 	}
 	return out
-}
-
-// overlap is the overlap coefficient of two sorted sets, 0 when either has
-// fewer than two members (one shared country says little).
-func overlap[T cmp.Ordered](a, b []T) float64 {
-	if len(a) < 2 || len(b) < 2 {
-		return 0
-	}
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	if n < 2 {
-		return 0
-	}
-	return float64(n) / float64(min(len(a), len(b)))
 }
 
 func contains(s []string, v string) bool {

@@ -7,13 +7,25 @@ import (
 	"time"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/text"
 )
 
 func parseDay(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
 
-// mention builds a one-event document.
+// summit is the text of the test articles that tell one story.
+const summit = "Jane Roe cancelled the Geneva summit with the fishing union after the strike over quotas; the union called the cancellation an insult to fishermen."
+
+// withText gives d the text s, as one sentence with its tokens.
+func withText(d *doc.Document, s string) *doc.Document {
+	d.Article.Text = s
+	sp := doc.Span{Start: 0, End: len(s)}
+	d.Sentences = []doc.Sentence{{Span: sp, Kind: doc.BlockBody, Tokens: text.Tokens(s, sp)}}
+	return d
+}
+
+// mention builds a one-event document of the summit story.
 func mention(article string, code, action string, mod doc.Modality, agent string, lo, hi string) *doc.Document {
-	d := &doc.Document{Article: doc.Article{ID: article}}
+	d := withText(&doc.Document{Article: doc.Article{ID: article}}, summit)
 	var args []doc.Argument
 	if agent != "" {
 		d.Actors = []doc.Actor{{Key: agent, Name: agent, Kind: doc.KindPerson}}
@@ -38,13 +50,14 @@ func TestEventMerging(t *testing.T) {
 		merge bool
 	}{
 		{"same event, undated", mention("b", "0874", "cancel", doc.Asserted, "person:jane roe", "", ""), true},
-		{"same event, no agent", mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25"), true},
+		{"same event, no shared participant", mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25"), false},
 		{"same family other code", mention("b", "0871", "cancel", doc.Asserted, "person:jane roe", "", ""), true},
 		{"other agent", mention("b", "0874", "cancel", doc.Asserted, "person:john doe", "", ""), false},
 		{"disjoint dates", mention("b", "0874", "cancel", doc.Asserted, "person:jane roe", "2020-05-01", "2020-05-31"), false},
 		{"negated", mention("b", "0874", "cancel", doc.Negated, "person:jane roe", "", ""), false},
 		{"planned is not done", mention("b", "0874", "cancel", doc.Planned, "person:jane roe", "", ""), false},
 		{"other family", mention("b", "192", "fight", doc.Asserted, "person:jane roe", "", ""), false},
+		{"another story", withText(mention("b", "0874", "cancel", doc.Asserted, "person:jane roe", "", ""), "Rain and wind hit the coast as the storm moved north, closing schools."), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,46 +94,45 @@ func TestActorIdentity(t *testing.T) {
 	}
 }
 
-// A bare nominalization merges with the event its article already reported,
-// but not with a similar event of another article.
+// A bare nominalization merges with the event its story already
+// reported, but not with a similar event of another story.
 func TestAnaphoricMention(t *testing.T) {
 	r := New(Rules{})
 	first := mention("a", "0874", "cancel", doc.Asserted, "person:jane roe", "", "")
 	bare := mention("a", "0874", "cancel", doc.Asserted, "", "", "")
-	d := &doc.Document{Article: first.Article, Actors: first.Actors, Events: append(first.Events, bare.Events...)}
+	d := &doc.Document{Article: first.Article, Sentences: first.Sentences, Actors: first.Actors, Events: append(first.Events, bare.Events...)}
 	as := r.Add(d)
 	if as.Events[0] != as.Events[1] {
 		t.Error("bare mention in the same article not merged")
 	}
-	other := r.Add(mention("b", "0874", "cancel", doc.Asserted, "", "", ""))
+	// Another article's bare mention shares no participant: the same
+	// word in one story is not enough.
+	if b := r.Add(mention("b", "0874", "cancel", doc.Asserted, "", "", "")); b.Events[0] == as.Events[0] {
+		t.Error("bare mention of another article merged")
+	}
+	other := r.Add(withText(mention("c", "0874", "cancel", doc.Asserted, "", "", ""), "The museum cancelled the concert of the orchestra because the hall roof leaked."))
 	if other.Events[0] == as.Events[0] {
-		t.Error("bare undated mention of another article merged")
+		t.Error("bare mention of another story merged")
 	}
 }
 
-// Reports that share most of their named cast merge bare mentions of the
-// same type; reports about other people do not.
-func TestContextOverlap(t *testing.T) {
-	withCast := func(article string, cast ...string) *doc.Document {
-		d := mention(article, "190", "attack", doc.Asserted, "", "", "")
-		for _, c := range cast {
-			d.ActorMentions = append(d.ActorMentions, doc.ActorMention{Actor: len(d.Actors)})
-			d.Actors = append(d.Actors, doc.Actor{Key: c, Name: c, Kind: doc.KindPerson})
-		}
-		return d
-	}
+// Articles that share their rare words and names tell one story; an
+// article close to two stories joins them; an unrelated one stays apart.
+func TestStories(t *testing.T) {
+	doc := func(id, s string) *doc.Document { return withText(&doc.Document{Article: doc.Article{ID: id}}, s) }
 	r := New(Rules{})
-	a := r.Add(withCast("a", "person:ann", "person:bob", "country:XYZ"))
-	b := r.Add(withCast("b", "person:ann", "person:bob", "place:town"))
-	c := r.Add(withCast("c", "person:cid", "person:dan"))
-	if a.Events[0] != b.Events[0] {
-		t.Error("reports sharing their cast not merged")
+	a := r.Add(doc("a", summit))
+	b := r.Add(doc("b", "Fishermen protested in Geneva after Jane Roe cancelled the summit on quotas with their union."))
+	c := r.Add(doc("c", "Heavy rain flooded the valley; the river burst its banks and villages were evacuated."))
+	if a.Story.Story != b.Story.Story || len(b.Story.Links) != 1 || b.Story.Links[0] != "a" {
+		t.Errorf("reports of the summit in two stories: %+v, %+v", a.Story, b.Story)
 	}
-	if c.Events[0] == a.Events[0] {
-		t.Error("report with another cast merged")
+	if c.Story.Story == a.Story.Story {
+		t.Error("the flood joined the summit story")
 	}
-	if got := overlap([]string{"a", "b", "c"}, []string{"a", "b"}); got != 1 {
-		t.Errorf("overlap = %v", got)
+	d := r.Add(doc("d", "Villages in the valley were evacuated after the river burst its banks in the flood; fishermen lost boats in Geneva, where the quotas summit was cancelled."))
+	if got := r.StoryOf("c"); got != r.StoryOf("a") || r.StoryOf("d") != got {
+		t.Errorf("an article close to both did not join them: a %s, c %s, d %s (%+v)", r.StoryOf("a"), got, r.StoryOf("d"), d.Story)
 	}
 }
 
@@ -142,16 +154,22 @@ func TestBlockingWindow(t *testing.T) {
 	}
 }
 
-// Uncoded occurrences ("caused", "marks") merge only with the same action.
+// Uncoded occurrences ("caused", "marks") merge only with the same action,
+// or around a shared participant.
 func TestUncodedNeedSameAction(t *testing.T) {
-	r := New(Rules{})
-	d := mention("a", "", "cause", doc.Asserted, "person:ann", "", "")
-	d.Events[0].Type.Extension = "EG-OCCUR"
-	other := d.Events[0]
-	other.Action = "aim"
-	d.Events = append(d.Events, other)
-	as := r.Add(d)
-	if as.Events[0] == as.Events[1] {
-		t.Error("different uncoded actions merged")
+	for _, shared := range []bool{false, true} {
+		r := New(Rules{})
+		d := mention("a", "", "check", doc.Asserted, "person:ann", "", "")
+		d.Events[0].Type.Extension = "EG-MOVE"
+		other := d.Events[0]
+		other.Action = "enter"
+		if !shared {
+			other.Arguments = nil
+		}
+		d.Events = append(d.Events, other)
+		as := r.Add(d)
+		if got := as.Events[0] == as.Events[1]; got != shared {
+			t.Errorf("shared agent %v: merged = %v", shared, got)
+		}
 	}
 }

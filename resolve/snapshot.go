@@ -12,7 +12,7 @@ import (
 
 // snapshotVersion changes whenever the snapshot's layout or the meaning of
 // what it holds changes: a snapshot of another version is not read.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // snapshot is the resolver's state as Save writes it. Strings that recur
 // (actor and article IDs) are stored once in Strings and referred to by
@@ -23,7 +23,16 @@ type snapshot struct {
 	Strings []string
 	Actors  []snapActor
 	Aliases [][2]int32 // ActorID of a key, canonical actor ID
+	Stories []snapStory
 	Events  []snapEvent
+}
+
+type snapStory struct {
+	Article, Story int32
+	Words          []WordCount
+	Names, Links   []int32
+	Published      time.Time
+	Seq            int64
 }
 
 type snapActor struct {
@@ -32,14 +41,16 @@ type snapActor struct {
 }
 
 type snapEvent struct {
-	ID                           string
-	Type                         doc.EventType
-	Action                       string
-	Modality                     doc.Modality
-	Agents, Targets, Places, Ctx []int32
-	Articles                     []int32
-	Earliest, Latest             time.Time
-	Seq                          int64
+	ID                      string
+	Type                    doc.EventType
+	Action                  string
+	Modality                doc.Modality
+	Agents, Targets, Places []int32
+	Articles                []int32
+	Story                   int32
+	Dated, Lead             bool
+	Earliest, Latest        time.Time
+	Seq                     int64
 }
 
 // Save writes what the resolver knows, for Load to restore in a later run
@@ -85,11 +96,17 @@ func (r *Resolver) Save(w io.Writer) error {
 	for _, id := range aliases {
 		s.Aliases = append(s.Aliases, [2]int32{str(id), str(r.actors[id].ID)})
 	}
+	for _, d := range r.stories.docs {
+		s.Stories = append(s.Stories, snapStory{
+			Article: str(d.Article), Story: str(d.Story), Words: d.Words,
+			Names: strs(d.Names), Links: strs(d.Links), Published: d.Published, Seq: d.Seq,
+		})
+	}
 	for _, e := range r.known {
 		s.Events = append(s.Events, snapEvent{
 			ID: e.ID, Type: e.Type, Action: e.Action, Modality: e.Modality,
 			Agents: strs(e.Agents), Targets: strs(e.Targets), Places: strs(e.Places),
-			Ctx: strs(r.context(e.ctx)), Articles: strs(e.Articles),
+			Articles: strs(e.Articles), Story: str(e.Story), Dated: e.Dated, Lead: e.Lead,
 			Earliest: e.Earliest, Latest: e.Latest, Seq: e.Seq,
 		})
 	}
@@ -138,8 +155,13 @@ func (r *Resolver) Load(rd io.Reader) error {
 			return fmt.Errorf("reading resolver state: bad alias reference")
 		}
 	}
+	for _, d := range s.Stories {
+		if !valid(d.Article, d.Story) || !valid(d.Names...) || !valid(d.Links...) {
+			return fmt.Errorf("reading resolver state: bad reference in the story of an article")
+		}
+	}
 	for _, e := range s.Events {
-		if !valid(e.Agents...) || !valid(e.Targets...) || !valid(e.Places...) || !valid(e.Ctx...) || !valid(e.Articles...) {
+		if !valid(e.Agents...) || !valid(e.Targets...) || !valid(e.Places...) || !valid(e.Articles...) || !valid(e.Story) {
 			return fmt.Errorf("reading resolver state: bad reference in event %s", e.ID)
 		}
 	}
@@ -161,11 +183,17 @@ func (r *Resolver) Load(rd io.Reader) error {
 			r.actors[s.Strings[al[0]]] = ca
 		}
 	}
+	for _, d := range s.Stories {
+		r.KnowArticle(ArticleStory{
+			Profile: Profile{Article: s.Strings[d.Article], Words: d.Words, Names: strs(d.Names), Published: d.Published},
+			Seq:     d.Seq, Story: s.Strings[d.Story], Links: strs(d.Links),
+		})
+	}
 	for _, se := range s.Events {
 		r.KnowEvent(Event{
 			ID: se.ID, Type: se.Type, Action: se.Action, Modality: se.Modality,
 			Agents: strs(se.Agents), Targets: strs(se.Targets), Places: strs(se.Places),
-			Context: strs(se.Ctx), Articles: strs(se.Articles),
+			Articles: strs(se.Articles), Story: s.Strings[se.Story], Dated: se.Dated, Lead: se.Lead,
 			Earliest: se.Earliest, Latest: se.Latest, Seq: se.Seq,
 		})
 	}

@@ -10,6 +10,15 @@ import (
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
+// storyTexts are the texts of the stream's articles: five stories.
+var storyTexts = []string{
+	summit,
+	"Heavy rain flooded the valley; the river burst its banks and villages were evacuated.",
+	"The central bank raised interest rates as inflation climbed to a decade high.",
+	"The striker scored twice as the champions beat the league leaders in the derby.",
+	"Astronomers found water vapour in the atmosphere of a distant exoplanet.",
+}
+
 // stream makes n documents of three events each, drawn from a small pool
 // of actors, codes and weeks so that many of them report one event.
 func stream(n int) []*doc.Document {
@@ -17,7 +26,7 @@ func stream(n int) []*doc.Document {
 	codes := []string{"0874", "042", "057", "190", "111", "036"}
 	var docs []*doc.Document
 	for i := 0; i < n; i++ {
-		d := &doc.Document{Article: doc.Article{ID: fmt.Sprintf("art%04d", i)}}
+		d := withText(&doc.Document{Article: doc.Article{ID: fmt.Sprintf("art%04d", i)}}, storyTexts[rng.Intn(len(storyTexts))])
 		for k := 0; k < 4; k++ {
 			name := fmt.Sprintf("person:p%02d", rng.Intn(40))
 			d.Actors = append(d.Actors, doc.Actor{Key: name, Name: name, Kind: doc.KindPerson})

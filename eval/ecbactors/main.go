@@ -41,7 +41,8 @@ import (
 
 func main() {
 	data := flag.String("data", "", "ECB+ directory (holding ECB+/ and ECBplus_coreference_sentences.csv); default ../shared/data/ecbplus from the repository root")
-	topics := flag.String("topics", "", "comma-separated topics (default: all)")
+	topics := flag.String("topics", "", "comma-separated topics for mention detection (default: all)")
+	corefTopics := flag.String("coref", strings.Join(ecb.TestTopics, ","), "comma-separated topics for coreference")
 	errs := flag.Int("errors", 0, "print up to N missed and N spurious mentions")
 	flag.Parse()
 	dir, err := evalkit.DataDir(*data, "ecbplus")
@@ -49,11 +50,7 @@ func main() {
 		slog.Error("ecbactors", "err", err)
 		os.Exit(1)
 	}
-	var ts []string
-	if *topics != "" {
-		ts = strings.Split(*topics, ",")
-	}
-	res, err := Run(dir, ts...)
+	res, err := Run(dir, split(*topics), split(*corefTopics))
 	if err != nil {
 		slog.Error("ecbactors", "err", err)
 		os.Exit(1)
@@ -64,27 +61,30 @@ func main() {
 	}
 }
 
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
 // Result is the outcome of an evaluation.
 type Result struct {
 	Topics   []string
 	Docs     int
 	Mentions evalkit.PRF
 	PerClass map[string]evalkit.PRF
-	// B-cubed over matched gold mentions.
-	B3P, B3R float64
-	B3N      int
+	// Coref scores the clusterings of the coreference topics' mentions.
+	CorefTopics []string
+	Coref       []CorefRow
 	// ByHow counts system mentions and matched ones per rule (How).
-	ByHow  map[string]evalkit.PRF
-	ByText map[string]evalkit.PRF // per rule and lowercase text, for error analysis
-	// Split lists gold chains that the system splits, with the keys of the
-	// system clusters it spreads over.
-	Split    []string
+	ByHow    map[string]evalkit.PRF
+	ByText   map[string]evalkit.PRF // per rule and lowercase text, for error analysis
 	Missed   []string
 	Spurious []string
-}
 
-// B3F1 is the B-cubed F1.
-func (r Result) B3F1() float64 { return evalkit.F1(r.B3P, r.B3R) }
+	stream []scored // the coreference topics' documents
+}
 
 // Print writes the scores.
 func (r Result) Print(w io.Writer) {
@@ -110,7 +110,10 @@ func (r Result) Print(w io.Writer) {
 		fmt.Fprintf(w, " %s %.2f/%d", h, v.P(), v.Sys)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "coreference B-cubed  P %.3f  R %.3f  F1 %.3f  (%d matched mentions)\n", r.B3P, r.B3R, r.B3F1(), r.B3N)
+	if len(r.CorefTopics) > 0 {
+		fmt.Fprintf(w, "ECB+ actor coreference (HUMAN_PART, LOC), topics %s (the system's own mentions)\n", strings.Join(r.CorefTopics, ","))
+		printCoref(w, r.Coref)
+	}
 }
 
 // PrintErrors writes up to n missed and n spurious mentions.
@@ -138,8 +141,12 @@ func (r Result) PrintErrors(w io.Writer, n int) {
 		}
 		fmt.Fprintf(w, "  %s: %d/%d\n", x.k, x.v.TP, x.v.Sys)
 	}
-	fmt.Fprintln(w, "split chains:")
-	for i, s := range r.Split {
+	fmt.Fprintln(w, "split chains (resolve, one stream):")
+	var split []string
+	if len(r.Coref) > 0 {
+		split = r.Coref[len(r.Coref)-1].Split
+	}
+	for i, s := range split {
 		if i >= n {
 			break
 		}
@@ -164,13 +171,14 @@ func sysClass(k doc.ActorKind) string {
 type sysMention struct {
 	span  doc.Span
 	class string
-	node  int // cluster node: index into the topic's actor list
+	actor int // index into the document's actors
 	text  string
 	how   string
 }
 
-// Run evaluates the topics under dir (all when none are given).
-func Run(dir string, topics ...string) (Result, error) {
+// Run evaluates mention detection on topics (all when none are given) and
+// coreference on corefTopics.
+func Run(dir string, topics, corefTopics []string) (Result, error) {
 	var res Result
 	if len(topics) == 0 {
 		var err error
@@ -182,43 +190,41 @@ func Run(dir string, topics ...string) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	res.Topics = topics
+	res.Topics, res.CorefTopics = topics, corefTopics
 	res.PerClass = map[string]evalkit.PRF{}
 	res.ByHow = map[string]evalkit.PRF{}
 	res.ByText = map[string]evalkit.PRF{}
-	var b3p, b3r float64
-	for _, topic := range topics {
+	detect, corefSet := map[string]bool{}, map[string]bool{}
+	var all []string
+	for _, t := range topics {
+		detect[t] = true
+		all = append(all, t)
+	}
+	for _, t := range corefTopics {
+		corefSet[t] = true
+		if !detect[t] {
+			all = append(all, t)
+		}
+	}
+	// Scratch for the coreference topics that are not scored for detection.
+	var stream []scored
+	scratch := Result{PerClass: map[string]evalkit.PRF{}, ByHow: map[string]evalkit.PRF{}, ByText: map[string]evalkit.PRF{}}
+	for _, topic := range all {
+		res := &res
+		if !detect[topic] {
+			res = &scratch
+		}
 		docs, err := ecb.ReadTopic(dir, topic)
 		if err != nil {
-			return res, err
+			return *res, err
 		}
 		if len(docs) == 0 {
-			return res, fmt.Errorf("topic %s: no documents in %s", topic, dir)
+			return *res, fmt.Errorf("topic %s: no documents in %s", topic, dir)
 		}
-		// Actors of the topic, merged across documents.
-		var actors []doc.Actor
-		uf := newUnionFind()
-		byKey := map[string]int{}
-		type pair struct {
-			gold ecb.Mention
-			node int
-		}
-		var pairs []pair
 		for _, d := range docs {
 			res.Docs++
 			dd := d.Doc()
 			actor.Recognize(dd)
-			base := len(actors)
-			for i, a := range dd.Actors {
-				n := base + i
-				actors = append(actors, a)
-				uf.add(n)
-				if k, ok := byKey[a.Key]; ok {
-					uf.union(k, n)
-				} else {
-					byKey[a.Key] = n
-				}
-			}
 			var sys []sysMention
 			for _, m := range dd.ActorMentions {
 				num := d.Sentences[m.Sentence].Number
@@ -226,7 +232,7 @@ func Run(dir string, topics ...string) (Result, error) {
 					continue
 				}
 				a := dd.Actors[m.Actor]
-				sys = append(sys, sysMention{span: m.Head, class: sysClass(a.Kind), node: base + m.Actor, text: m.Text, how: m.How})
+				sys = append(sys, sysMention{span: m.Head, class: sysClass(a.Kind), actor: m.Actor, text: m.Text, how: m.How})
 			}
 			var gold []ecb.Mention
 			for _, m := range d.Mentions {
@@ -244,11 +250,13 @@ func Run(dir string, topics ...string) (Result, error) {
 				if si >= 0 {
 					res.Mentions.TP++
 					matchedSys[si] = true
-					pairs = append(pairs, pair{gold: gold[gi], node: sys[si].node})
 				} else {
 					g := gold[gi]
 					res.Missed = append(res.Missed, fmt.Sprintf("%s s%d %s %q", d.Name, g.Sentence, g.Tag, g.Text))
 				}
+			}
+			if corefSet[topic] {
+				stream = append(stream, scored{g: d, d: dd, gold: gold, sys: sys, match: match})
 			}
 			for si, s := range sys {
 				h := res.ByHow[s.how]
@@ -287,77 +295,8 @@ func Run(dir string, topics ...string) (Result, error) {
 				res.PerClass[class] = c
 			}
 		}
-		// Cross-document merging with SameEntity, blocked by the last word
-		// of the name.
-		blocks := map[string][]int{}
-		for i, a := range actors {
-			if strings.HasPrefix(a.Key, "desc:") {
-				continue
-			}
-			ws := strings.Fields(strings.ToLower(a.Name))
-			if len(ws) == 0 {
-				continue
-			}
-			b := string(a.Kind) + "|" + ws[len(ws)-1]
-			blocks[b] = append(blocks[b], i)
-			// Acronyms meet their long forms: "AP", "Associated Press".
-			acr := ""
-			if len(ws) == 1 {
-				acr = strings.ReplaceAll(ws[0], ".", "")
-			} else {
-				for _, w := range ws {
-					if w != "of" && w != "the" && w != "and" && w != "for" {
-						acr += w[:1]
-					}
-				}
-			}
-			if len(acr) >= 2 {
-				blocks["acr|"+acr] = append(blocks["acr|"+acr], i)
-			}
-		}
-		for _, ns := range blocks {
-			for x := 0; x < len(ns); x++ {
-				for y := x + 1; y < len(ns); y++ {
-					if uf.find(ns[x]) != uf.find(ns[y]) && actor.SameEntity(actors[ns[x]], actors[ns[y]]) {
-						uf.union(ns[x], ns[y])
-					}
-				}
-			}
-		}
-		// B-cubed over the matched gold mentions of the topic.
-		sysOf := make([]int, len(pairs))
-		goldOf := make([]string, len(pairs))
-		for i, p := range pairs {
-			sysOf[i] = uf.find(p.node)
-			goldOf[i] = p.gold.Chain()
-		}
-		chains := map[string]map[string]int{}
-		for i, p := range pairs {
-			g := goldOf[i]
-			if chains[g] == nil {
-				chains[g] = map[string]int{}
-			}
-			chains[g][actors[sysOf[i]].Key+" ("+p.gold.Text+")"]++
-		}
-		for g, ks := range chains {
-			if len(ks) > 1 {
-				var parts []string
-				for k, n := range ks {
-					parts = append(parts, fmt.Sprintf("%s x%d", k, n))
-				}
-				sort.Strings(parts)
-				res.Split = append(res.Split, g+": "+strings.Join(parts, " | "))
-			}
-		}
-		p, r := bcubed(sysOf, goldOf)
-		b3p += p * float64(len(pairs))
-		b3r += r * float64(len(pairs))
-		res.B3N += len(pairs)
 	}
-	if res.B3N > 0 {
-		res.B3P = b3p / float64(res.B3N)
-		res.B3R = b3r / float64(res.B3N)
-	}
+	res.Coref = corefRows(stream)
 	return res, nil
 }
 
@@ -395,57 +334,4 @@ func matchSpans(gold []ecb.Mention, sys []sysMention, class string) []int {
 		used[c.s] = true
 	}
 	return out
-}
-
-// bcubed returns B-cubed precision and recall of the system clustering sys
-// against gold, both given per item.
-func bcubed(sys []int, gold []string) (float64, float64) {
-	if len(sys) == 0 {
-		return 0, 0
-	}
-	type key struct {
-		s int
-		g string
-	}
-	both := map[key]int{}
-	sn := map[int]int{}
-	gn := map[string]int{}
-	for i := range sys {
-		both[key{sys[i], gold[i]}]++
-		sn[sys[i]]++
-		gn[gold[i]]++
-	}
-	var p, r float64
-	for i := range sys {
-		c := float64(both[key{sys[i], gold[i]}])
-		p += c / float64(sn[sys[i]])
-		r += c / float64(gn[gold[i]])
-	}
-	n := float64(len(sys))
-	return p / n, r / n
-}
-
-type unionFind struct{ parent []int }
-
-func newUnionFind() *unionFind { return &unionFind{} }
-
-func (u *unionFind) add(n int) {
-	for len(u.parent) <= n {
-		u.parent = append(u.parent, len(u.parent))
-	}
-}
-
-func (u *unionFind) find(n int) int {
-	for u.parent[n] != n {
-		u.parent[n] = u.parent[u.parent[n]]
-		n = u.parent[n]
-	}
-	return n
-}
-
-func (u *unionFind) union(a, b int) {
-	a, b = u.find(a), u.find(b)
-	if a != b {
-		u.parent[b] = a
-	}
 }

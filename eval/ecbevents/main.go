@@ -36,22 +36,19 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eventgraph/eventgraph/eval/internal/coref"
 	"github.com/eventgraph/eventgraph/eval/internal/ecb"
 	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"github.com/eventgraph/eventgraph/extract/actor"
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/event"
 	"github.com/eventgraph/eventgraph/extract/timex"
-	"github.com/eventgraph/eventgraph/resolve"
 )
-
-// TestTopics are the conventional ECB+ test topics (Cybulska and Vossen).
-var TestTopics = []string{"36", "37", "38", "39", "40", "41", "42", "43", "44", "45"}
 
 func main() {
 	data := flag.String("data", "", "ECB+ directory (holding ECB+/ and ECBplus_coreference_sentences.csv); default ../shared/data/ecbplus from the repository root")
 	topics := flag.String("topics", "", "comma-separated topics for mention detection (default: all)")
-	coref := flag.String("coref", strings.Join(TestTopics, ","), "comma-separated topics for coreference")
+	coref := flag.String("coref", strings.Join(ecb.TestTopics, ","), "comma-separated topics for coreference")
 	errs := flag.Int("errors", 0, "print up to N missed and N spurious mentions")
 	flag.Parse()
 	dir, err := evalkit.DataDir(*data, "ecbplus")
@@ -84,13 +81,13 @@ type Miss struct {
 
 // Result is the outcome of a run.
 type Result struct {
-	Docs, TestDocs       int
-	All, Test            evalkit.PRF
-	ByTag                map[string]*evalkit.PRF // recall per gold tag
-	CorefTopics          []string
-	CorefMentions        int
-	B3P, B3R, MUCP, MUCR float64
-	Missed, Spurious     []Miss
+	Docs, TestDocs   int
+	All, Test        evalkit.PRF
+	ByTag            map[string]*evalkit.PRF // recall per gold tag
+	CorefTopics      []string
+	Coref            []CorefRow
+	Stories          coref.Report // the documents' stories against the gold sub-topics
+	Missed, Spurious []Miss
 }
 
 func (r Result) Print(w io.Writer) {
@@ -109,10 +106,11 @@ func (r Result) Print(w io.Writer) {
 		fmt.Fprintf(w, "    recall %-26s %.3f (%d/%d)\n", t, c.R(), c.TP, c.Gold)
 	}
 	if len(r.CorefTopics) > 0 {
-		fmt.Fprintf(w, "ECB+ cross-document event coreference, topics %s, over %d matched gold mentions (resolve)\n", strings.Join(r.CorefTopics, ","), r.CorefMentions)
-		fmt.Fprintf(w, "  B-cubed P=%.3f R=%.3f F1=%.3f\n", r.B3P, r.B3R, evalkit.F1(r.B3P, r.B3R))
-		fmt.Fprintf(w, "  MUC     P=%.3f R=%.3f F1=%.3f\n", r.MUCP, r.MUCR, evalkit.F1(r.MUCP, r.MUCR))
-		fmt.Fprintf(w, "  CoNLL-style mean of B-cubed and MUC F1 = %.3f\n", (evalkit.F1(r.B3P, r.B3R)+evalkit.F1(r.MUCP, r.MUCR))/2)
+		fmt.Fprintf(w, "ECB+ event coreference, topics %s (the system's own mentions)\n", strings.Join(r.CorefTopics, ","))
+		s := r.Stories
+		fmt.Fprintf(w, "  stories found in the mixed stream against the gold sub-topics (%d documents: %d sub-topics, %d stories)\n", s.KeyMentions, s.KeyClusters, s.RespClusters)
+		fmt.Fprintf(w, "    MUC %s  B-cubed %s  CEAF-e %s  CoNLL %.3f\n", prf(s.MUC), prf(s.B3), prf(s.CEAFe), s.CoNLL())
+		printCoref(w, r.Coref)
 	}
 }
 
@@ -142,6 +140,8 @@ func isEventTag(tag string) bool {
 type docResult struct {
 	prf     evalkit.PRF
 	matched map[int]ecb.Mention // system event index -> gold mention
+	gold    []ecb.Mention       // gold event mentions in selected sentences
+	sys     []int               // system events in selected sentences
 }
 
 // score matches the events of d against the gold mentions of g.
@@ -191,6 +191,7 @@ func score(g *ecb.Document, d *doc.Document, sel ecb.Selected, res *Result) docR
 		out.matched[p.s] = gold[p.g]
 	}
 	out.prf = evalkit.PRF{TP: len(out.matched), Sys: len(sys), Gold: len(gold)}
+	out.gold, out.sys = gold, sys
 	sentText := func(si int) string {
 		if si < 0 || si >= len(g.Sentences) {
 			return ""
@@ -238,19 +239,14 @@ func Run(dir string, topics, corefTopics []string) (Result, error) {
 		return res, fmt.Errorf("ecbevents: %w", err)
 	}
 	test := map[string]bool{}
-	for _, t := range TestTopics {
+	for _, t := range ecb.TestTopics {
 		test[t] = true
 	}
 	corefSet := map[string]bool{}
 	for _, t := range corefTopics {
 		corefSet[t] = true
 	}
-	type done struct {
-		g  *ecb.Document
-		d  *doc.Document
-		dr docResult
-	}
-	byTopic := map[string][]done{}
+	byTopic := map[string][]scored{}
 	for _, g := range c.Docs {
 		d := extractDoc(g)
 		dr := score(g, d, c.Selected, &res)
@@ -261,7 +257,7 @@ func Run(dir string, topics, corefTopics []string) (Result, error) {
 			res.Test.Add(dr.prf)
 		}
 		if corefSet[g.Topic] {
-			byTopic[g.Topic] = append(byTopic[g.Topic], done{g, d, dr})
+			byTopic[g.Topic] = append(byTopic[g.Topic], scored{g, d, dr})
 		}
 	}
 	// Coreference: topics read for detection may not include the coref
@@ -278,80 +274,18 @@ func Run(dir string, topics, corefTopics []string) (Result, error) {
 			d := extractDoc(g)
 			var scratch Result
 			scratch.ByTag = map[string]*evalkit.PRF{}
-			byTopic[t] = append(byTopic[t], done{g, d, score(g, d, c.Selected, &scratch)})
+			byTopic[t] = append(byTopic[t], scored{g, d, score(g, d, c.Selected, &scratch)})
 		}
 	}
-	var sysC, goldC []string
+	var streams [][]scored
 	for _, t := range corefTopics {
-		r := resolve.New(resolve.Rules{Family: event.Family, Compatible: event.Compatible, SameEntity: actor.SameEntity})
-		for _, dd := range byTopic[t] {
-			as := r.Add(dd.d)
-			idx := make([]int, 0, len(dd.dr.matched))
-			for si := range dd.dr.matched {
-				idx = append(idx, si)
-			}
-			sort.Ints(idx)
-			for _, si := range idx {
-				m := dd.dr.matched[si]
-				sysC = append(sysC, t+"|"+as.Events[si])
-				goldC = append(goldC, t+"|"+m.Chain())
-			}
-		}
+		streams = append(streams, byTopic[t])
 	}
-	res.CorefMentions = len(sysC)
-	res.B3P, res.B3R = BCubed(sysC, goldC)
-	res.MUCP, res.MUCR = MUC(sysC, goldC)
+	res.Coref = corefRows(streams)
+	var all []scored
+	for _, st := range streams {
+		all = append(all, st...)
+	}
+	res.Stories = storyScores(mixed(all))
 	return res, nil
-}
-
-// BCubed returns B-cubed precision and recall of the system clustering sys
-// against gold; sys[i] and gold[i] are the cluster labels of mention i.
-func BCubed(sys, gold []string) (p, r float64) {
-	if len(sys) == 0 {
-		return 0, 0
-	}
-	sysM, goldM := members(sys), members(gold)
-	for i := range sys {
-		s, g := sysM[sys[i]], goldM[gold[i]]
-		both := 0
-		for _, j := range s {
-			if gold[j] == gold[i] {
-				both++
-			}
-		}
-		p += float64(both) / float64(len(s))
-		r += float64(both) / float64(len(g))
-	}
-	n := float64(len(sys))
-	return p / n, r / n
-}
-
-// MUC returns MUC precision and recall (Vilain et al. 1995): recall counts,
-// for each gold cluster, its size minus the number of system clusters it is
-// split into; precision is the same with the roles swapped.
-func MUC(sys, gold []string) (p, r float64) {
-	mucRecall := func(key, resp []string) float64 {
-		num, den := 0, 0
-		for _, ms := range members(key) {
-			parts := map[string]bool{}
-			for _, i := range ms {
-				parts[resp[i]] = true
-			}
-			num += len(ms) - len(parts)
-			den += len(ms) - 1
-		}
-		if den == 0 {
-			return 0
-		}
-		return float64(num) / float64(den)
-	}
-	return mucRecall(sys, gold), mucRecall(gold, sys)
-}
-
-func members(labels []string) map[string][]int {
-	m := map[string][]int{}
-	for i, l := range labels {
-		m[l] = append(m[l], i)
-	}
-	return m
 }

@@ -103,7 +103,18 @@ type Summary struct {
 
 // Rules are the cross-article merging rules, from the extractors.
 func Rules() resolve.Rules {
-	return resolve.Rules{SameEntity: actor.SameEntity, Family: event.Family, Compatible: event.Compatible}
+	return resolve.Rules{SameEntity: actor.SameEntity, Family: event.Family, Compatible: event.Compatible, Generic: generic}
+}
+
+// occurrence is the family of the extractor's catch-all class of events
+// CAMEO does not code (EG-OCCUR: "get", "become", "happen", "begin").
+var occurrence = event.Family("EG-OCCUR")
+
+// generic reports whether an event type is the catch-all occurrence class
+// (or has no code at all): too broad to identify one event across
+// articles.
+func generic(t doc.EventType) bool {
+	return t.Code == "" && (t.Extension == "" || event.Family(t.Extension) == occurrence)
 }
 
 // source is one input to read: bytes to parse, or (for a URL) articles

@@ -18,12 +18,15 @@ package ecb
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/csv"
 	"encoding/xml"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +34,10 @@ import (
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/text"
 )
+
+// TestTopics are the conventional ECB+ test topics (Cybulska and Vossen,
+// 2015): nothing is tuned on them.
+var TestTopics = []string{"36", "37", "38", "39", "40", "41", "42", "43", "44", "45"}
 
 // Token is one gold token.
 type Token struct {
@@ -503,4 +510,20 @@ func ReadCorpus(root string, topics ...string) (*Corpus, error) {
 	}
 	c.Selected = sel
 	return c, nil
+}
+
+// Mixed returns docs in a fixed order that interleaves topics and
+// sub-topics (by a hash of each document's name and seed), as a stream of
+// news would bring them: a resolver that reads them in this order gets no
+// hint of the gold topic grouping from the order. Different seeds give
+// different orders.
+func Mixed(docs []*Document, seed uint64) []*Document {
+	out := slices.Clone(docs)
+	key := func(d *Document) uint64 {
+		h := fnv.New64a()
+		fmt.Fprintf(h, "%d/%s", seed, d.Name)
+		return h.Sum64()
+	}
+	slices.SortStableFunc(out, func(a, b *Document) int { return cmp.Compare(key(a), key(b)) })
+	return out
 }
