@@ -3,7 +3,120 @@
 // predicative states, each with its TimeML class (OCCURRENCE, REPORTING,
 // STATE, I_ACTION, I_STATE, ASPECTUAL, PERCEPTION), tense, aspect,
 // polarity and modality.
+//
+// Which tokens are events, and their class, is learned: an averaged
+// perceptron over features of the token and its place in the dependency
+// tree (form, lemma, tags, suffixes, relation, head, function-word
+// dependents), trained on the EVENT tags of TimeBank and AQUAINT
+// (TempEval-3) by `make train` and embedded from model/. Tense, aspect,
+// polarity and modality follow from the tree by rule (see attrs).
 package detect
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/eventgraph/eventgraph/extract/syntax"
+)
+
+// Event is one event of a sentence: its head token and TimeML attributes.
+type Event struct {
+	Token      int    // index of the event's token in the sentence
+	Start, End int    // byte span of the token in the text
+	Class      string // OCCURRENCE, REPORTING, STATE, I_ACTION, I_STATE, ASPECTUAL, PERCEPTION
+	Tense      string // PAST, PRESENT, FUTURE, INFINITIVE, PRESPART, PASTPART, NONE
+	Aspect     string // PROGRESSIVE, PERFECTIVE, PERFECTIVE_PROGRESSIVE, NONE
+	Polarity   string // POS, NEG
+	Modality   string // the modal auxiliary ("would", "could"), "" when none
+	POS        string // the MAKEINSTANCE pos: VERB, NOUN, ADJECTIVE, PREPOSITION, OTHER
+}
+
+// Classes are the TimeML event classes, in the model's order after "no
+// event" (class 0).
+var Classes = []string{"OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"}
+
+// Model is a trained event detector. It is safe for concurrent use.
+type Model struct {
+	m *model
+}
+
+//go:embed model/events.model
+var embedded []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model, decoded once.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = Decode(embedded)
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("detect: embedded model: %w", defaultErr)
+		}
+	})
+	return defaultModel, defaultErr
+}
+
+// Detect finds the events of one analyzed sentence (syntax.Analyze) with
+// the embedded model. It panics if the embedded model is corrupt, which a
+// test rules out.
+func Detect(toks []syntax.Token) []Event {
+	m, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	return m.Detect(toks)
+}
+
+// Detect finds the events of one analyzed sentence.
+func (m *Model) Detect(toks []syntax.Token) []Event {
+	if len(toks) == 0 {
+		return nil
+	}
+	s := newSentence(toks)
+	var (
+		out    []Event
+		feats  = make([]uint64, 0, 64)
+		scores = make([]float32, m.m.classes)
+	)
+	for i := range toks {
+		feats = s.features(i, feats[:0])
+		m.m.score(feats, scores)
+		c := argmax(scores)
+		if c == 0 {
+			continue
+		}
+		e := Event{Token: i, Start: toks[i].Start, End: toks[i].End, Class: Classes[c-1]}
+		s.attrs(&e)
+		out = append(out, e)
+	}
+	return out
+}
+
+// Decode reads a model written by MarshalBinary.
+func Decode(b []byte) (*Model, error) {
+	m, rest, err := decodeModel(b)
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) != 0 {
+		return nil, fmt.Errorf("%d bytes after the model", len(rest))
+	}
+	if m.classes != len(Classes)+1 {
+		return nil, fmt.Errorf("model has %d classes, want %d", m.classes, len(Classes)+1)
+	}
+	return &Model{m: m}, nil
+}
+
+// MarshalBinary encodes the model; the same model gives the same bytes.
+func (m *Model) MarshalBinary() ([]byte, error) { return m.m.appendBinary(nil), nil }
+
+// Features is the number of features the model keeps.
+func (m *Model) Features() int { return len(m.m.rows) }
 
 func argmax(s []float32) int {
 	best := 0
@@ -13,4 +126,21 @@ func argmax(s []float32) int {
 		}
 	}
 	return best
+}
+
+// EveryVerb marks every verb of the sentence as an OCCURRENCE, with the
+// same tense, aspect and polarity rules: the naive baseline event
+// detection is measured against.
+func EveryVerb(toks []syntax.Token) []Event {
+	s := newSentence(toks)
+	var out []Event
+	for i, t := range toks {
+		if t.UPOS != "VERB" {
+			continue
+		}
+		e := Event{Token: i, Start: t.Start, End: t.End, Class: Classes[0]}
+		s.attrs(&e)
+		out = append(out, e)
+	}
+	return out
 }
