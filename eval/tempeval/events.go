@@ -146,46 +146,55 @@ func (r *eventReport) printErrors(w io.Writer, examples int) {
 	}
 }
 
-// split divides docs into training and test documents: with dev, TimeBank
-// alone, every fifth file (by name) held out for tuning; without, all of
-// TimeBank against all of AQUAINT.
-func split(docs []*eventDoc, dev bool) (train, test []*eventDoc) {
-	n := 0
-	for _, d := range docs {
-		switch {
-		case dev && d.corpus == "TimeBank":
-			if n%5 == 4 {
+// folds is the number of document-level folds of the tuning split.
+const folds = 5
+
+// runEvents prints Task B on held-out documents: the every-verb baseline
+// and a model trained on the training documents, measured in the same run.
+// Held out, the model is trained on TimeBank and tested on AQUAINT; with
+// dev (for tuning, leaving AQUAINT unseen), it is cross-validated over
+// TimeBank documents in five folds.
+func runEvents(w io.Writer, dir string, dev, verbose bool, examples int) error {
+	corpora := []string{"TimeBank", "AQUAINT"}
+	if dev {
+		corpora = corpora[:1]
+	}
+	docs, err := loadEventDocs(filepath.Join(dir, "tempeval3-train"), corpora, 0)
+	if err != nil {
+		return err
+	}
+	base, sys := &eventReport{name: "every-verb baseline"}, &eventReport{name: "detect"}
+	var what string
+	if dev {
+		what = fmt.Sprintf("%d-fold cross-validation over TimeBank documents", folds)
+		for f := range folds {
+			var train, test []*eventDoc
+			for k, d := range docs {
+				if k%folds == f {
+					test = append(test, d)
+				} else {
+					train = append(train, d)
+				}
+			}
+			m := detect.Train(labeled(train), detect.TrainOptions{})
+			base.merge(scoreEvents(base.name, test, detect.EveryVerb))
+			sys.merge(scoreEvents(sys.name, test, m.Detect))
+		}
+	} else {
+		what = "trained on TimeBank, tested on AQUAINT (held out)"
+		var train, test []*eventDoc
+		for _, d := range docs {
+			if d.corpus == "AQUAINT" {
 				test = append(test, d)
 			} else {
 				train = append(train, d)
 			}
-			n++
-		case !dev && d.corpus == "TimeBank":
-			train = append(train, d)
-		case !dev && d.corpus == "AQUAINT":
-			test = append(test, d)
 		}
+		m := detect.Train(labeled(train), detect.TrainOptions{})
+		base = scoreEvents(base.name, test, detect.EveryVerb)
+		sys = scoreEvents(sys.name, test, m.Detect)
 	}
-	return train, test
-}
-
-// runEvents prints Task B on held-out documents: the every-verb baseline
-// and a model trained on the training documents, measured in the same run.
-func runEvents(w io.Writer, dir string, dev, verbose bool, examples int) error {
-	docs, err := loadEventDocs(filepath.Join(dir, "tempeval3-train"), []string{"TimeBank", "AQUAINT"}, 0)
-	if err != nil {
-		return err
-	}
-	train, test := split(docs, dev)
-	what := "trained on TimeBank, tested on AQUAINT (held out)"
-	if dev {
-		what = "dev split: trained on 4/5 of TimeBank, tested on the other 1/5"
-	}
-	m := detect.Train(labeled(train), detect.TrainOptions{})
-	base := scoreEvents("every-verb baseline", test, detect.EveryVerb)
-	sys := scoreEvents("detect", test, m.Detect)
-	fmt.Fprintf(w, "TempEval-3 Task B (events), %s: %d training files, %d test files, %d gold events\n",
-		what, len(train), len(test), sys.counts.Gold)
+	fmt.Fprintf(w, "TempEval-3 Task B (events), %s: %d test files, %d gold events\n", what, sys.files, sys.counts.Gold)
 	printEventHeader(w)
 	base.print(w)
 	sys.print(w)
@@ -193,4 +202,19 @@ func runEvents(w io.Writer, dir string, dev, verbose bool, examples int) error {
 		sys.printErrors(w, examples)
 	}
 	return nil
+}
+
+// merge adds o's documents to r.
+func (r *eventReport) merge(o *eventReport) {
+	r.files += o.files
+	c := &r.counts
+	c.Gold += o.counts.Gold
+	c.Sys += o.counts.Sys
+	c.Strict += o.counts.Strict
+	c.Relaxed += o.counts.Relaxed
+	c.ClassOK += o.counts.ClassOK
+	c.TenseOK += o.counts.TenseOK
+	c.AspectOK += o.counts.AspectOK
+	c.PolarityOK += o.counts.PolarityOK
+	r.errs = append(r.errs, o.errs...)
 }

@@ -10,8 +10,8 @@
 // and relaxed span match, class accuracy and class F1, tense, aspect and
 // polarity accuracy) on documents the detector was not trained on: a model
 // trained on TimeBank is tested on AQUAINT, beside the every-verb baseline.
-// With -dev it trains on four fifths of TimeBank and tests on the rest, the
-// split for tuning.
+// With -dev it cross-validates over TimeBank documents in five folds, the
+// split for tuning that leaves AQUAINT unseen.
 //
 //	go run ./eval/tempeval [-data DIR] [-v] [-corpus TimeBank,AQUAINT]
 //	go run ./eval/tempeval -events [-dev] [-data DIR] [-v]
@@ -37,7 +37,7 @@ func main() {
 	corpora := flag.String("corpus", "TimeBank,AQUAINT", "comma-separated corpora under tempeval3-train")
 	examples := flag.Int("n", 25, "examples per error class with -v")
 	events := flag.Bool("events", false, "score event detection (Task B) instead of TIMEX3")
-	dev := flag.Bool("dev", false, "with -events: the tuning split of TimeBank instead of AQUAINT held out")
+	dev := flag.Bool("dev", false, "with -events: cross-validate over TimeBank (the tuning split) instead of testing on AQUAINT")
 	flag.Parse()
 	dir, err := evalkit.DataDir(*data, "")
 	if err != nil {
