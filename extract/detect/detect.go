@@ -14,7 +14,10 @@ package detect
 
 import (
 	_ "embed"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
 	"sync"
 
 	"github.com/eventgraph/eventgraph/extract/syntax"
@@ -39,6 +42,10 @@ var Classes = []string{"OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE"
 // Model is a trained event detector. It is safe for concurrent use.
 type Model struct {
 	m *model
+	// bias is subtracted from the score of "no event" before the best
+	// class is taken: the perceptron, trained on annotations that leave
+	// some events untagged, is otherwise too shy.
+	bias float32
 }
 
 //go:embed model/events.model
@@ -86,6 +93,7 @@ func (m *Model) Detect(toks []syntax.Token) []Event {
 	for i := range toks {
 		feats = s.features(i, feats[:0])
 		m.m.score(feats, scores)
+		scores[0] -= m.bias
 		c := argmax(scores)
 		if c == 0 {
 			continue
@@ -99,7 +107,11 @@ func (m *Model) Detect(toks []syntax.Token) []Event {
 
 // Decode reads a model written by MarshalBinary.
 func Decode(b []byte) (*Model, error) {
-	m, rest, err := decodeModel(b)
+	if len(b) < 4 {
+		return nil, errors.New("truncated model")
+	}
+	bias := math.Float32frombits(binary.LittleEndian.Uint32(b))
+	m, rest, err := decodeModel(b[4:])
 	if err != nil {
 		return nil, err
 	}
@@ -109,11 +121,15 @@ func Decode(b []byte) (*Model, error) {
 	if m.classes != len(Classes)+1 {
 		return nil, fmt.Errorf("model has %d classes, want %d", m.classes, len(Classes)+1)
 	}
-	return &Model{m: m}, nil
+	return &Model{m: m, bias: bias}, nil
 }
 
-// MarshalBinary encodes the model; the same model gives the same bytes.
-func (m *Model) MarshalBinary() ([]byte, error) { return m.m.appendBinary(nil), nil }
+// MarshalBinary encodes the model: the bias, then the weights. The same
+// model gives the same bytes.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	b := binary.LittleEndian.AppendUint32(nil, math.Float32bits(m.bias))
+	return m.m.appendBinary(b), nil
+}
 
 // Features is the number of features the model keeps.
 func (m *Model) Features() int { return len(m.m.rows) }

@@ -37,6 +37,10 @@ const (
 	fFirst
 	fLemmaChildRel
 	fCaseOfHead
+	fPrevLemmaLemma
+	fLemmaNextLemma
+	fPrev2Lemma
+	fNext2Lemma
 )
 
 // sentence is an analyzed sentence with each token's children.
@@ -119,6 +123,10 @@ func (s *sentence) features(i int, f []uint64) []uint64 {
 	if i == 0 {
 		add(fFirst)
 	}
+	add(fPrevLemmaLemma, s.lemma(i-1), lemma)
+	add(fLemmaNextLemma, lemma, s.lemma(i+1))
+	add(fPrev2Lemma, s.lemma(i-2))
+	add(fNext2Lemma, s.lemma(i+2))
 
 	rel, head := t.Rel, t.Head
 	if head < 0 || head >= len(s.toks) {
