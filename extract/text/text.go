@@ -26,6 +26,11 @@ var abbreviations = map[string]bool{
 	"mt": true, "ft": true, "ave": true, "blvd": true, "rd": true,
 }
 
+// IsAbbreviation reports whether word (lower case, without its final period:
+// "mr", "u.s", "etc") is an abbreviation whose period need not end a
+// sentence.
+func IsAbbreviation(word string) bool { return abbreviations[word] }
+
 // Sentences splits the text of span into sentences. Offsets are into text.
 // Paragraph breaks (a blank line) always end a sentence.
 func Sentences(text string, span doc.Span) []doc.Span {

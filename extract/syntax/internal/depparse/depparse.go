@@ -1,0 +1,118 @@
+// Package depparse is a greedy transition-based labelled dependency parser:
+// the arc-hybrid system, trained with a dynamic oracle and exploration
+// (Goldberg and Nivre 2012, 2013), scored by two averaged perceptrons over
+// hashed features (linear): one picks the move (shift, left, right), the
+// other the label of the arc a left or right move adds.
+package depparse
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
+)
+
+// Word is one word of a sentence: its form and tags in, its head and
+// relation out (or in, as gold for training).
+type Word struct {
+	Form, Lemma, UPOS, XPOS string
+
+	Head int    // index of the head word, -1 for the root
+	Rel  string // UD relation with subtype
+}
+
+// RootRel is the relation of the word under the root.
+const RootRel = "root"
+
+// Model is a trained parser. It is read-only and safe for concurrent use.
+type Model struct {
+	moves  *linear.Model
+	labels *linear.Model
+	names  []string  // label names by id
+	dirOK  [2][]bool // dirOK[dir][id]: label id seen with dependents on that side (0 left, 1 right)
+	root   int16     // id of RootRel
+}
+
+// parser is the per-call scratch memory.
+type parser struct {
+	st     state
+	ws     words
+	f      fset
+	scores []float32
+}
+
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+// Parse sets Head and Rel of every word of sent.
+func (m *Model) Parse(sent []Word) {
+	if len(sent) == 0 {
+		return
+	}
+	p := parsers.Get().(*parser)
+	defer parsers.Put(p)
+	p.scores = resize(p.scores, max(int(numMoves), len(m.names)), 0)
+	s := &p.st
+	s.reset(len(sent))
+	p.ws.reset(sent)
+	for !s.terminal() {
+		s.moveFeatures(&p.ws, &p.f)
+		m.moves.Score(p.f.f, p.scores)
+		mv := bestMove(s, p.scores)
+		lab := int16(-1)
+		if mv != shift {
+			lab = m.label(s, mv, &p.ws, &p.f, p.scores, nil)
+		}
+		s.apply(mv, lab)
+	}
+	for i := range sent {
+		h := int(s.head[i])
+		if h == len(sent) {
+			h = -1
+		}
+		sent[i].Head = h
+		sent[i].Rel = m.names[s.label[i]]
+	}
+}
+
+// bestMove returns the highest-scoring legal move.
+func bestMove(s *state, scores []float32) move {
+	best := numMoves
+	for mv := range numMoves {
+		if s.legal(mv) && (best == numMoves || scores[mv] > scores[best]) {
+			best = mv
+		}
+	}
+	return best
+}
+
+// label returns the best label for the arc that mv adds. With train set, the
+// scores come from the trainer instead.
+func (m *Model) label(s *state, mv move, ws *words, f *fset, scores []float32, tr *linear.Trainer) int16 {
+	h, d := s.arc(mv)
+	if h == s.n {
+		return m.root
+	}
+	s.labelFeatures(ws, h, d, f)
+	if tr != nil {
+		tr.Score(f.f, scores)
+	} else {
+		m.labels.Score(f.f, scores)
+	}
+	dir := 1
+	if d < h {
+		dir = 0
+	}
+	best := int16(-1)
+	for id, ok := range m.dirOK[dir] {
+		if ok && (best < 0 || scores[id] > scores[best]) {
+			best = int16(id)
+		}
+	}
+	if best < 0 {
+		best = m.root // no label seen on this side: cannot happen with real data
+	}
+	return best
+}
+
+// Labels returns the relation names the model can assign.
+func (m *Model) Labels() []string { return slices.Clone(m.names) }

@@ -1,0 +1,78 @@
+package depparse
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
+)
+
+const magic = "DEP1"
+
+// AppendBinary appends the model's encoding to b: the labels, the sides
+// they occur on, then the move and label models.
+func (m *Model) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, magic...)
+	b = binary.AppendUvarint(b, uint64(len(m.names)))
+	for i, name := range m.names {
+		b = binary.AppendUvarint(b, uint64(len(name)))
+		b = append(b, name...)
+		var sides byte
+		for dir := range m.dirOK {
+			if m.dirOK[dir][i] {
+				sides |= 1 << dir
+			}
+		}
+		b = append(b, sides)
+	}
+	b, err := m.moves.AppendBinary(b)
+	if err != nil {
+		return nil, err
+	}
+	return m.labels.AppendBinary(b)
+}
+
+// Decode reads a model written by AppendBinary.
+func Decode(b []byte) (*Model, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, errors.New("depparse: not a parser model")
+	}
+	b = b[len(magic):]
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n == 0 || n > 1<<15 {
+		return nil, errors.New("depparse: bad label count")
+	}
+	b = b[k:]
+	m := &Model{dirOK: [2][]bool{make([]bool, n), make([]bool, n)}}
+	for i := range int(n) {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < l+1 {
+			return nil, errors.New("depparse: truncated labels")
+		}
+		m.names = append(m.names, string(b[k:k+int(l)]))
+		sides := b[k+int(l)]
+		m.dirOK[0][i], m.dirOK[1][i] = sides&1 != 0, sides&2 != 0
+		b = b[k+int(l)+1:]
+	}
+	root := slices.Index(m.names, RootRel)
+	if root < 0 {
+		return nil, fmt.Errorf("depparse: no %q label", RootRel)
+	}
+	m.root = int16(root)
+	var err error
+	if m.moves, b, err = linear.DecodeModel(b); err != nil {
+		return nil, fmt.Errorf("depparse: moves: %w", err)
+	}
+	if m.labels, b, err = linear.DecodeModel(b); err != nil {
+		return nil, fmt.Errorf("depparse: labels: %w", err)
+	}
+	if len(b) != 0 {
+		return nil, errors.New("depparse: trailing bytes")
+	}
+	if m.moves.Classes() != int(numMoves) || m.labels.Classes() != len(m.names) {
+		return nil, errors.New("depparse: model and labels disagree")
+	}
+	return m, nil
+}

@@ -1,0 +1,173 @@
+package depparse
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
+)
+
+// Options control training.
+type Options struct {
+	Epochs      int     // passes over the training sentences
+	Seed        uint64  // shuffling and exploration
+	ExploreFrom int     // first epoch (counting from 0) that may follow the model's mistakes
+	ExploreProb float64 // then the probability of following a wrong move instead of the oracle's
+	Prune       float64 // averaged weights smaller in magnitude are dropped from the model
+
+	// AfterEpoch, when set, is called after each epoch with the model
+	// averaged so far (for scores on held-out data).
+	AfterEpoch func(epoch int, m *Model)
+}
+
+// DefaultOptions are the settings the embedded model is trained with.
+var DefaultOptions = Options{Epochs: 15, Seed: 1, ExploreFrom: 1, ExploreProb: 0.9, Prune: 0.05}
+
+// trainer holds the models being learnt.
+type trainer struct {
+	Model
+	moveTr, labelTr *linear.Trainer
+	parser
+	rng *rand.Rand
+}
+
+// Train learns a parser from sentences with gold heads and relations.
+// Non-projective trees are projectivized (lifted) first. The same
+// sentences and options give the same model.
+func Train(sents [][]Word, opt Options) (*Model, error) {
+	if len(sents) == 0 {
+		return nil, errors.New("depparse: no training sentences")
+	}
+	t := &trainer{rng: rand.New(rand.NewPCG(opt.Seed, 0x5eed))}
+	if err := t.inventory(sents); err != nil {
+		return nil, err
+	}
+	t.moveTr = linear.NewTrainer(int(numMoves))
+	t.labelTr = linear.NewTrainer(len(t.names))
+	t.scores = make([]float32, max(int(numMoves), len(t.names)))
+	gold := make([][]int32, len(sents))
+	for i, s := range sents {
+		gold[i] = goldHeads(s)
+	}
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	for epoch := range opt.Epochs {
+		t.rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		explore := epoch >= opt.ExploreFrom
+		for _, i := range order {
+			t.learn(sents[i], gold[i], explore, opt.ExploreProb)
+		}
+		if opt.AfterEpoch != nil {
+			opt.AfterEpoch(epoch, t.model(opt.Prune))
+		}
+	}
+	return t.model(opt.Prune), nil
+}
+
+// inventory collects the labels (sorted by name) and the sides each occurs on.
+func (t *trainer) inventory(sents [][]Word) error {
+	seen := map[string]bool{RootRel: true}
+	for _, s := range sents {
+		for i, w := range s {
+			if w.Rel == "" || w.Head < -1 || w.Head >= len(s) || w.Head == i {
+				return fmt.Errorf("depparse: bad gold arc %d -> %d %q", w.Head, i, w.Rel)
+			}
+			seen[w.Rel] = true
+		}
+	}
+	for name := range seen {
+		t.names = append(t.names, name)
+	}
+	slices.Sort(t.names)
+	if len(t.names) > 1<<15 {
+		return errors.New("depparse: too many labels")
+	}
+	t.root = int16(slices.Index(t.names, RootRel))
+	t.dirOK = [2][]bool{make([]bool, len(t.names)), make([]bool, len(t.names))}
+	for _, s := range sents {
+		for i, w := range s {
+			if w.Head >= 0 && w.Rel != RootRel {
+				dir := 0
+				if i > w.Head {
+					dir = 1
+				}
+				id, _ := slices.BinarySearch(t.names, w.Rel)
+				t.dirOK[dir][id] = true
+			}
+		}
+	}
+	return nil
+}
+
+// goldHeads returns the projectivized gold heads, the root as n.
+func goldHeads(s []Word) []int32 {
+	heads := make([]int, len(s))
+	for i, w := range s {
+		heads[i] = w.Head
+	}
+	g := make([]int32, len(s)+2)
+	for i, h := range projectivize(heads) {
+		if h < 0 {
+			h = len(s)
+		}
+		g[i] = int32(h)
+	}
+	g[len(s)], g[len(s)+1] = -1, -1
+	return g
+}
+
+// learn parses one sentence, updating the models where they disagree with
+// the dynamic oracle.
+func (t *trainer) learn(sent []Word, gold []int32, explore bool, p float64) {
+	s := &t.st
+	s.reset(len(sent))
+	t.ws.reset(sent)
+	var cost [numMoves]int
+	for !s.terminal() {
+		s.moveFeatures(&t.ws, &t.f)
+		t.moveTr.Score(t.f.f, t.scores)
+		pred := bestMove(s, t.scores)
+		minCost := -1
+		for mv := range numMoves {
+			if s.legal(mv) {
+				cost[mv] = s.cost(mv, gold)
+				if minCost < 0 || cost[mv] < minCost {
+					minCost = cost[mv]
+				}
+			}
+		}
+		best := numMoves
+		for mv := range numMoves {
+			if s.legal(mv) && cost[mv] == minCost && (best == numMoves || t.scores[mv] > t.scores[best]) {
+				best = mv
+			}
+		}
+		t.moveTr.Update(t.f.f, int(best), int(pred))
+		next := best
+		if explore && cost[pred] > minCost && t.rng.Float64() < p {
+			next = pred
+		}
+		lab := int16(-1)
+		if next != shift {
+			lab = t.label(s, next, &t.ws, &t.f, t.scores, t.labelTr)
+			if h, d := s.arc(next); h != s.n && gold[d] == h {
+				id, _ := slices.BinarySearch(t.names, sent[d].Rel)
+				t.labelTr.Update(t.f.f, id, int(lab))
+			}
+		}
+		s.apply(next, lab)
+	}
+}
+
+// model returns the averaged, pruned model learnt so far.
+func (t *trainer) model(prune float64) *Model {
+	m := t.Model
+	m.names = slices.Clone(t.names)
+	m.moves = t.moveTr.Model(prune)
+	m.labels = t.labelTr.Model(prune)
+	return &m
+}

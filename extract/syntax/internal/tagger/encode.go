@@ -1,0 +1,139 @@
+package tagger
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
+)
+
+const magic = "EGTAG1"
+
+// AppendBinary appends the tagger's encoding to b: its tags, lemma tables
+// and weights. The same tagger gives the same bytes.
+func (t *Tagger) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, magic...)
+	b = binary.AppendUvarint(b, uint64(len(t.Tags)))
+	for _, tag := range t.Tags {
+		b = appendString(b, tag.UPOS)
+		b = appendString(b, tag.XPOS)
+	}
+	b = appendMap(b, t.Lemmas.exceptions, func(b []byte, v string) []byte { return appendString(b, v) })
+	b = appendMap(b, t.Lemmas.rules, func(b []byte, r rewrite) []byte {
+		return appendString(binary.AppendUvarint(b, uint64(r.cut)), r.add)
+	})
+	b = appendMap(b, t.known, func(b []byte, c int) []byte { return binary.AppendUvarint(b, uint64(c)) })
+	hashes := make([]uint64, 0, len(t.lower))
+	for h := range t.lower {
+		hashes = append(hashes, h)
+	}
+	slices.Sort(hashes)
+	b = binary.AppendUvarint(b, uint64(len(hashes)))
+	prev := uint64(0)
+	for _, h := range hashes {
+		b = binary.AppendUvarint(b, h-prev)
+		prev = h
+	}
+	return t.model.AppendBinary(b)
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+func appendMap[V any](b []byte, m map[string]V, value func([]byte, V) []byte) []byte {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b = binary.AppendUvarint(b, uint64(len(keys)))
+	for _, k := range keys {
+		b = value(appendString(b, k), m[k])
+	}
+	return b
+}
+
+// Decode decodes a tagger encoded by AppendBinary.
+func Decode(b []byte) (*Tagger, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, errors.New("tagger: not a tagger model")
+	}
+	d := reader{b: b[len(magic):]}
+	tags := make([]Tag, d.count())
+	for i := range tags {
+		tags[i] = Tag{UPOS: d.string(), XPOS: d.string()}
+	}
+	l := &Lemmatizer{exceptions: make(map[string]string), rules: make(map[string]rewrite)}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		k := d.string()
+		l.exceptions[k] = d.string()
+	}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		k := d.string()
+		l.rules[k] = rewrite{cut: int(d.uvarint()), add: d.string()}
+	}
+	known := make(map[string]int)
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		k := d.string()
+		if c := d.uvarint(); c < uint64(len(tags)) {
+			known[k] = int(c)
+		} else {
+			d.err = errors.New("bad class")
+		}
+	}
+	n := d.count()
+	lower := make(lexicon, n)
+	h := uint64(0)
+	for ; n > 0 && d.err == nil; n-- {
+		h += d.uvarint()
+		lower[h] = struct{}{}
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("tagger: %w", d.err)
+	}
+	m, rest, err := linear.DecodeModel(d.b)
+	if err != nil {
+		return nil, fmt.Errorf("tagger: %w", err)
+	}
+	if len(rest) != 0 || m.Classes() != len(tags) {
+		return nil, errors.New("tagger: model does not match its tags")
+	}
+	return &Tagger{Tags: tags, Lemmas: l, known: known, lower: lower, model: m}, nil
+}
+
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err = errors.New("truncated")
+		r.b = nil
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// count reads a length that the rest of the input could hold.
+func (r *reader) count() int {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.err = errors.New("bad count")
+		r.b = nil
+		return 0
+	}
+	return int(n)
+}
+
+func (r *reader) string() string {
+	n := r.count()
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}

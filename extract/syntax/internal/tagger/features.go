@@ -1,0 +1,227 @@
+package tagger
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
+)
+
+// word holds the hashes of one token's views, computed once a sentence.
+type word struct {
+	form   uint64    // the form as written
+	lower  uint64    // lower case, digits as 0
+	suffix [4]uint64 // last 1..4 bytes of lower
+	prefix [3]uint64 // first 1..3 bytes of lower
+	shape  uint64    // Xxxx, dd.d, ...: case and digit pattern, runs cut at 2
+	flags  uint64    // bit set: see the flag constants
+}
+
+const (
+	flagUpper   = 1 << iota // starts with an upper-case letter
+	flagAllCaps             // letters, all upper case
+	flagDigit               // holds a digit
+	flagHyphen              // holds a hyphen
+	flagFirst               // first word of the sentence
+	flagPeriod              // holds a period
+	flagKnownLower          // capitalized, and seen in lower case in training
+	flagLowerCase           // no upper-case letter (not a feature: masked out)
+)
+
+// Feature templates: each feature hash starts from linear.Hash(template).
+const (
+	tBias uint64 = iota
+	tForm
+	tLower
+	tSuffix
+	tPrefix
+	tShape
+	tFlags
+	tPrevLower
+	tPrev2Lower
+	tNextLower
+	tNext2Lower
+	tPrevSuffix
+	tNextSuffix
+	tPrevTag
+	tPrev2Tag
+	tPrevTags
+	tPrevTagLower
+	tLowerNext
+	tPrevLowerLower
+	tPrevShape
+	tNextShape
+	tAround
+	tPrevTagSuffix
+	tFlagsSuffix
+	tNextNextShape
+)
+
+var (
+	hBOS = linear.HashString(linear.Hash(1000), "<s>")
+	hEOS = linear.HashString(linear.Hash(1000), "</s>")
+)
+
+const prime = 1099511628211
+
+// describe fills w with the hashes of form.
+func describe(w *word, form string, first bool) {
+	*w = word{form: linear.HashString(linear.Hash(1001), form)}
+	var (
+		buf   [64]byte
+		low          = buf[:0]
+		shape uint64 = 14695981039346656037
+		last  byte
+		run   int
+		flags uint64
+	)
+	letters, uppers := 0, 0
+	for i := 0; i < len(form); {
+		r, n := rune(form[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(form[i:])
+		}
+		i += n
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+			letters++
+			uppers++
+			r = unicode.ToLower(r)
+		case unicode.IsLetter(r):
+			c = 'x'
+			letters++
+		case unicode.IsDigit(r):
+			c = 'd'
+			flags |= flagDigit
+			r = '0'
+		default:
+			c = byte(r)
+			if r >= utf8.RuneSelf {
+				c = '*'
+			}
+			switch r {
+			case '-':
+				flags |= flagHyphen
+			case '.':
+				flags |= flagPeriod
+			}
+		}
+		if c == last {
+			run++
+		} else {
+			run = 0
+		}
+		last = c
+		if run < 2 {
+			shape ^= uint64(c)
+			shape *= prime
+		}
+		if len(low)+utf8.UTFMax <= cap(low) {
+			low = utf8.AppendRune(low, r)
+		}
+	}
+	if letters > 0 && uppers == letters {
+		flags |= flagAllCaps
+	}
+	if uppers > 0 && form != "" {
+		if r, _ := utf8.DecodeRuneInString(form); unicode.IsUpper(r) {
+			flags |= flagUpper
+		}
+	}
+	if first {
+		flags |= flagFirst
+	}
+	if uppers == 0 {
+		flags |= flagLowerCase
+	}
+	w.flags = flags
+	w.shape = shape
+	w.lower = hashBytes(linear.Hash(1002), low)
+	// Affixes shorter than the word, so that they generalize rather than
+	// stand for short words ("up" is no prefix of "up").
+	for k := range w.suffix {
+		if k+1 < len(low) {
+			w.suffix[k] = hashBytes(linear.Hash(1003+uint64(k)), low[len(low)-k-1:])
+		}
+	}
+	for k := range w.prefix {
+		if k+1 < len(low) {
+			w.prefix[k] = hashBytes(linear.Hash(1010+uint64(k)), low[:k+1])
+		}
+	}
+}
+
+func hashBytes(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= prime
+	}
+	return linear.Mix(h, uint64(len(b)))
+}
+
+// features appends the features of word i of ws, given the tags already
+// chosen for the words before it (tags[j] for j < i).
+func features(f linear.Features, ws []word, tags []int, i int) linear.Features {
+	w := &ws[i]
+	at := func(j int) (lower, suffix, shape uint64) {
+		switch {
+		case j < 0:
+			return hBOS, hBOS, hBOS
+		case j >= len(ws):
+			return hEOS, hEOS, hEOS
+		}
+		return ws[j].lower, ws[j].suffix[min(2, len(ws[j].suffix)-1)], ws[j].shape
+	}
+	tag := func(j int) uint64 {
+		if j < 0 {
+			return 1 << 20
+		}
+		return uint64(tags[j])
+	}
+	p1, p1s, p1sh := at(i - 1)
+	p2, _, _ := at(i - 2)
+	n1, n1s, n1sh := at(i + 1)
+	n2, _, n2sh := at(i + 2)
+	t1, t2 := tag(i-1), tag(i-2)
+	mix := linear.Mix
+	h := linear.Hash
+	f = append(f,
+		h(tBias),
+		mix(h(tForm), w.form),
+		mix(h(tLower), w.lower),
+		mix(h(tShape), w.shape),
+		mix(h(tFlags), w.flags),
+		mix(h(tPrevLower), p1),
+		mix(h(tPrev2Lower), p2),
+		mix(h(tNextLower), n1),
+		mix(h(tNext2Lower), n2),
+		mix(h(tPrevSuffix), p1s),
+		mix(h(tNextSuffix), n1s),
+		mix(h(tPrevTag), t1),
+		mix(h(tPrev2Tag), t2),
+		mix(mix(h(tPrevTags), t1), t2),
+		mix(mix(h(tPrevTagLower), t1), w.lower),
+		mix(mix(h(tLowerNext), w.lower), n1),
+		mix(mix(h(tPrevLowerLower), p1), w.lower),
+		mix(h(tPrevShape), p1sh),
+		mix(h(tNextShape), n1sh),
+		mix(mix(h(tAround), p1), n1),
+		mix(mix(h(tNextNextShape), n1sh), n2sh),
+	)
+	for k, s := range w.suffix {
+		if s != 0 {
+			f = append(f, mix(h(tSuffix), s))
+			if k == 2 {
+				f = append(f, mix(mix(h(tPrevTagSuffix), t1), s), mix(mix(h(tFlagsSuffix), w.flags), s))
+			}
+		}
+	}
+	for _, p := range w.prefix {
+		if p != 0 {
+			f = append(f, mix(h(tPrefix), p))
+		}
+	}
+	return f
+}

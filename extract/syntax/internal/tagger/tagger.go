@@ -1,0 +1,91 @@
+// Package tagger is the part-of-speech tagger and lemmatizer under package
+// syntax: a greedy left-to-right averaged perceptron choosing one joint
+// (UPOS, XPOS) tag a word, and lemmas from the tag, an exception table and
+// suffix rules, all learned from treebanks (Trainer, Learn) and kept in one
+// binary file (AppendBinary, Decode).
+package tagger
+
+import (
+	"sync"
+
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
+)
+
+// Tag is one class of the tagger: a universal and a Penn tag.
+type Tag struct{ UPOS, XPOS string }
+
+// Tagger tags sentences. It is safe for concurrent use.
+type Tagger struct {
+	Tags   []Tag // class number -> tag
+	Lemmas *Lemmatizer
+	known  map[string]int // frequent words that always take one class
+	lower  lexicon        // words seen in lower case in training
+	model  *linear.Model
+	pool   sync.Pool // *scratch
+}
+
+// scratch is what one Tag call works in, reused through the pool.
+type scratch struct {
+	words  []word
+	feats  linear.Features
+	scores []float32
+}
+
+// Tag sets out[i] (len(out) >= len(forms)) to the class of word forms[i].
+func (t *Tagger) Tag(forms []string, out []int) {
+	s, _ := t.pool.Get().(*scratch)
+	if s == nil {
+		s = &scratch{scores: make([]float32, len(t.Tags))}
+	}
+	s.words = describeAll(s.words, forms, t.lower)
+	for i, f := range forms {
+		if c, ok := t.known[f]; ok {
+			out[i] = c
+			continue
+		}
+		s.feats = features(s.feats[:0], s.words, out, i)
+		t.model.Score(s.feats, s.scores)
+		out[i] = argmax(s.scores)
+	}
+	t.pool.Put(s)
+}
+
+// Features is the number of features with weights.
+func (t *Tagger) Features() int { return t.model.Features() }
+
+// Weights is the number of weights.
+func (t *Tagger) Weights() int { return t.model.Weights() }
+
+func describeAll(ws []word, forms []string, lower lexicon) []word {
+	if cap(ws) < len(forms) {
+		ws = make([]word, len(forms))
+	}
+	ws = ws[:len(forms)]
+	for i, f := range forms {
+		w := &ws[i]
+		describe(w, f, i == 0)
+		if w.flags&flagUpper != 0 && lower.has(w.lower) {
+			w.flags |= flagKnownLower
+		}
+		w.flags &^= flagLowerCase
+	}
+	return ws
+}
+
+// lexicon is a set of word hashes.
+type lexicon map[uint64]struct{}
+
+func (l lexicon) has(h uint64) bool {
+	_, ok := l[h]
+	return ok
+}
+
+func argmax(s []float32) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
+	}
+	return best
+}

@@ -1,0 +1,58 @@
+package syntax
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/tagger"
+)
+
+func TestTag(t *testing.T) {
+	for _, tc := range []struct {
+		sentence string
+		want     []string // form/UPOS/XPOS/lemma of the words to check
+	}{
+		{"Boeing challenged the award.", []string{"Boeing/PROPN/NNP/Boeing", "challenged/VERB/VBD/challenge", "award/NOUN/NN/award"}},
+		{"The GAO upheld Boeing's protest.", []string{"GAO/PROPN/NNP/GAO", "upheld/VERB/VBD/uphold", "'s/PART/POS/'s", "protest/NOUN/NN/protest"}},
+		{"When the Air Force selected Northrop Grumman on February 29, Boeing protested.", []string{"When/ADV/WRB/when", "selected/VERB/VBD/select", "February/PROPN/NNP/February", "29/NUM/CD/29", "protested/VERB/VBD/protest"}},
+		{"Ryanair exercises options on five Boeing 737s.", []string{"exercises/VERB/VBZ/exercise", "options/NOUN/NNS/option", "five/NUM/CD/five"}},
+		{"Israel has been criticized, and talks were suspended.", []string{"has/AUX/VBZ/have", "been/AUX/VBN/be", "criticized/VERB/VBN/criticize", "were/AUX/VBD/be", "suspended/VERB/VBN/suspend"}},
+		{"She didn't resign; he's leaving.", []string{"did/AUX/VBD/do", "n't/PART/RB/not", "resign/VERB/VB/resign", "'s/AUX/VBZ/be", "leaving/VERB/VBG/leave"}},
+	} {
+		toks := Analyze(tc.sentence, 0, len(tc.sentence))
+		got := make(map[string]string)
+		for _, tok := range toks {
+			got[tok.Form] = strings.Join([]string{tok.Form, tok.UPOS, tok.XPOS, tok.Lemma}, "/")
+		}
+		for _, w := range tc.want {
+			form := w[:strings.IndexByte(w, '/')]
+			if got[form] != w {
+				t.Errorf("%q: %s, want %s", tc.sentence, got[form], w)
+			}
+		}
+	}
+}
+
+func ExampleAnalyze() {
+	text := "Boeing challenged the award."
+	for _, tok := range Analyze(text, 0, len(text)) {
+		fmt.Println(tok.Form, tok.UPOS, tok.XPOS, tok.Lemma)
+	}
+	// Output:
+	// Boeing PROPN NNP Boeing
+	// challenged VERB VBD challenge
+	// the DET DT the
+	// award NOUN NN award
+	// . PUNCT . .
+}
+
+// BenchmarkModelLoad measures the first-use cost of the embedded tagger
+// (the package promises at most 150 ms).
+func BenchmarkModelLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := tagger.Decode(taggerModel); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
