@@ -91,6 +91,9 @@ func (m *Model) Detect(toks []syntax.Token) []Event {
 		scores = make([]float32, m.m.classes)
 	)
 	for i := range toks {
+		if !candidate(toks[i].UPOS) {
+			continue
+		}
 		feats = s.features(i, feats[:0])
 		m.m.score(feats, scores)
 		scores[0] -= m.bias
@@ -103,6 +106,18 @@ func (m *Model) Detect(toks []syntax.Token) []Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// candidate reports whether a token with this UD tag may be an event:
+// verbs, auxiliaries (stative "be", "have"), nouns and adjectives carry
+// 99.5% of the EVENT tags of TimeBank and AQUAINT; the rest (adverbs such
+// as "there", prepositions, proper nouns) are mostly tagging accidents.
+func candidate(upos string) bool {
+	switch upos {
+	case "VERB", "AUX", "NOUN", "ADJ":
+		return true
+	}
+	return false
 }
 
 // Decode reads a model written by MarshalBinary.
@@ -132,7 +147,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 }
 
 // Features is the number of features the model keeps.
-func (m *Model) Features() int { return len(m.m.rows) }
+func (m *Model) Features() int { return len(m.m.keys) }
 
 func argmax(s []float32) int {
 	best := 0

@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -41,13 +40,51 @@ func mixString(h uint64, s string) uint64 {
 	return mix(h, uint64(len(s)))
 }
 
-// model holds averaged, quantized weights: row r of feature f is
-// w[r*classes : (r+1)*classes], times scale. Read-only once built.
+// model holds averaged, quantized weights: feature keys[k] has the
+// weights w[k*classes : (k+1)*classes], times scale. Keys sit in an
+// open-addressing table (slot, linear probing; 0 marks an empty slot).
+// Read-only once built.
 type model struct {
 	classes int
 	scale   float32
-	rows    map[uint64]int32
+	keys    []uint64 // feature hashes, in order
 	w       []int16
+	slot    []int32 // table of key indexes + 1; 0 is empty
+	mask    uint64
+}
+
+// newModel indexes keys (no zero, no duplicates) with their weights.
+func newModel(classes int, scale float32, keys []uint64, w []int16) *model {
+	m := &model{classes: classes, scale: scale, keys: keys, w: w}
+	size := 16
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	m.slot = make([]int32, size)
+	m.mask = uint64(size - 1)
+	for k, h := range keys {
+		i := m.home(h)
+		for m.slot[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.slot[i] = int32(k + 1)
+	}
+	return m
+}
+
+func (m *model) home(h uint64) uint64 { return (h * 0x9e3779b97f4a7c15) >> 20 & m.mask }
+
+// find returns the index of feature h, or -1.
+func (m *model) find(h uint64) int {
+	for i := m.home(h); ; i = (i + 1) & m.mask {
+		k := m.slot[i]
+		if k == 0 {
+			return -1
+		}
+		if m.keys[k-1] == h {
+			return int(k - 1)
+		}
+	}
 }
 
 // score sets scores[c] to the score of class c for features feats.
@@ -55,11 +92,11 @@ func (m *model) score(feats []uint64, scores []float32) {
 	scores = scores[:m.classes]
 	clear(scores)
 	for _, h := range feats {
-		r, ok := m.rows[h]
-		if !ok {
+		k := m.find(h)
+		if k < 0 {
 			continue
 		}
-		for c, w := range m.w[int(r)*m.classes : int(r+1)*m.classes] {
+		for c, w := range m.w[k*m.classes : (k+1)*m.classes] {
 			scores[c] += float32(w)
 		}
 	}
@@ -156,40 +193,32 @@ func (t *trainer) model(prune float64) *model {
 			maxAbs = max(maxAbs, math.Abs(v))
 		}
 	}
-	m := &model{classes: t.classes, scale: 1, rows: make(map[uint64]int32, len(kept)), w: make([]int16, len(vals))}
+	scale := float32(1)
 	if maxAbs > 0 {
-		m.scale = float32(maxAbs / math.MaxInt16)
+		scale = float32(maxAbs / math.MaxInt16)
 	}
-	for r, h := range kept {
-		m.rows[h] = int32(r)
-	}
+	w := make([]int16, len(vals))
 	for i, v := range vals {
-		m.w[i] = int16(math.Round(v / float64(m.scale)))
+		w[i] = int16(math.Round(v / float64(scale)))
 	}
-	return m
+	return newModel(t.classes, scale, kept, w)
 }
 
 const modelMagic = "EGDET1"
 
 // appendBinary appends the model's encoding: magic, classes, scale, the
-// number of features, then each feature's hash (delta-coded, sorted) and
+// number of features, then each feature's hash (delta-coded, in order) and
 // its weights as varints.
 func (m *model) appendBinary(b []byte) []byte {
 	b = append(b, modelMagic...)
 	b = binary.AppendUvarint(b, uint64(m.classes))
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.scale))
-	keys := make([]uint64, 0, len(m.rows))
-	for h := range m.rows {
-		keys = append(keys, h)
-	}
-	slices.SortFunc(keys, cmp.Compare)
-	b = binary.AppendUvarint(b, uint64(len(keys)))
+	b = binary.AppendUvarint(b, uint64(len(m.keys)))
 	prev := uint64(0)
-	for _, h := range keys {
+	for k, h := range m.keys {
 		b = binary.AppendUvarint(b, h-prev)
 		prev = h
-		r := int(m.rows[h])
-		for _, w := range m.w[r*m.classes : (r+1)*m.classes] {
+		for _, w := range m.w[k*m.classes : (k+1)*m.classes] {
 			b = binary.AppendVarint(b, int64(w))
 		}
 	}
@@ -207,30 +236,34 @@ func decodeModel(b []byte) (*model, []byte, error) {
 	if d.err != nil || len(d.b) < 4 || classes < 1 || classes > 64 {
 		return nil, nil, errors.New("bad model header")
 	}
-	m := &model{classes: classes, scale: math.Float32frombits(binary.LittleEndian.Uint32(d.b))}
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(d.b))
 	d.b = d.b[4:]
 	n := d.uvarint()
 	if d.err != nil || n > uint64(len(d.b)) {
 		return nil, nil, errors.New("bad model header")
 	}
-	m.rows = make(map[uint64]int32, n)
-	m.w = make([]int16, 0, int(n)*classes)
+	keys := make([]uint64, 0, n)
+	w := make([]int16, 0, int(n)*classes)
 	h := uint64(0)
 	for r := range int(n) {
-		h += d.uvarint()
-		m.rows[h] = int32(r)
+		delta := d.uvarint()
+		if r > 0 && delta == 0 {
+			d.fail()
+		}
+		h += delta
+		keys = append(keys, h)
 		for range classes {
 			v := d.varint()
 			if v < math.MinInt16 || v > math.MaxInt16 {
 				d.fail()
 			}
-			m.w = append(m.w, int16(v))
+			w = append(w, int16(v))
 		}
 		if d.err != nil {
 			return nil, nil, fmt.Errorf("feature %d: %w", r, d.err)
 		}
 	}
-	return m, d.b, nil
+	return newModel(classes, scale, keys, w), d.b, nil
 }
 
 type decoder struct {

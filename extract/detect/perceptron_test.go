@@ -51,7 +51,7 @@ func TestPerceptron(t *testing.T) {
 		t.Error("truncated model decoded")
 	}
 	// Pruning everything leaves an empty but working model.
-	if mp := tr.model(1e9); len(mp.rows) != 0 {
-		t.Errorf("pruned model has %d features", len(mp.rows))
+	if mp := tr.model(1e9); len(mp.keys) != 0 {
+		t.Errorf("pruned model has %d features", len(mp.keys))
 	}
 }

@@ -54,7 +54,10 @@ func Train(data []Labeled, opt TrainOptions) *Model {
 	var items []item
 	for _, l := range data {
 		s := newSentence(l.Toks)
-		for i := range l.Toks {
+		for i, t := range l.Toks {
+			if !candidate(t.UPOS) {
+				continue
+			}
 			items = append(items, item{s.features(i, nil), classIndex[l.Class[i]]})
 		}
 	}
