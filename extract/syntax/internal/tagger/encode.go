@@ -36,7 +36,12 @@ func (t *Tagger) AppendBinary(b []byte) ([]byte, error) {
 		b = binary.AppendUvarint(b, h-prev)
 		prev = h
 	}
-	return t.model.AppendBinary(b)
+	b = t.lex.appendBinary(b)
+	b, err := t.model.AppendBinary(b)
+	if err != nil {
+		return nil, err
+	}
+	return t.model2.AppendBinary(b)
 }
 
 func appendString(b []byte, s string) []byte {
@@ -91,6 +96,7 @@ func Decode(b []byte) (*Tagger, error) {
 		h += d.uvarint()
 		lower[h] = struct{}{}
 	}
+	lex := d.lexTable()
 	if d.err != nil {
 		return nil, fmt.Errorf("tagger: %w", d.err)
 	}
@@ -98,11 +104,17 @@ func Decode(b []byte) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tagger: %w", err)
 	}
-	if len(rest) != 0 || m.Classes() != len(tags) {
+	m2, rest, err := linear.DecodeModel(rest)
+	if err != nil {
+		return nil, fmt.Errorf("tagger: %w", err)
+	}
+	if len(rest) != 0 || m.Classes() != len(tags) || m2.Classes() != len(tags) {
 		return nil, errors.New("tagger: model does not match its tags")
 	}
-	return &Tagger{Tags: tags, Lemmas: l, known: known, lower: lower, model: m}, nil
+	return &Tagger{Tags: tags, Lemmas: l, known: known, lower: lower, lex: lex, model: m, model2: m2}, nil
 }
+
+var errBad = errors.New("corrupt")
 
 type reader struct {
 	b   []byte

@@ -94,8 +94,10 @@ func (l *Lemmatizer) rule(base, xpos string) (rewrite, bool) {
 // Pair is one training word for the lemmatizer.
 type Pair struct{ Form, XPOS, Lemma string }
 
-// Learn learns a lemmatizer from the words of a treebank.
-func Learn(pairs []Pair) *Lemmatizer {
+// Learn learns a lemmatizer from the words of a treebank, and adds to its
+// exceptions the irregular forms of a dictionary (extra) that the treebank
+// lacks and the rules get wrong.
+func Learn(pairs, extra []Pair) *Lemmatizer {
 	// The most frequent lemma of each (base, tag).
 	type counted struct {
 		n     map[string]int
@@ -177,6 +179,16 @@ func Learn(pairs []Pair) *Lemmatizer {
 		delete(l.exceptions, k)
 		if got := l.Lemma(base, xpos); got != lemmaOf[k] {
 			l.exceptions[k] = lemmaOf[k]
+		}
+	}
+	for _, p := range extra {
+		base := Base(p.Form, p.XPOS)
+		k := key(base, p.XPOS)
+		if _, ok := lemmaOf[k]; ok {
+			continue
+		}
+		if _, ok := l.exceptions[k]; !ok && l.Lemma(base, p.XPOS) != p.Lemma {
+			l.exceptions[k] = p.Lemma
 		}
 	}
 	return l

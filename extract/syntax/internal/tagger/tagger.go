@@ -20,15 +20,18 @@ type Tagger struct {
 	Lemmas *Lemmatizer
 	known  map[string]int // frequent words that always take one class
 	lower  lexicon        // words seen in lower case in training
-	model  *linear.Model
-	pool   sync.Pool // *scratch
+	lex    *lexTable      // word classes from a dictionary
+	model  *linear.Model  // first pass, left to right
+	model2 *linear.Model  // second pass, also seeing the first pass's guesses
+	pool   sync.Pool      // *scratch
 }
 
 // scratch is what one Tag call works in, reused through the pool.
 type scratch struct {
-	words  []word
-	feats  linear.Features
-	scores []float32
+	words   []word
+	guesses []int
+	feats   linear.Features
+	scores  []float32
 }
 
 // Tag sets out[i] (len(out) >= len(forms)) to the class of word forms[i].
@@ -37,26 +40,37 @@ func (t *Tagger) Tag(forms []string, out []int) {
 	if s == nil {
 		s = &scratch{scores: make([]float32, len(t.Tags))}
 	}
-	s.words = describeAll(s.words, forms, t.lower)
+	s.words = describeAll(s.words, forms, t.lower, t.lex)
+	s.guesses = append(s.guesses[:0], make([]int, len(forms))...)
+	for i, f := range forms {
+		if c, ok := t.known[f]; ok {
+			s.guesses[i] = c
+			continue
+		}
+		s.feats = features(s.feats[:0], s.words, s.guesses, i)
+		t.model.Score(s.feats, s.scores)
+		s.guesses[i] = argmax(s.scores)
+	}
 	for i, f := range forms {
 		if c, ok := t.known[f]; ok {
 			out[i] = c
 			continue
 		}
 		s.feats = features(s.feats[:0], s.words, out, i)
-		t.model.Score(s.feats, s.scores)
+		s.feats = rightFeatures(s.feats, s.words, out, s.guesses, i)
+		t.model2.Score(s.feats, s.scores)
 		out[i] = argmax(s.scores)
 	}
 	t.pool.Put(s)
 }
 
 // Features is the number of features with weights.
-func (t *Tagger) Features() int { return t.model.Features() }
+func (t *Tagger) Features() int { return t.model.Features() + t.model2.Features() }
 
 // Weights is the number of weights.
-func (t *Tagger) Weights() int { return t.model.Weights() }
+func (t *Tagger) Weights() int { return t.model.Weights() + t.model2.Weights() }
 
-func describeAll(ws []word, forms []string, lower lexicon) []word {
+func describeAll(ws []word, forms []string, lower lexicon, lex *lexTable) []word {
 	if cap(ws) < len(forms) {
 		ws = make([]word, len(forms))
 	}
@@ -68,6 +82,7 @@ func describeAll(ws []word, forms []string, lower lexicon) []word {
 			w.flags |= flagKnownLower
 		}
 		w.flags &^= flagLowerCase
+		w.lex = uint64(lex.get(w.lower))
 	}
 	return ws
 }

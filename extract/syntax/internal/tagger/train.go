@@ -19,9 +19,11 @@ type Trainer struct {
 	words [][]word // descriptions of data, computed once
 	order []int
 	rng   *rand.Rand
-	tr    *linear.Trainer
+	tr    *linear.Trainer // first pass
+	tr2   *linear.Trainer // second pass
 	known map[string]int
 	lower lexicon
+	lex   *lexTable
 }
 
 // Words that occur at least knownCount times in training, with one class
@@ -32,8 +34,9 @@ const (
 )
 
 // NewTrainer returns a trainer of a tagger with the given classes on data,
-// visiting sentences in an order shuffled by seed each pass.
-func NewTrainer(tags []Tag, data []Example, seed uint64) *Trainer {
+// visiting sentences in an order shuffled by seed each pass. lex, which may
+// be empty, gives lower-case words classes from a dictionary.
+func NewTrainer(tags []Tag, data []Example, lex map[string]uint16, seed uint64) *Trainer {
 	t := &Trainer{
 		tags:  tags,
 		data:  data,
@@ -41,11 +44,13 @@ func NewTrainer(tags []Tag, data []Example, seed uint64) *Trainer {
 		order: make([]int, len(data)),
 		rng:   rand.New(rand.NewPCG(seed, 0x7a66)),
 		tr:    linear.NewTrainer(len(tags)),
+		tr2:   linear.NewTrainer(len(tags)),
 		known: knownWords(data),
 		lower: lowerLexicon(data),
+		lex:   newLexTable(lex),
 	}
 	for i, ex := range data {
-		t.words[i] = describeAll(nil, ex.Forms, t.lower)
+		t.words[i] = describeAll(nil, ex.Forms, t.lower, t.lex)
 		t.order[i] = i
 	}
 	return t
@@ -60,19 +65,32 @@ func (t *Trainer) Epoch() float64 {
 		feats  linear.Features
 		scores = make([]float32, len(t.tags))
 		guess  []int
+		first  []int
 		right  int
 		total  int
 	)
 	for _, k := range t.order {
 		ex := t.data[k]
+		first = append(first[:0], make([]int, len(ex.Forms))...)
+		for i, f := range ex.Forms {
+			g, ok := t.known[f]
+			if !ok {
+				feats = features(feats[:0], t.words[k], first, i)
+				t.tr.Score(feats, scores)
+				g = argmax(scores)
+				t.tr.Update(feats, ex.Tags[i], g)
+			}
+			first[i] = g
+		}
 		guess = append(guess[:0], make([]int, len(ex.Forms))...)
 		for i, f := range ex.Forms {
 			g, ok := t.known[f]
 			if !ok {
 				feats = features(feats[:0], t.words[k], guess, i)
-				t.tr.Score(feats, scores)
+				feats = rightFeatures(feats, t.words[k], guess, first, i)
+				t.tr2.Score(feats, scores)
 				g = argmax(scores)
-				t.tr.Update(feats, ex.Tags[i], g)
+				t.tr2.Update(feats, ex.Tags[i], g)
 			}
 			guess[i] = g
 			if g == ex.Tags[i] {
@@ -87,7 +105,8 @@ func (t *Trainer) Epoch() float64 {
 // Tagger returns the averaged tagger, with weights smaller than prune left
 // out.
 func (t *Trainer) Tagger(prune float64, lemmas *Lemmatizer) *Tagger {
-	return &Tagger{Tags: t.tags, Lemmas: lemmas, known: t.known, lower: t.lower, model: t.tr.Model(prune)}
+	return &Tagger{Tags: t.tags, Lemmas: lemmas, known: t.known, lower: t.lower, lex: t.lex,
+		model: t.tr.Model(prune), model2: t.tr2.Model(prune)}
 }
 
 // knownWords finds the frequent words of data that (nearly) always take

@@ -27,10 +27,11 @@ func main() {
 	iters := flag.Int("iters", 8, "passes over the training data")
 	seed := flag.Uint64("seed", 1, "seed of the order of training sentences")
 	prune := flag.Float64("prune", 0.05, "leave out averaged weights smaller than this")
+	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database (Debian package wordnet-base); empty: none")
 	dev := flag.Bool("dev", false, "score the dev splits after every pass")
 	sweep := flag.String("sweep", "", "with -dev: comma-separated prune thresholds to score at the end")
 	flag.Parse()
-	if err := run(*data, *out, *iters, *seed, *prune, *dev, *sweep); err != nil {
+	if err := run(*data, *wordnet, *out, *iters, *seed, *prune, *dev, *sweep); err != nil {
 		slog.Error("train", "err", err)
 		os.Exit(1)
 	}
@@ -47,7 +48,7 @@ func read(dir, split string) ([]conllu.Sentence, error) {
 	return conllu.ReadFiles(paths...)
 }
 
-func run(dir, out string, iters int, seed uint64, prune float64, dev bool, sweep string) error {
+func run(dir, wordnet, out string, iters int, seed uint64, prune float64, dev bool, sweep string) error {
 	train, err := read(dir, "train")
 	if err != nil {
 		return err
@@ -74,12 +75,28 @@ func run(dir, out string, iters int, seed uint64, prune float64, dev bool, sweep
 		}
 		examples[i] = ex
 	}
-	lemmas := tagger.Learn(pairs)
+	var (
+		lex   map[string]uint16
+		extra []tagger.Pair
+	)
+	if wordnet != "" {
+		if lex, err = readWordNet(wordnet); err != nil {
+			return err
+		}
+		exc, err := wordNetExceptions(wordnet)
+		if err != nil {
+			return err
+		}
+		for _, e := range exc {
+			extra = append(extra, tagger.Pair{Form: e[0], XPOS: e[1], Lemma: e[2]})
+		}
+	}
+	lemmas := tagger.Learn(pairs, extra)
 	exc, rules := lemmas.Sizes()
 	slog.Info("training", "sentences", len(train), "words", len(pairs), "tags", len(tags),
 		"lemma exceptions", exc, "lemma rules", rules)
 
-	tr := tagger.NewTrainer(tags, examples, seed)
+	tr := tagger.NewTrainer(tags, examples, lex, seed)
 	for it := 1; it <= iters; it++ {
 		start := time.Now()
 		acc := tr.Epoch()
