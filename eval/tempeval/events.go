@@ -149,24 +149,47 @@ func (r *eventReport) printErrors(w io.Writer, examples int) {
 // folds is the number of document-level folds of the tuning split.
 const folds = 5
 
-// runEvents prints Task B on held-out documents: the every-verb baseline
-// and a model trained on the training documents, measured in the same run.
-// Held out, the model is trained on TimeBank and tested on AQUAINT; with
-// dev (for tuning, leaving AQUAINT unseen), it is cross-validated over
-// TimeBank documents in five folds.
+// runEvents prints Task B on held-out documents (see evalEvents), with the
+// errors of the detector when verbose.
 func runEvents(w io.Writer, dir string, dev, verbose bool, examples int) error {
+	res, err := evalEvents(dir, dev, 0)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "TempEval-3 Task B (events), %s: %d test files, %d gold events\n", res.what, res.sys.files, res.sys.counts.Gold)
+	printEventHeader(w)
+	res.base.print(w)
+	res.sys.print(w)
+	if verbose {
+		res.sys.printErrors(w, examples)
+	}
+	return nil
+}
+
+// eventResult is a Task B run: the every-verb baseline and the detector
+// on the same held-out documents.
+type eventResult struct {
+	what      string
+	base, sys *eventReport
+}
+
+// evalEvents scores the every-verb baseline and a detector trained on
+// other documents, in the same run. Held out, the detector is trained on
+// TimeBank and tested on AQUAINT; with dev (for tuning, leaving AQUAINT
+// unseen), it is cross-validated over TimeBank documents in five folds.
+// With limit > 0 only the first limit files of each corpus are read.
+func evalEvents(dir string, dev bool, limit int) (*eventResult, error) {
 	corpora := []string{"TimeBank", "AQUAINT"}
 	if dev {
 		corpora = corpora[:1]
 	}
-	docs, err := loadEventDocs(filepath.Join(dir, "tempeval3-train"), corpora, 0)
+	docs, err := loadEventDocs(filepath.Join(dir, "tempeval3-train"), corpora, limit)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	base, sys := &eventReport{name: "every-verb baseline"}, &eventReport{name: "detect"}
-	var what string
+	res := &eventResult{base: &eventReport{name: "every-verb baseline"}, sys: &eventReport{name: "detect"}}
 	if dev {
-		what = fmt.Sprintf("%d-fold cross-validation over TimeBank documents", folds)
+		res.what = fmt.Sprintf("%d-fold cross-validation over TimeBank documents", folds)
 		for f := range folds {
 			var train, test []*eventDoc
 			for k, d := range docs {
@@ -177,31 +200,24 @@ func runEvents(w io.Writer, dir string, dev, verbose bool, examples int) error {
 				}
 			}
 			m := detect.Train(labeled(train), detect.TrainOptions{})
-			base.merge(scoreEvents(base.name, test, detect.EveryVerb))
-			sys.merge(scoreEvents(sys.name, test, m.Detect))
+			res.base.merge(scoreEvents(res.base.name, test, detect.EveryVerb))
+			res.sys.merge(scoreEvents(res.sys.name, test, m.Detect))
 		}
-	} else {
-		what = "trained on TimeBank, tested on AQUAINT (held out)"
-		var train, test []*eventDoc
-		for _, d := range docs {
-			if d.corpus == "AQUAINT" {
-				test = append(test, d)
-			} else {
-				train = append(train, d)
-			}
+		return res, nil
+	}
+	res.what = "trained on TimeBank, tested on AQUAINT (held out)"
+	var train, test []*eventDoc
+	for _, d := range docs {
+		if d.corpus == "AQUAINT" {
+			test = append(test, d)
+		} else {
+			train = append(train, d)
 		}
-		m := detect.Train(labeled(train), detect.TrainOptions{})
-		base = scoreEvents(base.name, test, detect.EveryVerb)
-		sys = scoreEvents(sys.name, test, m.Detect)
 	}
-	fmt.Fprintf(w, "TempEval-3 Task B (events), %s: %d test files, %d gold events\n", what, sys.files, sys.counts.Gold)
-	printEventHeader(w)
-	base.print(w)
-	sys.print(w)
-	if verbose {
-		sys.printErrors(w, examples)
-	}
-	return nil
+	m := detect.Train(labeled(train), detect.TrainOptions{})
+	res.base = scoreEvents(res.base.name, test, detect.EveryVerb)
+	res.sys = scoreEvents(res.sys.name, test, m.Detect)
+	return res, nil
 }
 
 // merge adds o's documents to r.
