@@ -7,7 +7,7 @@ DATA      ?= ../shared/data
 STORE     ?= ./data/eventgraph
 ASSETS    := internal/cayleyui/assets/.stamp
 
-.PHONY: all build run test vet lint generate train eval eval-timex eval-tml-events eval-actors eval-events eval-cameo eval-storyline bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
+.PHONY: all build run test vet lint generate train eval eval-syntax eval-timex eval-tml-events eval-actors eval-events eval-cameo eval-storyline bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
 
 all: build
 
@@ -51,14 +51,24 @@ N ?= 10000
 bench-corpus:
 	$(GO) run ./eval/benchcorpus -data $(DATA) -n $(N) -out testdata/bench/$(N)
 
-# Retrains the embedded models from the corpora in $(DATA): the same data
-# gives the same model bytes. The event detector reads the syntax analysis,
-# so it is trained after the tagger and parser.
+# Trains the models of extract/syntax on the UD treebanks in $(DATA)/ud and
+# writes them to extract/syntax/model/ (same data and seed, same bytes). The
+# tagger's lexicon comes from WordNet 3.0 (Debian package wordnet-base).
+# The event detector reads the syntax analysis, so it is trained last, on
+# the TempEval-3 corpora (extract/detect/model/events.model).
+WORDNET ?= /usr/share/wordnet
 train:
+	@test -d $(WORDNET) || { echo "train: no WordNet at $(WORDNET): apt-get install wordnet-base"; exit 1; }
+	$(GO) run ./extract/syntax/internal/train -data $(DATA)/ud -wordnet $(WORDNET)
+# parser (extract/syntax/model/parser.bin): its training command goes here
 	$(GO) run ./extract/detect/train -data $(DATA) -out extract/detect/model/events.model
 
 # Scores the extractors on the gold corpora in $(DATA) (see its README).
-eval: eval-timex eval-tml-events eval-actors eval-events eval-cameo eval-storyline
+eval: eval-syntax eval-timex eval-tml-events eval-actors eval-events eval-cameo eval-storyline
+
+# Tokens, sentences, tags, lemmas (and attachment) on UD EWT and GUM dev and test.
+eval-syntax:
+	$(GO) run ./eval/ud -data $(DATA)/ud
 
 eval-timex:
 	$(GO) run ./eval/tempeval -data $(DATA)

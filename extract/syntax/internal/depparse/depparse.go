@@ -6,6 +6,7 @@
 package depparse
 
 import (
+	"fmt"
 	"slices"
 	"sync"
 
@@ -112,6 +113,13 @@ func (m *Model) label(s *state, mv move, ws *words, f *fset, scores []float32, t
 		best = m.root // no label seen on this side: cannot happen with real data
 	}
 	return best
+}
+
+// Sizes describes the model: features and weights of its move and label
+// models.
+func (m *Model) Sizes() string {
+	return fmt.Sprintf("moves %d features %d weights, labels %d features %d weights",
+		m.moves.Features(), m.moves.Weights(), m.labels.Features(), m.labels.Weights())
 }
 
 // Labels returns the relation names the model can assign.

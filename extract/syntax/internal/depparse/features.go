@@ -249,6 +249,19 @@ func (s *state) moveFeatures(ws *words, b *fset) {
 	b.add3(p[s0], s.lab(s0r), p[b0])
 	b.add3(p[s1], s.lab(s1r), p[s0])
 	b.add3(p[b0], s.ls[b0], p[s0])
+	// wider context
+	b.add1(p[s.buf(3)])
+	b.add2(w[s2], p[s2])
+	b.add3(p[s2], p[s0], p[b0])
+	b.add4(p[s1], p[s0], p[b0], p[b1])
+	b.add4(p[s2], p[s1], p[s0], p[b0])
+	b.add3(p[s1], p[b0], distance(s1, b0))
+	b.add3(u[s0], u[b0], u[b1])
+	b.add3(l[s1], l[s0], p[b0])
+	b.add1(w[s1l])
+	b.add1(w[s1r])
+	b.add3(w[b0], p[b0l], s.lab(b0l))
+	b.add3(w[s0], p[s0r], p[b0])
 }
 
 // labelFeatures fills b with the features for labelling the arc h -> d.

@@ -24,7 +24,13 @@ func (t *Tagger) AppendBinary(b []byte) ([]byte, error) {
 	b = appendMap(b, t.Lemmas.rules, func(b []byte, r rewrite) []byte {
 		return appendString(binary.AppendUvarint(b, uint64(r.cut)), r.add)
 	})
-	b = appendMap(b, t.known, func(b []byte, c int) []byte { return binary.AppendUvarint(b, uint64(c)) })
+	b = appendMap(b, t.dict, func(b []byte, cs []uint16) []byte {
+		b = binary.AppendUvarint(b, uint64(len(cs)))
+		for _, c := range cs {
+			b = binary.AppendUvarint(b, uint64(c))
+		}
+		return b
+	})
 	hashes := make([]uint64, 0, len(t.lower))
 	for h := range t.lower {
 		hashes = append(hashes, h)
@@ -80,14 +86,21 @@ func Decode(b []byte) (*Tagger, error) {
 		k := d.string()
 		l.rules[k] = rewrite{cut: int(d.uvarint()), add: d.string()}
 	}
-	known := make(map[string]int)
+	dict := make(map[string][]uint16)
 	for n := d.count(); n > 0 && d.err == nil; n-- {
 		k := d.string()
-		if c := d.uvarint(); c < uint64(len(tags)) {
-			known[k] = int(c)
-		} else {
-			d.err = errors.New("bad class")
+		cs := make([]uint16, d.count())
+		for i := range cs {
+			if c := d.uvarint(); c < uint64(len(tags)) {
+				cs[i] = uint16(c)
+			} else {
+				d.err = errBad
+			}
 		}
+		if len(cs) == 0 {
+			d.err = errBad
+		}
+		dict[k] = cs
 	}
 	n := d.count()
 	lower := make(lexicon, n)
@@ -111,7 +124,7 @@ func Decode(b []byte) (*Tagger, error) {
 	if len(rest) != 0 || m.Classes() != len(tags) || m2.Classes() != len(tags) {
 		return nil, errors.New("tagger: model does not match its tags")
 	}
-	return &Tagger{Tags: tags, Lemmas: l, known: known, lower: lower, lex: lex, model: m, model2: m2}, nil
+	return &Tagger{Tags: tags, Lemmas: l, dict: dict, all: every(len(tags)), lower: lower, lex: lex, model: m, model2: m2}, nil
 }
 
 var errBad = errors.New("corrupt")

@@ -18,12 +18,13 @@ type Tag struct{ UPOS, XPOS string }
 type Tagger struct {
 	Tags   []Tag // class number -> tag
 	Lemmas *Lemmatizer
-	known  map[string]int // frequent words that always take one class
-	lower  lexicon        // words seen in lower case in training
-	lex    *lexTable      // word classes from a dictionary
-	model  *linear.Model  // first pass, left to right
-	model2 *linear.Model  // second pass, also seeing the first pass's guesses
-	pool   sync.Pool      // *scratch
+	dict   map[string][]uint16 // the classes a frequent word may take; one: it always does
+	all    []uint16            // every class, for the other words
+	lower  lexicon             // words seen in lower case in training
+	lex    *lexTable           // word classes from a dictionary
+	model  *linear.Model       // first pass, left to right
+	model2 *linear.Model       // second pass, also seeing the first pass's guesses
+	pool   sync.Pool           // *scratch
 }
 
 // scratch is what one Tag call works in, reused through the pool.
@@ -43,23 +44,25 @@ func (t *Tagger) Tag(forms []string, out []int) {
 	s.words = describeAll(s.words, forms, t.lower, t.lex)
 	s.guesses = append(s.guesses[:0], make([]int, len(forms))...)
 	for i, f := range forms {
-		if c, ok := t.known[f]; ok {
-			s.guesses[i] = c
+		some := t.candidates(f)
+		if len(some) == 1 {
+			s.guesses[i] = int(some[0])
 			continue
 		}
 		s.feats = features(s.feats[:0], s.words, s.guesses, i)
-		t.model.Score(s.feats, s.scores)
-		s.guesses[i] = argmax(s.scores)
+		t.model.ScoreSome(s.feats, some, s.scores)
+		s.guesses[i] = best(s.scores, some)
 	}
 	for i, f := range forms {
-		if c, ok := t.known[f]; ok {
-			out[i] = c
+		some := t.candidates(f)
+		if len(some) == 1 {
+			out[i] = int(some[0])
 			continue
 		}
 		s.feats = features(s.feats[:0], s.words, out, i)
 		s.feats = rightFeatures(s.feats, s.words, out, s.guesses, i)
-		t.model2.Score(s.feats, s.scores)
-		out[i] = argmax(s.scores)
+		t.model2.ScoreSome(s.feats, some, s.scores)
+		out[i] = best(s.scores, some)
 	}
 	t.pool.Put(s)
 }
@@ -95,12 +98,29 @@ func (l lexicon) has(h uint64) bool {
 	return ok
 }
 
-func argmax(s []float32) int {
-	best := 0
-	for i, v := range s {
-		if v > s[best] {
-			best = i
+// candidates are the classes word form may take.
+func (t *Tagger) candidates(form string) []uint16 {
+	if c, ok := t.dict[form]; ok {
+		return c
+	}
+	return t.all
+}
+
+// best is the class of some with the highest score.
+func best(scores []float32, some []uint16) int {
+	b := some[0]
+	for _, c := range some[1:] {
+		if scores[c] > scores[b] {
+			b = c
 		}
 	}
-	return best
+	return int(b)
+}
+
+func every(n int) []uint16 {
+	all := make([]uint16, n)
+	for i := range all {
+		all[i] = uint16(i)
+	}
+	return all
 }

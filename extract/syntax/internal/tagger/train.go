@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"math/rand/v2"
+	"slices"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
 )
@@ -21,16 +22,20 @@ type Trainer struct {
 	rng   *rand.Rand
 	tr    *linear.Trainer // first pass
 	tr2   *linear.Trainer // second pass
-	known map[string]int
+	dict  map[string][]uint16
+	all   []uint16
 	lower lexicon
 	lex   *lexTable
 }
 
 // Words that occur at least knownCount times in training, with one class
-// at least knownShare of the time, always take that class.
+// at least knownShare of the time, always take that class; other words
+// that occur at least dictCount times take one of the classes they were
+// seen with.
 const (
 	knownCount = 20
 	knownShare = 0.995
+	dictCount  = 10
 )
 
 // NewTrainer returns a trainer of a tagger with the given classes on data,
@@ -45,7 +50,8 @@ func NewTrainer(tags []Tag, data []Example, lex map[string]uint16, seed uint64) 
 		rng:   rand.New(rand.NewPCG(seed, 0x7a66)),
 		tr:    linear.NewTrainer(len(tags)),
 		tr2:   linear.NewTrainer(len(tags)),
-		known: knownWords(data),
+		dict:  dictionary(data),
+		all:   every(len(tags)),
 		lower: lowerLexicon(data),
 		lex:   newLexTable(lex),
 	}
@@ -73,23 +79,25 @@ func (t *Trainer) Epoch() float64 {
 		ex := t.data[k]
 		first = append(first[:0], make([]int, len(ex.Forms))...)
 		for i, f := range ex.Forms {
-			g, ok := t.known[f]
-			if !ok {
+			some := t.candidates(f)
+			g := int(some[0])
+			if len(some) > 1 {
 				feats = features(feats[:0], t.words[k], first, i)
 				t.tr.Score(feats, scores)
-				g = argmax(scores)
+				g = best(scores, some)
 				t.tr.Update(feats, ex.Tags[i], g)
 			}
 			first[i] = g
 		}
 		guess = append(guess[:0], make([]int, len(ex.Forms))...)
 		for i, f := range ex.Forms {
-			g, ok := t.known[f]
-			if !ok {
+			some := t.candidates(f)
+			g := int(some[0])
+			if len(some) > 1 {
 				feats = features(feats[:0], t.words[k], guess, i)
 				feats = rightFeatures(feats, t.words[k], guess, first, i)
 				t.tr2.Score(feats, scores)
-				g = argmax(scores)
+				g = best(scores, some)
 				t.tr2.Update(feats, ex.Tags[i], g)
 			}
 			guess[i] = g
@@ -105,13 +113,19 @@ func (t *Trainer) Epoch() float64 {
 // Tagger returns the averaged tagger, with weights smaller than prune left
 // out.
 func (t *Trainer) Tagger(prune float64, lemmas *Lemmatizer) *Tagger {
-	return &Tagger{Tags: t.tags, Lemmas: lemmas, known: t.known, lower: t.lower, lex: t.lex,
+	return &Tagger{Tags: t.tags, Lemmas: lemmas, dict: t.dict, all: t.all, lower: t.lower, lex: t.lex,
 		model: t.tr.Model(prune), model2: t.tr2.Model(prune)}
 }
 
-// knownWords finds the frequent words of data that (nearly) always take
-// the same class.
-func knownWords(data []Example) map[string]int {
+func (t *Trainer) candidates(form string) []uint16 {
+	if c, ok := t.dict[form]; ok {
+		return c
+	}
+	return t.all
+}
+
+// dictionary finds the classes each frequent word of data takes.
+func dictionary(data []Example) map[string][]uint16 {
 	counts := make(map[string]map[int]int)
 	for _, ex := range data {
 		for i, f := range ex.Forms {
@@ -121,20 +135,28 @@ func knownWords(data []Example) map[string]int {
 			counts[f][ex.Tags[i]]++
 		}
 	}
-	known := make(map[string]int)
+	dict := make(map[string][]uint16)
 	for f, byTag := range counts {
-		total, best, bestN := 0, 0, 0
+		total, top, topN := 0, 0, 0
 		for tag, n := range byTag {
 			total += n
-			if n > bestN || n == bestN && tag < best {
-				best, bestN = tag, n
+			if n > topN || n == topN && tag < top {
+				top, topN = tag, n
 			}
 		}
-		if total >= knownCount && float64(bestN) >= knownShare*float64(total) {
-			known[f] = best
+		switch {
+		case total >= knownCount && float64(topN) >= knownShare*float64(total):
+			dict[f] = []uint16{uint16(top)}
+		case total >= dictCount && len(byTag) > 1:
+			var cs []uint16
+			for tag := range byTag {
+				cs = append(cs, uint16(tag))
+			}
+			slices.Sort(cs)
+			dict[f] = cs
 		}
 	}
-	return known
+	return dict
 }
 
 // lowerLexicon is the set of the words written in lower case in data.

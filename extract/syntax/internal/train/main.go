@@ -2,7 +2,7 @@
 // UD English treebanks and writes extract/syntax/model/tagger.bin (make
 // train). The same data, flags and seed give the same bytes.
 //
-//	go run ./extract/syntax/internal/train [-data ../shared/data/ud] [-iters 8] [-dev]
+//	go run ./extract/syntax/internal/train [-data ../shared/data/ud] [-wordnet /usr/share/wordnet] [-dev]
 package main
 
 import (
@@ -24,9 +24,9 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data/ud", "folder of the UD English treebanks")
 	out := flag.String("out", "extract/syntax/model/tagger.bin", "model file to write")
-	iters := flag.Int("iters", 8, "passes over the training data")
+	iters := flag.Int("iters", 9, "passes over the training data")
 	seed := flag.Uint64("seed", 1, "seed of the order of training sentences")
-	prune := flag.Float64("prune", 0.05, "leave out averaged weights smaller than this")
+	prune := flag.Float64("prune", 0.3, "leave out averaged weights smaller than this")
 	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database (Debian package wordnet-base); empty: none")
 	dev := flag.Bool("dev", false, "score the dev splits after every pass")
 	sweep := flag.String("sweep", "", "with -dev: comma-separated prune thresholds to score at the end")
