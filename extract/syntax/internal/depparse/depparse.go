@@ -28,6 +28,7 @@ const RootRel = "root"
 // Model is a trained parser. It is read-only and safe for concurrent use.
 type Model struct {
 	moves  *linear.Model
+	table  *moveTable // moves, laid out for parsing
 	labels *linear.Model
 	names  []string  // label names by id
 	dirOK  [2][]bool // dirOK[dir][id]: label id seen with dependents on that side (0 left, 1 right)
@@ -57,7 +58,7 @@ func (m *Model) Parse(sent []Word) {
 	p.ws.reset(sent)
 	for !s.terminal() {
 		s.moveFeatures(&p.ws, &p.f)
-		m.moves.Score(p.f.f, p.scores)
+		m.table.score(p.f.f, p.scores)
 		mv := bestMove(s, p.scores)
 		lab := int16(-1)
 		if mv != shift {

@@ -13,6 +13,7 @@ func tiny(t *testing.T, sents [][]Word) []byte {
 	t.Helper()
 	opt := DefaultOptions
 	opt.Epochs = 2
+	opt.Prune, opt.LabelPrune = 0.1, 0.1 // a tiny model's weights are small
 	m, err := Train(sents, opt)
 	if err != nil {
 		t.Fatal(err)

@@ -79,13 +79,24 @@ type fset struct {
 func (b *fset) start()       { b.f, b.t = b.f[:0], 0 }
 func (b *fset) next() uint64 { b.t++; return seeds[b.t] }
 
-func (b *fset) add1(x uint64)    { b.f = append(b.f, linear.Mix(b.next(), x)) }
-func (b *fset) add2(x, y uint64) { b.f = append(b.f, linear.Mix(linear.Mix(b.next(), x), y)) }
+// Values are folded in by a xor and a multiplication each (cheaper than
+// linear.Mix; the atomic values are hashes already): the top bits of the
+// last product, which are the feature's key, depend on every bit of every
+// value.
+const (
+	m1 = 0x9e3779b97f4a7c15
+	m2 = 0xbf58476d1ce4e5b9
+	m3 = 0x94d049bb133111eb
+	m4 = 0xd6e8feb86659fd93
+)
+
+func (b *fset) add1(x uint64)    { b.f = append(b.f, (b.next()^x)*m1) }
+func (b *fset) add2(x, y uint64) { b.f = append(b.f, ((b.next()^x)*m1^y)*m2) }
 func (b *fset) add3(x, y, z uint64) {
-	b.f = append(b.f, linear.Mix(linear.Mix(linear.Mix(b.next(), x), y), z))
+	b.f = append(b.f, (((b.next()^x)*m1^y)*m2^z)*m3)
 }
 func (b *fset) add4(x, y, z, v uint64) {
-	b.f = append(b.f, linear.Mix(linear.Mix(linear.Mix(linear.Mix(b.next(), x), y), z), v))
+	b.f = append(b.f, ((((b.next()^x)*m1^y)*m2^z)*m3^v)*m4)
 }
 
 // distance buckets the distance between two words.

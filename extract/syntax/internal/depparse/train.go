@@ -15,7 +15,8 @@ type Options struct {
 	Seed        uint64  // shuffling and exploration
 	ExploreFrom int     // first epoch (counting from 0) that may follow the model's mistakes
 	ExploreProb float64 // then the probability of following a wrong move instead of the oracle's
-	Prune       float64 // averaged weights smaller in magnitude are dropped from the model
+	Prune       float64 // averaged move weights smaller in magnitude are dropped from the model
+	LabelPrune  float64 // the same for label weights
 
 	// AfterEpoch, when set, is called after each epoch with the model
 	// averaged so far (for scores on held-out data).
@@ -23,7 +24,7 @@ type Options struct {
 }
 
 // DefaultOptions are the settings the embedded model is trained with.
-var DefaultOptions = Options{Epochs: 15, Seed: 1, ExploreFrom: 1, ExploreProb: 0.9, Prune: 0.05}
+var DefaultOptions = Options{Epochs: 8, Seed: 1, ExploreFrom: 1, ExploreProb: 0.9, Prune: 1.6, LabelPrune: 0.2}
 
 // Trainer learns a parser one pass over the data at a time.
 type Trainer struct {
@@ -48,10 +49,10 @@ func Train(sents [][]Word, opt Options) (*Model, error) {
 	for range opt.Epochs {
 		t.Epoch()
 		if opt.AfterEpoch != nil {
-			opt.AfterEpoch(t.epoch-1, t.Averaged(opt.Prune))
+			opt.AfterEpoch(t.epoch-1, t.Averaged(opt.Prune, opt.LabelPrune))
 		}
 	}
-	return t.Averaged(opt.Prune), nil
+	return t.Averaged(opt.Prune, opt.LabelPrune), nil
 }
 
 // NewTrainer returns a trainer on sentences with gold heads and relations.
@@ -182,12 +183,13 @@ func (t *Trainer) learn(sent []Word, gold []int32, explore bool, p float64) {
 	}
 }
 
-// Averaged returns the model learnt so far, averaged, without the weights
-// smaller in magnitude than prune.
-func (t *Trainer) Averaged(prune float64) *Model {
+// Averaged returns the model learnt so far, averaged, without the move and
+// label weights smaller in magnitude than prune and labelPrune.
+func (t *Trainer) Averaged(prune, labelPrune float64) *Model {
 	m := t.Model
 	m.names = slices.Clone(t.names)
 	m.moves = t.moveTr.Model(prune)
-	m.labels = t.labelTr.Model(prune)
+	m.table = newMoveTable(m.moves)
+	m.labels = t.labelTr.Model(labelPrune)
 	return &m
 }

@@ -29,19 +29,19 @@ type Trainer struct {
 }
 
 // Words that occur at least knownCount times in training, with one class
-// at least knownShare of the time, always take that class; other words
-// that occur at least dictCount times take one of the classes they were
-// seen with.
+// at least knownShare of the time, always take that class.
 const (
 	knownCount = 20
 	knownShare = 0.995
-	dictCount  = 10
 )
 
 // NewTrainer returns a trainer of a tagger with the given classes on data,
 // visiting sentences in an order shuffled by seed each pass. lex, which may
-// be empty, gives lower-case words classes from a dictionary.
-func NewTrainer(tags []Tag, data []Example, lex map[string]uint16, seed uint64) *Trainer {
+// be empty, gives lower-case words classes from a dictionary. Once
+// trained, words seen at least dictCount times (0: none) take one of the
+// classes they were seen with; training scores all classes, which learns
+// better weights.
+func NewTrainer(tags []Tag, data []Example, lex map[string]uint16, seed uint64, dictCount int) *Trainer {
 	t := &Trainer{
 		tags:  tags,
 		data:  data,
@@ -50,7 +50,7 @@ func NewTrainer(tags []Tag, data []Example, lex map[string]uint16, seed uint64) 
 		rng:   rand.New(rand.NewPCG(seed, 0x7a66)),
 		tr:    linear.NewTrainer(len(tags)),
 		tr2:   linear.NewTrainer(len(tags)),
-		dict:  dictionary(data),
+		dict:  dictionary(data, dictCount),
 		all:   every(len(tags)),
 		lower: lowerLexicon(data),
 		lex:   newLexTable(lex),
@@ -84,7 +84,7 @@ func (t *Trainer) Epoch() float64 {
 			if len(some) > 1 {
 				feats = features(feats[:0], t.words[k], first, i)
 				t.tr.Score(feats, scores)
-				g = best(scores, some)
+				g = best(scores, t.all)
 				t.tr.Update(feats, ex.Tags[i], g)
 			}
 			first[i] = g
@@ -97,7 +97,7 @@ func (t *Trainer) Epoch() float64 {
 				feats = features(feats[:0], t.words[k], guess, i)
 				feats = rightFeatures(feats, t.words[k], guess, first, i)
 				t.tr2.Score(feats, scores)
-				g = best(scores, some)
+				g = best(scores, t.all)
 				t.tr2.Update(feats, ex.Tags[i], g)
 			}
 			guess[i] = g
@@ -111,9 +111,9 @@ func (t *Trainer) Epoch() float64 {
 }
 
 // Tagger returns the averaged tagger, with weights smaller than prune left
-// out.
+// out; its Margin is 0 (the second pass sees every word).
 func (t *Trainer) Tagger(prune float64, lemmas *Lemmatizer) *Tagger {
-	return &Tagger{Tags: t.tags, Lemmas: lemmas, dict: t.dict, all: t.all, lower: t.lower, lex: t.lex,
+	return &Tagger{Tags: t.tags, Lemmas: lemmas, dict: t.dict, open: openClasses(t.data, len(t.tags)), lower: t.lower, lex: t.lex,
 		model: t.tr.Model(prune), model2: t.tr2.Model(prune)}
 }
 
@@ -124,8 +124,41 @@ func (t *Trainer) candidates(form string) []uint16 {
 	return t.all
 }
 
+// openMin is how many words seen once in training a class needs to be
+// open: one that words outside the dictionary may take.
+const openMin = 3
+
+// openClasses lists the classes of at least openMin words seen once in
+// data (every class when that leaves fewer than two).
+func openClasses(data []Example, n int) []uint16 {
+	count := make(map[string]int)
+	for _, ex := range data {
+		for _, f := range ex.Forms {
+			count[f]++
+		}
+	}
+	hapax := make([]int, n)
+	for _, ex := range data {
+		for i, f := range ex.Forms {
+			if count[f] == 1 {
+				hapax[ex.Tags[i]]++
+			}
+		}
+	}
+	var open []uint16
+	for c, k := range hapax {
+		if k >= openMin {
+			open = append(open, uint16(c))
+		}
+	}
+	if len(open) < 2 { // too little data to tell
+		return every(n)
+	}
+	return open
+}
+
 // dictionary finds the classes each frequent word of data takes.
-func dictionary(data []Example) map[string][]uint16 {
+func dictionary(data []Example, dictCount int) map[string][]uint16 {
 	counts := make(map[string]map[int]int)
 	for _, ex := range data {
 		for i, f := range ex.Forms {
@@ -147,7 +180,7 @@ func dictionary(data []Example) map[string][]uint16 {
 		switch {
 		case total >= knownCount && float64(topN) >= knownShare*float64(total):
 			dict[f] = []uint16{uint16(top)}
-		case total >= dictCount && len(byTag) > 1:
+		case dictCount > 0 && total >= dictCount && len(byTag) > 1:
 			var cs []uint16
 			for tag := range byTag {
 				cs = append(cs, uint16(tag))

@@ -26,10 +26,11 @@ func main() {
 	out := flag.String("out", "extract/syntax/model/parser.bin", "model file to write (none when empty)")
 	flag.IntVar(&opt.Epochs, "epochs", opt.Epochs, "passes over the training data")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of the sentence order and of exploration")
-	flag.Float64Var(&opt.Prune, "prune", opt.Prune, "leave out averaged weights smaller than this")
+	flag.Float64Var(&opt.Prune, "prune", opt.Prune, "leave out averaged move weights smaller than this")
+	flag.Float64Var(&opt.LabelPrune, "prune-labels", opt.LabelPrune, "leave out averaged label weights smaller than this")
 	dev := flag.Bool("dev", false, "score the dev splits after every pass")
 	test := flag.Bool("test", false, "score EWT test at the end (report it once)")
-	sweep := flag.String("sweep", "", "comma-separated prune values to try on the dev splits at the end")
+	sweep := flag.String("sweep", "", "comma-separated move prune values to try on the dev splits at the end")
 	flag.Parse()
 	if err := run(*data, *out, opt, *dev, *test, *sweep); err != nil {
 		slog.Error("trainparse", "err", err)
@@ -77,7 +78,7 @@ func run(dir, out string, opt depparse.Options, dev, test bool, sweep string) er
 		tr.Epoch()
 		slog.Info("pass", "n", e, "elapsed", time.Since(start).Round(time.Second))
 		if dev {
-			scoreDev(tr.Averaged(opt.Prune))
+			scoreDev(tr.Averaged(opt.Prune, opt.LabelPrune))
 		}
 	}
 	slog.Info("trained", "sentences", len(train), "took", time.Since(start).Round(time.Second))
@@ -89,7 +90,7 @@ func run(dir, out string, opt depparse.Options, dev, test bool, sweep string) er
 		if err != nil {
 			return fmt.Errorf("-sweep: %w", err)
 		}
-		m := tr.Averaged(v)
+		m := tr.Averaged(v, opt.LabelPrune)
 		b, err := m.AppendBinary(nil)
 		if err != nil {
 			return err
@@ -97,7 +98,7 @@ func run(dir, out string, opt depparse.Options, dev, test bool, sweep string) er
 		slog.Info("prune", "value", v, "bytes", len(b), "sizes", m.Sizes())
 		scoreDev(m)
 	}
-	m := tr.Averaged(opt.Prune)
+	m := tr.Averaged(opt.Prune, opt.LabelPrune)
 	scoreDev(m)
 	if test {
 		s, err := read(dir, "en_ewt", "test")
