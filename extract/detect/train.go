@@ -16,7 +16,7 @@ type Labeled struct {
 // TrainOptions are the training settings; the zero value means the
 // defaults.
 type TrainOptions struct {
-	Epochs int     // passes over the data (default 10)
+	Epochs int     // passes over the data (default 6)
 	Seed   uint64  // shuffling seed
 	Prune  float64 // averaged weights below this magnitude are dropped (default 0.01)
 	// Bias favours events over "no event" when decoding (default
@@ -26,13 +26,13 @@ type TrainOptions struct {
 
 // DefaultBias is the decoding bias that gave the best event F1 in
 // cross-validation over TimeBank (eval/tempeval -events -dev).
-const DefaultBias = 6
+const DefaultBias = 9
 
 // Train learns a model from labeled sentences. The same data and options
 // give the same model.
 func Train(data []Labeled, opt TrainOptions) *Model {
 	if opt.Epochs == 0 {
-		opt.Epochs = 10
+		opt.Epochs = 6
 	}
 	if opt.Prune == 0 {
 		opt.Prune = 0.01
