@@ -73,8 +73,8 @@ eval-syntax:
 eval-timex:
 	$(GO) run ./eval/tempeval -data $(DATA)
 
-# TempEval-3 Task B (events): trained on TimeBank, tested on AQUAINT,
-# beside the every-verb baseline.
+# TempEval-3 Task B (events) beside the every-verb baseline: trained on
+# TimeBank and tested on AQUAINT, then 5-fold cross-validation over both.
 eval-tml-events:
 	$(GO) run ./eval/tempeval -events -data $(DATA)
 

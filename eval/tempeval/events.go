@@ -146,22 +146,43 @@ func (r *eventReport) printErrors(w io.Writer, examples int) {
 	}
 }
 
-// folds is the number of document-level folds of the tuning split.
+// folds is the number of document-level cross-validation folds.
 const folds = 5
 
-// runEvents prints Task B on held-out documents (see evalEvents), with the
-// errors of the detector when verbose.
-func runEvents(w io.Writer, dir string, dev, verbose bool, examples int) error {
-	res, err := evalEvents(dir, dev, 0)
-	if err != nil {
-		return err
+// A split says which documents a Task B run trains on and tests on.
+type split int
+
+const (
+	heldOut  split = iota // train on TimeBank, test on AQUAINT
+	crossAll              // five folds over TimeBank and AQUAINT documents
+	crossDev              // five folds over TimeBank only: the tuning split
+)
+
+func (sp split) String() string {
+	switch sp {
+	case crossAll:
+		return fmt.Sprintf("%d-fold cross-validation over TimeBank and AQUAINT documents", folds)
+	case crossDev:
+		return fmt.Sprintf("%d-fold cross-validation over TimeBank documents (tuning split)", folds)
 	}
-	fmt.Fprintf(w, "TempEval-3 Task B (events), %s: %d test files, %d gold events\n", res.what, res.sys.files, res.sys.counts.Gold)
-	printEventHeader(w)
-	res.base.print(w)
-	res.sys.print(w)
-	if verbose {
-		res.sys.printErrors(w, examples)
+	return "trained on TimeBank, tested on AQUAINT (held out)"
+}
+
+// runEvents prints Task B for each split (see evalEvents), with the
+// errors of the detector when verbose.
+func runEvents(w io.Writer, dir string, splits []split, verbose bool, examples int) error {
+	for _, sp := range splits {
+		res, err := evalEvents(dir, sp, 0)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "TempEval-3 Task B (events), %s: %d test files, %d gold events\n", sp, res.sys.files, res.sys.counts.Gold)
+		printEventHeader(w)
+		res.base.print(w)
+		res.sys.print(w)
+		if verbose {
+			res.sys.printErrors(w, examples)
+		}
 	}
 	return nil
 }
@@ -169,18 +190,15 @@ func runEvents(w io.Writer, dir string, dev, verbose bool, examples int) error {
 // eventResult is a Task B run: the every-verb baseline and the detector
 // on the same held-out documents.
 type eventResult struct {
-	what      string
 	base, sys *eventReport
 }
 
-// evalEvents scores the every-verb baseline and a detector trained on
-// other documents, in the same run. Held out, the detector is trained on
-// TimeBank and tested on AQUAINT; with dev (for tuning, leaving AQUAINT
-// unseen), it is cross-validated over TimeBank documents in five folds.
-// With limit > 0 only the first limit files of each corpus are read.
-func evalEvents(dir string, dev bool, limit int) (*eventResult, error) {
+// evalEvents scores the every-verb baseline and detectors trained on
+// other documents than they are tested on, in the same run. With limit > 0
+// only the first limit files of each corpus are read.
+func evalEvents(dir string, sp split, limit int) (*eventResult, error) {
 	corpora := []string{"TimeBank", "AQUAINT"}
-	if dev {
+	if sp == crossDev {
 		corpora = corpora[:1]
 	}
 	docs, err := loadEventDocs(filepath.Join(dir, "tempeval3-train"), corpora, limit)
@@ -188,35 +206,34 @@ func evalEvents(dir string, dev bool, limit int) (*eventResult, error) {
 		return nil, err
 	}
 	res := &eventResult{base: &eventReport{name: "every-verb baseline"}, sys: &eventReport{name: "detect"}}
-	if dev {
-		res.what = fmt.Sprintf("%d-fold cross-validation over TimeBank documents", folds)
-		for f := range folds {
-			var train, test []*eventDoc
-			for k, d := range docs {
-				if k%folds == f {
-					test = append(test, d)
-				} else {
-					train = append(train, d)
-				}
+	run := func(train, test []*eventDoc) {
+		m := detect.Train(labeled(train), detect.TrainOptions{})
+		res.base.merge(scoreEvents(res.base.name, test, detect.EveryVerb))
+		res.sys.merge(scoreEvents(res.sys.name, test, m.Detect))
+	}
+	if sp == heldOut {
+		var train, test []*eventDoc
+		for _, d := range docs {
+			if d.corpus == "AQUAINT" {
+				test = append(test, d)
+			} else {
+				train = append(train, d)
 			}
-			m := detect.Train(labeled(train), detect.TrainOptions{})
-			res.base.merge(scoreEvents(res.base.name, test, detect.EveryVerb))
-			res.sys.merge(scoreEvents(res.sys.name, test, m.Detect))
 		}
+		run(train, test)
 		return res, nil
 	}
-	res.what = "trained on TimeBank, tested on AQUAINT (held out)"
-	var train, test []*eventDoc
-	for _, d := range docs {
-		if d.corpus == "AQUAINT" {
-			test = append(test, d)
-		} else {
-			train = append(train, d)
+	for f := range folds {
+		var train, test []*eventDoc
+		for k, d := range docs {
+			if k%folds == f {
+				test = append(test, d)
+			} else {
+				train = append(train, d)
+			}
 		}
+		run(train, test)
 	}
-	m := detect.Train(labeled(train), detect.TrainOptions{})
-	res.base = scoreEvents(res.base.name, test, detect.EveryVerb)
-	res.sys = scoreEvents(res.sys.name, test, m.Detect)
 	return res, nil
 }
 

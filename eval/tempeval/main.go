@@ -8,10 +8,11 @@
 //
 // With -events it scores event detection as TempEval-3 Task B does (strict
 // and relaxed span match, class accuracy and class F1, tense, aspect and
-// polarity accuracy) on documents the detector was not trained on: a model
-// trained on TimeBank is tested on AQUAINT, beside the every-verb baseline.
-// With -dev it cross-validates over TimeBank documents in five folds, the
-// split for tuning that leaves AQUAINT unseen.
+// polarity accuracy) on documents the detector was not trained on, beside
+// the every-verb baseline: a model trained on TimeBank is tested on
+// AQUAINT, then five-fold document cross-validation over both corpora.
+// With -dev it cross-validates over TimeBank documents alone, the split
+// for tuning that leaves AQUAINT unseen.
 //
 //	go run ./eval/tempeval [-data DIR] [-v] [-corpus TimeBank,AQUAINT]
 //	go run ./eval/tempeval -events [-dev] [-data DIR] [-v]
@@ -37,7 +38,7 @@ func main() {
 	corpora := flag.String("corpus", "TimeBank,AQUAINT", "comma-separated corpora under tempeval3-train")
 	examples := flag.Int("n", 25, "examples per error class with -v")
 	events := flag.Bool("events", false, "score event detection (Task B) instead of TIMEX3")
-	dev := flag.Bool("dev", false, "with -events: cross-validate over TimeBank (the tuning split) instead of testing on AQUAINT")
+	dev := flag.Bool("dev", false, "with -events: only cross-validate over TimeBank (the tuning split)")
 	flag.Parse()
 	dir, err := evalkit.DataDir(*data, "")
 	if err != nil {
@@ -45,7 +46,11 @@ func main() {
 		os.Exit(1)
 	}
 	if *events {
-		if err := runEvents(os.Stdout, dir, *dev, *verbose, *examples); err != nil {
+		splits := []split{heldOut, crossAll}
+		if *dev {
+			splits = []split{crossDev}
+		}
+		if err := runEvents(os.Stdout, dir, splits, *verbose, *examples); err != nil {
 			slog.Error("evaluating events", "err", err)
 			os.Exit(1)
 		}
