@@ -7,7 +7,7 @@ DATA      ?= ../shared/data
 STORE     ?= ./data/eventgraph
 ASSETS    := internal/cayleyui/assets/.stamp
 
-.PHONY: all build run test test-hostile fuzz-hostile vet lint generate eval eval-timex eval-actors eval-events eval-mixed eval-cameo eval-storyline eval-articles bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
+.PHONY: all build run test test-hostile fuzz-hostile vet lint generate train eval eval-syntax eval-timex eval-tml-events eval-actors eval-events eval-mixed eval-cameo eval-storyline eval-articles bench bench-full bench-corpus fuzz test-browser test-postgres bench-postgres clean
 
 all: build
 
@@ -68,11 +68,32 @@ N ?= 10000
 bench-corpus:
 	$(GO) run ./eval/benchcorpus -data $(DATA) -n $(N) -out testdata/bench/$(N)
 
+# Trains the models of extract/syntax on the UD treebanks in $(DATA)/ud and
+# writes them to extract/syntax/model/ (same data and seed, same bytes). The
+# tagger's lexicon comes from WordNet 3.0 (Debian package wordnet-base).
+# The event detector reads the syntax analysis, so it is trained last, on
+# the TempEval-3 corpora (extract/detect/model/events.model).
+WORDNET ?= /usr/share/wordnet
+train:
+	@test -d $(WORDNET) || { echo "train: no WordNet at $(WORDNET): apt-get install wordnet-base"; exit 1; }
+	$(GO) run ./extract/syntax/internal/train -data $(DATA)/ud -wordnet $(WORDNET)
+# parser (extract/syntax/model/parser.bin): its training command goes here
+	$(GO) run ./extract/detect/train -data $(DATA) -out extract/detect/model/events.model
+
 # Scores the extractors on the gold corpora in $(DATA) (see its README).
-eval: eval-timex eval-actors eval-events eval-mixed eval-cameo eval-storyline eval-articles
+eval: eval-syntax eval-timex eval-tml-events eval-actors eval-events eval-mixed eval-cameo eval-storyline eval-articles
+
+# Tokens, sentences, tags, lemmas (and attachment) on UD EWT and GUM dev and test.
+eval-syntax:
+	$(GO) run ./eval/ud -data $(DATA)/ud
 
 eval-timex:
 	$(GO) run ./eval/tempeval -data $(DATA)
+
+# TempEval-3 Task B (events) beside the every-verb baseline: trained on
+# TimeBank and tested on AQUAINT, then 5-fold cross-validation over both.
+eval-tml-events:
+	$(GO) run ./eval/tempeval -events -data $(DATA)
 
 eval-actors:
 	$(GO) run ./eval/ecbactors -data $(DATA)/ecbplus

@@ -7,33 +7,47 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/eventgraph/eventgraph/extract/detect"
 	"github.com/eventgraph/eventgraph/extract/timex/timeml"
 )
 
 // newTimemlCmd builds `eventgraph timeml [-o DIR] FILE...`: it reads
 // TempEval-3 TimeML files, strips the TIMEX3/EVENT/SIGNAL tags inside
 // <TEXT>, tags the text with eventgraph's temporal tagger (anchored to the
-// file's DCT) and writes the files back with new TIMEX3 tags, the rest of
-// each file byte-identical.
+// file's DCT) and its event detector, and writes the files back with new
+// TIMEX3 and EVENT tags and a MAKEINSTANCE per event, so that TempEval-3
+// Tasks A and B can be scored.
 func newTimemlCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "timeml [-o DIR] FILE...",
-		Short: "Tag TimeML (TempEval-3) files with TIMEX3 temporal expressions",
+		Short: "Tag TimeML (TempEval-3) files with TIMEX3 expressions and EVENTs",
 		Long: "Reads TempEval-3 TimeML files, strips existing TIMEX3/EVENT/SIGNAL tags inside <TEXT>,\n" +
-			"tags the text with the temporal tagger anchored to the file's <DCT>, and writes each file\n" +
-			"with new TIMEX3 tags (to DIR with -o, else to stdout).",
+			"tags the text with the temporal tagger anchored to the file's <DCT> and with the event\n" +
+			"detector, and writes each file with new TIMEX3 and EVENT tags and, after the text, one\n" +
+			"MAKEINSTANCE per event (tense, aspect, polarity, pos, modality) in place of the file's\n" +
+			"instances and links (to DIR with -o, else to stdout). --events=false writes TIMEX3 only,\n" +
+			"the rest of the file byte-identical.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: runTimeml,
 	}
 	cmd.Flags().StringP("output", "o", "", "directory to write the tagged files to (default: stdout)")
+	cmd.Flags().Bool("events", true, "tag events (EVENT and MAKEINSTANCE) as well as time expressions")
 	return cmd
 }
 
 func runTimeml(cmd *cobra.Command, args []string) error {
 	dir, _ := cmd.Flags().GetString("output")
+	events, _ := cmd.Flags().GetBool("events")
 	if dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("timeml: creating output directory: %w", err)
+		}
+	}
+	var det *detect.Model
+	if events {
+		var err error
+		if det, err = detect.Default(); err != nil {
+			return fmt.Errorf("timeml: %w", err)
 		}
 	}
 	for _, f := range args {
@@ -45,7 +59,12 @@ func runTimeml(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return fmt.Errorf("timeml: %s: %w", f, err)
 		}
-		out := d.Annotate(d.Tag())
+		var out []byte
+		if det != nil {
+			out = d.AnnotateEvents(d.Tag(), detect.ToTimeML(det.DetectText(d.Text)))
+		} else {
+			out = d.Annotate(d.Tag())
+		}
 		if dir == "" {
 			if _, err := cmd.OutOrStdout().Write(out); err != nil {
 				return fmt.Errorf("timeml: %s: writing: %w", f, err)

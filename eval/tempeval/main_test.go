@@ -47,3 +47,49 @@ func TestTimeBank(t *testing.T) {
 		}
 	}
 }
+
+// TestTaskB trains the event detector on TimeBank files and scores it on
+// AQUAINT files it has not seen, beside the every-verb baseline: the
+// detector must beat the baseline by a margin and stay above floors a few
+// points under what it achieves.
+func TestTaskB(t *testing.T) {
+	dir, err := evalkit.DataDir("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "tempeval3-train", "AQUAINT")); err != nil {
+		t.Skipf("SKIPPING TempEval-3 Task B: %v (the data lives in ../shared/data next to the repository)", err)
+	}
+	limit := 80
+	if testing.Short() {
+		limit = 25
+	}
+	res, err := evalEvents(dir, heldOut, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, s := res.base.counts.Scores(), res.sys.counts.Scores()
+	t.Logf("Task B, %d AQUAINT files: baseline F1 %.1f class F1 %.1f; detect strict F1 %.1f relaxed F1 %.1f class F1 %.1f tense %.1f aspect %.1f",
+		res.sys.files, 100*b.RelaxedF1, 100*b.ClassF1, 100*s.StrictF1, 100*s.RelaxedF1, 100*s.ClassF1, 100*s.TenseAcc, 100*s.AspectAcc)
+	if s.RelaxedF1 < b.RelaxedF1+0.02 || s.ClassF1 < b.ClassF1+0.10 {
+		t.Errorf("detector (F1 %.1f, class F1 %.1f) hardly beats the every-verb baseline (%.1f, %.1f)",
+			100*s.RelaxedF1, 100*s.ClassF1, 100*b.RelaxedF1, 100*b.ClassF1)
+	}
+	if testing.Short() {
+		return
+	}
+	for _, f := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"strict F1", s.StrictF1, 0.70},
+		{"relaxed F1", s.RelaxedF1, 0.70},
+		{"class F1", s.ClassF1, 0.55},
+		{"tense accuracy", s.TenseAcc, 0.60},
+		{"aspect accuracy", s.AspectAcc, 0.85},
+	} {
+		if f.got < f.floor {
+			t.Errorf("%s %.1f below floor %.1f", f.name, 100*f.got, 100*f.floor)
+		}
+	}
+}

@@ -27,7 +27,7 @@ func tokenScore(sents []conllu.Sentence, misses io.Writer) evalkit.PRF {
 		}
 		p := matchSpans(sys, gold)
 		c.Add(p)
-		if misses != nil && p.TP != p.Gold {
+		if misses != nil && (p.TP != p.Gold || p.TP != p.Sys) {
 			fmt.Fprintf(misses, "%s\n  gold %s\n  sys  %s\n", s.Text, spell(s.Text, gold), spell(s.Text, sys))
 		}
 	}

@@ -3,9 +3,14 @@
 // lemmas (Tag), and a labeled dependency tree (Parse); Analyze does all
 // three.
 //
-// The tagger is an averaged perceptron over hashed features and the lemmas
-// come from the tag plus an exception table; both are trained by `make
-// train` on UD_English-EWT and the CC BY genres of UD_English-GUM
-// (../shared/data/ud) and embedded from the files in model/. Models load
-// once, on first use, and every function is safe for concurrent use.
+// The tagger chooses a joint (UPOS, XPOS) tag for each word with two
+// greedy averaged perceptrons over hashed features (word, affixes, shape,
+// neighbours, tags to the left, and WordNet word classes); the second pass
+// also sees the first pass's guesses to the right and looks again only at
+// the words the first was unsure of. Lemmas come from the tag, an
+// exception table and suffix rewrites. Both are trained by `make train` on
+// UD_English-EWT and the CC BY genres of UD_English-GUM (../shared/data/ud)
+// and embedded from model/ (see model/README.md for sources and licences).
+// Models load once, on first use, and every function is safe for
+// concurrent use.
 package syntax

@@ -47,7 +47,7 @@ func Tag(toks []Token) {
 	}
 }
 
-// Analyze tokenizes and tags the sentence text[start:end].
+// Analyze tokenizes and tags the sentence text[start:end] (Tokenize, Tag).
 func Analyze(text string, start, end int) []Token {
 	toks := Tokenize(text, start, end)
 	Tag(toks)

@@ -91,7 +91,8 @@ func (t *tokenizer) core(s, e int) {
 		t.emit(s, e)
 		return
 	}
-	if parts, ok := contractions[strings.ToLower(w)]; ok {
+	var buf [16]byte
+	if parts, ok := contractions[string(lowerASCII(buf[:0], w))]; ok {
 		for _, n := range parts {
 			t.emit(s, s+n)
 			s += n
@@ -119,6 +120,7 @@ func (t *tokenizer) core(s, e int) {
 // n bytes) inside the word text[p:e] whose current piece starts at p, or 0.
 func (t *tokenizer) infix(r rune, n, p, i, e int) int {
 	w := t.text
+	var buf [16]byte
 	switch r {
 	case '-':
 		if run := runLen(w[i:e], '-'); run >= 2 {
@@ -129,7 +131,7 @@ func (t *tokenizer) infix(r rune, n, p, i, e int) int {
 		}
 		before, _ := utf8.DecodeLastRuneInString(w[p:i])
 		after, _ := utf8.DecodeRuneInString(w[i+1 : e])
-		if (isAlnum(before) || before == '.') && isAlnum(after) && !hyphenPrefixes[strings.ToLower(w[p:i])] {
+		if (isAlnum(before) || before == '.') && isAlnum(after) && !hyphenPrefixes[string(lowerASCII(buf[:0], w[p:i]))] {
 			return 1
 		}
 	case '—', '–', '…', '(', ')', '[', ']', '{', '}', '"', '“', '”', '!', '?', ';':
@@ -197,6 +199,9 @@ func suffixLen(w string, final bool) int {
 	if n := cliticLen(w); n > 0 {
 		return n
 	}
+	if n := unitLen(w); n > 0 {
+		return n
+	}
 	r, n := utf8.DecodeLastRuneInString(w)
 	if n == len(w) {
 		return 0
@@ -228,7 +233,7 @@ func suffixLen(w string, final bool) int {
 			return run
 		}
 	}
-	return unitLen(w)
+	return 0
 }
 
 // isAbbreviation reports whether the period after w belongs to it: an
@@ -237,7 +242,7 @@ func suffixLen(w string, final bool) int {
 // as the treebanks do.
 func isAbbreviation(w string, final bool) bool {
 	if strings.IndexByte(w, '.') > 0 {
-		for _, part := range strings.Split(w, ".") {
+		for part := range strings.SplitSeq(w, ".") {
 			if len(part) > 3 || part == "" || !isLetter(part[0]) {
 				return false
 			}
@@ -250,7 +255,8 @@ func isAbbreviation(w string, final bool) bool {
 	if len(w) <= 4 && 'A' <= w[0] && w[0] <= 'Z' {
 		return true // an initial, "Gen", "La", "Nov"
 	}
-	return text.IsAbbreviation(strings.ToLower(w))
+	var buf [16]byte
+	return text.IsAbbreviation(string(lowerASCII(buf[:0], w)))
 }
 
 // cliticLen is the length of a clitic ending w ("n't", "'s", "'ll"), when a
@@ -289,8 +295,9 @@ var hyphenPrefixes = map[string]bool{
 	"semi": true, "socio": true, "sub": true, "un": true,
 }
 
-// units split off a number written against them ("7:30PM", "65k", "35mm").
-var units = []string{"am", "pm", "AM", "PM", "a.m.", "p.m.", "k", "K", "mm", "cm", "km", "kg", "ft", "lb", "lbs", "mph", "GB", "MB"}
+// units split off a number written against them ("7:30PM", "65k", "35mm",
+// "$4.2bn").
+var units = []string{"am", "pm", "AM", "PM", "a.m.", "p.m.", "k", "K", "m", "bn", "mm", "cm", "km", "kg", "ft", "lb", "lbs", "mph", "GB", "MB"}
 
 func unitLen(w string) int {
 	for _, u := range units {
@@ -307,7 +314,7 @@ func isWhole(w string) bool {
 	if emoticons[w] {
 		return true
 	}
-	if strings.Contains(w, "://") || strings.HasPrefix(strings.ToLower(w), "www.") {
+	if strings.Contains(w, "://") || len(w) > 4 && strings.EqualFold(w[:4], "www.") {
 		return isDigit(w[len(w)-1]) || isLetter(w[len(w)-1]) || w[len(w)-1] == '/'
 	}
 	if at := strings.IndexByte(w, '@'); at > 0 {
@@ -325,16 +332,30 @@ var emoticons = map[string]bool{
 // isCode reports whether w is a phone number or a similar code of digit
 // groups joined by hyphens, which stays one token: "713-853-3989".
 func isCode(w string) bool {
-	groups := strings.Split(w, "-")
-	if len(groups) < 2 {
+	if w == "" || !isDigit(w[0]) || strings.IndexByte(w, '-') < 0 {
 		return false
 	}
-	for _, g := range groups {
+	var lens []int
+	for g := range strings.SplitSeq(w, "-") {
 		if g == "" || strings.Trim(g, "0123456789") != "" {
 			return false
 		}
+		lens = append(lens, len(g))
 	}
-	return len(groups) >= 3 || len(groups[0]) == 3 && len(groups[1]) == 4
+	return len(lens) >= 3 || lens[0] == 3 && lens[1] == 4
+}
+
+// lowerASCII appends w to b in lower case (ASCII letters only); with a
+// stack buffer, a map lookup of string(result) allocates nothing.
+func lowerASCII(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 func runLen(w string, c byte) int {

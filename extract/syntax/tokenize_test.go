@@ -29,6 +29,8 @@ func TestTokenize(t *testing.T) {
 		{"She said -- again -- no", "She|said|--|again|--|no"},
 		{"words—dashes", "words|—|dashes"},
 		{"Great :)", "Great|:)"},
+		{"$4.2bn by 5p.m. and 35mm", "$|4.2|bn|by|5|p.m.|and|35|mm"},
+		{"Gideon Sa'ar's ex-wife and the U.N.-backed plan", "Gideon|Sa'ar|'s|ex-wife|and|the|U.N.|-|backed|plan"},
 		{"  spaced   out  ", "spaced|out"},
 	} {
 		toks := Tokenize(tc.in, 0, len(tc.in))

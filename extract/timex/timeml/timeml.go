@@ -1,10 +1,12 @@
-// Package timeml reads and writes TempEval-3 TimeML documents for the
-// temporal tagger: it takes the document creation time from <DCT>, strips
-// TIMEX3/EVENT/SIGNAL tags from <TEXT> (keeping their text), unescapes the
-// XML entities of the text while remembering where every byte came from,
-// and writes new TIMEX3 tags back with the rest of the file byte-identical.
-// It also scores system expressions against gold ones with the TempEval-3
-// rules (see Score).
+// Package timeml reads and writes TempEval-3 TimeML documents: it takes the
+// document creation time from <DCT>, reads the TIMEX3 and EVENT tags of
+// <TEXT> (an EVENT with the tense, aspect, polarity, modality and part of
+// speech of its first MAKEINSTANCE) as gold annotations, strips the
+// TIMEX3/EVENT/SIGNAL tags (keeping their text), unescapes the XML entities
+// of the text while remembering where every byte came from, and writes new
+// TIMEX3 and EVENT tags back. It also scores system annotations against
+// gold ones with the TempEval-3 rules (Counts for TIMEX3, EventCounts for
+// Task B events).
 package timeml
 
 import (
@@ -38,7 +40,9 @@ type Doc struct {
 	// Text is the unescaped content of <TEXT> without tags.
 	Text string
 	// Gold are the TIMEX3 tags found inside <TEXT>.
-	Gold   []Timex
+	Gold []Timex
+	// Events are the EVENT tags found inside <TEXT>, in text order.
+	Events []Event
 	esc    []byte // TEXT content with TIMEX3/EVENT/SIGNAL tags removed, still escaped
 	escOff []int  // Text byte offset -> esc offset; len(Text)+1 entries
 }
@@ -66,6 +70,7 @@ func Parse(raw []byte) (*Doc, error) {
 	if err := d.scan(raw[d.textStart:d.textEnd]); err != nil {
 		return nil, err
 	}
+	d.readInstances(raw[d.textEnd:])
 	return d, nil
 }
 
@@ -111,11 +116,11 @@ func (d *Doc) scan(content []byte) error {
 	var plain []byte
 	esc := make([]byte, 0, len(content))
 	off := make([]int, 0, len(content)+1)
-	type openTimex struct {
+	type open struct {
 		attrs map[string]string
 		start int
 	}
-	var stack []openTimex
+	stacks := map[string][]open{}
 	i := 0
 	for i < len(content) {
 		c := content[i]
@@ -136,18 +141,16 @@ func (d *Doc) scan(content []byte) error {
 				i += j + 1
 				continue
 			}
-			if name == "TIMEX3" {
-				selfClosing := strings.HasSuffix(tag, "/")
-				switch {
-				case closing:
-					if len(stack) > 0 {
-						o := stack[len(stack)-1]
-						stack = stack[:len(stack)-1]
-						d.Gold = append(d.Gold, Timex{Start: o.start, End: len(plain), Type: o.attrs["type"], Value: o.attrs["value"], Mod: o.attrs["mod"]})
-					}
-				case !selfClosing:
-					stack = append(stack, openTimex{attrs: parseAttrs(tag[len("TIMEX3"):]), start: len(plain)})
+			st := stacks[name]
+			switch {
+			case closing:
+				if len(st) > 0 {
+					o := st[len(st)-1]
+					stacks[name] = st[:len(st)-1]
+					d.addGold(name, o.attrs, o.start, len(plain))
 				}
+			case !strings.HasSuffix(tag, "/"):
+				stacks[name] = append(st, open{attrs: parseAttrs(tag[len(name):]), start: len(plain)})
 			}
 			i += j + 1
 		case '&':
@@ -180,7 +183,31 @@ func (d *Doc) scan(content []byte) error {
 		g.Text = d.Text[g.Start:g.End]
 	}
 	sort.SliceStable(d.Gold, func(a, b int) bool { return d.Gold[a].Start < d.Gold[b].Start })
+	for k := range d.Events {
+		// A few gold events start with a space: the span is the word.
+		e := &d.Events[k]
+		for e.Start < e.End && isSpace(d.Text[e.Start]) {
+			e.Start++
+		}
+		for e.End > e.Start && isSpace(d.Text[e.End-1]) {
+			e.End--
+		}
+		e.Text = d.Text[e.Start:e.End]
+	}
+	sort.SliceStable(d.Events, func(a, b int) bool { return d.Events[a].Start < d.Events[b].Start })
 	return nil
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// addGold records a closed TIMEX3 or EVENT tag spanning plain[start:end].
+func (d *Doc) addGold(name string, attrs map[string]string, start, end int) {
+	switch name {
+	case "TIMEX3":
+		d.Gold = append(d.Gold, Timex{Start: start, End: end, Type: attrs["type"], Value: attrs["value"], Mod: attrs["mod"]})
+	case "EVENT":
+		d.Events = append(d.Events, Event{Start: start, End: end, ID: attrs["eid"], Class: attrs["class"]})
+	}
 }
 
 func decodeEntity(name string) (string, bool) {
@@ -276,28 +303,59 @@ func (d *Doc) Annotate(tx []doc.Timex) []byte {
 	var b bytes.Buffer
 	b.Grow(len(d.raw) + 80*len(tx))
 	b.Write(d.raw[:d.textStart])
+	d.writeText(&b, d.timexTags(tx))
+	b.Write(d.raw[d.textEnd:])
+	return b.Bytes()
+}
+
+// tag is one annotation to write into TEXT: open and close tags around
+// Text[start:end].
+type tag struct {
+	start, end  int
+	open, close string
+}
+
+// timexTags turns expressions into TEXT tags tid="t1"..., keeping those
+// in range that start after the previous one ends.
+func (d *Doc) timexTags(tx []doc.Timex) []tag {
+	var out []tag
 	pos := 0
-	n := 0
 	for _, x := range tx {
 		if x.Start < 0 || x.End > len(d.Text) || x.Start >= x.End {
 			continue
 		}
-		s, e := d.escOff[x.Start], d.escOff[x.End]
-		if s < pos {
+		if d.escOff[x.Start] < pos {
 			continue
 		}
-		n++
-		b.Write(d.esc[pos:s])
-		fmt.Fprintf(&b, `<TIMEX3 tid="t%d" type="%s" value="%s"`, n, escapeAttr(x.Type), escapeAttr(x.Value))
+		open := fmt.Sprintf(`<TIMEX3 tid="t%d" type="%s" value="%s"`, len(out)+1, escapeAttr(x.Type), escapeAttr(x.Value))
 		if x.Mod != "" {
-			fmt.Fprintf(&b, ` mod="%s"`, escapeAttr(x.Mod))
+			open += fmt.Sprintf(` mod="%s"`, escapeAttr(x.Mod))
 		}
-		b.WriteByte('>')
+		out = append(out, tag{x.Start, x.End, open + ">", "</TIMEX3>"})
+		pos = d.escOff[x.End]
+	}
+	return out
+}
+
+func overlaps(tags []tag, start, end int) bool {
+	for _, t := range tags {
+		if t.start < end && start < t.end {
+			return true
+		}
+	}
+	return false
+}
+
+// writeText writes the escaped TEXT content with tags inserted.
+func (d *Doc) writeText(b *bytes.Buffer, tags []tag) {
+	pos := 0
+	for _, t := range tags {
+		s, e := d.escOff[t.start], d.escOff[t.end]
+		b.Write(d.esc[pos:s])
+		b.WriteString(t.open)
 		b.Write(d.esc[s:e])
-		b.WriteString("</TIMEX3>")
+		b.WriteString(t.close)
 		pos = e
 	}
 	b.Write(d.esc[pos:])
-	b.Write(d.raw[d.textEnd:])
-	return b.Bytes()
 }

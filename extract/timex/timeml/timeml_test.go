@@ -15,6 +15,8 @@ const sample = `<?xml version="1.0" ?>
 <TEXT>
 AT&amp;T <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3> &quot;after&quot; <SIGNAL sid="s1">the</SIGNAL> report of <TIMEX3 tid="t2" type="DURATION" value="P3M">the past three months</TIMEX3>.
 </TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>
+<MAKEINSTANCE eventID="e1" eiid="ei2" tense="PRESENT" aspect="NONE" polarity="NEG" pos="VERB"/>
 <TLINK lid="l1" eventInstanceID="ei1" relatedToTime="t1" relType="IS_INCLUDED"/>
 </TimeML>
 `
@@ -33,6 +35,11 @@ func TestParse(t *testing.T) {
 	}
 	if len(d.Gold) != 2 || d.Gold[0].Text != "yesterday" || d.Gold[0].Value != "1998-01-07" || d.Gold[1].Text != "the past three months" || d.Gold[1].Type != "DURATION" {
 		t.Fatalf("gold %+v", d.Gold)
+	}
+	// The event takes the attributes of its first instance.
+	want := Event{Start: 6, End: 10, ID: "e1", Class: "OCCURRENCE", Tense: "PAST", Aspect: "NONE", Polarity: "POS", POS: "VERB", Text: "fell"}
+	if len(d.Events) != 1 || d.Events[0] != want {
+		t.Fatalf("events %+v", d.Events)
 	}
 }
 

@@ -6,6 +6,7 @@
 package depparse
 
 import (
+	"fmt"
 	"slices"
 	"sync"
 
@@ -27,6 +28,7 @@ const RootRel = "root"
 // Model is a trained parser. It is read-only and safe for concurrent use.
 type Model struct {
 	moves  *linear.Model
+	table  *moveTable // moves, laid out for parsing
 	labels *linear.Model
 	names  []string  // label names by id
 	dirOK  [2][]bool // dirOK[dir][id]: label id seen with dependents on that side (0 left, 1 right)
@@ -56,7 +58,7 @@ func (m *Model) Parse(sent []Word) {
 	p.ws.reset(sent)
 	for !s.terminal() {
 		s.moveFeatures(&p.ws, &p.f)
-		m.moves.Score(p.f.f, p.scores)
+		m.table.score(p.f.f, p.scores)
 		mv := bestMove(s, p.scores)
 		lab := int16(-1)
 		if mv != shift {
@@ -112,6 +114,13 @@ func (m *Model) label(s *state, mv move, ws *words, f *fset, scores []float32, t
 		best = m.root // no label seen on this side: cannot happen with real data
 	}
 	return best
+}
+
+// Sizes describes the model: features and weights of its move and label
+// models.
+func (m *Model) Sizes() string {
+	return fmt.Sprintf("moves %d features %d weights, labels %d features %d weights",
+		m.moves.Features(), m.moves.Weights(), m.labels.Features(), m.labels.Weights())
 }
 
 // Labels returns the relation names the model can assign.

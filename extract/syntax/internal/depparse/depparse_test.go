@@ -2,7 +2,10 @@ package depparse
 
 import (
 	"bytes"
+	"os"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // tiny trains a small model on the first sentences of EWT train.
@@ -10,6 +13,7 @@ func tiny(t *testing.T, sents [][]Word) []byte {
 	t.Helper()
 	opt := DefaultOptions
 	opt.Epochs = 2
+	opt.Prune, opt.LabelPrune = 0.1, 0.1 // a tiny model's weights are small
 	m, err := Train(sents, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -61,4 +65,49 @@ func TestTrainRejectsBadTrees(t *testing.T) {
 	if _, err := Train(bad, DefaultOptions); err == nil {
 		t.Error("a word headed by itself was accepted")
 	}
+}
+
+// BenchmarkParse parses EWT dev with gold tags using the model file at
+// $PARSER_MODEL (skipped when unset), in MB/s of words and spaces.
+func BenchmarkParse(b *testing.B) {
+	path := os.Getenv("PARSER_MODEL")
+	if path == "" {
+		b.Skip("SKIP: PARSER_MODEL not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := Decode(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := treebank(b, "en_ewt-ud-dev.conllu.gz")
+	size := 0
+	for _, s := range sents {
+		for _, w := range s {
+			size += len(w.Form) + 1
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		for _, s := range sents {
+			m.Parse(s)
+		}
+	}
+	// The machine is shared: CPU time, not wall time, is the speed.
+	cpu := cpuTime() - start
+	b.ReportMetric(float64(size)*float64(b.N)/cpu.Seconds()/1e6, "cpuMB/s")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*size), "cpu-ns/B")
+}
+
+// cpuTime is the CPU time used by the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

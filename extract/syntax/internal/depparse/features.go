@@ -15,6 +15,7 @@ type words struct {
 	p []uint64 // Penn tag (XPOS)
 	u []uint64 // universal tag
 	l []uint64 // lemma
+	c []int32  // c[i]: commas before word i (n+2 entries)
 }
 
 // Values of the two pseudo-words.
@@ -29,7 +30,13 @@ func (ws *words) reset(sent []Word) {
 	ws.p = resize(ws.p, n+2, 0)
 	ws.u = resize(ws.u, n+2, 0)
 	ws.l = resize(ws.l, n+2, 0)
+	ws.c = resize(ws.c, n+2, 0)
+	commas := int32(0)
 	for i, t := range sent {
+		ws.c[i] = commas
+		if t.XPOS == "," {
+			commas++
+		}
 		ws.w[i] = hashLower(t.Form)
 		ws.p[i] = linear.HashString(0, t.XPOS)
 		ws.u[i] = linear.HashString(1, t.UPOS)
@@ -37,6 +44,7 @@ func (ws *words) reset(sent []Word) {
 	}
 	for i, v := range []uint64{rootValue, noneValue} {
 		ws.w[n+i], ws.p[n+i], ws.u[n+i], ws.l[n+i] = v, v, v, v
+		ws.c[n+i] = commas
 	}
 }
 
@@ -71,13 +79,24 @@ type fset struct {
 func (b *fset) start()       { b.f, b.t = b.f[:0], 0 }
 func (b *fset) next() uint64 { b.t++; return seeds[b.t] }
 
-func (b *fset) add1(x uint64)    { b.f = append(b.f, linear.Mix(b.next(), x)) }
-func (b *fset) add2(x, y uint64) { b.f = append(b.f, linear.Mix(linear.Mix(b.next(), x), y)) }
+// Values are folded in by a xor and a multiplication each (cheaper than
+// linear.Mix; the atomic values are hashes already): the top bits of the
+// last product, which are the feature's key, depend on every bit of every
+// value.
+const (
+	m1 = 0x9e3779b97f4a7c15
+	m2 = 0xbf58476d1ce4e5b9
+	m3 = 0x94d049bb133111eb
+	m4 = 0xd6e8feb86659fd93
+)
+
+func (b *fset) add1(x uint64)    { b.f = append(b.f, (b.next()^x)*m1) }
+func (b *fset) add2(x, y uint64) { b.f = append(b.f, ((b.next()^x)*m1^y)*m2) }
 func (b *fset) add3(x, y, z uint64) {
-	b.f = append(b.f, linear.Mix(linear.Mix(linear.Mix(b.next(), x), y), z))
+	b.f = append(b.f, (((b.next()^x)*m1^y)*m2^z)*m3)
 }
 func (b *fset) add4(x, y, z, v uint64) {
-	b.f = append(b.f, linear.Mix(linear.Mix(linear.Mix(linear.Mix(b.next(), x), y), z), v))
+	b.f = append(b.f, ((((b.next()^x)*m1^y)*m2^z)*m3^v)*m4)
 }
 
 // distance buckets the distance between two words.
@@ -97,13 +116,22 @@ func distance(a, b int32) uint64 {
 	return 7
 }
 
+// commas buckets the number of commas between words a < b (0, 1, 2 or
+// more; 3 when a is absent).
+func (ws *words) commas(a, b, none int32) uint64 {
+	if a == none || b == none {
+		return 3
+	}
+	return uint64(min(ws.c[b]-ws.c[a], 2))
+}
+
 // lab is the label value of word x (0 before it is attached).
 func (s *state) lab(x int32) uint64 { return uint64(s.label[x] + 1) }
 
 // moveFeatures fills b with the features for choosing the next move.
 func (s *state) moveFeatures(ws *words, b *fset) {
 	b.start()
-	w, p := ws.w, ws.p
+	w, p, u, l := ws.w, ws.p, ws.u, ws.l
 	none := s.none()
 	s0, s1, s2 := s.s(0), s.s(1), s.s(2)
 	b0, b1, b2 := s.buf(0), s.buf(1), s.buf(2)
@@ -210,6 +238,41 @@ func (s *state) moveFeatures(ws *words, b *fset) {
 	b.add2(p[s0], s.ls[s0])
 	b.add2(w[b0], s.ls[b0])
 	b.add2(p[b0], s.ls[b0])
+	// lexical triples around the attachment of s0
+	b.add3(w[s1], p[s0], w[b0])
+	b.add3(p[s1], w[s0], w[b0])
+	b.add3(w[s1], w[s0], p[b0])
+	b.add2(w[b0], w[b1])
+	b.add3(p[s0], w[b0], p[b1])
+	// lemmas and universal tags
+	b.add1(l[s0])
+	b.add1(l[b0])
+	b.add1(l[s1])
+	b.add2(l[s0], l[b0])
+	b.add2(l[s1], l[s0])
+	b.add3(u[s1], u[s0], u[b0])
+	b.add2(u[s0], u[b0])
+	// commas in between, stack depth
+	b.add3(p[s0], p[b0], ws.commas(s0, b0, none))
+	b.add3(p[s1], p[s0], ws.commas(s1, s0, none))
+	b.add2(p[b0], uint64(min(len(s.stack), 5)))
+	// what s0, s1 and b0 already govern
+	b.add3(p[s0], s.lab(s0r), p[b0])
+	b.add3(p[s1], s.lab(s1r), p[s0])
+	b.add3(p[b0], s.ls[b0], p[s0])
+	// wider context
+	b.add1(p[s.buf(3)])
+	b.add2(w[s2], p[s2])
+	b.add3(p[s2], p[s0], p[b0])
+	b.add4(p[s1], p[s0], p[b0], p[b1])
+	b.add4(p[s2], p[s1], p[s0], p[b0])
+	b.add3(p[s1], p[b0], distance(s1, b0))
+	b.add3(u[s0], u[b0], u[b1])
+	b.add3(l[s1], l[s0], p[b0])
+	b.add1(w[s1l])
+	b.add1(w[s1r])
+	b.add3(w[b0], p[b0l], s.lab(b0l))
+	b.add3(w[s0], p[s0r], p[b0])
 }
 
 // labelFeatures fills b with the features for labelling the arc h -> d.

@@ -74,5 +74,6 @@ func Decode(b []byte) (*Model, error) {
 	if m.moves.Classes() != int(numMoves) || m.labels.Classes() != len(m.names) {
 		return nil, errors.New("depparse: model and labels disagree")
 	}
+	m.table = newMoveTable(m.moves)
 	return m, nil
 }

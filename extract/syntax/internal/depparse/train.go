@@ -15,7 +15,8 @@ type Options struct {
 	Seed        uint64  // shuffling and exploration
 	ExploreFrom int     // first epoch (counting from 0) that may follow the model's mistakes
 	ExploreProb float64 // then the probability of following a wrong move instead of the oracle's
-	Prune       float64 // averaged weights smaller in magnitude are dropped from the model
+	Prune       float64 // averaged move weights smaller in magnitude are dropped from the model
+	LabelPrune  float64 // the same for label weights
 
 	// AfterEpoch, when set, is called after each epoch with the model
 	// averaged so far (for scores on held-out data).
@@ -23,53 +24,72 @@ type Options struct {
 }
 
 // DefaultOptions are the settings the embedded model is trained with.
-var DefaultOptions = Options{Epochs: 15, Seed: 1, ExploreFrom: 1, ExploreProb: 0.9, Prune: 0.05}
+var DefaultOptions = Options{Epochs: 8, Seed: 1, ExploreFrom: 1, ExploreProb: 0.9, Prune: 1.6, LabelPrune: 0.2}
 
-// trainer holds the models being learnt.
-type trainer struct {
+// Trainer learns a parser one pass over the data at a time.
+type Trainer struct {
 	Model
 	moveTr, labelTr *linear.Trainer
 	parser
-	rng *rand.Rand
+	opt   Options
+	rng   *rand.Rand
+	sents [][]Word
+	gold  [][]int32 // projectivized heads, the root as n
+	order []int
+	epoch int
 }
 
-// Train learns a parser from sentences with gold heads and relations.
-// Non-projective trees are projectivized (lifted) first. The same
-// sentences and options give the same model.
+// Train learns a parser from sentences with gold heads and relations with
+// opt.Epochs passes. The same sentences and options give the same model.
 func Train(sents [][]Word, opt Options) (*Model, error) {
+	t, err := NewTrainer(sents, opt)
+	if err != nil {
+		return nil, err
+	}
+	for range opt.Epochs {
+		t.Epoch()
+		if opt.AfterEpoch != nil {
+			opt.AfterEpoch(t.epoch-1, t.Averaged(opt.Prune, opt.LabelPrune))
+		}
+	}
+	return t.Averaged(opt.Prune, opt.LabelPrune), nil
+}
+
+// NewTrainer returns a trainer on sentences with gold heads and relations.
+// Non-projective trees are projectivized (lifted) first.
+func NewTrainer(sents [][]Word, opt Options) (*Trainer, error) {
 	if len(sents) == 0 {
 		return nil, errors.New("depparse: no training sentences")
 	}
-	t := &trainer{rng: rand.New(rand.NewPCG(opt.Seed, 0x5eed))}
+	t := &Trainer{opt: opt, sents: sents, rng: rand.New(rand.NewPCG(opt.Seed, 0x5eed))}
 	if err := t.inventory(sents); err != nil {
 		return nil, err
 	}
 	t.moveTr = linear.NewTrainer(int(numMoves))
 	t.labelTr = linear.NewTrainer(len(t.names))
 	t.scores = make([]float32, max(int(numMoves), len(t.names)))
-	gold := make([][]int32, len(sents))
+	t.gold = make([][]int32, len(sents))
+	t.order = make([]int, len(sents))
 	for i, s := range sents {
-		gold[i] = goldHeads(s)
+		t.gold[i] = goldHeads(s)
+		t.order[i] = i
 	}
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
+	return t, nil
+}
+
+// Epoch makes one pass over the sentences in a new random order, following
+// the model's mistakes from epoch opt.ExploreFrom on.
+func (t *Trainer) Epoch() {
+	t.rng.Shuffle(len(t.order), func(i, j int) { t.order[i], t.order[j] = t.order[j], t.order[i] })
+	explore := t.epoch >= t.opt.ExploreFrom
+	for _, i := range t.order {
+		t.learn(t.sents[i], t.gold[i], explore, t.opt.ExploreProb)
 	}
-	for epoch := range opt.Epochs {
-		t.rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		explore := epoch >= opt.ExploreFrom
-		for _, i := range order {
-			t.learn(sents[i], gold[i], explore, opt.ExploreProb)
-		}
-		if opt.AfterEpoch != nil {
-			opt.AfterEpoch(epoch, t.model(opt.Prune))
-		}
-	}
-	return t.model(opt.Prune), nil
+	t.epoch++
 }
 
 // inventory collects the labels (sorted by name) and the sides each occurs on.
-func (t *trainer) inventory(sents [][]Word) error {
+func (t *Trainer) inventory(sents [][]Word) error {
 	seen := map[string]bool{RootRel: true}
 	for _, s := range sents {
 		for i, w := range s {
@@ -122,7 +142,7 @@ func goldHeads(s []Word) []int32 {
 
 // learn parses one sentence, updating the models where they disagree with
 // the dynamic oracle.
-func (t *trainer) learn(sent []Word, gold []int32, explore bool, p float64) {
+func (t *Trainer) learn(sent []Word, gold []int32, explore bool, p float64) {
 	s := &t.st
 	s.reset(len(sent))
 	t.ws.reset(sent)
@@ -163,11 +183,13 @@ func (t *trainer) learn(sent []Word, gold []int32, explore bool, p float64) {
 	}
 }
 
-// model returns the averaged, pruned model learnt so far.
-func (t *trainer) model(prune float64) *Model {
+// Averaged returns the model learnt so far, averaged, without the move and
+// label weights smaller in magnitude than prune and labelPrune.
+func (t *Trainer) Averaged(prune, labelPrune float64) *Model {
 	m := t.Model
 	m.names = slices.Clone(t.names)
 	m.moves = t.moveTr.Model(prune)
-	m.labels = t.labelTr.Model(prune)
+	m.table = newMoveTable(m.moves)
+	m.labels = t.labelTr.Model(labelPrune)
 	return &m
 }

@@ -97,6 +97,20 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+func TestScoreSome(t *testing.T) {
+	m := train(2).Model(0)
+	r := rand.New(rand.NewPCG(3, 1))
+	all, some := make([]float32, 3), make([]float32, 3)
+	for range 100 {
+		f, _ := toy(r)
+		m.Score(f, all)
+		m.ScoreSome(f, []uint16{0, 2}, some)
+		if all[0] != some[0] || all[2] != some[2] {
+			t.Fatalf("ScoreSome %v, Score %v", some, all)
+		}
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	a, _ := train(5).Model(0.01).AppendBinary(nil)
 	b, _ := train(5).Model(0.01).AppendBinary(nil)

@@ -115,6 +115,40 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 	}
 }
 
+// ScoreSome is Score for the classes in some only: it sets scores[c] for
+// each c in some (len(scores) >= Classes), leaving other entries
+// meaningless. A feature that has weights for most classes costs a few
+// additions instead of one per class.
+func (m *Model) ScoreSome(feats []uint64, some []uint16, scores []float32) {
+	scores = scores[:m.classes]
+	clear(scores)
+	var found [64]int32
+	for len(feats) > 0 {
+		n := min(len(feats), len(found))
+		for j, h := range feats[:n] {
+			found[j] = int32(m.find(key(h)))
+		}
+		for _, i := range found[:n] {
+			if i < 0 {
+				continue
+			}
+			s := m.slots[i]
+			if !s.dense {
+				m.add(s, scores)
+				continue
+			}
+			w := m.weights[s.start : int(s.start)+m.classes]
+			for _, c := range some {
+				scores[c] += float32(w[c])
+			}
+		}
+		feats = feats[n:]
+	}
+	for _, c := range some {
+		scores[c] *= m.scale
+	}
+}
+
 func (m *Model) add(s slot, scores []float32) {
 	if s.dense {
 		w := m.weights[s.start : int(s.start)+len(scores)]
@@ -142,7 +176,7 @@ func (m *Model) add(s slot, scores []float32) {
 // put adds a feature's weights (classes ascending) to the table.
 func (m *Model) put(k uint32, classes []uint16, weights []int16) {
 	s := slot{key: k, start: uint32(len(m.weights)), n: uint16(len(classes))}
-	if 2*len(classes) >= m.classes { // dense: every class in order
+	if len(classes) >= denseMin || 2*len(classes) >= m.classes { // dense: every class in order
 		s.dense = true
 		m.weights = append(m.weights, make([]int16, m.classes)...)
 		m.labels = append(m.labels, make([]uint16, m.classes)...)
@@ -319,3 +353,8 @@ func (d *decoder) varint() int64 {
 	d.b = d.b[n:]
 	return v
 }
+
+// denseMin is the number of weights from which a feature keeps one for
+// every class: scoring a few classes (ScoreSome) then costs a few
+// additions rather than one per weight.
+const denseMin = 6

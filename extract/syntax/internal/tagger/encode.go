@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
@@ -24,7 +25,8 @@ func (t *Tagger) AppendBinary(b []byte) ([]byte, error) {
 	b = appendMap(b, t.Lemmas.rules, func(b []byte, r rewrite) []byte {
 		return appendString(binary.AppendUvarint(b, uint64(r.cut)), r.add)
 	})
-	b = appendMap(b, t.known, func(b []byte, c int) []byte { return binary.AppendUvarint(b, uint64(c)) })
+	b = appendMap(b, t.dict, appendClasses)
+	b = appendClasses(b, t.open)
 	hashes := make([]uint64, 0, len(t.lower))
 	for h := range t.lower {
 		hashes = append(hashes, h)
@@ -36,7 +38,21 @@ func (t *Tagger) AppendBinary(b []byte) ([]byte, error) {
 		b = binary.AppendUvarint(b, h-prev)
 		prev = h
 	}
-	return t.model.AppendBinary(b)
+	b = t.lex.appendBinary(b)
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(t.Margin))
+	b, err := t.model.AppendBinary(b)
+	if err != nil {
+		return nil, err
+	}
+	return t.model2.AppendBinary(b)
+}
+
+func appendClasses(b []byte, cs []uint16) []byte {
+	b = binary.AppendUvarint(b, uint64(len(cs)))
+	for _, c := range cs {
+		b = binary.AppendUvarint(b, uint64(c))
+	}
+	return b
 }
 
 func appendString(b []byte, s string) []byte {
@@ -75,15 +91,13 @@ func Decode(b []byte) (*Tagger, error) {
 		k := d.string()
 		l.rules[k] = rewrite{cut: int(d.uvarint()), add: d.string()}
 	}
-	known := make(map[string]int)
+	l.index()
+	dict := make(map[string][]uint16)
 	for n := d.count(); n > 0 && d.err == nil; n-- {
 		k := d.string()
-		if c := d.uvarint(); c < uint64(len(tags)) {
-			known[k] = int(c)
-		} else {
-			d.err = errors.New("bad class")
-		}
+		dict[k] = d.classes(len(tags))
 	}
+	open := d.classes(len(tags))
 	n := d.count()
 	lower := make(lexicon, n)
 	h := uint64(0)
@@ -91,6 +105,8 @@ func Decode(b []byte) (*Tagger, error) {
 		h += d.uvarint()
 		lower[h] = struct{}{}
 	}
+	lex := d.lexTable()
+	margin := d.float32()
 	if d.err != nil {
 		return nil, fmt.Errorf("tagger: %w", d.err)
 	}
@@ -98,11 +114,17 @@ func Decode(b []byte) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tagger: %w", err)
 	}
-	if len(rest) != 0 || m.Classes() != len(tags) {
+	m2, rest, err := linear.DecodeModel(rest)
+	if err != nil {
+		return nil, fmt.Errorf("tagger: %w", err)
+	}
+	if len(rest) != 0 || m.Classes() != len(tags) || m2.Classes() != len(tags) {
 		return nil, errors.New("tagger: model does not match its tags")
 	}
-	return &Tagger{Tags: tags, Lemmas: l, known: known, lower: lower, model: m}, nil
+	return &Tagger{Tags: tags, Lemmas: l, dict: dict, open: open, lower: lower, lex: lex, Margin: margin, model: m, model2: m2}, nil
 }
+
+var errBad = errors.New("corrupt")
 
 type reader struct {
 	b   []byte
@@ -129,6 +151,32 @@ func (r *reader) count() int {
 		return 0
 	}
 	return int(n)
+}
+
+// classes reads a non-empty list of classes below n.
+func (r *reader) classes(n int) []uint16 {
+	cs := make([]uint16, r.count())
+	for i := range cs {
+		if c := r.uvarint(); c < uint64(n) {
+			cs[i] = uint16(c)
+		} else {
+			r.err = errBad
+		}
+	}
+	if len(cs) == 0 && r.err == nil {
+		r.err = errBad
+	}
+	return cs
+}
+
+func (r *reader) float32() float32 {
+	if len(r.b) < 4 {
+		r.err = errBad
+		return 0
+	}
+	v := math.Float32frombits(binary.LittleEndian.Uint32(r.b))
+	r.b = r.b[4:]
+	return v
 }
 
 func (r *reader) string() string {

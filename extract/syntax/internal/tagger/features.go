@@ -15,17 +15,18 @@ type word struct {
 	prefix [3]uint64 // first 1..3 bytes of lower
 	shape  uint64    // Xxxx, dd.d, ...: case and digit pattern, runs cut at 2
 	flags  uint64    // bit set: see the flag constants
+	lex    uint64    // dictionary classes, 0 when unknown
 }
 
 const (
-	flagUpper   = 1 << iota // starts with an upper-case letter
-	flagAllCaps             // letters, all upper case
-	flagDigit               // holds a digit
-	flagHyphen              // holds a hyphen
-	flagFirst               // first word of the sentence
-	flagPeriod              // holds a period
-	flagKnownLower          // capitalized, and seen in lower case in training
-	flagLowerCase           // no upper-case letter (not a feature: masked out)
+	flagUpper      = 1 << iota // starts with an upper-case letter
+	flagAllCaps                // letters, all upper case
+	flagDigit                  // holds a digit
+	flagHyphen                 // holds a hyphen
+	flagFirst                  // first word of the sentence
+	flagPeriod                 // holds a period
+	flagKnownLower             // capitalized, and seen in lower case in training
+	flagLowerCase              // no upper-case letter (not a feature: masked out)
 )
 
 // Feature templates: each feature hash starts from linear.Hash(template).
@@ -55,6 +56,19 @@ const (
 	tPrevTagSuffix
 	tFlagsSuffix
 	tNextNextShape
+	tGuess
+	tNextGuess
+	tNext2Guess
+	tNextGuesses
+	tPrevTagNextGuess
+	tNextGuessLower
+	tGuessLower
+	tLex
+	tLexFlags
+	tLexPrevTag
+	tNextLex
+	tPrevLex
+	tLexSuffix
 )
 
 var (
@@ -210,6 +224,21 @@ func features(f linear.Features, ws []word, tags []int, i int) linear.Features {
 		mix(mix(h(tAround), p1), n1),
 		mix(mix(h(tNextNextShape), n1sh), n2sh),
 	)
+	nlex, plex := uint64(1<<20), uint64(1<<20)
+	if i+1 < len(ws) {
+		nlex = ws[i+1].lex
+	}
+	if i > 0 {
+		plex = ws[i-1].lex
+	}
+	f = append(f,
+		mix(h(tLex), w.lex),
+		mix(mix(h(tLexFlags), w.lex), w.flags),
+		mix(mix(h(tLexPrevTag), w.lex), t1),
+		mix(h(tNextLex), nlex),
+		mix(h(tPrevLex), plex),
+		mix(mix(h(tLexSuffix), w.lex), w.suffix[2]),
+	)
 	for k, s := range w.suffix {
 		if s != 0 {
 			f = append(f, mix(h(tSuffix), s))
@@ -224,4 +253,31 @@ func features(f linear.Features, ws []word, tags []int, i int) linear.Features {
 		}
 	}
 	return f
+}
+
+// rightFeatures appends to f the features of the second pass, which sees
+// the first pass's guesses for word i and the words after it.
+func rightFeatures(f linear.Features, ws []word, tags, guesses []int, i int) linear.Features {
+	guess := func(j int) uint64 {
+		if j >= len(guesses) {
+			return 1 << 21
+		}
+		return uint64(guesses[j])
+	}
+	t1 := uint64(1 << 20)
+	if i > 0 {
+		t1 = uint64(tags[i-1])
+	}
+	g0, g1, g2 := guess(i), guess(i+1), guess(i+2)
+	mix := linear.Mix
+	h := linear.Hash
+	return append(f,
+		mix(h(tGuess), g0),
+		mix(h(tNextGuess), g1),
+		mix(h(tNext2Guess), g2),
+		mix(mix(h(tNextGuesses), g1), g2),
+		mix(mix(h(tPrevTagNextGuess), t1), g1),
+		mix(mix(h(tNextGuessLower), g1), ws[i].lower),
+		mix(mix(h(tGuessLower), g0), ws[i].lower),
+	)
 }

@@ -11,8 +11,56 @@ import (
 // table of the treebank's words whose lemma the rules get wrong, then by
 // the most frequent rewrite of the longest known suffix for that tag.
 type Lemmatizer struct {
-	exceptions map[string]string // key(form, xpos) -> lemma
+	exceptions map[string]string  // key(base, xpos) -> lemma
+	rules      map[string]rewrite // key(suffix, xpos) -> rewrite
+	byTag      map[string]tagLemmas
+}
+
+// tagLemmas are the exceptions and rules of one tag, keyed by base form and
+// suffix, so that looking up a word's substrings allocates nothing.
+type tagLemmas struct {
+	exceptions map[string]string
 	rules      map[string]rewrite
+}
+
+// index builds byTag from the flat tables; Lemma then uses it.
+func (l *Lemmatizer) index() {
+	l.byTag = make(map[string]tagLemmas)
+	get := func(xpos string) tagLemmas {
+		t, ok := l.byTag[xpos]
+		if !ok {
+			t = tagLemmas{exceptions: make(map[string]string), rules: make(map[string]rewrite)}
+			l.byTag[xpos] = t
+		}
+		return t
+	}
+	for k, v := range l.exceptions {
+		xpos, base, _ := strings.Cut(k, "\x00")
+		get(xpos).exceptions[base] = v
+	}
+	for k, r := range l.rules {
+		xpos, suffix, _ := strings.Cut(k, "\x00")
+		get(xpos).rules[suffix] = r
+	}
+}
+
+// exception and rule1 look up the tables, indexed or flat (while learning).
+func (l *Lemmatizer) exception(base, xpos string) (string, bool) {
+	if l.byTag != nil {
+		v, ok := l.byTag[xpos].exceptions[base]
+		return v, ok
+	}
+	v, ok := l.exceptions[key(base, xpos)]
+	return v, ok
+}
+
+func (l *Lemmatizer) rule1(suffix, xpos string) (rewrite, bool) {
+	if l.byTag != nil {
+		r, ok := l.byTag[xpos].rules[suffix]
+		return r, ok
+	}
+	r, ok := l.rules[key(suffix, xpos)]
+	return r, ok
 }
 
 // rewrite turns a form into its lemma: cut bytes off the end, then add.
@@ -62,16 +110,19 @@ func rewriteOf(base, lemma string) rewrite {
 // Lemma is the lemma of form tagged xpos.
 func (l *Lemmatizer) Lemma(form, xpos string) string {
 	base := Base(form, xpos)
-	if lemma, ok := l.exceptions[key(base, xpos)]; ok {
+	if lemma, ok := l.exception(base, xpos); ok {
 		return lemma
 	}
-	// A compound of a known irregular word: "upheld" as "held".
-	for k := 1; k+minStem <= len(base)-2; k++ {
+	// A compound of an irregular verb: "upheld" as "held", "outgrew" as
+	// "grew" (but not "applied" as "lied": that rewrite is regular).
+	for k := 2; (xpos == "VBD" || xpos == "VBN") && k <= len(base)-minStem; k++ {
 		if !utf8.RuneStart(base[k]) {
 			continue
 		}
-		if lemma, ok := l.exceptions[key(base[k:], xpos)]; ok && len(base)-k >= minStem {
-			return base[:k] + lemma
+		if lemma, ok := l.exception(base[k:], xpos); ok {
+			if r := rewriteOf(base[k:], lemma); r.add != "" && r.add != "e" {
+				return base[:k] + lemma
+			}
 		}
 	}
 	if r, ok := l.rule(base, xpos); ok {
@@ -84,7 +135,7 @@ func (l *Lemmatizer) Lemma(form, xpos string) string {
 
 func (l *Lemmatizer) rule(base, xpos string) (rewrite, bool) {
 	for k := min(maxSuffix, len(base)); k >= 0; k-- {
-		if r, ok := l.rules[key(base[len(base)-k:], xpos)]; ok {
+		if r, ok := l.rule1(base[len(base)-k:], xpos); ok {
 			return r, true
 		}
 	}
@@ -94,8 +145,10 @@ func (l *Lemmatizer) rule(base, xpos string) (rewrite, bool) {
 // Pair is one training word for the lemmatizer.
 type Pair struct{ Form, XPOS, Lemma string }
 
-// Learn learns a lemmatizer from the words of a treebank.
-func Learn(pairs []Pair) *Lemmatizer {
+// Learn learns a lemmatizer from the words of a treebank, and adds to its
+// exceptions the irregular forms of a dictionary (extra) that the treebank
+// lacks and the rules get wrong.
+func Learn(pairs, extra []Pair) *Lemmatizer {
 	// The most frequent lemma of each (base, tag).
 	type counted struct {
 		n     map[string]int
@@ -179,6 +232,17 @@ func Learn(pairs []Pair) *Lemmatizer {
 			l.exceptions[k] = lemmaOf[k]
 		}
 	}
+	for _, p := range extra {
+		base := Base(p.Form, p.XPOS)
+		k := key(base, p.XPOS)
+		if _, ok := lemmaOf[k]; ok {
+			continue
+		}
+		if _, ok := l.exceptions[k]; !ok && l.Lemma(base, p.XPOS) != p.Lemma {
+			l.exceptions[k] = p.Lemma
+		}
+	}
+	l.index()
 	return l
 }
 

@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"math/rand/v2"
+	"slices"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
 )
@@ -19,9 +20,12 @@ type Trainer struct {
 	words [][]word // descriptions of data, computed once
 	order []int
 	rng   *rand.Rand
-	tr    *linear.Trainer
-	known map[string]int
+	tr    *linear.Trainer // first pass
+	tr2   *linear.Trainer // second pass
+	dict  map[string][]uint16
+	all   []uint16
 	lower lexicon
+	lex   *lexTable
 }
 
 // Words that occur at least knownCount times in training, with one class
@@ -32,8 +36,12 @@ const (
 )
 
 // NewTrainer returns a trainer of a tagger with the given classes on data,
-// visiting sentences in an order shuffled by seed each pass.
-func NewTrainer(tags []Tag, data []Example, seed uint64) *Trainer {
+// visiting sentences in an order shuffled by seed each pass. lex, which may
+// be empty, gives lower-case words classes from a dictionary. Once
+// trained, words seen at least dictCount times (0: none) take one of the
+// classes they were seen with; training scores all classes, which learns
+// better weights.
+func NewTrainer(tags []Tag, data []Example, lex map[string]uint16, seed uint64, dictCount int) *Trainer {
 	t := &Trainer{
 		tags:  tags,
 		data:  data,
@@ -41,11 +49,14 @@ func NewTrainer(tags []Tag, data []Example, seed uint64) *Trainer {
 		order: make([]int, len(data)),
 		rng:   rand.New(rand.NewPCG(seed, 0x7a66)),
 		tr:    linear.NewTrainer(len(tags)),
-		known: knownWords(data),
+		tr2:   linear.NewTrainer(len(tags)),
+		dict:  dictionary(data, dictCount),
+		all:   every(len(tags)),
 		lower: lowerLexicon(data),
+		lex:   newLexTable(lex),
 	}
 	for i, ex := range data {
-		t.words[i] = describeAll(nil, ex.Forms, t.lower)
+		t.words[i] = describeAll(nil, ex.Forms, t.lower, t.lex)
 		t.order[i] = i
 	}
 	return t
@@ -60,19 +71,34 @@ func (t *Trainer) Epoch() float64 {
 		feats  linear.Features
 		scores = make([]float32, len(t.tags))
 		guess  []int
+		first  []int
 		right  int
 		total  int
 	)
 	for _, k := range t.order {
 		ex := t.data[k]
+		first = append(first[:0], make([]int, len(ex.Forms))...)
+		for i, f := range ex.Forms {
+			some := t.candidates(f)
+			g := int(some[0])
+			if len(some) > 1 {
+				feats = features(feats[:0], t.words[k], first, i)
+				t.tr.Score(feats, scores)
+				g = best(scores, t.all)
+				t.tr.Update(feats, ex.Tags[i], g)
+			}
+			first[i] = g
+		}
 		guess = append(guess[:0], make([]int, len(ex.Forms))...)
 		for i, f := range ex.Forms {
-			g, ok := t.known[f]
-			if !ok {
+			some := t.candidates(f)
+			g := int(some[0])
+			if len(some) > 1 {
 				feats = features(feats[:0], t.words[k], guess, i)
-				t.tr.Score(feats, scores)
-				g = argmax(scores)
-				t.tr.Update(feats, ex.Tags[i], g)
+				feats = rightFeatures(feats, t.words[k], guess, first, i)
+				t.tr2.Score(feats, scores)
+				g = best(scores, t.all)
+				t.tr2.Update(feats, ex.Tags[i], g)
 			}
 			guess[i] = g
 			if g == ex.Tags[i] {
@@ -85,14 +111,54 @@ func (t *Trainer) Epoch() float64 {
 }
 
 // Tagger returns the averaged tagger, with weights smaller than prune left
-// out.
+// out; its Margin is 0 (the second pass sees every word).
 func (t *Trainer) Tagger(prune float64, lemmas *Lemmatizer) *Tagger {
-	return &Tagger{Tags: t.tags, Lemmas: lemmas, known: t.known, lower: t.lower, model: t.tr.Model(prune)}
+	return &Tagger{Tags: t.tags, Lemmas: lemmas, dict: t.dict, open: openClasses(t.data, len(t.tags)), lower: t.lower, lex: t.lex,
+		model: t.tr.Model(prune), model2: t.tr2.Model(prune)}
 }
 
-// knownWords finds the frequent words of data that (nearly) always take
-// the same class.
-func knownWords(data []Example) map[string]int {
+func (t *Trainer) candidates(form string) []uint16 {
+	if c, ok := t.dict[form]; ok {
+		return c
+	}
+	return t.all
+}
+
+// openMin is how many words seen once in training a class needs to be
+// open: one that words outside the dictionary may take.
+const openMin = 3
+
+// openClasses lists the classes of at least openMin words seen once in
+// data (every class when that leaves fewer than two).
+func openClasses(data []Example, n int) []uint16 {
+	count := make(map[string]int)
+	for _, ex := range data {
+		for _, f := range ex.Forms {
+			count[f]++
+		}
+	}
+	hapax := make([]int, n)
+	for _, ex := range data {
+		for i, f := range ex.Forms {
+			if count[f] == 1 {
+				hapax[ex.Tags[i]]++
+			}
+		}
+	}
+	var open []uint16
+	for c, k := range hapax {
+		if k >= openMin {
+			open = append(open, uint16(c))
+		}
+	}
+	if len(open) < 2 { // too little data to tell
+		return every(n)
+	}
+	return open
+}
+
+// dictionary finds the classes each frequent word of data takes.
+func dictionary(data []Example, dictCount int) map[string][]uint16 {
 	counts := make(map[string]map[int]int)
 	for _, ex := range data {
 		for i, f := range ex.Forms {
@@ -102,20 +168,28 @@ func knownWords(data []Example) map[string]int {
 			counts[f][ex.Tags[i]]++
 		}
 	}
-	known := make(map[string]int)
+	dict := make(map[string][]uint16)
 	for f, byTag := range counts {
-		total, best, bestN := 0, 0, 0
+		total, top, topN := 0, 0, 0
 		for tag, n := range byTag {
 			total += n
-			if n > bestN || n == bestN && tag < best {
-				best, bestN = tag, n
+			if n > topN || n == topN && tag < top {
+				top, topN = tag, n
 			}
 		}
-		if total >= knownCount && float64(bestN) >= knownShare*float64(total) {
-			known[f] = best
+		switch {
+		case total >= knownCount && float64(topN) >= knownShare*float64(total):
+			dict[f] = []uint16{uint16(top)}
+		case dictCount > 0 && total >= dictCount && len(byTag) > 1:
+			var cs []uint16
+			for tag := range byTag {
+				cs = append(cs, uint16(tag))
+			}
+			slices.Sort(cs)
+			dict[f] = cs
 		}
 	}
-	return known
+	return dict
 }
 
 // lowerLexicon is the set of the words written in lower case in data.

@@ -2,7 +2,7 @@
 // UD English treebanks and writes extract/syntax/model/tagger.bin (make
 // train). The same data, flags and seed give the same bytes.
 //
-//	go run ./extract/syntax/internal/train [-data ../shared/data/ud] [-iters 8] [-dev]
+//	go run ./extract/syntax/internal/train [-data ../shared/data/ud] [-wordnet /usr/share/wordnet] [-dev]
 package main
 
 import (
@@ -24,13 +24,17 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data/ud", "folder of the UD English treebanks")
 	out := flag.String("out", "extract/syntax/model/tagger.bin", "model file to write")
-	iters := flag.Int("iters", 8, "passes over the training data")
+	iters := flag.Int("iters", 9, "passes over the training data")
 	seed := flag.Uint64("seed", 1, "seed of the order of training sentences")
-	prune := flag.Float64("prune", 0.05, "leave out averaged weights smaller than this")
+	prune := flag.Float64("prune", 0.3, "leave out averaged weights smaller than this")
+	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database (Debian package wordnet-base); empty: none")
 	dev := flag.Bool("dev", false, "score the dev splits after every pass")
 	sweep := flag.String("sweep", "", "with -dev: comma-separated prune thresholds to score at the end")
+	dict := flag.Int("dict", 20, "words seen this often take only the classes seen with them (0: no such restriction)")
+	margin := flag.Float64("margin", 32, "first-pass lead from which the second pass leaves a word alone (0: it sees all)")
+	margins := flag.String("margins", "", "with -dev: comma-separated margins to score at the end")
 	flag.Parse()
-	if err := run(*data, *out, *iters, *seed, *prune, *dev, *sweep); err != nil {
+	if err := run(*data, *wordnet, *out, *iters, *seed, *prune, *dict, *dev, *sweep, float32(*margin), *margins); err != nil {
 		slog.Error("train", "err", err)
 		os.Exit(1)
 	}
@@ -47,7 +51,7 @@ func read(dir, split string) ([]conllu.Sentence, error) {
 	return conllu.ReadFiles(paths...)
 }
 
-func run(dir, out string, iters int, seed uint64, prune float64, dev bool, sweep string) error {
+func run(dir, wordnet, out string, iters int, seed uint64, prune float64, dict int, dev bool, sweep string, margin float32, margins string) error {
 	train, err := read(dir, "train")
 	if err != nil {
 		return err
@@ -74,12 +78,28 @@ func run(dir, out string, iters int, seed uint64, prune float64, dev bool, sweep
 		}
 		examples[i] = ex
 	}
-	lemmas := tagger.Learn(pairs)
+	var (
+		lex   map[string]uint16
+		extra []tagger.Pair
+	)
+	if wordnet != "" {
+		if lex, err = readWordNet(wordnet); err != nil {
+			return err
+		}
+		exc, err := wordNetExceptions(wordnet)
+		if err != nil {
+			return err
+		}
+		for _, e := range exc {
+			extra = append(extra, tagger.Pair{Form: e[0], XPOS: e[1], Lemma: e[2]})
+		}
+	}
+	lemmas := tagger.Learn(pairs, extra)
 	exc, rules := lemmas.Sizes()
 	slog.Info("training", "sentences", len(train), "words", len(pairs), "tags", len(tags),
 		"lemma exceptions", exc, "lemma rules", rules)
 
-	tr := tagger.NewTrainer(tags, examples, seed)
+	tr := tagger.NewTrainer(tags, examples, lex, seed, dict)
 	for it := 1; it <= iters; it++ {
 		start := time.Now()
 		acc := tr.Epoch()
@@ -110,6 +130,22 @@ func run(dir, out string, iters int, seed uint64, prune float64, dev bool, sweep
 		slog.Info(msg, "scoring", time.Since(start).Round(time.Millisecond))
 	}
 	t := tr.Tagger(prune, lemmas)
+	for _, m := range strings.Split(margins, ",") {
+		if m == "" || !dev {
+			continue
+		}
+		v, err := strconv.ParseFloat(m, 64)
+		if err != nil {
+			return fmt.Errorf("-margins: %w", err)
+		}
+		t.Margin = float32(v)
+		msg := fmt.Sprintf("margin %g: second pass on %.1f%% of words", v, 100*secondShare(t, devSets))
+		for i, s := range devSets {
+			msg += fmt.Sprintf("; %s dev %s", treebanks[i], score(t, s))
+		}
+		slog.Info(msg)
+	}
+	t.Margin = margin
 	b, err := t.AppendBinary(nil)
 	if err != nil {
 		return err
@@ -175,4 +211,24 @@ func score(t *tagger.Tagger, sents []conllu.Sentence) string {
 	}
 	pct := func(n int) float64 { return 100 * float64(n) / float64(total) }
 	return fmt.Sprintf("UPOS %.2f XPOS %.2f lemma %.2f", pct(upos), pct(xpos), pct(lemma))
+}
+
+// secondShare is the share of the words of sets that t's second pass tags.
+func secondShare(t *tagger.Tagger, sets [][]conllu.Sentence) float64 {
+	var n, second int
+	for _, sents := range sets {
+		for _, s := range sents {
+			forms := make([]string, len(s.Words))
+			for i, w := range s.Words {
+				forms[i] = w.Form
+			}
+			for _, m := range t.Margins(forms) {
+				n++
+				if t.Margin == 0 || m < t.Margin {
+					second++
+				}
+			}
+		}
+	}
+	return float64(second) / float64(max(n, 1))
 }

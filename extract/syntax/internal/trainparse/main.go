@@ -12,6 +12,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/conllu"
@@ -24,11 +26,13 @@ func main() {
 	out := flag.String("out", "extract/syntax/model/parser.bin", "model file to write (none when empty)")
 	flag.IntVar(&opt.Epochs, "epochs", opt.Epochs, "passes over the training data")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of the sentence order and of exploration")
-	flag.Float64Var(&opt.Prune, "prune", opt.Prune, "leave out averaged weights smaller than this")
+	flag.Float64Var(&opt.Prune, "prune", opt.Prune, "leave out averaged move weights smaller than this")
+	flag.Float64Var(&opt.LabelPrune, "prune-labels", opt.LabelPrune, "leave out averaged label weights smaller than this")
 	dev := flag.Bool("dev", false, "score the dev splits after every pass")
 	test := flag.Bool("test", false, "score EWT test at the end (report it once)")
+	sweep := flag.String("sweep", "", "comma-separated move prune values to try on the dev splits at the end")
 	flag.Parse()
-	if err := run(*data, *out, opt, *dev, *test); err != nil {
+	if err := run(*data, *out, opt, *dev, *test, *sweep); err != nil {
 		slog.Error("trainparse", "err", err)
 		os.Exit(1)
 	}
@@ -45,7 +49,7 @@ func read(dir, treebank, split string) ([][]depparse.Word, error) {
 	return depparse.FromCoNLLU(s), nil
 }
 
-func run(dir, out string, opt depparse.Options, dev, test bool) error {
+func run(dir, out string, opt depparse.Options, dev, test bool, sweep string) error {
 	var train [][]depparse.Word
 	devs := map[string][][]depparse.Word{}
 	for _, tb := range treebanks {
@@ -58,30 +62,50 @@ func run(dir, out string, opt depparse.Options, dev, test bool) error {
 			return err
 		}
 	}
-	start := time.Now()
 	scoreDev := func(m *depparse.Model) {
 		for _, tb := range treebanks {
-			fmt.Printf("  %s dev: %v\n", tb, m.Evaluate(devs[tb]))
+			start := time.Now()
+			sc := m.Evaluate(devs[tb])
+			slog.Info(tb+" dev", "score", sc.String(), "took", time.Since(start).Round(time.Millisecond))
 		}
 	}
-	if dev {
-		opt.AfterEpoch = func(epoch int, m *depparse.Model) {
-			fmt.Printf("epoch %d (%v)\n", epoch+1, time.Since(start).Round(time.Second))
-			scoreDev(m)
-		}
-	}
-	m, err := depparse.Train(train, opt)
+	start := time.Now()
+	tr, err := depparse.NewTrainer(train, opt)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("trained on %d sentences in %v\n", len(train), time.Since(start).Round(time.Second))
+	for e := 1; e <= opt.Epochs; e++ {
+		tr.Epoch()
+		slog.Info("pass", "n", e, "elapsed", time.Since(start).Round(time.Second))
+		if dev {
+			scoreDev(tr.Averaged(opt.Prune, opt.LabelPrune))
+		}
+	}
+	slog.Info("trained", "sentences", len(train), "took", time.Since(start).Round(time.Second))
+	for _, p := range strings.Split(sweep, ",") {
+		if p == "" {
+			continue
+		}
+		v, err := strconv.ParseFloat(p, 64)
+		if err != nil {
+			return fmt.Errorf("-sweep: %w", err)
+		}
+		m := tr.Averaged(v, opt.LabelPrune)
+		b, err := m.AppendBinary(nil)
+		if err != nil {
+			return err
+		}
+		slog.Info("prune", "value", v, "bytes", len(b), "sizes", m.Sizes())
+		scoreDev(m)
+	}
+	m := tr.Averaged(opt.Prune, opt.LabelPrune)
 	scoreDev(m)
 	if test {
 		s, err := read(dir, "en_ewt", "test")
 		if err != nil {
 			return err
 		}
-		fmt.Printf("  en_ewt test: %v\n", m.Evaluate(s))
+		slog.Info("en_ewt test", "score", m.Evaluate(s).String())
 	}
 	if out == "" {
 		return nil
@@ -93,6 +117,6 @@ func run(dir, out string, opt depparse.Options, dev, test bool) error {
 	if err := os.WriteFile(out, b, 0o644); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
-	fmt.Printf("wrote %s (%d bytes)\n", out, len(b))
+	slog.Info("wrote", "file", out, "bytes", len(b), "sizes", m.Sizes())
 	return nil
 }

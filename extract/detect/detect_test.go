@@ -1,0 +1,131 @@
+package detect
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/extract/syntax"
+)
+
+// eventAt returns the detected event whose token is word (the first such
+// token), or false.
+func eventAt(toks []syntax.Token, ev []Event, word string) (Event, bool) {
+	for _, e := range ev {
+		if toks[e.Token].Form == word {
+			return e, true
+		}
+	}
+	return Event{}, false
+}
+
+// TestDetect checks events, classes and attributes on real news sentences,
+// among them the misses and noise that made the detector necessary.
+func TestDetect(t *testing.T) {
+	type want struct {
+		word                            string
+		class, tense, aspect, pol, modl string // "" = not checked
+	}
+	for _, tc := range []struct {
+		text   string
+		events []want
+		none   []string // words that are no events
+	}{
+		{"Boeing challenged the award.", []want{{word: "challenged", class: "OCCURRENCE", tense: Past, aspect: None}}, []string{"Boeing", "the"}},
+		{"The GAO upheld Boeing's protest.", []want{{word: "upheld", class: "OCCURRENCE", tense: Past}, {word: "protest", tense: None}}, []string{"GAO", "Boeing"}},
+		{"Netanyahu's decision to cancel the delegation angered Washington.",
+			[]want{{word: "decision", class: "I_ACTION", tense: None}, {word: "cancel", class: "OCCURRENCE", tense: Infinitive}, {word: "angered", tense: Past}},
+			[]string{"Netanyahu", "Washington"}},
+		{"The resignation of the minister surprised the coalition.", []want{{word: "resignation"}, {word: "surprised"}}, []string{"minister"}},
+		{"The US abstention allowed the resolution to pass.", []want{{word: "abstention"}, {word: "pass", tense: Infinitive}}, []string{"US"}},
+		{"A spokesman said the talks began on Monday.", []want{{word: "said", class: "REPORTING", tense: Past}, {word: "began", class: "ASPECTUAL", tense: Past}}, []string{"spokesman", "Monday"}},
+		{"Israel wants a new agreement.", []want{{word: "wants", class: "I_STATE", tense: Present}}, []string{"Israel", "new"}},
+		{"Israel did not send the delegation.", []want{{word: "send", tense: Past, pol: Negative}}, []string{"Israel", "not", "did"}},
+		{"The minister will resign next week.", []want{{word: "resign", tense: Future, pol: Positive}}, []string{"minister", "week"}},
+		{"Officials have been negotiating for weeks.", []want{{word: "negotiating", tense: Present, aspect: PerfectiveProgressive}}, []string{"Officials", "weeks"}},
+		{"The talks could collapse.", []want{{word: "collapse", tense: None, modl: "could"}}, nil},
+		{"The index has fallen by twelve percent.", []want{{word: "fallen", tense: Present, aspect: Perfective}}, []string{"percent"}},
+		{"Merkel told die Zeit that the plan was dead.", []want{{word: "told", class: "REPORTING"}}, []string{"die", "Zeit", "Merkel"}},
+	} {
+		toks := syntax.Analyze(tc.text, 0, len(tc.text))
+		ev := Detect(toks)
+		var got []string
+		for _, e := range ev {
+			got = append(got, toks[e.Token].Form+"/"+e.Class)
+		}
+		for _, w := range tc.events {
+			e, ok := eventAt(toks, ev, w.word)
+			if !ok {
+				t.Errorf("%q: %q is no event (events %v)", tc.text, w.word, got)
+				continue
+			}
+			for _, c := range []struct{ name, got, want string }{
+				{"class", e.Class, w.class}, {"tense", e.Tense, w.tense}, {"aspect", e.Aspect, w.aspect},
+				{"polarity", e.Polarity, w.pol}, {"modality", e.Modality, w.modl},
+			} {
+				if c.want != "" && c.got != c.want {
+					t.Errorf("%q: %q %s %s, want %s", tc.text, w.word, c.name, c.got, c.want)
+				}
+			}
+			if tc.text[e.Start:e.End] != w.word {
+				t.Errorf("%q: span %d-%d is %q", tc.text, e.Start, e.End, tc.text[e.Start:e.End])
+			}
+		}
+		for _, w := range tc.none {
+			if _, ok := eventAt(toks, ev, w); ok {
+				t.Errorf("%q: %q is an event (events %v)", tc.text, w, got)
+			}
+		}
+	}
+}
+
+// TestEmbeddedModel checks that the embedded model decodes and encodes to
+// the same bytes, and that make train rebuilt it from the current code.
+func TestEmbeddedModel(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := m.MarshalBinary()
+	if err != nil || !bytes.Equal(b, embedded) {
+		t.Fatalf("re-encoded model differs (err %v)", err)
+	}
+	if m.Features() < 10000 {
+		t.Errorf("model has only %d features", m.Features())
+	}
+	if Detect(nil) != nil {
+		t.Error("events in an empty sentence")
+	}
+}
+
+// BenchmarkDetect measures detection alone (the analysis done before the
+// timer) over the seed articles, in bytes of text per second.
+func BenchmarkDetect(b *testing.B) {
+	files, _ := filepath.Glob("../../seeds/*.txt")
+	if len(files) == 0 {
+		b.Skip("no seed articles")
+	}
+	var sents [][]syntax.Token
+	size := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sents = append(sents, AnalyzeText(string(raw))...)
+		size += len(raw)
+	}
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, s := range sents {
+			m.Detect(s)
+		}
+	}
+}

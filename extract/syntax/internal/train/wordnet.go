@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Lexicon classes of a word form, from WordNet: the parts of speech its
+// lemma has and the inflection that made it. The tagger sees the set as one
+// opaque feature value, most useful for words the treebanks never show.
+const (
+	lexNoun = 1 << iota
+	lexNounPlural
+	lexVerb
+	lexVerbS
+	lexVerbEd
+	lexVerbIng
+	lexAdj
+	lexAdjMore // comparative or superlative
+	lexAdv
+	lexName // a capitalized noun entry: "Israel", "Boeing"
+)
+
+// readWordNet builds the lexicon from a WordNet 3.0 database folder (the
+// Debian package wordnet-base: /usr/share/wordnet): lower-case word form ->
+// classes.
+func readWordNet(dir string) (map[string]uint16, error) {
+	lex := make(map[string]uint16)
+	add := func(form string, class uint16) {
+		if form != "" && !strings.ContainsAny(form, "_ ") {
+			lex[form] |= class
+		}
+	}
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		err := eachLine(filepath.Join(dir, "data."+pos), func(f []string) {
+			if len(f) < 5 || len(f[0]) != 8 {
+				return
+			}
+			var n int
+			fmt.Sscanf(f[3], "%x", &n)
+			for i := 0; i < n && 4+2*i < len(f); i++ {
+				word := f[4+2*i]
+				if p := strings.IndexByte(word, '('); p > 0 { // "big(a)"
+					word = word[:p]
+				}
+				lower := strings.ToLower(word)
+				switch pos {
+				case "noun":
+					if word != lower {
+						add(lower, lexName)
+						continue
+					}
+					add(lower, lexNoun)
+					add(plural(lower), lexNounPlural)
+				case "verb":
+					add(lower, lexVerb)
+					add(plural(lower), lexVerbS)
+					for _, f := range past(lower) {
+						add(f, lexVerbEd)
+					}
+					for _, f := range gerund(lower) {
+						add(f, lexVerbIng)
+					}
+				case "adj":
+					add(lower, lexAdj)
+					for _, f := range comparatives(lower) {
+						add(f, lexAdjMore)
+					}
+				case "adv":
+					add(lower, lexAdv)
+				}
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	// Irregular forms: "held hold", "mice mouse", "better good".
+	for file, class := range map[string]uint16{"noun.exc": lexNounPlural, "verb.exc": lexVerbEd, "adj.exc": lexAdjMore} {
+		err := eachLine(filepath.Join(dir, file), func(f []string) {
+			if len(f) >= 2 {
+				add(f[0], class)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return lex, nil
+}
+
+// wordNetExceptions lists the irregular forms of WordNet's exception files
+// as lemma pairs under the Penn tags they can have.
+func wordNetExceptions(dir string) ([][3]string, error) {
+	var out [][3]string
+	for _, e := range []struct {
+		file string
+		tags []string
+	}{{"noun.exc", []string{"NNS"}}, {"verb.exc", []string{"VBD", "VBN"}}, {"adj.exc", []string{"JJR", "JJS"}}} {
+		err := eachLine(filepath.Join(dir, e.file), func(f []string) {
+			if len(f) < 2 || strings.Contains(f[0], "_") {
+				return
+			}
+			for _, tag := range e.tags {
+				out = append(out, [3]string{f[0], tag, f[1]})
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func eachLine(path string, fn func([]string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("wordnet: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "  ") { // licence header
+			continue
+		}
+		fn(strings.Fields(line))
+	}
+	return sc.Err()
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+// plural is the regular plural of a noun, or third person singular of a verb.
+func plural(w string) string {
+	n := len(w)
+	switch {
+	case n == 0:
+		return ""
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return w + "es"
+	case n > 1 && w[n-1] == 'y' && !isVowel(w[n-2]):
+		return w[:n-1] + "ies"
+	}
+	return w + "s"
+}
+
+// doubles reports whether a verb or adjective may double its last
+// consonant before a suffix: "stop", "big" (but also "visit": both forms
+// are listed; the one nobody writes is never looked up).
+func doubles(w string) bool {
+	n := len(w)
+	return n >= 3 && !isVowel(w[n-1]) && isVowel(w[n-2]) && !isVowel(w[n-3]) && strings.IndexByte("wxy", w[n-1]) < 0
+}
+
+// past lists the regular past forms of a verb.
+func past(w string) []string {
+	n := len(w)
+	switch {
+	case n == 0:
+		return nil
+	case w[n-1] == 'e':
+		return []string{w + "d"}
+	case n > 1 && w[n-1] == 'y' && !isVowel(w[n-2]):
+		return []string{w[:n-1] + "ied"}
+	case doubles(w):
+		return []string{w + "ed", w + w[n-1:] + "ed"}
+	}
+	return []string{w + "ed"}
+}
+
+// gerund lists the regular -ing forms of a verb.
+func gerund(w string) []string {
+	n := len(w)
+	switch {
+	case n == 0:
+		return nil
+	case n > 2 && w[n-1] == 'e' && w[n-2] != 'e' && w[n-2] != 'y' && w[n-2] != 'o':
+		return []string{w[:n-1] + "ing"}
+	case strings.HasSuffix(w, "ie"):
+		return []string{w[:n-2] + "ying"}
+	case doubles(w):
+		return []string{w + "ing", w + w[n-1:] + "ing"}
+	}
+	return []string{w + "ing"}
+}
+
+// comparatives lists the regular comparative and superlative of an
+// adjective.
+func comparatives(w string) []string {
+	n := len(w)
+	switch {
+	case n == 0:
+		return nil
+	case w[n-1] == 'e':
+		return []string{w + "r", w + "st"}
+	case n > 1 && w[n-1] == 'y' && !isVowel(w[n-2]):
+		return []string{w[:n-1] + "ier", w[:n-1] + "iest"}
+	case doubles(w):
+		return []string{w + "er", w + "est", w + w[n-1:] + "er", w + w[n-1:] + "est"}
+	}
+	return []string{w + "er", w + "est"}
+}
