@@ -76,6 +76,10 @@ type Token struct {
 	// Head indexes the sentence's Tokens; -1 for the root (or unparsed).
 	Head int    `json:"head"`
 	Rel  string `json:"rel,omitempty"` // UD relation to the head: nsubj, obj, obl, nmod:poss...
+	// Event is the TimeML class of the event this token heads
+	// (OCCURRENCE, REPORTING, STATE, I_ACTION...; package extract/detect),
+	// "" when it heads none.
+	Event string `json:"event,omitempty"`
 }
 
 // Sentence is a sentence of one block.

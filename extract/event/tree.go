@@ -361,10 +361,11 @@ func verbForm(xpos string) byte {
 var verbPattern = &pattern{id: "syntax", src: "VERB", name: "syntax: a verb outside the dictionary", code: occurCode, action: "-"}
 
 // verbCand makes a candidate of token i when the parser reads it as a
-// main verb that frames nothing (cues.tsv noevent), nil otherwise.
+// main verb, the event detector as a TimeML event, and it frames nothing
+// (cues.tsv noevent); nil otherwise.
 func (x *extractor) verbCand(s *sentence, i int) *cand {
 	t := &s.toks[i]
-	if t.Tag != "VERB" || t.ment >= 0 || t.lemma == "" || x.l.noEvent[t.lemma] || !s.parsed() {
+	if t.Tag != "VERB" || t.Event == "" || t.ment >= 0 || t.lemma == "" || x.l.noEvent[t.lemma] || !s.parsed() {
 		return nil
 	}
 	if r, _ := s.rel(i); r == "amod" || r == "compound" || r == "nmod" {

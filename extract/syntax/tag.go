@@ -47,9 +47,11 @@ func Tag(toks []Token) {
 	}
 }
 
-// Analyze tokenizes and tags the sentence text[start:end] (Tokenize, Tag).
+// Analyze tokenizes, tags and parses the sentence text[start:end]
+// (Tokenize, Tag, Parse).
 func Analyze(text string, start, end int) []Token {
 	toks := Tokenize(text, start, end)
 	Tag(toks)
+	Parse(toks)
 	return toks
 }
