@@ -38,6 +38,9 @@ type settings struct {
 	Resolve struct {
 		Horizon int
 	}
+	Timeline struct {
+		MinSalience float64
+	}
 	Query struct {
 		Timeout      time.Duration
 		Limit        int
@@ -86,6 +89,7 @@ func (s *settings) table() []setting {
 		{"ingest.report_every", asDuration(&s.Ingest.ReportEvery, false)},
 		{"ingest.allow_private", asBool(&s.Ingest.AllowPrivate)},
 		{"resolve.horizon", asInt(&s.Resolve.Horizon, 0, math.MaxInt32)},
+		{"timeline.min_salience", asFraction(&s.Timeline.MinSalience)},
 		{"query.timeout", asDuration(&s.Query.Timeout, true)},
 		{"query.limit", asInt(&s.Query.Limit, 1, math.MaxInt32)},
 		{"query.max_heap_bytes", asInt64(&s.Query.MaxHeapBytes, 0, math.MaxInt64)},
@@ -257,6 +261,34 @@ func asInt64(dst *int64, lo, hi int64) func(any) error {
 			return fmt.Errorf("%d is not between %d and %d", n, lo, hi)
 		}
 		*dst = n
+		return nil
+	}
+}
+
+// asFraction accepts numbers from 0 to 1, written as numbers (or
+// digits, from the environment).
+func asFraction(dst *float64) func(any) error {
+	return func(v any) error {
+		var f float64
+		switch n := v.(type) {
+		case float64:
+			f = n
+		case int:
+			f = float64(n)
+		case int64:
+			f = float64(n)
+		case string:
+			var err error
+			if f, err = strconv.ParseFloat(strings.TrimSpace(n), 64); err != nil {
+				return fmt.Errorf("%q is not a number", n)
+			}
+		default:
+			return fmt.Errorf("%q is not a number", fmt.Sprint(v))
+		}
+		if f < 0 || f > 1 || math.IsNaN(f) {
+			return fmt.Errorf("%g is not between 0 and 1", f)
+		}
+		*dst = f
 		return nil
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
 	"github.com/eventgraph/eventgraph/timeline"
 )
@@ -86,7 +85,7 @@ func minSalience(cmd *cobra.Command) (float64, error) {
 	if all, _ := f.GetBool("all"); all {
 		return 0, nil
 	}
-	v := viper.GetFloat64("timeline.min_salience")
+	v := cfg.Timeline.MinSalience
 	if f.Changed("min-salience") {
 		v, _ = f.GetFloat64("min-salience")
 	}
