@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -32,12 +33,16 @@ const (
 )
 
 // Filter selects timeline events; the fields are the /api/timeline query
-// parameters (actor, from, to, type).
+// parameters (actor, from, to, type, min_salience; all=1 is
+// min_salience=0).
 type Filter struct {
 	Actor string `json:"actor,omitempty"`
 	From  string `json:"from,omitempty"`
 	To    string `json:"to,omitempty"`
 	Type  string `json:"type,omitempty"`
+	// MinSalience keeps events at least this salient; nil leaves the
+	// server's default (timeline.min_salience).
+	MinSalience *float64 `json:"min_salience,omitempty"`
 }
 
 // TimelineFunc builds the timeline JSON document for a filter
@@ -168,6 +173,12 @@ func timelineAPI(o Options) http.HandlerFunc {
 				return
 			}
 		}
+		min, err := minSalience(q.Get("min_salience"), q.Get("all"))
+		if err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		f.MinSalience = min
 		ctx, cancel := context.WithTimeout(r.Context(), o.QueryTimeout)
 		defer cancel()
 		tl, err := o.Timeline(ctx, f)
@@ -183,6 +194,27 @@ func timelineAPI(o Options) http.HandlerFunc {
 		w.Header().Set("Cache-Control", "no-store")
 		writeJSON(w, http.StatusOK, tl)
 	}
+}
+
+// minSalience reads the min_salience and all parameters: nil when neither
+// is given.
+func minSalience(v, all string) (*float64, error) {
+	switch all {
+	case "1", "true":
+		zero := 0.0
+		return &zero, nil
+	case "", "0", "false":
+	default:
+		return nil, fmt.Errorf("bad all=%q: want 1 or 0", all)
+	}
+	if v == "" {
+		return nil, nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f < 0 || f > 1 {
+		return nil, fmt.Errorf("bad min_salience %q: want a number from 0 to 1", v)
+	}
+	return &f, nil
 }
 
 // validDate accepts YYYY, YYYY-MM and YYYY-MM-DD.

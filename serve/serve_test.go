@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -374,5 +375,34 @@ func TestNoTimeline(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/timeline", nil))
 	if rec.Code != http.StatusNotImplemented {
 		t.Fatalf("status %d, want 501", rec.Code)
+	}
+}
+
+func TestMinSalienceParams(t *testing.T) {
+	tests := []struct {
+		v, all string
+		want   string // "" nil, "err" an error, else the value
+	}{
+		{"", "", ""},
+		{"0.3", "", "0.3"},
+		{"", "1", "0"},
+		{"0.7", "true", "0"},
+		{"1.5", "", "err"},
+		{"-0.1", "", "err"},
+		{"half", "", "err"},
+		{"", "yes", "err"},
+	}
+	for _, tt := range tests {
+		got, err := minSalience(tt.v, tt.all)
+		s := ""
+		switch {
+		case err != nil:
+			s = "err"
+		case got != nil:
+			s = strconv.FormatFloat(*got, 'g', -1, 64)
+		}
+		if s != tt.want {
+			t.Errorf("minSalience(%q, %q) = %q, want %q", tt.v, tt.all, s, tt.want)
+		}
 	}
 }

@@ -87,7 +87,11 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		MaxBodyBytes: cfg.Serve.MaxBodyBytes,
 		QueryMaxHeap: uint64(cfg.Query.MaxHeapBytes),
 		Timeline: func(ctx context.Context, f serve.Filter) (any, error) {
-			return timeline.Build(ctx, st.QuadStore, timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type})
+			min := cfg.Timeline.MinSalience
+			if f.MinSalience != nil {
+				min = *f.MinSalience
+			}
+			return timeline.Build(ctx, st.QuadStore, timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, MinSalience: min})
 		},
 		Logger: log,
 	})
