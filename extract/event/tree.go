@@ -136,9 +136,11 @@ func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
 }
 
 // treeArgs fills c's arguments from the tree; it reports false when the
-// sentence has none (the word-window rules then apply).
+// sentence has none, or is a title-case headline (a tagger trained on
+// prose reads "Netanyahu Cancels Washington Trip" as one name): the
+// word-window rules then apply.
 func (x *extractor) treeArgs(s *sentence, c *cand) bool {
-	if !s.parsed() {
+	if !s.parsed() || s.title {
 		return false
 	}
 	h := c.head
