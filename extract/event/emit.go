@@ -189,6 +189,14 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 	}
 	dct := d.Article.Published
 	best, bestDist := -1, 1<<30
+	// First the expression the tree attaches to the event itself, in
+	// whatever segment.
+	for _, t := range txs {
+		if s.timexOwner(t) == c.head && x.timexFits(c, e, d.Timexes[t.idx]) {
+			use(t.idx)
+			return
+		}
+	}
 	// Segment numbers grow along the sentence: the expressions of the
 	// event's segment are one run of txs.
 	first := sort.Search(len(txs), func(j int) bool { return seg[txs[j].tok] >= seg[c.head] })
@@ -196,13 +204,12 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 		if seg[t.tok] != seg[c.head] {
 			break
 		}
-		tm := d.Timexes[t.idx]
-		// A future date does not date a past event, nor a past date a
-		// planned one ("announced it will deploy troops next month").
-		if dct != nil && c.tense == 'p' && !tm.Earliest.IsZero() && tm.Earliest.After(dayOf(*dct)) {
+		// The tree attaches the expression to another event of the
+		// clause ("selected ... on February 29, Boeing protested").
+		if o := s.timexOwner(t); o >= 0 && o != c.head {
 			continue
 		}
-		if dct != nil && (c.tense == 'f' || e.Modality == doc.Planned) && !tm.Latest.IsZero() && tm.Latest.Before(dayOf(*dct)) {
+		if !x.timexFits(c, e, d.Timexes[t.idx]) {
 			continue
 		}
 		dist := abs(t.tok - c.head)
@@ -254,6 +261,23 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 		e.Value = day.Format(time.DateOnly)
 		e.Granularity = doc.GranDay
 	}
+}
+
+// timexFits reports whether tm can date c: a future date does not date a
+// past event, nor a past date a planned one ("announced it will deploy
+// troops next month").
+func (x *extractor) timexFits(c *cand, e *doc.EventMention, tm doc.Timex) bool {
+	dct := x.d.Article.Published
+	if dct == nil {
+		return true
+	}
+	if c.tense == 'p' && !tm.Earliest.IsZero() && tm.Earliest.After(dayOf(*dct)) {
+		return false
+	}
+	if (c.tense == 'f' || e.Modality == doc.Planned) && !tm.Latest.IsZero() && tm.Latest.Before(dayOf(*dct)) {
+		return false
+	}
+	return true
 }
 
 // summary writes "Agent action target" with actor names.

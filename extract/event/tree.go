@@ -379,3 +379,25 @@ func (x *extractor) verbCand(s *sentence, i int) *cand {
 	return x.newCand(cand{head: i, lo: i, hi: i + 1, p: verbPattern, code: occurCode, action: t.lemma, mod: doc.Asserted,
 		gov: -1, objOf: -1, comp: -1, antecedent: -1, ev: -1})
 }
+
+// timexOwner returns the event head token that the tree attaches time
+// expression t to: the first candidate head up the chain of heads from
+// the expression, -1 when the chain reaches the root without one (or the
+// sentence is not parsed, or is a headline).
+func (s *sentence) timexOwner(t sentTimex) int {
+	if !s.parsed() || s.title || s.isHead == nil {
+		return -1
+	}
+	k := t.tok
+	// Up out of the expression itself.
+	for n := 0; k >= 0 && s.toks[k].timex && n < len(s.toks); n++ {
+		k = s.toks[k].Head
+	}
+	for n := 0; k >= 0 && n < len(s.toks); n++ {
+		if s.isHead[k] {
+			return k
+		}
+		k = s.toks[k].Head
+	}
+	return -1
+}
