@@ -177,6 +177,9 @@ func Load(dir string, topics []string) (*Corpus, error) {
 		return nil, err
 	}
 	for _, f := range fixtures {
+		if fi, err := os.Stat(f); err == nil && fi.IsDir() {
+			continue // extract/article/testdata/pages: page-reading fixtures
+		}
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
