@@ -300,3 +300,25 @@ func TestSecondInterruptQuits(t *testing.T) {
 		t.Fatal("ingest still running 2 s after the second interrupt")
 	}
 }
+
+// eventgraph query checks queries like serve: a query nested a million
+// deep is refused (it overflowed the stack), GraphQL keeps to the limit.
+func TestQueryCLIHostile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "store")
+	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
+	for _, tc := range []struct{ lang, q, want string }{
+		{"gizmo", strings.Repeat("(", 500_000), "too large"},
+		{"gizmo", strings.Repeat("[", 100) + strings.Repeat("]", 100), "too deeply nested"},
+		{"graphql", strings.Repeat("{a", 1_000_000) + strings.Repeat("}", 1_000_000), "too large"},
+	} {
+		file := filepath.Join(t.TempDir(), "q")
+		os.WriteFile(file, []byte(tc.q), 0o644)
+		if _, _, err := run(t, "query", "--dbpath", db, "--lang", tc.lang, "-f", file); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s %.20q...: %v, want %q", tc.lang, tc.q, err, tc.want)
+		}
+	}
+	out := mustRun(t, "query", "--dbpath", db, "--lang", "graphql", "--limit", "3", "{nodes{id}}")
+	if n := strings.Count(out, `"id"`); n != 3 {
+		t.Errorf("GraphQL with --limit 3: %d results\n%.300s", n, out)
+	}
+}

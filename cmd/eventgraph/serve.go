@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"os"
-	"os/signal"
-	"syscall"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/spf13/cobra"
@@ -58,8 +55,9 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 
-	ctx, stop := signal.NotifyContext(serveContext(cmd), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	// main cancels the context on SIGINT and SIGTERM: the server then
+	// shuts down gracefully, and a second signal ends it at once.
+	ctx := serveContext(cmd)
 
 	st, err := graph.Open(ctx, storeConfig(readOnly))
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
 	"slices"
 	"sort"
 	"strconv"
@@ -93,7 +94,7 @@ func (s *settings) table() []setting {
 		{"query.timeout", asDuration(&s.Query.Timeout, true)},
 		{"query.limit", asInt(&s.Query.Limit, 1, math.MaxInt32)},
 		{"query.max_heap_bytes", asInt64(&s.Query.MaxHeapBytes, 0, math.MaxInt64)},
-		{"serve.host", asString(&s.Serve.Host)},
+		{"serve.host", asHostPort(&s.Serve.Host)},
 		{"serve.read_only", asBool(&s.Serve.ReadOnly)},
 		{"serve.cors_origins", asStrings(&s.Serve.CORSOrigins)},
 		{"serve.max_body_bytes", asInt64(&s.Serve.MaxBodyBytes, 1, math.MaxInt64)},
@@ -151,6 +152,20 @@ func asString(dst *string) func(any) error {
 		s, ok := v.(string)
 		if !ok && v != nil {
 			return fmt.Errorf("%v is not a string", v)
+		}
+		*dst = s
+		return nil
+	}
+}
+
+// asHostPort accepts a listen address, host:port (an empty host listens on
+// every interface, so it must be written: 0.0.0.0:64210).
+func asHostPort(dst *string) func(any) error {
+	return func(v any) error {
+		s, ok := v.(string)
+		host, _, err := net.SplitHostPort(s)
+		if !ok || err != nil || host == "" {
+			return fmt.Errorf("%q is not a listen address host:port (127.0.0.1:64210; 0.0.0.0:64210 for every interface)", fmt.Sprint(v))
 		}
 		*dst = s
 		return nil

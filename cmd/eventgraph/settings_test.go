@@ -68,15 +68,17 @@ func TestSettingsRefused(t *testing.T) {
 		{"limit -1", "query:\n  limit: -1\n", nil, []string{"query.limit"}},
 		{"max_bytes over the readers'", "ingest:\n  max_bytes: 999999999\n", nil, []string{"ingest.max_bytes", "between"}},
 		{"cors not a list", "serve:\n  cors_origins: {a: 1}\n", nil, []string{"serve.cors_origins"}},
+		{"empty host", "serve:\n  host: \"\"\n", nil, []string{"serve.host", "host:port"}},
+		{"port alone", "serve:\n  host: \":8080\"\n", nil, []string{"serve.host"}},
 		{"value for a section", "store: bolt\n", nil, []string{`"store" is a section`, "store.backend"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for k, v := range tc.env {
 				t.Setenv(k, v)
 			}
-			// Were the configuration accepted, serve would fail on its
-			// address instead of serving.
-			args := []string{"serve", "--dbpath", t.TempDir(), "--host", "no-such-host.invalid:-1"}
+			// Every command reads the configuration first; were it
+			// accepted, stats would fail on the missing store instead.
+			args := []string{"stats", "--dbpath", filepath.Join(t.TempDir(), "none")}
 			if tc.file != "" {
 				file := filepath.Join(t.TempDir(), "c.yaml")
 				if err := os.WriteFile(file, []byte(tc.file), 0o644); err != nil {

@@ -67,6 +67,10 @@ type Options struct {
 	Published *time.Time
 }
 
+// batchText ends a batch early once its articles hold this much text
+// (news articles average a few KiB: batches of ordinary news are not cut).
+const batchText = 256 << 10
+
 // ExtractCost is the memory extraction may take per byte of article text,
 // at worst: the bound set for the extractors (a 512 KiB article in 300 MB).
 // Ordinary news takes about 120.
@@ -524,6 +528,7 @@ type writer struct {
 	// small first batches let the root split before it grows.
 	ramp     int
 	queue    []*doc.Document // extracted, waiting to be resolved and written
+	queued   int             // bytes of text in queue
 	batchIDs map[string]bool // articles in queue
 	// On a store no other process writes to, a batch is written while the
 	// next one is resolved (resolving and writing each take about half of
@@ -568,10 +573,13 @@ func (w *writer) write(ctx context.Context, p parsed) error {
 			continue
 		}
 		w.queue = append(w.queue, d)
+		w.queued += len(d.Article.Text)
 		w.batchIDs[a.ID] = true
 		// Replacing retracts articles, which changes what later articles
 		// resolve against: one article at a time.
-		if len(w.queue) >= min(w.batchSize, w.ramp) || w.opt.Replace {
+		// A batch also ends at batchText bytes of text: the quads of a
+		// few very long articles take as much memory as those of hundreds.
+		if len(w.queue) >= min(w.batchSize, w.ramp) || w.queued >= batchText || w.opt.Replace {
 			w.ramp = min(2*w.ramp, w.batchSize)
 			if err := w.flush(ctx); err != nil {
 				return err
@@ -588,7 +596,7 @@ func (w *writer) flush(ctx context.Context) error {
 		return nil
 	}
 	defer func() {
-		w.queue = w.queue[:0]
+		w.queue, w.queued = w.queue[:0], 0
 		clear(w.batchIDs)
 	}()
 	async := !w.st.Shared() && !w.opt.Replace && concurrent(w.st)
