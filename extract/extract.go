@@ -22,11 +22,20 @@ func Extract(a doc.Article) *doc.Document {
 		return d
 	}
 	d.Sentences = Sentences(a)
+	Sentenced(d)
+	return d
+}
+
+// Sentenced runs every extractor over d, whose Article and Sentences (with
+// tokens) are set: parsing, temporal expressions, actors and events. It is
+// Extract for documents that come split already (the gold tokens of an
+// annotated corpus).
+func Sentenced(d *doc.Document) {
+	a := d.Article
 	parse(a.Text, d.Sentences)
 	d.Timexes = inSentences(timex.Tag(a.Text, d.Sentences, a.Published), d.Sentences)
 	actor.Recognize(d)
 	event.Extract(d)
-	return d
 }
 
 // Sentences splits the article's blocks (all but metadata) into sentences

@@ -43,9 +43,8 @@ import (
 	"time"
 
 	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
-	"github.com/eventgraph/eventgraph/extract/actor"
+	"github.com/eventgraph/eventgraph/extract"
 	"github.com/eventgraph/eventgraph/extract/doc"
-	"github.com/eventgraph/eventgraph/extract/event"
 	"github.com/eventgraph/eventgraph/extract/text"
 )
 
@@ -154,9 +153,7 @@ func Extract(r Record) *doc.Document {
 	for _, sp := range text.Sentences(r.Text, doc.Span{Start: 0, End: len(r.Text)}) {
 		d.Sentences = append(d.Sentences, doc.Sentence{Span: sp, Index: len(d.Sentences), Kind: doc.BlockBody, Tokens: text.Tokens(r.Text, sp)})
 	}
-	tagTimes(d)
-	actor.Recognize(d)
-	event.Extract(d)
+	extract.Sentenced(d)
 	return d
 }
 

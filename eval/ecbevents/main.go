@@ -39,10 +39,8 @@ import (
 	"github.com/eventgraph/eventgraph/eval/internal/coref"
 	"github.com/eventgraph/eventgraph/eval/internal/ecb"
 	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
-	"github.com/eventgraph/eventgraph/extract/actor"
+	"github.com/eventgraph/eventgraph/extract"
 	"github.com/eventgraph/eventgraph/extract/doc"
-	"github.com/eventgraph/eventgraph/extract/event"
-	"github.com/eventgraph/eventgraph/extract/timex"
 )
 
 func main() {
@@ -224,9 +222,7 @@ func score(g *ecb.Document, d *doc.Document, sel ecb.Selected, res *Result) docR
 // extractDoc runs the extractors on one ECB+ document.
 func extractDoc(g *ecb.Document) *doc.Document {
 	d := g.Doc()
-	d.Timexes = timex.Tag(d.Article.Text, d.Sentences, d.Article.Published)
-	actor.Recognize(d)
-	event.Extract(d)
+	extract.Sentenced(d)
 	return d
 }
 

@@ -52,9 +52,8 @@ import (
 
 	"github.com/eventgraph/eventgraph/eval/internal/ecb"
 	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
-	"github.com/eventgraph/eventgraph/extract/actor"
+	"github.com/eventgraph/eventgraph/extract"
 	"github.com/eventgraph/eventgraph/extract/doc"
-	"github.com/eventgraph/eventgraph/extract/event"
 )
 
 func main() {
@@ -224,9 +223,7 @@ func scoreFile(path string, res *Result) error {
 			}
 		}
 	}
-	tagTimes(d)
-	actor.Recognize(d)
-	event.Extract(d)
+	extract.Sentenced(d)
 	res.Docs++
 	res.Events += len(d.Events)
 
