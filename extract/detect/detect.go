@@ -85,6 +85,7 @@ func (m *Model) Detect(toks []syntax.Token) []Event {
 		return nil
 	}
 	s := newSentence(toks)
+	defer s.free()
 	var (
 		out    []Event
 		feats  = make([]uint64, 0, 64)
@@ -164,6 +165,7 @@ func argmax(s []float32) int {
 // detection is measured against.
 func EveryVerb(toks []syntax.Token) []Event {
 	s := newSentence(toks)
+	defer s.free()
 	var out []Event
 	for i, t := range toks {
 		if t.UPOS != "VERB" {

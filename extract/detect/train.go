@@ -60,6 +60,7 @@ func Train(data []Labeled, opt TrainOptions) *Model {
 			}
 			items = append(items, item{s.features(i, nil), classIndex[l.Class[i]]})
 		}
+		s.free()
 	}
 	tr := newTrainer(len(Classes) + 1)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
