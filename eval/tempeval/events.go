@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
 	"github.com/eventgraph/eventgraph/extract/detect"
 	"github.com/eventgraph/eventgraph/extract/syntax"
 	"github.com/eventgraph/eventgraph/extract/timex/timeml"
@@ -205,9 +206,17 @@ func evalEvents(dir string, sp split, limit int) (*eventResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	root, err := evalkit.RepoRoot()
+	if err != nil {
+		return nil, err
+	}
+	lex, err := detect.ReadTriggers(os.DirFS(root), "extract/event/data/patterns.tsv")
+	if err != nil {
+		return nil, err
+	}
 	res := &eventResult{base: &eventReport{name: "every-verb baseline"}, sys: &eventReport{name: "detect"}}
 	run := func(train, test []*eventDoc) {
-		m := detect.Train(labeled(train), detect.TrainOptions{})
+		m := detect.Train(labeled(train), detect.TrainOptions{Triggers: lex})
 		res.base.merge(scoreEvents(res.base.name, test, detect.EveryVerb))
 		res.sys.merge(scoreEvents(res.sys.name, test, m.Detect))
 	}

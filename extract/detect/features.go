@@ -41,13 +41,17 @@ const (
 	fLemmaNextLemma
 	fPrev2Lemma
 	fNext2Lemma
+	fTrigger
+	fTriggerUPOS
 )
 
 // sentence is an analyzed sentence with each token's children and the
 // hashes of its lemmas and tags, computed once for all the features that
-// read them. Sentences are pooled: newSentence, then free.
+// read them, and the lexicon its features consult. Sentences are pooled:
+// newSentence, then free.
 type sentence struct {
 	toks     []syntax.Token
+	lex      Lexicon
 	kidStart []int32 // the children of i are kidIdx[kidStart[i]:kidStart[i+1]]
 	kidIdx   []int32
 	lem      []uint64 // hashes of lemmas (lower-case forms when none)
@@ -60,10 +64,10 @@ var noneHash = mixString(offset64, "<none>")
 
 var sentences = sync.Pool{New: func() any { return new(sentence) }}
 
-func newSentence(toks []syntax.Token) *sentence {
+func newSentence(toks []syntax.Token, lex Lexicon) *sentence {
 	s := sentences.Get().(*sentence)
 	n := len(toks)
-	s.toks = toks
+	s.toks, s.lex = toks, lex
 	s.kidStart = resize(s.kidStart, n+1)
 	s.kidIdx = resize(s.kidIdx, n)
 	s.lem, s.upos, s.xpos = resize(s.lem, n), resize(s.upos, n), resize(s.xpos, n)
@@ -97,7 +101,7 @@ func newSentence(toks []syntax.Token) *sentence {
 }
 
 func (s *sentence) free() {
-	s.toks = nil
+	s.toks, s.lex = nil, nil
 	sentences.Put(s)
 }
 
@@ -170,6 +174,11 @@ func (s *sentence) features(i int, f []uint64) []uint64 {
 	f2(fLemmaNextLemma, lem, nextLem)
 	f1(fPrev2Lemma, at(s.lem, i-2))
 	f1(fNext2Lemma, at(s.lem, i+2))
+	for _, fl := range s.lex.flags(s, i) {
+		flH := str(fl)
+		f1(fTrigger, flH)
+		f2(fTriggerUPOS, flH, upos)
+	}
 
 	rel, head := t.Rel, t.Head
 	if head < 0 || head >= len(s.toks) {
