@@ -2,8 +2,10 @@ package detect
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -85,6 +87,43 @@ func TestDetect(t *testing.T) {
 				t.Errorf("%q: %q is an event (events %v)", tc.text, w, got)
 			}
 		}
+	}
+}
+
+// TestDetectConcurrent runs Detect from several goroutines at once (the
+// sentences share pooled buffers): each gives a lone caller's answer.
+func TestDetectConcurrent(t *testing.T) {
+	texts := []string{
+		"Boeing challenged the award on Monday, a spokesman said.",
+		"The GAO upheld Boeing's protest and Northrop Grumman did not appeal.",
+		"Officials have been negotiating the release of the hostages for weeks.",
+	}
+	var sents [][]syntax.Token
+	var want []string
+	for _, txt := range texts {
+		toks := syntax.Analyze(txt, 0, len(txt))
+		sents = append(sents, toks)
+		want = append(want, fmt.Sprint(Detect(toks)))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(sents))
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range 20 {
+				k := (g + r) % len(sents)
+				if got := fmt.Sprint(Detect(sents[k])); got != want[k] {
+					errs <- fmt.Sprintf("goroutine %d, %q: %s, want %s", g, texts[k], got, want[k])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
 
