@@ -227,3 +227,45 @@ func reportCPU(b *testing.B, start time.Duration, bytes int64) {
 		b.ReportMetric(float64(bytes)*float64(b.N)/1e6/d.Seconds(), "MB/cpu-s")
 	}
 }
+
+// TestTrainDeterministic trains twice on the same small labeled set: the
+// same bytes, and the model learns its events.
+func TestTrainDeterministic(t *testing.T) {
+	var data []Labeled
+	for _, tc := range []struct {
+		text   string
+		events map[string]string
+	}{
+		{"The company said profits fell sharply.", map[string]string{"said": "REPORTING", "fell": "OCCURRENCE"}},
+		{"Analysts expect the merger to close soon.", map[string]string{"expect": "I_STATE", "merger": "OCCURRENCE", "close": "OCCURRENCE"}},
+		{"Officials began talks on Monday.", map[string]string{"began": "ASPECTUAL", "talks": "OCCURRENCE"}},
+	} {
+		toks := syntax.Analyze(tc.text, 0, len(tc.text))
+		l := Labeled{Toks: toks, Class: make([]string, len(toks))}
+		for i, tok := range toks {
+			l.Class[i] = tc.events[tok.Form]
+		}
+		data = append(data, l)
+	}
+	lex := Lexicon{"v:say": {"speech", "trigger"}}
+	a, _ := Train(data, TrainOptions{Seed: 7, Bias: -1, Triggers: lex}).MarshalBinary()
+	m := Train(data, TrainOptions{Seed: 7, Bias: -1, Triggers: lex})
+	b, _ := m.MarshalBinary()
+	if !bytes.Equal(a, b) {
+		t.Fatal("two trainings on the same data differ")
+	}
+	m2, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m2.lex) != 1 || len(m2.lex["v:say"]) != 2 {
+		t.Errorf("lexicon after decoding: %v", m2.lex)
+	}
+	ev := m2.Detect(data[0].Toks)
+	if len(ev) != 2 || ev[0].Class != "REPORTING" || ev[1].Class != "OCCURRENCE" {
+		t.Errorf("training sentence: %+v", ev)
+	}
+	if _, err := Decode(b[:len(b)/2]); err == nil {
+		t.Error("a truncated model decoded")
+	}
+}
