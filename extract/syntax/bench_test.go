@@ -43,11 +43,13 @@ func BenchmarkTokenize(b *testing.B) {
 	s, sents := benchSentences(b)
 	b.SetBytes(sentenceBytes(sents))
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		for _, sp := range sents {
 			Tokenize(s, sp.Start, sp.End)
 		}
 	}
+	reportCPU(b, cpu, sentenceBytes(sents))
 }
 
 // BenchmarkTag measures tagging (with lemmas) of tokenized sentences in

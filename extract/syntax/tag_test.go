@@ -2,7 +2,9 @@ package syntax
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/internal/tagger"
@@ -50,9 +52,45 @@ func ExampleAnalyze() {
 // BenchmarkModelLoad measures the first-use cost of the embedded tagger
 // (the package promises at most 150 ms).
 func BenchmarkModelLoad(b *testing.B) {
+	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		if _, err := tagger.Decode(taggerModel); err != nil {
 			b.Fatal(err)
 		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
+
+// TestTagConcurrent tags the same sentences from several goroutines at
+// once (run with -race) and expects the answers of a lone caller.
+func TestTagConcurrent(t *testing.T) {
+	sentences := []string{
+		"Boeing challenged the award.",
+		"The GAO upheld Boeing's protest on Wednesday, officials said.",
+		"Ryanair exercises options on five Boeing 737s.",
+	}
+	want := make([][]Token, len(sentences))
+	for i, s := range sentences {
+		want[i] = Analyze(s, 0, len(s))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				for i, s := range sentences {
+					if got := Analyze(s, 0, len(s)); !slices.Equal(got, want[i]) {
+						errs <- fmt.Sprintf("%q: %v, want %v", s, got, want[i])
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

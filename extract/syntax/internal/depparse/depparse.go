@@ -30,9 +30,10 @@ type Model struct {
 	moves  *linear.Model
 	table  *moveTable // moves, laid out for parsing
 	labels *linear.Model
-	names  []string  // label names by id
-	dirOK  [2][]bool // dirOK[dir][id]: label id seen with dependents on that side (0 left, 1 right)
-	root   int16     // id of RootRel
+	names  []string    // label names by id
+	dirOK  [2][]bool   // dirOK[dir][id]: label id seen with dependents on that side (0 left, 1 right)
+	sides  [2][]uint16 // the ids of dirOK[dir]
+	root   int16       // id of RootRel
 }
 
 // parser is the per-call scratch memory.
@@ -95,25 +96,34 @@ func (m *Model) label(s *state, mv move, ws *words, f *fset, scores []float32, t
 		return m.root
 	}
 	s.labelFeatures(ws, h, d, f)
-	if tr != nil {
-		tr.Score(f.f, scores)
-	} else {
-		m.labels.Score(f.f, scores)
-	}
 	dir := 1
 	if d < h {
 		dir = 0
 	}
-	best := int16(-1)
-	for id, ok := range m.dirOK[dir] {
-		if ok && (best < 0 || scores[id] > scores[best]) {
+	if tr != nil {
+		tr.Score(f.f, scores)
+	} else {
+		m.labels.ScoreSome(f.f, m.sides[dir], scores)
+	}
+	best := m.root // when no label was seen on this side: not with real data
+	for i, id := range m.sides[dir] {
+		if i == 0 || scores[id] > scores[best] {
 			best = int16(id)
 		}
 	}
-	if best < 0 {
-		best = m.root // no label seen on this side: cannot happen with real data
-	}
 	return best
+}
+
+// setSides lists the label ids allowed on each side.
+func (m *Model) setSides() {
+	for dir, ok := range m.dirOK {
+		m.sides[dir] = m.sides[dir][:0]
+		for id, yes := range ok {
+			if yes {
+				m.sides[dir] = append(m.sides[dir], uint16(id))
+			}
+		}
+	}
 }
 
 // Sizes describes the model: features and weights of its move and label

@@ -56,6 +56,7 @@ func Decode(b []byte) (*Model, error) {
 		m.dirOK[0][i], m.dirOK[1][i] = sides&1 != 0, sides&2 != 0
 		b = b[k+int(l)+1:]
 	}
+	m.setSides()
 	root := slices.Index(m.names, RootRel)
 	if root < 0 {
 		return nil, fmt.Errorf("depparse: no %q label", RootRel)

@@ -120,6 +120,7 @@ func (t *Trainer) inventory(sents [][]Word) error {
 			}
 		}
 	}
+	t.setSides()
 	return nil
 }
 

@@ -17,11 +17,12 @@ type Model struct {
 	mask    uint32
 	shift   uint32 // a key's home slot is its top bits: key >> shift
 	slots   []slot // open addressing on key; key 0 marks an empty slot
-	// A feature's weights: weights[start:start+n] for the classes
-	// labels[start:start+n], or, for a dense feature, the weights of every
-	// class in order.
+	// A sparse feature's weights: weights[start:start+n] for the classes
+	// labels[start:start+n]; a dense feature's: dense[start:start+classes],
+	// one for every class in order.
 	weights []int16
 	labels  []uint16
+	dense   []int16
 }
 
 type slot struct {
@@ -137,7 +138,7 @@ func (m *Model) ScoreSome(feats []uint64, some []uint16, scores []float32) {
 				m.add(s, scores)
 				continue
 			}
-			w := m.weights[s.start : int(s.start)+m.classes]
+			w := m.dense[s.start : int(s.start)+m.classes]
 			for _, c := range some {
 				scores[c] += float32(w[c])
 			}
@@ -151,7 +152,7 @@ func (m *Model) ScoreSome(feats []uint64, some []uint16, scores []float32) {
 
 func (m *Model) add(s slot, scores []float32) {
 	if s.dense {
-		w := m.weights[s.start : int(s.start)+len(scores)]
+		w := m.dense[s.start : int(s.start)+len(scores)]
 		sc := scores[:len(w)]
 		for len(w) >= 4 {
 			sc[0] += float32(w[0])
@@ -176,12 +177,12 @@ func (m *Model) add(s slot, scores []float32) {
 // put adds a feature's weights (classes ascending) to the table.
 func (m *Model) put(k uint32, classes []uint16, weights []int16) {
 	s := slot{key: k, start: uint32(len(m.weights)), n: uint16(len(classes))}
-	if len(classes) >= denseMin || 2*len(classes) >= m.classes { // dense: every class in order
+	if len(classes)*denseShare >= m.classes { // dense: every class in order
 		s.dense = true
-		m.weights = append(m.weights, make([]int16, m.classes)...)
-		m.labels = append(m.labels, make([]uint16, m.classes)...)
+		s.start = uint32(len(m.dense))
+		m.dense = append(m.dense, make([]int16, m.classes)...)
 		for j, c := range classes {
-			m.weights[int(s.start)+int(c)] = weights[j]
+			m.dense[int(s.start)+int(c)] = weights[j]
 		}
 	} else {
 		m.weights = append(m.weights, weights...)
@@ -202,7 +203,7 @@ func (m *Model) row(s slot) ([]uint16, []int16) {
 	}
 	var cl []uint16
 	var w []int16
-	for c, v := range m.weights[s.start : int(s.start)+m.classes] {
+	for c, v := range m.dense[s.start : int(s.start)+m.classes] {
 		if v != 0 {
 			cl = append(cl, uint16(c))
 			w = append(w, v)
@@ -290,8 +291,10 @@ func DecodeModel(b []byte) (*Model, []byte, error) {
 	}
 	m := &Model{classes: classes, scale: scale}
 	m.alloc(n)
-	m.weights = make([]int16, 0, 4*n)
-	m.labels = make([]uint16, 0, 4*n)
+	sparse, dense := m.sizes(d.b, n)
+	m.weights = make([]int16, 0, sparse)
+	m.labels = make([]uint16, 0, sparse)
+	m.dense = make([]int16, 0, dense)
 	var (
 		k  uint32
 		cl []uint16
@@ -320,6 +323,30 @@ func DecodeModel(b []byte) (*Model, []byte, error) {
 		m.put(k, cl, w)
 	}
 	return m, d.b, nil
+}
+
+// sizes reads ahead through the n features encoded at the start of b and
+// returns how many sparse weights and dense slots they need, so that
+// decoding allocates once.
+func (m *Model) sizes(b []byte, n int) (sparse, dense int) {
+	d := decoder{b: b}
+	for range n {
+		d.uvarint()
+		cnt := d.uvarint()
+		for range cnt {
+			d.uvarint()
+			d.varint()
+		}
+		if d.err != nil {
+			return 0, 0
+		}
+		if int(cnt)*denseShare >= m.classes {
+			dense += m.classes
+		} else {
+			sparse += int(cnt)
+		}
+	}
+	return sparse, dense
 }
 
 type decoder struct {
@@ -354,7 +381,7 @@ func (d *decoder) varint() int64 {
 	return v
 }
 
-// denseMin is the number of weights from which a feature keeps one for
-// every class: scoring a few classes (ScoreSome) then costs a few
+// A feature with weights for at least 1/denseShare of the classes keeps
+// one for every class: scoring a few classes (ScoreSome) then costs a few
 // additions rather than one per weight.
-const denseMin = 6
+const denseShare = 4

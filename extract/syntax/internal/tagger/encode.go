@@ -25,6 +25,7 @@ func (t *Tagger) AppendBinary(b []byte) ([]byte, error) {
 	b = appendMap(b, t.Lemmas.rules, func(b []byte, r rewrite) []byte {
 		return appendString(binary.AppendUvarint(b, uint64(r.cut)), r.add)
 	})
+	b = appendMap(b, t.Lemmas.lexClasses, func(b []byte, c uint16) []byte { return binary.AppendUvarint(b, uint64(c)) })
 	b = appendMap(b, t.dict, appendClasses)
 	b = appendClasses(b, t.open)
 	hashes := make([]uint64, 0, len(t.lower))
@@ -92,6 +93,11 @@ func Decode(b []byte) (*Tagger, error) {
 		l.rules[k] = rewrite{cut: int(d.uvarint()), add: d.string()}
 	}
 	l.index()
+	l.lexClasses = make(map[string]uint16)
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		k := d.string()
+		l.lexClasses[k] = uint16(d.uvarint())
+	}
 	dict := make(map[string][]uint16)
 	for n := d.count(); n > 0 && d.err == nil; n-- {
 		k := d.string()
@@ -106,6 +112,7 @@ func Decode(b []byte) (*Tagger, error) {
 		lower[h] = struct{}{}
 	}
 	lex := d.lexTable()
+	l.lex = lex
 	margin := d.float32()
 	if d.err != nil {
 		return nil, fmt.Errorf("tagger: %w", d.err)

@@ -14,6 +14,11 @@ type Lemmatizer struct {
 	exceptions map[string]string  // key(base, xpos) -> lemma
 	rules      map[string]rewrite // key(suffix, xpos) -> rewrite
 	byTag      map[string]tagLemmas
+	// A lemma the dictionary knows with one of the classes lexClasses[xpos]
+	// is preferred: "bombed" takes the rule of "-ed" ("bomb") over that
+	// of "-bbed" ("bom").
+	lex        *lexTable
+	lexClasses map[string]uint16
 }
 
 // tagLemmas are the exceptions and rules of one tag, keyed by base form and
@@ -125,12 +130,40 @@ func (l *Lemmatizer) Lemma(form, xpos string) string {
 			}
 		}
 	}
-	if r, ok := l.rule(base, xpos); ok {
-		if lemma, ok := r.apply(base); ok && lemma != "" {
+	// The rule of the longest suffix, unless that of a shorter one makes a
+	// lemma the dictionary knows and the longest's does not.
+	classes := l.lexClasses[xpos]
+	first := ""
+	for k := min(maxSuffix, len(base)); k >= 0; k-- {
+		r, ok := l.rule1(base[len(base)-k:], xpos)
+		if !ok {
+			continue
+		}
+		lemma, ok := r.apply(base)
+		if !ok || lemma == "" {
+			continue
+		}
+		if classes == 0 || l.knows(lemma, classes) {
 			return lemma
 		}
+		if first == "" {
+			first = lemma
+		}
+	}
+	if first != "" {
+		return first
 	}
 	return base
+}
+
+// knows reports whether the dictionary has lemma in one of classes.
+func (l *Lemmatizer) knows(lemma string, classes uint16) bool {
+	if l.lex == nil {
+		return false
+	}
+	var w word
+	describe(&w, lemma, false)
+	return l.lex.get(w.lower)&classes != 0
 }
 
 func (l *Lemmatizer) rule(base, xpos string) (rewrite, bool) {
@@ -147,8 +180,10 @@ type Pair struct{ Form, XPOS, Lemma string }
 
 // Learn learns a lemmatizer from the words of a treebank, and adds to its
 // exceptions the irregular forms of a dictionary (extra) that the treebank
-// lacks and the rules get wrong.
-func Learn(pairs, extra []Pair) *Lemmatizer {
+// lacks and the rules get wrong. lex (may be empty) gives lower-case words
+// dictionary classes; a lemma for a word tagged xpos is checked against
+// the classes lexClasses[xpos].
+func Learn(pairs, extra []Pair, lex map[string]uint16, lexClasses map[string]uint16) *Lemmatizer {
 	// The most frequent lemma of each (base, tag).
 	type counted struct {
 		n     map[string]int
@@ -199,7 +234,10 @@ func Learn(pairs, extra []Pair) *Lemmatizer {
 			votes[sk][r]++
 		}
 	}
-	l := &Lemmatizer{exceptions: make(map[string]string), rules: make(map[string]rewrite)}
+	l := &Lemmatizer{exceptions: make(map[string]string), rules: make(map[string]rewrite), lexClasses: lexClasses}
+	if len(lex) > 0 {
+		l.lex = newLexTable(lex)
+	}
 	for sk, v := range votes {
 		type rc struct {
 			r rewrite

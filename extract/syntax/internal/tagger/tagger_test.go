@@ -51,7 +51,7 @@ func trainTiny(t *testing.T) (*Tagger, []byte) {
 	for range 5 {
 		tr.Epoch()
 	}
-	tg := tr.Tagger(0, Learn(pairs, nil))
+	tg := tr.Tagger(0, Learn(pairs, nil, nil, nil))
 	tg.Margin = 1
 	b, err := tg.AppendBinary(nil)
 	if err != nil {

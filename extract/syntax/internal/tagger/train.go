@@ -113,6 +113,9 @@ func (t *Trainer) Epoch() float64 {
 // Tagger returns the averaged tagger, with weights smaller than prune left
 // out; its Margin is 0 (the second pass sees every word).
 func (t *Trainer) Tagger(prune float64, lemmas *Lemmatizer) *Tagger {
+	if lemmas.lex != nil {
+		lemmas.lex = t.lex // the same words: keep one table
+	}
 	return &Tagger{Tags: t.tags, Lemmas: lemmas, dict: t.dict, open: openClasses(t.data, len(t.tags)), lower: t.lower, lex: t.lex,
 		model: t.tr.Model(prune), model2: t.tr2.Model(prune)}
 }

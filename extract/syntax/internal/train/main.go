@@ -94,7 +94,7 @@ func run(dir, wordnet, out string, iters int, seed uint64, prune float64, dict i
 			extra = append(extra, tagger.Pair{Form: e[0], XPOS: e[1], Lemma: e[2]})
 		}
 	}
-	lemmas := tagger.Learn(pairs, extra)
+	lemmas := tagger.Learn(pairs, extra, lex, lemmaClasses)
 	exc, rules := lemmas.Sizes()
 	slog.Info("training", "sentences", len(train), "words", len(pairs), "tags", len(tags),
 		"lemma exceptions", exc, "lemma rules", rules)

@@ -24,6 +24,13 @@ const (
 	lexName // a capitalized noun entry: "Israel", "Boeing"
 )
 
+// lemmaClasses are the lexicon classes a lemma must have for a word of each
+// Penn tag: a verb's lemma is a verb, a plural's a noun.
+var lemmaClasses = map[string]uint16{
+	"VB": lexVerb, "VBD": lexVerb, "VBG": lexVerb, "VBN": lexVerb, "VBP": lexVerb, "VBZ": lexVerb,
+	"NN": lexNoun, "NNS": lexNoun, "JJ": lexAdj, "JJR": lexAdj, "JJS": lexAdj, "RB": lexAdv, "RBR": lexAdv, "RBS": lexAdv,
+}
+
 // readWordNet builds the lexicon from a WordNet 3.0 database folder (the
 // Debian package wordnet-base: /usr/share/wordnet): lower-case word form ->
 // classes.

@@ -12,12 +12,14 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/conllu"
 	"github.com/eventgraph/eventgraph/extract/syntax/internal/depparse"
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/tagger"
 )
 
 func main() {
@@ -30,12 +32,49 @@ func main() {
 	flag.Float64Var(&opt.LabelPrune, "prune-labels", opt.LabelPrune, "leave out averaged label weights smaller than this")
 	dev := flag.Bool("dev", false, "score the dev splits after every pass")
 	test := flag.Bool("test", false, "score EWT test at the end (report it once)")
+	taggerFile := flag.String("tagger", "extract/syntax/model/tagger.bin", "tagger that tags the dev and test sentences too")
+	folds := flag.Int("folds", 5, "train on tags predicted by taggers trained on the other folds (0: gold tags)")
 	sweep := flag.String("sweep", "", "comma-separated move prune values to try on the dev splits at the end")
 	flag.Parse()
-	if err := run(*data, *out, opt, *dev, *test, *sweep); err != nil {
+	if err := run(*data, *out, *taggerFile, opt, *folds, *dev, *test, *sweep); err != nil {
 		slog.Error("trainparse", "err", err)
 		os.Exit(1)
 	}
+}
+
+// readTagger reads a tagger model file.
+func readTagger(path string) (*tagger.Tagger, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	t, err := tagger.Decode(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return t, nil
+}
+
+// tagged returns copies of sents with the tags and lemmas of t.
+func tagged(t *tagger.Tagger, sents [][]depparse.Word) [][]depparse.Word {
+	out := make([][]depparse.Word, len(sents))
+	var forms []string
+	var classes []int
+	for i, s := range sents {
+		forms, classes = forms[:0], classes[:0]
+		for _, w := range s {
+			forms = append(forms, w.Form)
+			classes = append(classes, 0)
+		}
+		t.Tag(forms, classes)
+		out[i] = slices.Clone(s)
+		for j, c := range classes {
+			w := &out[i][j]
+			w.UPOS, w.XPOS = t.Tags[c].UPOS, t.Tags[c].XPOS
+			w.Lemma = t.Lemmas.Lemma(w.Form, w.XPOS)
+		}
+	}
+	return out
 }
 
 // treebanks are the training treebanks' file prefixes.
@@ -49,9 +88,14 @@ func read(dir, treebank, split string) ([][]depparse.Word, error) {
 	return depparse.FromCoNLLU(s), nil
 }
 
-func run(dir, out string, opt depparse.Options, dev, test bool, sweep string) error {
+func run(dir, out, taggerFile string, opt depparse.Options, folds int, dev, test bool, sweep string) error {
+	tg, err := readTagger(taggerFile)
+	if err != nil {
+		return err
+	}
 	var train [][]depparse.Word
 	devs := map[string][][]depparse.Word{}
+	var devNames []string
 	for _, tb := range treebanks {
 		s, err := read(dir, tb, "train")
 		if err != nil {
@@ -61,12 +105,17 @@ func run(dir, out string, opt depparse.Options, dev, test bool, sweep string) er
 		if devs[tb], err = read(dir, tb, "dev"); err != nil {
 			return err
 		}
+		devs[tb+" tagged"] = tagged(tg, devs[tb])
+		devNames = append(devNames, tb, tb+" tagged")
+	}
+	if folds > 1 {
+		jackknife(train, folds, opt.Seed)
 	}
 	scoreDev := func(m *depparse.Model) {
-		for _, tb := range treebanks {
+		for _, name := range devNames {
 			start := time.Now()
-			sc := m.Evaluate(devs[tb])
-			slog.Info(tb+" dev", "score", sc.String(), "took", time.Since(start).Round(time.Millisecond))
+			sc := m.Evaluate(devs[name])
+			slog.Info(name+" dev", "score", sc.String(), "took", time.Since(start).Round(time.Millisecond))
 		}
 	}
 	start := time.Now()
@@ -106,6 +155,7 @@ func run(dir, out string, opt depparse.Options, dev, test bool, sweep string) er
 			return err
 		}
 		slog.Info("en_ewt test", "score", m.Evaluate(s).String())
+		slog.Info("en_ewt test tagged", "score", m.Evaluate(tagged(tg, s)).String())
 	}
 	if out == "" {
 		return nil

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"cmp"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/depparse"
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/tagger"
+)
+
+// Settings of the taggers that tag the training folds: those of
+// internal/train, without the WordNet lexicon.
+const (
+	foldTaggerPasses = 6
+	foldTaggerPrune  = 0.3
+	foldTaggerDict   = 20
+	foldTaggerMargin = 32
+)
+
+// jackknife replaces the tags and lemmas of sents by those of taggers
+// trained on the other folds (contiguous blocks, so that held-out
+// documents are mostly unseen), so that the parser learns from tags as
+// wrong as the ones it will see.
+func jackknife(sents [][]depparse.Word, folds int, seed uint64) {
+	tags, index := tagSet(sents)
+	examples := make([]tagger.Example, len(sents))
+	for i, s := range sents {
+		ex := tagger.Example{Forms: make([]string, len(s)), Tags: make([]int, len(s))}
+		for j, w := range s {
+			ex.Forms[j] = w.Form
+			ex.Tags[j] = index[tagger.Tag{UPOS: w.UPOS, XPOS: w.XPOS}]
+		}
+		examples[i] = ex
+	}
+	right, total := 0, 0
+	for k := range folds {
+		start := time.Now()
+		lo, hi := k*len(sents)/folds, (k+1)*len(sents)/folds
+		train := append(slices.Clone(examples[:lo]), examples[hi:]...)
+		var pairs []tagger.Pair
+		for _, s := range append(slices.Clone(sents[:lo]), sents[hi:]...) {
+			for _, w := range s {
+				pairs = append(pairs, tagger.Pair{Form: w.Form, XPOS: w.XPOS, Lemma: w.Lemma})
+			}
+		}
+		tr := tagger.NewTrainer(tags, train, nil, seed+uint64(k), foldTaggerDict)
+		for range foldTaggerPasses {
+			tr.Epoch()
+		}
+		t := tr.Tagger(foldTaggerPrune, tagger.Learn(pairs, nil, nil, nil))
+		t.Margin = foldTaggerMargin
+		var classes []int
+		for i := lo; i < hi; i++ {
+			s := sents[i]
+			classes = append(classes[:0], make([]int, len(s))...)
+			t.Tag(examples[i].Forms, classes)
+			for j, c := range classes {
+				if c == examples[i].Tags[j] {
+					right++
+				}
+				total++
+				s[j].UPOS, s[j].XPOS = t.Tags[c].UPOS, t.Tags[c].XPOS
+				s[j].Lemma = t.Lemmas.Lemma(s[j].Form, s[j].XPOS)
+			}
+		}
+		slog.Info("jackknife", "fold", k+1, "of", folds, "took", time.Since(start).Round(time.Second))
+	}
+	slog.Info("jackknife", "tag accuracy", float64(right)/float64(total))
+}
+
+// tagSet numbers the (UPOS, XPOS) pairs of sents, most frequent first.
+func tagSet(sents [][]depparse.Word) ([]tagger.Tag, map[tagger.Tag]int) {
+	n := make(map[tagger.Tag]int)
+	for _, s := range sents {
+		for _, w := range s {
+			n[tagger.Tag{UPOS: w.UPOS, XPOS: w.XPOS}]++
+		}
+	}
+	tags := make([]tagger.Tag, 0, len(n))
+	for t := range n {
+		tags = append(tags, t)
+	}
+	slices.SortFunc(tags, func(a, b tagger.Tag) int {
+		if c := cmp.Compare(n[b], n[a]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.UPOS, b.UPOS); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.XPOS, b.XPOS)
+	})
+	index := make(map[tagger.Tag]int, len(tags))
+	for i, t := range tags {
+		index[t] = i
+	}
+	return tags, index
+}
