@@ -69,7 +69,7 @@ func Default() (*Model, error) {
 	return defaultModel, defaultErr
 }
 
-// Detect finds the events of one analyzed sentence (syntax.Analyze) with
+// Detect finds the events of one analyzed sentence (Analyze) with
 // the embedded model. It panics if the embedded model is corrupt, which a
 // test rules out.
 func Detect(toks []syntax.Token) []Event {

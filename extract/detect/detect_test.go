@@ -58,7 +58,7 @@ func TestDetect(t *testing.T) {
 		{"The German weekly die Zeit reported the resignation.", []want{{word: "reported", class: "REPORTING"}, {word: "resignation"}}, []string{"die", "Zeit", "weekly"}},
 		{"In an interview with die Zeit, Merkel said the plan was dead.", []want{{word: "said", class: "REPORTING"}, {word: "dead", class: "STATE", tense: Past}}, []string{"die", "Zeit", "Merkel", "plan"}},
 	} {
-		toks := syntax.Analyze(tc.text, 0, len(tc.text))
+		toks := Analyze(tc.text, 0, len(tc.text))
 		ev := Detect(toks)
 		var got []string
 		for _, e := range ev {
@@ -101,7 +101,7 @@ func TestDetectConcurrent(t *testing.T) {
 	var sents [][]syntax.Token
 	var want []string
 	for _, txt := range texts {
-		toks := syntax.Analyze(txt, 0, len(txt))
+		toks := Analyze(txt, 0, len(txt))
 		sents = append(sents, toks)
 		want = append(want, fmt.Sprint(Detect(toks)))
 	}
@@ -240,7 +240,7 @@ func TestTrainDeterministic(t *testing.T) {
 		{"Analysts expect the merger to close soon.", map[string]string{"expect": "I_STATE", "merger": "OCCURRENCE", "close": "OCCURRENCE"}},
 		{"Officials began talks on Monday.", map[string]string{"began": "ASPECTUAL", "talks": "OCCURRENCE"}},
 	} {
-		toks := syntax.Analyze(tc.text, 0, len(tc.text))
+		toks := Analyze(tc.text, 0, len(tc.text))
 		l := Labeled{Toks: toks, Class: make([]string, len(toks))}
 		for i, tok := range toks {
 			l.Class[i] = tc.events[tok.Form]
