@@ -182,7 +182,7 @@ func runEvents(w io.Writer, dir string, splits []split, verbose bool, examples i
 		res.base.print(w)
 		res.sys.print(w)
 		if sp != crossDev {
-			// In 50 of the 73 AQUAINT files nearly every MAKEINSTANCE says
+			// In 25 of the 73 AQUAINT files most MAKEINSTANCEs say
 			// polarity="NEG", negated or not ("the panel that issued").
 			fmt.Fprintln(w, "  (AQUAINT's gold polarity marks most events NEG, negated or not: polarity accuracy means something on TimeBank only)")
 		}
