@@ -7,9 +7,13 @@
 // Which tokens are events, and their class, is learned: an averaged
 // perceptron over features of the token and its place in the dependency
 // tree (form, lemma, tags, suffixes, relation, head, function-word
-// dependents), trained on the EVENT tags of TimeBank and AQUAINT
+// dependents) and what the project's event trigger dictionary says of its
+// lemma (Lexicon), trained on the EVENT tags of TimeBank and AQUAINT
 // (TempEval-3) by `make train` and embedded from model/. Tense, aspect,
 // polarity and modality follow from the tree by rule (see attrs).
+//
+// Sentences come from Analyze (tokens, tags, tree); AnalyzeText splits a
+// text first, and Model.DetectText does both.
 package detect
 
 import (
