@@ -71,7 +71,7 @@ func TestTaskB(t *testing.T) {
 	b, s := res.base.counts.Scores(), res.sys.counts.Scores()
 	t.Logf("Task B, %d AQUAINT files: baseline F1 %.1f class F1 %.1f; detect strict F1 %.1f relaxed F1 %.1f class F1 %.1f tense %.1f aspect %.1f",
 		res.sys.files, 100*b.RelaxedF1, 100*b.ClassF1, 100*s.StrictF1, 100*s.RelaxedF1, 100*s.ClassF1, 100*s.TenseAcc, 100*s.AspectAcc)
-	if s.RelaxedF1 < b.RelaxedF1+0.02 || s.ClassF1 < b.ClassF1+0.10 {
+	if s.RelaxedF1 < b.RelaxedF1+0.03 || s.ClassF1 < b.ClassF1+0.15 {
 		t.Errorf("detector (F1 %.1f, class F1 %.1f) hardly beats the every-verb baseline (%.1f, %.1f)",
 			100*s.RelaxedF1, 100*s.ClassF1, 100*b.RelaxedF1, 100*b.ClassF1)
 	}
@@ -82,11 +82,11 @@ func TestTaskB(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"strict F1", s.StrictF1, 0.70},
-		{"relaxed F1", s.RelaxedF1, 0.70},
-		{"class F1", s.ClassF1, 0.55},
-		{"tense accuracy", s.TenseAcc, 0.60},
-		{"aspect accuracy", s.AspectAcc, 0.85},
+		{"strict F1", s.StrictF1, 0.83},
+		{"relaxed F1", s.RelaxedF1, 0.83},
+		{"class F1", s.ClassF1, 0.68},
+		{"tense accuracy", s.TenseAcc, 0.81},
+		{"aspect accuracy", s.AspectAcc, 0.95},
 	} {
 		if f.got < f.floor {
 			t.Errorf("%s %.1f below floor %.1f", f.name, 100*f.got, 100*f.floor)

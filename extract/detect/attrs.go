@@ -54,7 +54,7 @@ func (s *sentence) attrs(e *Event) {
 
 	future, perfect, be, being := false, false, false, false
 	for _, k := range v.auxes {
-		switch lem := s.lemma(k); {
+		switch lem := s.lemma(int(k)); {
 		case isFuture(lem):
 			future = true
 		case s.toks[k].XPOS == "MD" || modalWord(lem) != "":
@@ -103,20 +103,20 @@ type verbGroup struct {
 
 func (s *sentence) verbGroup(i int) verbGroup {
 	var v verbGroup
-	for _, k := range s.kids[i] {
+	for _, k := range s.kids(i) {
 		switch r := s.toks[k].Rel; {
 		case r == "aux" || r == "aux:pass" || r == "cop":
-			if s.toks[k].XPOS == "TO" || s.lemma(k) == "to" {
+			if s.toks[k].XPOS == "TO" || s.lemma(int(k)) == "to" {
 				v.to = true
 			} else {
-				v.auxes = append(v.auxes, k)
+				v.auxes = append(v.auxes, int(k))
 			}
-		case r == "mark" && s.lemma(k) == "to":
+		case r == "mark" && s.lemma(int(k)) == "to":
 			v.to = true
 		case strings.HasPrefix(r, "nsubj") || strings.HasPrefix(r, "csubj") || r == "expl":
 			v.subject = true
 		}
-		if isNegation(s, k) {
+		if isNegation(s, int(k)) {
 			v.negated = true
 		}
 	}
@@ -131,7 +131,7 @@ func (s *sentence) verbal(i int) bool {
 	if u := s.toks[i].UPOS; u == "VERB" || u == "AUX" {
 		return true
 	}
-	for _, k := range s.kids[i] {
+	for _, k := range s.kids(i) {
 		if s.toks[k].Rel == "cop" {
 			return true
 		}
@@ -144,8 +144,8 @@ func (s *sentence) goingTo(h int) bool {
 	if h < 0 || h >= len(s.toks) || s.lemma(h) != "go" || s.toks[h].XPOS != "VBG" {
 		return false
 	}
-	for _, k := range s.kids[h] {
-		if s.toks[k].Rel == "aux" && s.lemma(k) == "be" {
+	for _, k := range s.kids(h) {
+		if s.toks[k].Rel == "aux" && s.lemma(int(k)) == "be" {
 			return true
 		}
 	}

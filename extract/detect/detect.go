@@ -7,9 +7,13 @@
 // Which tokens are events, and their class, is learned: an averaged
 // perceptron over features of the token and its place in the dependency
 // tree (form, lemma, tags, suffixes, relation, head, function-word
-// dependents), trained on the EVENT tags of TimeBank and AQUAINT
+// dependents) and what the project's event trigger dictionary says of its
+// lemma (Lexicon), trained on the EVENT tags of TimeBank and AQUAINT
 // (TempEval-3) by `make train` and embedded from model/. Tense, aspect,
 // polarity and modality follow from the tree by rule (see attrs).
+//
+// Sentences come from Analyze (tokens, tags, tree); AnalyzeText splits a
+// text first, and Model.DetectText does both.
 package detect
 
 import (
@@ -41,7 +45,8 @@ var Classes = []string{"OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE"
 
 // Model is a trained event detector. It is safe for concurrent use.
 type Model struct {
-	m *model
+	m   *model
+	lex Lexicon
 	// bias is subtracted from the score of "no event" before the best
 	// class is taken: the perceptron, trained on annotations that leave
 	// some events untagged, is otherwise too shy.
@@ -68,7 +73,7 @@ func Default() (*Model, error) {
 	return defaultModel, defaultErr
 }
 
-// Detect finds the events of one analyzed sentence (syntax.Analyze) with
+// Detect finds the events of one analyzed sentence (Analyze) with
 // the embedded model. It panics if the embedded model is corrupt, which a
 // test rules out.
 func Detect(toks []syntax.Token) []Event {
@@ -84,7 +89,8 @@ func (m *Model) Detect(toks []syntax.Token) []Event {
 	if len(toks) == 0 {
 		return nil
 	}
-	s := newSentence(toks)
+	s := newSentence(toks, m.lex)
+	defer s.free()
 	var (
 		out    []Event
 		feats  = make([]uint64, 0, 64)
@@ -126,7 +132,11 @@ func Decode(b []byte) (*Model, error) {
 		return nil, errors.New("truncated model")
 	}
 	bias := math.Float32frombits(binary.LittleEndian.Uint32(b))
-	m, rest, err := decodeModel(b[4:])
+	lex, rest, err := decodeLexicon(b[4:])
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	m, rest, err := decodeModel(rest)
 	if err != nil {
 		return nil, err
 	}
@@ -136,13 +146,14 @@ func Decode(b []byte) (*Model, error) {
 	if m.classes != len(Classes)+1 {
 		return nil, fmt.Errorf("model has %d classes, want %d", m.classes, len(Classes)+1)
 	}
-	return &Model{m: m, bias: bias}, nil
+	return &Model{m: m, lex: lex, bias: bias}, nil
 }
 
-// MarshalBinary encodes the model: the bias, then the weights. The same
-// model gives the same bytes.
+// MarshalBinary encodes the model: the bias, the lexicon, the weights.
+// The same model gives the same bytes.
 func (m *Model) MarshalBinary() ([]byte, error) {
 	b := binary.LittleEndian.AppendUint32(nil, math.Float32bits(m.bias))
+	b = m.lex.appendBinary(b)
 	return m.m.appendBinary(b), nil
 }
 
@@ -163,7 +174,8 @@ func argmax(s []float32) int {
 // same tense, aspect and polarity rules: the naive baseline event
 // detection is measured against.
 func EveryVerb(toks []syntax.Token) []Event {
-	s := newSentence(toks)
+	s := newSentence(toks, nil)
+	defer s.free()
 	var out []Event
 	for i, t := range toks {
 		if t.UPOS != "VERB" {

@@ -1,7 +1,7 @@
 package detect
 
 import (
-	"strings"
+	"sync"
 
 	"github.com/eventgraph/eventgraph/extract/syntax"
 )
@@ -41,22 +41,94 @@ const (
 	fLemmaNextLemma
 	fPrev2Lemma
 	fNext2Lemma
+	fTrigger
+	fTriggerUPOS
 )
 
-// sentence is an analyzed sentence with each token's children.
+// sentence is an analyzed sentence with each token's children and the
+// hashes of its lemmas and tags, computed once for all the features that
+// read them, and the lexicon its features consult. Sentences are pooled:
+// newSentence, then free.
 type sentence struct {
-	toks []syntax.Token
-	kids [][]int
+	toks     []syntax.Token
+	lex      Lexicon
+	kidStart []int32 // the children of i are kidIdx[kidStart[i]:kidStart[i+1]]
+	kidIdx   []int32
+	lem      []uint64 // hashes of lemmas (lower-case forms when none)
+	upos     []uint64
+	xpos     []uint64
 }
 
-func newSentence(toks []syntax.Token) *sentence {
-	s := &sentence{toks: toks, kids: make([][]int, len(toks))}
+// noneHash stands for the lemma or tag of a position outside the sentence.
+var noneHash = mixString(offset64, "<none>")
+
+var sentences = sync.Pool{New: func() any { return new(sentence) }}
+
+func newSentence(toks []syntax.Token, lex Lexicon) *sentence {
+	s := sentences.Get().(*sentence)
+	n := len(toks)
+	s.toks, s.lex = toks, lex
+	s.kidStart = resize(s.kidStart, n+1)
+	s.kidIdx = resize(s.kidIdx, n)
+	s.lem, s.upos, s.xpos = resize(s.lem, n), resize(s.upos, n), resize(s.xpos, n)
+	clear(s.kidStart)
 	for i, t := range toks {
-		if t.Head >= 0 && t.Head < len(toks) && t.Head != i {
-			s.kids[t.Head] = append(s.kids[t.Head], i)
+		if h := t.Head; h >= 0 && h < n && h != i {
+			s.kidStart[h+1]++
+		}
+		if t.Lemma != "" {
+			s.lem[i] = mixString(offset64, t.Lemma)
+		} else {
+			s.lem[i] = mixLower(offset64, t.Form)
+		}
+		s.upos[i] = mixString(offset64, t.UPOS)
+		s.xpos[i] = mixString(offset64, t.XPOS)
+	}
+	for i := range n {
+		s.kidStart[i+1] += s.kidStart[i]
+	}
+	// Place each child after its earlier siblings: kidStart[h] counts up
+	// while filling and is shifted back after.
+	for i, t := range toks {
+		if h := t.Head; h >= 0 && h < n && h != i {
+			s.kidIdx[s.kidStart[h]] = int32(i)
+			s.kidStart[h]++
 		}
 	}
+	copy(s.kidStart[1:], s.kidStart[:n])
+	s.kidStart[0] = 0
 	return s
+}
+
+func (s *sentence) free() {
+	s.toks, s.lex = nil, nil
+	sentences.Put(s)
+}
+
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
+}
+
+// kids returns the children of token i in text order.
+func (s *sentence) kids(i int) []int32 { return s.kidIdx[s.kidStart[i]:s.kidStart[i+1]] }
+
+// lemma is token i's lemma, its lower-case form when it has none.
+func (s *sentence) lemma(i int) string {
+	if l := s.toks[i].Lemma; l != "" {
+		return l
+	}
+	return lower(s.toks[i].Form)
+}
+
+// at returns h[i], or noneHash outside the sentence.
+func at(h []uint64, i int) uint64 {
+	if i < 0 || i >= len(h) {
+		return noneHash
+	}
+	return h[i]
 }
 
 // functionRels are the relations whose dependents' lemmas are features of
@@ -67,94 +139,103 @@ var functionRels = map[string]bool{
 	"det": true, "advmod": true, "nmod:poss": true, "compound:prt": true, "expl": true,
 }
 
-func (s *sentence) lemma(i int) string {
-	if i < 0 || i >= len(s.toks) {
-		return "<none>"
-	}
-	if l := s.toks[i].Lemma; l != "" {
-		return l
-	}
-	return strings.ToLower(s.toks[i].Form)
-}
-
-func (s *sentence) upos(i int) string {
-	if i < 0 || i >= len(s.toks) {
-		return "<none>"
-	}
-	return s.toks[i].UPOS
-}
-
-func (s *sentence) xpos(i int) string {
-	if i < 0 || i >= len(s.toks) {
-		return "<none>"
-	}
-	return s.toks[i].XPOS
-}
-
 // features appends the feature hashes of token i to f.
 func (s *sentence) features(i int, f []uint64) []uint64 {
 	t := &s.toks[i]
-	lower := strings.ToLower(t.Form)
-	lemma := s.lemma(i)
-	add := func(tmpl uint64, vals ...string) {
-		h := hash(tmpl)
-		for _, v := range vals {
-			h = mixString(h, v)
-		}
-		f = append(f, h)
-	}
-	add(fBias)
-	add(fForm, lower)
-	add(fLemma, lemma)
-	add(fUPOS, t.UPOS)
-	add(fXPOS, t.XPOS)
-	add(fSuffix2, suffix(lower, 2))
-	add(fSuffix3, suffix(lower, 3))
-	add(fSuffix4, suffix(lower, 4))
-	add(fShape, shape(t.Form))
-	add(fLemmaUPOS, lemma, t.UPOS)
-	add(fPrevLemma, s.lemma(i-1))
-	add(fNextLemma, s.lemma(i+1))
-	add(fPrevUPOS, s.upos(i-1))
-	add(fNextUPOS, s.upos(i+1))
-	add(fPrev2UPOS, s.upos(i-2), s.upos(i-1))
-	add(fNext2UPOS, s.upos(i+1), s.upos(i+2))
-	add(fPrevNextXPOS, s.xpos(i-1), t.XPOS, s.xpos(i+1))
+	low := lower(t.Form)
+	lem, upos, xpos := s.lem[i], s.upos[i], s.xpos[i]
+	prevLem, nextLem := at(s.lem, i-1), at(s.lem, i+1)
+	f1 := func(tmpl, a uint64) { f = append(f, mix(hash(tmpl), a)) }
+	f2 := func(tmpl, a, b uint64) { f = append(f, mix(mix(hash(tmpl), a), b)) }
+	f3 := func(tmpl, a, b, c uint64) { f = append(f, mix(mix(mix(hash(tmpl), a), b), c)) }
+	str := func(s string) uint64 { return mixString(offset64, s) }
+
+	f = append(f, hash(fBias))
+	f1(fForm, str(low))
+	f1(fLemma, lem)
+	f1(fUPOS, upos)
+	f1(fXPOS, xpos)
+	f1(fSuffix2, str(suffix(low, 2)))
+	f1(fSuffix3, str(suffix(low, 3)))
+	f1(fSuffix4, str(suffix(low, 4)))
+	f1(fShape, shapeHash(t.Form))
+	f2(fLemmaUPOS, lem, upos)
+	f1(fPrevLemma, prevLem)
+	f1(fNextLemma, nextLem)
+	f1(fPrevUPOS, at(s.upos, i-1))
+	f1(fNextUPOS, at(s.upos, i+1))
+	f2(fPrev2UPOS, at(s.upos, i-2), at(s.upos, i-1))
+	f2(fNext2UPOS, at(s.upos, i+1), at(s.upos, i+2))
+	f3(fPrevNextXPOS, at(s.xpos, i-1), xpos, at(s.xpos, i+1))
 	if i == 0 {
-		add(fFirst)
+		f = append(f, hash(fFirst))
 	}
-	add(fPrevLemmaLemma, s.lemma(i-1), lemma)
-	add(fLemmaNextLemma, lemma, s.lemma(i+1))
-	add(fPrev2Lemma, s.lemma(i-2))
-	add(fNext2Lemma, s.lemma(i+2))
+	f2(fPrevLemmaLemma, prevLem, lem)
+	f2(fLemmaNextLemma, lem, nextLem)
+	f1(fPrev2Lemma, at(s.lem, i-2))
+	f1(fNext2Lemma, at(s.lem, i+2))
+	for _, fl := range s.lex.flags(s, i) {
+		flH := str(fl)
+		f1(fTrigger, flH)
+		f2(fTriggerUPOS, flH, upos)
+	}
 
 	rel, head := t.Rel, t.Head
 	if head < 0 || head >= len(s.toks) {
 		rel, head = "root", -1
 	}
-	add(fRel, rel)
-	add(fLemmaRel, lemma, rel)
-	add(fHeadLemma, s.lemma(head))
-	add(fRelHeadLemma, rel, s.lemma(head))
-	add(fRelHeadUPOS, rel, s.upos(head))
-	add(fHeadLemmaRelUPOS, s.lemma(head), rel, t.UPOS)
-	if head >= 0 {
-		// The preposition that attaches this word's phrase to its head.
-		for _, k := range s.kids[i] {
-			if s.toks[k].Rel == "case" {
-				add(fCaseOfHead, s.lemma(k), s.upos(head))
-			}
-		}
-	}
-	for _, k := range s.kids[i] {
+	relH := str(rel)
+	headLem, headUPOS := at(s.lem, head), at(s.upos, head)
+	f1(fRel, relH)
+	f2(fLemmaRel, lem, relH)
+	f1(fHeadLemma, headLem)
+	f2(fRelHeadLemma, relH, headLem)
+	f2(fRelHeadUPOS, relH, headUPOS)
+	f3(fHeadLemmaRelUPOS, headLem, relH, upos)
+	for _, k := range s.kids(i) {
 		kr := s.toks[k].Rel
-		add(fChildRel, kr)
-		add(fLemmaChildRel, lemma, kr)
+		krH := str(kr)
+		f1(fChildRel, krH)
+		f2(fLemmaChildRel, lem, krH)
 		if functionRels[kr] {
-			add(fChildRelLemma, kr, s.lemma(k))
+			f2(fChildRelLemma, krH, s.lem[k])
+		}
+		if kr == "case" && head >= 0 {
+			// The preposition that attaches this word's phrase to its head.
+			f2(fCaseOfHead, s.lem[k], headUPOS)
 		}
 	}
 	return f
+}
+
+// lower is s in lower case; it allocates only when s has upper-case ASCII
+// letters.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; 'A' <= c && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// mixLower is mixString of lower(s), without allocating.
+func mixLower(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= prime64
+	}
+	return mix(h, uint64(len(s)))
 }
 
 func suffix(s string, n int) string {
@@ -164,11 +245,13 @@ func suffix(s string, n int) string {
 	return s[len(s)-n:]
 }
 
-// shape maps letters to X/x and digits to d, collapsing repeats: "Boeing"
-// is "Xx", "737s" "dx", "re-elect" "x-x".
-func shape(s string) string {
-	var b strings.Builder
+// shapeHash hashes the shape of s: letters mapped to X/x, digits to d,
+// other non-ASCII to u, repeats collapsed ("Boeing" is "Xx", "737s" "dx",
+// "re-elect" "x-x").
+func shapeHash(s string) uint64 {
+	h := uint64(offset64)
 	var last rune
+	n := 0
 	for _, r := range s {
 		c := r
 		switch {
@@ -182,9 +265,11 @@ func shape(s string) string {
 			c = 'u'
 		}
 		if c != last {
-			b.WriteRune(c)
+			h ^= uint64(c)
+			h *= prime64
 			last = c
+			n++
 		}
 	}
-	return b.String()
+	return mix(h, uint64(n))
 }

@@ -8,16 +8,25 @@ import (
 )
 
 // AnalyzeText splits txt into sentences as the extractor does and analyzes
-// each one; token offsets are into txt.
+// each one (Analyze); token offsets are into txt.
 func AnalyzeText(txt string) [][]syntax.Token {
 	spans := text.Sentences(txt, doc.Span{Start: 0, End: len(txt)})
 	out := make([][]syntax.Token, 0, len(spans))
 	for _, sp := range spans {
-		if toks := syntax.Analyze(txt, sp.Start, sp.End); len(toks) > 0 {
+		if toks := Analyze(txt, sp.Start, sp.End); len(toks) > 0 {
 			out = append(out, toks)
 		}
 	}
 	return out
+}
+
+// Analyze tokenizes, tags and parses the sentence txt[start:end]: the
+// analysis Detect reads, what syntax.Analyze is documented to do.
+func Analyze(txt string, start, end int) []syntax.Token {
+	toks := syntax.Tokenize(txt, start, end)
+	syntax.Tag(toks)
+	syntax.Parse(toks)
+	return toks
 }
 
 // Label returns the analyzed sentences of a TimeML document with the gold

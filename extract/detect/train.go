@@ -22,6 +22,9 @@ type TrainOptions struct {
 	// Bias favours events over "no event" when decoding (default
 	// DefaultBias; negative for none), in units of averaged weights.
 	Bias float32
+	// Triggers is the lexicon the features consult (ReadTriggers), kept
+	// in the model; nil for none.
+	Triggers Lexicon
 }
 
 // DefaultBias is the decoding bias that gave the best event F1 in
@@ -53,13 +56,14 @@ func Train(data []Labeled, opt TrainOptions) *Model {
 	}
 	var items []item
 	for _, l := range data {
-		s := newSentence(l.Toks)
+		s := newSentence(l.Toks, opt.Triggers)
 		for i, t := range l.Toks {
 			if !candidate(t.UPOS) {
 				continue
 			}
 			items = append(items, item{s.features(i, nil), classIndex[l.Class[i]]})
 		}
+		s.free()
 	}
 	tr := newTrainer(len(Classes) + 1)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
@@ -71,5 +75,5 @@ func Train(data []Labeled, opt TrainOptions) *Model {
 			tr.update(it.feats, it.gold, argmax(scores))
 		}
 	}
-	return &Model{m: tr.model(opt.Prune), bias: opt.Bias}
+	return &Model{m: tr.model(opt.Prune), lex: opt.Triggers, bias: opt.Bias}
 }

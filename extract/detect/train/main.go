@@ -1,8 +1,9 @@
 // Command train trains the event detector on the EVENT tags of the
-// TempEval-3 training corpora (TimeBank and AQUAINT) and writes the model
+// TempEval-3 training corpora (TimeBank and AQUAINT), with the event
+// trigger dictionary of package event as a lexicon, and writes the model
 // that extract/detect embeds. The same data gives the same bytes.
 //
-//	go run ./extract/detect/train [-data DIR] [-out extract/detect/model/events.model]
+//	go run ./extract/detect/train [-data DIR] [-out extract/detect/model/events.model] [-triggers extract/event/data/patterns.tsv]
 package main
 
 import (
@@ -22,14 +23,19 @@ func main() {
 	data := flag.String("data", "../shared/data", "data directory holding tempeval3-train/")
 	out := flag.String("out", "extract/detect/model/events.model", "model file to write")
 	corpora := flag.String("corpus", "TimeBank,AQUAINT", "comma-separated corpora under tempeval3-train")
+	triggers := flag.String("triggers", "extract/event/data/patterns.tsv", "the event trigger dictionary the features consult")
 	flag.Parse()
-	if err := run(*data, *out, strings.Split(*corpora, ",")); err != nil {
+	if err := run(*data, *out, *triggers, strings.Split(*corpora, ",")); err != nil {
 		slog.Error("training the event detector", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string, corpora []string) error {
+func run(data, out, triggers string, corpora []string) error {
+	lex, err := detect.ReadTriggers(os.DirFS(filepath.Dir(triggers)), filepath.Base(triggers))
+	if err != nil {
+		return err
+	}
 	var sents []detect.Labeled
 	files := 0
 	for _, c := range corpora {
@@ -54,7 +60,7 @@ func run(data, out string, corpora []string) error {
 			files++
 		}
 	}
-	m := detect.Train(sents, detect.TrainOptions{})
+	m := detect.Train(sents, detect.TrainOptions{Triggers: lex})
 	b, err := m.MarshalBinary()
 	if err != nil {
 		return err
