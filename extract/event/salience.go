@@ -81,7 +81,13 @@ func sameSides(e *doc.EventMention) bool {
 }
 
 // mainClause reports whether c is what its sentence asserts rather than
-// part of a modifier: a verb not governed by another candidate.
+// part of a modifier: in the tree, the root (or a conjunct of it) or what
+// the root reports ("officials said Israel attacked"); without one, a verb
+// not governed by another candidate.
 func (x *extractor) mainClause(s *sentence, c *cand) bool {
+	if s.parsed() && !s.title {
+		h := c.head
+		return s.predicate(h) || s.toks[h].Rel == "ccomp" && s.toks[h].Head >= 0 && s.predicate(s.toks[h].Head)
+	}
 	return !c.p.noun && c.gov < 0 && c.objOf < 0
 }

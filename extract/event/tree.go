@@ -338,6 +338,22 @@ func (s *sentence) treeComplement(c *cand, candAt func(int) int) int {
 	return -1
 }
 
+// predicate reports whether token i is the root of its sentence or a
+// conjunct of the root.
+func (s *sentence) predicate(i int) bool {
+	for n := 0; i >= 0 && n < len(s.toks); n++ {
+		switch s.toks[i].Rel {
+		case "root":
+			return true
+		case "conj":
+			i = s.toks[i].Head
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // verbForm maps a Penn tag to the extractor's verb forms: b base, s third
 // person present, d past, n participle, g -ing.
 func verbForm(xpos string) byte {
@@ -363,11 +379,15 @@ func verbForm(xpos string) byte {
 var verbPattern = &pattern{id: "syntax", src: "VERB", name: "syntax: a verb outside the dictionary", code: occurCode, action: "-"}
 
 // verbCand makes a candidate of token i when the parser reads it as a
-// main verb, the event detector as a TimeML event, and it frames nothing
-// (cues.tsv noevent); nil otherwise.
+// verb that frames nothing (cues.tsv noevent) and either the event
+// detector reads a TimeML event or it is the sentence's own predication
+// with a subject ("Ryanair exercises options"); nil otherwise.
 func (x *extractor) verbCand(s *sentence, i int) *cand {
 	t := &s.toks[i]
-	if t.Tag != "VERB" || t.Event == "" || t.ment >= 0 || t.lemma == "" || x.l.noEvent[t.lemma] || !s.parsed() {
+	if t.Tag != "VERB" || t.ment >= 0 || t.lemma == "" || x.l.noEvent[t.lemma] || !s.parsed() {
+		return nil
+	}
+	if t.Event == "" && !(s.predicate(i) && s.child(i, "nsubj") >= 0) {
 		return nil
 	}
 	if r, _ := s.rel(i); r == "amod" || r == "compound" || r == "nmod" {
