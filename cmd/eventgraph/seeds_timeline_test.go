@@ -77,6 +77,7 @@ func TestSeedsDefaultTimeline(t *testing.T) {
 			return false
 		}},
 		{"a city as the agent (Rafah)", func(e timeline.Event) bool { return hasActor(e, "agent", "Rafah") }},
+		{"tensions, a state, as an event (\"Israel tensions\")", func(e timeline.Event) bool { return e.Action == "tension" }},
 		{"the release of hostages asserted", func(e timeline.Event) bool {
 			return e.Action == "release" && e.Modality == "asserted"
 		}},
