@@ -688,10 +688,10 @@ func IsLead(d *doc.Document, m doc.EventMention) bool {
 	switch d.Sentences[m.Sentence].Kind {
 	case doc.BlockTitle, doc.BlockHeading:
 		return true
-	case doc.BlockBody:
+	case doc.BlockBody, "": // a sentence of no known kind is text
 		n := 0
 		for _, s := range d.Sentences[:m.Sentence] {
-			if s.Kind == doc.BlockBody {
+			if s.Kind == doc.BlockBody || s.Kind == "" {
 				n++
 			}
 		}
