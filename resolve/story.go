@@ -310,6 +310,13 @@ func (s *stories) cosine(a, b []feature) float64 {
 // looked at to find an article's candidates.
 const maxPostings = 512
 
+// A feature of more than one article in commonShare of the window (and
+// of more than minCommon articles) finds no candidates.
+const (
+	commonShare = 20
+	minCommon   = 64
+)
+
 // place adds an article to the index and returns its place: the story it
 // joins, with the earlier articles it was found close to.
 func (s *stories) place(p Profile) ArticleStory {
@@ -320,10 +327,17 @@ func (s *stories) place(p Profile) ArticleStory {
 	}
 	d := &storyDoc{ArticleStory: ArticleStory{Profile: p, Seq: s.seq, Story: p.Article}}
 	d.feats = s.features(p)
-	// Candidates: the articles sharing a feature, by the latest postings.
+	// Candidates: the articles sharing a feature, by the latest postings
+	// of each; a word most articles use finds none (it still counts in
+	// the cosine), which keeps the cost per article bounded on long
+	// streams.
 	seen := map[*storyDoc]bool{}
 	var cands []*storyDoc
+	common := max(minCommon, int32(len(s.docs)/commonShare))
 	for _, f := range d.feats {
+		if s.df[f.id] > common {
+			continue
+		}
 		post := s.post[f.id]
 		for _, o := range post[max(0, len(post)-maxPostings):] {
 			if !seen[o] {
