@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/text"
 )
 
 // Stories: before any event is merged, each article is placed in a story,
@@ -95,16 +96,20 @@ func ProfileOf(d *doc.Document, names []string) Profile {
 		p.Published = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	}
 	counts := map[string]int{}
-	text := d.Article.Text
+	txt := d.Article.Text
 	for _, s := range d.Sentences {
 		if s.Kind == doc.BlockCaption || s.Kind == doc.BlockMetadata {
 			continue
 		}
-		for _, t := range s.Tokens {
-			if t.End > len(text) || t.Start < 0 || t.Start >= t.End {
+		toks := s.Tokens
+		if len(toks) == 0 && s.Start >= 0 && s.Start <= s.End && s.End <= len(txt) {
+			toks = text.Tokens(txt, s.Span) // a document built without tokens
+		}
+		for _, t := range toks {
+			if t.End > len(txt) || t.Start < 0 || t.Start >= t.End {
 				continue
 			}
-			if w, ok := contentWord(text[t.Start:t.End]); ok {
+			if w, ok := contentWord(txt[t.Start:t.End]); ok {
 				counts[w]++
 			}
 		}
