@@ -335,6 +335,7 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 	context := namedActors(cast)
 	as.Story = r.stories.place(ProfileOf(d, context))
 	story := r.stories.find(as.Story.Story)
+	r.storyDescriptions(d, story, as.Actors)
 	for i, m := range d.Events {
 		cand := r.candidate(d, as.Actors, m)
 		cand.Story = story
@@ -355,6 +356,67 @@ func (r *Resolver) Add(d *doc.Document) Assignment {
 		r.index(best.family, best, cand.Agents, cand.Targets, cand.Places)
 	}
 	return as
+}
+
+// storyDescriptions gives the actors an article knows only by a
+// description ("the lawyer", "police", "the actress") the ID of that
+// description in the story: within one story, the articles' "lawyer" is
+// one lawyer. Across stories descriptions stay apart, and they never
+// count as a shared participant of two events (see candidate).
+func (r *Resolver) storyDescriptions(d *doc.Document, story string, ids []string) {
+	prefix := "desc:" + d.Article.ID + ":"
+	titled := titleHolders(d)
+	for i, a := range d.Actors {
+		head, ok := strings.CutPrefix(a.Key, prefix)
+		if !ok || head == "" {
+			continue
+		}
+		// "the actress" where the article named "actress Tara Reid".
+		if h, ok := titled[lastField(head)]; ok && h >= 0 {
+			ids[i] = ids[h]
+			continue
+		}
+		id := ActorID("desc:" + story + " " + head)
+		if _, known := r.actors[id]; !known {
+			sa := a
+			sa.Key = "desc:" + story + ":" + head
+			r.KnowActor(id, sa)
+		}
+		ids[i] = id
+	}
+}
+
+// titleHolders maps the last word of each role title a named person of
+// d holds ("actress", "minister") to that person, or to -1 when several
+// hold one.
+func titleHolders(d *doc.Document) map[string]int {
+	out := map[string]int{}
+	for i, a := range d.Actors {
+		if a.Kind != doc.KindPerson || strings.HasPrefix(a.Key, "desc:") {
+			continue
+		}
+		for _, rel := range a.Relations {
+			if rel.Kind != "role" || rel.Title == "" {
+				continue
+			}
+			w := lastField(rel.Title)
+			if h, ok := out[w]; ok && h != i {
+				out[w] = -1
+			} else {
+				out[w] = i
+			}
+		}
+	}
+	return out
+}
+
+// lastField is the last word of s, lower-cased.
+func lastField(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // actor returns the canonical ID for a, registering it when new.
@@ -626,10 +688,10 @@ func IsLead(d *doc.Document, m doc.EventMention) bool {
 	switch d.Sentences[m.Sentence].Kind {
 	case doc.BlockTitle, doc.BlockHeading:
 		return true
-	case doc.BlockBody:
+	case doc.BlockBody, "": // a sentence of no known kind is text
 		n := 0
 		for _, s := range d.Sentences[:m.Sentence] {
-			if s.Kind == doc.BlockBody {
+			if s.Kind == doc.BlockBody || s.Kind == "" {
 				n++
 			}
 		}

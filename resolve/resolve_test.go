@@ -173,3 +173,31 @@ func TestUncodedNeedSameAction(t *testing.T) {
 		}
 	}
 }
+
+// An actor known only by a description ("the lawyer") is one actor within
+// a story, another in another story; a description that repeats a title
+// the article gave a named person is that person.
+func TestStoryDescriptions(t *testing.T) {
+	lawyer := func(id, text string) *doc.Document {
+		d := withText(&doc.Document{Article: doc.Article{ID: id}}, text)
+		d.Actors = []doc.Actor{
+			{Key: "desc:" + id + ":lawyer", Name: "lawyer", Kind: doc.KindPerson},
+			{Key: "person:jane roe", Name: "Jane Roe", Kind: doc.KindPerson, Relations: []doc.Relation{{Kind: "role", Title: "union leader", Object: -1}}},
+			{Key: "desc:" + id + ":leader", Name: "leader", Kind: doc.KindPerson},
+		}
+		return d
+	}
+	r := New(Rules{})
+	a := r.Add(lawyer("a", summit))
+	b := r.Add(lawyer("b", summit))
+	c := r.Add(lawyer("c", "Heavy rain flooded the valley; the river burst its banks and villages were evacuated."))
+	if a.Actors[0] != b.Actors[0] {
+		t.Errorf("the lawyer of one story is two actors: %s, %s", a.Actors[0], b.Actors[0])
+	}
+	if c.Actors[0] == a.Actors[0] {
+		t.Errorf("the lawyers of two stories are one actor: %s", c.Actors[0])
+	}
+	if a.Actors[2] != a.Actors[1] {
+		t.Errorf("the leader is not the union leader Jane Roe: %s, %s", a.Actors[2], a.Actors[1])
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/text"
 )
 
 // Stories: before any event is merged, each article is placed in a story,
@@ -95,16 +96,20 @@ func ProfileOf(d *doc.Document, names []string) Profile {
 		p.Published = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	}
 	counts := map[string]int{}
-	text := d.Article.Text
+	txt := d.Article.Text
 	for _, s := range d.Sentences {
 		if s.Kind == doc.BlockCaption || s.Kind == doc.BlockMetadata {
 			continue
 		}
-		for _, t := range s.Tokens {
-			if t.End > len(text) || t.Start < 0 || t.Start >= t.End {
+		toks := s.Tokens
+		if len(toks) == 0 && s.Start >= 0 && s.Start <= s.End && s.End <= len(txt) {
+			toks = text.Tokens(txt, s.Span) // a document built without tokens
+		}
+		for _, t := range toks {
+			if t.End > len(txt) || t.Start < 0 || t.Start >= t.End {
 				continue
 			}
-			if w, ok := contentWord(text[t.Start:t.End]); ok {
+			if w, ok := contentWord(txt[t.Start:t.End]); ok {
 				counts[w]++
 			}
 		}
@@ -310,6 +315,13 @@ func (s *stories) cosine(a, b []feature) float64 {
 // looked at to find an article's candidates.
 const maxPostings = 512
 
+// A feature of more than one article in commonShare of the window (and
+// of more than minCommon articles) finds no candidates.
+const (
+	commonShare = 20
+	minCommon   = 64
+)
+
 // place adds an article to the index and returns its place: the story it
 // joins, with the earlier articles it was found close to.
 func (s *stories) place(p Profile) ArticleStory {
@@ -320,10 +332,17 @@ func (s *stories) place(p Profile) ArticleStory {
 	}
 	d := &storyDoc{ArticleStory: ArticleStory{Profile: p, Seq: s.seq, Story: p.Article}}
 	d.feats = s.features(p)
-	// Candidates: the articles sharing a feature, by the latest postings.
+	// Candidates: the articles sharing a feature, by the latest postings
+	// of each; a word most articles use finds none (it still counts in
+	// the cosine), which keeps the cost per article bounded on long
+	// streams.
 	seen := map[*storyDoc]bool{}
 	var cands []*storyDoc
+	common := max(minCommon, int32(len(s.docs)/commonShare))
 	for _, f := range d.feats {
+		if s.df[f.id] > common {
+			continue
+		}
 		post := s.post[f.id]
 		for _, o := range post[max(0, len(post)-maxPostings):] {
 			if !seen[o] {
