@@ -81,6 +81,7 @@ type Miss struct {
 type Result struct {
 	Docs, TestDocs   int
 	All, Test        evalkit.PRF
+	Agents           AgentCount // on the test topics 36-45
 	ByTag            map[string]*evalkit.PRF // recall per gold tag
 	CorefTopics      []string
 	Coref            []CorefRow
@@ -93,6 +94,7 @@ func (r Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "  all scored topics  docs=%d  P=%.3f R=%.3f F1=%.3f  (tp=%d sys=%d gold=%d)\n", r.Docs, r.All.P(), r.All.R(), r.All.F1(), r.All.TP, r.All.Sys, r.All.Gold)
 	if r.TestDocs > 0 {
 		fmt.Fprintf(w, "  test topics 36-45  docs=%d  P=%.3f R=%.3f F1=%.3f  (tp=%d sys=%d gold=%d)\n", r.TestDocs, r.Test.P(), r.Test.R(), r.Test.F1(), r.Test.TP, r.Test.Sys, r.Test.Gold)
+		r.Agents.Print(w, "test topics 36-45")
 	}
 	var tags []string
 	for t := range r.ByTag {
@@ -251,6 +253,7 @@ func Run(dir string, topics, corefTopics []string) (Result, error) {
 		if test[g.Topic] {
 			res.TestDocs++
 			res.Test.Add(dr.prf)
+			res.Agents.Add(g, d, dr)
 		}
 		if corefSet[g.Topic] {
 			byTopic[g.Topic] = append(byTopic[g.Topic], scored{g, d, dr})
