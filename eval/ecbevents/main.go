@@ -81,7 +81,7 @@ type Miss struct {
 type Result struct {
 	Docs, TestDocs   int
 	All, Test        evalkit.PRF
-	Agents           AgentCount // on the test topics 36-45
+	Agents           AgentCount              // on the test topics 36-45
 	ByTag            map[string]*evalkit.PRF // recall per gold tag
 	CorefTopics      []string
 	Coref            []CorefRow
