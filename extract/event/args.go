@@ -139,7 +139,7 @@ func (x *extractor) arguments(s *sentence) {
 			// A verb the parser left without a subject (it misread
 			// "after the U.S. abstained" as a phrase): the subject the
 			// word-window rules find.
-			if !c.p.noun && !c.hasRole(doc.RoleAgent) && !c.passive && s.toks[c.head].Tag == "VERB" && s.child(c.head, "nsubj") < 0 {
+			if !c.p.noun && !c.hasRole(doc.RoleAgent) && !c.passive && s.child(c.head, "nsubj") < 0 {
 				if subj := x.subject(s, ci, c); len(subj) > 0 {
 					x.addGroups(c, doc.RoleAgent, subj)
 				}

@@ -144,6 +144,12 @@ func (x *extractor) treeArgs(s *sentence, c *cand) bool {
 		return false
 	}
 	h := c.head
+	if !c.p.noun && s.toks[h].Tag != "VERB" && s.toks[h].Tag != "AUX" {
+		// The dictionary reads a verb where the tagger does not ("The
+		// US presented evidence" as a noun phrase): the tree around it
+		// is wrong too.
+		return false
+	}
 	if c.p.noun || isNounTag(s.toks[h].Tag) {
 		x.nounTreeArgs(s, c, h)
 	} else {
