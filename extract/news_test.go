@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventgraph/eventgraph/extract/article"
 	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/event"
 )
 
 // TestNewsMisses: plain clauses with a named subject whose verb is in no
@@ -50,5 +52,40 @@ func TestNewsMisses(t *testing.T) {
 			}
 			t.Errorf("no event %q among %q", tt.trigger, got)
 		})
+	}
+}
+
+// TestWebPageFragments: fragments of real web pages that became events
+// before (issue 18) are not stored: no actor, no named place, no CAMEO
+// code; and a German page gives no "Death or injury" from its article
+// "die".
+func TestWebPageFragments(t *testing.T) {
+	dct := time.Date(2024, 3, 26, 0, 0, 0, 0, time.UTC)
+	tests := []string{
+		"That said, it was a good year.",
+		"Keep them hydrated and out of the sun.",
+		"The stage is set for a long summer.",
+		"Sign up for our newsletter to get the latest stories delivered to your inbox.",
+		"We reserve the right to remove comments that are abusive or off topic.",
+		"Download our app to read more.",
+	}
+	for _, s := range tests {
+		d := Extract(doc.Article{Text: s, Published: &dct})
+		event.Prune(d)
+		for _, e := range d.Events {
+			t.Errorf("%q: stored event %q (%s %s, %d arguments)", s, e.TriggerText, e.Type.Code, e.Type.Extension, len(e.Arguments))
+		}
+	}
+	de := "Die Regierung hat am Montag die neuen Regeln beschlossen. Die Opposition kritisierte die Entscheidung scharf und kündigte Widerstand an. " +
+		"Nach Angaben der Behörden sollen die Regeln im Sommer in Kraft treten, wenn das Parlament zustimmt. " +
+		"Die Ministerin sagte, die Menschen in den betroffenen Regionen müssten sich keine Sorgen machen. " +
+		"Kritiker befürchten dagegen, dass die Kosten für die Bürger deutlich steigen werden."
+	a, err := article.ParseText("de.txt", []byte(de))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Extract(a)
+	for _, e := range d.Events {
+		t.Errorf("German text: event %q (%s)", e.TriggerText, e.Type.Label)
 	}
 }

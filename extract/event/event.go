@@ -401,6 +401,9 @@ func (x *extractor) detect(s *sentence) {
 		if used[i] {
 			continue
 		}
+		if s.imperative(i) {
+			continue // "Sign up for our newsletter": the reader is told
+		}
 		c := x.match(s, i)
 		if c == nil {
 			c = x.verbCand(s, i)

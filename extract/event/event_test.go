@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/syntax"
 	"github.com/eventgraph/eventgraph/extract/text"
 	"github.com/eventgraph/eventgraph/extract/timex"
 )
@@ -56,6 +57,17 @@ func buildDoc(t testing.TB, body string, dct *time.Time) *doc.Document {
 		d.Sentences = append(d.Sentences, doc.Sentence{Span: sp, Index: i, Kind: doc.BlockBody, Tokens: text.Tokens(body, sp)})
 	}
 	tagActors(d)
+	return d
+}
+
+// parsedDoc is buildDoc with each sentence tagged and parsed.
+func parsedDoc(t testing.TB, body string) *doc.Document {
+	t.Helper()
+	d := buildDoc(t, body, nil)
+	for i := range d.Sentences {
+		s := &d.Sentences[i]
+		syntax.Project(s.Tokens, syntax.Analyze(body, s.Start, s.End))
+	}
 	return d
 }
 
@@ -406,5 +418,33 @@ func TestDatePlacement(t *testing.T) {
 					e.Value, e.Basis, day(e.Earliest), day(e.Latest), tt.value, tt.basis, tt.earliest, tt.latest)
 			}
 		})
+	}
+}
+
+// TestImperative: an instruction to the reader is no event; a verb
+// coordinated with a subject's verb is.
+func TestImperative(t *testing.T) {
+	tests := []struct {
+		text string
+		word string
+		imp  bool
+	}{
+		{"Sign up for our newsletter.", "Sign", true},
+		{"Keep them hydrated and stay inside.", "stay", true},
+		{"Israel will attack and destroy the tunnels.", "destroy", false},
+		{"Israel attacked the tunnels.", "attacked", false},
+		{"They must leave.", "leave", false},
+	}
+	for _, tt := range tests {
+		d := parsedDoc(t, tt.text)
+		x := &extractor{l: load(), d: d}
+		s := x.prepare(0)
+		for i := range s.toks {
+			if s.toks[i].Text == tt.word {
+				if got := s.imperative(i); got != tt.imp {
+					t.Errorf("%q: imperative(%s) = %v, want %v", tt.text, tt.word, got, tt.imp)
+				}
+			}
+		}
 	}
 }

@@ -1,16 +1,21 @@
 package event
 
-import "github.com/eventgraph/eventgraph/extract/doc"
+import (
+	"strings"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
 
 // Prune drops from d the event mentions nobody would query in a graph: no
-// actor or named place takes part, there is no CAMEO code, and no temporal
-// link ties them to a mention that stays ("that said", "keep them
-// hydrated", "stage"). It renumbers d.Links. What it drops is still an
-// event for TimeML (eventgraph timeml tags every one).
+// actor or named place takes part, there is no CAMEO code (a statement
+// without a speaker, CAMEO 01, counts as none: "comments", "a press
+// briefing"), and no temporal link ties them to a mention that stays
+// ("that said", "keep them hydrated", "stage"). It renumbers d.Links. What
+// it drops is still an event for TimeML (eventgraph timeml tags every one).
 func Prune(d *doc.Document) {
 	keep := make([]bool, len(d.Events))
 	for i, e := range d.Events {
-		keep[i] = len(e.Arguments) > 0 || e.Type.Code != ""
+		keep[i] = len(e.Arguments) > 0 || e.Type.Code != "" && !strings.HasPrefix(e.Type.Code, "01")
 	}
 	for _, l := range d.Links {
 		if valid(l.From, keep) && valid(l.To, keep) && (keep[l.From] || keep[l.To]) {

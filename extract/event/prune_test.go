@@ -16,6 +16,7 @@ func TestPrune(t *testing.T) {
 			{Action: "stage", Type: occur},                                                  // 2: dropped
 			{Action: "meet", Type: occur, Arguments: []doc.Argument{{Role: doc.RoleAgent}}}, // 3: an actor
 			{Action: "follow", Type: occur},                                                 // 4: linked to 1
+			{Action: "comment", Type: doc.EventType{Code: "010"}},                           // 5: a statement without a speaker
 		},
 		Links: []doc.Link{
 			{From: 4, To: 1, Type: doc.RelAfter},

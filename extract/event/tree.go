@@ -360,6 +360,31 @@ func (s *sentence) predicate(i int) bool {
 	return false
 }
 
+// imperative reports whether token i is the verb of an imperative, an
+// instruction to the reader rather than an event ("Sign up for our
+// newsletter", "Keep them hydrated"): a bare verb heading its sentence,
+// with no subject and no auxiliary, or coordinated with one ("Sign up and
+// get the news"; not "Israel will attack and destroy").
+func (s *sentence) imperative(i int) bool {
+	t := &s.toks[i]
+	if !s.parsed() || s.title || t.Tag != "VERB" || t.XPOS != "VB" || !s.predicate(i) {
+		return false
+	}
+	for n := 0; s.toks[i].Rel == "conj" && n < len(s.toks); n++ {
+		i = s.toks[i].Head
+	}
+	if s.toks[i].XPOS != "VB" {
+		return false
+	}
+	for _, k := range s.children(i) {
+		switch r, _ := s.rel(k); r {
+		case "nsubj", "expl", "aux", "mark":
+			return false
+		}
+	}
+	return true
+}
+
 // verbForm maps a Penn tag to the extractor's verb forms: b base, s third
 // person present, d past, n participle, g -ing.
 func verbForm(xpos string) byte {

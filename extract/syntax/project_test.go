@@ -1,4 +1,4 @@
-package extract
+package syntax_test
 
 import (
 	"testing"
@@ -28,7 +28,7 @@ func TestProject(t *testing.T) {
 		w("ties", 38, "NOUN", "obj", 3),
 		w(".", 42, "PUNCT", "punct", 3),
 	}
-	project(toks, words)
+	syntax.Project(toks, words)
 	type got struct {
 		text, tag, rel string
 		head           string
@@ -64,7 +64,7 @@ func TestProjectCycle(t *testing.T) {
 	const s = "a b"
 	toks := text.Tokens(s, doc.Span{Start: 0, End: len(s)})
 	words := []syntax.Token{{Start: 0, End: 1, Head: 1}, {Start: 2, End: 3, Head: 0}}
-	project(toks, words)
+	syntax.Project(toks, words)
 	if toks[0].Head != 1 || toks[1].Head != 0 {
 		t.Errorf("heads %d %d", toks[0].Head, toks[1].Head)
 	}
