@@ -3,7 +3,7 @@
 // each sentence's text), the project's sentence splitter text.Sentences
 // (sentence F1 on each document's text rebuilt from its sentences), and,
 // with gold tokenization, Tag (UPOS, XPOS, lemma accuracy over all words)
-// and, once wired, Parse with predicted tags (UAS, LAS).
+// and Parse with predicted tags (UAS, LAS).
 //
 //	go run ./eval/ud [-data dir] [-split dev,test] [-misses file]
 package main

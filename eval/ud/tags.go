@@ -7,9 +7,9 @@ import (
 	"github.com/eventgraph/eventgraph/extract/syntax/conllu"
 )
 
-// parser fills Head and Rel of tagged tokens; nil until package syntax
-// embeds its parser (then: syntax.Parse), and attachment is not scored.
-var parser func([]syntax.Token)
+// parser fills Head and Rel of tagged tokens (nil: attachment is not
+// scored).
+var parser = syntax.Parse
 
 // tagScores counts, over the treebank's own words (gold tokenization), the
 // words whose predicted tags, lemma and (with a parser) head and relation
