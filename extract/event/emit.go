@@ -204,11 +204,6 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 		if seg[t.tok] != seg[c.head] {
 			break
 		}
-		// The tree attaches the expression to another event of the
-		// clause ("selected ... on February 29, Boeing protested").
-		if o := s.timexOwner(t); o >= 0 && o != c.head {
-			continue
-		}
 		if !x.timexFits(c, e, d.Timexes[t.idx]) {
 			continue
 		}
