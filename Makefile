@@ -82,6 +82,7 @@ train:
 
 # Scores the extractors on the gold corpora in $(DATA) (see its README).
 eval: eval-syntax eval-timex eval-tml-events eval-actors eval-events eval-mixed eval-cameo eval-storyline eval-articles
+	@echo; cat docs/EVAL.md
 
 # Tokens, sentences, tags, lemmas (and attachment) on UD EWT and GUM dev and test.
 eval-syntax:
