@@ -54,7 +54,7 @@ func (x *extractor) emit(s *sentence) {
 		e.Salience = x.salience(s, c, &e)
 		c.ev = len(d.Events)
 		d.Events = append(d.Events, e)
-		if !c.p.has(fWeak) && !c.p.has(fSpeech) && c.p != verbPattern {
+		if !c.p.has(fWeak) && !c.p.has(fSpeech) && c.p != verbPattern && c.p != nounPattern {
 			x.lastMain = append(x.lastMain, c.ev)
 		}
 	}

@@ -409,6 +409,9 @@ func (x *extractor) detect(s *sentence) {
 			c = x.verbCand(s, i)
 		}
 		if c == nil {
+			c = x.nounCand(s, i)
+		}
+		if c == nil {
 			continue
 		}
 		if c.lo < i {

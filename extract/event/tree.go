@@ -409,6 +409,29 @@ func verbForm(xpos string) byte {
 // participant it is pruned before the graph.
 var verbPattern = &pattern{id: "syntax", src: "VERB", name: "syntax: a verb outside the dictionary", code: occurCode, action: "-"}
 
+// nounPattern is the pattern of an event noun the dictionary does not know
+// but the event detector reads as a TimeML event ("the award", "the
+// crash"); without a named participant it is pruned before the graph.
+var nounPattern = &pattern{id: "syntax", src: "NOUN", name: "syntax: an event noun outside the dictionary", code: occurCode, action: "-", noun: true}
+
+// nounCand makes a candidate of token i when the parser reads a common noun
+// and the event detector a TimeML event; nil otherwise.
+func (x *extractor) nounCand(s *sentence, i int) *cand {
+	t := &s.toks[i]
+	if t.Tag != "NOUN" || t.Event == "" || t.ment >= 0 || !s.parsed() || s.title {
+		return nil
+	}
+	if r, _ := s.rel(i); r == "compound" {
+		return nil // "the peace process": its head is the event
+	}
+	lemma := strings.ToLower(t.Lemma)
+	if lemma == "" || x.l.noEvent[lemma] {
+		return nil
+	}
+	return x.newCand(cand{head: i, lo: i, hi: i + 1, p: nounPattern, code: occurCode, action: lemma, mod: doc.Asserted,
+		gov: -1, objOf: -1, comp: -1, antecedent: -1, ev: -1})
+}
+
 // verbCand makes a candidate of token i when the parser reads it as a
 // verb that frames nothing (cues.tsv noevent) and either the event
 // detector reads a TimeML event or it is the sentence's own predication
