@@ -22,7 +22,7 @@ func check(k uint32) uint16 { return max(uint16(k), 1) }
 // newMoveTable lays out the weights of m, a model of the three moves.
 func newMoveTable(m *linear.Model) *moveTable {
 	bits := uint32(4)
-	for 1<<bits < m.Features()*3/2 {
+	for 1<<bits < m.Features()*3 {
 		bits++
 	}
 	t := &moveTable{shift: 32 - bits, mask: 1<<bits - 1, slots: make([]moveSlot, 1<<bits)}
@@ -42,24 +42,45 @@ func newMoveTable(m *linear.Model) *moveTable {
 }
 
 // score sets scores to the sums of the weights of feats.
+//
+// It reads each feature's home slot in a first loop without branches, so
+// that the cache misses overlap, and compares and adds in a second loop,
+// whose mispredicted branches then cost little.
 func (t *moveTable) score(feats []uint64, scores []float32) {
-	var sum [numMoves]int32
+	var (
+		sum   [numMoves]int32
+		home  [64]uint32
+		first [64]uint16
+	)
 	slots := t.slots
-	for _, h := range feats {
-		k := linear.Key(h)
-		c := check(k)
-		for i := k >> t.shift; ; i = (i + 1) & t.mask {
-			s := &slots[i]
-			if s.check == c {
-				sum[0] += int32(s.w[0])
-				sum[1] += int32(s.w[1])
-				sum[2] += int32(s.w[2])
-				break
-			}
-			if s.check == 0 {
-				break
-			}
+	for len(feats) > 0 {
+		n := min(len(feats), len(home))
+		for j, h := range feats[:n] {
+			i := linear.Key(h) >> t.shift
+			home[j], first[j] = i, slots[i].check
 		}
+		for j, h := range feats[:n] {
+			c := check(linear.Key(h))
+			i := home[j]
+			if first[j] != c {
+				if first[j] == 0 {
+					continue
+				}
+				for i = (i + 1) & t.mask; slots[i].check != c; i = (i + 1) & t.mask {
+					if slots[i].check == 0 {
+						break
+					}
+				}
+				if slots[i].check != c {
+					continue
+				}
+			}
+			w := &slots[i].w
+			sum[0] += int32(w[0])
+			sum[1] += int32(w[1])
+			sum[2] += int32(w[2])
+		}
+		feats = feats[n:]
 	}
 	for i, v := range sum {
 		scores[i] = float32(v)
