@@ -180,11 +180,13 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(sentenceBytes(sents))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		for _, t := range toks {
 			Parse(t)
 		}
 	}
+	reportCPU(b, cpu, sentenceBytes(sents))
 }
 
 // BenchmarkTagParse measures tagging and parsing together (the package
@@ -200,20 +202,25 @@ func BenchmarkTagParse(b *testing.B) {
 	b.SetBytes(sentenceBytes(sents))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		for _, t := range toks {
 			Tag(t)
 			Parse(t)
 		}
 	}
+	reportCPU(b, cpu, sentenceBytes(sents))
 }
 
 // BenchmarkParserLoad measures the first-use cost of the embedded parser
 // (the package promises at most 150 ms).
 func BenchmarkParserLoad(b *testing.B) {
+	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		if _, err := depparse.Decode(parserModel); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
