@@ -3,7 +3,9 @@ package syntax
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/conllu"
@@ -66,20 +68,43 @@ func TestParse(t *testing.T) {
 			if tok.Head >= 0 {
 				head = toks[tok.Head].Form
 			}
-			if !contains(rels, tok.Rel) || !contains(heads, head) {
+			if !slices.Contains(rels, tok.Rel) || !slices.Contains(heads, head) {
 				t.Errorf("%q: %s %s %s, want %s", tc.sentence, dep, tok.Rel, head, a)
 			}
 		}
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+// Parse from many goroutines at once gives a lone caller's trees.
+func TestParseConcurrent(t *testing.T) {
+	sentences := []string{
+		"The GAO upheld Boeing's protest on Wednesday, officials said.",
+		"Netanyahu planned to urge Israel to delay the offensive.",
+		"The contract was awarded by the Air Force in February.",
 	}
-	return false
+	want := make([][]Token, len(sentences))
+	for i, s := range sentences {
+		want[i] = tagParse(s)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				for i, s := range sentences {
+					if got := tagParse(s); !slices.Equal(got, want[i]) {
+						errs <- fmt.Sprintf("%q: %v, want %v", s, got, want[i])
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
 
 // devSentences reads EWT dev as tokens with the gold analysis, skipping
@@ -180,11 +205,13 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(sentenceBytes(sents))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		for _, t := range toks {
 			Parse(t)
 		}
 	}
+	reportCPU(b, cpu, sentenceBytes(sents))
 }
 
 // BenchmarkTagParse measures tagging and parsing together (the package
@@ -200,20 +227,25 @@ func BenchmarkTagParse(b *testing.B) {
 	b.SetBytes(sentenceBytes(sents))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		for _, t := range toks {
 			Tag(t)
 			Parse(t)
 		}
 	}
+	reportCPU(b, cpu, sentenceBytes(sents))
 }
 
 // BenchmarkParserLoad measures the first-use cost of the embedded parser
 // (the package promises at most 150 ms).
 func BenchmarkParserLoad(b *testing.B) {
+	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		if _, err := depparse.Decode(parserModel); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 }

@@ -75,6 +75,7 @@ func (m *Model) Parse(sent []Word) {
 		sent[i].Head = h
 		sent[i].Rel = m.names[s.label[i]]
 	}
+	attachPairs(sent)
 }
 
 // bestMove returns the highest-scoring legal move.

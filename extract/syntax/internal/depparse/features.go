@@ -135,7 +135,7 @@ func (s *state) moveFeatures(ws *words, b *fset) {
 	none := s.none()
 	s0, s1, s2 := s.s(0), s.s(1), s.s(2)
 	b0, b1, b2 := s.buf(0), s.buf(1), s.buf(2)
-	s0l, s0l2, s0r, s0r2 := s.lc1[s0], s.lc2[s0], s.rc1[s0], s.rc2[s0]
+	s0l, s0l2, s0r := s.lc1[s0], s.lc2[s0], s.rc1[s0]
 	s1l, s1r := s.lc1[s1], s.rc1[s1]
 	b0l, b0l2 := s.lc1[b0], s.lc2[b0]
 	var d, d1 uint64
@@ -149,35 +149,24 @@ func (s *state) moveFeatures(ws *words, b *fset) {
 	b.add1(0) // bias
 	// single words
 	b.add2(w[s0], p[s0])
-	b.add1(w[s0])
 	b.add1(p[s0])
 	b.add2(w[b0], p[b0])
-	b.add1(w[b0])
 	b.add1(p[b0])
 	b.add2(w[b1], p[b1])
-	b.add1(w[b1])
 	b.add1(p[b1])
-	b.add2(w[b2], p[b2])
-	b.add1(w[b2])
 	b.add1(p[b2])
 	b.add2(w[s1], p[s1])
-	b.add1(w[s1])
 	b.add1(p[s1])
 	b.add1(p[s2])
 	// pairs
 	b.add4(w[s0], p[s0], w[b0], p[b0])
-	b.add3(w[s0], p[s0], w[b0])
-	b.add3(w[s0], w[b0], p[b0])
 	b.add3(w[s0], p[s0], p[b0])
 	b.add3(p[s0], w[b0], p[b0])
 	b.add2(w[s0], w[b0])
 	b.add2(p[s0], p[b0])
 	b.add2(p[b0], p[b1])
 	b.add4(w[s1], p[s1], w[s0], p[s0])
-	b.add2(w[s1], w[s0])
 	b.add2(p[s1], p[s0])
-	b.add2(w[s1], p[s0])
-	b.add2(p[s1], w[s0])
 	// three words
 	b.add3(p[b0], p[b1], p[b2])
 	b.add3(p[s0], p[b0], p[b1])
@@ -186,25 +175,17 @@ func (s *state) moveFeatures(ws *words, b *fset) {
 	b.add3(p[s0], p[s0l], p[b0])
 	b.add3(p[s0], p[s0r], p[b0])
 	b.add3(p[s0], p[b0], p[b0l])
-	b.add3(p[s1], p[s1r], p[s0])
 	b.add3(p[s1], p[s1l], p[s0])
 	// distance
-	b.add2(w[s0], d)
 	b.add2(p[s0], d)
-	b.add2(w[b0], d)
-	b.add2(p[b0], d)
 	b.add3(w[s0], w[b0], d)
 	b.add3(p[s0], p[b0], d)
 	b.add3(p[s1], p[s0], d1)
-	b.add3(w[s1], w[s0], d1)
 	// valency
 	b.add2(w[s0], uint64(s.nr[s0]))
-	b.add2(p[s0], uint64(s.nr[s0]))
 	b.add2(w[s0], uint64(s.nl[s0]))
 	b.add2(p[s0], uint64(s.nl[s0]))
-	b.add2(w[b0], uint64(s.nl[b0]))
 	b.add2(p[b0], uint64(s.nl[b0]))
-	b.add2(p[s1], uint64(s.nr[s1]))
 	// children
 	b.add1(w[s0l])
 	b.add1(p[s0l])
@@ -216,38 +197,23 @@ func (s *state) moveFeatures(ws *words, b *fset) {
 	b.add1(p[b0l])
 	b.add1(s.lab(b0l))
 	b.add1(p[s1r])
-	b.add1(s.lab(s1r))
-	b.add1(s.lab(s1l))
 	// second children
 	b.add1(w[s0l2])
 	b.add1(p[s0l2])
 	b.add1(s.lab(s0l2))
-	b.add1(w[s0r2])
-	b.add1(p[s0r2])
-	b.add1(s.lab(s0r2))
-	b.add1(w[b0l2])
-	b.add1(p[b0l2])
 	b.add1(s.lab(b0l2))
 	b.add3(p[s0], p[s0l], p[s0l2])
-	b.add3(p[s0], p[s0r], p[s0r2])
 	b.add3(p[b0], p[b0l], p[b0l2])
 	// label sets
-	b.add2(w[s0], s.rs[s0])
-	b.add2(p[s0], s.rs[s0])
 	b.add2(w[s0], s.ls[s0])
 	b.add2(p[s0], s.ls[s0])
-	b.add2(w[b0], s.ls[b0])
 	b.add2(p[b0], s.ls[b0])
 	// lexical triples around the attachment of s0
-	b.add3(w[s1], p[s0], w[b0])
 	b.add3(p[s1], w[s0], w[b0])
-	b.add3(w[s1], w[s0], p[b0])
 	b.add2(w[b0], w[b1])
 	b.add3(p[s0], w[b0], p[b1])
 	// lemmas and universal tags
 	b.add1(l[s0])
-	b.add1(l[b0])
-	b.add1(l[s1])
 	b.add2(l[s0], l[b0])
 	b.add2(l[s1], l[s0])
 	b.add3(u[s1], u[s0], u[b0])
@@ -258,21 +224,15 @@ func (s *state) moveFeatures(ws *words, b *fset) {
 	b.add2(p[b0], uint64(min(len(s.stack), 5)))
 	// what s0, s1 and b0 already govern
 	b.add3(p[s0], s.lab(s0r), p[b0])
-	b.add3(p[s1], s.lab(s1r), p[s0])
 	b.add3(p[b0], s.ls[b0], p[s0])
 	// wider context
 	b.add1(p[s.buf(3)])
 	b.add2(w[s2], p[s2])
-	b.add3(p[s2], p[s0], p[b0])
 	b.add4(p[s1], p[s0], p[b0], p[b1])
-	b.add4(p[s2], p[s1], p[s0], p[b0])
 	b.add3(p[s1], p[b0], distance(s1, b0))
 	b.add3(u[s0], u[b0], u[b1])
 	b.add3(l[s1], l[s0], p[b0])
 	b.add1(w[s1l])
-	b.add1(w[s1r])
-	b.add3(w[b0], p[b0l], s.lab(b0l))
-	b.add3(w[s0], p[s0r], p[b0])
 }
 
 // labelFeatures fills b with the features for labelling the arc h -> d.
@@ -285,37 +245,24 @@ func (s *state) labelFeatures(ws *words, h, d int32, b *fset) {
 		dir = 0
 	}
 	dl, dl2, dr := s.lc1[d], s.lc2[d], s.rc1[d]
-	hl, hr := s.lc1[h], s.rc1[h]
+	hl := s.lc1[h]
 	b.add1(dir)
 	b.add2(dir, w[d])
-	b.add2(dir, p[d])
 	b.add2(dir, u[d])
 	b.add2(dir, l[d])
-	b.add2(dir, w[h])
 	b.add2(dir, p[h])
 	b.add2(dir, l[h])
 	b.add3(dir, p[d], p[h])
 	b.add3(dir, w[d], p[h])
-	b.add3(dir, p[d], w[h])
-	b.add3(dir, w[d], w[h])
-	b.add3(dir, l[d], l[h])
-	b.add4(dir, p[d], p[h], distance(h, d))
 	// the dependent's children
 	b.add2(dir, s.lab(dl))
 	b.add3(dir, s.lab(dl), w[dl])
-	b.add3(dir, p[d], p[dl])
-	b.add4(dir, w[dl], p[d], p[h])
 	b.add3(dir, s.lab(dl), s.lab(dl2))
 	b.add2(dir, s.lab(dr))
-	b.add3(dir, p[d], p[dr])
 	b.add3(dir, p[d], s.ls[d])
-	b.add3(dir, p[d], s.rs[d])
-	b.add4(dir, p[d], s.ls[d], p[h])
 	// the head's other children
-	b.add3(dir, p[d], s.ls[h])
 	b.add3(dir, p[d], s.rs[h])
+	b.add3(dir, p[d], s.ls[h])
 	b.add4(dir, p[d], p[h], s.ls[h])
 	b.add4(dir, p[d], p[h], s.lab(hl))
-	b.add4(dir, p[d], p[h], s.lab(hr))
-	b.add4(dir, l[h], p[d], s.ls[d])
 }

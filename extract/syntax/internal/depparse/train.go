@@ -28,7 +28,7 @@ var DefaultOptions = Options{Epochs: 8, Seed: 1, ExploreFrom: 1, ExploreProb: 0.
 
 // Trainer learns a parser one pass over the data at a time.
 type Trainer struct {
-	Model
+	model           Model // the labels; weights come from the trainers
 	moveTr, labelTr *linear.Trainer
 	parser
 	opt   Options
@@ -66,8 +66,8 @@ func NewTrainer(sents [][]Word, opt Options) (*Trainer, error) {
 		return nil, err
 	}
 	t.moveTr = linear.NewTrainer(int(numMoves))
-	t.labelTr = linear.NewTrainer(len(t.names))
-	t.scores = make([]float32, max(int(numMoves), len(t.names)))
+	t.labelTr = linear.NewTrainer(len(t.model.names))
+	t.scores = make([]float32, max(int(numMoves), len(t.model.names)))
 	t.gold = make([][]int32, len(sents))
 	t.order = make([]int, len(sents))
 	for i, s := range sents {
@@ -100,14 +100,14 @@ func (t *Trainer) inventory(sents [][]Word) error {
 		}
 	}
 	for name := range seen {
-		t.names = append(t.names, name)
+		t.model.names = append(t.model.names, name)
 	}
-	slices.Sort(t.names)
-	if len(t.names) > 1<<15 {
+	slices.Sort(t.model.names)
+	if len(t.model.names) > 1<<15 {
 		return errors.New("depparse: too many labels")
 	}
-	t.root = int16(slices.Index(t.names, RootRel))
-	t.dirOK = [2][]bool{make([]bool, len(t.names)), make([]bool, len(t.names))}
+	t.model.root = int16(slices.Index(t.model.names, RootRel))
+	t.model.dirOK = [2][]bool{make([]bool, len(t.model.names)), make([]bool, len(t.model.names))}
 	for _, s := range sents {
 		for i, w := range s {
 			if w.Head >= 0 && w.Rel != RootRel {
@@ -115,12 +115,12 @@ func (t *Trainer) inventory(sents [][]Word) error {
 				if i > w.Head {
 					dir = 1
 				}
-				id, _ := slices.BinarySearch(t.names, w.Rel)
-				t.dirOK[dir][id] = true
+				id, _ := slices.BinarySearch(t.model.names, w.Rel)
+				t.model.dirOK[dir][id] = true
 			}
 		}
 	}
-	t.setSides()
+	t.model.setSides()
 	return nil
 }
 
@@ -174,9 +174,9 @@ func (t *Trainer) learn(sent []Word, gold []int32, explore bool, p float64) {
 		}
 		lab := int16(-1)
 		if next != shift {
-			lab = t.label(s, next, &t.ws, &t.f, t.scores, t.labelTr)
+			lab = t.model.label(s, next, &t.ws, &t.f, t.scores, t.labelTr)
 			if h, d := s.arc(next); h != s.n && gold[d] == h {
-				id, _ := slices.BinarySearch(t.names, sent[d].Rel)
+				id, _ := slices.BinarySearch(t.model.names, sent[d].Rel)
 				t.labelTr.Update(t.f.f, id, int(lab))
 			}
 		}
@@ -187,8 +187,8 @@ func (t *Trainer) learn(sent []Word, gold []int32, explore bool, p float64) {
 // Averaged returns the model learnt so far, averaged, without the move and
 // label weights smaller in magnitude than prune and labelPrune.
 func (t *Trainer) Averaged(prune, labelPrune float64) *Model {
-	m := t.Model
-	m.names = slices.Clone(t.names)
+	m := t.model
+	m.names = slices.Clone(t.model.names)
 	m.moves = t.moveTr.Model(prune)
 	m.table = newMoveTable(m.moves)
 	m.labels = t.labelTr.Model(labelPrune)

@@ -2,13 +2,21 @@ package linear
 
 // Each calls fn for every feature of the model, in table order, with its
 // key (the top 32 bits of the feature hash, never 0), classes (ascending)
-// and quantized weights (a weight times Scale is the weight). fn must not
-// keep the slices.
+// and quantized weights (a weight times Scale is the weight); a dense
+// feature lists every class, zeros included. fn must not keep the slices.
 func (m *Model) Each(fn func(key uint32, classes []uint16, weights []int16)) {
+	all := make([]uint16, m.classes)
+	for c := range all {
+		all[c] = uint16(c)
+	}
 	for _, s := range m.slots {
-		if s.key != 0 {
-			c, w := m.row(s)
-			fn(s.key, c, w)
+		switch {
+		case s.key == 0:
+		case s.dense:
+			fn(s.key, all, m.dense[s.start:int(s.start)+m.classes])
+		default:
+			end := s.start + uint32(s.n)
+			fn(s.key, m.labels[s.start:end], m.weights[s.start:end])
 		}
 	}
 }

@@ -33,10 +33,12 @@ func main() {
 	dev := flag.Bool("dev", false, "score the dev splits after every pass")
 	test := flag.Bool("test", false, "score EWT test at the end (report it once)")
 	taggerFile := flag.String("tagger", "extract/syntax/model/tagger.bin", "tagger that tags the dev and test sentences too")
+	cache := flag.String("jackknife-cache", "", "file keeping the jackknifed training tags between runs (experiments)")
+	withGold := flag.Bool("with-gold", false, "with -folds: train on the gold-tagged sentences too")
 	folds := flag.Int("folds", 5, "train on tags predicted by taggers trained on the other folds (0: gold tags)")
 	sweep := flag.String("sweep", "", "comma-separated move prune values to try on the dev splits at the end")
 	flag.Parse()
-	if err := run(*data, *out, *taggerFile, opt, *folds, *dev, *test, *sweep); err != nil {
+	if err := run(*data, *out, *taggerFile, *cache, opt, *folds, *withGold, *dev, *test, *sweep); err != nil {
 		slog.Error("trainparse", "err", err)
 		os.Exit(1)
 	}
@@ -88,7 +90,7 @@ func read(dir, treebank, split string) ([][]depparse.Word, error) {
 	return depparse.FromCoNLLU(s), nil
 }
 
-func run(dir, out, taggerFile string, opt depparse.Options, folds int, dev, test bool, sweep string) error {
+func run(dir, out, taggerFile, cache string, opt depparse.Options, folds int, withGold, dev, test bool, sweep string) error {
 	tg, err := readTagger(taggerFile)
 	if err != nil {
 		return err
@@ -109,7 +111,16 @@ func run(dir, out, taggerFile string, opt depparse.Options, folds int, dev, test
 		devNames = append(devNames, tb, tb+" tagged")
 	}
 	if folds > 1 {
-		jackknife(train, folds, opt.Seed)
+		gold := make([][]depparse.Word, len(train))
+		for i, s := range train {
+			gold[i] = slices.Clone(s)
+		}
+		if train, err = jackknifeCached(cache, train, folds, opt.Seed); err != nil {
+			return err
+		}
+		if withGold {
+			train = append(train, gold...)
+		}
 	}
 	scoreDev := func(m *depparse.Model) {
 		for _, name := range devNames {
