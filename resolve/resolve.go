@@ -654,7 +654,7 @@ func (r *Resolver) sameStory(e, c *Event) bool {
 // were placed in different stories: the same action and type, the same
 // named agent and target, and dates from the text that overlap.
 func crossStory(e, c *Event) bool {
-	return e.Action == c.Action && e.Type == c.Type && e.Dated && c.Dated &&
+	return e.Action == c.Action && sameType(e.Type, c.Type) && e.Dated && c.Dated &&
 		sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
 }
 
@@ -705,6 +705,10 @@ func IsLead(d *doc.Document, m doc.EventMention) bool {
 func agentsConflict(e, c *Event) bool {
 	return len(e.Agents) > 0 && len(c.Agents) > 0 && !mayShare(e.Agents, c.Agents)
 }
+
+// sameType reports whether two types are the same code (labels and
+// weights aside: an event read back from the store has its codes only).
+func sameType(a, b doc.EventType) bool { return a.Code == b.Code && a.Extension == b.Extension }
 
 // sharesArgument reports whether e and c share an agent or a target.
 func sharesArgument(e, c *Event) bool {
