@@ -257,20 +257,23 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			Modality: doc.Modality(p.Str(Modality)),
 			Story:    strings.TrimPrefix(IDOf(p.First(Story)), "story/"),
 		}
-		// As resolve's candidates: actors known only by a description
-		// ("police") are not agents or targets for identity.
-		for _, a := range p[Agent] {
-			if id := IDOf(a); !strings.HasPrefix(id, "actor/desc/") {
-				ev.Agents = append(ev.Agents, id)
+		// As resolve's candidates (resolve.ArgumentRole): descriptions say
+		// nothing of identity, places are places whatever their role.
+		for _, arg := range []struct {
+			pred quad.IRI
+			role string
+		}{{Agent, doc.RoleAgent}, {Target, doc.RoleTarget}, {HasPlace, doc.RolePlace}} {
+			for _, a := range p[arg.pred] {
+				id := IDOf(a)
+				switch resolve.ArgumentRole(arg.role, id) {
+				case doc.RoleAgent:
+					ev.Agents = appendNew(ev.Agents, id)
+				case doc.RoleTarget:
+					ev.Targets = appendNew(ev.Targets, id)
+				case doc.RolePlace:
+					ev.Places = appendNew(ev.Places, id)
+				}
 			}
-		}
-		for _, a := range p[Target] {
-			if id := IDOf(a); !strings.HasPrefix(id, "actor/desc/") {
-				ev.Targets = append(ev.Targets, id)
-			}
-		}
-		for _, a := range p[HasPlace] {
-			ev.Places = append(ev.Places, IDOf(a))
 		}
 		mentions, err := s.In(ctx, e, MentionOf)
 		if err != nil {
@@ -313,6 +316,14 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 		r.KnowEvent(ev)
 	}
 	return nil
+}
+
+// appendNew appends v to s unless s holds it.
+func appendNew(s []string, v string) []string {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
 }
 
 // loadStories seeds r with the stories of the latest articles (as many

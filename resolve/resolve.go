@@ -516,26 +516,40 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 		if a.Actor < 0 || a.Actor >= len(actorIDs) {
 			continue
 		}
-		id := actorIDs[a.Actor]
-		// A place named as an agent or target (metonymy, or a slip of
-		// the parse) says where, not who.
-		if a.Role == doc.RolePlace || d.Actors[a.Actor].Kind == doc.KindPlace {
-			c.Places = appendUnique(c.Places, id)
-			continue
-		}
-		// An actor known only by a description in one article ("police",
-		// "the man") says nothing about identity across articles.
-		if strings.HasPrefix(id, "actor/desc/") {
-			continue
-		}
-		switch a.Role {
-		case doc.RoleAgent:
-			c.Agents = appendUnique(c.Agents, id)
-		case doc.RoleTarget:
-			c.Targets = appendUnique(c.Targets, id)
+		if role := ArgumentRole(a.Role, actorIDs[a.Actor]); role != "" {
+			c.add(role, actorIDs[a.Actor])
 		}
 	}
 	return c
+}
+
+// ArgumentRole is the role an argument plays in deciding identity, from
+// its role in the text and its actor's canonical ID: "" for an actor known
+// only by a description ("police", "the man", "rehab"), which says nothing
+// about identity across articles; RolePlace for a place, whatever its
+// role (a place named as agent or target, by metonymy or a slip of the
+// parse, says where, not who); otherwise its role. The store reads events
+// back through it too, so that a reloaded resolver sees what this one saw.
+func ArgumentRole(role, id string) string {
+	switch {
+	case strings.HasPrefix(id, "actor/desc/"):
+		return ""
+	case role == doc.RolePlace || strings.HasPrefix(id, "actor/place/"):
+		return doc.RolePlace
+	}
+	return role
+}
+
+// add records actor id in role.
+func (e *Event) add(role, id string) {
+	switch role {
+	case doc.RoleAgent:
+		e.Agents = appendUnique(e.Agents, id)
+	case doc.RoleTarget:
+		e.Targets = appendUnique(e.Targets, id)
+	case doc.RolePlace:
+		e.Places = appendUnique(e.Places, id)
+	}
 }
 
 // bestMatch finds the known event c most likely reports, or nil.
@@ -654,7 +668,7 @@ func (r *Resolver) sameStory(e, c *Event) bool {
 // were placed in different stories: the same action and type, the same
 // named agent and target, and dates from the text that overlap.
 func crossStory(e, c *Event) bool {
-	return e.Action == c.Action && e.Type == c.Type && e.Dated && c.Dated &&
+	return e.Action == c.Action && sameType(e.Type, c.Type) && e.Dated && c.Dated &&
 		sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
 }
 
@@ -705,6 +719,10 @@ func IsLead(d *doc.Document, m doc.EventMention) bool {
 func agentsConflict(e, c *Event) bool {
 	return len(e.Agents) > 0 && len(c.Agents) > 0 && !mayShare(e.Agents, c.Agents)
 }
+
+// sameType reports whether two types are the same code (labels and
+// weights aside: an event read back from the store has its codes only).
+func sameType(a, b doc.EventType) bool { return a.Code == b.Code && a.Extension == b.Extension }
 
 // sharesArgument reports whether e and c share an agent or a target.
 func sharesArgument(e, c *Event) bool {

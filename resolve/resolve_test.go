@@ -201,3 +201,26 @@ func TestStoryDescriptions(t *testing.T) {
 		t.Errorf("the leader is not the union leader Jane Roe: %s, %s", a.Actors[2], a.Actors[1])
 	}
 }
+
+// An event read back from the store (codes only, no labels) still merges
+// across stories with a report of the same action, agent, target and
+// dates: the type is compared by its codes.
+func TestCrossStoryWithStoredEvent(t *testing.T) {
+	r := New(Rules{})
+	r.KnowEvent(Event{
+		ID: "event/stored", Type: doc.EventType{Code: "193"}, Action: "shoot", Modality: doc.Asserted,
+		Agents: []string{"actor/person/ann"}, Targets: []string{"actor/person/bob"},
+		Earliest: parseDay("1998-10-23"), Latest: parseDay("1998-10-23"), Dated: true,
+		Story: "elsewhere", Articles: []string{"elsewhere"},
+	})
+	d := withText(&doc.Document{Article: doc.Article{ID: "new"}}, "Heavy rain flooded the valley; the river burst its banks.")
+	d.Actors = []doc.Actor{{Key: "person:ann", Name: "Ann", Kind: doc.KindPerson}, {Key: "person:bob", Name: "Bob", Kind: doc.KindPerson}}
+	d.Events = []doc.EventMention{{
+		Type: doc.EventType{Code: "193", Label: "Fight with small arms", QuadClass: 4}, Action: "shoot", Modality: doc.Asserted,
+		Arguments: []doc.Argument{{Role: doc.RoleAgent, Actor: 0, Mention: -1}, {Role: doc.RoleTarget, Actor: 1, Mention: -1}},
+		Timex:     -1, Basis: doc.BasisExplicit, Earliest: parseDay("1998-10-23"), Latest: parseDay("1998-10-23"),
+	}}
+	if as := r.Add(d); as.Events[0] != "event/stored" {
+		t.Errorf("not merged with the stored event: %+v", as)
+	}
+}
