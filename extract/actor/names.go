@@ -49,7 +49,6 @@ func (s *state) nameRun(j int) int {
 
 // nameAt handles a capitalized name run starting at i.
 func (s *state) nameAt(i int) int {
-	ts := s.toks
 	if _, ok := s.titleStart(i); ok {
 		if j, ok := s.titled(i, -1, "", i); ok {
 			return j
@@ -60,87 +59,117 @@ func (s *state) nameAt(i int) int {
 		return i + 1
 	}
 	// Leading "The" was a stopword, so the run starts at a content word.
-	n := end - i
-	t := &ts[i]
-	nx, nxCls := "", uint32(0)
-	if end < len(ts) {
-		nx, nxCls = ts[end].low, ts[end].cls
-	}
-	prev, prevCls := "", uint32(0)
-	if i > 0 {
-		prev, prevCls = ts[i-1].low, ts[i-1].cls
-	}
-	last, lastCls := ts[end-1].low, ts[end-1].cls
-	// Unknown single words at the start of a sentence or in a headline need
-	// evidence that they are names: the body writes them capitalized, they
-	// are a known surname, a speech verb or a possessive follows, or (at
-	// the start of a body sentence) the parser reads a proper noun that
-	// is the subject of the verb after it ("Boeing challenged the award").
-	if n == 1 && (t.first || s.titleCase) && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !s.surnameCand[t.low] &&
-		nxCls&cSpeechVerb == 0 && nx != "'s" && !(t.first && !s.titleCase && s.properSubject(i)) {
+	// The word after the run as found speaks for the kind even when a
+	// headline trims the run.
+	nx, nxCls := s.wordAt(end)
+	if s.unevidenced(i, end, nx, nxCls) {
 		return end
 	}
-	if s.titleCase && n > 1 {
-		// In a headline, keep the run up to its last word that the body
-		// also writes capitalized.
-		k := -1
-		for x := i; x < end; x++ {
-			if s.capEvidence[ts[x].low] || len(s.surnames[ts[x].low]) > 0 {
-				k = x + 1
-			}
-		}
+	if s.titleCase && end-i > 1 {
+		k := s.headlineNameEnd(i, end)
 		if k < 0 {
 			return end
 		}
 		end = k
-		n = end - i
-		last, lastCls = ts[end-1].low, ts[end-1].cls
 	}
 	if !s.nameLike(i, end) {
 		return end
 	}
-	var a int
-	how := HowName
-	kind, known := doc.KindPerson, doc.ActorKind("")
-	switch {
-	case lastCls&cOrgSuffix != 0 || ts[end-1].upper && n == 1:
-		kind = doc.KindOrganization
-	case lastCls&(cFacSuffix|cGeoSuffix) != 0 || t.cls&cGeoPrefix != 0 && n > 1:
-		kind = doc.KindPlace
-	case n == 1 && len(s.surnames[t.low]) > 0:
-		kind = doc.KindPerson
-	case n == 1 && func() bool { known = s.known(t.low); return known != "" }():
-		kind = known
-	case nxCls&cAdminNoun != 0 && !ts[end].cap:
-		kind = doc.KindPerson
-	case prevCls&cPlacePrep != 0 && prev != "from" && prev != "between" && !s.surnameCand[last]:
-		kind = doc.KindPlace
-	case n <= 2 && end < len(ts) && s.placeNounAt(end):
-		kind = doc.KindPlace // "a Huntsville prison", "Huntsville, Texas"
-	case n == 1 && s.surnameCand[t.low]:
-		kind = doc.KindPerson
-	case n == 1 && (nxCls&cSpeechVerb != 0 && nx != "has" && nx != "is" && nx != "was" || nx == "," && end+1 < len(ts) && ts[end+1].low == "who"):
-		kind = doc.KindPerson
-	case n == 1:
-		kind = doc.KindOrganization
-	case n > 5:
-		kind = doc.KindOrganization
+	a, how := s.nameActor(i, end, s.nameKind(i, end, nx, nxCls))
+	m := s.addMention(s.toks[i].span.Start, s.toks[end-1].span.End, a, how)
+	return s.afterMention(end, a, m)
+}
+
+// wordAt returns the lowercase form and the word classes of token j, or
+// "" and 0 outside the sentence.
+func (s *state) wordAt(j int) (string, uint32) {
+	if j < 0 || j >= len(s.toks) {
+		return "", 0
 	}
+	return s.toks[j].low, s.toks[j].cls
+}
+
+// unevidenced reports whether the run [i, end) is a single unknown word at
+// the start of a sentence or in a headline without evidence that it is a
+// name. Evidence is: the body writes it capitalized, it is a known
+// surname, a speech verb (nx, with classes nxCls) or a possessive follows,
+// or (at the start of a body sentence) the parser reads a proper noun that
+// is the subject of the verb after it ("Boeing challenged the award").
+func (s *state) unevidenced(i, end int, nx string, nxCls uint32) bool {
+	t := &s.toks[i]
+	return end-i == 1 && (t.first || s.titleCase) && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !s.surnameCand[t.low] &&
+		nxCls&cSpeechVerb == 0 && nx != "'s" && !(t.first && !s.titleCase && s.properSubject(i))
+}
+
+// headlineNameEnd returns where a name run [i, end) of a headline ends
+// when kept up to its last word that the body also writes capitalized (or
+// that is a known surname), or -1 when it has no such word.
+func (s *state) headlineNameEnd(i, end int) int {
+	k := -1
+	for x := i; x < end; x++ {
+		if s.capEvidence[s.toks[x].low] || len(s.surnames[s.toks[x].low]) > 0 {
+			k = x + 1
+		}
+	}
+	return k
+}
+
+// nameKind decides what the name [i, end) names, from its last word, the
+// words around it (nx and nxCls are the word after the run as first
+// found) and what the article already knows.
+func (s *state) nameKind(i, end int, nx string, nxCls uint32) doc.ActorKind {
+	ts := s.toks
+	t := &ts[i]
+	n := end - i
+	prev, prevCls := s.wordAt(i - 1)
+	last, lastCls := ts[end-1].low, ts[end-1].cls
+	if lastCls&cOrgSuffix != 0 || ts[end-1].upper && n == 1 {
+		return doc.KindOrganization
+	}
+	if lastCls&(cFacSuffix|cGeoSuffix) != 0 || t.cls&cGeoPrefix != 0 && n > 1 {
+		return doc.KindPlace
+	}
+	if n == 1 && len(s.surnames[t.low]) > 0 {
+		return doc.KindPerson
+	}
+	if n == 1 {
+		if known := s.known(t.low); known != "" {
+			return known
+		}
+	}
+	switch {
+	case nxCls&cAdminNoun != 0 && !ts[end].cap:
+		return doc.KindPerson
+	case prevCls&cPlacePrep != 0 && prev != "from" && prev != "between" && !s.surnameCand[last]:
+		return doc.KindPlace
+	case n <= 2 && end < len(ts) && s.placeNounAt(end):
+		return doc.KindPlace // "a Huntsville prison", "Huntsville, Texas"
+	case n == 1 && s.surnameCand[t.low]:
+		return doc.KindPerson
+	case n == 1 && (nxCls&cSpeechVerb != 0 && nx != "has" && nx != "is" && nx != "was" || nx == "," && end+1 < len(ts) && ts[end+1].low == "who"):
+		return doc.KindPerson
+	case n == 1 || n > 5:
+		return doc.KindOrganization
+	}
+	return doc.KindPerson
+}
+
+// nameActor returns the actor of kind named by [i, end) and how it is
+// mentioned.
+func (s *state) nameActor(i, end int, kind doc.ActorKind) (int, string) {
 	switch kind {
 	case doc.KindPerson:
-		a, how = s.personFromRun(i, end)
+		return s.personFromRun(i, end)
 	case doc.KindPlace:
 		name := s.text(i, end)
 		s.keyBuf = appendNormPhrase(append(s.keyBuf[:0], "place:"...), name)
-		a = s.keyedBuf(func() string { return name }, doc.KindPlace, "")
-	default:
-		name := s.text(i, end)
-		s.keyBuf = appendNormPhrase(append(s.keyBuf[:0], "org:"...), name)
-		a = s.keyedBuf(func() string { return name }, doc.KindOrganization, "")
-		s.setOrg(a)
+		return s.keyedBuf(func() string { return name }, doc.KindPlace, ""), HowName
 	}
-	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, how)
-	return s.afterMention(end, a, m)
+	name := s.text(i, end)
+	s.keyBuf = appendNormPhrase(append(s.keyBuf[:0], "org:"...), name)
+	a := s.keyedBuf(func() string { return name }, doc.KindOrganization, "")
+	s.setOrg(a)
+	return a, HowName
 }
 
 // properSubject reports whether the parser tags token i a proper noun
