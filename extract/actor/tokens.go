@@ -42,88 +42,13 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 		s.all = s.all[:len(s.all)+1]
 		k := &s.all[len(s.all)-1]
 		k.text, k.span, k.tag = t.Text, t.Span, t.Tag
-		letters, uppers := 0, 0
-		var wi wordInfo
-		ascii := false
-		inText := t.Span.End <= len(s.d.Article.Text) && s.d.Article.Text[t.Span.Start:t.Span.End] == t.Text
-		if n := len(t.Text); n <= 8 && inText {
-			// A short token as written in the text: its bytes in one word.
-			x := binary.LittleEndian.Uint64(s.textBuf[t.Span.Start:]) & (^uint64(0) >> (64 - 8*n))
-			if x&swarHigh == 0 {
-				ascii = true
-				up, lo := swarCase(x)
-				if up == 0 {
-					k.low = t.Text
-				} else {
-					b := s.pendLow(t.Text)
-					for i := range b {
-						b[i] |= byte(up>>(8*i+2)) & 0x20
-					}
-				}
-				k.cap = up&0x80 != 0
-				letters, uppers = bits.OnesCount64(up|lo), bits.OnesCount64(up)
-				wi = s.g.short.get(x|up>>2, n)
-			}
-		}
-		if !ascii {
-			ascii = true
-			for i := 0; i < len(t.Text); i++ {
-				if t.Text[i] >= 0x80 {
-					ascii = false
-					break
-				}
-			}
-			if ascii {
-				if c := t.Text[0]; c >= 'A' && c <= 'Z' {
-					k.cap = true
-				}
-				for i := 0; i < len(t.Text); i++ {
-					switch c := t.Text[i]; {
-					case c >= 'a' && c <= 'z':
-						letters++
-					case c >= 'A' && c <= 'Z':
-						letters++
-						uppers++
-					}
-				}
-				switch {
-				case !inText:
-					k.low = norm(t.Text)
-				case uppers == 0:
-					k.low = t.Text
-				default:
-					// the lowercase form, set by setLows; looked up here
-					// from its bytes
-					b := s.pendLow(t.Text)
-					for i, c := range b {
-						if c >= 'A' && c <= 'Z' {
-							b[i] = c + 'a' - 'A'
-						}
-					}
-					wi = s.g.wordBytes(b)
-				}
-			} else {
-				k.low = norm(t.Text)
-				r, _ := utf8.DecodeRuneInString(t.Text)
-				k.cap = unicode.IsUpper(r)
-				for _, c := range t.Text {
-					if unicode.IsLetter(c) {
-						letters++
-						if unicode.IsUpper(c) {
-							uppers++
-						}
-					}
-				}
-			}
-			if k.low != "" || !ascii {
-				wi = s.g.word(k.low)
-			}
-		}
+		letters, uppers, ascii, wi := s.form(k, t)
 		k.cls, k.root = wi.cls, wi.root
 		k.stop = letters > 0 && wi.cls&cStop != 0
 		k.word = letters > 0
 		k.upper = letters >= 2 && letters == uppers
-		if k.word {
+		switch {
+		case k.word:
 			k.first = first
 			first = false
 			if !k.stop && len(k.text) >= 3 {
@@ -132,19 +57,123 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 					caps++
 				}
 			}
-		} else if ascii {
-			// the opening quotes “ and ‘ are not ASCII
-			for i := 0; i < len(t.Text); i++ {
-				if c := t.Text[i]; c == '"' || c == ':' || c == '(' {
-					first = true
-					break
-				}
-			}
-		} else if strings.ContainsAny(t.Text, "\"“‘:(") {
+		case opensSentence(t.Text, ascii):
 			first = true
 		}
 	}
 	return s.all[start:len(s.all):len(s.all)], titleCasedCounts(content, caps)
+}
+
+// opensSentence reports whether punctuation opens a new sentence for
+// capitalization: a quote, a colon, a parenthesis.
+func opensSentence(text string, ascii bool) bool {
+	if !ascii {
+		return strings.ContainsAny(text, "\"“‘:(")
+	}
+	// the opening quotes “ and ‘ are not ASCII
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c == '"' || c == ':' || c == '(' {
+			return true
+		}
+	}
+	return false
+}
+
+// form sets the lowercase form (or has setLows set it) and the
+// capitalization of token k, read from document token t. It returns the
+// token's letters and uppercase letters, whether it is ASCII, and what its
+// lowercase form says on its own.
+func (s *state) form(k *tok, t doc.Token) (letters, uppers int, ascii bool, wi wordInfo) {
+	inText := t.Span.End <= len(s.d.Article.Text) && s.d.Article.Text[t.Span.Start:t.Span.End] == t.Text
+	if n := len(t.Text); n <= 8 && inText {
+		if l, u, w, ok := s.shortForm(k, t); ok {
+			return l, u, true, w
+		}
+	}
+	if isASCII(t.Text) {
+		letters, uppers, wi = s.asciiForm(k, t.Text, inText)
+		return letters, uppers, true, wi
+	}
+	k.low = norm(t.Text)
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	k.cap = unicode.IsUpper(r)
+	for _, c := range t.Text {
+		if unicode.IsLetter(c) {
+			letters++
+			if unicode.IsUpper(c) {
+				uppers++
+			}
+		}
+	}
+	return letters, uppers, false, s.g.word(k.low)
+}
+
+// shortForm is form for a token of at most 8 bytes as written in the
+// text: its bytes in one word, cased and looked up at once. It reports
+// false, doing nothing, when the token is not ASCII.
+func (s *state) shortForm(k *tok, t doc.Token) (letters, uppers int, wi wordInfo, ok bool) {
+	n := len(t.Text)
+	x := binary.LittleEndian.Uint64(s.textBuf[t.Span.Start:]) & (^uint64(0) >> (64 - 8*n))
+	if x&swarHigh != 0 {
+		return 0, 0, wordInfo{}, false
+	}
+	up, lo := swarCase(x)
+	if up == 0 {
+		k.low = t.Text
+	} else {
+		b := s.pendLow(t.Text)
+		for i := range b {
+			b[i] |= byte(up>>(8*i+2)) & 0x20
+		}
+	}
+	k.cap = up&0x80 != 0
+	return bits.OnesCount64(up | lo), bits.OnesCount64(up), s.g.short.get(x|up>>2, n), true
+}
+
+// asciiForm is form for an ASCII token; inText says whether the token is
+// written as it is in the text, where its lowercase form can be a slice
+// of one string for all tokens (setLows).
+func (s *state) asciiForm(k *tok, text string, inText bool) (letters, uppers int, wi wordInfo) {
+	if c := text[0]; c >= 'A' && c <= 'Z' {
+		k.cap = true
+	}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= 'a' && c <= 'z':
+			letters++
+		case c >= 'A' && c <= 'Z':
+			letters++
+			uppers++
+		}
+	}
+	switch {
+	case !inText:
+		k.low = norm(text)
+	case uppers == 0:
+		k.low = text
+	default:
+		b := s.pendLow(text)
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return letters, uppers, s.g.wordBytes(b)
+	}
+	if k.low != "" {
+		wi = s.g.word(k.low)
+	}
+	return letters, uppers, wi
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // setLows gives the tokens written with uppercase letters their lowercase
