@@ -249,7 +249,7 @@ func (s *state) personFromRun(i, end int) (int, string) {
 	}
 	s.words = words
 	core := words
-	for len(core) > 1 && nameSuffixes[core[len(core)-1]] {
+	for len(core) > 1 && ts[i+len(core)-1].cls&cNameSuffix != 0 {
 		core = core[:len(core)-1]
 	}
 	last := core[len(core)-1]

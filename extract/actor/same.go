@@ -53,7 +53,8 @@ func nameWords(a doc.Actor) []string {
 		n = strings.TrimPrefix(a.Key, "person:")
 	}
 	ws := strings.Fields(norm(n))
-	for len(ws) > 1 && nameSuffixes[ws[len(ws)-1]] {
+	classes := wordClasses()
+	for len(ws) > 1 && classes[ws[len(ws)-1]]&cNameSuffix != 0 {
 		ws = ws[:len(ws)-1]
 	}
 	return ws

@@ -154,7 +154,7 @@ func (s *state) bareRole(k, start int, title string) bool {
 	if start == 0 || ts[start-1].cls&cDefiniteBefore == 0 {
 		return false
 	}
-	if !ts[k].cap && ambiguousTitle[title] && ts[start-1].low != "the" {
+	if !ts[k].cap && s.g.word(title).cls&cAmbiguousTitle != 0 && ts[start-1].low != "the" {
 		return false
 	}
 	article := ts[start-1].low == "the" || ts[start-1].low == "a" || ts[start-1].low == "an"
