@@ -193,6 +193,8 @@ func (s *state) reset(d *doc.Document) {
 	s.textBuf = append(append(s.textBuf[:0], txt...), 0, 0, 0, 0, 0, 0, 0, 0)
 }
 
+// release returns s to the pool, dropping its references into the
+// document.
 func (s *state) release() {
 	s.d, s.toks = nil, nil
 	// Drop references into the document so the pool does not keep it.

@@ -77,6 +77,8 @@ func (s *state) salientPerson() int {
 	return best
 }
 
+// singleGov returns the one named government of the article, or -1 when
+// there is none or more than one.
 func (s *state) singleGov() int {
 	g := -1
 	for a := range s.actors {
@@ -90,6 +92,8 @@ func (s *state) singleGov() int {
 	return g
 }
 
+// setPerson, setPlural and setOrg record a as the latest person, group
+// or organization, the antecedent of a following pronoun.
 func (s *state) setPerson(a int) { s.lastPerson, s.lastPSent = a, s.sent }
 
 func (s *state) setPlural(a int) { s.lastPlural, s.lastPlSent = a, s.sent }

@@ -98,6 +98,7 @@ var (
 	gazErr  error
 )
 
+// load returns the gazetteer, built on first use.
 func load() *gazetteer {
 	gazOnce.Do(func() {
 		gaz, gazErr = build()
@@ -131,6 +132,7 @@ func norm(s string) string {
 	return strings.ToLower(s)
 }
 
+// tokensOf splits a gazetteer phrase as the text is split.
 func tokensOf(phrase string) []string {
 	toks := text.Tokens(phrase, doc.Span{Start: 0, End: len(phrase)})
 	out := make([]string, len(toks))
@@ -140,6 +142,7 @@ func tokensOf(phrase string) []string {
 	return out
 }
 
+// add adds phrase to the trie with entry e.
 func (g *gazetteer) add(phrase string, e entry) {
 	toks := tokensOf(phrase)
 	if len(toks) == 0 {
@@ -193,10 +196,12 @@ func isAcronym(s string) bool {
 	return letters > 0 && letters <= 4
 }
 
+// readTSV reads data/name of the embedded data.
 func readTSV(name string, f func(line int, cols []string) error) error {
 	return tsv.Read(dataFS, "data/"+name, f)
 }
 
+// col returns column i of cols, "" when the line has fewer.
 func col(cols []string, i int) string {
 	if i < len(cols) {
 		return cols[i]

@@ -14,6 +14,7 @@ func (s *state) match(i int) (int, []int32) {
 	return int(t.mEnd), t.mEnts
 }
 
+// match1 is match without the memo.
 func (s *state) match1(i int) (int, []int32) {
 	n := s.toks[i].root
 	bestEnd, best := i, []int32(nil)
@@ -55,6 +56,9 @@ func (s *state) fits(i int, ents []int32) []int32 {
 	return out
 }
 
+// fit reports whether the case of token t fits entry e: acronyms only
+// in uppercase (and not in an all-uppercase headline), entries flagged
+// lower in any case, others capitalized.
 func (s *state) fit(t *tok, e *entry) bool {
 	if e.exact {
 		if !t.upper || s.titleCase && allUpperSentence(s.toks) {
@@ -68,6 +72,8 @@ func (s *state) fit(t *tok, e *entry) bool {
 	return t.cap
 }
 
+// fits2 filters entries by the case of token t, which need not be one of
+// the sentence's (a part of a compound).
 func (s *state) fits2(t *tok, ents []int32) []int32 {
 	var out []int32
 	for _, id := range ents {

@@ -107,6 +107,8 @@ func (s *state) personGov(p int) int {
 	return -1
 }
 
+// headlessCountry returns the most mentioned country (at least twice,
+// without a tie) whose government has no known head, or "".
 func (s *state) headlessCountry() string {
 	headed := map[string]bool{}
 	for a := range s.actors {

@@ -42,31 +42,35 @@ func (s *state) newActor(key, name string, kind doc.ActorKind, code string) int 
 	return a
 }
 
+// countryActor returns country iso.
 func (s *state) countryActor(iso string) int {
 	a := s.keyed(func() string { return s.g.countryName(iso) }, doc.KindCountry, iso, "country:", iso)
 	s.actors[a].iso = iso
 	return a
 }
 
+// govActor returns the government of country iso.
 func (s *state) govActor(iso string) int {
 	if a, ok := s.byKey["gov:"+iso]; ok {
 		return s.find(a)
 	}
-	c := s.countryActor(iso)
-	a := s.actor("gov:"+iso, s.g.countryName(iso)+" government", doc.KindGovernment, iso+"GOV")
-	s.actors[a].iso = iso
-	s.actors[a].rels = append(s.actors[a].rels, relation{kind: "part_of", obj: c, men: -1})
-	return a
+	return s.partOf("gov:", iso, " government", doc.KindGovernment, "GOV", s.countryActor(iso))
 }
 
+// milActor returns the armed forces of country iso.
 func (s *state) milActor(iso string) int {
 	if a, ok := s.byKey["mil:"+iso]; ok {
 		return s.find(a)
 	}
-	g := s.govActor(iso)
-	a := s.actor("mil:"+iso, s.g.countryName(iso)+" military", doc.KindOrganization, iso+"MIL")
+	return s.partOf("mil:", iso, " military", doc.KindOrganization, "MIL", s.govActor(iso))
+}
+
+// partOf makes the body of country iso keyed prefix+iso, named the
+// country's name and suffix and coded iso and code, a part of actor whole.
+func (s *state) partOf(prefix, iso, suffix string, kind doc.ActorKind, code string, whole int) int {
+	a := s.actor(prefix+iso, s.g.countryName(iso)+suffix, kind, iso+code)
 	s.actors[a].iso = iso
-	s.actors[a].rels = append(s.actors[a].rels, relation{kind: "part_of", obj: g, men: -1})
+	s.actors[a].rels = append(s.actors[a].rels, relation{kind: "part_of", obj: whole, men: -1})
 	return a
 }
 
@@ -117,6 +121,7 @@ func (s *state) entityActor(e *entry) int {
 	return a
 }
 
+// addRel relates actor a to obj (once), with mention m as evidence.
 func (s *state) addRel(a int, kind, title string, obj, m int) {
 	a = s.find(a)
 	for _, r := range s.actors[a].rels {
@@ -127,10 +132,14 @@ func (s *state) addRel(a int, kind, title string, obj, m int) {
 	s.actors[a].rels = append(s.actors[a].rels, relation{kind: kind, title: title, obj: obj, men: m})
 }
 
+// addMention records a mention of actor a at [start, end) and returns
+// its index.
 func (s *state) addMention(start, end, a int, how string) int {
 	return s.addMentionHead(start, end, start, end, a, how)
 }
 
+// addMentionHead is addMention for a mention whose head (the name
+// itself) is [hs, he).
 func (s *state) addMentionHead(start, end, hs, he, a int, how string) int {
 	a = s.find(a)
 	s.mentions = append(s.mentions, mention{span: doc.Span{Start: start, End: end}, head: doc.Span{Start: hs, End: he}, sent: s.sent, actor: a, how: how})
@@ -140,6 +149,7 @@ func (s *state) addMentionHead(start, end, hs, he, a int, how string) int {
 	return len(s.mentions) - 1
 }
 
+// find returns the actor a was merged into (a itself when none).
 func (s *state) find(a int) int {
 	for s.actors[a].parent >= 0 {
 		a = s.actors[a].parent

@@ -8,6 +8,7 @@ import (
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
+// sentence recognizes the actors of the current sentence.
 func (s *state) sentence() {
 	i := 0
 	for i < len(s.toks) {

@@ -215,6 +215,7 @@ func (s *state) resolveRole(title, class string, body int, iso string) int {
 	return a
 }
 
+// titleClass returns the class of a title of titles.tsv, or "".
 func (s *state) titleClass(title string) string {
 	n := s.g.root
 	for _, w := range strings.Fields(title) {
@@ -228,6 +229,8 @@ func (s *state) titleClass(title string) string {
 	return ""
 }
 
+// addRole gives actor a the role title in body (-1 when unknown), with
+// mention m as evidence; a known role without a body takes body.
 func (s *state) addRole(a int, title, class string, body, m int) {
 	a = s.find(a)
 	ac := &s.actors[a]

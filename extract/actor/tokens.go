@@ -240,8 +240,11 @@ func (s *state) scanEvidence(ts []tok) {
 	}
 }
 
+// isPoss reports whether t is a possessive ending ("'s", "'").
 func isPoss(t *tok) bool { return t.low == "'s" || t.low == "'" }
 
+// allUpperSentence reports whether every word of a sentence longer than a
+// letter is in uppercase.
 func allUpperSentence(ts []tok) bool {
 	for i := range ts {
 		if t := &ts[i]; t.word && !t.upper && len(t.text) > 1 {
@@ -251,6 +254,8 @@ func allUpperSentence(ts []tok) bool {
 	return true
 }
 
+// text returns the text of tokens [i, end), with typographic apostrophes
+// folded.
 func (s *state) text(i, end int) string {
 	return strings.ReplaceAll(s.d.Article.Text[s.toks[i].span.Start:s.toks[end-1].span.End], "’", "'")
 }

@@ -18,16 +18,7 @@ func (t *tagger) clockExpr(i int) (res, bool) {
 			if hh > 12 {
 				return res{}, false
 			}
-			if w == wPM && hh < 12 {
-				hh += 12
-			}
-			if w == wAM && hh == 12 {
-				hh = 0
-			}
-			j++
-			if t.punct(j, '.') && t.attached(j) && !t.text2(j-1, '.') {
-				j++
-			}
+			hh, j = t.meridiem(hh, j)
 		} else if !t.has(j, cTZ) && !(t.w(i-1) == wAt || t.w(i-1) == wBy || t.w(i-1) == wUntil || t.w(i-1) == wFrom || t.w(i-1) == wAround || t.w(i-1) == wBefore || t.w(i-1) == wAfter) {
 			return res{}, false
 		}
@@ -38,16 +29,7 @@ func (t *tagger) clockExpr(i int) (res, bool) {
 		}
 		switch w := t.w(j); w {
 		case wAM, wPM:
-			if w == wPM && hh < 12 {
-				hh += 12
-			}
-			if w == wAM && hh == 12 {
-				hh = 0
-			}
-			j++
-			if t.punct(j, '.') && t.attached(j) && !t.text2(j-1, '.') {
-				j++
-			}
+			hh, j = t.meridiem(hh, j)
 		case wOclock:
 			j++
 		case wIn:
@@ -124,6 +106,24 @@ func (t *tagger) clockExpr(i int) (res, bool) {
 	r.p = day
 	r.gran = doc.GranTime
 	return r, true
+}
+
+// meridiem reads the a.m. or p.m. at token j after hour hh (1 to 12): it
+// returns the hour on the 24-hour clock and the token after the marker
+// and its period.
+func (t *tagger) meridiem(hh, j int) (int, int) {
+	w := t.w(j)
+	if w == wPM && hh < 12 {
+		hh += 12
+	}
+	if w == wAM && hh == 12 {
+		hh = 0
+	}
+	j++
+	if t.punct(j, '.') && t.attached(j) && !t.text2(j-1, '.') {
+		j++
+	}
+	return hh, j
 }
 
 // text2 reports whether token i's text ends with byte c.
