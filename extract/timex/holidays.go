@@ -114,9 +114,19 @@ func holidayRange(h holiday, y int) (time.Time, time.Time) {
 // holidayExpr: Christmas, Easter, Thanksgiving, Ramadan, New Year's Day,
 // Independence Day, Black Friday... with an optional year.
 func (t *tagger) holidayExpr(i, start int) (res, bool) {
+	h, j := t.holidayName(i)
+	if h == hNone {
+		return res{}, false
+	}
+	return t.holidayDate(h, i, j, start)
+}
+
+// holidayName reads the name of a holiday at token i: it returns the
+// holiday and the token after its name, or hNone.
+func (t *tagger) holidayName(i int) (holiday, int) {
 	l := t.lx(i)
 	if l == nil {
-		return res{}, false
+		return hNone, i
 	}
 	capd := t.toks[i].f&fCap != 0
 	h := hNone
@@ -154,7 +164,7 @@ func (t *tagger) holidayExpr(i, start int) (res, bool) {
 		h = hHalloween
 	case wNew:
 		if !capd || t.w(j) != wYear || !t.capAt(j) {
-			return res{}, false
+			return hNone, i
 		}
 		j++
 		if t.lx(j) == possLex {
@@ -167,35 +177,35 @@ func (t *tagger) holidayExpr(i, start int) (res, bool) {
 		} else if dayWord(j) {
 			j++
 		} else if t.lx(j-1) != possLex {
-			return res{}, false
+			return hNone, i
 		}
 	case wIndepend:
 		if !capd || !dayWord(j) {
-			return res{}, false
+			return hNone, i
 		}
 		h = hIndependence
 		j++
 	case wLabor, wMemorial, wVeterans, wElection:
 		if !capd || !dayWord(j) {
-			return res{}, false
+			return hNone, i
 		}
 		h = map[wid]holiday{wLabor: hLaborDay, wMemorial: hMemorialDay, wVeterans: hVeteransDay, wElection: hElectionDay}[l.w]
 		j++
 	case wValentine, wMothers, wFathers:
 		if !capd {
-			return res{}, false
+			return hNone, i
 		}
 		if t.lx(j) == possLex {
 			j++
 		}
 		if !dayWord(j) {
-			return res{}, false
+			return hNone, i
 		}
 		h = map[wid]holiday{wValentine: hValentine, wMothers: hMothersDay, wFathers: hFathersDay}[l.w]
 		j++
 	case wEid:
 		if !capd {
-			return res{}, false
+			return hNone, i
 		}
 		h = hEidFitr
 		k := j
@@ -218,15 +228,15 @@ func (t *tagger) holidayExpr(i, start int) (res, bool) {
 			j = k + 1
 		}
 	case wFirst:
-		return res{}, false
+		return hNone, i
 	default:
 		// Black Friday, Cyber Monday, Good Friday, Palm Sunday
 		if !capd || l.c&cDayAdj == 0 {
-			return res{}, false
+			return hNone, i
 		}
 		wd := t.lx(j)
 		if wd == nil || wd.c&cWeekday == 0 || !t.capAt(j) {
-			return res{}, false
+			return hNone, i
 		}
 		s := t.text[t.toks[i].s:t.toks[i].e]
 		switch {
@@ -239,13 +249,17 @@ func (t *tagger) holidayExpr(i, start int) (res, bool) {
 		case (s == "Palm" || s == "PALM") && wd.v == 7:
 			h = hPalmSunday
 		default:
-			return res{}, false
+			return hNone, i
 		}
 		j++
 	}
-	if h == hNone {
-		return res{}, false
-	}
+	return h, j
+}
+
+// holidayDate dates holiday h named at [i, j) in the expression starting
+// at start ("last Christmas"): with a following year, or the occurrence
+// nearest the DCT in the direction the words or the tense give.
+func (t *tagger) holidayDate(h holiday, i, j, start int) (res, bool) {
 	r := res{start: start, end: j, typ: "DATE", basis: doc.BasisRelative, setRef: true}
 	year := unk
 	yk := j
