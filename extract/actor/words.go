@@ -63,11 +63,15 @@ var wordClasses = sync.OnceValue(func() map[string]uint32 {
 	return m
 })
 
+// wordCount is about the number of words of data/words.tsv, for which
+// room is made at once.
+const wordCount = 850
+
 // readWordClasses reads data/words.tsv of fsys, and makes the calendar's month and
 // weekday names and abbreviations stop words. A word listed twice in a
 // class is an error.
 func readWordClasses(fsys fs.FS) (map[string]uint32, error) {
-	m := map[string]uint32{}
+	m := make(map[string]uint32, wordCount)
 	add := func(w string, bit uint32) error {
 		if m[w]&bit != 0 {
 			return fmt.Errorf("%q listed twice in its class", w)
