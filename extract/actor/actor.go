@@ -102,13 +102,14 @@ type actorT struct {
 }
 
 type state struct {
-	all     []tok // tokens of the whole document
-	sents   [][]tok
-	tc      []bool
-	textBuf []byte // the text and 8 zero bytes, for 8-byte loads
-	keyBuf  []byte // an actor key being built (keyed)
-	words   []string
-	counts  []int // salientPerson's mentions per actor
+	all      []tok // tokens of the whole document
+	sents    [][]tok
+	tc       []bool
+	textBuf  []byte // the text and 8 zero bytes, for 8-byte loads
+	keyBuf   []byte // an actor key being built (keyed)
+	words    []string
+	titleBuf []string // titleWords' words
+	counts   []int    // salientPerson's mentions per actor
 	// Lowercase forms of the tokens written with uppercase letters:
 	// their bytes, and where each token's form lies in them (tokens).
 	lowBytes    []byte
@@ -206,6 +207,8 @@ func (s *state) release() {
 	}
 	// Only [0, len) was written since the last release cleared it.
 	clear(s.all)
+	clear(s.words[:cap(s.words)])
+	clear(s.titleBuf[:cap(s.titleBuf)])
 	statePool.Put(s)
 }
 

@@ -28,12 +28,11 @@ func (s *state) titleStart(j int) (int, bool) {
 // the whole phrase.
 func (s *state) titled(k, body int, iso string, start int) (int, bool) {
 	ts := s.toks
-	words, class, j, sawTitle := s.titleWords(k)
+	title, words, class, j, sawTitle := s.titleWords(k)
 	if !sawTitle {
 		return k, false
 	}
-	title := strings.Join(words, " ")
-	modified := len(words) > 0 && !sawTitleFirst(s, k)
+	modified := words > 0 && !sawTitleFirst(s, k)
 	if body < 0 {
 		// "President of Israel": the body follows; a name may follow
 		// after a comma: "the President of Israel, Isaac Herzog".
@@ -61,11 +60,12 @@ func (s *state) titled(k, body int, iso string, start int) (int, bool) {
 
 // titleWords reads the titles at k with their capitalized modifiers
 // ("National Security Communications Advisor", "Deputy Prime Minister and
-// Defense Minister"). It returns the title's words (honorifics left out),
-// its class (a head of state or government wins), where it ends and
-// whether there was a title at all.
-func (s *state) titleWords(k int) (words []string, class string, j int, sawTitle bool) {
+// Defense Minister"). It returns the title (its words joined, honorifics
+// left out) and how many words it has, its class (a head of state or
+// government wins), where it ends and whether there was a title at all.
+func (s *state) titleWords(k int) (title string, n int, class string, j int, sawTitle bool) {
 	ts := s.toks
+	words := s.titleBuf[:0]
 	j = k
 	for j < len(ts) {
 		end, ents := s.match(j)
@@ -98,7 +98,8 @@ func (s *state) titleWords(k int) (words []string, class string, j int, sawTitle
 		}
 		break
 	}
-	return words, class, j, sawTitle
+	s.titleBuf = words
+	return strings.Join(words, " "), len(words), class, j, sawTitle
 }
 
 // titleOf reads the body named after a title at j: "of Israel", "of the
