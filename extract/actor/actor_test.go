@@ -218,3 +218,14 @@ func BenchmarkRecognize(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoad builds the gazetteer and its word index from the embedded
+// data, as the first Recognize does.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

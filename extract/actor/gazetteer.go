@@ -76,13 +76,15 @@ type wordInfo struct {
 	root *node  // root.next[word], nil when no phrase starts with it
 }
 
-// indexWords builds g.words from the trie's first level and wordClass.
+// indexWords builds g.words from the trie's first level and the word
+// classes.
 func (g *gazetteer) indexWords() {
-	g.words = make(map[string]wordInfo, len(g.root.next)+len(wordClass))
+	classes := wordClasses()
+	g.words = make(map[string]wordInfo, len(g.root.next)+len(classes))
 	for w, n := range g.root.next {
 		g.words[w] = wordInfo{root: n}
 	}
-	for w, c := range wordClass {
+	for w, c := range classes {
 		wi := g.words[w]
 		wi.cls = c
 		g.words[w] = wi
@@ -96,6 +98,7 @@ var (
 	gazErr  error
 )
 
+// load returns the gazetteer, built on first use.
 func load() *gazetteer {
 	gazOnce.Do(func() {
 		gaz, gazErr = build()
@@ -129,6 +132,7 @@ func norm(s string) string {
 	return strings.ToLower(s)
 }
 
+// tokensOf splits a gazetteer phrase as the text is split.
 func tokensOf(phrase string) []string {
 	toks := text.Tokens(phrase, doc.Span{Start: 0, End: len(phrase)})
 	out := make([]string, len(toks))
@@ -138,6 +142,7 @@ func tokensOf(phrase string) []string {
 	return out
 }
 
+// add adds phrase to the trie with entry e.
 func (g *gazetteer) add(phrase string, e entry) {
 	toks := tokensOf(phrase)
 	if len(toks) == 0 {
@@ -191,10 +196,12 @@ func isAcronym(s string) bool {
 	return letters > 0 && letters <= 4
 }
 
+// readTSV reads data/name of the embedded data.
 func readTSV(name string, f func(line int, cols []string) error) error {
 	return tsv.Read(dataFS, "data/"+name, f)
 }
 
+// col returns column i of cols, "" when the line has fewer.
 func col(cols []string, i int) string {
 	if i < len(cols) {
 		return cols[i]
@@ -211,10 +218,33 @@ func cleanCountryName(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// build compiles the gazetteer: countries, capitals and subdivisions from
+// the countries library, then the package's own data.
 func build() (*gazetteer, error) {
 	g := &gazetteer{root: &node{}, byKey: map[string]int{}, countries: map[string]string{}, capitals: map[string]string{}}
+	ambiguous, err := readAmbiguousCapitals()
+	if err != nil {
+		return nil, err
+	}
+	g.addCountries(ambiguous)
+	// Subdivisions after the countries, so that a country name keeps its
+	// country entry.
+	g.addSubdivisions()
+	if g.capitals["USA"] == "" {
+		g.capitals["USA"] = "Washington"
+	}
+	for _, read := range []func() error{g.readEntities, g.readDemonyms, g.readTitles, g.readNouns} {
+		if err := read(); err != nil {
+			return nil, err
+		}
+	}
+	g.indexWords()
+	return g, nil
+}
 
-	// Countries and capitals from the library.
+// addCountries adds the countries of the library and their capitals, but
+// for the ambiguous ones.
+func (g *gazetteer) addCountries(ambiguous map[string]bool) {
 	for _, c := range countries.All() {
 		iso := c.Alpha3()
 		if len(iso) != 3 || !c.IsValid() {
@@ -231,13 +261,16 @@ func build() (*gazetteer, error) {
 			g.add(full, e)
 		}
 		capital := cleanCountryName(c.Capital().String())
-		if capital != "" && !strings.Contains(capital, "Unknown") && !ambiguousCapital[capital] {
+		if capital != "" && !strings.Contains(capital, "Unknown") && !ambiguous[capital] {
 			g.capitals[iso] = capital
 			g.add(capital, entry{typ: eCapital, key: "place:" + norm(capital), name: capital, kind: doc.KindPlace, iso: iso})
 		}
 	}
-	// Subdivisions (states, provinces, regions) as places, after the
-	// countries so that a country name keeps its country entry.
+}
+
+// addSubdivisions adds the states, provinces and regions of the library's
+// countries as places.
+func (g *gazetteer) addSubdivisions() {
 	for _, c := range countries.All() {
 		iso := c.Alpha3()
 		if len(iso) != 3 || !c.IsValid() {
@@ -251,11 +284,12 @@ func build() (*gazetteer, error) {
 			g.add(name, entry{typ: ePlace, key: "place:" + normPhrase(name), name: name, kind: doc.KindPlace, iso: iso})
 		}
 	}
-	if g.capitals["USA"] == "" {
-		g.capitals["USA"] = "Washington"
-	}
+}
 
-	err := readTSV("entities.tsv", func(ln int, c []string) error {
+// readEntities adds the organizations, groups, offices, places and
+// country aliases of data/entities.tsv.
+func (g *gazetteer) readEntities() error {
+	return readTSV("entities.tsv", func(ln int, c []string) error {
 		if len(c) < 4 {
 			return fmt.Errorf("want at least 4 columns, got %d", len(c))
 		}
@@ -263,10 +297,7 @@ func build() (*gazetteer, error) {
 		if strings.HasPrefix(e.key, "country:") {
 			e.typ = eCountry
 			e.iso = strings.TrimPrefix(e.key, "country:")
-			if _, ok := g.countries[e.iso]; !ok {
-				g.countries[e.iso] = e.name
-			}
-			g.countries[e.iso] = e.name // news form wins
+			g.countries[e.iso] = e.name // the news form wins over the library's
 		}
 		if r := col(c, 5); r != "" {
 			k, v, ok := strings.Cut(r, ":")
@@ -294,10 +325,12 @@ func build() (*gazetteer, error) {
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	err = readTSV("demonyms.tsv", func(ln int, c []string) error {
+}
+
+// readDemonyms adds the nationality adjectives and people nouns of
+// data/demonyms.tsv.
+func (g *gazetteer) readDemonyms() error {
+	return readTSV("demonyms.tsv", func(ln int, c []string) error {
 		if len(c) < 2 {
 			return fmt.Errorf("want demonym and ISO3")
 		}
@@ -307,41 +340,29 @@ func build() (*gazetteer, error) {
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	err = readTSV("titles.tsv", func(ln int, c []string) error {
+}
+
+// readTitles adds the titles and roles of data/titles.tsv.
+func (g *gazetteer) readTitles() error {
+	return readTSV("titles.tsv", func(ln int, c []string) error {
 		if len(c) < 2 {
 			return fmt.Errorf("want title and class")
 		}
 		g.add(c[0], entry{typ: eTitle, title: strings.TrimSuffix(c[0], "."), class: c[1], lower: true})
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	err = readTSV("nouns.tsv", func(ln int, c []string) error {
+}
+
+// readNouns adds the common nouns for people, groups and places of
+// data/nouns.tsv.
+func (g *gazetteer) readNouns() error {
+	return readTSV("nouns.tsv", func(ln int, c []string) error {
 		if len(c) < 3 {
 			return fmt.Errorf("want noun, kind, number")
 		}
 		g.add(c[0], entry{typ: eNoun, title: c[0], kind: doc.ActorKind(c[1]), plural: c[2] == "pl", lower: true})
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	g.indexWords()
-	return g, nil
-}
-
-// ambiguousCapital lists capitals whose name is mostly something else in
-// English news (a person's name, a common word).
-var ambiguousCapital = map[string]bool{
-	"Victoria": true, "Hamilton": true, "Kingston": true, "Georgetown": true, "Male": true,
-	"Vatican City": false, "Monaco": true, "Singapore": true, "Luxembourg": true, "Kuwait City": false,
-	"Djibouti": true, "San Marino": true, "Andorra la Vella": false, "Panama": true, "Guatemala": true,
-	"Mexico": true, "Jamestown": true, "Avarua": false, "Saint John's": true, "Basseterre": false,
-	"Castries": false, "Road Town": true, "The Valley": true, "Plymouth": true, "Washington, D.C.": true,
 }
 
 // usablePlaceName rejects subdivision names that are codes, contain digits

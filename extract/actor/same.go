@@ -40,6 +40,8 @@ func SameEntity(a, b doc.Actor) bool {
 	return false
 }
 
+// compatibleKinds reports whether actors of kinds a and b can be one
+// entity: organizations, groups, IGOs and offices.
 func compatibleKinds(a, b doc.ActorKind) bool {
 	org := func(k doc.ActorKind) bool {
 		return k == doc.KindOrganization || k == doc.KindGroup || k == doc.KindIGO || k == doc.KindOffice
@@ -47,13 +49,16 @@ func compatibleKinds(a, b doc.ActorKind) bool {
 	return org(a) && org(b)
 }
 
+// nameWords returns the lowercase words of a person's name without a
+// suffix ("Jr.").
 func nameWords(a doc.Actor) []string {
 	n := a.Name
 	if strings.HasPrefix(a.Key, "person:") {
 		n = strings.TrimPrefix(a.Key, "person:")
 	}
 	ws := strings.Fields(norm(n))
-	for len(ws) > 1 && nameSuffixes[ws[len(ws)-1]] {
+	classes := wordClasses()
+	for len(ws) > 1 && classes[ws[len(ws)-1]]&cNameSuffix != 0 {
 		ws = ws[:len(ws)-1]
 	}
 	return ws
@@ -81,6 +86,8 @@ func samePerson(x, y []string) bool {
 	return false
 }
 
+// names returns the normalized names of an actor: its name, key and
+// aliases.
 func names(a doc.Actor) []string {
 	out := []string{normPhrase(strings.TrimPrefix(a.Name, "the "))}
 	if i := strings.IndexByte(a.Key, ':'); i > 0 {

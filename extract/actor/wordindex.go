@@ -126,6 +126,7 @@ func (g *gazetteer) wordBytes(b []byte) wordInfo {
 	return g.words[string(b)]
 }
 
+// packBytes is pack for bytes.
 func packBytes(b []byte) uint64 {
 	var k uint64
 	for i := len(b) - 1; i >= 0; i-- {

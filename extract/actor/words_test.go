@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,14 +13,14 @@ import (
 )
 
 // TestWordIndex checks that one lookup in the gazetteer's word index says
-// the same as a lookup in each closed-class set and the trie's first level.
+// what data/words.tsv (with the calendar's names) says of a word and what
+// the trie's first level holds.
 func TestWordIndex(t *testing.T) {
 	g := load()
+	classes := wordClasses()
 	words := map[string]bool{"": true, "xyzzy": true, "Said": true, "'s": true, ",": true, "&": true}
-	for _, c := range classSets {
-		for w := range c.set {
-			words[w] = true
-		}
+	for w := range classes {
+		words[w] = true
 	}
 	for w := range g.root.next {
 		words[w] = true
@@ -29,19 +30,17 @@ func TestWordIndex(t *testing.T) {
 		if wi.root != g.root.next[w] {
 			t.Errorf("%q: root child differs", w)
 		}
-		for _, c := range classSets {
-			if got := wi.cls&c.bit != 0; got != c.set[w] {
-				t.Errorf("%q: class bit %#x = %v, set membership %v", w, c.bit, got, c.set[w])
-			}
+		if wi.cls != classes[w] {
+			t.Errorf("%q: class %#x, words.tsv says %#x", w, wi.cls, classes[w])
 		}
 	}
-	// Every bit names one set.
+	// Every class name is a distinct single bit.
 	seen := uint32(0)
-	for _, c := range classSets {
-		if c.bit == 0 || c.bit&(c.bit-1) != 0 || seen&c.bit != 0 {
-			t.Errorf("bit %#x: not a distinct single bit", c.bit)
+	for name, bit := range classNames {
+		if bit == 0 || bit&(bit-1) != 0 || seen&bit != 0 {
+			t.Errorf("class %s: bit %#x is not a distinct single bit", name, bit)
 		}
-		seen |= c.bit
+		seen |= bit
 	}
 	for _, tc := range []struct {
 		word string
@@ -56,11 +55,40 @@ func TestWordIndex(t *testing.T) {
 		{"bank", cOrgSuffix | cGeoSuffix},
 		{"jr.", cNameSuffix},
 		{"who", cStop | cRelativePron},
+		{"major", cAmbiguousTitle},
+		{"september", cStop}, // the calendar's
+		{"sept", cStop},
+		{"thurs", cStop},
 		{"israel", 0},
 	} {
 		if got := g.words[tc.word].cls; got != tc.want {
 			t.Errorf("%q: class %#x, want %#x", tc.word, got, tc.want)
 		}
+	}
+}
+
+// TestReadWordClasses checks that the embedded lists read, and that a word
+// listed twice in a class (the calendar's names included), an unknown
+// class or a missing class is an error.
+func TestReadWordClasses(t *testing.T) {
+	if _, err := readWordClasses(dataFS); err != nil {
+		t.Fatalf("embedded words.tsv: %v", err)
+	}
+	for _, tc := range []struct{ data, wantErr string }{
+		{"the\tstop\nof\tname_particle\nof\tstop\n", ""},
+		{"the\tstop\nthe\tstop\n", `"the" listed twice`},
+		{"monday\tstop\n", `calendar: "monday" listed twice`},
+		{"the\tstopword\n", `unknown class "stopword"`},
+		{"the\n", "want word and class"},
+	} {
+		_, err := readWordClasses(fstest.MapFS{"data/words.tsv": {Data: []byte(tc.data)}})
+		if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
+			t.Errorf("%q: error %v, want %q", tc.data, err, tc.wantErr)
+		}
+	}
+	caps, err := readAmbiguousCapitals()
+	if err != nil || !caps["Washington, D.C."] || !caps["Victoria"] || caps["Jerusalem"] {
+		t.Errorf("ambiguous capitals %v, %v", caps, err)
 	}
 }
 

@@ -11,20 +11,10 @@ import (
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
-// abbreviations end with a period that does not end a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true,
-	"gov": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true,
-	"adm": true, "maj": true, "st": true, "jr": true, "sr": true, "rev": true, "hon": true,
-	"pres": true, "amb": true, "atty": true, "supt": true, "insp": true, "det": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thurs": true, "fri": true, "sat": true, "sun": true,
-	"inc": true, "corp": true, "co": true, "ltd": true, "bros": true, "dept": true, "univ": true,
-	"vs": true, "etc": true, "no": true, "nos": true, "vol": true, "fig": true, "approx": true, "est": true,
-	"u.s": true, "u.n": true, "u.k": true, "e.g": true, "i.e": true, "a.m": true, "p.m": true,
-	"mt": true, "ft": true, "ave": true, "blvd": true, "rd": true,
-}
+// abbreviations end with a period that does not end a sentence;
+// finalAbbreviations are those of them that also end sentences often.
+// Both are read from data/abbreviations.tsv and the calendar's names.
+var abbreviations, finalAbbreviations = mustReadAbbreviations()
 
 // IsAbbreviation reports whether word (lower case, without its final period:
 // "mr", "u.s", "etc") is an abbreviation whose period need not end a
@@ -134,8 +124,7 @@ func endsSentence(text string, start, dot, end, limit int) bool {
 		// "U.S." at the end of a sentence followed by a capitalized word is
 		// ambiguous; treat titles as never final, others as final when the
 		// next word is capitalized and not a name-like continuation.
-		switch word {
-		case "u.s", "u.n", "u.k", "a.m", "p.m", "etc", "inc", "corp", "co", "ltd", "jr", "sr":
+		if finalAbbreviations[word] {
 			return nextUpper && startsCommonSentenceWord(text, next, limit)
 		}
 		return false

@@ -142,3 +142,18 @@ func TestTokensFastPath(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAbbreviation(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"mr", true}, {"gen", true}, {"u.s", true}, {"etc", true},
+		{"sept", true}, {"thurs", true}, {"jan", true}, // the calendar's
+		{"may", false}, {"march", false}, {"the", false}, {"", false},
+	} {
+		if got := IsAbbreviation(tc.word); got != tc.want {
+			t.Errorf("IsAbbreviation(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}

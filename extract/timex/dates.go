@@ -1,206 +1,8 @@
 package timex
 
 import (
-	"time"
-
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
-
-// Direction of a relative resolution.
-const (
-	dirPast       = -1 // on or before the DCT
-	dirFuture     = 1  // on or after the DCT
-	dirPrevStrict = -2 // strictly before ("last Monday")
-	dirNextStrict = 2  // strictly after ("next Monday")
-)
-
-func isoWeekday(t time.Time) int {
-	wd := int(t.Weekday())
-	if wd == 0 {
-		return 7
-	}
-	return wd
-}
-
-// resolveWeekday anchors weekday wd to the DCT.
-func (t *tagger) resolveWeekday(wd, dir int) point {
-	if !t.hasDCT {
-		return point{g: doc.GranDay, y: unk, wd: wd, hh: -1}
-	}
-	diff := wd - isoWeekday(t.dct)
-	switch dir {
-	case dirFuture:
-		if diff < 0 {
-			diff += 7
-		}
-	case dirPrevStrict:
-		if diff >= 0 {
-			diff -= 7
-		}
-	case dirNextStrict:
-		if diff <= 0 {
-			diff += 7
-		}
-	default:
-		if diff > 0 {
-			diff -= 7
-		}
-	}
-	return dayPoint(t.dct.AddDate(0, 0, diff))
-}
-
-// resolveMonth anchors a month name without a year.
-func (t *tagger) resolveMonth(m, dir int) point {
-	p := point{g: doc.GranMonth, y: unk, m: m, hh: -1}
-	if !t.hasDCT {
-		return p
-	}
-	y, cm := t.dct.Year(), int(t.dct.Month())
-	switch dir {
-	case dirPast, dirFuture, 0:
-		// The nearest occurrence, unless the tense points to one that is
-		// less than eight months away.
-		past, future := y, y
-		if m > cm {
-			past--
-		}
-		if m < cm {
-			future++
-		}
-		dp, df := (y-past)*12+cm-m, (future-y)*12+m-cm
-		switch {
-		case dir == dirPast && dp <= 8:
-			y = past
-		case dir == dirFuture && df <= 8:
-			y = future
-		case dp <= df:
-			y = past
-		default:
-			y = future
-		}
-	case dirPrevStrict:
-		// "last February" in March is a year ago: the month just ended
-		// would be "last month".
-		if m >= cm-1 {
-			y--
-		}
-	case dirNextStrict:
-		if m <= cm+1 {
-			y++
-		}
-	}
-	p.y = y
-	return p
-}
-
-// resolveMonthDay anchors a month and day without a year.
-func (t *tagger) resolveMonthDay(m, d, dir int) point {
-	p := point{g: doc.GranDay, y: unk, m: m, d: d, hh: -1}
-	if !t.hasDCT {
-		return p
-	}
-	y := t.dct.Year()
-	cur := date(y, m, d)
-	past, future := y, y
-	if cur.After(t.dct) {
-		past--
-	}
-	if cur.Before(t.dct) {
-		future++
-	}
-	switch {
-	case dir == dirPrevStrict:
-		y = past
-	case dir == dirNextStrict:
-		y = future
-	case dir == dirPast && absDays(date(past, m, d).Sub(t.dct)) <= 300:
-		y = past
-	case dir == dirFuture && absDays(date(future, m, d).Sub(t.dct)) <= 300:
-		y = future
-	default:
-		// Nearest occurrence.
-		best := y
-		bd := absDays(cur.Sub(t.dct))
-		for _, yy := range []int{y - 1, y + 1} {
-			if dd := absDays(date(yy, m, d).Sub(t.dct)); dd < bd {
-				best, bd = yy, dd
-			}
-		}
-		y = best
-	}
-	p.y = y
-	return p
-}
-
-func absDays(d time.Duration) int {
-	if d < 0 {
-		d = -d
-	}
-	return int(d / (24 * time.Hour))
-}
-
-// resolveSeason anchors a season without a year.
-func (t *tagger) resolveSeason(s, dir int) point {
-	p := point{g: doc.GranSeason, y: unk, season: s, hh: -1}
-	if !t.hasDCT {
-		return p
-	}
-	cur := periodOf(t.dct, doc.GranSeason)
-	ci := cur.y*4 + cur.season - 1
-	ti := cur.y*4 + s - 1
-	switch dir {
-	case dirPast:
-		if ti > ci {
-			ti -= 4
-		}
-	case dirFuture:
-		if ti < ci {
-			ti += 4
-		}
-	case dirPrevStrict:
-		if ti >= ci {
-			ti -= 4
-		}
-	case dirNextStrict:
-		if ti <= ci {
-			ti += 4
-		}
-	default:
-		// Same year as the DCT.
-		ti = t.dct.Year()*4 + s - 1
-		if s == 4 && t.dct.Month() <= 2 {
-			ti -= 4
-		}
-	}
-	p.y, p.season = floorDiv(ti, 4), ti-floorDiv(ti, 4)*4+1
-	return p
-}
-
-// resolveQuarter anchors a quarter (or half when half) without a year.
-func (t *tagger) resolveQuarter(q int, half bool, dir int) point {
-	p := point{g: doc.GranQuarter, y: unk, hh: -1}
-	if half {
-		p.h = q
-	} else {
-		p.q = q
-	}
-	if !t.hasDCT {
-		return p
-	}
-	y := t.dct.Year()
-	cq := (int(t.dct.Month())-1)/3 + 1
-	if half {
-		cq = (cq-1)/2 + 1
-	}
-	// A quarter two or more ahead of the current one is last year's
-	// ("fourth-quarter results" in January); otherwise this year's.
-	if half && q > cq && t.dct.Month() <= 2 || !half && q-cq >= 2 {
-		y--
-	}
-	_ = dir
-	p.y = y
-	return p
-}
 
 // monthAllowed applies the traps for a month name standing alone: "may" the
 // verb, "march" the verb, abbreviations.
@@ -441,28 +243,6 @@ func (t *tagger) dayNum(i int) (int, int, bool) {
 	return 0, i, false
 }
 
-// tenseDir maps the tense around tokens [i, j) to a resolution direction.
-func (t *tagger) tenseDir(i, j int) int {
-	// "until Tuesday", "by Dec. 15", "as soon as Tuesday": deadlines lie ahead.
-	switch t.w(i - 1) {
-	case wUntil, wBy:
-		if t.tense(i, j) >= 0 || t.w(i-1) == wUntil {
-			return dirFuture
-		}
-	case wAs:
-		if t.w(i-2) == wSoon || t.isWord(i-2, "early") {
-			return dirFuture
-		}
-	}
-	switch t.tense(i, j) {
-	case 1:
-		return dirFuture
-	case -1:
-		return dirPast
-	}
-	return 0
-}
-
 // weekdayExpr: "Monday", "Friday morning", "Tuesdays", "Tuesday nights".
 func (t *tagger) weekdayExpr(i int) (res, bool) {
 	tk := &t.toks[i]
@@ -541,135 +321,72 @@ func (t *tagger) dayExpr(i int) (point, int, bool) {
 	return point{}, i, false
 }
 
-// clockExpr: "10:35 a.m.", "10 p.m. Wednesday", "4 a.m. EDT Thursday",
-// "noon Saturday", "midnight", "5 p.m. EST, Nov. 6".
-func (t *tagger) clockExpr(i int) (res, bool) {
-	tk := &t.toks[i]
-	hh, mi := -1, 0
-	j := i + 1
-	switch {
-	case tk.kind == tkNum && tk.f&fColon != 0:
-		hh, mi = int(tk.num), int(tk.num2)
-		if hh > 24 || mi > 59 {
-			return res{}, false
-		}
-		if w := t.w(j); w == wAM || w == wPM {
-			if hh > 12 {
-				return res{}, false
-			}
-			if w == wPM && hh < 12 {
-				hh += 12
-			}
-			if w == wAM && hh == 12 {
-				hh = 0
-			}
-			j++
-			if t.punct(j, '.') && t.attached(j) && !t.text2(j-1, '.') {
-				j++
-			}
-		} else if !t.has(j, cTZ) && !(t.w(i-1) == wAt || t.w(i-1) == wBy || t.w(i-1) == wUntil || t.w(i-1) == wFrom || t.w(i-1) == wAround || t.w(i-1) == wBefore || t.w(i-1) == wAfter) {
-			return res{}, false
-		}
-	case tk.kind == tkNum && tk.nd <= 2 && tk.f&(fComma|fDecimal|fOrd|fDecade) == 0:
-		hh = int(tk.num)
-		if hh < 1 || hh > 12 {
-			return res{}, false
-		}
-		switch w := t.w(j); w {
-		case wAM, wPM:
-			if w == wPM && hh < 12 {
-				hh += 12
-			}
-			if w == wAM && hh == 12 {
-				hh = 0
-			}
-			j++
-			if t.punct(j, '.') && t.attached(j) && !t.text2(j-1, '.') {
-				j++
-			}
-		case wOclock:
-			j++
-		case wIn:
-			// "4 in the morning"
-			if t.w(j+1) == wThe && t.has(j+2, cPOD) {
-				switch t.lx(j + 2).v {
-				case podAF, podEV:
-					if hh < 12 {
-						hh += 12
-					}
-				case podNI:
-					if hh >= 6 && hh < 12 {
-						hh += 12
-					}
-				}
-				j += 3
-			} else {
-				return res{}, false
-			}
-		default:
-			if t.w(j) == wO && t.punct(j+1, '\'') {
-				return res{}, false
-			}
-			return res{}, false
-		}
-	case tk.w() == wNoon || tk.w() == wMidday:
-		if i > 0 && t.toks[i-1].kind == tkWord && (t.text[t.toks[i-1].s:t.toks[i-1].e] == "high" || t.text[t.toks[i-1].s:t.toks[i-1].e] == "High") {
-			return res{}, false
-		}
-		hh = 12
-	case tk.w() == wMidnight:
-		hh = 24
-	case tk.w() == wOvernight:
-		r := res{start: i, end: i + 1, typ: "TIME", basis: doc.BasisRelative}
-		if t.hasDCT {
-			r.p = dayPoint(t.dct.AddDate(0, 0, -1))
-		} else {
-			r.p = point{g: doc.GranDay, y: unk, hh: -1}
-		}
-		r.p.g = doc.GranTime
-		r.p.pod = podNI
-		r.p.hh = -1
-		return r, true
-	default:
+// isoDate: 2024-03-25, 2024-03-25T14:30, 2024/03/25, 2024-03.
+func (t *tagger) isoDate(i int) (res, bool) {
+	y, ok := t.yearAt(i)
+	if !ok {
 		return res{}, false
 	}
-	if t.has(j, cTZ) && t.toks[j].f&(fAllCaps|fCap) != 0 {
-		j++
-	}
-	r := res{start: i, end: j, typ: "TIME", basis: doc.BasisRelative}
-	// Attached day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6".
-	k := j
-	if t.punct(k, ',') {
-		k++
-	}
-	if t.w(k) == wOn {
-		k++
-	}
-	var day point
-	if d, e, ok := t.dayExpr(k); ok && t.sameSent(i, k) {
-		day = d
-		r.end = e
-		r.basis = doc.BasisRelative
-	} else if t.hasRef && t.refSent == t.tsent[i] && t.ref.g == doc.GranDay {
-		day = t.ref
-	} else if t.hasDCT {
-		day = t.today()
+	sep := byte(0)
+	if t.punct(i+1, '-') {
+		sep = '-'
+	} else if t.punct(i+1, '/') {
+		sep = '/'
 	} else {
-		day = point{g: doc.GranDay, y: unk, hh: -1}
+		return res{}, false
 	}
-	day.g = doc.GranTime
-	day.hh, day.mi = hh, mi
-	day.pod = 0
-	r.p = day
-	r.gran = doc.GranTime
-	return r, true
+	if !t.attached(i+1) || !t.num(i+2) || !t.attached(i+2) || t.toks[i+2].nd != 2 {
+		return res{}, false
+	}
+	m := int(t.toks[i+2].num)
+	if m < 1 || m > 12 {
+		return res{}, false
+	}
+	r := res{start: i, typ: "DATE", basis: doc.BasisExplicit, setRef: true}
+	if t.punct(i+3, sep) && t.attached(i+3) && t.num(i+4) && t.attached(i+4) && t.toks[i+4].nd == 2 {
+		d := int(t.toks[i+4].num)
+		r.p = point{g: doc.GranDay, y: y, m: m, d: d, hh: -1}
+		if !validDay(r.p) {
+			return res{}, false
+		}
+		r.end = i + 5
+		// T14:30
+		if k := i + 5; k+1 < len(t.toks) && t.attached(k) && t.toks[k].kind == tkWord && (t.text[t.toks[k].s] == 'T' || t.text[t.toks[k].s] == 't') && t.toks[k].e == t.toks[k].s+1 && t.num(k+1) && t.attached(k+1) && t.toks[k+1].f&fColon != 0 {
+			r.p.g = doc.GranTime
+			r.p.hh, r.p.mi = int(t.toks[k+1].num), int(t.toks[k+1].num2)
+			r.typ = "TIME"
+			r.end = k + 2
+		}
+		return r, true
+	}
+	if sep == '-' && !t.num(i+3) && !t.punct(i+3, '-') {
+		// "2009-10" is more often a season/fiscal range than a month; only
+		// accept YYYY-MM when MM > 12 cannot be a year suffix: skip.
+		return res{}, false
+	}
+	return res{}, false
 }
 
-// text2 reports whether token i's text ends with byte c.
-func (t *tagger) text2(i int, c byte) bool {
-	if i < 0 || i >= len(t.toks) {
-		return false
+// numericDate: 03/25/2024 (US order), 25/03/2024 when the first part > 12.
+func (t *tagger) numericDate(i int) (res, bool) {
+	if !(t.punct(i+1, '/') && t.attached(i+1) && t.num(i+2) && t.attached(i+2) && t.punct(i+3, '/') && t.attached(i+3) && t.num(i+4) && t.attached(i+4)) {
+		return res{}, false
 	}
-	tk := &t.toks[i]
-	return tk.e > tk.s && t.text[tk.e-1] == c
+	a, b := int(t.toks[i].num), int(t.toks[i+2].num)
+	y, ok := t.yearAt(i + 4)
+	if !ok {
+		if t.toks[i+4].nd != 2 {
+			return res{}, false
+		}
+		y = century(int(t.toks[i+4].num))
+	}
+	m, d := a, b
+	if a > 12 {
+		m, d = b, a
+	}
+	p := point{g: doc.GranDay, y: y, m: m, d: d, hh: -1}
+	if !validDay(p) || t.toks[i+2].nd > 2 {
+		return res{}, false
+	}
+	return res{start: i, end: i + 5, typ: "DATE", p: p, basis: doc.BasisExplicit, setRef: true}, true
 }

@@ -2,6 +2,8 @@ package timex
 
 import (
 	"time"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
 // holiday identifies a named day or period.
@@ -109,168 +111,281 @@ func holidayRange(h holiday, y int) (time.Time, time.Time) {
 	return time.Time{}, time.Time{}
 }
 
-// nthWeekday returns the n-th weekday wd of month m of year y.
-func nthWeekday(y, m int, wd time.Weekday, n int) time.Time {
-	t := date(y, m, 1)
-	off := (int(wd) - int(t.Weekday()) + 7) % 7
-	return t.AddDate(0, 0, off+7*(n-1))
+// holidayExpr: Christmas, Easter, Thanksgiving, Ramadan, New Year's Day,
+// Independence Day, Black Friday... with an optional year.
+func (t *tagger) holidayExpr(i, start int) (res, bool) {
+	h, j := t.holidayName(i)
+	if h == hNone {
+		return res{}, false
+	}
+	return t.holidayDate(h, i, j, start)
 }
 
-// easter computes Western Easter Sunday (anonymous Gregorian computus).
-func easter(y int) time.Time {
-	a := y % 19
-	b := y / 100
-	c := y % 100
-	d := b / 4
-	e := b % 4
-	f := (b + 8) / 25
-	g := (b - f + 1) / 3
-	h := (19*a + b - d - g + 15) % 30
-	i := c / 4
-	k := c % 4
-	l := (32 + 2*e + 2*i - h - k) % 7
-	m := (a + 11*h + 22*l) / 451
-	month := (h + l - 7*m + 114) / 31
-	day := (h+l-7*m+114)%31 + 1
-	return date(y, month, day)
-}
-
-// Islamic calendar: the arithmetical (tabular) calendar runs about a day
-// ahead of the observed (Saudi / Umm al-Qura) month starts; islamicFix holds
-// the observed minus tabular offset for 1 Ramadan where it differs from the
-// usual +1 (checked against published dates 1990-2026; later years follow
-// the tabular calendar + 1 day, accurate to about a day).
-var islamicFix = map[int]int{2000: 0, 2008: 0, 2014: 0, 2016: 0, 2022: 0}
-
-// islamicToFixed returns the tabular (civil epoch) date of Islamic y-m-d.
-func islamicToFixed(y, m, d int) time.Time {
-	jdn := d + (59*(m-1)+1)/2 + (y-1)*354 + (3+11*y)/30 + 1948439 - 1
-	// JDN 2440588 is 1970-01-01.
-	return time.Unix(int64(jdn-2440588)*86400, 0).UTC()
-}
-
-// ramadanStart returns the first day of the Ramadan that begins in
-// Gregorian year y (the first one when two begin in the same year).
-func ramadanStart(y int) time.Time {
-	// Islamic year roughly: (y - 622) * 33/32.
-	iy := (y-622)*33/32 - 1
-	for k := 0; k < 4; k++ {
-		s := islamicToFixed(iy+k, 9, 1)
-		off, ok := islamicFix[s.Year()]
-		if !ok {
-			off = 1
+// holidayName reads the name of a holiday at token i: it returns the
+// holiday and the token after its name, or hNone.
+func (t *tagger) holidayName(i int) (holiday, int) {
+	l := t.lx(i)
+	if l == nil {
+		return hNone, i
+	}
+	capd := t.toks[i].f&fCap != 0
+	h := hNone
+	j := i + 1
+	dayWord := func(k int) bool { return t.lx(k) != nil && t.lx(k).u == uDay && !t.lx(k).plural && t.capAt(k) }
+	switch l.w {
+	case wChristmas:
+		h = hChristmas
+		if t.w(j) == wEve {
+			h = hChristmasEve
+			j++
+		} else if dayWord(j) {
+			j++
 		}
-		s = s.AddDate(0, 0, off)
-		if s.Year() == y {
-			return s
+	case wEaster:
+		h = hEaster
+		if t.w(j) == wSunday {
+			j++
+		} else if wd := t.lx(j); wd != nil && wd.c&cWeekday != 0 && wd.v == 1 && t.capAt(j) {
+			h = hEasterMonday
+			j++
 		}
-		if s.Year() > y {
-			break
+	case wThanks:
+		h = hThanksgiving
+		if dayWord(j) {
+			j++
+		}
+	case wRamadan:
+		h = hRamadan
+	case wHanukkah:
+		h = hHanukkah
+	case wPassover:
+		h = hPassover
+	case wHalloween:
+		h = hHalloween
+	case wNew:
+		if !capd || t.w(j) != wYear || !t.capAt(j) {
+			return hNone, i
+		}
+		j++
+		if t.lx(j) == possLex {
+			j++
+		}
+		h = hNewYear
+		if t.w(j) == wEve && t.capAt(j) {
+			h = hNewYearEve
+			j++
+		} else if dayWord(j) {
+			j++
+		} else if t.lx(j-1) != possLex {
+			return hNone, i
+		}
+	case wIndepend:
+		if !capd || !dayWord(j) {
+			return hNone, i
+		}
+		h = hIndependence
+		j++
+	case wLabor, wMemorial, wVeterans, wElection:
+		if !capd || !dayWord(j) {
+			return hNone, i
+		}
+		h = map[wid]holiday{wLabor: hLaborDay, wMemorial: hMemorialDay, wVeterans: hVeteransDay, wElection: hElectionDay}[l.w]
+		j++
+	case wValentine, wMothers, wFathers:
+		if !capd {
+			return hNone, i
+		}
+		if t.lx(j) == possLex {
+			j++
+		}
+		if !dayWord(j) {
+			return hNone, i
+		}
+		h = map[wid]holiday{wValentine: hValentine, wMothers: hMothersDay, wFathers: hFathersDay}[l.w]
+		j++
+	case wEid:
+		if !capd {
+			return hNone, i
+		}
+		h = hEidFitr
+		k := j
+		if t.w(k) == wAl {
+			k++
+			if t.punct(k, '-') {
+				k++
+			}
+		} else if t.punct(k, '-') && t.w(k+1) == wAl {
+			k += 2
+			if t.punct(k, '-') {
+				k++
+			}
+		}
+		switch t.w(k) {
+		case wFitr:
+			j = k + 1
+		case wAdha:
+			h = hEidAdha
+			j = k + 1
+		}
+	case wFirst:
+		return hNone, i
+	default:
+		// Black Friday, Cyber Monday, Good Friday, Palm Sunday
+		if !capd || l.c&cDayAdj == 0 {
+			return hNone, i
+		}
+		wd := t.lx(j)
+		if wd == nil || wd.c&cWeekday == 0 || !t.capAt(j) {
+			return hNone, i
+		}
+		s := t.text[t.toks[i].s:t.toks[i].e]
+		switch {
+		case (s == "Black" || s == "BLACK") && wd.v == 5:
+			h = hBlackFriday
+		case (s == "Cyber" || s == "CYBER") && wd.v == 1:
+			h = hCyberMonday
+		case (s == "Good" || s == "GOOD") && wd.v == 5:
+			h = hGoodFriday
+		case (s == "Palm" || s == "PALM") && wd.v == 7:
+			h = hPalmSunday
+		default:
+			return hNone, i
+		}
+		j++
+	}
+	return h, j
+}
+
+// holidayDate dates holiday h named at [i, j) in the expression starting
+// at start ("last Christmas"): with a following year, or the occurrence
+// nearest the DCT in the direction the words or the tense give.
+func (t *tagger) holidayDate(h holiday, i, j, start int) (res, bool) {
+	r := res{start: start, end: j, typ: "DATE", basis: doc.BasisRelative, setRef: true}
+	year := unk
+	yk := j
+	if t.punct(yk, ',') {
+		yk++
+	}
+	if y, ok := t.yearAt(yk); ok {
+		year = y
+		r.end = yk + 1
+		r.basis = doc.BasisExplicit
+	}
+	rel := 0
+	if start < i {
+		switch t.w(start) {
+		case wLast:
+			rel = dirPrevStrict
+		case wNext, wComing, wUpcoming:
+			rel = dirNextStrict
+		case wThis:
+			rel = 3
 		}
 	}
-	// No Ramadan begins in y (cannot happen, but stay total).
-	return islamicToFixed(iy+1, 9, 1)
-}
-
-// ramadansIn lists the starts of the Ramadans overlapping year y.
-func ramadansIn(y int) []time.Time {
-	var out []time.Time
-	iy := (y-622)*33/32 - 2
-	for k := 0; k < 5; k++ {
-		s := islamicToFixed(iy+k, 9, 1)
-		off, ok := islamicFix[s.Year()]
-		if !ok {
-			off = 1
-		}
-		s = s.AddDate(0, 0, off)
-		e := s.AddDate(0, 0, 29)
-		if e.Year() >= y && s.Year() <= y {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func eidAdha(y int) time.Time {
-	iy := (y-622)*33/32 - 1
-	for k := 0; k < 4; k++ {
-		s := islamicToFixed(iy+k, 12, 10).AddDate(0, 0, 1)
-		if s.Year() == y {
-			return s
-		}
-	}
-	return islamicToFixed(iy+1, 12, 10)
-}
-
-// Hebrew calendar (Dershowitz & Reingold, Calendrical Calculations).
-func hebrewLeap(y int) bool { return (7*y+1)%19 < 7 }
-
-func hebrewElapsedDays(y int) int {
-	monthsElapsed := floorDiv(235*y-234, 19)
-	partsElapsed := 12084 + 13753*monthsElapsed
-	day := 29*monthsElapsed + floorDiv(partsElapsed, 25920)
-	if (3*(day+1))%7 < 3 {
-		return day + 1
-	}
-	return day
-}
-
-func hebrewYearLengthCorrection(y int) int {
-	ny0, ny1, ny2 := hebrewElapsedDays(y-1), hebrewElapsedDays(y), hebrewElapsedDays(y+1)
+	var s, e time.Time
 	switch {
-	case ny2-ny1 == 356:
-		return 2
-	case ny1-ny0 == 382:
-		return 1
-	}
-	return 0
-}
-
-const hebrewEpoch = -1373427 // R.D. fixed date of 1 Tishri AM 1
-
-func hebrewNewYear(y int) int {
-	return hebrewEpoch + hebrewElapsedDays(y) + hebrewYearLengthCorrection(y)
-}
-
-func hebrewDaysInYear(y int) int { return hebrewNewYear(y+1) - hebrewNewYear(y) }
-
-func hebrewLastMonth(y int) int {
-	if hebrewLeap(y) {
-		return 13
-	}
-	return 12
-}
-
-func hebrewMonthDays(y, m int) int {
-	switch {
-	case m == 2 || m == 4 || m == 6 || m == 10 || m == 13:
-		return 29
-	case m == 12 && !hebrewLeap(y):
-		return 29
-	case m == 8 && hebrewDaysInYear(y)%10 != 5:
-		return 29
-	case m == 9 && hebrewDaysInYear(y)%10 == 3:
-		return 29
-	}
-	return 30
-}
-
-// hebrewToGregorian converts Hebrew y-m-d (months: 1 Nisan ... 7 Tishri)
-// to a Gregorian date.
-func hebrewToGregorian(y, m, d int) time.Time {
-	fixed := hebrewNewYear(y) + d - 1
-	if m < 7 {
-		for k := 7; k <= hebrewLastMonth(y); k++ {
-			fixed += hebrewMonthDays(y, k)
+	case year != unk:
+		s, e = holidayRange(h, year)
+	case t.hasDCT:
+		dir := rel
+		if dir == 0 {
+			dir = t.tenseDir(start, r.end)
 		}
-		for k := 1; k < m; k++ {
-			fixed += hebrewMonthDays(y, k)
+		s, e = t.nearestHoliday(h, dir)
+	default:
+		// Unanchored.
+		fs, _ := holidayRange(h, 2001)
+		fixed := map[holiday]bool{hChristmas: true, hChristmasEve: true, hBoxingDay: true, hNewYear: true, hNewYearEve: true, hIndependence: true, hHalloween: true, hValentine: true, hVeteransDay: true}
+		if fixed[h] {
+			r.p = point{g: doc.GranDay, y: unk, m: int(fs.Month()), d: fs.Day(), hh: -1}
+		} else {
+			r.p = point{g: doc.GranDay, y: unk, hh: -1}
 		}
+		r.gran = doc.GranDay
+		r.setRef = false
+		return r, true
+	}
+	r.lo, r.hi = s, e
+	if s.Equal(e) {
+		r.p = dayPoint(s)
+		r.gran = doc.GranDay
 	} else {
-		for k := 7; k < m; k++ {
-			fixed += hebrewMonthDays(y, k)
+		r.p = point{g: doc.GranMonth, y: s.Year(), m: int(s.Month()), hh: -1}
+		r.gran = doc.GranMonth
+		if e.Sub(s) < 10*24*time.Hour {
+			r.gran = doc.GranWeek
+		}
+		r.setRef = false
+	}
+	return r, true
+}
+
+// nearestHoliday picks the occurrence of h relative to the DCT.
+func (t *tagger) nearestHoliday(h holiday, dir int) (time.Time, time.Time) {
+	y := t.dct.Year()
+	type occ struct{ s, e time.Time }
+	var cands []occ
+	for yy := y - 1; yy <= y+1; yy++ {
+		if h == hRamadan {
+			for _, s := range ramadansIn(yy) {
+				dup := false
+				for _, c := range cands {
+					if c.s.Equal(s) {
+						dup = true
+					}
+				}
+				if !dup {
+					cands = append(cands, occ{s, s.AddDate(0, 0, 29)})
+				}
+			}
+			continue
+		}
+		s, e := holidayRange(h, yy)
+		cands = append(cands, occ{s, e})
+	}
+	d := t.dct
+	best := -1
+	bestDist := 1 << 30
+	for k, c := range cands {
+		contains := !d.Before(c.s) && !d.After(c.e)
+		var dist int
+		switch {
+		case contains:
+			dist = 0
+		case c.e.Before(d):
+			dist = absDays(d.Sub(c.e))
+		default:
+			dist = absDays(c.s.Sub(d))
+		}
+		switch dir {
+		case dirPast:
+			if c.s.After(d) {
+				continue
+			}
+		case dirFuture:
+			if c.e.Before(d) {
+				continue
+			}
+		case dirPrevStrict:
+			if !c.e.Before(d) {
+				continue
+			}
+		case dirNextStrict:
+			if !c.s.After(d) {
+				continue
+			}
+		case 3: // "this Christmas": the one in the DCT's year
+			if c.s.Year() != y && c.e.Year() != y {
+				continue
+			}
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
 		}
 	}
-	// R.D. 1 is 0001-01-01 (proleptic Gregorian); R.D. 719163 is 1970-01-01.
-	return time.Unix(int64(fixed-719163)*86400, 0).UTC()
+	if best < 0 {
+		s, e := holidayRange(h, y)
+		return s, e
+	}
+	return cands[best].s, cands[best].e
 }

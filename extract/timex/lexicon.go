@@ -1,5 +1,18 @@
 package timex
 
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"iter"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/extract/internal/calendar"
+	"github.com/eventgraph/eventgraph/extract/internal/tsv"
+)
+
 // wid identifies a function word the matchers test for. Words that only
 // matter through their class (months, units, numbers) have wid wOther.
 type wid uint8
@@ -239,35 +252,14 @@ type lex struct {
 	abbr   bool
 }
 
-var lexicon = map[string]*lex{}
+// The lexicon is data (data/lexicon.tsv, with the calendar's month and
+// weekday names): see the file for its format.
+//
+//go:embed data/lexicon.tsv
+var dataFS embed.FS
 
-func add(word string, l lex) {
-	if old, ok := lexicon[word]; ok {
-		// Merge classes: a word may be both a unit and a function word.
-		old.c |= l.c
-		if old.w == wOther || old.w == wNone {
-			old.w = l.w
-		}
-		if l.v != 0 {
-			old.v = l.v
-		}
-		if l.u != uNone {
-			old.u = l.u
-			old.plural = l.plural
-		}
-		old.ord = old.ord || l.ord
-		old.abbr = old.abbr || l.abbr
-		return
-	}
-	if l.w == wNone {
-		l.w = wOther
-	}
-	c := l
-	lexicon[word] = &c
-}
-
-var monthNames = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-var weekdayNames = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+// lexicon maps a lowercase word (’ as ') to its entry.
+var lexicon = mustReadLexicon()
 
 // Seasons and parts of day, indexed by lex.v.
 var seasonCodes = []string{"", "SP", "SU", "FA", "WI"}
@@ -280,218 +272,233 @@ const (
 	podNI = 4
 )
 
-func init() {
-	for i, m := range monthNames {
-		add(m, lex{c: cMonth, v: i + 1})
-		add(m+"s", lex{c: cMonth, v: i + 1, plural: true})
-	}
-	delete(lexicon, "marchs")
-	delete(lexicon, "mays")
-	for w, v := range map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12} {
-		add(w, lex{c: cMonth, v: v, abbr: true})
-	}
-	for i, d := range weekdayNames {
-		add(d, lex{c: cWeekday, v: i + 1})
-		add(d+"s", lex{c: cWeekday, v: i + 1, plural: true})
-	}
-	for w, v := range map[string]int{"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7} {
-		add(w, lex{c: cWeekday, v: v, abbr: true})
-	}
-	ones := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
-	for i, w := range ones {
-		add(w, lex{c: cNum, v: i})
-	}
-	tens := []string{"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
-	for i, w := range tens {
-		if w != "" {
-			add(w, lex{c: cNum | cTens, v: i * 10})
-		}
-	}
-	ords := []string{"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"}
-	for i, w := range ords {
-		if i > 0 {
-			add(w, lex{c: cNum, v: i, ord: true})
-		}
-	}
-	add("twentieth", lex{c: cNum, v: 20, ord: true})
-	add("thirtieth", lex{c: cNum, v: 30, ord: true})
-	add("fortieth", lex{c: cNum, v: 40, ord: true})
-	add("fiftieth", lex{c: cNum, v: 50, ord: true})
-	add("hundredth", lex{c: cNum, v: 100, ord: true})
-	add("hundred", lex{c: cNum, w: wHundred, v: 100})
-	add("thousand", lex{c: cNum, w: wThousand, v: 1000})
-	add("dozen", lex{c: cNum, w: wDozen, v: 12})
-	add("nineteen", lex{c: cNum, w: wNineteen, v: 19})
-	add("two", lex{c: cNum, w: wTwo, v: 2})
-	add("first", lex{c: cNum, w: wFirst, v: 1, ord: true})
+// widNames names the ids of data/lexicon.tsv.
+var widNames = map[string]wid{
+	"the": wThe, "a": wA, "an": wAn, "this": wThis, "that": wThat, "these": wThese, "last": wLast,
+	"next": wNext, "past": wPast, "coming": wComing, "previous": wPrevious, "following": wFollowing,
+	"current": wCurrent, "upcoming": wUpcoming, "recent": wRecent, "recently": wRecently, "same": wSame,
+	"latest": wLatest, "early": wEarly, "late": wLate, "mid": wMid, "middle": wMiddle, "beginning": wBeginning,
+	"start": wStart, "end": wEnd, "of": wOf, "ago": wAgo, "and": wAnd, "or": wOr, "later": wLater,
+	"earlier": wEarlier, "before": wBefore, "after": wAfter, "since": wSince, "in": wIn, "on": wOn, "at": wAt,
+	"by": wBy, "until": wUntil, "from": wFrom, "to": wTo, "during": wDuring, "between": wBetween, "for": wFor,
+	"within": wWithin, "over": wOver, "than": wThan, "more": wMore, "less": wLess, "least": wLeast,
+	"nearly": wNearly, "almost": wAlmost, "about": wAbout, "around": wAround, "approximately": wApproximately,
+	"roughly": wRoughly, "some": wSome, "up": wUp, "no": wNo, "fiscal": wFiscal, "every": wEvery, "each": wEach,
+	"per": wPer, "half": wHalf, "few": wFew, "several": wSeveral, "many": wMany, "couple": wCouple,
+	"today": wToday, "yesterday": wYesterday, "tomorrow": wTomorrow, "tonight": wTonight, "now": wNow,
+	"currently": wCurrently, "future": wFuture, "soon": wSoon, "previously": wPreviously, "formerly": wFormerly,
+	"am": wAM, "pm": wPM, "noon": wNoon, "midnight": wMidnight, "midday": wMidday, "oclock": wOclock,
+	"weekend": wWeekend, "overnight": wOvernight, "period": wPeriod, "term": wTerm, "near": wNear,
+	"short": wShort, "long": wLong, "present": wPresent, "right": wRight, "time": wTime, "while": wWhile,
+	"once": wOnce, "black": wBlack, "cyber": wCyber, "good": wGood, "eve": wEve, "day": wDay, "new": wNew,
+	"year": wYear, "independ": wIndepend, "labor": wLabor, "memorial": wMemorial, "veterans": wVeterans,
+	"election": wElection, "valentine": wValentine, "mothers": wMothers, "fathers": wFathers, "eid": wEid,
+	"al": wAl, "fitr": wFitr, "adha": wAdha, "sunday": wSunday, "twice": wTwice, "times": wTimes, "tz": wTZ,
+	"trading": wTrading, "week": wWeek, "full": wFull, "first": wFirst, "annual": wAnnual, "dozen": wDozen,
+	"hundred": wHundred, "thousand": wThousand, "be": wBe, "have": wHave, "going": wGoing, "plan": wPlan,
+	"is": wIs, "nineteen": wNineteen, "two": wTwo, "ending": wEnding, "ended": wEnded, "then": wThen,
+	"ahead": wAhead, "old": wOld, "christmas": wChristmas, "easter": wEaster, "thanks": wThanks,
+	"ramadan": wRamadan, "hanukkah": wHanukkah, "passover": wPassover, "halloween": wHalloween, "years": wYears,
+	"o": wO, "earliest": wEarliest, "preceding": wPreceding, "prior": wPrior, "days": wDays, "era": wEra,
+	"calendar": wCalendar, "rest": wRest, "remainder": wRemainder, "as": wAs,
+}
 
-	units := []struct {
-		s, p string
-		u    unit
-	}{
-		{"second", "seconds", uSecond}, {"sec", "secs", uSecond}, {"minute", "minutes", uMinute}, {"min", "mins", uMinute},
-		{"hour", "hours", uHour}, {"hr", "hrs", uHour}, {"day", "days", uDay}, {"week", "weeks", uWeek},
-		{"month", "months", uMonth}, {"quarter", "quarters", uQuarter}, {"year", "years", uYear}, {"yr", "yrs", uYear},
-		{"decade", "decades", uDecade}, {"century", "centuries", uCentury}, {"millennium", "millennia", uMillennium},
-		{"weekend", "weekends", uWeekend}, {"fortnight", "fortnights", uWeek}, {"night", "nights", uNight},
-	}
-	for _, u := range units {
-		add(u.s, lex{c: cUnit, u: u.u})
-		add(u.p, lex{c: cUnit, u: u.u, plural: true})
-	}
-	lexicon["fortnight"].v = 2
-	lexicon["fortnights"].v = 2
-	add("week", lex{w: wWeek})
-	add("day", lex{w: wDay})
-	add("days", lex{w: wDays})
-	add("year", lex{w: wYear})
-	add("years", lex{w: wYears})
-	add("weekend", lex{w: wWeekend})
-	add("weekends", lex{w: wWeekend})
-	add("millenniums", lex{c: cUnit, u: uMillennium, plural: true})
+// classNames names the classes of data/lexicon.tsv.
+var classNames = map[string]cls{
+	"month": cMonth, "weekday": cWeekday, "num": cNum, "tens": cTens, "unit": cUnit, "season": cSeason,
+	"pod": cPOD, "det": cDet, "rel": cRel, "posmod": cPosMod, "approx": cApprox, "ref": cRef,
+	"setadv": cSetAdv, "holiday": cHoliday, "yearprep": cYearPrep, "yearnoun": cYearNoun,
+	"future": cFuture, "past": cPast, "pronoun": cPronoun, "decade": cDecadeWord, "tz": cTZ,
+	"dayadj": cDayAdj, "noted": notEd,
+}
 
-	for w, v := range map[string]int{"spring": 1, "springtime": 1, "summer": 2, "summertime": 2, "fall": 3, "autumn": 3, "winter": 4, "wintertime": 4} {
-		add(w, lex{c: cSeason, v: v})
-	}
-	for w, v := range map[string]int{"morning": podMO, "mornings": podMO, "afternoon": podAF, "afternoons": podAF,
-		"evening": podEV, "evenings": podEV, "night": podNI, "nights": podNI, "daytime": 5, "dawn": podMO, "dusk": podEV} {
-		add(w, lex{c: cPOD, v: v})
-	}
-	lexicon["mornings"].plural = true
-	lexicon["afternoons"].plural = true
-	lexicon["evenings"].plural = true
-	lexicon["nights"].plural = true
+// unitNames names the units of data/lexicon.tsv.
+var unitNames = map[string]unit{
+	"second": uSecond, "minute": uMinute, "hour": uHour, "day": uDay, "week": uWeek, "month": uMonth,
+	"quarter": uQuarter, "year": uYear, "decade": uDecade, "century": uCentury,
+	"millennium": uMillennium, "weekend": uWeekend, "night": uNight, "halfyear": uHalfYear,
+}
 
-	fw := map[string]wid{
-		"the": wThe, "a": wA, "an": wAn, "this": wThis, "that": wThat, "these": wThese,
-		"last": wLast, "next": wNext, "past": wPast, "coming": wComing, "previous": wPrevious, "following": wFollowing,
-		"current": wCurrent, "upcoming": wUpcoming, "recent": wRecent, "recently": wRecently, "same": wSame, "latest": wLatest,
-		"early": wEarly, "late": wLate, "mid": wMid, "middle": wMiddle, "beginning": wBeginning, "start": wStart, "end": wEnd,
-		"of": wOf, "ago": wAgo, "and": wAnd, "or": wOr, "later": wLater, "earlier": wEarlier, "before": wBefore, "after": wAfter,
-		"since": wSince, "in": wIn, "on": wOn, "at": wAt, "by": wBy, "until": wUntil, "till": wUntil, "from": wFrom, "to": wTo,
-		"during": wDuring, "between": wBetween, "for": wFor, "within": wWithin, "over": wOver, "than": wThan, "more": wMore,
-		"less": wLess, "least": wLeast, "nearly": wNearly, "almost": wAlmost, "about": wAbout, "around": wAround,
-		"approximately": wApproximately, "roughly": wRoughly, "some": wSome, "up": wUp, "no": wNo, "fiscal": wFiscal,
-		"every": wEvery, "each": wEach, "per": wPer, "half": wHalf, "few": wFew, "several": wSeveral, "many": wMany,
-		"couple": wCouple, "today": wToday, "yesterday": wYesterday, "tomorrow": wTomorrow, "tonight": wTonight,
-		"now": wNow, "currently": wCurrently, "future": wFuture, "soon": wSoon, "previously": wPreviously,
-		"formerly": wFormerly, "noon": wNoon, "midnight": wMidnight, "midday": wMidday,
-		"o'clock": wOclock, "overnight": wOvernight, "period": wPeriod, "periods": wPeriod, "term": wTerm, "near": wNear,
-		"short": wShort, "long": wLong, "present": wPresent, "right": wRight, "time": wTime, "while": wWhile, "once": wOnce,
-		"black": wBlack, "cyber": wCyber, "good": wGood, "eve": wEve, "new": wNew, "independence": wIndepend,
-		"labor": wLabor, "labour": wLabor, "memorial": wMemorial, "veterans": wVeterans, "election": wElection,
-		"valentine's": wValentine, "valentines": wValentine, "valentine": wValentine, "mother's": wMothers, "father's": wFathers,
-		"eid": wEid, "al": wAl, "ul": wAl, "fitr": wFitr, "adha": wAdha, "sunday": wSunday, "twice": wTwice, "times": wTimes,
-		"trading": wTrading, "business": wTrading, "working": wTrading, "full": wFull, "annual": wAnnual,
-		"be": wBe, "been": wBe, "being": wBe, "is": wIs, "are": wIs, "was": wBe, "were": wBe,
-		"have": wHave, "has": wHave, "had": wHave, "going": wGoing,
-		"plans": wPlan, "plan": wPlan, "planned": wPlan, "planning": wPlan, "intends": wPlan, "intend": wPlan,
-		"expected": wPlan, "expects": wPlan, "scheduled": wPlan, "due": wPlan, "set": wPlan, "slated": wPlan,
-		"ending": wEnding, "ended": wEnded, "then": wThen, "ahead": wAhead, "old": wOld,
-		"christmas": wChristmas, "xmas": wChristmas, "easter": wEaster, "thanksgiving": wThanks,
-		"ramadan": wRamadan, "ramzan": wRamadan, "ramazan": wRamadan, "ramadhan": wRamadan, "ramadaan": wRamadan, "ramathan": wRamadan,
-		"hanukkah": wHanukkah, "chanukah": wHanukkah, "hanukah": wHanukkah, "chanukkah": wHanukkah, "passover": wPassover,
-		"pesach": wPassover, "halloween": wHalloween, "earliest": wEarliest, "preceding": wPreceding, "prior": wPrior,
-		"era": wEra, "calendar": wCalendar, "rest": wRest, "remainder": wRemainder, "o": wO, "as": wAs,
+func mustReadLexicon() map[string]*lex {
+	m, err := readLexicon(dataFS)
+	if err != nil {
+		panic(fmt.Errorf("timex: embedded lexicon: %w", err))
 	}
-	for w, id := range fw {
-		add(w, lex{w: id})
-	}
-	for _, w := range []string{"the", "a", "an"} {
-		lexicon[w].c |= cDet
-	}
-	for _, w := range []string{"last", "next", "this", "past", "coming", "previous", "following", "upcoming", "current", "latest", "preceding", "prior"} {
-		lexicon[w].c |= cRel
-	}
-	for _, w := range []string{"early", "late", "mid"} {
-		lexicon[w].c |= cPosMod
-	}
-	for _, w := range []string{"about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "more", "less", "at", "up", "no", "within"} {
-		lexicon[w].c |= cApprox
-	}
-	for _, w := range []string{"now", "currently", "recently", "soon", "current", "today", "yesterday", "tomorrow", "tonight"} {
-		lexicon[w].c |= cRef
-	}
-	for w, u := range map[string]unit{"daily": uDay, "weekly": uWeek, "monthly": uMonth, "yearly": uYear, "annually": uYear,
-		"hourly": uHour, "quarterly": uQuarter, "nightly": uNight, "biweekly": uWeek, "semiannually": uHalfYear, "semiannual": uHalfYear, "biannually": uHalfYear} {
-		add(w, lex{c: cSetAdv, u: u})
-	}
-	for _, w := range []string{"christmas", "xmas", "easter", "thanksgiving", "ramadan", "ramzan", "ramazan", "ramadhan", "ramadaan", "ramathan",
-		"hanukkah", "chanukah", "hanukah", "chanukkah", "passover", "pesach", "halloween"} {
-		lexicon[w].c |= cHoliday
-	}
-	for _, w := range []string{"in", "since", "until", "till", "by", "of", "from", "through", "before", "after", "during", "between", "due", "into", "for", "both", "throughout", "circa", "ca", "c",
-		"early", "late", "mid", "fiscal", "year", "circa", "around", "throughout", "to", "and", "or", "summer", "spring", "winter", "autumn", "fall", "christmas", "as"} {
-		if lexicon[w] == nil {
-			add(w, lex{})
+	return m
+}
+
+// lexiconSize is about the number of words of the lexicon, for which room
+// is made at once.
+const lexiconSize = 800
+
+// readLexicon builds the lexicon from the calendar's names and
+// data/lexicon.tsv of fsys.
+func readLexicon(fsys fs.FS) (map[string]*lex, error) {
+	b := lexBuilder{m: make(map[string]*lex, lexiconSize)}
+	for _, n := range calendar.Names() {
+		c := cMonth
+		if n.Kind == calendar.Weekday {
+			c = cWeekday
 		}
-		lexicon[w].c |= cYearPrep
-	}
-	for _, w := range []string{"election", "elections", "budget", "budgets", "season", "campaign", "census", "olympics", "games", "summit",
-		"report", "war", "crisis", "levels", "level", "figures", "results", "earnings", "law", "act", "model", "models", "edition",
-		"survey", "agreement", "accord", "accords", "deal", "ceasefire", "truce", "attack", "attacks", "invasion", "war's", "vote",
-		"referendum", "primary", "primaries", "midterms", "midterm", "world", "cup", "tournament", "championship", "final", "finals",
-		"record", "peak", "low", "high", "quarter", "period", "fiscal", "study", "data", "estimate", "estimates", "forecast",
-		"revolution", "uprising", "coup", "crash", "recession", "downturn", "protests", "riots", "earthquake", "flood", "floods",
-		"tsunami", "storm", "hurricane", "outbreak", "pandemic", "deadline", "target", "plan", "strategy", "visit", "trip", "talks",
-		"conference", "convention", "meeting", "law's", "constitution", "treaty", "agenda", "race", "winter", "summer", "spring",
-		"autumn", "fall", "first", "second", "third", "fourth", "half", "contract", "presidential", "parliamentary", "general",
-		"local", "municipal", "legislative", "sales", "profit", "profits", "revenue", "revenues", "loss", "losses", "population"} {
-		if lexicon[w] == nil {
-			add(w, lex{})
+		if err := b.merge(n.Name, lex{c: c, v: n.N}); err != nil {
+			return nil, err
 		}
-		lexicon[w].c |= cYearNoun
-	}
-	for _, w := range []string{"bloody", "super", "ash", "holy", "maundy", "palm", "giving", "blue", "manic", "casual", "freaky",
-		"black", "cyber", "good", "easter", "great", "red", "white", "green", "spy", "fat", "shrove", "whit", "low", "plough"} {
-		add(w, lex{c: cDayAdj})
-	}
-	for _, w := range []string{"its", "their", "his", "her", "our", "my", "your"} {
-		add(w, lex{c: cPronoun})
-	}
-	for w, v := range map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9} {
-		add(w, lex{c: cDecadeWord, v: v})
-	}
-	for _, w := range []string{"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "ist", "jst", "et", "pt", "ct", "mt", "z", "hkt", "sgt", "aest", "aedt"} {
-		add(w, lex{w: wTZ, c: cTZ})
-	}
-	for _, w := range []string{"a.m", "am.", "a.m.", "am"} {
-		add(w, lex{w: wAM})
-	}
-	for _, w := range []string{"p.m", "pm.", "p.m.", "pm"} {
-		add(w, lex{w: wPM})
-	}
-	// Tense cues.
-	for _, w := range []string{"will", "'ll", "shall", "would", "wo", "next", "upcoming", "tomorrow", "gonna"} {
-		if lexicon[w] == nil {
-			add(w, lex{})
+		if n.Plural != "" {
+			if err := b.merge(n.Plural, lex{c: c, v: n.N, plural: true}); err != nil {
+				return nil, err
+			}
 		}
-		lexicon[w].c |= cFuture
-	}
-	for _, w := range irregularPast {
-		if lexicon[w] == nil {
-			add(w, lex{})
+		for _, a := range n.Abbrevs {
+			if err := b.merge(a, lex{c: c, v: n.N, abbr: true}); err != nil {
+				return nil, err
+			}
 		}
-		lexicon[w].c |= cPast
 	}
-	// Words ending in -ed that are not past-tense verbs.
-	for _, w := range []string{"need", "needed", "speed", "bed", "red", "seed", "feed", "breed", "indeed", "proceed", "succeed", "exceed", "shed", "wed", "fled", "led", "ted", "ned", "fred", "ahmed", "mohammed", "muhammad", "mohamed", "hundred", "united", "based", "related", "limited", "advanced", "detailed", "skilled", "qualified", "concerned", "so-called", "armed", "red", "embed", "deed", "greed", "weed", "reed", "creed", "sacred", "naked", "wicked", "kindred", "beloved", "learned", "aged", "alleged", "supposed", "unprecedented", "biased", "talented", "devoted", "interested", "experienced", "accused", "injured", "wounded", "killed", "detained", "displaced", "unidentified", "unnamed", "unarmed", "hed", "med", "ed", "sled", "planned", "expected", "scheduled"} {
-		l := lexicon[w]
-		if l == nil {
-			add(w, lex{})
-			l = lexicon[w]
+	err := tsv.Read(fsys, "data/lexicon.tsv", func(_ int, cols []string) error {
+		l, err := parseLex(cols)
+		if err != nil {
+			return err
 		}
-		l.c &^= cPast
-		l.c |= notEd
+		return b.merge(cols[0], l)
+	})
+	return b.m, err
+}
+
+// parseLex reads one line of data/lexicon.tsv: word, classes, value,
+// attributes.
+func parseLex(cols []string) (lex, error) {
+	var l lex
+	col := func(i int) string {
+		if i < len(cols) {
+			return cols[i]
+		}
+		return ""
 	}
-	// was/were/had/did are past cues even though they carry a function id.
-	for _, w := range []string{"was", "were", "had", "did", "said", "been"} {
-		lexicon[w].c |= cPast
+	value := col(2)
+	for name := range spaced(col(1)) {
+		if name == "word" {
+			id, ok := widNames[value]
+			if !ok {
+				return l, fmt.Errorf("unknown id %q", value)
+			}
+			l.w = id
+			continue
+		}
+		c, ok := classNames[name]
+		if !ok {
+			return l, fmt.Errorf("unknown class %q", name)
+		}
+		l.c |= c
+		if err := l.setValue(c, value); err != nil {
+			return l, err
+		}
 	}
-	lexicon["planned"].c &^= cPast
-	lexicon["expected"].c &^= cPast
+	for a := range spaced(col(3)) {
+		switch {
+		case a == "plural":
+			l.plural = true
+		case a == "ord":
+			l.ord = true
+		case strings.HasPrefix(a, "id="):
+			id, ok := widNames[a[3:]]
+			if !ok {
+				return l, fmt.Errorf("unknown id %q", a[3:])
+			}
+			l.w = id
+		case strings.HasPrefix(a, "n="):
+			n, err := strconv.Atoi(a[2:])
+			if err != nil {
+				return l, fmt.Errorf("attribute %q: %w", a, err)
+			}
+			l.v = n
+		default:
+			return l, fmt.Errorf("unknown attribute %q", a)
+		}
+	}
+	return l, nil
+}
+
+// spaced yields the words of s separated by single spaces (the data's
+// lists; cheaper than strings.Fields).
+func spaced(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for s != "" {
+			var w string
+			w, s, _ = strings.Cut(s, " ")
+			if w != "" && !yield(w) {
+				return
+			}
+		}
+	}
+}
+
+// setValue sets what the value column says for a word of class c.
+func (l *lex) setValue(c cls, value string) error {
+	var ok bool
+	switch c {
+	case cNum, cDecadeWord:
+		n, err := strconv.Atoi(value)
+		if err != nil {
+			return fmt.Errorf("value %q: %w", value, err)
+		}
+		l.v, ok = n, true
+	case cUnit, cSetAdv:
+		l.u, ok = unitNames[value]
+	case cSeason:
+		l.v = slices.Index(seasonCodes, value)
+		ok = l.v > 0
+	case cPOD:
+		l.v = slices.Index(podCodes, value)
+		ok = l.v > 0
+	case cTens:
+		return nil // the number is num's
+	default:
+		ok = value == ""
+	}
+	if !ok {
+		return fmt.Errorf("value %q does not fit its class", value)
+	}
+	return nil
+}
+
+// lexBuilder builds the lexicon's map.
+type lexBuilder struct {
+	m    map[string]*lex
+	slab []lex // room for new entries, allocated together
+}
+
+// merge adds entry l of word: a word's entry is the union of its lines,
+// each of whose id, value and unit may be given once.
+func (b *lexBuilder) merge(word string, l lex) error {
+	old := b.m[word]
+	if old == nil {
+		if l.w == wNone {
+			l.w = wOther
+		}
+		if len(b.slab) == cap(b.slab) {
+			b.slab = make([]lex, 0, lexiconSize)
+		}
+		b.slab = append(b.slab, l)
+		b.m[word] = &b.slab[len(b.slab)-1]
+		return nil
+	}
+	if l.w != wNone && old.w != wOther && old.w != l.w || l.v != 0 && old.v != 0 && old.v != l.v || l.u != uNone && old.u != uNone && old.u != l.u {
+		return fmt.Errorf("%q: entries that disagree", word)
+	}
+	old.c |= l.c
+	if l.w != wNone {
+		old.w = l.w
+	}
+	if l.v != 0 {
+		old.v = l.v
+	}
+	if l.u != uNone {
+		old.u = l.u
+	}
+	old.plural = old.plural || l.plural
+	old.ord = old.ord || l.ord
+	old.abbr = old.abbr || l.abbr
+	return nil
 }
 
 // starterClasses and starterWords are the words matchAt can start an
@@ -514,19 +521,6 @@ func init() {
 
 // notEd marks words ending in -ed that are not past-tense verbs.
 const notEd cls = 1 << 30
-
-var irregularPast = []string{
-	"was", "were", "had", "did", "said", "told", "made", "went", "came", "took", "gave", "got", "found", "thought",
-	"knew", "saw", "met", "left", "felt", "kept", "held", "brought", "began", "began", "became", "ran", "won", "lost",
-	"sent", "spent", "built", "paid", "sold", "bought", "fell", "rose", "struck", "stood", "led", "fled", "fought",
-	"caught", "taught", "sought", "wrote", "spoke", "broke", "chose", "drove", "flew", "grew", "threw", "drew",
-	"shot", "hit", "hid", "bore", "wore", "tore", "swore", "sank", "sang", "shook", "woke", "ate", "forgot",
-	"understood", "meant", "heard", "laid", "slid", "struck", "stole", "withdrew", "overtook", "undertook",
-	"arose", "awoke", "beat", "bit", "bled", "blew", "bound", "bred", "clung", "crept", "dealt", "dug", "dwelt",
-	"fed", "forbade", "forgave", "froze", "ground", "hung", "lent", "lit", "rang", "rode", "sat", "shone",
-	"slept", "spun", "sprang", "stuck", "stung", "strove", "swam", "swept", "swung", "wept", "wound", "overcame",
-	"outlined", "reportedly", "ago", "yesterday", "earlier", "previously", "formerly", "recently", "last",
-}
 
 // lexFilter has the bit lexBit(key) set for every key of the lexicon, so
 // that a clear bit proves a word is not in it without hashing the word.

@@ -401,3 +401,25 @@ func durValue(n float64, u unit) string {
 	}
 	return string(b)
 }
+
+// periodOfPoint returns the period of granularity g containing point p.
+func periodOfPoint(p point, g doc.Granularity) point {
+	if !p.known() {
+		q := point{g: g, y: unk, hh: -1}
+		return q
+	}
+	switch p.g {
+	case doc.GranDay, doc.GranTime:
+		if p.m > 0 && p.d > 0 {
+			return periodOf(p.time(), g)
+		}
+	case doc.GranMonth:
+		if p.m > 0 && (g == doc.GranYear || g == doc.GranQuarter) {
+			return periodOf(date(p.y, p.m, 1), g)
+		}
+	}
+	if g == doc.GranYear {
+		return point{g: g, y: p.y, hh: -1}
+	}
+	return p
+}

@@ -375,3 +375,24 @@ func rangeOf(a, b time.Time) (time.Time, time.Time) {
 	}
 	return a, b
 }
+
+// isWord reports whether token i is the word w (ASCII, case-insensitive).
+func (t *tagger) isWord(i int, w string) bool {
+	if i < 0 || i >= len(t.toks) || t.toks[i].kind != tkWord {
+		return false
+	}
+	s := t.text[t.toks[i].s:t.toks[i].e]
+	if len(s) != len(w) {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[k] {
+			return false
+		}
+	}
+	return true
+}

@@ -3,7 +3,6 @@
 package tsv
 
 import (
-	"bufio"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -11,29 +10,30 @@ import (
 
 // Read calls fn with the 1-based line number and the columns of every
 // entry of the file name in fsys. An error from fn stops the reading and
-// is returned with the file name and line.
+// is returned with the file name and line. fn may keep cols: each line has
+// its own.
 func Read(fsys fs.FS, name string, fn func(line int, cols []string) error) error {
-	f, err := fsys.Open(name)
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
+	text := string(data)
+	// The columns of all lines share one array, each line's slice capped
+	// at its end: one allocation for the file's columns.
+	cols := make([]string, 0, strings.Count(text, "\t")+strings.Count(text, "\n")+1)
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		cols := strings.Split(line, "\t")
-		for i := range cols {
-			cols[i] = strings.TrimSpace(cols[i])
+		start := len(cols)
+		for col := range strings.SplitSeq(line, "\t") {
+			cols = append(cols, strings.TrimSpace(col))
 		}
-		if err := fn(n, cols); err != nil {
+		if err := fn(n, cols[start:len(cols):len(cols)]); err != nil {
 			return fmt.Errorf("%s:%d: %w", name, n, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }

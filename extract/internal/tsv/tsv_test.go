@@ -41,3 +41,26 @@ func TestRead(t *testing.T) {
 		t.Error("missing file read")
 	}
 }
+
+// TestReadLines checks line numbers, Windows line ends, a last line
+// without its end, and that each line's columns are its own.
+func TestReadLines(t *testing.T) {
+	fsys := fstest.MapFS{"d.tsv": {Data: []byte("a\tb\r\n\r\n# c\td\n e \t\t f\ng")}}
+	var lines []int
+	var got [][]string
+	err := Read(fsys, "d.tsv", func(line int, cols []string) error {
+		lines = append(lines, line)
+		got = append(got, cols)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range got {
+		_ = append(c, "x") // must not write into the next line's columns
+	}
+	want := [][]string{{"a", "b"}, {"e", "", "f"}, {"g"}}
+	if !slices.Equal(lines, []int{1, 4, 5}) || !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("lines %v, columns %q; want [1 4 5], %q", lines, got, want)
+	}
+}

@@ -1,0 +1,159 @@
+package actor
+
+import "github.com/eventgraph/eventgraph/extract/doc"
+
+// relativeAntecedent returns the actor of the mention just before "who".
+func (s *state) relativeAntecedent(i int) int {
+	k := i - 1
+	if k >= 0 && s.toks[k].text == "," {
+		k--
+	}
+	if k < 0 || len(s.mentions) == 0 {
+		return -1
+	}
+	m := s.mentions[len(s.mentions)-1]
+	if m.span.End != s.toks[k].span.End {
+		return -1
+	}
+	return m.actor
+}
+
+// nominal handles a common noun for people, groups or places.
+func (s *state) nominal(i, end int, e *entry) int {
+	ts := s.toks
+	var a int
+	switch {
+	case (e.title == "company" || e.title == "firm" || e.title == "team" || e.title == "club") && s.lastOrg >= 0:
+		a = s.lastOrg
+	case e.kind == doc.KindGovernment && s.singleGov() >= 0:
+		a = s.singleGov()
+	case e.kind == doc.KindPerson && !e.plural && i > 0 && ts[i-1].low == "the" && s.salientPerson() >= 0:
+		// "the actress", "the star": the article's most mentioned person.
+		a = s.salientPerson()
+	default:
+		kind := e.kind
+		if kind == doc.KindGovernment {
+			kind = doc.KindGovernment
+		}
+		a = s.keyed(func() string { return e.title }, kind, "", "desc:", s.d.Article.ID, ":", e.title)
+		s.actors[a].desc = true
+	}
+	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, HowNominal)
+	switch s.actors[a].kind {
+	case doc.KindPerson:
+		if e.plural {
+			s.setPlural(a)
+		} else {
+			s.setPerson(a)
+		}
+	case doc.KindPlace:
+	default:
+		if e.plural {
+			s.setPlural(a)
+		} else {
+			s.setOrg(a)
+		}
+	}
+	return s.afterMention(end, a, m)
+}
+
+// salientPerson returns the named person with the most mentions so far,
+// when they have at least two; -1 otherwise.
+func (s *state) salientPerson() int {
+	n := append(s.counts[:0], make([]int, len(s.actors))...)
+	s.counts = n
+	best, bestN := -1, 1
+	for i := range s.mentions {
+		a := s.find(s.mentions[i].actor)
+		ac := &s.actors[a]
+		if ac.kind != doc.KindPerson || ac.desc {
+			continue
+		}
+		n[a]++
+		if n[a] > bestN {
+			best, bestN = a, n[a]
+		}
+	}
+	return best
+}
+
+// singleGov returns the one named government of the article, or -1 when
+// there is none or more than one.
+func (s *state) singleGov() int {
+	g := -1
+	for a := range s.actors {
+		if s.actors[a].kind == doc.KindGovernment && s.actors[a].parent == -1 && !s.actors[a].desc {
+			if g >= 0 {
+				return -1
+			}
+			g = a
+		}
+	}
+	return g
+}
+
+// setPerson, setPlural and setOrg record a as the latest person, group
+// or organization, the antecedent of a following pronoun.
+func (s *state) setPerson(a int) { s.lastPerson, s.lastPSent = a, s.sent }
+
+func (s *state) setPlural(a int) { s.lastPlural, s.lastPlSent = a, s.sent }
+
+func (s *state) setOrg(a int) {
+	s.lastOrg, s.lastOrgSent = a, s.sent
+	s.lastPlural, s.lastPlSent = a, s.sent
+}
+
+// mergeSurnames folds each surname-only person into the one person of the
+// article whose full name ends with that surname.
+func (s *state) mergeSurnames() {
+	for a := range s.actors {
+		ac := &s.actors[a]
+		if ac.kind != doc.KindPerson || ac.full || ac.desc || ac.parent >= 0 || ac.last == "" {
+			continue
+		}
+		cands := s.surnames[ac.last]
+		uniq := -1
+		for _, c := range cands {
+			c = s.find(c)
+			if c == a {
+				continue
+			}
+			if uniq >= 0 && uniq != c {
+				uniq = -2
+				break
+			}
+			uniq = c
+		}
+		if uniq >= 0 {
+			s.merge(uniq, a)
+		}
+	}
+}
+
+// pronoun resolves the pronoun at token i to the latest fitting actor
+// mentioned at most two sentences before: he/she to a person, they to a
+// group, its to an organization, who to the mention just before.
+// Possessive determiners ("his", "their") rarely name a participant and
+// are left alone.
+func (s *state) pronoun(i int) {
+	t := &s.toks[i]
+	switch {
+	case t.cls&cPossDeterminer != 0:
+	case t.cls&(cMalePron|cFemalePron) != 0:
+		if s.lastPerson >= 0 && s.sent-s.lastPSent <= 2 {
+			s.addMention(t.span.Start, t.span.End, s.lastPerson, HowPronoun)
+		}
+	case t.cls&cPluralPron != 0:
+		if s.lastPlural >= 0 && s.sent-s.lastPlSent <= 2 {
+			s.addMention(t.span.Start, t.span.End, s.lastPlural, HowPronoun)
+		}
+	case t.cls&cNeutPron != 0:
+		if s.lastOrg >= 0 && s.sent-s.lastOrgSent <= 2 {
+			s.addMention(t.span.Start, t.span.End, s.lastOrg, HowPronoun)
+		}
+	case t.cls&cRelativePron != 0:
+		if a := s.relativeAntecedent(i); a >= 0 {
+			s.addMention(t.span.Start, t.span.End, a, HowRelative)
+		}
+	}
+}

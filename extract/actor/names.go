@@ -1,0 +1,293 @@
+package actor
+
+import (
+	"unicode/utf8"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// nameRun returns the end of the run of name tokens at j.
+func (s *state) nameRun(j int) int {
+	ts := s.toks
+	k := j
+	for k < len(ts) {
+		t := &ts[k]
+		if t.word && t.cap && !t.stop {
+			if k > j {
+				// a title, an entity alias or a country ends the name:
+				// "Kirby, White House..." has a comma anyway.
+				if end, ents := s.match(k); end > k && (s.pick(ents, eTitle) != nil || s.pick(ents, eEntity) != nil && s.pick(ents, eCountry) == nil) {
+					if s.pick(ents, eCapital) == nil && s.pick(ents, eDemonym) == nil {
+						break
+					}
+				}
+			} else if end, ents := s.match(k); end > k && s.pick(ents, eTitle) != nil {
+				break
+			}
+			if s.titleCase && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !(k == j && k+1 < len(ts) && s.capEvidence[ts[k+1].low]) {
+				break
+			}
+			k++
+			continue
+		}
+		if k > j && t.cls&cNameParticle != 0 && !t.cap && k+1 < len(ts) && ts[k+1].cap && ts[k+1].word && !ts[k+1].stop {
+			k++
+			continue
+		}
+		if k > j && t.cls&cNameSuffix != 0 {
+			k++
+			continue
+		}
+		break
+	}
+	// Drop trailing particles.
+	for k > j && ts[k-1].cls&cNameParticle != 0 {
+		k--
+	}
+	return k
+}
+
+// nameAt handles a capitalized name run starting at i.
+func (s *state) nameAt(i int) int {
+	if _, ok := s.titleStart(i); ok {
+		if j, ok := s.titled(i, -1, "", i); ok {
+			return j
+		}
+	}
+	end := s.nameRun(i)
+	if end <= i {
+		return i + 1
+	}
+	// Leading "The" was a stopword, so the run starts at a content word.
+	// The word after the run as found speaks for the kind even when a
+	// headline trims the run.
+	nx, nxCls := s.wordAt(end)
+	if s.unevidenced(i, end, nx, nxCls) {
+		return end
+	}
+	if s.titleCase && end-i > 1 {
+		k := s.headlineNameEnd(i, end)
+		if k < 0 {
+			return end
+		}
+		end = k
+	}
+	if !s.nameLike(i, end) {
+		return end
+	}
+	a, how := s.nameActor(i, end, s.nameKind(i, end, nx, nxCls))
+	m := s.addMention(s.toks[i].span.Start, s.toks[end-1].span.End, a, how)
+	return s.afterMention(end, a, m)
+}
+
+// wordAt returns the lowercase form and the word classes of token j, or
+// "" and 0 outside the sentence.
+func (s *state) wordAt(j int) (string, uint32) {
+	if j < 0 || j >= len(s.toks) {
+		return "", 0
+	}
+	return s.toks[j].low, s.toks[j].cls
+}
+
+// unevidenced reports whether the run [i, end) is a single unknown word at
+// the start of a sentence or in a headline without evidence that it is a
+// name. Evidence is: the body writes it capitalized, it is a known
+// surname, a speech verb (nx, with classes nxCls) or a possessive follows,
+// or (at the start of a body sentence) the parser reads a proper noun that
+// is the subject of the verb after it ("Boeing challenged the award").
+func (s *state) unevidenced(i, end int, nx string, nxCls uint32) bool {
+	t := &s.toks[i]
+	return end-i == 1 && (t.first || s.titleCase) && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !s.surnameCand[t.low] &&
+		nxCls&cSpeechVerb == 0 && nx != "'s" && !(t.first && !s.titleCase && s.properSubject(i))
+}
+
+// headlineNameEnd returns where a name run [i, end) of a headline ends
+// when kept up to its last word that the body also writes capitalized (or
+// that is a known surname), or -1 when it has no such word.
+func (s *state) headlineNameEnd(i, end int) int {
+	k := -1
+	for x := i; x < end; x++ {
+		if s.capEvidence[s.toks[x].low] || len(s.surnames[s.toks[x].low]) > 0 {
+			k = x + 1
+		}
+	}
+	return k
+}
+
+// nameKind decides what the name [i, end) names, from its last word, the
+// words around it (nx and nxCls are the word after the run as first
+// found) and what the article already knows.
+func (s *state) nameKind(i, end int, nx string, nxCls uint32) doc.ActorKind {
+	ts := s.toks
+	t := &ts[i]
+	n := end - i
+	prev, prevCls := s.wordAt(i - 1)
+	last, lastCls := ts[end-1].low, ts[end-1].cls
+	if lastCls&cOrgSuffix != 0 || ts[end-1].upper && n == 1 {
+		return doc.KindOrganization
+	}
+	if lastCls&(cFacSuffix|cGeoSuffix) != 0 || t.cls&cGeoPrefix != 0 && n > 1 {
+		return doc.KindPlace
+	}
+	if n == 1 && len(s.surnames[t.low]) > 0 {
+		return doc.KindPerson
+	}
+	if n == 1 {
+		if known := s.known(t.low); known != "" {
+			return known
+		}
+	}
+	switch {
+	case nxCls&cAdminNoun != 0 && !ts[end].cap:
+		return doc.KindPerson
+	case prevCls&cPlacePrep != 0 && prev != "from" && prev != "between" && !s.surnameCand[last]:
+		return doc.KindPlace
+	case n <= 2 && end < len(ts) && s.placeNounAt(end):
+		return doc.KindPlace // "a Huntsville prison", "Huntsville, Texas"
+	case n == 1 && s.surnameCand[t.low]:
+		return doc.KindPerson
+	case n == 1 && (nxCls&cSpeechVerb != 0 && nx != "has" && nx != "is" && nx != "was" || nx == "," && end+1 < len(ts) && ts[end+1].low == "who"):
+		return doc.KindPerson
+	case n == 1 || n > 5:
+		return doc.KindOrganization
+	}
+	return doc.KindPerson
+}
+
+// nameActor returns the actor of kind named by [i, end) and how it is
+// mentioned.
+func (s *state) nameActor(i, end int, kind doc.ActorKind) (int, string) {
+	switch kind {
+	case doc.KindPerson:
+		return s.personFromRun(i, end)
+	case doc.KindPlace:
+		name := s.text(i, end)
+		s.keyBuf = appendNormPhrase(append(s.keyBuf[:0], "place:"...), name)
+		return s.keyedBuf(func() string { return name }, doc.KindPlace, ""), HowName
+	}
+	name := s.text(i, end)
+	s.keyBuf = appendNormPhrase(append(s.keyBuf[:0], "org:"...), name)
+	a := s.keyedBuf(func() string { return name }, doc.KindOrganization, "")
+	s.setOrg(a)
+	return a, HowName
+}
+
+// properSubject reports whether the parser tags token i a proper noun
+// followed by a verb.
+func (s *state) properSubject(i int) bool {
+	ts := s.toks
+	if ts[i].tag != "PROPN" || i+1 >= len(ts) {
+		return false
+	}
+	switch ts[i+1].tag {
+	case "VERB", "AUX":
+		return true
+	}
+	return false
+}
+
+// nameLike rejects runs that are not names of actors: single letters,
+// bare suffix words ("Street"), codes with digits, holidays, and names of
+// events, laws, awards and products by their last word.
+func (s *state) nameLike(i, end int) bool {
+	ts := s.toks
+	if end-i == 1 {
+		t := &ts[i]
+		if utf8.RuneCountInString(t.text) < 2 || t.cls&(cOrgSuffix|cFacSuffix|cGeoSuffix|cNotActor) != 0 {
+			return false
+		}
+	}
+	for k := i; k < end; k++ {
+		if hasDigit(ts[k].text) {
+			return false
+		}
+	}
+	return ts[end-1].cls&cEventSuffix == 0 && ts[i].cls&cNotActor == 0
+}
+
+// placeNounAt reports whether token j starts a place noun ("prison",
+// "facility") or ", <state or country>".
+func (s *state) placeNounAt(j int) bool {
+	t := &s.toks[j]
+	if t.text == "," && j+1 < len(s.toks) {
+		end, ents := s.match(j + 1)
+		return end > j+1 && (s.pick(ents, ePlace) != nil || s.pick(ents, eCountry) != nil)
+	}
+	return !t.cap && (t.cls&(cFacSuffix|cGeoSuffix) != 0 || t.low == "facility" || t.low == "resort" || t.low == "area" || t.low == "home")
+}
+
+// known returns the kind a one-word name already has in the article.
+func (s *state) known(low string) doc.ActorKind {
+	for _, p := range [...]struct {
+		prefix string
+		kind   doc.ActorKind
+	}{{"person:", doc.KindPerson}, {"place:", doc.KindPlace}, {"org:", doc.KindOrganization}} {
+		s.keyBuf = append(append(s.keyBuf[:0], p.prefix...), low...)
+		if _, ok := s.byKey[string(s.keyBuf)]; ok {
+			return p.kind
+		}
+	}
+	return ""
+}
+
+// hasDigit reports whether s contains an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// personFromRun makes or finds the person named by tokens [i, end).
+func (s *state) personFromRun(i, end int) (int, string) {
+	ts := s.toks
+	words := s.words[:0]
+	for k := i; k < end; k++ {
+		words = append(words, ts[k].low)
+	}
+	s.words = words
+	core := words
+	for len(core) > 1 && ts[i+len(core)-1].cls&cNameSuffix != 0 {
+		core = core[:len(core)-1]
+	}
+	last := core[len(core)-1]
+	if len(core) == 1 {
+		if ps := s.surnames[last]; len(ps) > 0 {
+			a := s.find(ps[len(ps)-1])
+			s.setPerson(a)
+			return a, HowSurname
+		}
+		// A nickname alias of a known person is matched by the gazetteer;
+		// otherwise a surname-only person.
+		a := s.keyed(func() string { return ts[i].text }, doc.KindPerson, "", "person:", last)
+		s.actors[a].last = last
+		s.setPerson(a)
+		return a, HowName
+	}
+	name := s.text(i, end)
+	b := append(s.keyBuf[:0], "person:"...)
+	for k, w := range words {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	s.keyBuf = b
+	a := s.keyedBuf(func() string { return name }, doc.KindPerson, "")
+	ac := &s.actors[a]
+	ac.first, ac.last, ac.full = core[0], last, true
+	found := false
+	for _, p := range s.surnames[last] {
+		if p == a {
+			found = true
+		}
+	}
+	if !found {
+		s.surnames[last] = append(s.surnames[last], a)
+	}
+	a = s.find(a)
+	s.setPerson(a)
+	return a, HowName
+}

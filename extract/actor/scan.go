@@ -1,0 +1,288 @@
+package actor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// sentence recognizes the actors of the current sentence.
+func (s *state) sentence() {
+	i := 0
+	for i < len(s.toks) {
+		// step does nothing at a word that starts no gazetteer phrase and
+		// is neither capitalized nor a pronoun.
+		if t := &s.toks[i]; !t.word || t.root == nil && !t.cap && t.cls&cPronoun == 0 {
+			i++
+			continue
+		}
+		j := s.step(i)
+		if j <= i {
+			j = i + 1
+		}
+		i = j
+	}
+}
+
+// step recognizes what starts at token i and returns where to go on.
+func (s *state) step(i int) int {
+	t := &s.toks[i]
+	end, ents := s.match(i)
+	// Hyphenated compounds: "US-Israel", "Bibi-Biden".
+	if end == i && t.cap && strings.Contains(t.text, "-") && s.compound(i) {
+		return i + 1
+	}
+	if end > i {
+		if j, ok := s.phrase(i, end, ents); ok {
+			return j
+		}
+	}
+	if t.cap && !t.stop {
+		return s.nameAt(i)
+	}
+	if (!t.cap || t.first) && t.cls&cPronoun != 0 {
+		s.pronoun(i)
+	}
+	return i + 1
+}
+
+// phrase recognizes the gazetteer phrase [i, end) with entries ents: an
+// owner (country, demonym, organization, capital) and what it owns, a
+// title, a person's alias, a people noun ("Israelis") or a common noun.
+// It reports false when the phrase is left to the name rules.
+func (s *state) phrase(i, end int, ents []int32) (int, bool) {
+	ts := s.toks
+	t := &ts[i]
+	if e := s.ownerEntry(ents); e != nil {
+		if j, ok := s.owned(i, end, e); ok {
+			return j, true
+		}
+	}
+	if e := s.pick(ents, eTitle); e != nil {
+		if n := s.pick(ents, eNoun); n != nil && !t.cap && s.nameRun(end) == end {
+			return s.nominal(i, end, n), true
+		}
+		if j, ok := s.titled(i, -1, "", i); ok {
+			return j, true
+		}
+	}
+	if e := s.pick(ents, eEntity); e != nil && e.kind == doc.KindPerson {
+		a := s.entityActor(e)
+		m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, HowAlias)
+		return s.afterMention(end, a, m), true
+	}
+	if e := s.pick(ents, eDemonymPl); e != nil {
+		a := s.countryActor(e.iso)
+		s.countryN[e.iso]++
+		s.addMention(ts[i].span.Start, ts[end-1].span.End, a, HowDemonym)
+		s.setPlural(a)
+		return end, true
+	}
+	if e := s.pick(ents, eNoun); e != nil && (!t.cap || t.first || s.titleCase) {
+		return s.nominal(i, end, e), true
+	}
+	return 0, false
+}
+
+// compound splits "US-Israel" into its parts when a part is a known name.
+func (s *state) compound(i int) bool {
+	t := s.toks[i]
+	parts := strings.Split(t.text, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	known := false
+	for _, p := range parts {
+		if p == "" {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(p)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		lp := norm(p)
+		if n := s.g.root.next[lp]; n != nil && len(n.ents) > 0 {
+			known = true
+		}
+		if len(s.surnames[lp]) > 0 {
+			known = true
+		}
+	}
+	if !known {
+		return false
+	}
+	off := t.span.Start
+	for _, p := range parts {
+		sp := doc.Span{Start: off, End: off + len(p)}
+		off += len(p) + 1
+		lp := norm(p)
+		a := -1
+		if n := s.g.root.next[lp]; n != nil && len(n.ents) > 0 {
+			pt := tok{text: p, low: lp, span: sp, cap: true, upper: isAcronym(p), word: true}
+			ents := s.fits2(&pt, n.ents)
+			if e := s.ownerEntry(ents); e != nil {
+				a = s.entryActor(e)
+			} else if e := s.pick(ents, eEntity); e != nil {
+				a = s.entityActor(e)
+			}
+		}
+		if a < 0 {
+			if ps := s.surnames[lp]; len(ps) > 0 {
+				a = ps[len(ps)-1]
+			}
+		}
+		if a >= 0 {
+			s.addMention(sp.Start, sp.End, a, HowCompound)
+		}
+	}
+	return true
+}
+
+// entryActor returns the actor an owner entry names on its own: the entity,
+// the country (for a country name or a demonym) or the capital as a place.
+func (s *state) entryActor(e *entry) int {
+	switch e.typ {
+	case eCountry, eDemonym, eDemonymPl:
+		s.countryN[e.iso]++
+		return s.countryActor(e.iso)
+	case eCapital, ePlace:
+		return s.actor("place:"+normPhrase(e.name), e.name, doc.KindPlace, "")
+	}
+	return s.entityActor(e)
+}
+
+// owned handles a phrase starting with an owner entry e spanning [i, end):
+// a demonym, country, organization or capital, possibly possessive,
+// possibly followed by a title and a name.
+func (s *state) owned(i, end int, e *entry) (int, bool) {
+	ts := s.toks
+	j := end
+	poss := j < len(ts) && isPoss(&ts[j])
+	if poss {
+		j++
+	}
+	// Absorb into a longer name: "Denzel Washington" is handled by nameAt;
+	// here "Israel Katz", "Washington Post", "Gaza City".
+	if !poss && j < len(ts) && (e.typ == eCountry || e.typ == eCapital || e.typ == eDemonym || e.kind == doc.KindPlace) &&
+		s.capUnknown(j) && !s.titleCase {
+		return s.nameAt(i), true
+	}
+	ownerA := s.entryActor(e)
+	if e.typ == eCapital {
+		s.countryN[e.iso]++
+	}
+	// Owner + title (+ name).
+	if k, ok := s.titleStart(j); ok {
+		s.addMention(ts[i].span.Start, ts[end-1].span.End, ownerA, ownerHow(e))
+		return s.titled(k, s.titleBody(e, ownerA), e.iso, i)
+	}
+	if !poss && j < len(ts) {
+		if k, ok := s.nationalBody(i, j, e); ok {
+			return k, true
+		}
+	}
+	return s.ownerMention(i, end, e, ownerA), true
+}
+
+// ownerHow says how an owner entry names its actor.
+func ownerHow(e *entry) string {
+	switch e.typ {
+	case eDemonym:
+		return HowDemonym
+	case eCountry:
+		return HowName
+	}
+	return HowAlias
+}
+
+// titleBody returns the body a title holder of owner e (actor ownerA)
+// belongs to: the government for a country, a nationality or a capital,
+// the owner itself otherwise.
+func (s *state) titleBody(e *entry, ownerA int) int {
+	switch e.typ {
+	case eCountry, eDemonym, eCapital:
+		return s.govActor(e.iso)
+	}
+	return ownerA
+}
+
+// nationalBody recognizes a country, nationality or capital at [i, j)
+// followed by a government or military noun as a mention of that
+// government or military: "American officials", "Israeli troops", "the
+// Israeli Air Force".
+func (s *state) nationalBody(i, j int, e *entry) (int, bool) {
+	if e.typ != eDemonym && e.typ != eCountry && e.typ != eCapital {
+		return 0, false
+	}
+	ts := s.toks
+	nx := &ts[j]
+	switch {
+	case nx.cls&cGovNoun != 0 && !nx.cap || nx.cls&cGovNoun != 0 && e.typ == eCountry:
+		g := s.govActor(e.iso)
+		s.addMention(ts[i].span.Start, nx.span.End, g, HowDemonym)
+		s.setPlural(g)
+		return j + 1, true
+	case nx.cls&cMilNoun != 0 && !nx.cap:
+		m := s.milActor(e.iso)
+		k := j + 1
+		if nx.low == "air" && k < len(ts) && ts[k].low == "force" {
+			k++
+		}
+		s.addMention(ts[i].span.Start, ts[k-1].span.End, m, HowDemonym)
+		s.setPlural(m)
+		return k, true
+	}
+	return 0, false
+}
+
+// ownerMention records the owner phrase [i, end) on its own as a mention
+// of its actor ownerA, of its government for a capital that stands for it
+// ("Washington said"), or of nothing for a bare nationality adjective
+// ("Israeli signals"). It returns where to go on.
+func (s *state) ownerMention(i, end int, e *entry, ownerA int) int {
+	ts := s.toks
+	switch e.typ {
+	case eCapital:
+		if s.capitalIsGov(i, end) {
+			g := s.govActor(e.iso)
+			m := s.addMention(ts[i].span.Start, ts[end-1].span.End, g, HowMetonymy)
+			return s.afterMention(end, g, m)
+		}
+		m := s.addMention(ts[i].span.Start, ts[end-1].span.End, ownerA, HowName)
+		return s.afterMention(end, ownerA, m)
+	case eDemonym:
+		return end
+	}
+	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, ownerA, ownerHow(e))
+	switch s.actors[ownerA].kind {
+	case doc.KindOrganization, doc.KindIGO, doc.KindGroup, doc.KindGovernment, doc.KindOffice, doc.KindCountry:
+		s.setOrg(ownerA)
+	}
+	return s.afterMention(end, ownerA, m)
+}
+
+// capitalIsGov decides whether a capital city at [i, end) stands for its
+// government: the subject of a speech or action verb, a possessor, the
+// partner in "talks with Washington", the goal of "a delegation to
+// Washington".
+func (s *state) capitalIsGov(i, end int) bool {
+	ts := s.toks
+	if end < len(ts) {
+		nx := &ts[end]
+		if isPoss(nx) || nx.cls&cSpeechVerb != 0 && !nx.cap {
+			return true
+		}
+	}
+	if i > 0 {
+		p := ts[i-1].low
+		if p == "with" || p == "against" || p == "by" {
+			return true
+		}
+		if p == "to" && i > 1 && ts[i-2].cls&cDelegationNoun != 0 {
+			return true
+		}
+	}
+	return false
+}
