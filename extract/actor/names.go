@@ -173,10 +173,12 @@ func (s *state) nameActor(i, end int, kind doc.ActorKind) (int, string) {
 }
 
 // properSubject reports whether the parser tags token i a proper noun
-// followed by a verb.
+// followed by a verb, in a sentence of the body (a headline's names wait
+// for the body: "Netanyahu scraps Washington delegation" names the person
+// the body calls Benjamin Netanyahu).
 func (s *state) properSubject(i int) bool {
 	ts := s.toks
-	if ts[i].tag != "PROPN" || i+1 >= len(ts) {
+	if ts[i].tag != "PROPN" || i+1 >= len(ts) || s.d.Sentences[s.sent].Kind != doc.BlockBody {
 		return false
 	}
 	switch ts[i+1].tag {
