@@ -204,7 +204,7 @@ func titleCasedCounts(content, caps int) bool {
 }
 
 // scanEvidence records which words appear capitalized inside a normal
-// sentence, and the last words of name-like runs.
+// sentence, and the last words of name-like runs (surnames to be).
 func (s *state) scanEvidence(ts []tok) {
 	run := 0
 	for i := range ts {
@@ -221,11 +221,14 @@ func (s *state) scanEvidence(ts []tok) {
 			if isName {
 				end = i + 1
 			}
-			if run >= 2 && run <= 3 {
+			// A run of up to six words whose last two are no known
+			// entity: "Benjamin Netanyahu", also after a title and a
+			// demonym ("Israeli Prime Minister Benjamin Netanyahu").
+			if run >= 2 && run <= 6 {
 				last := ts[end-1].low
 				if ts[end-1].cls&(cOrgSuffix|cFacSuffix|cGeoSuffix) == 0 && !ts[end-1].upper {
 					ok := true
-					for k := end - run; k < end; k++ {
+					for k := end - 2; k < end; k++ {
 						if n := ts[k].root; n != nil && len(n.ents) > 0 {
 							ok = false
 						}

@@ -80,7 +80,9 @@ type lexicon struct {
 	// noEvent verbs frame or link: not events when the dictionary does
 	// not know them (cues.tsv)
 	noEvent map[string]bool
-	negconv []cue
+	// quantity nouns count what their "of" phrase names (cues.tsv)
+	quantity map[string]bool
+	negconv  []cue
 	// words answers everything the extractor asks about a lower-case word
 	// in one lookup: closed class, verb lemma and form, patterns, cues
 	// starting with it. Built from the maps above; absent words are plain.
@@ -143,6 +145,7 @@ func parseLexicon() (*lexicon, error) {
 		anaph:    map[string]bool{},
 		abstract: map[string]bool{},
 		noEvent:  map[string]bool{},
+		quantity: map[string]bool{},
 	}
 	err := readLines("cameo.tsv", func(_ int, c []string) error {
 		if len(c) < 3 {
@@ -280,6 +283,9 @@ func parseLexicon() (*lexicon, error) {
 			return nil
 		case "noevent":
 			l.noEvent[c[1]] = true
+			return nil
+		case "quantity":
+			l.quantity[c[1]] = true
 			return nil
 		case "negconv":
 			if len(c) < 4 {

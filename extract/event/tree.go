@@ -110,9 +110,32 @@ func (s *sentence) mentionOf(k int) int {
 	return -1
 }
 
+// counted returns, for a phrase that counts ("hundreds of UN troops",
+// "two of the suspects", "some of them"), the head of its "of" phrase;
+// else k itself.
+func (x *extractor) counted(s *sentence, k int) int {
+	t := &s.toks[k]
+	if t.ment >= 0 {
+		return k
+	}
+	switch {
+	case t.Tag == "NUM" || t.Tag == "PRON" || t.Tag == "DET":
+	case x.l.quantity[t.low]:
+	default:
+		return k
+	}
+	for _, c := range s.children(k) {
+		if r, _ := s.rel(c); r == "nmod" && s.caseOf(c) == "of" {
+			return c
+		}
+	}
+	return k
+}
+
 // addNode adds the actors named by the phrase at k, and by its conjuncts,
 // in role.
 func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
+	k = x.counted(s, k)
 	ks := s.conjuncts(k)
 	if c.p.has(fRecip) && len(ks) > 1 && role == doc.RoleAgent {
 		role = doc.RoleParticipant
