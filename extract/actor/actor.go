@@ -15,9 +15,19 @@
 //
 // Countries, ISO codes and capitals come from github.com/biter777/countries.
 // The package's own gazetteer (data/*.tsv, embedded) adds organizations and
-// their news aliases, titles, demonyms and common nouns. Lookups walk a trie
-// over lowercase tokens from each position, so matching is linear in the
-// length of the text (times the longest phrase, a constant).
+// their news aliases, titles, demonyms and common nouns; data/words.tsv
+// holds the closed-class and other word lists the rules test (stop words,
+// name suffixes, speech verbs...). Lookups walk a trie over lowercase
+// tokens from each position, so matching is linear in the length of the
+// text (times the longest phrase, a constant).
+//
+// The recognizer's files follow its steps: tokens.go (token forms and
+// capitalization evidence), match.go (gazetteer matching), scan.go (the
+// scan of a sentence and owner phrases), names.go (name runs and their
+// kind), titles.go (titles, roles and titled names), coref.go (pronouns,
+// nominals, surnames), offices.go (offices and administrations),
+// registry.go (actors and their keys) and write.go (the document's actors,
+// relations and codes).
 //
 // # Keys and codes
 //

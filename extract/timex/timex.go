@@ -5,9 +5,15 @@
 // expression bounded by earliest/latest days.
 //
 // The tagger makes one pass over the tokens of the text: a small lexicon
-// (map lookups) classifies words, and hand-written matchers try the
-// expression grammar only at tokens that can start an expression. No
-// regular expression ever runs over the text.
+// (data/lexicon.tsv, map lookups) classifies words, and hand-written
+// matchers try the expression grammar only at tokens that can start an
+// expression. No regular expression ever runs over the text. match.go
+// dispatches to the matchers, one file per kind of expression: dates.go
+// (calendar dates), clock.go, years.go (years, decades, centuries),
+// periods.go (seasons, quarters, halves), holidays.go, relative.go ("last
+// week", "today"), definite.go ("the year", "that day"), positions.go
+// ("early March", "the end of 1990"), durations.go, sets.go ("every
+// week"); anchors.go places dates without a year against the DCT.
 package timex
 
 import (

@@ -39,8 +39,12 @@ func TestNames(t *testing.T) {
 		{"sunday", Weekday, 7, "sun"},
 	} {
 		i := slices.IndexFunc(ns, func(n Name) bool { return n.Name == tc.name })
-		if i < 0 || ns[i].Kind != tc.kind || ns[i].N != tc.n || !slices.Contains(ns[i].Abbrevs, tc.abbrev) {
-			t.Errorf("%s: got %+v", tc.name, ns[max(i, 0)])
+		if i < 0 {
+			t.Errorf("%s: not found", tc.name)
+			continue
+		}
+		if n := ns[i]; n.Kind != tc.kind || n.N != tc.n || !slices.Contains(n.Abbrevs, tc.abbrev) {
+			t.Errorf("%s: got %+v", tc.name, n)
 		}
 	}
 }
