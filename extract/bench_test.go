@@ -47,11 +47,13 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
+	start := benchdata.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, a := range arts {
 			extract.Extract(a)
 		}
 	}
+	benchdata.ReportCPU(b, start, size)
 }
 
 // BenchmarkExtractParallel extracts the same articles on GOMAXPROCS
