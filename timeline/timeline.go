@@ -87,12 +87,18 @@ type Mention struct {
 	Article   string  `json:"article"`
 	Source    string  `json:"source"`
 	Published *string `json:"published"`
-	Sentence  string  `json:"sentence"`
-	Trigger   string  `json:"trigger"`
-	Start     int     `json:"start"`
-	End       int     `json:"end"`
-	Modality  string  `json:"modality"`
-	Pattern   string  `json:"pattern,omitempty"`
+	// The article's metadata, when its source gives it.
+	Headline string   `json:"headline,omitempty"`
+	Site     string   `json:"site,omitempty"`
+	Authors  []string `json:"authors,omitempty"`
+	URL      string   `json:"url,omitempty"`
+	Language string   `json:"language,omitempty"`
+	Sentence string   `json:"sentence"`
+	Trigger  string   `json:"trigger"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Modality string   `json:"modality"`
+	Pattern  string   `json:"pattern,omitempty"`
 	// Earliest/Latest are the mention's own bounds, Basis their evidence.
 	Earliest *string `json:"earliest"`
 	Latest   *string `json:"latest"`
@@ -353,6 +359,11 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 			Article:   graph.Str(art),
 			Source:    ap.Str(graph.Source),
 			Published: optional(ap.Str(graph.Published)),
+			Headline:  ap.Str(graph.Headline),
+			Site:      ap.Str(graph.Publisher),
+			Authors:   authors(ap),
+			URL:       ap.Str(graph.URL),
+			Language:  ap.Str(graph.InLanguage),
 			Sentence:  mp.Str(graph.Sentence),
 			Trigger:   mp.Str(graph.Trigger),
 			Start:     mp.Int(graph.Start),
@@ -379,6 +390,16 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 	e.When = when(e.Mentions)
 	e.Salience = salience(e)
 	return e, nil
+}
+
+// authors returns an article's authors, nil when none.
+func authors(ap graph.Props) []string {
+	if len(ap[graph.Author]) == 0 {
+		return nil
+	}
+	as := ap.Strs(graph.Author)
+	slices.Sort(as)
+	return as
 }
 
 // mentionLess orders mentions by publication (undated last), article and

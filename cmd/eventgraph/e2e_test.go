@@ -333,3 +333,19 @@ func TestTimelineJSONContract(t *testing.T) {
 		}
 	}
 }
+
+// A page's metadata reaches the timeline's mentions (issue 20): headline,
+// site, authors, canonical URL and language.
+func TestTimelineMentionMetadata(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "store")
+	mustRun(t, "ingest", "--dbpath", db, "../../extract/article/testdata/news.html")
+	tl := readTimeline(t, db, "--all")
+	if len(tl.Events) == 0 {
+		t.Fatal("no events")
+	}
+	m := tl.Events[0].Mentions[0]
+	if m.Headline != "Minister resigns after budget vote" || m.Site != "The Daily Example" ||
+		len(m.Authors) != 1 || m.Authors[0] != "Jane Doe" || !strings.HasPrefix(m.URL, "https://news.example.com/") || m.Language != "en" {
+		t.Errorf("mention metadata: headline %q site %q authors %q url %q language %q", m.Headline, m.Site, m.Authors, m.URL, m.Language)
+	}
+}
