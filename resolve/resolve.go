@@ -647,7 +647,10 @@ func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 		case e.coded && c.coded:
 			return r.compatible(e, c)
 		case e.Action != c.Action:
-			return typed && sharesArgument(e, c)
+			// Two uncoded events of the catch-all class are one only
+			// when they are the same action: "the resolution" and
+			// "maintained" share the Security Council, not an event.
+			return typed && !r.generic(e) && !r.generic(c) && sharesArgument(e, c)
 		}
 		return true
 	}

@@ -150,8 +150,10 @@ func (x *extractor) arguments(s *sentence) {
 			x.verbArgs(s, ci, c)
 		}
 		// Inherit the agent of a governor: "Netanyahu's decision to
-		// cancel", "Israel launched an offensive".
-		if !c.hasRole(doc.RoleAgent) && c.gov >= 0 {
+		// cancel", "Israel launched an offensive"; not of one that
+		// demands it ("Egypt called for a ceasefire": the ceasefire is
+		// the parties').
+		if !c.hasRole(doc.RoleAgent) && c.gov >= 0 && c.mod != doc.Demanded {
 			g := s.cands[c.gov]
 			for _, a := range g.args {
 				if a.Role == doc.RoleAgent || a.Role == doc.RoleParticipant {

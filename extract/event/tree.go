@@ -435,7 +435,7 @@ var verbPattern = &pattern{id: "syntax", src: "VERB", name: "syntax: a verb outs
 // nounPattern is the pattern of an event noun the dictionary does not know
 // but the event detector reads as a TimeML event ("the award", "the
 // crash"); without a named participant it is pruned before the graph.
-var nounPattern = &pattern{id: "syntax", src: "NOUN", name: "syntax: an event noun outside the dictionary", code: occurCode, action: "-", noun: true}
+var nounPattern = &pattern{id: "syntax", src: "NOUN", name: "syntax: an event noun outside the dictionary", code: occurCode, action: "-", noun: true, flags: fWeak}
 
 // nounCand makes a candidate of token i when the parser reads a common noun
 // and the event detector a TimeML event; nil otherwise.
@@ -478,9 +478,11 @@ func (x *extractor) verbCand(s *sentence, i int) *cand {
 }
 
 // timexOwner returns the event head token that the tree attaches time
-// expression t to: the first candidate head up the chain of heads from
-// the expression, -1 when the chain reaches the root without one (or the
-// sentence is not parsed, or is a headline).
+// expression t to directly (the expression's head, as in "selected ... on
+// February 29"), -1 when its head is no event (or the sentence is not
+// parsed, or is a headline). Farther up the tree an attachment is a guess
+// the parser often gets wrong ("a resolution that called for a ceasefire
+// during Ramzan" is not a veto during Ramzan).
 func (s *sentence) timexOwner(t sentTimex) int {
 	if !s.parsed() || s.title || s.isHead == nil {
 		return -1
@@ -490,11 +492,8 @@ func (s *sentence) timexOwner(t sentTimex) int {
 	for n := 0; k >= 0 && s.toks[k].timex && n < len(s.toks); n++ {
 		k = s.toks[k].Head
 	}
-	for n := 0; k >= 0 && n < len(s.toks); n++ {
-		if s.isHead[k] {
-			return k
-		}
-		k = s.toks[k].Head
+	if k >= 0 && s.isHead[k] {
+		return k
 	}
 	return -1
 }
