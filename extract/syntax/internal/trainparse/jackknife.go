@@ -2,7 +2,10 @@ package main
 
 import (
 	"cmp"
+	"encoding/gob"
+	"fmt"
 	"log/slog"
+	"os"
 	"slices"
 	"time"
 
@@ -68,6 +71,35 @@ func jackknife(sents [][]depparse.Word, folds int, seed uint64) {
 		slog.Info("jackknife", "fold", k+1, "of", folds, "took", time.Since(start).Round(time.Second))
 	}
 	slog.Info("jackknife", "tag accuracy", float64(right)/float64(total))
+}
+
+// jackknifeCached is jackknife, reading the result from the file cache
+// when it exists and writing it there otherwise (none when cache is empty).
+func jackknifeCached(cache string, sents [][]depparse.Word, folds int, seed uint64) ([][]depparse.Word, error) {
+	if cache != "" {
+		if f, err := os.Open(cache); err == nil {
+			defer f.Close()
+			var cached [][]depparse.Word
+			if err := gob.NewDecoder(f).Decode(&cached); err != nil {
+				return nil, fmt.Errorf("%s: %w", cache, err)
+			}
+			slog.Info("jackknife", "read", cache)
+			return cached, nil
+		}
+	}
+	jackknife(sents, folds, seed)
+	if cache == "" {
+		return sents, nil
+	}
+	f, err := os.Create(cache)
+	if err != nil {
+		return nil, err
+	}
+	if err := gob.NewEncoder(f).Encode(sents); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", cache, err)
+	}
+	return sents, f.Close()
 }
 
 // tagSet numbers the (UPOS, XPOS) pairs of sents, most frequent first.
