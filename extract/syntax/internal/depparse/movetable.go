@@ -1,6 +1,7 @@
 package depparse
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
@@ -30,62 +31,69 @@ func (s moveSlot) check() moveSlot { return s & 0xff }
 // code returns the weight code of move mv.
 func (s moveSlot) code(mv int) uint8 { return uint8(s >> (8 + 8*mv)) }
 
-// newMoveTable lays out the weights of m, a model of the three moves.
-func newMoveTable(m *linear.Model) *moveTable {
-	bits := uint32(4)
-	for 1<<bits < m.Features()*3 {
-		bits++
-	}
-	t := &moveTable{shift: 32 - bits, mask: 1<<bits - 1}
-	type entry struct {
-		home uint32
-		c    moveSlot
-		w    [numMoves]int32
-	}
-	var entries []entry
-	m.Each(func(k uint32, classes []uint16, weights []int16) {
-		e := entry{home: k >> t.shift, c: check(k)}
-		for j, cl := range classes {
-			e.w[cl] = int32(weights[j])
-		}
-		entries = append(entries, e)
-	})
-	sums := make([][numMoves]int32, 1<<bits)
-	occupied := make([]moveSlot, 1<<bits)
-	for _, e := range entries {
-		i := e.home
-		for occupied[i] != 0 && occupied[i] != e.c {
-			i = (i + 1) & t.mask
-		}
-		occupied[i] = e.c // a feature sharing home run and check with another adds to it
-		for mv, w := range e.w {
-			sums[i][mv] += w
-		}
-	}
+// newMoveTable lays out the move model encoded at the start of b (as
+// linear.Model.AppendBinary writes it) and returns it with the bytes that
+// follow the model and its numbers of features and weights.
+func newMoveTable(b []byte) (t *moveTable, rest []byte, features, weights int, err error) {
 	var minAbs, maxAbs int32 = math.MaxInt32, 1
-	for i, c := range occupied {
-		for _, w := range sums[i] {
-			if a := max(w, -w); c != 0 && a > 0 {
+	classes, n, rest, err := linear.DecodeEach(b, func(_ uint32, _ []uint16, ws []int16) {
+		for _, w := range ws {
+			if a := max(int32(w), -int32(w)); a > 0 {
 				minAbs, maxAbs = min(minAbs, a), max(maxAbs, a)
+				weights++
 			}
 		}
+	})
+	if err != nil {
+		return nil, nil, 0, 0, err
 	}
+	if classes != int(numMoves) {
+		return nil, nil, 0, 0, fmt.Errorf("move model of %d classes", classes)
+	}
+	bits := uint32(4)
+	for 1<<bits < n*3 {
+		bits++
+	}
+	t = &moveTable{shift: 32 - bits, mask: 1<<bits - 1, slots: make([]moveSlot, 1<<bits)}
 	q := newLogCodes(float64(min(minAbs, maxAbs)), float64(maxAbs))
 	for c := range t.value {
 		t.value[c] = int32(math.Round(q.value(int8(c))))
 	}
-	t.slots = make([]moveSlot, 1<<bits)
-	for i, c := range occupied {
-		if c == 0 {
-			continue
-		}
-		s := c
-		for mv, w := range sums[i] {
-			s |= moveSlot(uint8(q.code(float64(w)))) << (8 + 8*mv)
-		}
-		t.slots[i] = s
+	codes := make([]int8, maxAbs+1) // the code of each magnitude, to spare a logarithm per weight
+	for a := range codes {
+		codes[a] = q.code(float64(a))
 	}
-	return t
+	linear.DecodeEach(b, func(k uint32, classes []uint16, ws []int16) {
+		var w [numMoves]int32
+		for j, cl := range classes {
+			w[cl] = int32(ws[j])
+		}
+		c := check(k)
+		i := k >> t.shift
+		for t.slots[i] != 0 && t.slots[i].check() != c {
+			i = (i + 1) & t.mask
+		}
+		s := &t.slots[i]
+		if *s != 0 { // a feature sharing home run and check with another adds to it
+			for mv := range w {
+				w[mv] += t.value[s.code(mv)]
+			}
+		}
+		*s = c
+		for mv, x := range w {
+			var code int8
+			switch a := max(x, -x); {
+			case a > maxAbs:
+				code = q.code(float64(x))
+			case x < 0:
+				code = -codes[a]
+			default:
+				code = codes[a]
+			}
+			*s |= moveSlot(uint8(code)) << (8 + 8*mv)
+		}
+	})
+	return t, rest, n, weights, nil
 }
 
 // logCodes maps weights to 8-bit codes: 0 for 0, ±k (1 <= k <= 127) for
