@@ -80,7 +80,7 @@ WORDNET ?= /usr/share/wordnet
 train:
 	@test -d $(WORDNET) || { echo "train: no WordNet at $(WORDNET): apt-get install wordnet-base"; exit 1; }
 	$(GO) run ./extract/syntax/internal/train -data $(DATA)/ud -wordnet $(WORDNET)
-	$(GO) run ./extract/syntax/internal/trainparse -data $(DATA)/ud -folds 0
+	$(GO) run ./extract/syntax/internal/trainparse -data $(DATA)/ud
 	$(GO) run ./extract/detect/train -data $(DATA) -out extract/detect/model/events.model
 
 # Scores the extractors on the gold corpora in $(DATA) (see its README).

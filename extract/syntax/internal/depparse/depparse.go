@@ -27,13 +27,15 @@ const RootRel = "root"
 
 // Model is a trained parser. It is read-only and safe for concurrent use.
 type Model struct {
-	moves  *linear.Model
-	table  *moveTable // moves, laid out for parsing
+	moves  []byte     // the move model, encoded (linear.Model.AppendBinary)
+	table  *moveTable // the move model, laid out for parsing
 	labels *linear.Model
 	names  []string    // label names by id
 	dirOK  [2][]bool   // dirOK[dir][id]: label id seen with dependents on that side (0 left, 1 right)
 	sides  [2][]uint16 // the ids of dirOK[dir]
 	root   int16       // id of RootRel
+
+	moveFeatures, moveWeights int
 }
 
 // parser is the per-call scratch memory.
@@ -131,7 +133,7 @@ func (m *Model) setSides() {
 // models.
 func (m *Model) Sizes() string {
 	return fmt.Sprintf("moves %d features %d weights, labels %d features %d weights",
-		m.moves.Features(), m.moves.Weights(), m.labels.Features(), m.labels.Weights())
+		m.moveFeatures, m.moveWeights, m.labels.Features(), m.labels.Weights())
 }
 
 // Labels returns the relation names the model can assign.

@@ -27,10 +27,7 @@ func (m *Model) AppendBinary(b []byte) ([]byte, error) {
 		}
 		b = append(b, sides)
 	}
-	b, err := m.moves.AppendBinary(b)
-	if err != nil {
-		return nil, err
-	}
+	b = append(b, m.moves...)
 	return m.labels.AppendBinary(b)
 }
 
@@ -62,19 +59,30 @@ func Decode(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("depparse: no %q label", RootRel)
 	}
 	m.root = int16(root)
-	var err error
-	if m.moves, b, err = linear.DecodeModel(b); err != nil {
-		return nil, fmt.Errorf("depparse: moves: %w", err)
+	rest, err := m.setMoves(b)
+	if err != nil {
+		return nil, err
 	}
-	if m.labels, b, err = linear.DecodeModel(b); err != nil {
+	if m.labels, b, err = linear.DecodeModel(rest); err != nil {
 		return nil, fmt.Errorf("depparse: labels: %w", err)
 	}
 	if len(b) != 0 {
 		return nil, errors.New("depparse: trailing bytes")
 	}
-	if m.moves.Classes() != int(numMoves) || m.labels.Classes() != len(m.names) {
+	if m.labels.Classes() != len(m.names) {
 		return nil, errors.New("depparse: model and labels disagree")
 	}
-	m.table = newMoveTable(m.moves)
 	return m, nil
+}
+
+// setMoves sets the move model from its encoding at the start of b and
+// returns the bytes that follow it.
+func (m *Model) setMoves(b []byte) ([]byte, error) {
+	t, rest, features, weights, err := newMoveTable(b)
+	if err != nil {
+		return nil, fmt.Errorf("depparse: moves: %w", err)
+	}
+	m.moves = b[:len(b)-len(rest)]
+	m.table, m.moveFeatures, m.moveWeights = t, features, weights
+	return rest, nil
 }

@@ -189,8 +189,13 @@ func (t *Trainer) learn(sent []Word, gold []int32, explore bool, p float64) {
 func (t *Trainer) Averaged(prune, labelPrune float64) *Model {
 	m := t.model
 	m.names = slices.Clone(t.model.names)
-	m.moves = t.moveTr.Model(prune)
-	m.table = newMoveTable(m.moves)
+	moves, err := t.moveTr.Model(prune).AppendBinary(nil)
+	if err == nil {
+		_, err = m.setMoves(moves)
+	}
+	if err != nil {
+		panic(err) // a model just encoded decodes
+	}
 	m.labels = t.labelTr.Model(labelPrune)
 	return &m
 }
