@@ -1,0 +1,243 @@
+package tagger
+
+import (
+	"fmt"
+
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
+)
+
+// positions renumbers the classes for scoring, the open classes first, so
+// that a feature with weights for most classes adds one contiguous run for
+// a word outside the dictionary.
+type positions struct {
+	open    int                // positions below open are the open classes
+	classOf []int              // position -> class
+	posOf   [maxClasses]uint16 // class -> position
+}
+
+func newPositions(classes int, open []uint16) *positions {
+	p := &positions{open: len(open)}
+	seen := make([]bool, classes)
+	for _, c := range open {
+		p.classOf = append(p.classOf, int(c))
+		seen[c] = true
+	}
+	for c := range classes {
+		if !seen[c] {
+			p.classOf = append(p.classOf, c)
+		}
+	}
+	for i, c := range p.classOf {
+		p.posOf[c] = uint16(i)
+	}
+	return p
+}
+
+// table holds the weights of one pass laid out for tagging: an
+// open-addressing table on the feature key whose 16-byte slots hold up to
+// four weights (nine features in ten have no more), so that most features
+// cost one cache line; longer rows are referred to.
+type table struct {
+	shift uint32 // a key's home slot is key >> shift
+	mask  uint32
+	slots []tableSlot
+	// A long sparse row: entries pos<<16 | uint16(weight). A dense row:
+	// dense[r:r+classes], one weight per position.
+	sparse []uint32
+	dense  []int16
+
+	classes int
+	open    int     // positions below open are the open classes
+	scale   float32 // summed weights times scale is the score
+
+	features, weights int // features with weights, weights
+}
+
+// tableSlot is a feature's key (0: empty slot) and its weights w for
+// positions pos; pos[j] is noPos for none (w[j] is then 0). A row too long
+// to fit has pos[0] sparseRef (its entries are sparse[ref:ref+w[2]]) or
+// denseRef (its weights dense[ref:]), where ref is w[0] and w[1] as the
+// low and high halves.
+type tableSlot struct {
+	key uint32
+	pos [inline]uint8
+	w   [inline]int16
+}
+
+const (
+	inline    = 4
+	noPos     = 0xff // adds 0 to an accumulator no class uses
+	sparseRef = 0xfe
+	denseRef  = 0xfd
+	// maxClasses is the most classes a tagger may have: a slot keeps a
+	// position in a byte, below the marks above.
+	maxClasses = denseRef
+)
+
+// accumulator holds per position the sum of the weights of one word's
+// features; entries maxClasses and up take sums no class uses.
+type accumulator [256]int32
+
+// decodeTable decodes a model encoded by linear.Model.AppendBinary from
+// the start of b and lays out its weights, with classes renumbered by pos.
+// It returns the table and the bytes that follow the model.
+func decodeTable(b []byte, pos *positions) (*table, []byte, error) {
+	t := new(table)
+	rest, err := linear.Scan(b, func(info linear.Info) {
+		t.classes, t.open, t.scale = info.Classes, pos.open, info.Scale
+		bits := uint32(4)
+		for 1<<bits < 2*info.Features {
+			bits++
+		}
+		t.shift, t.mask = 32-bits, 1<<bits-1
+		if info.Classes == len(pos.classOf) {
+			t.slots = make([]tableSlot, 1<<bits)
+		}
+	}, func(k uint32, classes []uint16, weights []int16) {
+		if t.slots == nil {
+			return
+		}
+		i := k >> t.shift
+		for t.slots[i].key != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = t.slot(k, classes, weights, pos)
+		t.features++
+		t.weights += len(classes)
+	})
+	if err == nil && t.slots == nil {
+		err = fmt.Errorf("%d classes, not %d", t.classes, len(pos.classOf))
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("tagger: %w", err)
+	}
+	return t, rest, nil
+}
+
+// slot lays out a feature's weights.
+func (t *table) slot(k uint32, classes []uint16, weights []int16, pos *positions) tableSlot {
+	s := tableSlot{key: k, pos: [inline]uint8{noPos, noPos, noPos, noPos}}
+	n := 0
+	for _, w := range weights {
+		if w != 0 {
+			n++
+		}
+	}
+	ref := func(mark uint8, r, count int) tableSlot {
+		s.pos[0], s.w[0], s.w[1], s.w[2] = mark, int16(uint16(r)), int16(uint16(r>>16)), int16(count)
+		return s
+	}
+	switch {
+	case n*denseShare >= t.classes:
+		r := len(t.dense)
+		t.dense = append(t.dense, make([]int16, t.classes)...)
+		for j, c := range classes {
+			t.dense[r+int(pos.posOf[c])] = weights[j]
+		}
+		return ref(denseRef, r, t.classes)
+	case n > inline:
+		r := len(t.sparse)
+		for j, c := range classes {
+			if weights[j] != 0 {
+				t.sparse = append(t.sparse, uint32(pos.posOf[c])<<16|uint32(uint16(weights[j])))
+			}
+		}
+		return ref(sparseRef, r, n)
+	}
+	j := 0
+	for i, c := range classes {
+		if weights[i] != 0 {
+			s.pos[j], s.w[j] = uint8(pos.posOf[c]), weights[i]
+			j++
+		}
+	}
+	return s
+}
+
+// A feature with weights for at least 1/denseShare of the classes keeps one
+// for every class.
+const denseShare = 4
+
+// sum adds to acc the weights of features feats for the positions some;
+// when open is set, some are the open classes, the first positions. Other
+// entries of acc take meaningless sums.
+//
+// It reads each feature's home slot in a first loop without branches, so
+// that the cache misses overlap, then compares, probes and adds.
+func (t *table) sum(feats []uint64, some []uint16, open bool, acc *accumulator) {
+	var (
+		home  [64]uint32
+		first [64]uint32
+	)
+	slots := t.slots
+	for len(feats) > 0 {
+		n := min(len(feats), len(home))
+		for j, h := range feats[:n] {
+			i := linear.Key(h) >> t.shift
+			home[j], first[j] = i, slots[i].key
+		}
+		for j, h := range feats[:n] {
+			k, i := linear.Key(h), home[j]
+			if first[j] != k {
+				if first[j] == 0 {
+					continue
+				}
+				for i = (i + 1) & t.mask; slots[i].key != k; i = (i + 1) & t.mask {
+					if slots[i].key == 0 {
+						break
+					}
+				}
+				if slots[i].key != k {
+					continue
+				}
+			}
+			s := &slots[i]
+			if s.pos[0] < denseRef {
+				acc[s.pos[0]] += int32(s.w[0])
+				acc[s.pos[1]] += int32(s.w[1])
+				acc[s.pos[2]] += int32(s.w[2])
+				acc[s.pos[3]] += int32(s.w[3])
+				continue
+			}
+			t.addRow(s, some, open, acc)
+		}
+		feats = feats[n:]
+	}
+}
+
+// addRow adds the weights of a row too long for its slot s.
+func (t *table) addRow(s *tableSlot, some []uint16, open bool, acc *accumulator) {
+	r := int(uint16(s.w[0])) | int(uint16(s.w[1]))<<16
+	switch {
+	case s.pos[0] == sparseRef:
+		for _, e := range t.sparse[r : r+int(s.w[2])] {
+			acc[uint8(e>>16)] += int32(int16(e))
+		}
+	case open:
+		addDense(acc[:t.open], t.dense[r:r+t.open])
+	default:
+		row := t.dense[r : r+t.classes]
+		for _, p := range some {
+			acc[uint8(p)] += int32(row[p])
+		}
+	}
+}
+
+// addDense adds row to acc (len(acc) == len(row)), eight at a time.
+func addDense(acc []int32, row []int16) {
+	p := 0
+	for ; p+8 <= len(row); p += 8 {
+		a, r := (*[8]int32)(acc[p:p+8]), (*[8]int16)(row[p:p+8])
+		a[0] += int32(r[0])
+		a[1] += int32(r[1])
+		a[2] += int32(r[2])
+		a[3] += int32(r[3])
+		a[4] += int32(r[4])
+		a[5] += int32(r[5])
+		a[6] += int32(r[6])
+		a[7] += int32(r[7])
+	}
+	for ; p < len(row); p++ {
+		acc[p] += int32(row[p])
+	}
+}
