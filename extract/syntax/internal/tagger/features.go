@@ -80,7 +80,7 @@ const prime = 1099511628211
 
 // describe fills w with the hashes of form.
 func describe(w *word, form string, first bool) {
-	*w = word{form: linear.HashString(linear.Hash(1001), form)}
+	*w = word{form: formHash(form)}
 	var (
 		buf   [64]byte
 		low          = buf[:0]
@@ -167,6 +167,9 @@ func describe(w *word, form string, first bool) {
 	}
 }
 
+// formHash is the hash of a form as written (word.form).
+func formHash(form string) uint64 { return linear.HashString(linear.Hash(1001), form) }
+
 func hashBytes(h uint64, b []byte) uint64 {
 	for _, c := range b {
 		h ^= uint64(c)
@@ -178,6 +181,43 @@ func hashBytes(h uint64, b []byte) uint64 {
 // features appends the features of word i of ws, given the tags already
 // chosen for the words before it (tags[j] for j < i).
 func features(f linear.Features, ws []word, tags []int, i int) linear.Features {
+	return contextFeatures(ownFeatures(f, &ws[i]), ws, tags, i)
+}
+
+// ownFeatures appends the features of word w alone: its form, affixes,
+// shape, flags and dictionary classes.
+func ownFeatures(f linear.Features, w *word) linear.Features {
+	mix := linear.Mix
+	h := linear.Hash
+	f = append(f,
+		h(tBias),
+		mix(h(tForm), w.form),
+		mix(h(tLower), w.lower),
+		mix(h(tShape), w.shape),
+		mix(h(tFlags), w.flags),
+		mix(h(tLex), w.lex),
+		mix(mix(h(tLexFlags), w.lex), w.flags),
+		mix(mix(h(tLexSuffix), w.lex), w.suffix[2]),
+	)
+	for k, s := range w.suffix {
+		if s != 0 {
+			f = append(f, mix(h(tSuffix), s))
+			if k == 2 {
+				f = append(f, mix(mix(h(tFlagsSuffix), w.flags), s))
+			}
+		}
+	}
+	for _, p := range w.prefix {
+		if p != 0 {
+			f = append(f, mix(h(tPrefix), p))
+		}
+	}
+	return f
+}
+
+// contextFeatures appends the features of word i of ws that see the words
+// around it or the tags before it.
+func contextFeatures(f linear.Features, ws []word, tags []int, i int) linear.Features {
 	w := &ws[i]
 	at := func(j int) (lower, suffix, shape uint64) {
 		switch {
@@ -199,14 +239,16 @@ func features(f linear.Features, ws []word, tags []int, i int) linear.Features {
 	n1, n1s, n1sh := at(i + 1)
 	n2, _, n2sh := at(i + 2)
 	t1, t2 := tag(i-1), tag(i-2)
+	nlex, plex := uint64(1<<20), uint64(1<<20)
+	if i+1 < len(ws) {
+		nlex = ws[i+1].lex
+	}
+	if i > 0 {
+		plex = ws[i-1].lex
+	}
 	mix := linear.Mix
 	h := linear.Hash
 	f = append(f,
-		h(tBias),
-		mix(h(tForm), w.form),
-		mix(h(tLower), w.lower),
-		mix(h(tShape), w.shape),
-		mix(h(tFlags), w.flags),
 		mix(h(tPrevLower), p1),
 		mix(h(tPrev2Lower), p2),
 		mix(h(tNextLower), n1),
@@ -223,34 +265,12 @@ func features(f linear.Features, ws []word, tags []int, i int) linear.Features {
 		mix(h(tNextShape), n1sh),
 		mix(mix(h(tAround), p1), n1),
 		mix(mix(h(tNextNextShape), n1sh), n2sh),
-	)
-	nlex, plex := uint64(1<<20), uint64(1<<20)
-	if i+1 < len(ws) {
-		nlex = ws[i+1].lex
-	}
-	if i > 0 {
-		plex = ws[i-1].lex
-	}
-	f = append(f,
-		mix(h(tLex), w.lex),
-		mix(mix(h(tLexFlags), w.lex), w.flags),
 		mix(mix(h(tLexPrevTag), w.lex), t1),
 		mix(h(tNextLex), nlex),
 		mix(h(tPrevLex), plex),
-		mix(mix(h(tLexSuffix), w.lex), w.suffix[2]),
 	)
-	for k, s := range w.suffix {
-		if s != 0 {
-			f = append(f, mix(h(tSuffix), s))
-			if k == 2 {
-				f = append(f, mix(mix(h(tPrevTagSuffix), t1), s), mix(mix(h(tFlagsSuffix), w.flags), s))
-			}
-		}
-	}
-	for _, p := range w.prefix {
-		if p != 0 {
-			f = append(f, mix(h(tPrefix), p))
-		}
+	if s := w.suffix[2]; s != 0 {
+		f = append(f, mix(mix(h(tPrevTagSuffix), t1), s))
 	}
 	return f
 }

@@ -42,9 +42,12 @@ type table struct {
 	mask  uint32
 	slots []tableSlot
 	// A long sparse row: entries pos<<16 | uint16(weight). A dense row:
-	// dense[r:r+classes], one weight per position.
+	// dense[r:r+lanes], its weights as lanes (see sums).
 	sparse []uint32
-	dense  []int16
+	dense  []uint64
+	lanes  int // lanes of a dense row: classes/2, rounded up to a block
+	// lanes of a dense row that hold the open classes, rounded up to a block
+	openLanes int
 
 	classes int
 	open    int     // positions below open are the open classes
@@ -56,7 +59,7 @@ type table struct {
 // tableSlot is a feature's key (0: empty slot) and its weights w for
 // positions pos; pos[j] is noPos for none (w[j] is then 0). A row too long
 // to fit has pos[0] sparseRef (its entries are sparse[ref:ref+w[2]]) or
-// denseRef (its weights dense[ref:]), where ref is w[0] and w[1] as the
+// denseRef (its lanes dense[ref:]), where ref is w[0] and w[1] as the
 // low and high halves.
 type tableSlot struct {
 	key uint32
@@ -74,9 +77,53 @@ const (
 	maxClasses = denseRef
 )
 
-// accumulator holds per position the sum of the weights of one word's
-// features; entries maxClasses and up take sums no class uses.
-type accumulator [256]int32
+// sums holds the sums of the weights of one word's features for its
+// candidate positions while they are added (entries maxClasses and up
+// take sums no class uses). The dense rows of a word outside the
+// dictionary go to lanes, two positions in each: 2k in the low 32 bits of
+// lanes[k] and 2k+1 in the high, each weight plus laneBias, so that no sum
+// carries into the next position; one 64-bit addition adds two weights.
+type sums struct {
+	acc   [256]int32
+	lanes [128]uint64
+	dense int32 // dense rows added to lanes
+}
+
+const laneBias = 1 << 15
+
+// lane returns the weight of position p in the lanes of a dense row.
+func lane(row []uint64, p uint16) int32 {
+	return int32(int16(uint16(row[p>>1]>>(32*(p&1))) ^ laneBias))
+}
+
+// reset sets the sums of the positions of c to 0.
+func (s *sums) reset(c *candidates) {
+	for _, p := range c.pos {
+		s.acc[p] = 0
+	}
+	if c.open {
+		clear(s.lanes[:laneBlocks(len(c.pos))])
+		s.dense = 0
+	}
+}
+
+// set sets the sums of the positions of c, which is not open, to v.
+func (s *sums) set(c *candidates, v []int32) {
+	for j, p := range c.pos {
+		s.acc[p] = v[j]
+	}
+}
+
+// total adds the lanes of an open word's dense rows to its sums.
+func (s *sums) total(c *candidates) {
+	if !c.open {
+		return
+	}
+	bias := s.dense * laneBias
+	for p := range c.pos {
+		s.acc[p] += int32(uint32(s.lanes[p>>1]>>(32*(p&1)))) - bias
+	}
+}
 
 // decodeTable decodes a model encoded by linear.Model.AppendBinary from
 // the start of b and lays out its weights, with classes renumbered by pos.
@@ -85,6 +132,7 @@ func decodeTable(b []byte, pos *positions) (*table, []byte, error) {
 	t := new(table)
 	rest, err := linear.Scan(b, func(info linear.Info) {
 		t.classes, t.open, t.scale = info.Classes, pos.open, info.Scale
+		t.lanes, t.openLanes = laneBlocks(info.Classes), laneBlocks(pos.open)
 		bits := uint32(4)
 		for 1<<bits < 2*info.Features {
 			bits++
@@ -130,11 +178,17 @@ func (t *table) slot(k uint32, classes []uint16, weights []int16, pos *positions
 	switch {
 	case n*denseShare >= t.classes:
 		r := len(t.dense)
-		t.dense = append(t.dense, make([]int16, t.classes)...)
-		for j, c := range classes {
-			t.dense[r+int(pos.posOf[c])] = weights[j]
+		t.dense = append(t.dense, make([]uint64, t.lanes)...)
+		row := t.dense[r:]
+		for p := range t.classes {
+			row[p>>1] |= laneBias << (32 * (p & 1))
 		}
-		return ref(denseRef, r, t.classes)
+		for j, c := range classes {
+			p := pos.posOf[c]
+			// As 64 bits, a negative weight leaves the other half as it was.
+			row[p>>1] += uint64(int64(weights[j])) << (32 * (p & 1))
+		}
+		return ref(denseRef, r, t.lanes)
 	case n > inline:
 		r := len(t.sparse)
 		for j, c := range classes {
@@ -158,13 +212,11 @@ func (t *table) slot(k uint32, classes []uint16, weights []int16, pos *positions
 // for every class.
 const denseShare = 4
 
-// sum adds to acc the weights of features feats for the positions some;
-// when open is set, some are the open classes, the first positions. Other
-// entries of acc take meaningless sums.
+// sum adds to s the weights of features feats for the positions of c.
 //
 // It reads each feature's home slot in a first loop without branches, so
 // that the cache misses overlap, then compares, probes and adds.
-func (t *table) sum(feats []uint64, some []uint16, open bool, acc *accumulator) {
+func (t *table) sum(feats []uint64, c *candidates, s *sums) {
 	var (
 		home  [64]uint32
 		first [64]uint32
@@ -191,53 +243,57 @@ func (t *table) sum(feats []uint64, some []uint16, open bool, acc *accumulator) 
 					continue
 				}
 			}
-			s := &slots[i]
-			if s.pos[0] < denseRef {
-				acc[s.pos[0]] += int32(s.w[0])
-				acc[s.pos[1]] += int32(s.w[1])
-				acc[s.pos[2]] += int32(s.w[2])
-				acc[s.pos[3]] += int32(s.w[3])
+			sl := &slots[i]
+			if sl.pos[0] < denseRef {
+				s.acc[sl.pos[0]] += int32(sl.w[0])
+				s.acc[sl.pos[1]] += int32(sl.w[1])
+				s.acc[sl.pos[2]] += int32(sl.w[2])
+				s.acc[sl.pos[3]] += int32(sl.w[3])
 				continue
 			}
-			t.addRow(s, some, open, acc)
+			t.addRow(sl, c, s)
 		}
 		feats = feats[n:]
 	}
 }
 
-// addRow adds the weights of a row too long for its slot s.
-func (t *table) addRow(s *tableSlot, some []uint16, open bool, acc *accumulator) {
-	r := int(uint16(s.w[0])) | int(uint16(s.w[1]))<<16
+// addRow adds the weights of a row too long for its slot sl.
+func (t *table) addRow(sl *tableSlot, c *candidates, s *sums) {
+	r := int(uint16(sl.w[0])) | int(uint16(sl.w[1]))<<16
 	switch {
-	case s.pos[0] == sparseRef:
-		for _, e := range t.sparse[r : r+int(s.w[2])] {
-			acc[uint8(e>>16)] += int32(int16(e))
+	case sl.pos[0] == sparseRef:
+		for _, e := range t.sparse[r : r+int(sl.w[2])] {
+			s.acc[uint8(e>>16)] += int32(int16(e))
 		}
-	case open:
-		addDense(acc[:t.open], t.dense[r:r+t.open])
+	case c.open:
+		addLanes(s.lanes[:t.openLanes], t.dense[r:r+t.openLanes])
+		s.dense++
 	default:
-		row := t.dense[r : r+t.classes]
-		for _, p := range some {
-			acc[uint8(p)] += int32(row[p])
+		row := t.dense[r : r+t.lanes]
+		for _, p := range c.pos {
+			s.acc[uint8(p)] += lane(row, p)
 		}
 	}
 }
 
-// addDense adds row to acc (len(acc) == len(row)), eight at a time.
-func addDense(acc []int32, row []int16) {
-	p := 0
-	for ; p+8 <= len(row); p += 8 {
-		a, r := (*[8]int32)(acc[p:p+8]), (*[8]int16)(row[p:p+8])
-		a[0] += int32(r[0])
-		a[1] += int32(r[1])
-		a[2] += int32(r[2])
-		a[3] += int32(r[3])
-		a[4] += int32(r[4])
-		a[5] += int32(r[5])
-		a[6] += int32(r[6])
-		a[7] += int32(r[7])
-	}
-	for ; p < len(row); p++ {
-		acc[p] += int32(row[p])
+// laneBlock is how many lanes addLanes adds at a time.
+const laneBlock = 8
+
+// laneBlocks is the lanes of n positions, rounded up to a block.
+func laneBlocks(n int) int { return (n + 2*laneBlock - 1) / (2 * laneBlock) * laneBlock }
+
+// addLanes adds row to lanes (len(lanes) == len(row), a multiple of
+// laneBlock).
+func addLanes(lanes, row []uint64) {
+	for p := 0; p+laneBlock <= len(row); p += laneBlock {
+		a, r := (*[laneBlock]uint64)(lanes[p:p+laneBlock]), (*[laneBlock]uint64)(row[p:p+laneBlock])
+		a[0] += r[0]
+		a[1] += r[1]
+		a[2] += r[2]
+		a[3] += r[3]
+		a[4] += r[4]
+		a[5] += r[5]
+		a[6] += r[6]
+		a[7] += r[7]
 	}
 }

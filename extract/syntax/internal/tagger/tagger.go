@@ -34,18 +34,11 @@ type Tagger struct {
 	Margin float32
 
 	// For tagging, built from the above (prepare).
-	pos    *positions
-	tables [2]*table             // the two passes' weights
-	known  map[string]candidates // dict in positions
-	other  candidates            // open in positions
-	pool   sync.Pool             // *scratch
-}
-
-// candidates are the classes a word may take, as positions.
-type candidates struct {
-	pos   []uint16
-	open  bool // pos are the open classes
-	class int  // the class of a word with one, else -1
+	pos     *positions
+	tables  [2]*table   // the two passes' weights
+	entries *entryTable // dict laid out for tagging
+	other   candidates  // the candidates of other words
+	pool    sync.Pool   // *scratch
 }
 
 // prepare lays out the two passes' models and the dictionary for tagging.
@@ -65,35 +58,18 @@ func (t *Tagger) prepare() error {
 	if len(b) != 0 {
 		return errors.New("tagger: bytes after the models")
 	}
-	positions := func(classes []uint16) []uint16 {
-		pos := make([]uint16, len(classes))
-		for j, c := range classes {
-			pos[j] = t.pos.posOf[c]
-		}
-		return pos
-	}
-	t.known = make(map[string]candidates, len(t.dict))
-	for w, classes := range t.dict {
-		c := candidates{pos: positions(classes), class: -1}
-		if len(classes) == 1 {
-			c.class = int(classes[0])
-		}
-		t.known[w] = c
-	}
-	t.other = candidates{pos: positions(t.open), open: true, class: -1}
-	if len(t.open) == 1 {
-		t.other.class = int(t.open[0])
-	}
+	t.prepareDictionary()
 	return nil
 }
 
 // scratch is what one Tag call works in, reused through the pool.
 type scratch struct {
 	words   []word
+	cands   []*candidates
 	guesses []int
 	second  []int // the words the second pass sees
 	feats   linear.Features
-	acc     accumulator
+	sums    sums
 }
 
 // Tag sets out[i] (len(out) >= len(forms)) to the class of word forms[i].
@@ -102,52 +78,45 @@ func (t *Tagger) Tag(forms []string, out []int) {
 	if s == nil {
 		s = new(scratch)
 	}
-	s.words = describeAll(s.words, forms, t.lower, t.lex)
+	t.describe(s, forms)
 	s.guesses = append(s.guesses[:0], make([]int, len(forms))...)
 	s.second = s.second[:0]
-	for i, f := range forms {
-		c := t.candidates(f)
+	for i, c := range s.cands {
 		if c.class >= 0 {
 			s.guesses[i] = c.class
 			continue
 		}
 		var margin float32
-		s.guesses[i], margin = t.first(s, c, i)
+		s.guesses[i], margin = t.first(s, i)
 		if t.Margin <= 0 || margin < t.Margin {
 			s.second = append(s.second, i)
 		}
 	}
 	copy(out, s.guesses)
 	for _, i := range s.second {
-		c := t.candidates(forms[i])
-		s.feats = features(s.feats[:0], s.words, out, i)
+		c := s.cands[i]
+		t.start(s, i, 1)
+		s.feats = contextFeatures(s.feats, s.words, out, i)
 		s.feats = rightFeatures(s.feats, s.words, out, s.guesses, i)
-		out[i] = t.pos.classOf[t.score(1, s, c)]
+		t.tables[1].sum(s.feats, c, &s.sums)
+		s.sums.total(c)
+		out[i] = t.pos.classOf[best(&s.sums.acc, c.pos)]
 	}
 	t.pool.Put(s)
 }
 
 // first scores word i in the first pass: its best class and that class's
 // lead over the next.
-func (t *Tagger) first(s *scratch, c candidates, i int) (int, float32) {
-	s.feats = features(s.feats[:0], s.words, s.guesses, i)
-	for _, p := range c.pos {
-		s.acc[p] = 0
-	}
-	t.tables[0].sum(s.feats, c.pos, c.open, &s.acc)
-	b, second := best2(&s.acc, c.pos)
+func (t *Tagger) first(s *scratch, i int) (int, float32) {
+	c := s.cands[i]
+	t.start(s, i, 0)
+	s.feats = contextFeatures(s.feats, s.words, s.guesses, i)
+	t.tables[0].sum(s.feats, c, &s.sums)
+	s.sums.total(c)
+	acc := &s.sums.acc
+	b, second := best2(acc, c.pos)
 	scale := t.tables[0].scale
-	return t.pos.classOf[b], float32(s.acc[b])*scale - float32(s.acc[second])*scale
-}
-
-// score is the position of the best candidate in c for the features
-// s.feats in pass.
-func (t *Tagger) score(pass int, s *scratch, c candidates) int {
-	for _, p := range c.pos {
-		s.acc[p] = 0
-	}
-	t.tables[pass].sum(s.feats, c.pos, c.open, &s.acc)
-	return best(&s.acc, c.pos)
+	return t.pos.classOf[b], float32(acc[b])*scale - float32(acc[second])*scale
 }
 
 // Features is the number of features with weights.
@@ -156,21 +125,28 @@ func (t *Tagger) Features() int { return t.tables[0].features + t.tables[1].feat
 // Weights is the number of weights.
 func (t *Tagger) Weights() int { return t.tables[0].weights + t.tables[1].weights }
 
+// describeAll describes the words forms (for training: tagging uses
+// Tagger.describe).
 func describeAll(ws []word, forms []string, lower lexicon, lex *lexTable) []word {
 	if cap(ws) < len(forms) {
 		ws = make([]word, len(forms))
 	}
 	ws = ws[:len(forms)]
 	for i, f := range forms {
-		w := &ws[i]
-		describe(w, f, i == 0)
-		if w.flags&flagUpper != 0 && lower.has(w.lower) {
-			w.flags |= flagKnownLower
-		}
-		w.flags &^= flagLowerCase
-		w.lex = uint64(lex.get(w.lower))
+		describeWord(&ws[i], f, i == 0, lower, lex)
 	}
 	return ws
+}
+
+// describeWord describes form, the first word of its sentence or not, with
+// what the lexicons say of it.
+func describeWord(w *word, form string, first bool, lower lexicon, lex *lexTable) {
+	describe(w, form, first)
+	if w.flags&flagUpper != 0 && lower.has(w.lower) {
+		w.flags |= flagKnownLower
+	}
+	w.flags &^= flagLowerCase
+	w.lex = uint64(lex.get(w.lower))
 }
 
 // lexicon is a set of word hashes.
@@ -181,16 +157,8 @@ func (l lexicon) has(h uint64) bool {
 	return ok
 }
 
-// candidates are the classes word form may take.
-func (t *Tagger) candidates(form string) candidates {
-	if c, ok := t.known[form]; ok {
-		return c
-	}
-	return t.other
-}
-
 // best is the position of some with the highest sum.
-func best(acc *accumulator, some []uint16) int {
+func best(acc *[256]int32, some []uint16) int {
 	b := some[0]
 	for _, p := range some[1:] {
 		if acc[p] > acc[b] {
@@ -201,7 +169,7 @@ func best(acc *accumulator, some []uint16) int {
 }
 
 // best2 is best and the position with the next highest sum.
-func best2(acc *accumulator, some []uint16) (b, second int) {
+func best2(acc *[256]int32, some []uint16) (b, second int) {
 	x, y := some[0], some[1]
 	if acc[y] > acc[x] {
 		x, y = y, x
@@ -230,16 +198,15 @@ func every(n int) []uint16 {
 // class).
 func (t *Tagger) Margins(forms []string) []float32 {
 	s := new(scratch)
-	s.words = describeAll(nil, forms, t.lower, t.lex)
+	t.describe(s, forms)
 	s.guesses = make([]int, len(forms))
 	margins := make([]float32, len(forms))
-	for i, f := range forms {
-		c := t.candidates(f)
+	for i, c := range s.cands {
 		if c.class >= 0 {
 			s.guesses[i], margins[i] = c.class, float32(math.Inf(1))
 			continue
 		}
-		s.guesses[i], margins[i] = t.first(s, c, i)
+		s.guesses[i], margins[i] = t.first(s, i)
 	}
 	return margins
 }
