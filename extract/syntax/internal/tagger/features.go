@@ -96,31 +96,19 @@ func describe(w *word, form string, first bool) {
 			r, n = utf8.DecodeRuneInString(form[i:])
 		}
 		i += n
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
+		c := runeClass(r)
+		switch c {
+		case 'X':
 			letters++
 			uppers++
-			r = unicode.ToLower(r)
-		case unicode.IsLetter(r):
-			c = 'x'
+		case 'x':
 			letters++
-		case unicode.IsDigit(r):
-			c = 'd'
+		case 'd':
 			flags |= flagDigit
-			r = '0'
-		default:
-			c = byte(r)
-			if r >= utf8.RuneSelf {
-				c = '*'
-			}
-			switch r {
-			case '-':
-				flags |= flagHyphen
-			case '.':
-				flags |= flagPeriod
-			}
+		case '-':
+			flags |= flagHyphen
+		case '.':
+			flags |= flagPeriod
 		}
 		if c == last {
 			run++
@@ -132,9 +120,7 @@ func describe(w *word, form string, first bool) {
 			shape ^= uint64(c)
 			shape *= prime
 		}
-		if len(low)+utf8.UTFMax <= cap(low) {
-			low = utf8.AppendRune(low, r)
-		}
+		low = appendLower(low, r)
 	}
 	if letters > 0 && uppers == letters {
 		flags |= flagAllCaps
@@ -169,6 +155,56 @@ func describe(w *word, form string, first bool) {
 
 // formHash is the hash of a form as written (word.form).
 func formHash(form string) uint64 { return linear.HashString(linear.Hash(1001), form) }
+
+// runeClass is what r stands for in a word's shape: X for an upper-case
+// letter, x for another letter, d for a digit, * for another rune outside
+// ASCII, else r itself.
+func runeClass(r rune) byte {
+	switch {
+	case 'a' <= r && r <= 'z':
+		return 'x'
+	case 'A' <= r && r <= 'Z':
+		return 'X'
+	case '0' <= r && r <= '9':
+		return 'd'
+	case r < utf8.RuneSelf:
+		return byte(r)
+	case unicode.IsUpper(r):
+		return 'X'
+	case unicode.IsLetter(r):
+		return 'x'
+	case unicode.IsDigit(r):
+		return 'd'
+	}
+	return '*'
+}
+
+// appendLower appends r to low as word.lower holds it: upper-case letters
+// in lower case, digits as 0; nothing once low is (nearly) full, so that
+// a buffer of 64 bytes never grows.
+func appendLower(low []byte, r rune) []byte {
+	switch c := runeClass(r); {
+	case len(low)+utf8.UTFMax > cap(low):
+		return low
+	case r < utf8.RuneSelf && c == 'X':
+		return append(low, byte(r)+'a'-'A')
+	case c == 'X':
+		r = unicode.ToLower(r)
+	case c == 'd':
+		r = '0'
+	}
+	return utf8.AppendRune(low, r)
+}
+
+// lowerHash is the hash of word.lower for the word b.
+func lowerHash(b []byte) uint64 {
+	var buf [64]byte
+	low := buf[:0]
+	for _, r := range string(b) { // no copy
+		low = appendLower(low, r)
+	}
+	return hashBytes(linear.Hash(1002), low)
+}
 
 func hashBytes(h uint64, b []byte) uint64 {
 	for _, c := range b {

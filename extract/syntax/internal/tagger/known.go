@@ -17,9 +17,10 @@ type candidates struct {
 
 // entry is a dictionary word laid out for tagging.
 type entry struct {
-	form  string
-	word  word // described as a word not first in its sentence
-	cands candidates
+	form   string
+	word   word // described as a word not first in its sentence
+	cands  candidates
+	lemmas []string // by candidate
 }
 
 // entryTable finds the entries of the frequent words by the hash of their
@@ -83,6 +84,9 @@ func (t *Tagger) prepareDictionary() {
 	for form, classes := range t.dict {
 		e := &entry{form: form, cands: candidates{pos: positions(classes), class: -1}}
 		describeWord(&e.word, form, false, t.lower, t.lex)
+		for _, c := range classes {
+			e.lemmas = append(e.lemmas, t.Lemmas.Lemma(form, t.Tags[c].XPOS))
+		}
 		entries = append(entries, e)
 		c := &e.cands
 		if len(classes) == 1 {
@@ -112,16 +116,18 @@ func (t *Tagger) prepareDictionary() {
 	}
 }
 
-// describe fills s.words and s.cands for the words forms.
+// describe fills s.words, s.cands and s.entries for the words forms.
 func (t *Tagger) describe(s *scratch, forms []string) {
 	if cap(s.words) < len(forms) {
 		s.words = make([]word, len(forms))
 		s.cands = make([]*candidates, len(forms))
+		s.entries = make([]*entry, len(forms))
 	}
-	s.words, s.cands = s.words[:len(forms)], s.cands[:len(forms)]
+	s.words, s.cands, s.entries = s.words[:len(forms)], s.cands[:len(forms)], s.entries[:len(forms)]
 	for i, f := range forms {
 		w := &s.words[i]
 		e := t.entries.get(formHash(f), f)
+		s.entries[i] = e
 		if e == nil {
 			describeWord(w, f, i == 0, t.lower, t.lex)
 			s.cands[i] = &t.other
@@ -151,4 +157,45 @@ func (t *Tagger) start(s *scratch, i, pass int) {
 		k += 2 * len(c.pos)
 	}
 	s.sums.set(c, c.own[k:k+len(c.pos)])
+}
+
+// lemmas sets lemmas[i] to the lemma of forms[i] with class classes[i],
+// after tag.
+func (t *Tagger) lemmas(s *scratch, forms []string, classes []int, lemmas []string) {
+	s.built, s.spans = s.built[:0], s.spans[:0]
+	for i, f := range forms {
+		if e := s.entries[i]; e != nil {
+			p := t.pos.posOf[classes[i]]
+			for j, q := range e.cands.pos {
+				if q == p {
+					lemmas[i] = e.lemmas[j]
+				}
+			}
+			continue
+		}
+		tr := &t.lemmaRules[classes[i]]
+		s.base = s.base[:0]
+		if tr.keepCase {
+			s.base = append(s.base, f...)
+		} else {
+			s.base = appendToLower(s.base, f)
+		}
+		found := t.Lemmas.find(s.base, tr)
+		switch {
+		case found.isExc:
+			lemmas[i] = found.exception
+		case found.r.add == "" && string(s.base) == f:
+			lemmas[i] = f[:len(f)-found.r.cut]
+		default:
+			start := len(s.built)
+			s.built = append(append(s.built, s.base[:len(s.base)-found.r.cut]...), found.r.add...)
+			s.spans = append(s.spans, span{i, start, len(s.built)})
+		}
+	}
+	if len(s.spans) > 0 {
+		built := string(s.built)
+		for _, sp := range s.spans {
+			lemmas[sp.i] = built[sp.start:sp.end]
+		}
+	}
 }

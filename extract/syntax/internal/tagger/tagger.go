@@ -38,7 +38,9 @@ type Tagger struct {
 	tables  [2]*table   // the two passes' weights
 	entries *entryTable // dict laid out for tagging
 	other   candidates  // the candidates of other words
-	pool    sync.Pool   // *scratch
+	// The lemma tables of each class.
+	lemmaRules []tagRules
+	pool       sync.Pool // *scratch
 }
 
 // prepare lays out the two passes' models and the dictionary for tagging.
@@ -58,6 +60,10 @@ func (t *Tagger) prepare() error {
 	if len(b) != 0 {
 		return errors.New("tagger: bytes after the models")
 	}
+	t.lemmaRules = make([]tagRules, len(t.Tags))
+	for c, tag := range t.Tags {
+		t.lemmaRules[c] = t.Lemmas.forTag(tag.XPOS)
+	}
 	t.prepareDictionary()
 	return nil
 }
@@ -66,18 +72,47 @@ func (t *Tagger) prepare() error {
 type scratch struct {
 	words   []word
 	cands   []*candidates
+	entries []*entry // the dictionary's, nil for other words
 	guesses []int
 	second  []int // the words the second pass sees
 	feats   linear.Features
 	sums    sums
+	// Lemmas built in a sentence: the bytes of all, and where each is.
+	base  []byte
+	built []byte
+	spans []span
 }
+
+// span is the lemma of word i: built[start:end].
+type span struct{ i, start, end int }
 
 // Tag sets out[i] (len(out) >= len(forms)) to the class of word forms[i].
 func (t *Tagger) Tag(forms []string, out []int) {
-	s, _ := t.pool.Get().(*scratch)
-	if s == nil {
-		s = new(scratch)
+	s := t.scratch()
+	t.tag(s, forms, out)
+	t.pool.Put(s)
+}
+
+// TagLemmas is Tag that also sets lemmas[i] (len(lemmas) >= len(forms)) to
+// the lemma of forms[i] with its tag (Lemmas.Lemma). It allocates at most
+// one string a sentence, for the lemmas that are neither a part of their
+// form nor stored.
+func (t *Tagger) TagLemmas(forms []string, out []int, lemmas []string) {
+	s := t.scratch()
+	t.tag(s, forms, out)
+	t.lemmas(s, forms, out, lemmas)
+	t.pool.Put(s)
+}
+
+func (t *Tagger) scratch() *scratch {
+	if s, ok := t.pool.Get().(*scratch); ok {
+		return s
 	}
+	return new(scratch)
+}
+
+// tag is Tag in s; it leaves the candidates of the words in s.cands.
+func (t *Tagger) tag(s *scratch, forms []string, out []int) {
 	t.describe(s, forms)
 	s.guesses = append(s.guesses[:0], make([]int, len(forms))...)
 	s.second = s.second[:0]
@@ -102,7 +137,6 @@ func (t *Tagger) Tag(forms []string, out []int) {
 		s.sums.total(c)
 		out[i] = t.pos.classOf[best(&s.sums.acc, c.pos)]
 	}
-	t.pool.Put(s)
 }
 
 // first scores word i in the first pass: its best class and that class's
