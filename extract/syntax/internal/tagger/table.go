@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
 )
@@ -114,15 +115,36 @@ func (s *sums) set(c *candidates, v []int32) {
 	}
 }
 
-// total adds the lanes of an open word's dense rows to its sums.
-func (s *sums) total(c *candidates) {
+// best2 returns the positions of c with the highest sum and the next
+// highest (the first of equals), with their sums.
+func (s *sums) best2(c *candidates) (b, second uint16, vb, vs int64) {
+	b, second, vb, vs = 0, 0, math.MinInt64, math.MinInt64 // below any sum
+	consider := func(p uint16, sum int32) {
+		switch v := int64(sum); {
+		case v > vb:
+			b, second, vb, vs = p, b, v, vb
+		case v > vs:
+			second, vs = p, v
+		}
+	}
 	if !c.open {
+		for _, p := range c.pos {
+			consider(p, s.acc[p])
+		}
 		return
 	}
+	// The open classes are positions 0 to len(c.pos)-1, two to a lane.
 	bias := s.dense * laneBias
-	for p := range c.pos {
-		s.acc[p] += int32(uint32(s.lanes[p>>1]>>(32*(p&1)))) - bias
+	acc := s.acc[:len(c.pos)]
+	for p := 0; p+1 < len(acc); p += 2 {
+		l := s.lanes[p>>1]
+		consider(uint16(p), acc[p]+int32(uint32(l))-bias)
+		consider(uint16(p+1), acc[p+1]+int32(uint32(l>>32))-bias)
 	}
+	if p := len(acc) - 1; p%2 == 0 {
+		consider(uint16(p), acc[p]+int32(uint32(s.lanes[p>>1]))-bias)
+	}
+	return
 }
 
 // decodeTable decodes a model encoded by linear.Model.AppendBinary from

@@ -134,8 +134,8 @@ func (t *Tagger) tag(s *scratch, forms []string, out []int) {
 		s.feats = contextFeatures(s.feats, s.words, out, i)
 		s.feats = rightFeatures(s.feats, s.words, out, s.guesses, i)
 		t.tables[1].sum(s.feats, c, &s.sums)
-		s.sums.total(c)
-		out[i] = t.pos.classOf[best(&s.sums.acc, c.pos)]
+		b, _, _, _ := s.sums.best2(c)
+		out[i] = t.pos.classOf[b]
 	}
 }
 
@@ -146,11 +146,9 @@ func (t *Tagger) first(s *scratch, i int) (int, float32) {
 	t.start(s, i, 0)
 	s.feats = contextFeatures(s.feats, s.words, s.guesses, i)
 	t.tables[0].sum(s.feats, c, &s.sums)
-	s.sums.total(c)
-	acc := &s.sums.acc
-	b, second := best2(acc, c.pos)
+	b, _, vb, vs := s.sums.best2(c)
 	scale := t.tables[0].scale
-	return t.pos.classOf[b], float32(acc[b])*scale - float32(acc[second])*scale
+	return t.pos.classOf[b], float32(vb)*scale - float32(vs)*scale
 }
 
 // Features is the number of features with weights.
@@ -189,34 +187,6 @@ type lexicon map[uint64]struct{}
 func (l lexicon) has(h uint64) bool {
 	_, ok := l[h]
 	return ok
-}
-
-// best is the position of some with the highest sum.
-func best(acc *[256]int32, some []uint16) int {
-	b := some[0]
-	for _, p := range some[1:] {
-		if acc[p] > acc[b] {
-			b = p
-		}
-	}
-	return int(b)
-}
-
-// best2 is best and the position with the next highest sum.
-func best2(acc *[256]int32, some []uint16) (b, second int) {
-	x, y := some[0], some[1]
-	if acc[y] > acc[x] {
-		x, y = y, x
-	}
-	for _, p := range some[2:] {
-		switch {
-		case acc[p] > acc[x]:
-			x, y = p, x
-		case acc[p] > acc[y]:
-			y = p
-		}
-	}
-	return int(x), int(y)
 }
 
 func every(n int) []uint16 {
