@@ -21,7 +21,9 @@ var loadTagger = sync.OnceValue(func() *tagger.Tagger {
 })
 
 // Tag sets the UPOS, XPOS and Lemma of each token of one sentence, from
-// their forms.
+// their forms. Lemmas are learned from the treebanks (an exception table,
+// then suffix rewrites by tag; see tagger.Lemmatizer): proper nouns keep
+// their case, other words are lower case.
 func Tag(toks []Token) {
 	if len(toks) == 0 {
 		return
@@ -30,20 +32,19 @@ func Tag(toks []Token) {
 	var (
 		formBuf  [64]string
 		classBuf [64]int
+		lemmaBuf [64]string
 	)
-	forms, classes := formBuf[:0], classBuf[:0]
+	forms, classes, lemmas := formBuf[:0], classBuf[:], lemmaBuf[:]
 	if len(toks) > len(formBuf) {
-		forms, classes = make([]string, 0, len(toks)), make([]int, 0, len(toks))
+		forms, classes, lemmas = make([]string, 0, len(toks)), make([]int, len(toks)), make([]string, len(toks))
 	}
 	for _, tok := range toks {
 		forms = append(forms, tok.Form)
 	}
-	classes = classes[:len(toks)]
-	t.Tag(forms, classes)
+	t.TagLemmas(forms, classes, lemmas)
 	for i := range toks {
 		tag := t.Tags[classes[i]]
-		toks[i].UPOS, toks[i].XPOS = tag.UPOS, tag.XPOS
-		toks[i].Lemma = lemma(t.Lemmas, toks[i].Form, tag.XPOS)
+		toks[i].UPOS, toks[i].XPOS, toks[i].Lemma = tag.UPOS, tag.XPOS, lemmas[i]
 	}
 }
 

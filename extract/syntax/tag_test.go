@@ -62,6 +62,23 @@ func BenchmarkModelLoad(b *testing.B) {
 	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
+// TestTagAllocs checks that tagging allocates nothing per word: at most
+// one string a sentence, for the lemmas that are not a part of their form.
+func TestTagAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop items")
+	}
+	text := "Officials said the Air Force had selected Northrop Grumman, whose tankers were cheaper, and that Boeing protested the decision on Tuesday."
+	toks := Tokenize(text, 0, len(text))
+	Tag(toks)
+	if toks[0].Lemma != "official" {
+		t.Fatalf("lemma of %s: %s", toks[0].Form, toks[0].Lemma)
+	}
+	if n := testing.AllocsPerRun(50, func() { Tag(toks) }); n > 1 {
+		t.Errorf("%v allocations tagging a sentence of %d words", n, len(toks))
+	}
+}
+
 // TestTagConcurrent tags the same sentences from several goroutines at
 // once (run with -race) and expects the answers of a lone caller.
 func TestTagConcurrent(t *testing.T) {

@@ -274,38 +274,74 @@ func (m *Model) AppendBinary(b []byte) ([]byte, error) {
 // DecodeModel decodes a model written by AppendBinary from the start of b and
 // returns it with the bytes that follow it.
 func DecodeModel(b []byte) (*Model, []byte, error) {
+	// A first reading sizes the weights, so that decoding allocates once.
+	var m *Model
+	var sparse, dense int
+	_, err := Scan(b, func(info Info) {
+		m = &Model{classes: info.Classes, scale: info.Scale}
+	}, func(_ uint32, classes []uint16, _ []int16) {
+		if len(classes)*denseShare >= m.classes {
+			dense += m.classes
+		} else {
+			sparse += len(classes)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	m.weights = make([]int16, 0, sparse)
+	m.labels = make([]uint16, 0, sparse)
+	m.dense = make([]int16, 0, dense)
+	rest, err := Scan(b, func(info Info) { m.alloc(info.Features) }, m.put)
+	if err != nil {
+		return nil, nil, err
+	}
+	return m, rest, nil
+}
+
+// Info is what the encoding of a model says before its features.
+type Info struct {
+	Classes  int
+	Scale    float32 // a quantized weight times Scale is the weight
+	Features int
+}
+
+// Scan reads a model written by AppendBinary from the start of b without
+// building it, for callers that lay out the weights their own way: it
+// calls start with the model's Info, then fn for every feature in
+// ascending key order, with its key (never 0), classes (ascending) and
+// quantized weights, and returns the bytes that follow the
+// model. fn must not keep the slices. On an error, Scan may have called
+// fn for the features before it.
+func Scan(b []byte, start func(Info), fn func(key uint32, classes []uint16, weights []int16)) ([]byte, error) {
 	d := decoder{b: b}
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
-		return nil, nil, errors.New("linear: not a model")
+		return nil, errors.New("linear: not a model")
 	}
 	d.b = d.b[len(magic):]
 	classes := int(d.uvarint())
 	if len(d.b) < 4 {
-		return nil, nil, errors.New("linear: truncated model")
+		return nil, errors.New("linear: truncated model")
 	}
 	scale := math.Float32frombits(binary.LittleEndian.Uint32(d.b))
 	d.b = d.b[4:]
 	n := int(d.uvarint())
 	if d.err != nil || n > len(d.b) || classes > math.MaxUint16+1 {
-		return nil, nil, fmt.Errorf("linear: bad header")
+		return nil, fmt.Errorf("linear: bad header")
 	}
-	m := &Model{classes: classes, scale: scale}
-	m.alloc(n)
-	sparse, dense := m.sizes(d.b, n)
-	m.weights = make([]int16, 0, sparse)
-	m.labels = make([]uint16, 0, sparse)
-	m.dense = make([]int16, 0, dense)
+	start(Info{Classes: classes, Scale: scale, Features: n})
 	var (
 		k  uint32
 		cl []uint16
 		w  []int16
 	)
 	for range n {
-		k += uint32(d.uvarint())
+		delta := d.uvarint()
 		cnt := d.uvarint()
-		if k == 0 || cnt == 0 || cnt > uint64(classes) {
+		if delta == 0 || delta > uint64(math.MaxUint32-k) || cnt == 0 || cnt > uint64(classes) {
 			d.fail()
 		}
+		k += uint32(delta)
 		cl, w = cl[:0], w[:0]
 		c := uint16(0)
 		for j := range cnt {
@@ -318,35 +354,11 @@ func DecodeModel(b []byte) (*Model, []byte, error) {
 			w = append(w, int16(d.varint()))
 		}
 		if d.err != nil {
-			return nil, nil, d.err
+			return nil, d.err
 		}
-		m.put(k, cl, w)
+		fn(k, cl, w)
 	}
-	return m, d.b, nil
-}
-
-// sizes reads ahead through the n features encoded at the start of b and
-// returns how many sparse weights and dense slots they need, so that
-// decoding allocates once.
-func (m *Model) sizes(b []byte, n int) (sparse, dense int) {
-	d := decoder{b: b}
-	for range n {
-		d.uvarint()
-		cnt := d.uvarint()
-		for range cnt {
-			d.uvarint()
-			d.varint()
-		}
-		if d.err != nil {
-			return 0, 0
-		}
-		if int(cnt)*denseShare >= m.classes {
-			dense += m.classes
-		} else {
-			sparse += int(cnt)
-		}
-	}
-	return sparse, dense
+	return d.b, nil
 }
 
 type decoder struct {

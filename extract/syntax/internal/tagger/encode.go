@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-
-	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
 )
 
 const magic = "EGTAG1"
@@ -41,11 +39,7 @@ func (t *Tagger) AppendBinary(b []byte) ([]byte, error) {
 	}
 	b = t.lex.appendBinary(b)
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(t.Margin))
-	b, err := t.model.AppendBinary(b)
-	if err != nil {
-		return nil, err
-	}
-	return t.model2.AppendBinary(b)
+	return append(b, t.models...), nil
 }
 
 func appendClasses(b []byte, cs []uint16) []byte {
@@ -73,7 +67,8 @@ func appendMap[V any](b []byte, m map[string]V, value func([]byte, V) []byte) []
 	return b
 }
 
-// Decode decodes a tagger encoded by AppendBinary.
+// Decode decodes a tagger encoded by AppendBinary. The tagger keeps part
+// of b, which must not change.
 func Decode(b []byte) (*Tagger, error) {
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
 		return nil, errors.New("tagger: not a tagger model")
@@ -117,18 +112,11 @@ func Decode(b []byte) (*Tagger, error) {
 	if d.err != nil {
 		return nil, fmt.Errorf("tagger: %w", d.err)
 	}
-	m, rest, err := linear.DecodeModel(d.b)
-	if err != nil {
-		return nil, fmt.Errorf("tagger: %w", err)
+	t := &Tagger{Tags: tags, Lemmas: l, dict: dict, open: open, lower: lower, lex: lex, Margin: margin, models: d.b}
+	if err := t.prepare(); err != nil {
+		return nil, err
 	}
-	m2, rest, err := linear.DecodeModel(rest)
-	if err != nil {
-		return nil, fmt.Errorf("tagger: %w", err)
-	}
-	if len(rest) != 0 || m.Classes() != len(tags) || m2.Classes() != len(tags) {
-		return nil, errors.New("tagger: model does not match its tags")
-	}
-	return &Tagger{Tags: tags, Lemmas: l, dict: dict, open: open, lower: lower, lex: lex, Margin: margin, model: m, model2: m2}, nil
+	return t, nil
 }
 
 var errBad = errors.New("corrupt")

@@ -80,7 +80,7 @@ const prime = 1099511628211
 
 // describe fills w with the hashes of form.
 func describe(w *word, form string, first bool) {
-	*w = word{form: linear.HashString(linear.Hash(1001), form)}
+	*w = word{form: formHash(form)}
 	var (
 		buf   [64]byte
 		low          = buf[:0]
@@ -96,31 +96,19 @@ func describe(w *word, form string, first bool) {
 			r, n = utf8.DecodeRuneInString(form[i:])
 		}
 		i += n
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
+		c := runeClass(r)
+		switch c {
+		case 'X':
 			letters++
 			uppers++
-			r = unicode.ToLower(r)
-		case unicode.IsLetter(r):
-			c = 'x'
+		case 'x':
 			letters++
-		case unicode.IsDigit(r):
-			c = 'd'
+		case 'd':
 			flags |= flagDigit
-			r = '0'
-		default:
-			c = byte(r)
-			if r >= utf8.RuneSelf {
-				c = '*'
-			}
-			switch r {
-			case '-':
-				flags |= flagHyphen
-			case '.':
-				flags |= flagPeriod
-			}
+		case '-':
+			flags |= flagHyphen
+		case '.':
+			flags |= flagPeriod
 		}
 		if c == last {
 			run++
@@ -132,9 +120,7 @@ func describe(w *word, form string, first bool) {
 			shape ^= uint64(c)
 			shape *= prime
 		}
-		if len(low)+utf8.UTFMax <= cap(low) {
-			low = utf8.AppendRune(low, r)
-		}
+		low = appendLower(low, r)
 	}
 	if letters > 0 && uppers == letters {
 		flags |= flagAllCaps
@@ -167,6 +153,59 @@ func describe(w *word, form string, first bool) {
 	}
 }
 
+// formHash is the hash of a form as written (word.form).
+func formHash(form string) uint64 { return linear.HashString(linear.Hash(1001), form) }
+
+// runeClass is what r stands for in a word's shape: X for an upper-case
+// letter, x for another letter, d for a digit, * for another rune outside
+// ASCII, else r itself.
+func runeClass(r rune) byte {
+	switch {
+	case 'a' <= r && r <= 'z':
+		return 'x'
+	case 'A' <= r && r <= 'Z':
+		return 'X'
+	case '0' <= r && r <= '9':
+		return 'd'
+	case r < utf8.RuneSelf:
+		return byte(r)
+	case unicode.IsUpper(r):
+		return 'X'
+	case unicode.IsLetter(r):
+		return 'x'
+	case unicode.IsDigit(r):
+		return 'd'
+	}
+	return '*'
+}
+
+// appendLower appends r to low as word.lower holds it: upper-case letters
+// in lower case, digits as 0; nothing once low is (nearly) full, so that
+// a buffer of 64 bytes never grows.
+func appendLower(low []byte, r rune) []byte {
+	switch c := runeClass(r); {
+	case len(low)+utf8.UTFMax > cap(low):
+		return low
+	case r < utf8.RuneSelf && c == 'X':
+		return append(low, byte(r)+'a'-'A')
+	case c == 'X':
+		r = unicode.ToLower(r)
+	case c == 'd':
+		r = '0'
+	}
+	return utf8.AppendRune(low, r)
+}
+
+// lowerHash is the hash of word.lower for the word b.
+func lowerHash(b []byte) uint64 {
+	var buf [64]byte
+	low := buf[:0]
+	for _, r := range string(b) { // no copy
+		low = appendLower(low, r)
+	}
+	return hashBytes(linear.Hash(1002), low)
+}
+
 func hashBytes(h uint64, b []byte) uint64 {
 	for _, c := range b {
 		h ^= uint64(c)
@@ -178,6 +217,43 @@ func hashBytes(h uint64, b []byte) uint64 {
 // features appends the features of word i of ws, given the tags already
 // chosen for the words before it (tags[j] for j < i).
 func features(f linear.Features, ws []word, tags []int, i int) linear.Features {
+	return contextFeatures(ownFeatures(f, &ws[i]), ws, tags, i)
+}
+
+// ownFeatures appends the features of word w alone: its form, affixes,
+// shape, flags and dictionary classes.
+func ownFeatures(f linear.Features, w *word) linear.Features {
+	mix := linear.Mix
+	h := linear.Hash
+	f = append(f,
+		h(tBias),
+		mix(h(tForm), w.form),
+		mix(h(tLower), w.lower),
+		mix(h(tShape), w.shape),
+		mix(h(tFlags), w.flags),
+		mix(h(tLex), w.lex),
+		mix(mix(h(tLexFlags), w.lex), w.flags),
+		mix(mix(h(tLexSuffix), w.lex), w.suffix[2]),
+	)
+	for k, s := range w.suffix {
+		if s != 0 {
+			f = append(f, mix(h(tSuffix), s))
+			if k == 2 {
+				f = append(f, mix(mix(h(tFlagsSuffix), w.flags), s))
+			}
+		}
+	}
+	for _, p := range w.prefix {
+		if p != 0 {
+			f = append(f, mix(h(tPrefix), p))
+		}
+	}
+	return f
+}
+
+// contextFeatures appends the features of word i of ws that see the words
+// around it or the tags before it.
+func contextFeatures(f linear.Features, ws []word, tags []int, i int) linear.Features {
 	w := &ws[i]
 	at := func(j int) (lower, suffix, shape uint64) {
 		switch {
@@ -199,14 +275,16 @@ func features(f linear.Features, ws []word, tags []int, i int) linear.Features {
 	n1, n1s, n1sh := at(i + 1)
 	n2, _, n2sh := at(i + 2)
 	t1, t2 := tag(i-1), tag(i-2)
+	nlex, plex := uint64(1<<20), uint64(1<<20)
+	if i+1 < len(ws) {
+		nlex = ws[i+1].lex
+	}
+	if i > 0 {
+		plex = ws[i-1].lex
+	}
 	mix := linear.Mix
 	h := linear.Hash
 	f = append(f,
-		h(tBias),
-		mix(h(tForm), w.form),
-		mix(h(tLower), w.lower),
-		mix(h(tShape), w.shape),
-		mix(h(tFlags), w.flags),
 		mix(h(tPrevLower), p1),
 		mix(h(tPrev2Lower), p2),
 		mix(h(tNextLower), n1),
@@ -223,34 +301,12 @@ func features(f linear.Features, ws []word, tags []int, i int) linear.Features {
 		mix(h(tNextShape), n1sh),
 		mix(mix(h(tAround), p1), n1),
 		mix(mix(h(tNextNextShape), n1sh), n2sh),
-	)
-	nlex, plex := uint64(1<<20), uint64(1<<20)
-	if i+1 < len(ws) {
-		nlex = ws[i+1].lex
-	}
-	if i > 0 {
-		plex = ws[i-1].lex
-	}
-	f = append(f,
-		mix(h(tLex), w.lex),
-		mix(mix(h(tLexFlags), w.lex), w.flags),
 		mix(mix(h(tLexPrevTag), w.lex), t1),
 		mix(h(tNextLex), nlex),
 		mix(h(tPrevLex), plex),
-		mix(mix(h(tLexSuffix), w.lex), w.suffix[2]),
 	)
-	for k, s := range w.suffix {
-		if s != 0 {
-			f = append(f, mix(h(tSuffix), s))
-			if k == 2 {
-				f = append(f, mix(mix(h(tPrevTagSuffix), t1), s), mix(mix(h(tFlagsSuffix), w.flags), s))
-			}
-		}
-	}
-	for _, p := range w.prefix {
-		if p != 0 {
-			f = append(f, mix(h(tPrefix), p))
-		}
+	if s := w.suffix[2]; s != 0 {
+		f = append(f, mix(mix(h(tPrevTagSuffix), t1), s))
 	}
 	return f
 }

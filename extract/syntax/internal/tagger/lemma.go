@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -49,22 +50,39 @@ func (l *Lemmatizer) index() {
 	}
 }
 
-// exception and rule1 look up the tables, indexed or flat (while learning).
-func (l *Lemmatizer) exception(base, xpos string) (string, bool) {
+// tagRules are the lemma tables of one tag.
+type tagRules struct {
+	xpos      string
+	keepCase  bool // proper nouns: the base form is the form as written
+	compounds bool // VBD, VBN: a compound of an irregular verb takes its lemma
+	// A lemma the dictionary knows with one of classes is preferred.
+	classes uint16
+	tagLemmas
+}
+
+// forTag returns the tables of tag xpos.
+func (l *Lemmatizer) forTag(xpos string) tagRules {
+	return tagRules{xpos: xpos, keepCase: keepsCase(xpos), compounds: xpos == "VBD" || xpos == "VBN",
+		classes: l.lexClasses[xpos], tagLemmas: l.byTag[xpos]}
+}
+
+// exception and rule1 look up the tables, indexed or flat (while
+// learning). m[string(b)] does not allocate.
+func (l *Lemmatizer) exception(tr *tagRules, base []byte) (string, bool) {
 	if l.byTag != nil {
-		v, ok := l.byTag[xpos].exceptions[base]
+		v, ok := tr.exceptions[string(base)]
 		return v, ok
 	}
-	v, ok := l.exceptions[key(base, xpos)]
+	v, ok := l.exceptions[key(string(base), tr.xpos)]
 	return v, ok
 }
 
-func (l *Lemmatizer) rule1(suffix, xpos string) (rewrite, bool) {
+func (l *Lemmatizer) rule1(tr *tagRules, suffix []byte) (rewrite, bool) {
 	if l.byTag != nil {
-		r, ok := l.byTag[xpos].rules[suffix]
+		r, ok := tr.rules[string(suffix)]
 		return r, ok
 	}
-	r, ok := l.rules[key(suffix, xpos)]
+	r, ok := l.rules[key(string(suffix), tr.xpos)]
 	return r, ok
 }
 
@@ -88,20 +106,35 @@ func key(form, xpos string) string { return xpos + "\x00" + form }
 // Base is the form a lemma is learned from and applied to: the form as
 // written for proper nouns, lower case for every other word.
 func Base(form, xpos string) string {
-	if strings.HasPrefix(xpos, "NNP") {
+	if keepsCase(xpos) {
 		return form
 	}
 	return strings.ToLower(form)
 }
 
-func (r rewrite) apply(base string) (string, bool) {
-	if r.cut > len(base) || !utf8.ValidString(base[:len(base)-r.cut]) {
-		return "", false
+// keepsCase reports whether the words tagged xpos are lemmatized as
+// written (proper nouns).
+func keepsCase(xpos string) bool { return strings.HasPrefix(xpos, "NNP") }
+
+// appendToLower appends strings.ToLower(s) to b.
+func appendToLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			return b
+		}
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
 	}
-	return base[:len(base)-r.cut] + r.add, true
+	return b
 }
 
-func rewriteOf(base, lemma string) rewrite {
+func rewriteOf[T string | []byte](base T, lemma string) rewrite {
 	p := 0
 	for p < len(base) && p < len(lemma) && base[p] == lemma[p] {
 		p++
@@ -115,60 +148,79 @@ func rewriteOf(base, lemma string) rewrite {
 // Lemma is the lemma of form tagged xpos.
 func (l *Lemmatizer) Lemma(form, xpos string) string {
 	base := Base(form, xpos)
-	if lemma, ok := l.exception(base, xpos); ok {
-		return lemma
+	var buf [64]byte
+	tr := l.forTag(xpos)
+	return l.find(append(buf[:0], base...), &tr).string(base)
+}
+
+// found is the lemma of a word: an exception, or its base form rewritten.
+type found struct {
+	exception string
+	isExc     bool
+	r         rewrite
+}
+
+// string is the lemma of base.
+func (f found) string(base string) string {
+	switch {
+	case f.isExc:
+		return f.exception
+	case f.r.add == "":
+		return base[:len(base)-f.r.cut]
+	}
+	return base[:len(base)-f.r.cut] + f.r.add
+}
+
+// find finds the lemma of the word of base form base (Base) with the
+// tables tr: first in the exceptions, then as a compound of an irregular
+// verb's exception, then by the rule of the longest suffix, unless that of
+// a shorter one makes a lemma the dictionary knows and the longest's does
+// not. It allocates nothing.
+func (l *Lemmatizer) find(base []byte, tr *tagRules) found {
+	if lemma, ok := l.exception(tr, base); ok {
+		return found{exception: lemma, isExc: true}
 	}
 	// A compound of an irregular verb: "upheld" as "held", "outgrew" as
 	// "grew" (but not "applied" as "lied": that rewrite is regular).
-	for k := 2; (xpos == "VBD" || xpos == "VBN") && k <= len(base)-minStem; k++ {
+	for k := 2; tr.compounds && k <= len(base)-minStem; k++ {
 		if !utf8.RuneStart(base[k]) {
 			continue
 		}
-		if lemma, ok := l.exception(base[k:], xpos); ok {
+		if lemma, ok := l.exception(tr, base[k:]); ok {
 			if r := rewriteOf(base[k:], lemma); r.add != "" && r.add != "e" {
-				return base[:k] + lemma
+				return found{r: r} // base[:k] + lemma
 			}
 		}
 	}
-	// The rule of the longest suffix, unless that of a shorter one makes a
-	// lemma the dictionary knows and the longest's does not.
-	classes := l.lexClasses[xpos]
-	first := ""
+	var (
+		buf   [64]byte
+		first rewrite
+		some  bool
+	)
 	for k := min(maxSuffix, len(base)); k >= 0; k-- {
-		r, ok := l.rule1(base[len(base)-k:], xpos)
-		if !ok {
+		r, ok := l.rule1(tr, base[len(base)-k:])
+		if !ok || r.cut > len(base) || !utf8.Valid(base[:len(base)-r.cut]) || r.cut == len(base) && r.add == "" {
 			continue
 		}
-		lemma, ok := r.apply(base)
-		if !ok || lemma == "" {
-			continue
+		if tr.classes == 0 || l.knows(append(append(buf[:0], base[:len(base)-r.cut]...), r.add...), tr.classes) {
+			return found{r: r}
 		}
-		if classes == 0 || l.knows(lemma, classes) {
-			return lemma
-		}
-		if first == "" {
-			first = lemma
+		if !some {
+			first, some = r, true
 		}
 	}
-	if first != "" {
-		return first
-	}
-	return base
+	return found{r: first}
 }
 
 // knows reports whether the dictionary has lemma in one of classes.
-func (l *Lemmatizer) knows(lemma string, classes uint16) bool {
-	if l.lex == nil {
-		return false
-	}
-	var w word
-	describe(&w, lemma, false)
-	return l.lex.get(w.lower)&classes != 0
+func (l *Lemmatizer) knows(lemma []byte, classes uint16) bool {
+	return l.lex != nil && l.lex.get(lowerHash(lemma))&classes != 0
 }
 
 func (l *Lemmatizer) rule(base, xpos string) (rewrite, bool) {
+	tr := l.forTag(xpos)
 	for k := min(maxSuffix, len(base)); k >= 0; k-- {
-		if r, ok := l.rule1(base[len(base)-k:], xpos); ok {
+		if r, ok := l.rule1(&tr, []byte(base[len(base)-k:])); ok {
 			return r, true
 		}
 	}

@@ -6,6 +6,8 @@
 package tagger
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"sync"
 
@@ -23,82 +25,160 @@ type Tagger struct {
 	open   []uint16            // the classes of other words: those rare words take
 	lower  lexicon             // words seen in lower case in training
 	lex    *lexTable           // word classes from a dictionary
-	model  *linear.Model       // first pass, left to right
-	model2 *linear.Model       // second pass, also seeing the first pass's guesses
+	// The weights of the first pass (left to right) and of the second
+	// (also seeing the first pass's guesses), encoded as two
+	// linear.Models; tables holds them laid out for tagging.
+	models []byte
 	// Margin is the lead of the first pass's best class over the next
 	// from which the second pass leaves a word alone; 0: it sees all.
 	Margin float32
-	pool   sync.Pool // *scratch
+
+	// For tagging, built from the above (prepare).
+	pos     *positions
+	tables  [2]*table   // the two passes' weights
+	entries *entryTable // dict laid out for tagging
+	other   candidates  // the candidates of other words
+	// The lemma tables of each class.
+	lemmaRules []tagRules
+	pool       sync.Pool // *scratch
+}
+
+// prepare lays out the two passes' models and the dictionary for tagging.
+func (t *Tagger) prepare() error {
+	if len(t.Tags) > maxClasses {
+		return fmt.Errorf("tagger: %d classes (at most %d)", len(t.Tags), maxClasses)
+	}
+	t.pos = newPositions(len(t.Tags), t.open)
+	b := t.models
+	for pass := range t.tables {
+		tb, rest, err := decodeTable(b, t.pos)
+		if err != nil {
+			return err
+		}
+		t.tables[pass], b = tb, rest
+	}
+	if len(b) != 0 {
+		return errors.New("tagger: bytes after the models")
+	}
+	t.lemmaRules = make([]tagRules, len(t.Tags))
+	for c, tag := range t.Tags {
+		t.lemmaRules[c] = t.Lemmas.forTag(tag.XPOS)
+	}
+	t.prepareDictionary()
+	return nil
 }
 
 // scratch is what one Tag call works in, reused through the pool.
 type scratch struct {
 	words   []word
+	cands   []*candidates
+	entries []*entry // the dictionary's, nil for other words
 	guesses []int
-	some    [][]uint16 // per word: the classes the second pass chooses from; nil: none
+	second  []int // the words the second pass sees
 	feats   linear.Features
-	scores  []float32
+	sums    sums
+	// Lemmas built in a sentence: the bytes of all, and where each is.
+	base  []byte
+	built []byte
+	spans []span
 }
+
+// span is the lemma of word i: built[start:end].
+type span struct{ i, start, end int }
 
 // Tag sets out[i] (len(out) >= len(forms)) to the class of word forms[i].
 func (t *Tagger) Tag(forms []string, out []int) {
-	s, _ := t.pool.Get().(*scratch)
-	if s == nil {
-		s = &scratch{scores: make([]float32, len(t.Tags))}
-	}
-	s.words = describeAll(s.words, forms, t.lower, t.lex)
-	s.guesses = append(s.guesses[:0], make([]int, len(forms))...)
-	s.some = s.some[:0]
-	for i, f := range forms {
-		some := t.candidates(f)
-		if len(some) > 1 {
-			s.feats = features(s.feats[:0], s.words, s.guesses, i)
-			t.model.ScoreSome(s.feats, some, s.scores)
-			var margin float32
-			s.guesses[i], margin = best2(s.scores, some)
-			if t.Margin > 0 && margin >= t.Margin {
-				some = nil // sure enough: the second pass keeps the guess
-			}
-		} else {
-			s.guesses[i] = int(some[0])
-			some = nil
-		}
-		s.some = append(s.some, some)
-	}
-	for i, some := range s.some {
-		if some == nil {
-			out[i] = s.guesses[i]
-			continue
-		}
-		s.feats = features(s.feats[:0], s.words, out, i)
-		s.feats = rightFeatures(s.feats, s.words, out, s.guesses, i)
-		t.model2.ScoreSome(s.feats, some, s.scores)
-		out[i] = best(s.scores, some)
-	}
+	s := t.scratch()
+	t.tag(s, forms, out)
 	t.pool.Put(s)
 }
 
+// TagLemmas is Tag that also sets lemmas[i] (len(lemmas) >= len(forms)) to
+// the lemma of forms[i] with its tag (Lemmas.Lemma). It allocates at most
+// one string a sentence, for the lemmas that are neither a part of their
+// form nor stored.
+func (t *Tagger) TagLemmas(forms []string, out []int, lemmas []string) {
+	s := t.scratch()
+	t.tag(s, forms, out)
+	t.lemmas(s, forms, out, lemmas)
+	t.pool.Put(s)
+}
+
+func (t *Tagger) scratch() *scratch {
+	if s, ok := t.pool.Get().(*scratch); ok {
+		return s
+	}
+	return new(scratch)
+}
+
+// tag is Tag in s; it leaves the candidates of the words in s.cands.
+func (t *Tagger) tag(s *scratch, forms []string, out []int) {
+	t.describe(s, forms)
+	s.guesses = append(s.guesses[:0], make([]int, len(forms))...)
+	s.second = s.second[:0]
+	for i, c := range s.cands {
+		if c.class >= 0 {
+			s.guesses[i] = c.class
+			continue
+		}
+		var margin float32
+		s.guesses[i], margin = t.first(s, i)
+		if t.Margin <= 0 || margin < t.Margin {
+			s.second = append(s.second, i)
+		}
+	}
+	copy(out, s.guesses)
+	for _, i := range s.second {
+		c := s.cands[i]
+		t.start(s, i, 1)
+		s.feats = contextFeatures(s.feats, s.words, out, i)
+		s.feats = rightFeatures(s.feats, s.words, out, s.guesses, i)
+		t.tables[1].sum(s.feats, c, &s.sums)
+		b, _, _, _ := s.sums.best2(c)
+		out[i] = t.pos.classOf[b]
+	}
+}
+
+// first scores word i in the first pass: its best class and that class's
+// lead over the next.
+func (t *Tagger) first(s *scratch, i int) (int, float32) {
+	c := s.cands[i]
+	t.start(s, i, 0)
+	s.feats = contextFeatures(s.feats, s.words, s.guesses, i)
+	t.tables[0].sum(s.feats, c, &s.sums)
+	b, _, vb, vs := s.sums.best2(c)
+	scale := t.tables[0].scale
+	return t.pos.classOf[b], float32(vb)*scale - float32(vs)*scale
+}
+
 // Features is the number of features with weights.
-func (t *Tagger) Features() int { return t.model.Features() + t.model2.Features() }
+func (t *Tagger) Features() int { return t.tables[0].features + t.tables[1].features }
 
 // Weights is the number of weights.
-func (t *Tagger) Weights() int { return t.model.Weights() + t.model2.Weights() }
+func (t *Tagger) Weights() int { return t.tables[0].weights + t.tables[1].weights }
 
+// describeAll describes the words forms (for training: tagging uses
+// Tagger.describe).
 func describeAll(ws []word, forms []string, lower lexicon, lex *lexTable) []word {
 	if cap(ws) < len(forms) {
 		ws = make([]word, len(forms))
 	}
 	ws = ws[:len(forms)]
 	for i, f := range forms {
-		w := &ws[i]
-		describe(w, f, i == 0)
-		if w.flags&flagUpper != 0 && lower.has(w.lower) {
-			w.flags |= flagKnownLower
-		}
-		w.flags &^= flagLowerCase
-		w.lex = uint64(lex.get(w.lower))
+		describeWord(&ws[i], f, i == 0, lower, lex)
 	}
 	return ws
+}
+
+// describeWord describes form, the first word of its sentence or not, with
+// what the lexicons say of it.
+func describeWord(w *word, form string, first bool, lower lexicon, lex *lexTable) {
+	describe(w, form, first)
+	if w.flags&flagUpper != 0 && lower.has(w.lower) {
+		w.flags |= flagKnownLower
+	}
+	w.flags &^= flagLowerCase
+	w.lex = uint64(lex.get(w.lower))
 }
 
 // lexicon is a set of word hashes.
@@ -107,42 +187,6 @@ type lexicon map[uint64]struct{}
 func (l lexicon) has(h uint64) bool {
 	_, ok := l[h]
 	return ok
-}
-
-// candidates are the classes word form may take.
-func (t *Tagger) candidates(form string) []uint16 {
-	if c, ok := t.dict[form]; ok {
-		return c
-	}
-	return t.open
-}
-
-// best is the class of some with the highest score.
-func best(scores []float32, some []uint16) int {
-	b := some[0]
-	for _, c := range some[1:] {
-		if scores[c] > scores[b] {
-			b = c
-		}
-	}
-	return int(b)
-}
-
-// best2 is best with the lead of its score over the next best.
-func best2(scores []float32, some []uint16) (int, float32) {
-	b, second := some[0], some[1]
-	if scores[second] > scores[b] {
-		b, second = second, b
-	}
-	for _, c := range some[2:] {
-		switch {
-		case scores[c] > scores[b]:
-			b, second = c, b
-		case scores[c] > scores[second]:
-			second = c
-		}
-	}
-	return int(b), scores[b] - scores[second]
 }
 
 func every(n int) []uint16 {
@@ -157,20 +201,16 @@ func every(n int) []uint16 {
 // class over the next for each word of a sentence (+Inf for words with one
 // class).
 func (t *Tagger) Margins(forms []string) []float32 {
-	ws := describeAll(nil, forms, t.lower, t.lex)
-	guesses := make([]int, len(forms))
+	s := new(scratch)
+	t.describe(s, forms)
+	s.guesses = make([]int, len(forms))
 	margins := make([]float32, len(forms))
-	scores := make([]float32, len(t.Tags))
-	var feats linear.Features
-	for i, f := range forms {
-		some := t.candidates(f)
-		if len(some) == 1 {
-			guesses[i], margins[i] = int(some[0]), float32(math.Inf(1))
+	for i, c := range s.cands {
+		if c.class >= 0 {
+			s.guesses[i], margins[i] = c.class, float32(math.Inf(1))
 			continue
 		}
-		feats = features(feats[:0], ws, guesses, i)
-		t.model.ScoreSome(feats, some, scores)
-		guesses[i], margins[i] = best2(scores, some)
+		s.guesses[i], margins[i] = t.first(s, i)
 	}
 	return margins
 }

@@ -35,7 +35,8 @@ const (
 	knownShare = 0.995
 )
 
-// NewTrainer returns a trainer of a tagger with the given classes on data,
+// NewTrainer returns a trainer of a tagger with the given classes (at most
+// 253) on data,
 // visiting sentences in an order shuffled by seed each pass. lex, which may
 // be empty, gives lower-case words classes from a dictionary. Once
 // trained, words seen at least dictCount times (0: none) take one of the
@@ -84,7 +85,7 @@ func (t *Trainer) Epoch() float64 {
 			if len(some) > 1 {
 				feats = features(feats[:0], t.words[k], first, i)
 				t.tr.Score(feats, scores)
-				g = best(scores, t.all)
+				g = argmax(scores)
 				t.tr.Update(feats, ex.Tags[i], g)
 			}
 			first[i] = g
@@ -97,7 +98,7 @@ func (t *Trainer) Epoch() float64 {
 				feats = features(feats[:0], t.words[k], guess, i)
 				feats = rightFeatures(feats, t.words[k], guess, first, i)
 				t.tr2.Score(feats, scores)
-				g = best(scores, t.all)
+				g = argmax(scores)
 				t.tr2.Update(feats, ex.Tags[i], g)
 			}
 			guess[i] = g
@@ -116,8 +117,31 @@ func (t *Trainer) Tagger(prune float64, lemmas *Lemmatizer) *Tagger {
 	if lemmas.lex != nil {
 		lemmas.lex = t.lex // the same words: keep one table
 	}
-	return &Tagger{Tags: t.tags, Lemmas: lemmas, dict: t.dict, open: openClasses(t.data, len(t.tags)), lower: t.lower, lex: t.lex,
-		model: t.tr.Model(prune), model2: t.tr2.Model(prune)}
+	m1, m2 := t.tr.Model(prune), t.tr2.Model(prune)
+	models, err := m1.AppendBinary(nil)
+	if err == nil {
+		models, err = m2.AppendBinary(models)
+	}
+	tg := &Tagger{Tags: t.tags, Lemmas: lemmas, dict: t.dict, open: openClasses(t.data, len(t.tags)), lower: t.lower, lex: t.lex,
+		models: models}
+	if err == nil {
+		err = tg.prepare()
+	}
+	if err != nil {
+		panic(err) // more tags than NewTrainer allows
+	}
+	return tg
+}
+
+// argmax is the class with the highest score, the first of equals.
+func argmax(scores []float32) int {
+	b := 0
+	for c, v := range scores {
+		if v > scores[b] {
+			b = c
+		}
+	}
+	return b
 }
 
 func (t *Trainer) candidates(form string) []uint16 {
