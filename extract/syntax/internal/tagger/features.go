@@ -91,12 +91,19 @@ func describe(w *word, form string, first bool) {
 	)
 	letters, uppers := 0, 0
 	for i := 0; i < len(form); {
-		r, n := rune(form[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(form[i:])
+		var c byte
+		if b := form[i]; b < utf8.RuneSelf {
+			c = asciiClass[b]
+			if len(low)+utf8.UTFMax <= cap(low) {
+				low = append(low, asciiLower[b])
+			}
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(form[i:])
+			c = runeClass(r)
+			low = appendLower(low, r, c)
+			i += n
 		}
-		i += n
-		c := runeClass(r)
 		switch c {
 		case 'X':
 			letters++
@@ -120,7 +127,6 @@ func describe(w *word, form string, first bool) {
 			shape ^= uint64(c)
 			shape *= prime
 		}
-		low = appendLower(low, r)
 	}
 	if letters > 0 && uppers == letters {
 		flags |= flagAllCaps
@@ -161,14 +167,8 @@ func formHash(form string) uint64 { return linear.HashString(linear.Hash(1001), 
 // ASCII, else r itself.
 func runeClass(r rune) byte {
 	switch {
-	case 'a' <= r && r <= 'z':
-		return 'x'
-	case 'A' <= r && r <= 'Z':
-		return 'X'
-	case '0' <= r && r <= '9':
-		return 'd'
 	case r < utf8.RuneSelf:
-		return byte(r)
+		return asciiClass[r]
 	case unicode.IsUpper(r):
 		return 'X'
 	case unicode.IsLetter(r):
@@ -179,15 +179,40 @@ func runeClass(r rune) byte {
 	return '*'
 }
 
-// appendLower appends r to low as word.lower holds it: upper-case letters
-// in lower case, digits as 0; nothing once low is (nearly) full, so that
-// a buffer of 64 bytes never grows.
-func appendLower(low []byte, r rune) []byte {
-	switch c := runeClass(r); {
+// asciiClass is runeClass of the ASCII runes.
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for r := range t {
+		switch {
+		case 'a' <= r && r <= 'z':
+			t[r] = 'x'
+		case 'A' <= r && r <= 'Z':
+			t[r] = 'X'
+		case '0' <= r && r <= '9':
+			t[r] = 'd'
+		default:
+			t[r] = byte(r)
+		}
+	}
+	return t
+}()
+
+// asciiLower is what appendLower appends for the ASCII runes.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for r := range t {
+		t[r] = appendLower(make([]byte, 0, utf8.UTFMax), rune(r), asciiClass[r])[0]
+	}
+	return t
+}()
+
+// appendLower appends r, of class c (runeClass), to low as word.lower
+// holds it: upper-case letters in lower case, digits as 0; nothing once
+// low is (nearly) full, so that a buffer of 64 bytes never grows.
+func appendLower(low []byte, r rune, c byte) []byte {
+	switch {
 	case len(low)+utf8.UTFMax > cap(low):
 		return low
 	case r < utf8.RuneSelf && c == 'X':
-		return append(low, byte(r)+'a'-'A')
+		r += 'a' - 'A'
 	case c == 'X':
 		r = unicode.ToLower(r)
 	case c == 'd':
@@ -201,7 +226,7 @@ func lowerHash(b []byte) uint64 {
 	var buf [64]byte
 	low := buf[:0]
 	for _, r := range string(b) { // no copy
-		low = appendLower(low, r)
+		low = appendLower(low, r, runeClass(r))
 	}
 	return hashBytes(linear.Hash(1002), low)
 }
