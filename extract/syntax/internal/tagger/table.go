@@ -288,7 +288,18 @@ func (t *table) addRow(sl *tableSlot, c *candidates, s *sums) {
 			s.acc[uint8(e>>16)] += int32(int16(e))
 		}
 	case c.open:
-		addLanes(s.lanes[:t.openLanes], t.dense[r:r+t.openLanes])
+		lanes, row := s.lanes[:t.openLanes], t.dense[r:r+t.openLanes]
+		for p := 0; p+laneBlock <= len(row); p += laneBlock {
+			a, w := (*[laneBlock]uint64)(lanes[p:p+laneBlock]), (*[laneBlock]uint64)(row[p:p+laneBlock])
+			a[0] += w[0]
+			a[1] += w[1]
+			a[2] += w[2]
+			a[3] += w[3]
+			a[4] += w[4]
+			a[5] += w[5]
+			a[6] += w[6]
+			a[7] += w[7]
+		}
 		s.dense++
 	default:
 		row := t.dense[r : r+t.lanes]
@@ -298,24 +309,8 @@ func (t *table) addRow(sl *tableSlot, c *candidates, s *sums) {
 	}
 }
 
-// laneBlock is how many lanes addLanes adds at a time.
+// laneBlock is how many lanes addRow adds at a time.
 const laneBlock = 8
 
 // laneBlocks is the lanes of n positions, rounded up to a block.
 func laneBlocks(n int) int { return (n + 2*laneBlock - 1) / (2 * laneBlock) * laneBlock }
-
-// addLanes adds row to lanes (len(lanes) == len(row), a multiple of
-// laneBlock).
-func addLanes(lanes, row []uint64) {
-	for p := 0; p+laneBlock <= len(row); p += laneBlock {
-		a, r := (*[laneBlock]uint64)(lanes[p:p+laneBlock]), (*[laneBlock]uint64)(row[p:p+laneBlock])
-		a[0] += r[0]
-		a[1] += r[1]
-		a[2] += r[2]
-		a[3] += r[3]
-		a[4] += r[4]
-		a[5] += r[5]
-		a[6] += r[6]
-		a[7] += r[7]
-	}
-}
