@@ -2,7 +2,6 @@ package tagger
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
 )
@@ -115,36 +114,33 @@ func (s *sums) set(c *candidates, v []int32) {
 	}
 }
 
-// best2 returns the positions of c with the highest sum and the next
-// highest (the first of equals), with their sums.
-func (s *sums) best2(c *candidates) (b, second uint16, vb, vs int64) {
-	b, second, vb, vs = 0, 0, math.MinInt64, math.MinInt64 // below any sum
-	consider := func(p uint16, sum int32) {
-		switch v := int64(sum); {
-		case v > vb:
-			b, second, vb, vs = p, b, v, vb
-		case v > vs:
-			second, vs = p, v
+// best2 returns the positions of c (at least two) with the highest sum and
+// the next highest (the first of equals), with their sums. For an open
+// word it first adds its lanes to its sums.
+func (s *sums) best2(c *candidates) (b, second uint16, vb, vs int32) {
+	acc := &s.acc
+	if c.open { // positions 0 to len(c.pos)-1, two to a lane
+		bias := s.dense * laneBias
+		for k, l := range s.lanes[:(len(c.pos)+1)/2] {
+			p := uint8(2 * k)
+			acc[p] += int32(uint32(l)) - bias
+			acc[p+1] += int32(uint32(l>>32)) - bias // position len(c.pos) is no candidate
 		}
 	}
-	if !c.open {
-		for _, p := range c.pos {
-			consider(p, s.acc[p])
+	b, second = c.pos[0], c.pos[1]
+	if acc[uint8(second)] > acc[uint8(b)] {
+		b, second = second, b
+	}
+	for _, p := range c.pos[2:] {
+		if v := acc[uint8(p)]; v > acc[uint8(second)] {
+			if v > acc[uint8(b)] {
+				b, second = p, b
+			} else {
+				second = p
+			}
 		}
-		return
 	}
-	// The open classes are positions 0 to len(c.pos)-1, two to a lane.
-	bias := s.dense * laneBias
-	acc := s.acc[:len(c.pos)]
-	for p := 0; p+1 < len(acc); p += 2 {
-		l := s.lanes[p>>1]
-		consider(uint16(p), acc[p]+int32(uint32(l))-bias)
-		consider(uint16(p+1), acc[p+1]+int32(uint32(l>>32))-bias)
-	}
-	if p := len(acc) - 1; p%2 == 0 {
-		consider(uint16(p), acc[p]+int32(uint32(s.lanes[p>>1]))-bias)
-	}
-	return
+	return b, second, acc[uint8(b)], acc[uint8(second)]
 }
 
 // decodeTable decodes a model encoded by linear.Model.AppendBinary from
