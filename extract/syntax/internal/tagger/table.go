@@ -287,53 +287,46 @@ func (t *table) sum(feats []uint64, c *candidates, s *sums) {
 				}
 			}
 			sl := &slots[i]
-			if sl.pos[0] < denseRef {
+			r := int(uint16(sl.w[0])) | int(uint16(sl.w[1]))<<16
+			switch {
+			case sl.pos[0] < denseRef:
 				s.acc[sl.pos[0]] += int32(sl.w[0])
 				s.acc[sl.pos[1]] += int32(sl.w[1])
 				s.acc[sl.pos[2]] += int32(sl.w[2])
 				s.acc[sl.pos[3]] += int32(sl.w[3])
-				continue
+			case sl.pos[0] == sparseRef:
+				for _, e := range t.sparse[r : r+int(sl.w[2])] {
+					s.acc[uint8(e>>16)] += int32(int16(e))
+				}
+			case c.open:
+				if s.dense == maxLaneRows {
+					s.fold(len(c.pos))
+				}
+				lanes, row := s.lanes[:t.openLanes], t.dense[r:r+t.openLanes]
+				for p := 0; p+laneBlock <= len(row); p += laneBlock {
+					a, w := (*[laneBlock]uint64)(lanes[p:p+laneBlock]), (*[laneBlock]uint64)(row[p:p+laneBlock])
+					a[0] += w[0]
+					a[1] += w[1]
+					a[2] += w[2]
+					a[3] += w[3]
+					a[4] += w[4]
+					a[5] += w[5]
+					a[6] += w[6]
+					a[7] += w[7]
+				}
+				s.dense++
+			default:
+				row := t.dense[r : r+t.lanes]
+				for _, p := range c.pos {
+					s.acc[uint8(p)] += lane(row, uint8(p))
+				}
 			}
-			t.addRow(sl, c, s)
 		}
 		feats = feats[n:]
 	}
 }
 
-// addRow adds the weights of a row too long for its slot sl.
-func (t *table) addRow(sl *tableSlot, c *candidates, s *sums) {
-	r := int(uint16(sl.w[0])) | int(uint16(sl.w[1]))<<16
-	switch {
-	case sl.pos[0] == sparseRef:
-		for _, e := range t.sparse[r : r+int(sl.w[2])] {
-			s.acc[uint8(e>>16)] += int32(int16(e))
-		}
-	case c.open:
-		if s.dense == maxLaneRows {
-			s.fold(len(c.pos))
-		}
-		lanes, row := s.lanes[:t.openLanes], t.dense[r:r+t.openLanes]
-		for p := 0; p+laneBlock <= len(row); p += laneBlock {
-			a, w := (*[laneBlock]uint64)(lanes[p:p+laneBlock]), (*[laneBlock]uint64)(row[p:p+laneBlock])
-			a[0] += w[0]
-			a[1] += w[1]
-			a[2] += w[2]
-			a[3] += w[3]
-			a[4] += w[4]
-			a[5] += w[5]
-			a[6] += w[6]
-			a[7] += w[7]
-		}
-		s.dense++
-	default:
-		row := t.dense[r : r+t.lanes]
-		for _, p := range c.pos {
-			s.acc[uint8(p)] += lane(row, uint8(p))
-		}
-	}
-}
-
-// laneBlock is how many lanes addRow adds at a time.
+// laneBlock is how many lanes sum adds at a time.
 const laneBlock = 8
 
 // laneBlocks is the lanes of n positions, rounded up to a block.
