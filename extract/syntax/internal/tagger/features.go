@@ -225,8 +225,16 @@ func appendLower(low []byte, r rune, c byte) []byte {
 func lowerHash(b []byte) uint64 {
 	var buf [64]byte
 	low := buf[:0]
-	for _, r := range string(b) { // no copy
-		low = appendLower(low, r, runeClass(r))
+	for i, c := range b {
+		if c >= utf8.RuneSelf {
+			for _, r := range string(b[i:]) { // no copy
+				low = appendLower(low, r, runeClass(r))
+			}
+			break
+		}
+		if len(low)+utf8.UTFMax <= cap(low) {
+			low = append(low, asciiLower[c])
+		}
 	}
 	return hashBytes(linear.Hash(1002), low)
 }

@@ -23,10 +23,20 @@ type Lemmatizer struct {
 }
 
 // tagLemmas are the exceptions and rules of one tag, keyed by base form and
-// suffix, so that looking up a word's substrings allocates nothing.
+// suffixKey, so that looking up a word's substrings allocates nothing.
 type tagLemmas struct {
 	exceptions map[string]string
-	rules      map[string]rewrite
+	rules      map[uint64]rewrite
+}
+
+// suffixKey packs a suffix of at most maxSuffix bytes and its length into
+// a number.
+func suffixKey(s []byte) uint64 {
+	k := uint64(len(s))
+	for _, c := range s {
+		k = k<<8 | uint64(c)
+	}
+	return k
 }
 
 // index builds byTag from the flat tables; Lemma then uses it.
@@ -35,7 +45,7 @@ func (l *Lemmatizer) index() {
 	get := func(xpos string) tagLemmas {
 		t, ok := l.byTag[xpos]
 		if !ok {
-			t = tagLemmas{exceptions: make(map[string]string), rules: make(map[string]rewrite)}
+			t = tagLemmas{exceptions: make(map[string]string), rules: make(map[uint64]rewrite)}
 			l.byTag[xpos] = t
 		}
 		return t
@@ -46,7 +56,7 @@ func (l *Lemmatizer) index() {
 	}
 	for k, r := range l.rules {
 		xpos, suffix, _ := strings.Cut(k, "\x00")
-		get(xpos).rules[suffix] = r
+		get(xpos).rules[suffixKey([]byte(suffix))] = r
 	}
 }
 
@@ -79,7 +89,7 @@ func (l *Lemmatizer) exception(tr *tagRules, base []byte) (string, bool) {
 
 func (l *Lemmatizer) rule1(tr *tagRules, suffix []byte) (rewrite, bool) {
 	if l.byTag != nil {
-		r, ok := tr.rules[string(suffix)]
+		r, ok := tr.rules[suffixKey(suffix)]
 		return r, ok
 	}
 	r, ok := l.rules[key(string(suffix), tr.xpos)]

@@ -2,7 +2,6 @@ package tagger
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
 )
@@ -46,7 +45,7 @@ type table struct {
 	// dense[r:r+lanes], its weights as lanes (see sums).
 	sparse []uint32
 	dense  []uint64
-	lanes  int // lanes of a dense row: classes/2, rounded up to a block
+	lanes  int // lanes of a dense row: classes/3, rounded up to a block
 	// lanes of a dense row that hold the open classes, rounded up to a block
 	openLanes int
 
@@ -81,20 +80,35 @@ const (
 // sums holds the sums of the weights of one word's features for its
 // candidate positions while they are added (entries maxClasses and up
 // take sums no class uses). The dense rows of a word outside the
-// dictionary go to lanes, two positions in each: 2k in the low 32 bits of
-// lanes[k] and 2k+1 in the high, each weight plus laneBias, so that no sum
-// carries into the next position; one 64-bit addition adds two weights.
+// dictionary go to lanes, three positions in each: 3k, 3k+1 and 3k+2 in
+// bits 0, 21 and 42 of lanes[k], each weight plus laneBias (0 to 65535),
+// so that up to maxLaneRows rows add up without a carry into the next
+// position; one 64-bit addition adds three weights.
 type sums struct {
 	acc   [256]int32
 	lanes [128]uint64
-	dense int32 // dense rows added to lanes
+	dense int32 // dense rows added to lanes since they were last folded
 }
 
-const laneBias = 1 << 15
+const (
+	laneBits    = 21
+	laneMask    = 1<<laneBits - 1
+	laneBias    = 1 << 15
+	maxLaneRows = laneMask / (2*laneBias - 1) // 32
+)
+
+// laneOf and laneShift place position p in lanes: word laneOf[p], bits
+// from laneShift[p].
+var laneOf, laneShift = func() (of, shift [256]uint8) {
+	for p := range of {
+		of[p], shift[p] = uint8(p/3), uint8(laneBits*(p%3))
+	}
+	return
+}()
 
 // lane returns the weight of position p in the lanes of a dense row.
-func lane(row []uint64, p uint16) int32 {
-	return int32(int16(uint16(row[p>>1]>>(32*(p&1))) ^ laneBias))
+func lane(row []uint64, p uint8) int32 {
+	return int32(row[laneOf[p]]>>laneShift[p]&laneMask) - laneBias
 }
 
 // reset sets the sums of the positions of c to 0.
@@ -108,6 +122,21 @@ func (s *sums) reset(c *candidates) {
 	}
 }
 
+// fold adds the lanes of an open word of n candidates (positions 0 to
+// n-1) to its sums and clears them.
+func (s *sums) fold(n int) {
+	acc, bias := &s.acc, s.dense*laneBias
+	lanes := s.lanes[:(n+2)/3]
+	for k, l := range lanes {
+		p := uint8(3 * k) // positions n to n+1 are no candidates
+		acc[p] += int32(l&laneMask) - bias
+		acc[p+1] += int32(l>>laneBits&laneMask) - bias
+		acc[p+2] += int32(l>>(2*laneBits)&laneMask) - bias
+	}
+	clear(lanes)
+	s.dense = 0
+}
+
 // set sets the sums of the positions of c, which is not open, to v.
 func (s *sums) set(c *candidates, v []int32) {
 	for j, p := range c.pos {
@@ -115,36 +144,28 @@ func (s *sums) set(c *candidates, v []int32) {
 	}
 }
 
-// best2 returns the positions of c with the highest sum and the next
-// highest (the first of equals), with their sums.
-func (s *sums) best2(c *candidates) (b, second uint16, vb, vs int64) {
-	b, second, vb, vs = 0, 0, math.MinInt64, math.MinInt64 // below any sum
-	consider := func(p uint16, sum int32) {
-		switch v := int64(sum); {
-		case v > vb:
-			b, second, vb, vs = p, b, v, vb
-		case v > vs:
-			second, vs = p, v
+// best2 returns the positions of c (at least two) with the highest sum and
+// the next highest (the first of equals), with their sums. For an open
+// word it first adds its lanes to its sums.
+func (s *sums) best2(c *candidates) (b, second uint16, vb, vs int32) {
+	if c.open {
+		s.fold(len(c.pos))
+	}
+	acc := &s.acc
+	b, second = c.pos[0], c.pos[1]
+	if acc[uint8(second)] > acc[uint8(b)] {
+		b, second = second, b
+	}
+	for _, p := range c.pos[2:] {
+		if v := acc[uint8(p)]; v > acc[uint8(second)] {
+			if v > acc[uint8(b)] {
+				b, second = p, b
+			} else {
+				second = p
+			}
 		}
 	}
-	if !c.open {
-		for _, p := range c.pos {
-			consider(p, s.acc[p])
-		}
-		return
-	}
-	// The open classes are positions 0 to len(c.pos)-1, two to a lane.
-	bias := s.dense * laneBias
-	acc := s.acc[:len(c.pos)]
-	for p := 0; p+1 < len(acc); p += 2 {
-		l := s.lanes[p>>1]
-		consider(uint16(p), acc[p]+int32(uint32(l))-bias)
-		consider(uint16(p+1), acc[p+1]+int32(uint32(l>>32))-bias)
-	}
-	if p := len(acc) - 1; p%2 == 0 {
-		consider(uint16(p), acc[p]+int32(uint32(s.lanes[p>>1]))-bias)
-	}
-	return
+	return b, second, acc[uint8(b)], acc[uint8(second)]
 }
 
 // decodeTable decodes a model encoded by linear.Model.AppendBinary from
@@ -203,12 +224,12 @@ func (t *table) slot(k uint32, classes []uint16, weights []int16, pos *positions
 		t.dense = append(t.dense, make([]uint64, t.lanes)...)
 		row := t.dense[r:]
 		for p := range t.classes {
-			row[p>>1] |= laneBias << (32 * (p & 1))
+			row[laneOf[p]] |= laneBias << laneShift[p]
 		}
 		for j, c := range classes {
 			p := pos.posOf[c]
-			// As 64 bits, a negative weight leaves the other half as it was.
-			row[p>>1] += uint64(int64(weights[j])) << (32 * (p & 1))
+			// As 64 bits, a negative weight leaves the other lanes as they were.
+			row[laneOf[p]] += uint64(int64(weights[j])) << laneShift[p]
 		}
 		return ref(denseRef, r, t.lanes)
 	case n > inline:
@@ -266,56 +287,47 @@ func (t *table) sum(feats []uint64, c *candidates, s *sums) {
 				}
 			}
 			sl := &slots[i]
-			if sl.pos[0] < denseRef {
+			r := int(uint16(sl.w[0])) | int(uint16(sl.w[1]))<<16
+			switch {
+			case sl.pos[0] < denseRef:
 				s.acc[sl.pos[0]] += int32(sl.w[0])
 				s.acc[sl.pos[1]] += int32(sl.w[1])
 				s.acc[sl.pos[2]] += int32(sl.w[2])
 				s.acc[sl.pos[3]] += int32(sl.w[3])
-				continue
+			case sl.pos[0] == sparseRef:
+				for _, e := range t.sparse[r : r+int(sl.w[2])] {
+					s.acc[uint8(e>>16)] += int32(int16(e))
+				}
+			case c.open:
+				if s.dense == maxLaneRows {
+					s.fold(len(c.pos))
+				}
+				lanes, row := s.lanes[:t.openLanes], t.dense[r:r+t.openLanes]
+				for p := 0; p+laneBlock <= len(row); p += laneBlock {
+					a, w := (*[laneBlock]uint64)(lanes[p:p+laneBlock]), (*[laneBlock]uint64)(row[p:p+laneBlock])
+					a[0] += w[0]
+					a[1] += w[1]
+					a[2] += w[2]
+					a[3] += w[3]
+					a[4] += w[4]
+					a[5] += w[5]
+					a[6] += w[6]
+					a[7] += w[7]
+				}
+				s.dense++
+			default:
+				row := t.dense[r : r+t.lanes]
+				for _, p := range c.pos {
+					s.acc[uint8(p)] += lane(row, uint8(p))
+				}
 			}
-			t.addRow(sl, c, s)
 		}
 		feats = feats[n:]
 	}
 }
 
-// addRow adds the weights of a row too long for its slot sl.
-func (t *table) addRow(sl *tableSlot, c *candidates, s *sums) {
-	r := int(uint16(sl.w[0])) | int(uint16(sl.w[1]))<<16
-	switch {
-	case sl.pos[0] == sparseRef:
-		for _, e := range t.sparse[r : r+int(sl.w[2])] {
-			s.acc[uint8(e>>16)] += int32(int16(e))
-		}
-	case c.open:
-		addLanes(s.lanes[:t.openLanes], t.dense[r:r+t.openLanes])
-		s.dense++
-	default:
-		row := t.dense[r : r+t.lanes]
-		for _, p := range c.pos {
-			s.acc[uint8(p)] += lane(row, p)
-		}
-	}
-}
-
-// laneBlock is how many lanes addLanes adds at a time.
+// laneBlock is how many lanes sum adds at a time.
 const laneBlock = 8
 
 // laneBlocks is the lanes of n positions, rounded up to a block.
-func laneBlocks(n int) int { return (n + 2*laneBlock - 1) / (2 * laneBlock) * laneBlock }
-
-// addLanes adds row to lanes (len(lanes) == len(row), a multiple of
-// laneBlock).
-func addLanes(lanes, row []uint64) {
-	for p := 0; p+laneBlock <= len(row); p += laneBlock {
-		a, r := (*[laneBlock]uint64)(lanes[p:p+laneBlock]), (*[laneBlock]uint64)(row[p:p+laneBlock])
-		a[0] += r[0]
-		a[1] += r[1]
-		a[2] += r[2]
-		a[3] += r[3]
-		a[4] += r[4]
-		a[5] += r[5]
-		a[6] += r[6]
-		a[7] += r[7]
-	}
-}
+func laneBlocks(n int) int { return (n + 3*laneBlock - 1) / (3 * laneBlock) * laneBlock }

@@ -12,7 +12,8 @@ import (
 )
 
 // randomModel is a model of 40 classes whose features have from one weight
-// to all 40, positive and negative: rows inline, long sparse and dense.
+// to all 40, positive and negative: rows inline, long sparse and dense; the
+// last feature has the largest weight for every class.
 func randomModel(r *rand.Rand) (*linear.Model, []uint64) {
 	const classes = 40
 	tr := linear.NewTrainer(classes)
@@ -23,6 +24,13 @@ func randomModel(r *rand.Rand) (*linear.Model, []uint64) {
 		for range 1 + r.IntN(f%classes+1) {
 			tr.Add([]uint64{h}, r.IntN(classes), float32(r.IntN(2001)-1000))
 		}
+	}
+	// A feature of the largest weight for every class: 33 of them overflow
+	// lanes that are not folded in time.
+	big := linear.Hash(8)
+	feats = append(feats, big)
+	for c := range classes {
+		tr.Add([]uint64{big}, c, 1e6)
 	}
 	tr.Tick()
 	return tr.Model(0), feats
@@ -68,17 +76,31 @@ func TestTableScores(t *testing.T) {
 	for _, c := range open {
 		openCands.pos = append(openCands.pos, pos.posOf[c])
 	}
-	want := make([]float32, m.Classes())
-	var s sums
-	for range 200 {
-		item := make([]uint64, 0, 50)
+	// Items of random features, the last of more dense rows than lanes
+	// hold at once.
+	items := make([][]uint64, 200)
+	for i := range items {
 		for range 1 + r.IntN(50) {
 			if r.IntN(4) == 0 {
-				item = append(item, r.Uint64()) // no such feature
+				items[i] = append(items[i], r.Uint64()) // no such feature
 			} else {
-				item = append(item, feats[r.IntN(len(feats))])
+				items[i] = append(items[i], feats[r.IntN(len(feats))])
 			}
 		}
+	}
+	var dense []uint64
+	for _, h := range feats {
+		if sl := tb.slots[tb.find(h)]; sl.pos[0] == denseRef {
+			dense = append(dense, h)
+		}
+	}
+	for len(items[len(items)-1]) <= 3*maxLaneRows {
+		items[len(items)-1] = append(items[len(items)-1], dense...)
+	}
+	items = append(items, slices.Repeat(feats[len(feats)-1:], 3*maxLaneRows))
+	want := make([]float32, m.Classes())
+	var s sums
+	for _, item := range items {
 		m.Score(item, want)
 		s.reset(all)
 		tb.sum(item, all, &s)
@@ -187,4 +209,14 @@ func seedSentences(t *testing.T) [][]string {
 		}
 	}
 	return sents
+}
+
+// find returns the slot of feature h (which the table has).
+func (t *table) find(h uint64) uint32 {
+	k := linear.Key(h)
+	i := k >> t.shift
+	for t.slots[i].key != k {
+		i = (i + 1) & t.mask
+	}
+	return i
 }

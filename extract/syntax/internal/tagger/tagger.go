@@ -77,8 +77,8 @@ type scratch struct {
 	second  []int // the words the second pass sees
 	feats   linear.Features
 	sums    sums
-	// Lemmas built in a sentence: the bytes of all, and where each is.
-	base  []byte
+	base    []byte // a word's base form while its lemma is found
+	// The lemmas built in a sentence: their bytes, and where each is.
 	built []byte
 	spans []span
 }
