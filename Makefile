@@ -75,13 +75,16 @@ bench-corpus:
 # writes them to extract/syntax/model/ (same data and seed, same bytes). The
 # tagger's lexicon comes from WordNet 3.0 (Debian package wordnet-base).
 # The event detector reads the syntax analysis, so it is trained last, on
-# the TempEval-3 corpora (extract/detect/model/events.model).
+# the TempEval-3 corpora (extract/detect/model/events.model). The actor
+# recognizer's person and group nouns come from WordNet too
+# (extract/actor/data/wordnet_nouns.tsv).
 WORDNET ?= /usr/share/wordnet
 train:
 	@test -d $(WORDNET) || { echo "train: no WordNet at $(WORDNET): apt-get install wordnet-base"; exit 1; }
 	$(GO) run ./extract/syntax/internal/train -data $(DATA)/ud -wordnet $(WORDNET)
 	$(GO) run ./extract/syntax/internal/trainparse -data $(DATA)/ud
 	$(GO) run ./extract/detect/train -data $(DATA) -out extract/detect/model/events.model
+	$(GO) run ./extract/actor/internal/gennouns -wordnet $(WORDNET) -out extract/actor/data/wordnet_nouns.tsv
 
 # Scores the extractors on the gold corpora in $(DATA) (see its README).
 eval: eval-syntax eval-timex eval-tml-events eval-actors eval-events eval-mixed eval-cameo eval-storyline eval-articles

@@ -21,6 +21,9 @@ type AgentCount struct {
 	Args     int // of those, with an agent or target that is a gold participant
 	Given    int // of those, with an agent
 	Right    int // of those, with an agent that is a gold participant
+
+	Keep   int      // how many mentions without a participant argument to keep, for error analysis
+	Missed []string // up to Keep such mentions: trigger, gold participants, sentence
 }
 
 // Add counts the matched mentions of one document.
@@ -53,6 +56,9 @@ func (a *AgentCount) Add(g *ecb.Document, d *doc.Document, dr docResult) {
 				right = right || part
 			}
 		}
+		if !arg && len(a.Missed) < a.Keep {
+			a.Missed = append(a.Missed, missText(g, d, si, ps))
+		}
 		a.Args += b2i(arg)
 		a.Given += b2i(given)
 		a.Right += b2i(right)
@@ -77,4 +83,24 @@ func (a AgentCount) Print(w io.Writer, name string) {
 	fmt.Fprintf(w, "  %s participants, over %d matched mentions with a gold human participant in their sentence:\n", name, a.Mentions)
 	fmt.Fprintf(w, "    agent or target a gold participant %.3f; agent given %.3f, right %.3f; a gold participant when given %.3f\n",
 		frac(a.Args, a.Mentions), frac(a.Given, a.Mentions), frac(a.Right, a.Mentions), frac(a.Right, a.Given))
+}
+
+// missText describes a matched mention with no gold participant argument.
+func missText(g *ecb.Document, d *doc.Document, si int, ps []doc.Span) string {
+	e := d.Events[si]
+	var gold, args []string
+	for _, p := range ps {
+		gold = append(gold, g.Text[p.Start:p.End])
+	}
+	for _, x := range e.Arguments {
+		if x.Mention >= 0 {
+			args = append(args, string(x.Role)+"="+d.ActorMentions[x.Mention].Text)
+		}
+	}
+	sent := ""
+	if e.Sentence >= 0 && e.Sentence < len(g.Sentences) {
+		sp := g.Sentences[e.Sentence].Span
+		sent = g.Text[sp.Start:sp.End]
+	}
+	return fmt.Sprintf("%s %q gold=%q sys=%q in: %s", g.Name, e.TriggerText, gold, args, sent)
 }

@@ -54,7 +54,7 @@ func main() {
 		slog.Error("ecbevents", "err", err)
 		os.Exit(1)
 	}
-	res, err := Run(dir, split(*topics), split(*coref))
+	res, err := Run(dir, split(*topics), split(*coref), *errs)
 	if err != nil {
 		slog.Error("ecbevents", "err", err)
 		os.Exit(1)
@@ -82,6 +82,7 @@ type Result struct {
 	Docs, TestDocs   int
 	All, Test        evalkit.PRF
 	Agents           AgentCount              // on the test topics 36-45
+	DevAgents        AgentCount              // on the other topics (for development)
 	ByTag            map[string]*evalkit.PRF // recall per gold tag
 	CorefTopics      []string
 	Coref            []CorefRow
@@ -95,6 +96,9 @@ func (r Result) Print(w io.Writer) {
 	if r.TestDocs > 0 {
 		fmt.Fprintf(w, "  test topics 36-45  docs=%d  P=%.3f R=%.3f F1=%.3f  (tp=%d sys=%d gold=%d)\n", r.TestDocs, r.Test.P(), r.Test.R(), r.Test.F1(), r.Test.TP, r.Test.Sys, r.Test.Gold)
 		r.Agents.Print(w, "test topics 36-45")
+	}
+	if r.DevAgents.Mentions > 0 {
+		r.DevAgents.Print(w, "other topics")
 	}
 	var tags []string
 	for t := range r.ByTag {
@@ -128,6 +132,10 @@ func (r Result) PrintErrors(w io.Writer, n int) {
 			break
 		}
 		fmt.Fprintf(w, "  %s %-22s %q in: %s\n", m.Doc, m.Tag, m.Text, m.Sentence)
+	}
+	fmt.Fprintln(w, "without a participant argument (other topics):")
+	for _, m := range r.DevAgents.Missed {
+		fmt.Fprintf(w, "  %s\n", m)
 	}
 }
 
@@ -230,8 +238,11 @@ func extractDoc(g *ecb.Document) *doc.Document {
 
 // Run evaluates mention detection on topics (all when empty) and
 // coreference on corefTopics.
-func Run(dir string, topics, corefTopics []string) (Result, error) {
+// It keeps up to keep missed and spurious mentions, and as many matched
+// mentions of the other topics without a participant argument.
+func Run(dir string, topics, corefTopics []string, keep int) (Result, error) {
 	res := Result{ByTag: map[string]*evalkit.PRF{}, CorefTopics: corefTopics}
+	res.DevAgents.Keep = keep
 	c, err := ecb.ReadCorpus(dir, topics...)
 	if err != nil {
 		return res, fmt.Errorf("ecbevents: %w", err)
@@ -254,6 +265,8 @@ func Run(dir string, topics, corefTopics []string) (Result, error) {
 			res.TestDocs++
 			res.Test.Add(dr.prf)
 			res.Agents.Add(g, d, dr)
+		} else {
+			res.DevAgents.Add(g, d, dr)
 		}
 		if corefSet[g.Topic] {
 			byTopic[g.Topic] = append(byTopic[g.Topic], scored{g, d, dr})

@@ -19,7 +19,7 @@ func TestECBEvents(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "ECBplus_coreference_sentences.csv")); err != nil {
 		t.Skipf("SKIPPING ECB+ event evaluation: no ECB+ data at %s (%v)", dir, err)
 	}
-	res, err := Run(dir, []string{"36", "37"}, []string{"36", "37"})
+	res, err := Run(dir, []string{"36", "37"}, []string{"36", "37"}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,6 +48,10 @@ type entry struct {
 	// exact, when set, is the token text the first token must have exactly
 	// (acronyms such as "US", "WHO", "IS" must not match "us", "who", "is").
 	exact bool
+	// nounOnly entries (nouns from WordNet) match only a word the parser
+	// tags as a noun: "accused" in "a man accused of", "miss" in "will
+	// miss the game" are verbs.
+	nounOnly bool
 }
 
 type node struct {
@@ -354,15 +358,23 @@ func (g *gazetteer) readTitles() error {
 }
 
 // readNouns adds the common nouns for people, groups and places of
-// data/nouns.tsv.
+// data/nouns.tsv, then those of data/wordnet_nouns.tsv (generated from
+// WordNet by make train): a noun in both keeps its nouns.tsv entry.
 func (g *gazetteer) readNouns() error {
-	return readTSV("nouns.tsv", func(ln int, c []string) error {
-		if len(c) < 3 {
-			return fmt.Errorf("want noun, kind, number")
+	for _, name := range []string{"nouns.tsv", "wordnet_nouns.tsv"} {
+		err := readTSV(name, func(ln int, c []string) error {
+			if len(c) < 3 {
+				return fmt.Errorf("want noun, kind, number")
+			}
+			g.add(c[0], entry{typ: eNoun, title: c[0], kind: doc.ActorKind(c[1]), plural: c[2] == "pl", lower: true,
+				nounOnly: name != "nouns.tsv"})
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		g.add(c[0], entry{typ: eNoun, title: c[0], kind: doc.ActorKind(c[1]), plural: c[2] == "pl", lower: true})
-		return nil
-	})
+	}
+	return nil
 }
 
 // usablePlaceName rejects subdivision names that are codes, contain digits

@@ -38,6 +38,11 @@ func (s *state) nameRun(j int) int {
 			k++
 			continue
 		}
+		if k > j && s.middleInitialDot(k) {
+			// "James R. Dabney": the initial's period.
+			k++
+			continue
+		}
 		break
 	}
 	// Drop trailing particles.
@@ -45,6 +50,17 @@ func (s *state) nameRun(j int) int {
 		k--
 	}
 	return k
+}
+
+// middleInitialDot reports whether token k is the period of a middle
+// initial: a single capital letter before it, a capitalized word after.
+func (s *state) middleInitialDot(k int) bool {
+	ts := s.toks
+	if ts[k].text != "." || k+1 >= len(ts) || !ts[k+1].cap || !ts[k+1].word {
+		return false
+	}
+	p := ts[k-1].text
+	return len(p) == 1 && 'A' <= p[0] && p[0] <= 'Z' && ts[k-1].span.End == ts[k].span.Start
 }
 
 // nameAt handles a capitalized name run starting at i.

@@ -61,7 +61,7 @@ func (s *state) phrase(i, end int, ents []int32) (int, bool) {
 		}
 	}
 	if e := s.pick(ents, eTitle); e != nil {
-		if n := s.pick(ents, eNoun); n != nil && !t.cap && s.nameRun(end) == end {
+		if n := s.pick(ents, eNoun); n != nil && !t.cap && s.nameRun(end) == end && s.nounHere(n, i, end) {
 			return s.nominal(i, end, n), true
 		}
 		if j, ok := s.titled(i, -1, "", i); ok {
@@ -80,7 +80,7 @@ func (s *state) phrase(i, end int, ents []int32) (int, bool) {
 		s.setPlural(a)
 		return end, true
 	}
-	if e := s.pick(ents, eNoun); e != nil && (!t.cap || t.first || s.titleCase) {
+	if e := s.pick(ents, eNoun); e != nil && (!t.cap || t.first || s.titleCase) && s.nounHere(e, i, end) {
 		return s.nominal(i, end, e), true
 	}
 	return 0, false
@@ -285,4 +285,18 @@ func (s *state) capitalIsGov(i, end int) bool {
 		}
 	}
 	return false
+}
+
+// nounHere reports whether noun entry e may match tokens [i, end): an
+// entry that wants a noun (from WordNet) needs the parser's noun tag, and
+// no noun after it ("heavyweight champion", "student protests": a
+// modifier, not the noun phrase's head).
+func (s *state) nounHere(e *entry, i, end int) bool {
+	if !e.nounOnly || s.toks[i].tag == "" {
+		return true
+	}
+	if s.toks[i].tag != "NOUN" {
+		return false
+	}
+	return end >= len(s.toks) || s.toks[end].tag != "NOUN" && s.toks[end].tag != "PROPN"
 }

@@ -35,7 +35,7 @@ type lowRef struct{ tok, off, n int32 }
 func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 	start := len(s.all)
 	first := true
-	content, caps := 0, 0
+	content, caps, lowLong := 0, 0, 0
 	for _, t := range in {
 		// Fill the token in place: all[len(all):cap(all)] is zero (fresh,
 		// or cleared by release).
@@ -57,11 +57,14 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 					caps++
 				}
 			}
+			if !k.cap && len(k.text) >= 4 {
+				lowLong++
+			}
 		case opensSentence(t.Text, ascii):
 			first = true
 		}
 	}
-	return s.all[start:len(s.all):len(s.all)], titleCasedCounts(content, caps)
+	return s.all[start:len(s.all):len(s.all)], titleCasedCounts(content, caps, lowLong)
 }
 
 // opensSentence reports whether punctuation opens a new sentence for
@@ -197,10 +200,14 @@ func (s *state) pendLow(text string) []byte {
 
 // titleCasedCounts reports whether a sentence with content words (words
 // that are not stopwords, of at least 3 bytes) of which caps are
-// capitalized is title-cased, as in a headline: capitalization then says
-// little.
-func titleCasedCounts(content, caps int) bool {
-	return content >= 2 && (caps == content || content >= 8 && caps >= content-1)
+// capitalized, and lowLong lowercase words of at least 4 bytes, is
+// title-cased, as in a headline: capitalization then says little. A
+// sentence of names with one lowercase verb is title-cased only when no
+// other long word is lowercase: "Attorney Mark Heller told Superior Court
+// Judge James Dabney that Lohan had checked into Morningside Recovery" is
+// prose ("told", "that", "checked", "into").
+func titleCasedCounts(content, caps, lowLong int) bool {
+	return content >= 2 && (caps == content || content >= 8 && caps >= content-1 && lowLong <= 1)
 }
 
 // scanEvidence records which words appear capitalized inside a normal

@@ -82,7 +82,10 @@ type lexicon struct {
 	noEvent map[string]bool
 	// quantity nouns count what their "of" phrase names (cues.tsv)
 	quantity map[string]bool
-	negconv  []cue
+	// light verbs give their subject to their object noun's event, in
+	// the role of the value: "made a move", "faced arrest" (cues.tsv)
+	light   map[string]string
+	negconv []cue
 	// words answers everything the extractor asks about a lower-case word
 	// in one lookup: closed class, verb lemma and form, patterns, cues
 	// starting with it. Built from the maps above; absent words are plain.
@@ -146,6 +149,7 @@ func parseLexicon() (*lexicon, error) {
 		abstract: map[string]bool{},
 		noEvent:  map[string]bool{},
 		quantity: map[string]bool{},
+		light:    map[string]string{},
 	}
 	err := readLines("cameo.tsv", func(_ int, c []string) error {
 		if len(c) < 3 {
@@ -286,6 +290,12 @@ func parseLexicon() (*lexicon, error) {
 			return nil
 		case "quantity":
 			l.quantity[c[1]] = true
+			return nil
+		case "light":
+			l.light[c[1]] = doc.RoleAgent
+			if len(c) > 2 && c[2] == "target" {
+				l.light[c[1]] = doc.RoleTarget
+			}
 			return nil
 		case "negconv":
 			if len(c) < 4 {

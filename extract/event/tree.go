@@ -196,7 +196,7 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 		// "a resolution that called for": the resolution's.
 		x.addNode(s, c, doc.RoleAgent, s.toks[h].Head)
 	case k >= 0:
-		x.addNode(s, c, doc.RoleAgent, k)
+		x.addSubjects(s, c, h)
 	case !c.hasRole(doc.RoleTarget) || !c.passive:
 		x.sharedSubject(s, c, h)
 	}
@@ -219,6 +219,51 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			}
 		}
 	}
+}
+
+// addSubjects adds the agents named by h's subjects: the parser gives a
+// reporting clause after a quote two when a role noun stands before the
+// names ("producers Craig Zadan and Neil Meron announced"); the first
+// subject that names an actor is the agent.
+func (x *extractor) addSubjects(s *sentence, c *cand, h int) {
+	for _, k := range s.children(h) {
+		if r, sub := s.rel(k); r != "nsubj" || sub != "" {
+			continue
+		}
+		if x.addNode(s, c, doc.RoleAgent, k); c.hasRole(doc.RoleAgent) {
+			return
+		}
+	}
+}
+
+// subjectOf returns the subject of verb v, or of the verb it shares its
+// subject with (through coordination, control or a non-finite adverbial
+// clause: "died after suffering"), and the subject's relation; -1 when
+// there is none.
+func (s *sentence) subjectOf(v int) (int, string) {
+	for n := 0; v >= 0 && n < 8; n++ {
+		for _, r := range [...]string{"nsubj", "nsubj:pass"} {
+			if k := s.child(v, r); k >= 0 {
+				return k, r
+			}
+		}
+		if r, _ := s.rel(v); r != "conj" && r != "xcomp" && !(r == "advcl" && s.nonFinite(v)) {
+			return -1, ""
+		}
+		v = s.toks[v].Head
+	}
+	return -1, ""
+}
+
+// nonFinite reports whether verb v is a participle or an infinitive
+// without a subject of its own: "after suffering", "before fleeing", "to
+// begin".
+func (s *sentence) nonFinite(v int) bool {
+	switch s.toks[v].XPOS {
+	case "VBG", "VBN", "VB":
+		return s.child(v, "nsubj") < 0 && s.child(v, "nsubj:pass") < 0 && s.child(v, "aux") < 0
+	}
+	return false
 }
 
 // relativePronoun reports whether token k is "who", "which", "that"...
@@ -271,6 +316,12 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 	case r == "acl" && c.passive:
 		// "a delegation requested by Biden"
 		x.addNode(s, c, doc.RoleTarget, p)
+	case r == "advcl" && s.nonFinite(h):
+		// "Page died after suffering a heart attack", "fled before
+		// being caught"
+		if k, _ := s.subjectOf(p); k >= 0 {
+			x.addNode(s, c, doc.RoleAgent, k)
+		}
 	case r == "acl":
 		// "officials meeting in Cairo"; "Netanyahu's decision to
 		// cancel": the decision's possessor decides and cancels.
@@ -296,6 +347,35 @@ func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
 			}
 		case r == "nmod":
 			x.oblique(s, c, k, true)
+		}
+	}
+	if !c.hasRole(doc.RoleAgent) {
+		x.lightSubject(s, c, h)
+	}
+}
+
+// lightSubject gives an event noun without an agent the subject of its
+// clause: of a copula ("Ross is in negotiations"), or of the light verb
+// whose object it is ("made a move", "faced arrest").
+func (x *extractor) lightSubject(s *sentence, c *cand, h int) {
+	if k := s.child(h, "nsubj"); k >= 0 {
+		x.addNode(s, c, doc.RoleAgent, k)
+		return
+	}
+	v := s.toks[h].Head
+	if r, _ := s.rel(h); r != "obj" || v < 0 {
+		return
+	}
+	role, ok := x.l.light[s.toks[v].Lemma]
+	if !ok {
+		return
+	}
+	if k, rel := s.subjectOf(v); k >= 0 {
+		if rel == "nsubj:pass" {
+			role = doc.RoleTarget
+		}
+		if !c.hasRole(role) {
+			x.addNode(s, c, role, k)
 		}
 	}
 }

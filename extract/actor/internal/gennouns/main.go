@@ -1,0 +1,327 @@
+// Command gennouns writes extract/actor/data/wordnet_nouns.tsv: the common
+// nouns whose most frequent WordNet 3.0 sense is a person ("prosecutor",
+// "starlet", "producer") or a social group ("academy", "police",
+// "jury"), in both numbers. The recognizer reads them as it reads
+// nouns.tsv: a nominal mention ("a prosecutor said", "the Academy
+// announced") is an actor an event can take as its agent.
+//
+//	go run ./extract/actor/internal/gennouns -wordnet /usr/share/wordnet -out extract/actor/data/wordnet_nouns.tsv
+//
+// Only the first sense counts (WordNet orders senses by frequency in its
+// tagged corpus): "force" (first a physical quantity) and "star" (a
+// celestial body) stay out. Multi-word lemmas and capitalized ones (names)
+// stay out too. Plurals come from WordNet's exception list (noun.exc),
+// else from the regular rules. The output is sorted: the same WordNet
+// gives the same bytes.
+package main
+
+import (
+	"bufio"
+	_ "embed"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Roots of the classes kept, by synset offset in data.noun.
+const (
+	personRoot       = "00007846" // person.n.01
+	organizationRoot = "08008335" // organization.n.01
+	socialGroupRoot  = "07950920" // social_group.n.01
+	gatheringRoot    = "07975026" // gathering.n.01: a party, a conference, a rally
+)
+
+// Lexicographer files of senses that make a noun an event: noun.act
+// ("patrol", "raid") and noun.event.
+const (
+	lexAct   = "04"
+	lexEvent = "11"
+)
+
+// synset is what the generator reads of a noun synset.
+type synset struct {
+	lexfile string
+	hyper   []string
+	names   map[string]bool // lowercase forms written capitalized ("Watergate")
+}
+
+// skipList holds the nouns left out whatever WordNet says (skip.tsv).
+//
+//go:embed skip.tsv
+var skipList string
+
+func main() {
+	dir := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database folder (Debian package wordnet-base)")
+	out := flag.String("out", "extract/actor/data/wordnet_nouns.tsv", "output TSV")
+	flag.Parse()
+	if err := run(*dir, *out); err != nil {
+		slog.Error("gennouns", "err", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, out string) error {
+	syns, err := readSynsets(filepath.Join(dir, "data.noun"))
+	if err != nil {
+		return err
+	}
+	senses, err := readSenses(filepath.Join(dir, "index.noun"))
+	if err != nil {
+		return err
+	}
+	irregular, err := readPlurals(filepath.Join(dir, "noun.exc"))
+	if err != nil {
+		return err
+	}
+	verbs, err := readSenses(filepath.Join(dir, "index.verb"))
+	if err != nil {
+		return err
+	}
+	skip := map[string]bool{}
+	for _, line := range strings.Split(skipList, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			skip[w] = true
+		}
+	}
+	kinds := map[string]string{}
+	cache := map[string]string{}
+	for lemma, offs := range senses {
+		if skip[lemma] || syns[offs[0]].names[lemma] || eventLike(offs, syns) || participle(lemma, verbs) {
+			continue
+		}
+		if k := classOf(offs[0], syns, cache); k != "" && k != "gathering" {
+			kinds[lemma] = k
+		}
+	}
+	return write(out, kinds, irregular)
+}
+
+// eventLike reports whether one of a noun's two most frequent senses is an
+// act or an event, or a gathering: "party", "patrol", "conference" name
+// events in news as often as groups.
+func eventLike(offs []string, syns map[string]synset) bool {
+	for i, off := range offs {
+		if i == 2 {
+			break
+		}
+		if lf := syns[off].lexfile; lf == lexAct || lf == lexEvent || descends(off, gatheringRoot, syns, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// participle reports whether a noun is a verb's past participle: "the
+// accused" is a person, but "a man accused of" is the event a tagger
+// most often misreads as a noun.
+func participle(w string, verbs map[string][]string) bool {
+	if !strings.HasSuffix(w, "ed") {
+		return false
+	}
+	_, d := verbs[w[:len(w)-1]]
+	_, ed := verbs[w[:len(w)-2]]
+	return d || ed
+}
+
+// descends reports whether synset off has root among its hypernyms.
+func descends(off, root string, syns map[string]synset, depth int) bool {
+	if off == root {
+		return true
+	}
+	if depth > 30 {
+		return false
+	}
+	for _, h := range syns[off].hyper {
+		if descends(h, root, syns, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// classOf returns "person", "organization", "group" or "" for a synset,
+// following hypernym pointers (not instance ones: those are names).
+func classOf(off string, syns map[string]synset, cache map[string]string) string {
+	if k, ok := cache[off]; ok {
+		return k
+	}
+	cache[off] = "" // cycles (there are none in WordNet 3.0) end here
+	var k string
+	switch off {
+	case personRoot:
+		k = "person"
+	case organizationRoot:
+		k = "organization"
+	case socialGroupRoot:
+		k = "group"
+	default:
+		for _, h := range syns[off].hyper {
+			if hk := classOf(h, syns, cache); rank(hk) > rank(k) {
+				k = hk
+			}
+		}
+	}
+	cache[off] = k
+	return k
+}
+
+// rank orders the classes when a synset has several hypernyms: a person
+// first, then an organization, then any social group.
+func rank(k string) int {
+	return map[string]int{"": 0, "group": 1, "organization": 2, "person": 3}[k]
+}
+
+// readSynsets reads the noun synsets: lexicographer file, hypernyms and
+// the forms written capitalized.
+func readSynsets(path string) (map[string]synset, error) {
+	syns := map[string]synset{}
+	err := eachLine(path, func(f []string) {
+		if len(f) < 4 || len(f[0]) != 8 {
+			return
+		}
+		sy := synset{lexfile: f[1], names: map[string]bool{}}
+		var nw int
+		fmt.Sscanf(f[3], "%x", &nw)
+		for w := 0; w < nw && 4+2*w < len(f); w++ {
+			if word := f[4+2*w]; word != strings.ToLower(word) {
+				sy.names[strings.ToLower(word)] = true
+			}
+		}
+		i := 4 + 2*nw
+		if i >= len(f) {
+			return
+		}
+		var np int
+		fmt.Sscanf(f[i], "%d", &np)
+		for p := 0; p < np && i+1+4*p+1 < len(f); p++ {
+			if f[i+1+4*p] == "@" {
+				sy.hyper = append(sy.hyper, f[i+1+4*p+1])
+			}
+		}
+		syns[f[0]] = sy
+	})
+	return syns, err
+}
+
+// readSenses maps each one-word lowercase lemma to its senses, most
+// frequent first.
+func readSenses(path string) (map[string][]string, error) {
+	senses := map[string][]string{}
+	err := eachLine(path, func(f []string) {
+		if len(f) < 6 || strings.ContainsAny(f[0], "_-.'0123456789") || len(f[0]) < 3 {
+			return
+		}
+		var np int
+		fmt.Sscanf(f[3], "%d", &np)
+		i := 4 + np + 2 // after the pointers: sense_cnt, tagsense_cnt
+		if i < len(f) {
+			senses[f[0]] = f[i:]
+		}
+	})
+	return senses, err
+}
+
+// readPlurals maps a noun to its irregular plural.
+func readPlurals(path string) (map[string]string, error) {
+	pl := map[string]string{}
+	err := eachLine(path, func(f []string) {
+		if len(f) == 2 && !strings.ContainsAny(f[0], "_-") {
+			if _, ok := pl[f[1]]; !ok || len(f[0]) < len(pl[f[1]]) {
+				pl[f[1]] = f[0]
+			}
+		}
+	})
+	return pl, err
+}
+
+// plural returns the regular plural of a noun.
+func plural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "man") && !strings.HasSuffix(w, "human"):
+		return w[:len(w)-3] + "men"
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "z"),
+		strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
+		return w + "es"
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
+}
+
+func write(path string, kinds, irregular map[string]string) error {
+	type row struct{ noun, kind, num string }
+	isPlural := map[string]bool{}
+	for _, pl := range irregular {
+		isPlural[pl] = true
+	}
+	var rows []row
+	seen := map[string]bool{}
+	add := func(noun, kind, num string) {
+		if !seen[noun] {
+			seen[noun] = true
+			rows = append(rows, row{noun, kind, num})
+		}
+	}
+	for lemma, k := range kinds {
+		if !isPlural[lemma] { // "men" is a plural, not a noun of its own
+			add(lemma, k, "sg")
+		}
+	}
+	for lemma, k := range kinds {
+		if isPlural[lemma] {
+			continue
+		}
+		pl := irregular[lemma]
+		if pl == "" {
+			pl = plural(lemma)
+		}
+		add(pl, k, "pl")
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].noun < rows[j].noun })
+	var b strings.Builder
+	b.WriteString(header)
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", r.noun, r.kind, r.num)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("gennouns: %w", err)
+	}
+	slog.Info("gennouns", "out", path, "nouns", len(kinds), "rows", len(rows))
+	return nil
+}
+
+const header = `# Generated by extract/actor/internal/gennouns from WordNet 3.0 (Princeton
+# University; licence in WORDNET-LICENSE beside this file): one-word common
+# nouns whose most frequent sense is a person, an organization or another
+# social group, with their plurals. Columns as nouns.tsv: noun, kind
+# (person, organization, group), number (sg or pl). Do not edit: run make
+# train. nouns.tsv, read first, overrides a noun listed in both.
+`
+
+func eachLine(path string, fn func([]string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("gennouns: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "  ") {
+			continue // the licence header
+		}
+		if i := strings.Index(line, " | "); i >= 0 {
+			line = line[:i]
+		}
+		fn(strings.Fields(line))
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gennouns: %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// TestParticipants: events whose participant was missed before (issue 18,
+// ECB+ development topics): the role noun that is no name ("a prosecutor
+// said", "producers ... announced"), a middle initial inside a name, a
+// sentence of names read as a headline, the subject shared with a
+// participle ("died after suffering"), light verbs and copulas that give
+// an event noun its agent.
+func TestParticipants(t *testing.T) {
+	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text, trigger, role, actor string
+	}{
+		{"The actress has since checked in to a different rehab, a prosecutor said Friday.", "said", doc.RoleAgent, "prosecutor"},
+		{"Ellen DeGeneres will return to host the Oscars, producers Craig Zadan and Neil Meron announced today.", "announced", doc.RoleAgent, "Craig Zadan"},
+		{"We are thrilled to have her host the Oscars, producers said in a statement.", "said", doc.RoleAgent, "producers"},
+		{"Attorney Mark Jay Heller told LA Superior Court Judge James R. Dabney that Lohan had checked into Morningside Recovery.", "told", doc.RoleAgent, "Attorney Mark Jay Heller"},
+		{"Lohan told James R. Dabney that Heller had checked into a clinic.", "told", doc.RoleTarget, "James R. Dabney"},
+		{"Pinup icon Bettie Page died Thursday evening at a hospital after suffering a heart attack.", "suffering", doc.RoleAgent, "Bettie Page"},
+		{"Ellen DeGeneres will make a second appearance as the show's emcee on the March 2 broadcast.", "appearance", doc.RoleAgent, "Ellen DeGeneres"},
+		{"The Hollywood Reporter says Ross is in negotiations with Lionsgate to return as director.", "negotiations", doc.RoleAgent, "Ross"},
+		{"The jury convicted the man of first-degree murder on Tuesday.", "convicted", doc.RoleAgent, "jury"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.trigger, func(t *testing.T) {
+			d := Extract(doc.Article{Text: tt.text, Published: &dct})
+			var got []string
+			for _, e := range d.Events {
+				if e.TriggerText != tt.trigger {
+					continue
+				}
+				for _, a := range e.Arguments {
+					if a.Mention < 0 {
+						continue
+					}
+					m := d.ActorMentions[a.Mention].Text
+					if a.Role == tt.role && m == tt.actor {
+						return
+					}
+					got = append(got, a.Role+"="+m)
+				}
+				t.Fatalf("%q: arguments %q, want %s=%q", tt.trigger, got, tt.role, tt.actor)
+			}
+			for _, e := range d.Events {
+				got = append(got, e.TriggerText)
+			}
+			t.Errorf("no event %q among %q", tt.trigger, got)
+		})
+	}
+}
+
+// TestNounActorsNeedNouns: a person noun from WordNet is an actor only
+// where the parser reads a noun at the head of its phrase.
+func TestNounActorsNeedNouns(t *testing.T) {
+	dct := time.Date(2008, 12, 18, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, word string }{
+		{"Running back Reggie Bush will miss the final two games of the season.", "miss"},
+		{"Wladimir Klitschko stopped the former heavyweight champion in seven rounds.", "heavyweight"},
+		{"Both nations reassess their strategic priorities in the Middle East.", "nations"},
+	}
+	for _, tt := range tests {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		for _, m := range d.ActorMentions {
+			if strings.EqualFold(m.Text, tt.word) {
+				t.Errorf("%q: %q is an actor mention (%s)", tt.text, m.Text, m.How)
+			}
+		}
+	}
+}
