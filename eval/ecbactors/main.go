@@ -35,7 +35,7 @@ import (
 
 	"github.com/eventgraph/eventgraph/eval/internal/ecb"
 	"github.com/eventgraph/eventgraph/eval/internal/evalkit"
-	"github.com/eventgraph/eventgraph/extract/actor"
+	"github.com/eventgraph/eventgraph/extract"
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
@@ -224,7 +224,7 @@ func Run(dir string, topics, corefTopics []string) (Result, error) {
 		for _, d := range docs {
 			res.Docs++
 			dd := d.Doc()
-			actor.Recognize(dd)
+			extract.Sentenced(dd) // as ingest runs it: the parse first
 			var sys []sysMention
 			for _, m := range dd.ActorMentions {
 				num := d.Sentences[m.Sentence].Number
