@@ -102,5 +102,30 @@ func missText(g *ecb.Document, d *doc.Document, si int, ps []doc.Span) string {
 		sp := g.Sentences[e.Sentence].Span
 		sent = g.Text[sp.Start:sp.End]
 	}
-	return fmt.Sprintf("%s %q gold=%q sys=%q in: %s", g.Name, e.TriggerText, gold, args, sent)
+	return fmt.Sprintf("%s %q [%s] gold=%q sys=%q in: %s", g.Name, e.TriggerText, syntaxOf(d, e), gold, args, sent)
+}
+
+// syntaxOf describes the trigger's head token in the parse: tag, relation
+// and dependents, for error analysis.
+func syntaxOf(d *doc.Document, e doc.EventMention) string {
+	if e.Sentence < 0 || e.Sentence >= len(d.Sentences) {
+		return ""
+	}
+	toks := d.Sentences[e.Sentence].Tokens
+	for i, t := range toks {
+		if t.Start < e.Trigger.Start || t.Start >= e.Trigger.End {
+			continue
+		}
+		out := fmt.Sprintf("%s %s", t.Tag, t.Rel)
+		if t.Head >= 0 {
+			out += "<" + toks[t.Head].Text
+		}
+		for _, c := range toks {
+			if c.Head == i && c.Rel != "punct" && c.Rel != "det" && c.Rel != "case" && c.Rel != "aux" {
+				out += " " + c.Rel + ":" + c.Text
+			}
+		}
+		return out
+	}
+	return ""
 }

@@ -80,10 +80,19 @@ func (s *state) phrase(i, end int, ents []int32) (int, bool) {
 		s.setPlural(a)
 		return end, true
 	}
-	if e := s.pick(ents, eNoun); e != nil && (!t.cap || t.first || s.titleCase) && s.nounHere(e, i, end) {
+	if e := s.pick(ents, eNoun); e != nil && ((!t.cap || t.first || s.titleCase) && s.nounHere(e, i, end) || s.theInstitution(e, i, end)) {
 		return s.nominal(i, end, e), true
 	}
 	return 0, false
+}
+
+// theInstitution reports whether [i, end) is one capitalized organization
+// noun after "the" inside a sentence: "the Academy announced", "the Agency
+// said" name the institution the article is about.
+func (s *state) theInstitution(e *entry, i, end int) bool {
+	t := &s.toks[i]
+	return t.cap && !t.first && !s.titleCase && end == i+1 && i > 0 && s.toks[i-1].low == "the" &&
+		(e.kind == doc.KindOrganization || e.kind == doc.KindGroup) && s.nameRun(i) == end
 }
 
 // compound splits "US-Israel" into its parts when a part is a known name.

@@ -201,6 +201,10 @@ type sentence struct {
 	toks     []token
 	cands    []*cand
 	title    bool
+	// titleCased: a title with most words capitalized ("Netanyahu Cancels
+	// Washington Trip"), whose parse is not to be trusted; a headline in
+	// sentence case parses as prose.
+	titleCased bool
 }
 
 type extractor struct {
@@ -283,6 +287,7 @@ func (x *extractor) prepare(si int) *sentence {
 		}
 	}
 	s.title = ds.Kind == doc.BlockTitle || ds.Kind == doc.BlockHeading || (words >= 4 && upper*10 >= words*7)
+	s.titleCased = s.title && upper*2 >= words
 	for _, mi := range x.mentionsOf(si) {
 		m := d.ActorMentions[mi]
 		if s.title && x.verbStartsName(s, m) {

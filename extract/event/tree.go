@@ -107,6 +107,11 @@ func (s *sentence) mentionOf(k int) int {
 			}
 		}
 	}
+	// An apposition stands for the name it describes: "Bettie Page, the
+	// pin-up model who helped".
+	if h := s.toks[k].Head; s.toks[k].Rel == "appos" && h >= 0 && s.toks[h].ment >= 0 {
+		return s.toks[h].ment
+	}
 	return -1
 }
 
@@ -163,7 +168,7 @@ func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
 // prose reads "Netanyahu Cancels Washington Trip" as one name): the
 // word-window rules then apply.
 func (x *extractor) treeArgs(s *sentence, c *cand) bool {
-	if !s.parsed() || s.title {
+	if !s.parsed() || s.titleCased {
 		return false
 	}
 	h := c.head
