@@ -28,6 +28,9 @@ func TestParticipants(t *testing.T) {
 		{"Ellen DeGeneres will make a second appearance as the show's emcee on the March 2 broadcast.", "appearance", doc.RoleAgent, "Ellen DeGeneres"},
 		{"The Hollywood Reporter says Ross is in negotiations with Lionsgate to return as director.", "negotiations", doc.RoleAgent, "Ross"},
 		{"The jury convicted the man of first-degree murder on Tuesday.", "convicted", doc.RoleAgent, "jury"},
+		{"Pinup icon Bettie Page died Thursday at a hospital after having suffered a heart attack on Dec. 2.", "suffered", doc.RoleAgent, "Bettie Page"},
+		{"Bettie Page, the 1950s pin-up model who helped set the stage for the sexual revolution, has died.", "helped", doc.RoleAgent, "Bettie Page"},
+		{"The winner was named on Friday, the Academy announced.", "announced", doc.RoleAgent, "Academy"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {

@@ -141,6 +141,10 @@ func (x *extractor) counted(s *sentence, k int) int {
 // in role.
 func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
 	k = x.counted(s, k)
+	if h := s.toks[k].Head; s.relativePronoun(k) && h >= 0 && s.toks[h].Rel == "acl:relcl" && s.toks[h].Head >= 0 {
+		// "a molester who was confined": the molester.
+		k = s.toks[h].Head
+	}
 	ks := s.conjuncts(k)
 	if c.p.has(fRecip) && len(ks) > 1 && role == doc.RoleAgent {
 		role = doc.RoleParticipant
@@ -266,9 +270,22 @@ func (s *sentence) subjectOf(v int) (int, string) {
 func (s *sentence) nonFinite(v int) bool {
 	switch s.toks[v].XPOS {
 	case "VBG", "VBN", "VB":
-		return s.child(v, "nsubj") < 0 && s.child(v, "nsubj:pass") < 0 && s.child(v, "aux") < 0
+	default:
+		return false
 	}
-	return false
+	if s.child(v, "nsubj") >= 0 || s.child(v, "nsubj:pass") >= 0 {
+		return false
+	}
+	for _, k := range s.children(v) {
+		// "after having suffered", "before being caught" stay
+		// non-finite; "had suffered", "will flee" do not.
+		if r, _ := s.rel(k); r == "aux" || r == "aux:pass" {
+			if x := s.toks[k].XPOS; x != "VBG" && x != "VBN" && x != "VB" && x != "TO" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // relativePronoun reports whether token k is "who", "which", "that"...
