@@ -83,7 +83,7 @@ train:
 	@test -d $(WORDNET) || { echo "train: no WordNet at $(WORDNET): apt-get install wordnet-base"; exit 1; }
 	$(GO) run ./extract/syntax/internal/train -data $(DATA)/ud -wordnet $(WORDNET)
 	$(GO) run ./extract/syntax/internal/trainparse -data $(DATA)/ud
-	$(GO) run ./extract/detect/train -data $(DATA) -wordnet $(WORDNET) -out extract/detect/model/events.model
+	$(GO) run ./extract/detect/train -data $(DATA) -out extract/detect/model/events.model
 	$(GO) run ./extract/actor/internal/gennouns -wordnet $(WORDNET) -out extract/actor/data/wordnet_nouns.tsv
 
 # Scores the extractors on the gold corpora in $(DATA) (see its README).
@@ -100,7 +100,7 @@ eval-timex:
 # TempEval-3 Task B (events) beside the every-verb baseline: trained on
 # TimeBank and tested on AQUAINT, then 5-fold cross-validation over both.
 eval-tml-events:
-	$(GO) run ./eval/tempeval -events -data $(DATA) -wordnet $(WORDNET)
+	$(GO) run ./eval/tempeval -events -data $(DATA)
 
 eval-actors:
 	$(GO) run ./eval/ecbactors -data $(DATA)/ecbplus

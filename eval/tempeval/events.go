@@ -171,9 +171,9 @@ func (sp split) String() string {
 
 // runEvents prints Task B for each split (see evalEvents), with the
 // errors of the detector when verbose.
-func runEvents(w io.Writer, dir string, splits []split, verbose bool, examples int, wordnet string) error {
+func runEvents(w io.Writer, dir string, splits []split, verbose bool, examples int) error {
 	for _, sp := range splits {
-		res, err := evalEvents(dir, sp, 0, wordnet)
+		res, err := evalEvents(dir, sp, 0)
 		if err != nil {
 			return err
 		}
@@ -202,9 +202,7 @@ type eventResult struct {
 // evalEvents scores the every-verb baseline and detectors trained on
 // other documents than they are tested on, in the same run. With limit > 0
 // only the first limit files of each corpus are read.
-// The detector's lexicon takes WordNet's classes from wordnet, as make
-// train does, unless it is empty.
-func evalEvents(dir string, sp split, limit int, wordnet string) (*eventResult, error) {
+func evalEvents(dir string, sp split, limit int) (*eventResult, error) {
 	corpora := []string{"TimeBank", "AQUAINT"}
 	if sp == crossDev {
 		corpora = corpora[:1]
@@ -220,11 +218,6 @@ func evalEvents(dir string, sp split, limit int, wordnet string) (*eventResult, 
 	lex, err := detect.ReadTriggers(os.DirFS(root), "extract/event/data/patterns.tsv")
 	if err != nil {
 		return nil, err
-	}
-	if wordnet != "" {
-		if err := detect.AddWordNet(lex, wordnet); err != nil {
-			return nil, fmt.Errorf("%w (apt-get install wordnet-base, or -wordnet '' to train without it)", err)
-		}
 	}
 	res := &eventResult{base: &eventReport{name: "every-verb baseline"}, sys: &eventReport{name: "detect"}}
 	run := func(train, test []*eventDoc) {

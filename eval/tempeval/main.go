@@ -39,7 +39,6 @@ func main() {
 	examples := flag.Int("n", 25, "examples per error class with -v")
 	events := flag.Bool("events", false, "score event detection (Task B) instead of TIMEX3")
 	dev := flag.Bool("dev", false, "with -events: only cross-validate over TimeBank (the tuning split)")
-	wordnet := flag.String("wordnet", "/usr/share/wordnet", "with -events: WordNet 3.0 folder whose word classes the detector's lexicon takes, as make train does ('' for none)")
 	flag.Parse()
 	dir, err := evalkit.DataDir(*data, "")
 	if err != nil {
@@ -51,7 +50,7 @@ func main() {
 		if *dev {
 			splits = []split{crossDev}
 		}
-		if err := runEvents(os.Stdout, dir, splits, *verbose, *examples, *wordnet); err != nil {
+		if err := runEvents(os.Stdout, dir, splits, *verbose, *examples); err != nil {
 			slog.Error("evaluating events", "err", err)
 			os.Exit(1)
 		}

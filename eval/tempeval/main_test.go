@@ -64,7 +64,7 @@ func TestTaskB(t *testing.T) {
 	if testing.Short() {
 		limit = 25
 	}
-	res, err := evalEvents(dir, heldOut, limit, "")
+	res, err := evalEvents(dir, heldOut, limit)
 	if err != nil {
 		t.Fatal(err)
 	}

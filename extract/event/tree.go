@@ -115,6 +115,20 @@ func (s *sentence) mentionOf(k int) int {
 	return -1
 }
 
+// owner returns the dependent of noun k that names its owner, an actor
+// ("the Council's resolution", "a UN resolution"); -1 when none.
+func (s *sentence) owner(k int) int {
+	for _, c := range s.children(k) {
+		switch r, sub := s.rel(c); {
+		case r == "nmod" && sub == "poss", r == "compound", r == "amod":
+			if s.toks[c].ment >= 0 {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
 // counted returns, for a phrase that counts ("hundreds of UN troops",
 // "two of the suspects", "some of them"), the head of its "of" phrase;
 // else k itself.
@@ -201,9 +215,16 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 		x.addNode(s, c, doc.RoleTarget, k)
 	}
 	switch k := s.child(h, "nsubj"); {
-	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl":
-		// "a resolution that called for": the resolution's.
-		x.addNode(s, c, doc.RoleAgent, s.toks[h].Head)
+	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl" && !s.otherSubject(h, k):
+		// "a resolution that called for": the resolution's, or its
+		// owner's ("a UN Security Council resolution that called for").
+		n := s.toks[h].Head
+		if s.mentionOf(n) < 0 {
+			if o := s.owner(n); o >= 0 {
+				n = o
+			}
+		}
+		x.addNode(s, c, doc.RoleAgent, n)
 	case k >= 0:
 		x.addSubjects(s, c, h)
 	case !c.hasRole(doc.RoleTarget) || !c.passive:
@@ -236,13 +257,25 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 // subject that names an actor is the agent.
 func (x *extractor) addSubjects(s *sentence, c *cand, h int) {
 	for _, k := range s.children(h) {
-		if r, sub := s.rel(k); r != "nsubj" || sub != "" {
+		if r, sub := s.rel(k); r != "nsubj" || sub != "" || s.relativePronoun(k) && s.otherSubject(h, k) {
 			continue
 		}
 		if x.addNode(s, c, doc.RoleAgent, k); c.hasRole(doc.RoleAgent) {
 			return
 		}
 	}
+}
+
+// otherSubject reports whether verb h has a subject besides k: in "which
+// American officials warn would lead", "which" belongs to the clause
+// below, and the officials warn.
+func (s *sentence) otherSubject(h, k int) bool {
+	for _, c := range s.children(h) {
+		if c != k && s.toks[c].Rel == "nsubj" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOf returns the subject of verb v, or of the verb it shares its

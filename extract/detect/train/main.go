@@ -24,23 +24,17 @@ func main() {
 	out := flag.String("out", "extract/detect/model/events.model", "model file to write")
 	corpora := flag.String("corpus", "TimeBank,AQUAINT", "comma-separated corpora under tempeval3-train")
 	triggers := flag.String("triggers", "extract/event/data/patterns.tsv", "the event trigger dictionary the features consult")
-	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 folder whose word classes the lexicon takes ('' for none)")
 	flag.Parse()
-	if err := run(*data, *out, *triggers, *wordnet, strings.Split(*corpora, ",")); err != nil {
+	if err := run(*data, *out, *triggers, strings.Split(*corpora, ",")); err != nil {
 		slog.Error("training the event detector", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out, triggers, wordnet string, corpora []string) error {
+func run(data, out, triggers string, corpora []string) error {
 	lex, err := detect.ReadTriggers(os.DirFS(filepath.Dir(triggers)), filepath.Base(triggers))
 	if err != nil {
 		return err
-	}
-	if wordnet != "" {
-		if err := detect.AddWordNet(lex, wordnet); err != nil {
-			return err
-		}
 	}
 	var sents []detect.Labeled
 	files := 0
