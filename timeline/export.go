@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -115,7 +116,8 @@ func writeCSV(w io.Writer, t *Timeline) error {
 	return cw.Error()
 }
 
-// TimelineJS is Knight Lab TimelineJS's JSON format.
+// TimelineJSDoc is Knight Lab TimelineJS's JSON format
+// (https://timeline.knightlab.com/docs/json-format.html).
 type TimelineJSDoc struct {
 	Title  *TJSSlide  `json:"title,omitempty"`
 	Events []TJSSlide `json:"events"`
@@ -123,11 +125,12 @@ type TimelineJSDoc struct {
 
 // TJSSlide is one TimelineJS slide.
 type TJSSlide struct {
-	StartDate *TJSDate `json:"start_date,omitempty"`
-	EndDate   *TJSDate `json:"end_date,omitempty"`
-	Text      TJSText  `json:"text"`
-	Group     string   `json:"group,omitempty"`
-	UniqueID  string   `json:"unique_id,omitempty"`
+	StartDate *TJSDate  `json:"start_date,omitempty"`
+	EndDate   *TJSDate  `json:"end_date,omitempty"`
+	Text      TJSText   `json:"text"`
+	Media     *TJSMedia `json:"media,omitempty"`
+	Group     string    `json:"group,omitempty"`
+	UniqueID  string    `json:"unique_id,omitempty"`
 	// DisplayDate shows uncertain dates honestly.
 	DisplayDate string `json:"display_date,omitempty"`
 }
@@ -145,31 +148,167 @@ type TJSText struct {
 	Text     string `json:"text"`
 }
 
-// TimelineJS converts t; undated events cannot be placed and are left out.
+// TJSMedia is a slide's media: the first source, linked when it is a URL.
+type TJSMedia struct {
+	URL     string `json:"url"`
+	Caption string `json:"caption,omitempty"`
+	Credit  string `json:"credit,omitempty"`
+}
+
+// Ways to group TimelineJS slides into lanes.
+const (
+	GroupClass = "class" // CAMEO quad class: four lanes and "Other"
+	GroupActor = "actor" // the event's first agent (or first actor)
+	GroupNone  = "none"
+)
+
+// GroupBys lists the groupings TimelineJSGrouped knows.
+var GroupBys = []string{GroupClass, GroupActor, GroupNone}
+
+// quadClasses names CAMEO's quad classes by number.
+var quadClasses = [...]string{"Other", "Verbal cooperation", "Material cooperation", "Verbal conflict", "Material conflict"}
+
+// TimelineJS converts t with slides grouped by quad class.
 func TimelineJS(t *Timeline) TimelineJSDoc {
-	out := TimelineJSDoc{Title: &TJSSlide{Text: TJSText{Headline: "eventgraph timeline", Text: fmt.Sprintf("%d events", len(t.Events))}}, Events: []TJSSlide{}}
+	doc, _ := TimelineJSGrouped(t, GroupClass)
+	return doc
+}
+
+// TimelineJSGrouped converts t with slides in lanes by group (one of
+// GroupBys). An event without a day to place it on (undated, or bounded
+// on one side only) cannot be drawn; the title slide says how many were
+// left out.
+func TimelineJSGrouped(t *Timeline, group string) (TimelineJSDoc, error) {
+	if !slices.Contains(GroupBys, group) {
+		return TimelineJSDoc{}, fmt.Errorf("unknown TimelineJS grouping %q (want one of %s)", group, strings.Join(GroupBys, ", "))
+	}
+	out := TimelineJSDoc{Events: []TJSSlide{}}
 	for _, e := range t.Events {
-		start := tjsDate(e.When, true)
+		start := tjsStart(e.When)
 		if start == nil {
 			continue
 		}
-		var body strings.Builder
-		for _, m := range e.Mentions {
-			fmt.Fprintf(&body, "<p>%s <em>(%s)</em></p>", htmlEscape(m.Sentence), htmlEscape(m.Source))
-		}
 		s := TJSSlide{
 			StartDate:   start,
-			Text:        TJSText{Headline: htmlEscape(e.Summary), Text: body.String()},
-			Group:       e.Type.Label,
+			Text:        TJSText{Headline: htmlEscape(e.Summary), Text: tjsBody(e)},
+			Media:       tjsMedia(e),
+			Group:       tjsGroup(e, group),
 			UniqueID:    strings.ReplaceAll(e.ID, "/", "-"),
 			DisplayDate: DateLabel(e.When),
 		}
-		if end := tjsDate(e.When, false); end != nil && *end != *start {
+		if end := tjsDate(e.When, false); end != nil && e.When.Value == nil && *end != *start {
 			s.EndDate = end
 		}
 		out.Events = append(out.Events, s)
 	}
-	return out
+	title := fmt.Sprintf("%d events", len(out.Events))
+	if left := len(t.Events) - len(out.Events); left > 0 {
+		title += fmt.Sprintf("; %d more without a day to place them on (undated, planned or bounded on one side) are left out: see --format table", left)
+	}
+	out.Title = &TJSSlide{Text: TJSText{Headline: "eventgraph timeline", Text: "<p>" + htmlEscape(title) + "</p>"}}
+	return out, nil
+}
+
+// tjsStart is where a slide starts: the day the event is placed on, else
+// its earliest day when both bounds are known; nil when it cannot be
+// placed.
+func tjsStart(w When) *TJSDate {
+	if w.Value != nil {
+		if d := tjsValue(*w.Value); d != nil {
+			return d
+		}
+	}
+	if w.Earliest == nil || w.Latest == nil {
+		return nil
+	}
+	return tjsDate(w, true)
+}
+
+// tjsValue turns a TIMEX3 value (YYYY, YYYY-MM, YYYY-MM-DD) into a date.
+func tjsValue(v string) *TJSDate {
+	parts := strings.Split(v, "-")
+	for _, p := range parts {
+		if _, err := strconv.Atoi(p); err != nil {
+			return nil
+		}
+	}
+	d := &TJSDate{Year: strings.TrimLeft(parts[0], "0")}
+	if len(parts) > 1 {
+		d.Month = strings.TrimLeft(parts[1], "0")
+	}
+	if len(parts) > 2 {
+		d.Day = strings.TrimLeft(parts[2], "0")
+	}
+	return d
+}
+
+// tjsBody is a slide's text: each distinct sentence that reports the
+// event once, with the sources that carry it.
+func tjsBody(e Event) string {
+	var order []string
+	sources := map[string][]string{}
+	for _, m := range e.Mentions {
+		if _, ok := sources[m.Sentence]; !ok {
+			order = append(order, m.Sentence)
+		}
+		src := sourceName(m)
+		if !slices.Contains(sources[m.Sentence], src) {
+			sources[m.Sentence] = append(sources[m.Sentence], src)
+		}
+	}
+	var b strings.Builder
+	for _, sent := range order {
+		fmt.Fprintf(&b, "<p>%s <em>(%s)</em></p>", htmlEscape(sent), htmlEscape(strings.Join(sources[sent], "; ")))
+	}
+	return b.String()
+}
+
+// sourceName names a mention's source for people: its headline and site
+// when the article has them, else its file or URL.
+func sourceName(m Mention) string {
+	switch {
+	case m.Headline != "" && m.Site != "":
+		return m.Headline + ", " + m.Site
+	case m.Headline != "":
+		return m.Headline
+	}
+	return m.Source
+}
+
+// tjsMedia links the first source that is a web address.
+func tjsMedia(e Event) *TJSMedia {
+	for _, m := range e.Mentions {
+		u := m.URL
+		if u == "" && (strings.HasPrefix(m.Source, "http://") || strings.HasPrefix(m.Source, "https://")) {
+			u = m.Source
+		}
+		if u != "" {
+			return &TJSMedia{URL: u, Caption: htmlEscape(sourceName(m)), Credit: htmlEscape(m.Site)}
+		}
+	}
+	return nil
+}
+
+// tjsGroup is the slide's lane.
+func tjsGroup(e Event, group string) string {
+	switch group {
+	case GroupClass:
+		if q := e.Type.QuadClass; q > 0 && q < len(quadClasses) {
+			return quadClasses[q]
+		}
+		return quadClasses[0]
+	case GroupActor:
+		for _, a := range e.Actors {
+			if a.Role == "agent" {
+				return a.Name
+			}
+		}
+		if len(e.Actors) > 0 {
+			return e.Actors[0].Name
+		}
+		return "No actor"
+	}
+	return ""
 }
 
 func tjsDate(w When, start bool) *TJSDate {
