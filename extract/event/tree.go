@@ -407,6 +407,22 @@ func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
 	if !c.hasRole(doc.RoleAgent) {
 		x.lightSubject(s, c, h)
 	}
+	if !c.hasRole(doc.RoleTarget) {
+		x.causedTarget(s, c, h)
+	}
+}
+
+// causedTarget gives an event noun that is the subject of a verb the
+// verb's object as its target: "an explosion at a bank killed a police
+// officer", "the attack left three people dead".
+func (x *extractor) causedTarget(s *sentence, c *cand, h int) {
+	v := s.toks[h].Head
+	if r, sub := s.rel(h); r != "nsubj" || sub != "" || v < 0 || s.toks[v].Tag != "VERB" {
+		return
+	}
+	if o := s.child(v, "obj"); o >= 0 {
+		x.addNode(s, c, doc.RoleTarget, o)
+	}
 }
 
 // lightSubject gives an event noun without an agent the subject of its
