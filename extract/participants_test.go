@@ -31,6 +31,8 @@ func TestParticipants(t *testing.T) {
 		{"Pinup icon Bettie Page died Thursday at a hospital after having suffered a heart attack on Dec. 2.", "suffered", doc.RoleAgent, "Bettie Page"},
 		{"Bettie Page, the 1950s pin-up model who helped set the stage for the sexual revolution, has died.", "helped", doc.RoleAgent, "Bettie Page"},
 		{"The winner was named on Friday, the Academy announced.", "announced", doc.RoleAgent, "Academy"},
+		{"A vigil for the slain teen turned into a riot on Monday.", "slain", doc.RoleTarget, "teen"},
+		{"Both guards were released after being forced to drive to the Baytown area.", "drive", doc.RoleAgent, "guards"},
 		{"An explosion at a bank killed a police officer and a bomb technician, officials said.", "explosion", doc.RoleTarget, "officer"},
 		{"The U.S. abstained from vetoing a United Nations Security Council resolution that called for an immediate ceasefire.", "called for", doc.RoleAgent, "United Nations Security Council"},
 		{"The dispute centers on Israel's intent to launch a ground offensive in Rafah, which American officials warn would lead to a catastrophe.", "warn", doc.RoleAgent, "American officials"},

@@ -190,6 +190,9 @@ func (x *extractor) treeArgs(s *sentence, c *cand) bool {
 		return false
 	}
 	h := c.head
+	if x.modifierArgs(s, c, h) {
+		return true
+	}
 	if !c.p.noun && s.toks[h].Tag != "VERB" && s.toks[h].Tag != "AUX" {
 		// The dictionary reads a verb where the tagger does not ("The
 		// US presented evidence" as a noun phrase): the tree around it
@@ -321,6 +324,26 @@ func (s *sentence) nonFinite(v int) bool {
 	return true
 }
 
+// modifierArgs gives a participle or adjective that modifies a noun the
+// noun as its argument: "the slain teen", "a convicted rapist" (the one
+// it happened to), "striking protesters" (the ones who do it). It reports
+// whether it did.
+func (x *extractor) modifierArgs(s *sentence, c *cand, h int) bool {
+	n := s.toks[h].Head
+	if r, _ := s.rel(h); r != "amod" || n < 0 || h > n || s.mentionOf(n) < 0 {
+		return false
+	}
+	switch s.toks[h].XPOS {
+	case "VBG":
+		x.addNode(s, c, doc.RoleAgent, n)
+	case "VBN", "JJ":
+		x.addNode(s, c, doc.RoleTarget, n)
+	default:
+		return false
+	}
+	return true
+}
+
 // relativePronoun reports whether token k is "who", "which", "that"...
 func (s *sentence) relativePronoun(k int) bool {
 	switch s.toks[k].XPOS {
@@ -349,13 +372,18 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 				return
 			}
 		}
-		// Up a chain of conjuncts and controllers to a subject.
+		// Up a chain of conjuncts and controllers to a subject ("were
+		// forced to drive": the passive's subject drives).
 		for n := 0; p >= 0 && n < 8; n++ {
 			if k := s.child(p, "nsubj"); k >= 0 {
 				x.addNode(s, c, doc.RoleAgent, k)
 				return
 			}
-			if r, _ := s.rel(p); r != "conj" && r != "xcomp" {
+			if k := s.child(p, "nsubj:pass"); k >= 0 && r == "xcomp" {
+				x.addNode(s, c, doc.RoleAgent, k)
+				return
+			}
+			if r, _ := s.rel(p); r != "conj" && r != "xcomp" && !(r == "advcl" && s.nonFinite(p)) {
 				return
 			}
 			p = s.toks[p].Head
@@ -375,7 +403,11 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 		// "Page died after suffering a heart attack", "fled before
 		// being caught"
 		if k, _ := s.subjectOf(p); k >= 0 {
-			x.addNode(s, c, doc.RoleAgent, k)
+			role := doc.RoleAgent
+			if c.passive { // "after being forced": the one forced
+				role = doc.RoleTarget
+			}
+			x.addNode(s, c, role, k)
 		}
 	case r == "acl":
 		// "officials meeting in Cairo"; "Netanyahu's decision to
