@@ -9,6 +9,7 @@ import (
 	"github.com/eventgraph/eventgraph/extract/actor"
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/event"
+	"github.com/eventgraph/eventgraph/extract/syntax"
 	"github.com/eventgraph/eventgraph/extract/text"
 	"github.com/eventgraph/eventgraph/extract/timex"
 )
@@ -71,13 +72,34 @@ func Sentences(a doc.Article) []doc.Sentence {
 		for _, sp := range spans[x.from:x.to] {
 			k := len(toks)
 			toks = text.AppendTokens(toks, a.Text, sp)
-			out = append(out, doc.Sentence{
-				Span:   sp,
-				Index:  len(out),
-				Block:  x.block,
-				Kind:   b.Kind,
-				Tokens: toks[k:len(toks):len(toks)],
-			})
+			// A sentence of more than syntax.MaxTokens tokens becomes
+			// several, cut where syntax.Analyze cuts (at a clause boundary
+			// when there is one): every extractor's work per sentence
+			// then stays bounded, and an article's extraction linear in
+			// its length.
+			n := len(toks)
+			if n-k <= syntax.MaxTokens {
+				out = append(out, doc.Sentence{Span: sp, Index: len(out), Block: x.block, Kind: b.Kind, Tokens: toks[k:n:n]})
+				continue
+			}
+			for from := k; from < n; {
+				to := syntax.ChunkEnd(from, n, func(i int) bool { return syntax.Clause(toks[i].Text) })
+				cut := sp
+				if from > k {
+					cut.Start = toks[from].Start
+				}
+				if to < n {
+					cut.End = toks[to-1].End
+				}
+				out = append(out, doc.Sentence{
+					Span:   cut,
+					Index:  len(out),
+					Block:  x.block,
+					Kind:   b.Kind,
+					Tokens: toks[from:to:to],
+				})
+				from = to
+			}
 		}
 	}
 	return out
