@@ -1,6 +1,8 @@
 package extract_test
 
 import (
+	"context"
+	"errors"
 	"os"
 	"runtime"
 	"runtime/metrics"
@@ -198,4 +200,37 @@ func tokens(d *doc.Document) int {
 		n += len(s.Tokens)
 	}
 	return n
+}
+
+// ExtractContext stops within a fraction of a second of its context's end
+// on every hostile shape (it checks at each sentence, each chunk of an
+// over-long one and between the extractors), and returns the cause.
+func TestHostileExtractionStops(t *testing.T) {
+	if testing.Short() {
+		t.Skip("512 KiB articles")
+	}
+	extract.Extract(doc.Article{Text: "Warm-up: the models load once."})
+	stop := errors.New("article budget spent")
+	for _, tt := range hostileArticles() {
+		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
+			text := tt.text(hostileSize)
+			for _, after := range []time.Duration{0, 50 * time.Millisecond, 300 * time.Millisecond} {
+				ctx, cancel := context.WithTimeoutCause(context.Background(), after, stop)
+				start := time.Now()
+				_, err := extract.ExtractContext(ctx, doc.Article{Text: text})
+				took := time.Since(start)
+				cancel()
+				t.Logf("budget %v: returned after %v: %v", after, took.Round(time.Millisecond), err)
+				if err != nil && !errors.Is(err, stop) {
+					t.Errorf("budget %v: error %v, want the context's cause", after, err)
+				}
+				if err == nil && took > after+time.Second {
+					t.Errorf("budget %v: ran to the end (%v) without noticing", after, took)
+				}
+				if took > after+time.Second {
+					t.Errorf("budget %v: returned after %v, more than a second late", after, took)
+				}
+			}
+		})
+	}
 }

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"context"
 	_ "embed"
 	"fmt"
 	"sync"
@@ -54,9 +55,21 @@ func Tag(toks []Token) {
 // first depends on the first chunk's root as "parataxis", so the sentence
 // still has one tree.
 func Analyze(text string, start, end int) []Token {
+	toks, _ := AnalyzeContext(context.Background(), text, start, end)
+	return toks
+}
+
+// AnalyzeContext is Analyze that checks ctx before each chunk of
+// MaxTokens tokens and returns its cause, with tokens that must not be
+// used, when it is done: a "sentence" of one 16 MiB word split by commas
+// holds thousands of chunks.
+func AnalyzeContext(ctx context.Context, text string, start, end int) ([]Token, error) {
 	toks := Tokenize(text, start, end)
 	root := -1
 	for from := 0; from < len(toks); {
+		if ctx.Err() != nil {
+			return toks, context.Cause(ctx)
+		}
 		to := ChunkEnd(from, len(toks), func(i int) bool { return Clause(toks[i].Form) })
 		c := toks[from:to]
 		Tag(c)
@@ -81,5 +94,5 @@ func Analyze(text string, start, end int) []Token {
 		}
 		from = to
 	}
-	return toks
+	return toks, nil
 }
