@@ -19,14 +19,16 @@ func cpuTime(t *testing.T) time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// Gizmo scripts that catch the exception an interrupt becomes inside a
+// Gizmo scripts that a single interrupt does not stop are stopped like
+// any other: scripts that catch the exception an interrupt becomes inside a
 // callback (goja turns an interrupt that lands in a JavaScript function
 // called from Go into an error, which cayley throws back into the script)
 // are stopped like any other: each request ends at the timeout, and no
 // script goes on running once its request has ended. Before, each took
 // 2 s more (the wait for the VM) and left a goroutine spinning on a core
 // for the life of the process: a few such requests took the server's
-// CPU, and a fuzzing worker that met some hung.
+// CPU, and a fuzzing worker that met some hung. Likewise a regular
+// expression that backtracks for minutes in one match.
 func TestHostileGizmoEscapes(t *testing.T) {
 	const timeout = 200 * time.Millisecond
 	h, err := New(Options{Handle: memHandle(t, testQuads...), QueryTimeout: timeout, QueryMaxHeap: 64 << 20, Timeline: fakeTimeline})
@@ -41,18 +43,26 @@ func TestHostileGizmoEscapes(t *testing.T) {
 	}
 	ask("/api/v1/query/gizmo", "g.V().All()") // warm-up
 	before := runtime.NumGoroutine()
-	for _, q := range []string{
-		`while(true){}`,
-		`while(true){try{g.V().ForEach(function(d){})}catch(e){}}`,
-		`while(true){try{g.V().ForEach(function(d){while(true){}})}catch(e){}}`,
-		`while(true){try{g.V().Map(function(d){while(true){}})}catch(e){}}`,
-		`for(;;){try{g.V().Out().ForEach(function(d){for(;;){}})}catch(e){};try{g.V().ToArray()}catch(e){}}`,
+	for _, tt := range []struct {
+		q    string
+		want int
+	}{
+		{`while(true){}`, http.StatusGatewayTimeout},
+		{`while(true){try{g.V().ForEach(function(d){})}catch(e){}}`, http.StatusGatewayTimeout},
+		{`while(true){try{g.V().ForEach(function(d){while(true){}})}catch(e){}}`, http.StatusGatewayTimeout},
+		{`while(true){try{g.V().Map(function(d){while(true){}})}catch(e){}}`, http.StatusGatewayTimeout},
+		{`for(;;){try{g.V().Out().ForEach(function(d){for(;;){}})}catch(e){};try{g.V().ToArray()}catch(e){}}`, http.StatusGatewayTimeout},
+		// Backtracking matches (regexp2, which the VM cannot interrupt):
+		// one gives up after regexMatchTimeout as no match.
+		{`/^(a+)+\1b$/.test("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")`, http.StatusOK},
+		{`while(true){/(?=(a+)+b)/.test("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")}`, http.StatusGatewayTimeout},
 	} {
+		q := tt.q
 		for _, path := range []string{"/api/v1/query/gizmo", "/api/v2/query?lang=gizmo", "/api/v1/shape/gizmo"} {
 			code, took := ask(path, q)
 			t.Logf("%s %q: %d in %v", path, q, code, took.Round(time.Millisecond))
-			if code != http.StatusGatewayTimeout {
-				t.Errorf("%s %q: status %d, want %d", path, q, code, http.StatusGatewayTimeout)
+			if code != tt.want {
+				t.Errorf("%s %q: status %d, want %d", path, q, code, tt.want)
 			}
 			if took > timeout+time.Second {
 				t.Errorf("%s %q: answered after %v, timeout %v", path, q, took, timeout)
