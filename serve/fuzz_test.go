@@ -58,6 +58,8 @@ func FuzzGizmo(f *testing.F) {
 		`g.V().All()`, `g.V("<eg:actor/org/acme>").Out("<rdfs:label>").All()`,
 		`g.V().ForEach(function(d){ g.Emit(d) })`, `g.V().ToArray()`, `while(true){}`,
 		`((((((1))))))`, `a:a:a:1`, `/[)]/.test("(")`, `g.V().Out().In().Has("<a>", "b").Tag("t").Back("t").Count()`,
+		// Scripts one interrupt does not stop (TestHostileGizmoEscapes).
+		`while(true){try{g.V().ForEach(function(d){while(true){}})}catch(e){}}`, `/^(a+)+\1b$/.test("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")`,
 	} {
 		f.Add(s)
 	}
