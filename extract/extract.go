@@ -6,9 +6,13 @@
 package extract
 
 import (
+	"context"
+	"sync"
+
 	"github.com/eventgraph/eventgraph/extract/actor"
 	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/extract/event"
+	"github.com/eventgraph/eventgraph/extract/syntax"
 	"github.com/eventgraph/eventgraph/extract/text"
 	"github.com/eventgraph/eventgraph/extract/timex"
 )
@@ -17,25 +21,66 @@ import (
 // article in another language (doc.Article.English) gets a document with
 // nothing extracted.
 func Extract(a doc.Article) *doc.Document {
-	d := &doc.Document{Article: a}
-	if !a.English() {
-		return d
-	}
-	d.Sentences = Sentences(a)
-	Sentenced(d)
+	d, _ := ExtractContext(context.Background(), a)
 	return d
 }
+
+// ExtractContext is Extract that stops when ctx is done: it checks ctx
+// before each sentence it parses (parsing is most of extraction's time)
+// and between the extractors, and returns ctx's cause with a document
+// that must not be used. Sentences are capped at syntax.MaxTokens tokens,
+// so the time between two checks is bounded whatever the text: about a
+// millisecond a sentence, and each later extractor takes a fraction of a
+// second over a 512 KiB article.
+func ExtractContext(ctx context.Context, a doc.Article) (*doc.Document, error) {
+	d := &doc.Document{Article: a}
+	if !a.English() {
+		return d, nil
+	}
+	d.Sentences = Sentences(a)
+	return d, sentenced(ctx, d)
+}
+
+// Load loads every extractor's models and tables, which otherwise load
+// on first use (about a second of CPU): callers that time extraction
+// call it first, so the first article is not charged for them.
+var Load = sync.OnceFunc(func() {
+	Extract(doc.Article{Text: "The foreign minister of France met officials in Geneva on Monday, a spokesman said."})
+})
 
 // Sentenced runs every extractor over d, whose Article and Sentences (with
 // tokens) are set: parsing, temporal expressions, actors and events. It is
 // Extract for documents that come split already (the gold tokens of an
 // annotated corpus).
 func Sentenced(d *doc.Document) {
+	_ = sentenced(context.Background(), d)
+}
+
+// sentenced is Sentenced that stops when ctx is done (ExtractContext).
+func sentenced(ctx context.Context, d *doc.Document) error {
 	a := d.Article
-	parse(a.Text, d.Sentences)
-	d.Timexes = inSentences(timex.Tag(a.Text, d.Sentences, a.Published), d.Sentences)
-	actor.Recognize(d)
-	event.Extract(d)
+	if err := parse(ctx, a.Text, d.Sentences); err != nil {
+		return err
+	}
+	for _, step := range []func(){
+		func() { d.Timexes = inSentences(timex.Tag(a.Text, d.Sentences, a.Published), d.Sentences) },
+		func() { actor.Recognize(d) },
+		func() { event.Extract(d) },
+	} {
+		if err := stopped(ctx); err != nil {
+			return err
+		}
+		step()
+	}
+	return nil
+}
+
+// stopped returns why ctx is done, nil while it is not.
+func stopped(ctx context.Context) error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	return context.Cause(ctx)
 }
 
 // Sentences splits the article's blocks (all but metadata) into sentences
@@ -71,13 +116,34 @@ func Sentences(a doc.Article) []doc.Sentence {
 		for _, sp := range spans[x.from:x.to] {
 			k := len(toks)
 			toks = text.AppendTokens(toks, a.Text, sp)
-			out = append(out, doc.Sentence{
-				Span:   sp,
-				Index:  len(out),
-				Block:  x.block,
-				Kind:   b.Kind,
-				Tokens: toks[k:len(toks):len(toks)],
-			})
+			// A sentence of more than syntax.MaxTokens tokens becomes
+			// several, cut where syntax.Analyze cuts (at a clause boundary
+			// when there is one): every extractor's work per sentence
+			// then stays bounded, and an article's extraction linear in
+			// its length.
+			n := len(toks)
+			if n-k <= syntax.MaxTokens {
+				out = append(out, doc.Sentence{Span: sp, Index: len(out), Block: x.block, Kind: b.Kind, Tokens: toks[k:n:n]})
+				continue
+			}
+			for from := k; from < n; {
+				to := syntax.ChunkEnd(from, n, func(i int) bool { return syntax.Clause(toks[i].Text) })
+				cut := sp
+				if from > k {
+					cut.Start = toks[from].Start
+				}
+				if to < n {
+					cut.End = toks[to-1].End
+				}
+				out = append(out, doc.Sentence{
+					Span:   cut,
+					Index:  len(out),
+					Block:  x.block,
+					Kind:   b.Kind,
+					Tokens: toks[from:to:to],
+				})
+				from = to
+			}
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"sort"
 
 	"github.com/eventgraph/eventgraph/extract/detect"
@@ -9,14 +10,22 @@ import (
 )
 
 // parse analyzes each sentence with the tagger, the parser and the TimeML
-// event detector, and projects the result onto the sentence's tokens.
-func parse(text string, sents []doc.Sentence) {
+// event detector, and projects the result onto the sentence's tokens. It
+// checks ctx before each sentence and returns its cause when it is done.
+func parse(ctx context.Context, text string, sents []doc.Sentence) error {
 	for i := range sents {
+		if err := stopped(ctx); err != nil {
+			return err
+		}
 		s := &sents[i]
-		words := syntax.Analyze(text, s.Start, s.End)
+		words, err := syntax.AnalyzeContext(ctx, text, s.Start, s.End)
+		if err != nil {
+			return err
+		}
 		syntax.Project(s.Tokens, words)
 		markEvents(s.Tokens, detect.Detect(words))
 	}
+	return nil
 }
 
 // markEvents sets the TimeML class of the tokens that hold an event's

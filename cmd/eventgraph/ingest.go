@@ -82,6 +82,7 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		Stdin:       cmd.InOrStdin(),
 		Fetcher:     client,
 	}
+	opt.ArticleTimeout = cfg.Ingest.ArticleTimeout
 	if v, _ := cmd.Flags().GetString("published"); v != "" {
 		t, err := time.Parse(time.DateOnly, v)
 		if err != nil {

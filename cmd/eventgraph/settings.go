@@ -35,6 +35,8 @@ type settings struct {
 		MemoryLimit  int64
 		ReportEvery  time.Duration
 		AllowPrivate bool
+		// ArticleTimeout is one article's extraction time limit.
+		ArticleTimeout time.Duration
 	}
 	Resolve struct {
 		Horizon int
@@ -89,6 +91,7 @@ func (s *settings) table() []setting {
 		{"ingest.memory_limit", asInt64(&s.Ingest.MemoryLimit, 0, math.MaxInt64)},
 		{"ingest.report_every", asDuration(&s.Ingest.ReportEvery, false)},
 		{"ingest.allow_private", asBool(&s.Ingest.AllowPrivate)},
+		{"ingest.article_timeout", asDuration(&s.Ingest.ArticleTimeout, false)},
 		{"resolve.horizon", asInt(&s.Resolve.Horizon, 0, math.MaxInt32)},
 		{"timeline.min_salience", asFraction(&s.Timeline.MinSalience)},
 		{"query.timeout", asDuration(&s.Query.Timeout, true)},

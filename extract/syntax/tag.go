@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"context"
 	_ "embed"
 	"fmt"
 	"sync"
@@ -49,10 +50,49 @@ func Tag(toks []Token) {
 }
 
 // Analyze tokenizes, tags and parses the sentence text[start:end]
-// (Tokenize, Tag, Parse).
+// (Tokenize, Tag, Parse). A sentence of more than MaxTokens tokens is
+// tagged and parsed in chunks (ChunkEnd): the root of each chunk after the
+// first depends on the first chunk's root as "parataxis", so the sentence
+// still has one tree.
 func Analyze(text string, start, end int) []Token {
-	toks := Tokenize(text, start, end)
-	Tag(toks)
-	Parse(toks)
+	toks, _ := AnalyzeContext(context.Background(), text, start, end)
 	return toks
+}
+
+// AnalyzeContext is Analyze that checks ctx before each chunk of
+// MaxTokens tokens and returns its cause, with tokens that must not be
+// used, when it is done: a "sentence" of one 16 MiB word split by commas
+// holds thousands of chunks.
+func AnalyzeContext(ctx context.Context, text string, start, end int) ([]Token, error) {
+	toks := Tokenize(text, start, end)
+	root := -1
+	for from := 0; from < len(toks); {
+		if ctx.Err() != nil {
+			return toks, context.Cause(ctx)
+		}
+		to := ChunkEnd(from, len(toks), func(i int) bool { return Clause(toks[i].Form) })
+		c := toks[from:to]
+		Tag(c)
+		Parse(c)
+		if from > 0 {
+			for i := range c {
+				switch {
+				case c[i].Head >= 0:
+					c[i].Head += from
+				case root >= 0:
+					c[i].Head, c[i].Rel = root, "parataxis"
+				}
+			}
+		}
+		if root < 0 {
+			for i := range c {
+				if c[i].Head < 0 {
+					root = from + i
+					break
+				}
+			}
+		}
+		from = to
+	}
+	return toks, nil
 }

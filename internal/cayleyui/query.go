@@ -54,7 +54,8 @@ func (u *UI) run(ctx context.Context, l *query.Language, qs graph.QuadStore, q s
 	defer func() {
 		it.Close()
 		if l.Name == "gizmo" {
-			drain(it)
+			interrupt, _ := gizmoInterrupt(ses)
+			drain(it, interrupt)
 		}
 	}()
 	var out []any
@@ -105,13 +106,27 @@ func recoverAs(err *error) {
 	}
 }
 
-// drain waits until a closed Gizmo iterator's VM has stopped: its Next
-// returns false once the script's goroutine has ended.
-func drain(it query.Iterator) {
-	ctx, cancel := context.WithTimeout(context.Background(), stopWait)
-	defer cancel()
-	for it.Next(ctx) {
+// errStopped interrupts a Gizmo script whose query has ended.
+var errStopped = errors.New("query stopped")
+
+// drain waits until a closed Gizmo iterator's VM has stopped (its Next
+// returns false once the script's goroutine has ended), interrupting the
+// VM again and again meanwhile when interrupt is set (interruptUntil).
+func drain(it query.Iterator, interrupt func(error)) {
+	ended := make(chan struct{})
+	go func() {
+		defer close(ended)
+		ctx, cancel := context.WithTimeout(context.Background(), stopWait)
+		defer cancel()
+		for it.Next(ctx) {
+		}
+	}()
+	if interrupt == nil {
+		<-ended
+		return
 	}
+	interruptUntil(interrupt, errStopped, ended, stopWait)
+	<-ended
 }
 
 // shape returns the shape of q's query plan.
@@ -143,11 +158,9 @@ func (u *UI) shape(ctx context.Context, l *query.Language, qs graph.QuadStore, q
 		return s.v, s.err
 	case <-ctx.Done():
 		if interrupt != nil {
-			interrupt(context.Cause(ctx))
-			select {
-			case <-ch:
-			case <-time.After(stopWait):
-			}
+			ended := make(chan struct{})
+			go func() { <-ch; close(ended) }()
+			interruptUntil(interrupt, context.Cause(ctx), ended, stopWait)
 		}
 		return nil, ctx.Err()
 	}

@@ -65,6 +65,11 @@ type Options struct {
 	// Published dates the articles whose source gives no publication
 	// date (ingest --published); nil leaves them undated.
 	Published *time.Time
+	// ArticleTimeout is the time one article's extraction may take
+	// (ingest.article_timeout): an article that takes longer is skipped,
+	// nothing of it is stored, and the run goes on with the next. 0 means
+	// no limit.
+	ArticleTimeout time.Duration
 }
 
 // batchText ends a batch early once its articles hold this much text
@@ -80,6 +85,10 @@ const ExtractCost = 600
 // (SIGINT, SIGTERM): the run stopped after the article or batch in hand,
 // and everything stored is whole.
 var ErrInterrupted = errors.New("interrupted")
+
+// ErrArticleTimeout is the reason an article is skipped when its
+// extraction takes longer than Options.ArticleTimeout.
+var ErrArticleTimeout = errors.New("extraction took longer than ingest.article_timeout")
 
 // Failure is a source that yielded no article, and why.
 type Failure struct {
@@ -140,6 +149,9 @@ type parsed struct {
 	arts  []doc.Article
 	idx   int
 	doc   *doc.Document
+	// skip, for an article whose extraction was stopped, says why: it
+	// is counted as a failure and nothing of it is stored.
+	skip error
 	// docs are what the writer is handed: articles in input order.
 	docs []*doc.Document
 }
@@ -210,15 +222,15 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	// Put results back in input order and write each article as soon as
 	// all before it are written.
 	headers := map[int]parsed{}
-	docs := map[[2]int]*doc.Document{}
+	docs := map[[2]int]parsed{}
 	next, nextIdx, announced := 0, 0, false
 	// worked counts the sources that queued an article: a resumed run
 	// skips the stored ones in seconds, so rates and ETAs count only these.
 	worked, queuedBefore := 0, 0
 	var werr error
 	for p := range results {
-		if p.doc != nil {
-			docs[[2]int{p.seq, p.idx}] = p.doc
+		if p.doc != nil || p.skip != nil {
+			docs[[2]int{p.seq, p.idx}] = p
 		} else {
 			headers[p.seq] = p
 		}
@@ -241,7 +253,11 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 				}
 				delete(docs, [2]int{next, nextIdx})
 				nextIdx++
-				werr = wr.write(wctx, parsed{src: h.src, docs: []*doc.Document{d}})
+				if d.skip != nil {
+					werr = wr.write(wctx, parsed{src: d.src, errs: []error{d.skip}})
+				} else {
+					werr = wr.write(wctx, parsed{src: h.src, docs: []*doc.Document{d.doc}})
+				}
 				rep.maybe(next, worked, &sum)
 			}
 			if nextIdx < h.count {
@@ -474,9 +490,23 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 					if err != nil {
 						return
 					}
-					d = extract.Extract(j.a)
-					event.Prune(d)
+					extracting(j.a)
+					d, err = extractArticle(ctx, j.a, opt.ArticleTimeout)
 					release()
+					if err != nil {
+						if ctx.Err() != nil {
+							return // interrupted: the article is dropped
+						}
+						name := j.a.Source
+						if name == "" {
+							name = sources[j.seq].name
+						}
+						if !send(parsed{seq: j.seq, idx: j.idx, src: name, skip: err}) {
+							return
+						}
+						continue
+					}
+					event.Prune(d)
 				}
 				if !send(parsed{seq: j.seq, idx: j.idx, doc: d}) {
 					return
@@ -486,6 +516,42 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 	}
 	go func() { extractors.Wait(); close(results) }()
 	return results
+}
+
+// extracting is called as each article's extraction starts (tests
+// interrupt a run there).
+var extracting = func(doc.Article) {}
+
+// extractArticle extracts a within limit (none when 0): past it,
+// extraction stops at its next check (ExtractContext) and the error says
+// why. When ctx is done (SIGINT) it returns at once with ctx's cause: the
+// extraction, left behind, stops at its next check (a sentence, or the end
+// of one extractor: up to half a second of CPU over a 512 KiB article) and
+// its document is dropped.
+func extractArticle(ctx context.Context, a doc.Article, limit time.Duration) (*doc.Document, error) {
+	actx := ctx
+	if limit > 0 {
+		extract.Load() // the models' loading is not the article's time
+		var cancel context.CancelFunc
+		actx, cancel = context.WithTimeoutCause(ctx, limit,
+			fmt.Errorf("%w (%v, %d KiB of text): skipped, nothing stored", ErrArticleTimeout, limit, len(a.Text)>>10))
+		defer cancel()
+	}
+	type extracted struct {
+		d   *doc.Document
+		err error
+	}
+	ch := make(chan extracted, 1)
+	go func() {
+		d, err := extract.ExtractContext(actx, a)
+		ch <- extracted{d, err}
+	}()
+	select {
+	case r := <-ch:
+		return r.d, r.err
+	case <-ctx.Done():
+		return nil, context.Cause(ctx)
+	}
 }
 
 // datePublished dates the articles that have no publication date of
