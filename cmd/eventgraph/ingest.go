@@ -60,7 +60,7 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return errors.New("nothing to ingest: give files, directories, URLs, - for stdin, or --urls FILE")
 	}
-	st, err := openStore(cmd, false)
+	st, err := createStore(cmd)
 	if err != nil {
 		return err
 	}

@@ -132,21 +132,6 @@ func setupLogging(w io.Writer, level string) {
 	slog.SetDefault(slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})))
 }
 
-// storeConfig is the store configuration after all overrides.
-func storeConfig(readOnly bool) graph.Config {
-	return graph.Config{
-		Backend:  cfg.Store.Backend,
-		Address:  cfg.Store.Address,
-		Options:  cfg.Store.Options,
-		ReadOnly: readOnly,
-	}
-}
-
-// openStore opens the configured store.
-func openStore(cmd *cobra.Command, readOnly bool) (*graph.Store, error) {
-	return graph.Open(cmdContext(cmd), storeConfig(readOnly))
-}
-
 // isTerminal reports whether w is an interactive terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)

@@ -28,6 +28,9 @@ func TestConfigLayers(t *testing.T) {
 		{"env over file", map[string]string{"EVENTGRAPH_STORE_ADDRESS": "/from/env", "EVENTGRAPH_QUERY_LIMIT": "9"}, []string{"--config", cfg}, "/from/env", 9, "bolt"},
 		{"flag over env", map[string]string{"EVENTGRAPH_STORE_ADDRESS": "/from/env"}, []string{"--config", cfg, "--dbpath", "/from/flag", "--db", "memstore"}, "/from/flag", 7, "memstore"},
 	}
+	// The default store address is relative: stand in a scratch
+	// directory, so that nothing is written beside the package.
+	t.Chdir(t.TempDir())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for k, v := range tt.env {
@@ -37,8 +40,8 @@ func TestConfigLayers(t *testing.T) {
 			cmd.SetArgs(append([]string{"stats", "--format", "json"}, tt.args...))
 			cmd.SetOut(new(strings.Builder))
 			cmd.SetErr(new(strings.Builder))
-			// stats fails to open a missing store path; only the
-			// configuration matters here.
+			// stats fails on the missing store; only the configuration
+			// matters here.
 			_ = cmd.Execute()
 			if got := viper.GetString("store.address"); got != tt.address {
 				t.Errorf("store.address = %q, want %q", got, tt.address)

@@ -51,6 +51,14 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	log := slog.Default()
 	host, readOnly := cfg.Serve.Host, cfg.Serve.ReadOnly
 	timeout, limit := cfg.Query.Timeout, cfg.Query.Limit
+	// A read-only server needs a store to read; one that takes writes
+	// may start on an empty store.
+	sc := storeConfig(readOnly)
+	if readOnly {
+		if err := storeExists(sc); err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+	}
 	if _, err := cayleyui.Assets(); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
@@ -59,7 +67,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	// shuts down gracefully, and a second signal ends it at once.
 	ctx := serveContext(cmd)
 
-	st, err := graph.Open(ctx, storeConfig(readOnly))
+	st, err := graph.Open(ctx, sc)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
