@@ -18,8 +18,10 @@ $(ASSETS): go.mod go.sum internal/cayleyui/gen/main.go
 
 generate: $(ASSETS)
 
+# -buildvcs=auto records the commit for `eventgraph version` (GOFLAGS may
+# turn it off); a tree without git builds all the same.
 build: $(ASSETS)
-	$(GO) build -trimpath -o $(BIN) ./cmd/eventgraph
+	$(GO) build -trimpath -buildvcs=auto -o $(BIN) ./cmd/eventgraph
 
 run: build
 	$(BIN) ingest --dbpath $(STORE) seeds/

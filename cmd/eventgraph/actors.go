@@ -21,7 +21,7 @@ func newActorsCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE:  runActors,
 	}
-	cmd.Flags().String("format", "table", "table or json")
+	enumFlag(cmd, cmd.Flags(), "format", "table", "table or json", []string{"table", "json"})
 	cmd.Flags().Bool("all", false, "also list actors known only by a description within one article (\"the police\", \"officials\")")
 	return cmd
 }

@@ -32,7 +32,7 @@ that mention them with --replace.`,
 		RunE: runCheck,
 	}
 	cmd.Flags().Bool("repair", false, "remove orphan quads, mentions of missing articles and events without mentions")
-	cmd.Flags().String("format", "table", "table or json")
+	enumFlag(cmd, cmd.Flags(), "format", "table", "table or json", []string{"table", "json"})
 	cmd.Flags().Int("examples", 5, "examples shown per problem")
 	return cmd
 }

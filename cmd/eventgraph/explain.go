@@ -22,11 +22,13 @@ func newExplainCmd() *cobra.Command {
 		Long: `Explain one event: every mention that reports it (article, sentence, trigger),
 the dictionary pattern that produced its CAMEO code, the evidence for its date,
 and, for each mention merged into it, the reasons the resolver gave.
-EVENT is an event ID as printed by 'eventgraph timeline --format json'.`,
+EVENT is an event ID as 'eventgraph timeline --format json' prints it
+(event/…), or the node as 'eventgraph query' prints it (<eg:event/…>), or
+its full IRI as 'eventgraph export' writes it.`,
 		Args: cobra.ExactArgs(1),
 		RunE: runExplain,
 	}
-	cmd.Flags().String("format", "text", "text or json")
+	enumFlag(cmd, cmd.Flags(), "format", "text", "text or json", []string{"text", "json"})
 	return cmd
 }
 
@@ -37,7 +39,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	defer st.Close()
-	e, err := timeline.Get(cmdContext(cmd), st, args[0])
+	e, err := timeline.Get(cmdContext(cmd), st, eventID(args[0]))
 	if err != nil {
 		return err
 	}
@@ -143,4 +145,18 @@ func orQ(s *string) string {
 		return "?"
 	}
 	return *s
+}
+
+// eventID reads an event as the commands print it: event/…, eg:event/…,
+// <eg:event/…> (query's output), or the full IRI <https://…#event/…>
+// (export's), into the eg:event/… form timeline.Get reads.
+func eventID(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") {
+		s = s[1 : len(s)-1]
+	}
+	if rest, ok := strings.CutPrefix(s, graph.NSEG); ok {
+		s = "eg:" + rest
+	}
+	return s
 }

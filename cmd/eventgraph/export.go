@@ -26,7 +26,7 @@ to full IRIs with eventgraph's prefixes (rdf, rdfs, schema, sem, prov, eg);
 		Args: cobra.NoArgs,
 		RunE: runExport,
 	}
-	cmd.Flags().String("format", "nquads", "nquads, jsonld, graphml or dot")
+	enumFlag(cmd, cmd.Flags(), "format", "nquads", "nquads, jsonld, graphml or dot", exportFormats)
 	cmd.Flags().StringP("output", "o", "", "write to this file instead of stdout")
 	cmd.Flags().Bool("short", false, "keep prefixed IRIs as stored")
 	return cmd
@@ -97,3 +97,6 @@ func fullQuad(q quad.Quad) quad.Quad {
 	}
 	return q
 }
+
+// exportFormats are the formats of `export --format`.
+var exportFormats = []string{"nquads", "jsonld", "graphml", "dot"}

@@ -37,7 +37,7 @@ than English is stored with its language, and nothing is extracted from it.`,
 		RunE: runIngest,
 	}
 	cmd.Flags().Bool("replace", false, "re-extract stored articles and retract older versions from the same source")
-	cmd.Flags().String("format", "", "source format: auto, text, html, feed, jsonl (config ingest.format)")
+	enumFlag(cmd, cmd.Flags(), "format", "", "source format: auto, text, html, feed, jsonl (config ingest.format)", formatNames())
 	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (config ingest.workers)")
 	cmd.Flags().String("urls", "", "also fetch the URLs listed in this file (one per line, # comments)")
 	cmd.Flags().Bool("allow-private", false, "fetch URLs on loopback, link-local and private addresses too (config ingest.allow_private; refused by default)")

@@ -28,7 +28,7 @@ query.timeout and returns at most query.limit results (--limit).
 		Args: cobra.MaximumNArgs(1),
 		RunE: runQuery,
 	}
-	cmd.Flags().String("lang", "gizmo", "query language: gizmo, graphql or mql")
+	enumFlag(cmd, cmd.Flags(), "lang", "gizmo", "query language: "+orList(queryLanguages()), queryLanguages())
 	cmd.Flags().StringP("file", "f", "", "read the query from this file")
 	cmd.Flags().Int("limit", 0, "maximum number of results (config query.limit)")
 	cmd.Flags().Duration("timeout", 0, "time limit (config query.timeout)")
@@ -84,5 +84,13 @@ func runQuery(cmd *cobra.Command, args []string) error {
 	}
 	enc := json.NewEncoder(cmd.OutOrStdout())
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // nodes print as <eg:event/…>, not \u003ceg:event/…\u003e
 	return enc.Encode(results)
+}
+
+// queryLanguages are cayley's registered query languages, sorted.
+func queryLanguages() []string {
+	langs := query.Languages()
+	sort.Strings(langs)
+	return langs
 }

@@ -28,6 +28,11 @@ export, and browse.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	v := readVersion()
+	var text strings.Builder
+	_ = v.write(&text)
+	root.Version = text.String()
+	root.SetVersionTemplate("{{.Version}}")
 	var stopProfiles func() error
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		var err error
@@ -44,9 +49,9 @@ export, and browse.`,
 	}
 	pf := root.PersistentFlags()
 	pf.String("config", "", "config file (YAML) merged over the built-in defaults")
-	pf.String("db", "", "store backend: "+strings.Join(graph.Backends, ", ")+" (config store.backend)")
+	enumFlag(root, pf, "db", "", "store backend: "+strings.Join(graph.Backends, ", ")+" (config store.backend)", graph.Backends)
 	pf.String("dbpath", "", "store address: a directory for bolt/leveldb/badger, a URL for postgres (config store.address)")
-	pf.String("log-level", "", "debug, info, warn or error (config log.level)")
+	enumFlag(root, pf, "log-level", "", "debug, info, warn or error (config log.level)", logLevels)
 	// For development; cayley's own commands expect these names too.
 	pf.String("memprofile", "", "write a heap profile (allocations and in-use) to this file at the end")
 	pf.String("cpuprofile", "", "write a CPU profile of the command to this file")
@@ -66,6 +71,7 @@ export, and browse.`,
 		newServeCmd(),
 		newTimemlCmd(),
 		newCheckCmd(),
+		newVersionCmd(),
 	)
 	return root
 }

@@ -18,7 +18,7 @@ func newStatsCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE:  runStats,
 	}
-	cmd.Flags().String("format", "table", "table or json")
+	enumFlag(cmd, cmd.Flags(), "format", "table", "table or json", []string{"table", "json"})
 	return cmd
 }
 

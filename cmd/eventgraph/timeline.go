@@ -30,7 +30,7 @@ TimelineJS), csv.`,
 	f.Float64("min-salience", 0, "only events at least this salient, 0-1 (default: config timeline.min_salience)")
 	f.Bool("all", false, "every stored event, however little salient")
 	cmd.MarkFlagsMutuallyExclusive("min-salience", "all")
-	f.String("format", "", "table, json, timelinejs or csv")
+	enumFlag(cmd, f, "format", "", orList(timeline.Formats)+" (default: table on a terminal, json otherwise)", timeline.Formats)
 	f.StringP("output", "o", "", "write to this file instead of stdout")
 	return cmd
 }
@@ -42,6 +42,9 @@ func runTimeline(cmd *cobra.Command, _ []string) (err error) {
 	flt.From, _ = f.GetString("from")
 	flt.To, _ = f.GetString("to")
 	flt.Type, _ = f.GetString("type")
+	if err := dateFlagRange(flt.From, flt.To); err != nil {
+		return err
+	}
 	if flt.MinSalience, err = minSalience(cmd); err != nil {
 		return err
 	}
