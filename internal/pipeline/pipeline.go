@@ -112,13 +112,15 @@ func Rules() resolve.Rules {
 
 // occurrence is the family of the extractor's catch-all class of events
 // CAMEO does not code (EG-OCCUR: "get", "become", "happen", "begin").
-var occurrence = event.Family("EG-OCCUR")
+// Read on first use: the event dictionaries it loads are not needed by
+// the commands that only read the store (their start-up time).
+var occurrence = sync.OnceValue(func() string { return event.Family("EG-OCCUR") })
 
 // generic reports whether an event type is the catch-all occurrence class
 // (or has no code at all): too broad to identify one event across
 // articles.
 func generic(t doc.EventType) bool {
-	return t.Code == "" && (t.Extension == "" || event.Family(t.Extension) == occurrence)
+	return t.Code == "" && (t.Extension == "" || event.Family(t.Extension) == occurrence())
 }
 
 // source is one input to read: bytes to parse, or (for a URL) articles
