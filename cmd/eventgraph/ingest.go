@@ -42,6 +42,7 @@ than English is stored with its language, and nothing is extracted from it.`,
 	cmd.Flags().String("urls", "", "also fetch the URLs listed in this file (one per line, # comments)")
 	cmd.Flags().Bool("allow-private", false, "fetch URLs on loopback, link-local and private addresses too (config ingest.allow_private; refused by default)")
 	cmd.Flags().String("published", "", "publication date (YYYY-MM-DD) of the articles whose source gives none")
+	cmd.Flags().String("server", "", "send the files to a running 'eventgraph serve --read-only=false' at this URL (http://127.0.0.1:64210), which ingests them into the store it holds")
 	return cmd
 }
 
@@ -59,6 +60,9 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	}
 	if len(args) == 0 {
 		return errors.New("nothing to ingest: give files, directories, URLs, - for stdin, or --urls FILE")
+	}
+	if server, _ := cmd.Flags().GetString("server"); server != "" {
+		return ingestThrough(cmd, server, args)
 	}
 	st, err := createStore(cmd)
 	if err != nil {

@@ -67,8 +67,8 @@ func runServe(cmd *cobra.Command, _ []string) error {
 	// shuts down gracefully, and a second signal ends it at once.
 	ctx := serveContext(cmd)
 
-	st, err := graph.Open(ctx, sc)
-	if err != nil {
+	st, err := graph.Open(ctx, shared(sc))
+	if err = lockMessage(sc, err); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	defer func() {
@@ -99,6 +99,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 			}
 			return timeline.Build(ctx, st.QuadStore, timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, MinSalience: min})
 		},
+		Ingest: serveIngest(st, log),
 		Logger: log,
 	})
 	if err != nil {

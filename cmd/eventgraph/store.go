@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/internal/sharedbolt"
 )
 
 // errNoStore is returned by the commands that read a store when the
@@ -34,13 +35,47 @@ func openStore(cmd *cobra.Command, readOnly bool) (*graph.Store, error) {
 	if err := storeExists(c); err != nil {
 		return nil, err
 	}
-	return graph.Open(cmdContext(cmd), c)
+	st, err := graph.Open(cmdContext(cmd), shared(c))
+	return st, lockMessage(c, err)
 }
 
 // createStore opens the configured store, creating it on first use: for
 // ingest alone.
 func createStore(cmd *cobra.Command) (*graph.Store, error) {
-	return graph.Open(cmdContext(cmd), storeConfig(false))
+	c := storeConfig(false)
+	st, err := graph.Open(cmdContext(cmd), c)
+	return st, lockMessage(c, err)
+}
+
+// shared opens a bolt store that is only read through sharedbolt, under
+// a shared lock: read commands and a read-only serve then run side by
+// side. cayley's bolt backend takes the file for writing, alone.
+func shared(c graph.Config) graph.Config {
+	if !c.ReadOnly || (c.Backend != "bolt" && c.Backend != "") {
+		return c
+	}
+	c.Backend = sharedbolt.Backend
+	// graph.Open turns cayley's bloom filters off for the backends it
+	// knows as files (660 MB whatever the store's size): so here.
+	opts := map[string]any{"no_bloom": true}
+	for k, v := range c.Options {
+		opts[k] = v
+	}
+	c.Options = opts
+	return c
+}
+
+// lockMessage says what to do when another process holds the store.
+func lockMessage(c graph.Config, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, sharedbolt.ErrHeld):
+		return fmt.Errorf("the store at %s is held by a process that writes to it (an 'eventgraph ingest', or an 'eventgraph serve --read-only=false'): wait for the ingest to end, or read through that server (its /timeline page, /api/timeline, /api/v1/query), or restart it read-only ('eventgraph serve', the default) so that the other commands can read beside it: %w", c.Address, err)
+	case errors.Is(err, graph.ErrLocked):
+		return fmt.Errorf("the store at %s is in use by another eventgraph process (a running 'eventgraph serve'?): ingest through a server that takes writes ('eventgraph serve --read-only=false', then 'eventgraph ingest --server http://HOST:PORT FILE...'), or stop it first: %w", c.Address, errors.Unwrap(err))
+	}
+	return err
 }
 
 // storeExists fails when an embedded store's address holds no store.
