@@ -39,7 +39,7 @@ export, and browse.`,
 		if stopProfiles, err = startProfiles(cmd); err != nil {
 			return err
 		}
-		return loadConfig(cmd)
+		return loadConfig(cmd, viper.New())
 	}
 	root.PersistentPostRunE = func(*cobra.Command, []string) error {
 		if stopProfiles == nil {
@@ -76,22 +76,13 @@ export, and browse.`,
 	return root
 }
 
-// flagKeys maps flags to the settings they override: "" holds the flags
-// of every command, the others those of one command.
-var flagKeys = map[string]map[string]string{
-	"":       {"db": "store.backend", "dbpath": "store.address", "log-level": "log.level"},
-	"ingest": {"format": "ingest.format", "workers": "ingest.workers", "allow-private": "ingest.allow_private"},
-	"serve":  {"host": "serve.host", "read-only": "serve.read_only"},
-	"query":  {"limit": "query.limit", "timeout": "query.timeout"},
-}
-
-// loadConfig layers the configuration: built-in defaults (config.yaml),
-// then --config FILE, then EVENTGRAPH_* variables, then flags, and reads
-// it strictly into cfg (readSettings).
-func loadConfig(cmd *cobra.Command) error {
-	viper.Reset()
-	viper.SetConfigType("yaml")
-	if err := viper.ReadConfig(bytes.NewReader(eventgraph.DefaultConfig)); err != nil {
+// loadConfig layers the configuration in v (a fresh viper for each
+// command run, not viper's global): built-in defaults (config.yaml), then
+// --config FILE, then EVENTGRAPH_* variables, then the flags bound to keys
+// (bindings), and reads it strictly into cfg (readSettings).
+func loadConfig(cmd *cobra.Command, v *viper.Viper) error {
+	v.SetConfigType("yaml")
+	if err := v.ReadConfig(bytes.NewReader(eventgraph.DefaultConfig)); err != nil {
 		return fmt.Errorf("built-in config: %w", err)
 	}
 	file, _ := cmd.Flags().GetString("config")
@@ -107,21 +98,25 @@ func loadConfig(cmd *cobra.Command) error {
 			return fmt.Errorf("config %s: %w", file, err)
 		}
 		fileKeys = own.AllKeys()
-		if err := viper.MergeConfig(bytes.NewReader(data)); err != nil {
+		if err := v.MergeConfig(bytes.NewReader(data)); err != nil {
 			return fmt.Errorf("config %s: %w", file, err)
 		}
 	}
-	viper.SetEnvPrefix("EVENTGRAPH")
-	viper.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
-	viper.AutomaticEnv()
-	for _, scope := range []string{"", cmd.Name()} {
-		for flag, key := range flagKeys[scope] {
-			if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
-				viper.Set(key, f.Value.String())
+	v.SetEnvPrefix("EVENTGRAPH")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	for _, b := range bindings {
+		if b.command != "" && b.command != cmd.Name() {
+			continue
+		}
+		if f := cmd.Flags().Lookup(b.flag); f != nil && f.Changed {
+			if err := checkFlag(b, f.Value.String()); err != nil {
+				return err
 			}
+			v.Set(b.key, f.Value.String())
 		}
 	}
-	s, err := readSettings(viper.GetViper(), file, fileKeys)
+	s, err := readSettings(v, file, fileKeys)
 	if err != nil {
 		return err
 	}

@@ -45,9 +45,7 @@ func runTimeline(cmd *cobra.Command, _ []string) (err error) {
 	if err := dateFlagRange(flt.From, flt.To); err != nil {
 		return err
 	}
-	if flt.MinSalience, err = minSalience(cmd); err != nil {
-		return err
-	}
+	flt.MinSalience = minSalience(cmd)
 	format, _ := f.GetString("format")
 	out, _ := f.GetString("output")
 
@@ -81,19 +79,11 @@ func runTimeline(cmd *cobra.Command, _ []string) (err error) {
 	return nil
 }
 
-// minSalience is the salience floor: --all, --min-salience, or the
-// configured default.
-func minSalience(cmd *cobra.Command) (float64, error) {
-	f := cmd.Flags()
-	if all, _ := f.GetBool("all"); all {
-		return 0, nil
+// minSalience is the salience floor: 0 with --all, else
+// timeline.min_salience (which --min-salience overrides, bindings).
+func minSalience(cmd *cobra.Command) float64 {
+	if all, _ := cmd.Flags().GetBool("all"); all {
+		return 0
 	}
-	v := cfg.Timeline.MinSalience
-	if f.Changed("min-salience") {
-		v, _ = f.GetFloat64("min-salience")
-	}
-	if v < 0 || v > 1 {
-		return 0, fmt.Errorf("--min-salience %g: want a number from 0 to 1", v)
-	}
-	return v, nil
+	return cfg.Timeline.MinSalience
 }
