@@ -37,7 +37,7 @@ func newActorsCmd() *cobra.Command {
 	return cmd
 }
 
-func runActors(ctx context.Context, opts actorsOptions, io streams) error {
+func runActors(ctx context.Context, opts actorsOptions, std streams) error {
 	st, err := openRead(ctx, opts.Store)
 	if err != nil {
 		return err
@@ -48,11 +48,11 @@ func runActors(ctx context.Context, opts actorsOptions, io streams) error {
 		return err
 	}
 	if opts.Format == "json" {
-		enc := json.NewEncoder(io.Out)
+		enc := json.NewEncoder(std.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(actors)
 	}
-	tw := tabwriter.NewWriter(io.Out, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(std.Out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tKIND\tCODE\tROLES\tALIASES\tMENTIONS\tARTICLES\tEVENTS")
 	for _, a := range actors {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\n", a.Name, a.Kind, a.Code, strings.Join(a.Roles, "; "),

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -44,30 +42,24 @@ to full IRIs with eventgraph's prefixes (rdf, rdfs, schema, sem, prov, eg);
 // exportFormats are the formats of `export --format`.
 var exportFormats = report.ExportFormats
 
-func runExport(ctx context.Context, opts exportOptions, streams streams) error {
+func runExport(ctx context.Context, opts exportOptions, std streams) error {
 	st, err := openRead(ctx, opts.Store)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	var w io.Writer = streams.Out
-	var file *os.File
-	if opts.Output != "" {
-		if file, err = os.Create(opts.Output); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		defer file.Close()
-		w = file
-	}
-	n, err := report.Export(st, w, opts.Format, opts.Short)
+	w, done, err := output(opts.Output, std)
 	if err != nil {
 		return err
 	}
-	if file != nil {
-		if err := file.Close(); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
+	n, err := report.Export(st, w, opts.Format, opts.Short)
+	if err != nil {
+		done()
+		return err
 	}
-	fmt.Fprintf(streams.Err, "exported %d quads as %s\n", n, opts.Format)
+	if err := done(); err != nil {
+		return err
+	}
+	fmt.Fprintf(std.Err, "exported %d quads as %s\n", n, opts.Format)
 	return nil
 }

@@ -35,7 +35,7 @@ func newStatsCmd() *cobra.Command {
 	return cmd
 }
 
-func runStats(ctx context.Context, opts statsOptions, io streams) error {
+func runStats(ctx context.Context, opts statsOptions, std streams) error {
 	st, err := openRead(ctx, opts.Store)
 	if err != nil {
 		return err
@@ -46,11 +46,11 @@ func runStats(ctx context.Context, opts statsOptions, io streams) error {
 		return err
 	}
 	if opts.Format == "json" {
-		enc := json.NewEncoder(io.Out)
+		enc := json.NewEncoder(std.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(s)
 	}
-	tw := tabwriter.NewWriter(io.Out, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(std.Out, 0, 0, 2, ' ', 0)
 	for _, row := range []struct {
 		k string
 		v any

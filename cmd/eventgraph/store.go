@@ -27,18 +27,6 @@ func storeConfig(readOnly bool) graph.Config {
 	}
 }
 
-// openStore opens the configured store for a command that reads it (and
-// for check --repair, which removes quads): a mistyped or missing
-// --dbpath is an error, never a new empty store.
-func openStore(cmd *cobra.Command, readOnly bool) (*graph.Store, error) {
-	c := storeConfig(readOnly)
-	if err := storeExists(c); err != nil {
-		return nil, err
-	}
-	st, err := graph.Open(cmdContext(cmd), shared(c))
-	return st, lockMessage(c, err)
-}
-
 // createStore opens the configured store, creating it on first use: for
 // ingest alone.
 func createStore(cmd *cobra.Command) (*graph.Store, error) {

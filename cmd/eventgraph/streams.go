@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -38,9 +40,33 @@ func (s streams) OutIsTerminal() bool {
 // under a shared lock.
 func openRead(ctx context.Context, c graph.Config) (*graph.Store, error) {
 	c.ReadOnly = true
+	return openExisting(ctx, c)
+}
+
+// openExisting opens the existing store c, read-only or not (check
+// --repair writes): a missing store is an error.
+func openExisting(ctx context.Context, c graph.Config) (*graph.Store, error) {
 	if err := storeExists(c); err != nil {
 		return nil, err
 	}
 	st, err := graph.Open(ctx, shared(c))
 	return st, lockMessage(c, err)
+}
+
+// output is where a command writes: the file path (created), or Out when
+// path is "". done closes the file and says whether all was written.
+func output(path string, s streams) (w io.Writer, done func() error, err error) {
+	if path == "" {
+		return s.Out, func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("output: %w", err)
+	}
+	return f, func() error {
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("output %s: %w", path, err)
+		}
+		return nil
+	}, nil
 }
