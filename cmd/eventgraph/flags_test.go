@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -8,6 +10,10 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/timeline"
 )
 
 // Flag values are checked when the flags are parsed, before any store is
@@ -180,5 +186,46 @@ func TestExplainQueryForm(t *testing.T) {
 		if !strings.Contains(text, "mention(s):") {
 			t.Errorf("explain %s shows no mentions:\n%s", r.ID, text)
 		}
+	}
+}
+
+// The commands' run functions take their options and streams: no flags,
+// no global configuration; the terminal override picks the table.
+func TestRunWithStreams(t *testing.T) {
+	dir := t.TempDir()
+	art := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(art, []byte("Minister resigns\n\nDate: 2024-03-26\n\nThe minister of finance Jane Smith resigned on Monday, officials said.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "store")
+	mustRun(t, "ingest", "--dbpath", db, art)
+	store := graph.Config{Backend: "bolt", Address: db}
+	ctx := context.Background()
+	yes, no := true, false
+	for _, tc := range []struct {
+		terminal *bool
+		want     string
+	}{{&yes, "WHEN "}, {&no, `"schema": "eventgraph/timeline/v1"`}} {
+		var out, errs bytes.Buffer
+		err := runTimeline(ctx, timelineOptions{Store: store, Filter: timeline.Filter{MinSalience: 0}}, streams{Out: &out, Err: &errs, Terminal: tc.terminal})
+		if err != nil || !strings.Contains(out.String(), tc.want) {
+			t.Errorf("terminal %v: %v\n%s", *tc.terminal, err, out.String())
+		}
+	}
+	var out, errs bytes.Buffer
+	if err := runQuery(ctx, queryOptions{Store: store, Lang: "gizmo", Query: `g.V().All()`, Limit: 3, Timeout: time.Minute}, streams{Out: &out, Err: &errs}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errs.String(), "stopped at query.limit (3)") {
+		t.Errorf("a query cut by the limit says nothing: %q", errs.String())
+	}
+	out.Reset()
+	errs.Reset()
+	if err := runQuery(ctx, queryOptions{Store: store, Lang: "gizmo", Query: `g.V("<eg:nothing>").All()`, Limit: 3, Timeout: time.Minute}, streams{Out: &out, Err: &errs}); err != nil || errs.Len() > 0 {
+		t.Errorf("a query under the limit: %v %q", err, errs.String())
+	}
+	out.Reset()
+	if err := runStats(ctx, statsOptions{Store: store, Format: "json"}, streams{Out: &out}); err != nil || !strings.Contains(out.String(), `"articles": 1`) {
+		t.Errorf("stats: %v\n%s", err, out.String())
 	}
 }

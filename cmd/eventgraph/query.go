@@ -98,7 +98,14 @@ func runQuery(ctx context.Context, opts queryOptions, std streams) error {
 	enc := json.NewEncoder(std.Out)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false) // nodes print as <eg:event/…>, not \u003ceg:event/…\u003e
-	return enc.Encode(results)
+	if err := enc.Encode(results); err != nil {
+		return err
+	}
+	if opts.Lang != "graphql" && opts.Limit > 0 && len(results) >= opts.Limit {
+		// The results stop at the limit: there may be more.
+		fmt.Fprintf(std.Err, "eventgraph: the results stopped at query.limit (%d); there may be more: raise it with --limit\n", opts.Limit)
+	}
+	return nil
 }
 
 // queryLanguages are cayley's registered query languages, sorted.
