@@ -61,6 +61,14 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return errors.New("nothing to ingest: give files, directories, URLs, - for stdin, or --urls FILE")
 	}
+	var published *time.Time
+	if v, _ := cmd.Flags().GetString("published"); v != "" {
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return fmt.Errorf("--published %q: want a date as YYYY-MM-DD", v)
+		}
+		published = &t
+	}
 	if server, _ := cmd.Flags().GetString("server"); server != "" {
 		return ingestThrough(cmd, server, args)
 	}
@@ -85,13 +93,7 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		Log:         slog.Default(),
 		Stdin:       cmd.InOrStdin(),
 		Fetcher:     client,
-	}
-	if v, _ := cmd.Flags().GetString("published"); v != "" {
-		t, err := time.Parse(time.DateOnly, v)
-		if err != nil {
-			return fmt.Errorf("--published %q: want a date as YYYY-MM-DD", v)
-		}
-		opt.Published = &t
+		Published:   published,
 	}
 	if isTerminal(cmd.ErrOrStderr()) {
 		opt.Progress = cmd.ErrOrStderr()

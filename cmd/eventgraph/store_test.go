@@ -95,3 +95,21 @@ func TestIngestCreatesTheStore(t *testing.T) {
 		t.Errorf("leveldb directory with a snapshot alone: %v", err)
 	}
 }
+
+// ingest checks its flags before it creates the store.
+func TestIngestBadFlagsCreateNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "store")
+	for _, args := range [][]string{
+		{"ingest", "--dbpath", db, "--published", "26/03/2024", "x.txt"},
+		{"ingest", "--dbpath", db, "--workers", "-1", "x.txt"},
+		{"ingest", "--dbpath", db},
+	} {
+		if _, _, err := run(t, args...); err == nil {
+			t.Errorf("%v accepted", args)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("%v created %s", args, db)
+		}
+	}
+}
