@@ -61,7 +61,7 @@ func lockMessage(c graph.Config, err error) error {
 	case errors.Is(err, sharedbolt.ErrHeld):
 		return fmt.Errorf("the store at %s is held by a process that writes to it (an 'eventgraph ingest', or an 'eventgraph serve --read-only=false'): wait for the ingest to end, or read through that server (its /timeline page, /api/timeline, /api/v1/query), or restart it read-only ('eventgraph serve', the default) so that the other commands can read beside it: %w", c.Address, err)
 	case errors.Is(err, graph.ErrLocked):
-		return fmt.Errorf("the store at %s is in use by another eventgraph process (a running 'eventgraph serve'?): ingest through a server that takes writes ('eventgraph serve --read-only=false', then 'eventgraph ingest --server http://HOST:PORT FILE...'), or stop it first: %w", c.Address, errors.Unwrap(err))
+		return fmt.Errorf("the store at %s is in use by another eventgraph process (a running 'eventgraph serve'?): stop it first, or, to ingest, send the files through a server that takes writes ('eventgraph serve --read-only=false', then 'eventgraph ingest --server http://HOST:PORT FILE...'): %w", c.Address, errors.Unwrap(err))
 	}
 	return err
 }
