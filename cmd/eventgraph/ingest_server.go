@@ -47,12 +47,12 @@ type ingestFailure struct {
 
 // serveIngest ingests the sources sent to a server that takes writes,
 // one at a time (a run holds the resolver), with the server's settings.
-func serveIngest(st *graph.Store, log *slog.Logger) serve.IngestFunc {
+func serveIngest(st *graph.Store, set settings, log *slog.Logger) serve.IngestFunc {
 	var mu sync.Mutex
 	return func(ctx context.Context, req serve.IngestRequest) (any, error) {
 		mu.Lock()
 		defer mu.Unlock()
-		format := cfg.Ingest.Format
+		format := set.Ingest.Format
 		if req.Format != "" {
 			if !strings.Contains(" "+strings.Join(formatNames(), " ")+" ", " "+req.Format+" ") {
 				return ingestReply{Error: "format: want " + orList(formatNames())}, errors.New("bad format")
@@ -60,13 +60,13 @@ func serveIngest(st *graph.Store, log *slog.Logger) serve.IngestFunc {
 			format = article.Format(req.Format)
 		}
 		opt := pipeline.Options{
-			Workers:     cfg.Ingest.Workers,
-			Batch:       cfg.Ingest.Batch,
+			Workers:     set.Ingest.Workers,
+			Batch:       set.Ingest.Batch,
 			Format:      format,
-			MaxBytes:    cfg.Ingest.MaxBytes,
-			MemoryLimit: cfg.Ingest.MemoryLimit,
+			MaxBytes:    set.Ingest.MaxBytes,
+			MemoryLimit: set.Ingest.MemoryLimit,
 			Replace:     req.Replace,
-			Horizon:     cfg.Resolve.Horizon,
+			Horizon:     set.Resolve.Horizon,
 			Log:         log,
 			Stdin:       req.Body,
 			StdinName:   req.Name,
