@@ -74,6 +74,9 @@ type Options struct {
 	QueryMaxHeap uint64
 	// Timeline answers /api/timeline; nil answers 501.
 	Timeline TimelineFunc
+	// Ingest answers POST /api/ingest when the server takes writes; nil
+	// answers 501.
+	Ingest IngestFunc
 	// Logger receives the server's logs; slog.Default() when nil.
 	Logger *slog.Logger
 }
@@ -128,6 +131,7 @@ func New(o Options) (http.Handler, error) {
 	mux.HandleFunc("GET /timeline", servePage("timeline.html"))
 	mux.HandleFunc("GET /timeline/{file}", serveAsset)
 	mux.HandleFunc("GET /api/timeline", timelineAPI(o))
+	mux.HandleFunc("POST "+IngestPath, ingestAPI(o))
 	mux.HandleFunc("GET /api/health", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "read_only": o.ReadOnly})
 	})

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 )
 
 func newCheckCmd() *cobra.Command {
+	var opts checkOptions
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Verify the store's integrity; --repair removes orphans and events without mentions",
@@ -29,12 +31,24 @@ of missing articles and events without mentions, each in its own transaction,
 then checks again. Missing nodes cannot be repaired: re-ingest the articles
 that mention them with --replace.`,
 		Args: cobra.NoArgs,
-		RunE: runCheck,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.Format, _ = cmd.Flags().GetString("format")
+			opts.Store = storeConfig(!opts.Repair)
+			return runCheck(cmdContext(cmd), opts, streamsOf(cmd))
+		},
 	}
-	cmd.Flags().Bool("repair", false, "remove orphan quads, mentions of missing articles and events without mentions")
-	cmd.Flags().String("format", "table", "table or json")
-	cmd.Flags().Int("examples", 5, "examples shown per problem")
+	cmd.Flags().BoolVar(&opts.Repair, "repair", false, "remove orphan quads, mentions of missing articles and events without mentions")
+	enumFlag(cmd, cmd.Flags(), "format", "table", "table or json", []string{"table", "json"})
+	cmd.Flags().IntVar(&opts.Examples, "examples", 5, "examples shown per problem")
 	return cmd
+}
+
+// checkOptions are what `eventgraph check` runs with.
+type checkOptions struct {
+	Store    graph.Config // read-only unless Repair
+	Repair   bool
+	Format   string // table or json
+	Examples int    // examples shown per problem
 }
 
 // checkOutput is what `eventgraph check --format json` prints.
@@ -46,19 +60,13 @@ type checkOutput struct {
 	Problems map[string]int       `json:"problems"`
 }
 
-func runCheck(cmd *cobra.Command, _ []string) error {
-	repair, _ := cmd.Flags().GetBool("repair")
-	format, _ := cmd.Flags().GetString("format")
-	examples, _ := cmd.Flags().GetInt("examples")
-	if format != "table" && format != "json" {
-		return fmt.Errorf("unknown format %q: want table or json", format)
-	}
-	st, err := openStore(cmd, !repair)
+func runCheck(ctx context.Context, opts checkOptions, std streams) error {
+	repair, format, examples := opts.Repair, opts.Format, opts.Examples
+	st, err := openExisting(ctx, opts.Store)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	ctx := cmdContext(cmd)
 	rep, err := st.Check(ctx)
 	if err != nil {
 		return fmt.Errorf("check: %w", err)
@@ -76,7 +84,7 @@ func runCheck(cmd *cobra.Command, _ []string) error {
 	for _, p := range graph.Problems {
 		out.Problems[string(p)] = out.Report.Count(p)
 	}
-	w := cmd.OutOrStdout()
+	w := std.Out
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -95,7 +103,7 @@ func runCheck(cmd *cobra.Command, _ []string) error {
 	}
 	if !out.OK {
 		if format == "table" && !repair {
-			fmt.Fprintln(cmd.ErrOrStderr(), "eventgraph: integrity problems found; run `eventgraph check --repair` to remove what can be removed")
+			fmt.Fprintln(std.Err, "eventgraph: integrity problems found; run `eventgraph check --repair` to remove what can be removed")
 		}
 		return exitError{code: 1}
 	}

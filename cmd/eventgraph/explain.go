@@ -22,35 +22,47 @@ func newExplainCmd() *cobra.Command {
 		Long: `Explain one event: every mention that reports it (article, sentence, trigger),
 the dictionary pattern that produced its CAMEO code, the evidence for its date,
 and, for each mention merged into it, the reasons the resolver gave.
-EVENT is an event ID as printed by 'eventgraph timeline --format json'.`,
+EVENT is an event ID as 'eventgraph timeline --format json' prints it
+(event/…), or the node as 'eventgraph query' prints it (<eg:event/…>), or
+its full IRI as 'eventgraph export' writes it.`,
 		Args: cobra.ExactArgs(1),
-		RunE: runExplain,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, _ := cmd.Flags().GetString("format")
+			opts := explainOptions{Store: storeConfig(true), Event: eventID(args[0]), Format: format}
+			return runExplain(cmdContext(cmd), opts, streamsOf(cmd))
+		},
 	}
-	cmd.Flags().String("format", "text", "text or json")
+	enumFlag(cmd, cmd.Flags(), "format", "text", "text or json", []string{"text", "json"})
 	return cmd
 }
 
-func runExplain(cmd *cobra.Command, args []string) error {
-	format, _ := cmd.Flags().GetString("format")
-	st, err := openStore(cmd, true)
+// explainOptions are what `eventgraph explain` runs with.
+type explainOptions struct {
+	Store  graph.Config
+	Event  string // eg:event/… (eventID)
+	Format string // text or json
+}
+
+func runExplain(ctx context.Context, opts explainOptions, std streams) error {
+	st, err := openRead(ctx, opts.Store)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	e, err := timeline.Get(cmdContext(cmd), st, args[0])
+	e, err := timeline.Get(ctx, st, opts.Event)
 	if err != nil {
 		return err
 	}
-	if format == "json" {
-		enc := json.NewEncoder(cmd.OutOrStdout())
+	if opts.Format == "json" {
+		enc := json.NewEncoder(std.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(e)
 	}
-	articles, err := articleLines(cmdContext(cmd), st, e)
+	articles, err := articleLines(ctx, st, e)
 	if err != nil {
 		return err
 	}
-	writeExplanation(cmd.OutOrStdout(), e, articles)
+	writeExplanation(std.Out, e, articles)
 	return nil
 }
 
@@ -143,4 +155,18 @@ func orQ(s *string) string {
 		return "?"
 	}
 	return *s
+}
+
+// eventID reads an event as the commands print it: event/…, eg:event/…,
+// <eg:event/…> (query's output), or the full IRI <https://…#event/…>
+// (export's), into the eg:event/… form timeline.Get reads.
+func eventID(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") {
+		s = s[1 : len(s)-1]
+	}
+	if rest, ok := strings.CutPrefix(s, graph.NSEG); ok {
+		s = "eg:" + rest
+	}
+	return s
 }

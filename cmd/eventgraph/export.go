@@ -1,22 +1,25 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"io"
-	"os"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/voc"
 	"github.com/spf13/cobra"
 
-	_ "github.com/cayleygraph/quad/dot"
-	_ "github.com/cayleygraph/quad/graphml"
-	_ "github.com/cayleygraph/quad/jsonld"
-	_ "github.com/cayleygraph/quad/nquads"
+	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/internal/report"
 )
 
+// exportOptions are what `eventgraph export` runs with.
+type exportOptions struct {
+	Store  graph.Config
+	Format string // one of report.ExportFormats
+	Output string // a file, or "" for stdout
+	Short  bool   // keep prefixed IRIs as stored
+}
+
 func newExportCmd() *cobra.Command {
+	var opts exportOptions
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the whole graph as N-Quads, JSON-LD, GraphML or DOT",
@@ -24,76 +27,39 @@ func newExportCmd() *cobra.Command {
 to full IRIs with eventgraph's prefixes (rdf, rdfs, schema, sem, prov, eg);
 --short keeps them prefixed as stored.`,
 		Args: cobra.NoArgs,
-		RunE: runExport,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.Format, _ = cmd.Flags().GetString("format")
+			opts.Store = storeConfig(true)
+			return runExport(cmdContext(cmd), opts, streamsOf(cmd))
+		},
 	}
-	cmd.Flags().String("format", "nquads", "nquads, jsonld, graphml or dot")
-	cmd.Flags().StringP("output", "o", "", "write to this file instead of stdout")
-	cmd.Flags().Bool("short", false, "keep prefixed IRIs as stored")
+	enumFlag(cmd, cmd.Flags(), "format", "nquads", "nquads, jsonld, graphml or dot", exportFormats)
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
+	cmd.Flags().BoolVar(&opts.Short, "short", false, "keep prefixed IRIs as stored")
 	return cmd
 }
 
-func runExport(cmd *cobra.Command, _ []string) error {
-	name, _ := cmd.Flags().GetString("format")
-	out, _ := cmd.Flags().GetString("output")
-	short, _ := cmd.Flags().GetBool("short")
-	f := quad.FormatByName(name)
-	if name == "dot" {
-		f = quad.FormatByName("graphviz") // cayley's name for DOT
-	}
-	if f == nil || f.Writer == nil {
-		return fmt.Errorf("unknown export format %q (want nquads, jsonld, graphml or dot)", name)
-	}
-	st, err := openStore(cmd, true)
+// exportFormats are the formats of `export --format`.
+var exportFormats = report.ExportFormats
+
+func runExport(ctx context.Context, opts exportOptions, std streams) error {
+	st, err := openRead(ctx, opts.Store)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	var w io.Writer = cmd.OutOrStdout()
-	if out != "" {
-		file, err := os.Create(out)
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		w = file
-	}
-	qw := f.Writer(w)
-	r := cgraph.NewQuadStoreReader(st.QuadStore)
-	defer r.Close()
-	n := 0
-	for {
-		q, err := r.ReadQuad()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("reading quads: %w", err)
-		}
-		if !short {
-			q = fullQuad(q)
-		}
-		if err := qw.WriteQuad(q); err != nil {
-			return fmt.Errorf("writing quad %d: %w", n, err)
-		}
-		n++
-	}
-	if err := qw.Close(); err != nil {
+	w, done, err := output(opts.Output, std)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "exported %d quads as %s\n", n, name)
+	n, err := report.Export(st, w, opts.Format, opts.Short)
+	if err != nil {
+		done()
+		return err
+	}
+	if err := done(); err != nil {
+		return err
+	}
+	fmt.Fprintf(std.Err, "exported %d quads as %s\n", n, opts.Format)
 	return nil
-}
-
-func fullQuad(q quad.Quad) quad.Quad {
-	full := func(v quad.Value) quad.Value {
-		if iri, ok := v.(quad.IRI); ok {
-			return quad.IRI(voc.FullIRI(string(iri)))
-		}
-		return v
-	}
-	q.Subject, q.Predicate, q.Object = full(q.Subject), full(q.Predicate), full(q.Object)
-	if q.Label != nil {
-		q.Label = full(q.Label)
-	}
-	return q
 }

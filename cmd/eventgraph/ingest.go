@@ -37,11 +37,12 @@ than English is stored with its language, and nothing is extracted from it.`,
 		RunE: runIngest,
 	}
 	cmd.Flags().Bool("replace", false, "re-extract stored articles and retract older versions from the same source")
-	cmd.Flags().String("format", "", "source format: auto, text, html, feed, jsonl (config ingest.format)")
+	enumFlag(cmd, cmd.Flags(), "format", "", "source format: auto, text, html, feed, jsonl (config ingest.format)", formatNames())
 	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (config ingest.workers)")
 	cmd.Flags().String("urls", "", "also fetch the URLs listed in this file (one per line, # comments)")
 	cmd.Flags().Bool("allow-private", false, "fetch URLs on loopback, link-local and private addresses too (config ingest.allow_private; refused by default)")
 	cmd.Flags().String("published", "", "publication date (YYYY-MM-DD) of the articles whose source gives none")
+	cmd.Flags().String("server", "", "send the files to a running 'eventgraph serve --read-only=false' at this URL (http://127.0.0.1:64210), which ingests them into the store it holds")
 	return cmd
 }
 
@@ -60,7 +61,18 @@ func runIngest(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return errors.New("nothing to ingest: give files, directories, URLs, - for stdin, or --urls FILE")
 	}
-	st, err := openStore(cmd, false)
+	var published *time.Time
+	if v, _ := cmd.Flags().GetString("published"); v != "" {
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return fmt.Errorf("--published %q: want a date as YYYY-MM-DD", v)
+		}
+		published = &t
+	}
+	if server, _ := cmd.Flags().GetString("server"); server != "" {
+		return ingestThrough(cmd, server, args)
+	}
+	st, err := createStore(cmd)
 	if err != nil {
 		return err
 	}
@@ -81,15 +93,9 @@ func runIngest(cmd *cobra.Command, args []string) error {
 		Log:         slog.Default(),
 		Stdin:       cmd.InOrStdin(),
 		Fetcher:     client,
+		Published:   published,
 	}
 	opt.ArticleTimeout = cfg.Ingest.ArticleTimeout
-	if v, _ := cmd.Flags().GetString("published"); v != "" {
-		t, err := time.Parse(time.DateOnly, v)
-		if err != nil {
-			return fmt.Errorf("--published %q: want a date as YYYY-MM-DD", v)
-		}
-		opt.Published = &t
-	}
 	if isTerminal(cmd.ErrOrStderr()) {
 		opt.Progress = cmd.ErrOrStderr()
 	}

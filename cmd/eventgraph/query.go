@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
-	"strings"
+	"time"
 
 	"github.com/cayleygraph/cayley/query"
 	"github.com/spf13/cobra"
@@ -15,6 +15,15 @@ import (
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/internal/querylimit"
 )
+
+// queryOptions are what `eventgraph query` runs with.
+type queryOptions struct {
+	Store   graph.Config
+	Lang    string // one of queryLanguages()
+	Query   string
+	Limit   int           // query.limit (--limit)
+	Timeout time.Duration // query.timeout (--timeout)
+}
 
 func newQueryCmd() *cobra.Command {
 	cmd := &cobra.Command{
@@ -26,63 +35,82 @@ query.timeout and returns at most query.limit results (--limit).
 
   eventgraph query 'g.V().Has("<rdf:type>", "<sem:Event>").Out("<schema:description>").All()'`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: runQuery,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, _ := cmd.Flags().GetString("lang")
+			file, _ := cmd.Flags().GetString("file")
+			q, err := queryText(file, args)
+			if err != nil {
+				return err
+			}
+			opts := queryOptions{Store: storeConfig(true), Lang: lang, Query: q, Limit: cfg.Query.Limit, Timeout: cfg.Query.Timeout}
+			return runQuery(cmdContext(cmd), opts, streamsOf(cmd))
+		},
 	}
-	cmd.Flags().String("lang", "gizmo", "query language: gizmo, graphql or mql")
+	enumFlag(cmd, cmd.Flags(), "lang", "gizmo", "query language: "+orList(queryLanguages()), queryLanguages())
 	cmd.Flags().StringP("file", "f", "", "read the query from this file")
 	cmd.Flags().Int("limit", 0, "maximum number of results (config query.limit)")
 	cmd.Flags().Duration("timeout", 0, "time limit (config query.timeout)")
 	return cmd
 }
 
-func runQuery(cmd *cobra.Command, args []string) error {
-	lang, _ := cmd.Flags().GetString("lang")
-	file, _ := cmd.Flags().GetString("file")
-	var q string
+// queryText is the query of the argument or of -f FILE.
+func queryText(file string, args []string) (string, error) {
 	switch {
 	case file != "" && len(args) > 0:
-		return errors.New("give the query as an argument or with -f, not both")
+		return "", errors.New("give the query as an argument or with -f, not both")
 	case file != "":
 		b, err := os.ReadFile(file)
 		if err != nil {
-			return err
+			return "", fmt.Errorf("query: %w", err)
 		}
-		q = string(b)
+		return string(b), nil
 	case len(args) == 1:
-		q = args[0]
-	default:
-		return errors.New("no query: give it as an argument or with -f FILE")
+		return args[0], nil
 	}
-	if query.GetLanguage(lang) == nil {
-		langs := query.Languages()
-		sort.Strings(langs)
-		return fmt.Errorf("unknown query language %q (available: %s)", lang, strings.Join(langs, ", "))
-	}
-	if err := querylimit.Check(lang, q); err != nil {
+	return "", errors.New("no query: give it as an argument or with -f FILE")
+}
+
+func runQuery(ctx context.Context, opts queryOptions, std streams) error {
+	q := opts.Query
+	if err := querylimit.Check(opts.Lang, q); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
-	limit, timeout := cfg.Query.Limit, cfg.Query.Timeout
-	if lang == "graphql" {
+	if opts.Lang == "graphql" {
 		var err error
-		if q, err = querylimit.Limit(q, limit); err != nil {
+		if q, err = querylimit.Limit(q, opts.Limit); err != nil {
 			return fmt.Errorf("query: %w", err)
 		}
 	}
-	st, err := openStore(cmd, true)
+	st, err := openRead(ctx, opts.Store)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	ctx, cancel := context.WithTimeout(cmdContext(cmd), timeout)
+	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	results, err := graph.Query(ctx, st.QuadStore, lang, q, limit)
+	results, err := graph.Query(ctx, st.QuadStore, opts.Lang, q, opts.Limit)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
-			return fmt.Errorf("query stopped after %s (query.timeout): %w", timeout, err)
+			return fmt.Errorf("query stopped after %s (query.timeout): %w", opts.Timeout, err)
 		}
 		return fmt.Errorf("query: %w", err)
 	}
-	enc := json.NewEncoder(cmd.OutOrStdout())
+	enc := json.NewEncoder(std.Out)
 	enc.SetIndent("", "  ")
-	return enc.Encode(results)
+	enc.SetEscapeHTML(false) // nodes print as <eg:event/…>, not \u003ceg:event/…\u003e
+	if err := enc.Encode(results); err != nil {
+		return err
+	}
+	if opts.Lang != "graphql" && opts.Limit > 0 && len(results) >= opts.Limit {
+		// The results stop at the limit: there may be more.
+		fmt.Fprintf(std.Err, "eventgraph: the results stopped at query.limit (%d); there may be more: raise it with --limit\n", opts.Limit)
+	}
+	return nil
+}
+
+// queryLanguages are cayley's registered query languages, sorted.
+func queryLanguages() []string {
+	langs := query.Languages()
+	sort.Strings(langs)
+	return langs
 }

@@ -28,13 +28,18 @@ export, and browse.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	v := readVersion()
+	var text strings.Builder
+	_ = v.write(&text)
+	root.Version = text.String()
+	root.SetVersionTemplate("{{.Version}}")
 	var stopProfiles func() error
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		var err error
 		if stopProfiles, err = startProfiles(cmd); err != nil {
 			return err
 		}
-		return loadConfig(cmd)
+		return loadConfig(cmd, viper.New())
 	}
 	root.PersistentPostRunE = func(*cobra.Command, []string) error {
 		if stopProfiles == nil {
@@ -44,9 +49,9 @@ export, and browse.`,
 	}
 	pf := root.PersistentFlags()
 	pf.String("config", "", "config file (YAML) merged over the built-in defaults")
-	pf.String("db", "", "store backend: "+strings.Join(graph.Backends, ", ")+" (config store.backend)")
+	enumFlag(root, pf, "db", "", "store backend: "+strings.Join(graph.Backends, ", ")+" (config store.backend)", graph.Backends)
 	pf.String("dbpath", "", "store address: a directory for bolt/leveldb/badger, a URL for postgres (config store.address)")
-	pf.String("log-level", "", "debug, info, warn or error (config log.level)")
+	enumFlag(root, pf, "log-level", "", "debug, info, warn or error (config log.level)", logLevels)
 	// For development; cayley's own commands expect these names too.
 	pf.String("memprofile", "", "write a heap profile (allocations and in-use) to this file at the end")
 	pf.String("cpuprofile", "", "write a CPU profile of the command to this file")
@@ -66,26 +71,18 @@ export, and browse.`,
 		newServeCmd(),
 		newTimemlCmd(),
 		newCheckCmd(),
+		newVersionCmd(),
 	)
 	return root
 }
 
-// flagKeys maps flags to the settings they override: "" holds the flags
-// of every command, the others those of one command.
-var flagKeys = map[string]map[string]string{
-	"":       {"db": "store.backend", "dbpath": "store.address", "log-level": "log.level"},
-	"ingest": {"format": "ingest.format", "workers": "ingest.workers", "allow-private": "ingest.allow_private"},
-	"serve":  {"host": "serve.host", "read-only": "serve.read_only"},
-	"query":  {"limit": "query.limit", "timeout": "query.timeout"},
-}
-
-// loadConfig layers the configuration: built-in defaults (config.yaml),
-// then --config FILE, then EVENTGRAPH_* variables, then flags, and reads
-// it strictly into cfg (readSettings).
-func loadConfig(cmd *cobra.Command) error {
-	viper.Reset()
-	viper.SetConfigType("yaml")
-	if err := viper.ReadConfig(bytes.NewReader(eventgraph.DefaultConfig)); err != nil {
+// loadConfig layers the configuration in v (a fresh viper for each
+// command run, not viper's global): built-in defaults (config.yaml), then
+// --config FILE, then EVENTGRAPH_* variables, then the flags bound to keys
+// (bindings), and reads it strictly into cfg (readSettings).
+func loadConfig(cmd *cobra.Command, v *viper.Viper) error {
+	v.SetConfigType("yaml")
+	if err := v.ReadConfig(bytes.NewReader(eventgraph.DefaultConfig)); err != nil {
 		return fmt.Errorf("built-in config: %w", err)
 	}
 	file, _ := cmd.Flags().GetString("config")
@@ -101,21 +98,25 @@ func loadConfig(cmd *cobra.Command) error {
 			return fmt.Errorf("config %s: %w", file, err)
 		}
 		fileKeys = own.AllKeys()
-		if err := viper.MergeConfig(bytes.NewReader(data)); err != nil {
+		if err := v.MergeConfig(bytes.NewReader(data)); err != nil {
 			return fmt.Errorf("config %s: %w", file, err)
 		}
 	}
-	viper.SetEnvPrefix("EVENTGRAPH")
-	viper.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
-	viper.AutomaticEnv()
-	for _, scope := range []string{"", cmd.Name()} {
-		for flag, key := range flagKeys[scope] {
-			if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
-				viper.Set(key, f.Value.String())
+	v.SetEnvPrefix("EVENTGRAPH")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	for _, b := range bindings {
+		if b.command != "" && b.command != cmd.Name() {
+			continue
+		}
+		if f := cmd.Flags().Lookup(b.flag); f != nil && f.Changed {
+			if err := checkFlag(b, f.Value.String()); err != nil {
+				return err
 			}
+			v.Set(b.key, f.Value.String())
 		}
 	}
-	s, err := readSettings(viper.GetViper(), file, fileKeys)
+	s, err := readSettings(v, file, fileKeys)
 	if err != nil {
 		return err
 	}
@@ -130,21 +131,6 @@ func setupLogging(w io.Writer, level string) {
 		l = slog.LevelInfo
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})))
-}
-
-// storeConfig is the store configuration after all overrides.
-func storeConfig(readOnly bool) graph.Config {
-	return graph.Config{
-		Backend:  cfg.Store.Backend,
-		Address:  cfg.Store.Address,
-		Options:  cfg.Store.Options,
-		ReadOnly: readOnly,
-	}
-}
-
-// openStore opens the configured store.
-func openStore(cmd *cobra.Command, readOnly bool) (*graph.Store, error) {
-	return graph.Open(cmdContext(cmd), storeConfig(readOnly))
 }
 
 // isTerminal reports whether w is an interactive terminal.

@@ -40,27 +40,46 @@ cross-origin requests (allow origins with serve.cors_origins) and bounds
 queries by query.timeout and query.limit. The UI is embedded in the binary
 and needs no network.`,
 		Args: cobra.NoArgs,
-		RunE: runServe,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts := serveOptions{Store: storeConfig(cfg.Serve.ReadOnly), Settings: cfg}
+			return runServe(cmdContext(cmd), opts, streamsOf(cmd))
+		},
 	}
 	cmd.Flags().String("host", serve.DefaultAddr, "host:port to listen on (config serve.host)")
 	cmd.Flags().Bool("read-only", true, "refuse writes through the APIs (config serve.read_only); --read-only=false to allow them")
 	return cmd
 }
 
-func runServe(cmd *cobra.Command, _ []string) error {
+// serveOptions are what `eventgraph serve` runs with: the store, and the
+// settings it serves by (serve.*, query.*, timeline.min_salience, and
+// ingest.* for the files sent to a server that takes writes).
+type serveOptions struct {
+	Store    graph.Config
+	Settings settings
+}
+
+// runServe serves until ctx is cancelled (main cancels it on SIGINT and
+// SIGTERM: the server then shuts down gracefully, and a second signal
+// ends it at once).
+func runServe(ctx context.Context, opts serveOptions, std streams) error {
+	set := opts.Settings
 	log := slog.Default()
-	host, readOnly := cfg.Serve.Host, cfg.Serve.ReadOnly
-	timeout, limit := cfg.Query.Timeout, cfg.Query.Limit
+	host, readOnly := set.Serve.Host, set.Serve.ReadOnly
+	timeout, limit := set.Query.Timeout, set.Query.Limit
+	// A read-only server needs a store to read; one that takes writes
+	// may start on an empty store.
+	sc := opts.Store
+	if readOnly {
+		if err := storeExists(sc); err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+	}
 	if _, err := cayleyui.Assets(); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 
-	// main cancels the context on SIGINT and SIGTERM: the server then
-	// shuts down gracefully, and a second signal ends it at once.
-	ctx := serveContext(cmd)
-
-	st, err := graph.Open(ctx, storeConfig(readOnly))
-	if err != nil {
+	st, err := graph.Open(ctx, shared(sc))
+	if err = lockMessage(sc, err); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	defer func() {
@@ -80,17 +99,18 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		ReadOnly:     readOnly,
 		QueryTimeout: timeout,
 		QueryLimit:   limit,
-		CORSOrigins:  cfg.Serve.CORSOrigins,
+		CORSOrigins:  set.Serve.CORSOrigins,
 		AllowedHosts: allowed,
-		MaxBodyBytes: cfg.Serve.MaxBodyBytes,
-		QueryMaxHeap: uint64(cfg.Query.MaxHeapBytes),
+		MaxBodyBytes: set.Serve.MaxBodyBytes,
+		QueryMaxHeap: uint64(set.Query.MaxHeapBytes),
 		Timeline: func(ctx context.Context, f serve.Filter) (any, error) {
-			min := cfg.Timeline.MinSalience
+			min := set.Timeline.MinSalience
 			if f.MinSalience != nil {
 				min = *f.MinSalience
 			}
 			return timeline.Build(ctx, st.QuadStore, timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, MinSalience: min})
 		},
+		Ingest: serveIngest(st, set, log),
 		Logger: log,
 	})
 	if err != nil {
@@ -100,15 +120,8 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		url := "http://" + serveBrowsable(a.String())
 		log.Info("eventgraph serve listening", "addr", a.String(), "read_only", readOnly,
 			"query_timeout", timeout.String(), "query_limit", limit)
-		fmt.Fprintf(cmd.OutOrStdout(), "eventgraph: cayley UI at %s/ , timeline at %s/timeline\n", url, url)
+		fmt.Fprintf(std.Out, "eventgraph: cayley UI at %s/ , timeline at %s/timeline\n", url, url)
 	})
-}
-
-func serveContext(cmd *cobra.Command) context.Context {
-	if ctx := cmd.Context(); ctx != nil {
-		return ctx
-	}
-	return context.Background()
 }
 
 // serveBrowsable turns a listen address into one a browser can open.

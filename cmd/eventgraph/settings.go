@@ -399,3 +399,12 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// formatNames are the values of ingest --format.
+func formatNames() []string {
+	out := make([]string, len(formats))
+	for i, f := range formats {
+		out[i] = string(f)
+	}
+	return out
+}

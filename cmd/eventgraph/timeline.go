@@ -1,16 +1,25 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/timeline"
 )
 
+// timelineOptions are what `eventgraph timeline` runs with.
+type timelineOptions struct {
+	Store  graph.Config
+	Filter timeline.Filter
+	Format string // one of timeline.Formats; "" for table on a terminal, json otherwise
+	Output string // a file, or "" for stdout
+}
+
 func newTimelineCmd() *cobra.Command {
+	var opts timelineOptions
 	cmd := &cobra.Command{
 		Use:   "timeline",
 		Short: "Print the events in chronological order",
@@ -20,77 +29,62 @@ they were first reported. Formats: table (default on a terminal), json (the
 eventgraph/timeline/v1 contract, default in pipes), timelinejs (Knight Lab
 TimelineJS), csv.`,
 		Args: cobra.NoArgs,
-		RunE: runTimeline,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := dateFlagRange(opts.Filter.From, opts.Filter.To); err != nil {
+				return err
+			}
+			opts.Filter.MinSalience = minSalience(cmd)
+			opts.Format, _ = cmd.Flags().GetString("format")
+			opts.Store = storeConfig(true)
+			return runTimeline(cmdContext(cmd), opts, streamsOf(cmd))
+		},
 	}
 	f := cmd.Flags()
-	f.String("actor", "", "only events of this actor (name, alias or ID)")
-	f.String("from", "", "only events that can fall on or after this date (YYYY[-MM[-DD]])")
-	f.String("to", "", "only events that can fall on or before this date (YYYY[-MM[-DD]])")
-	f.String("type", "", "only events of this CAMEO code prefix, action or type label")
+	f.StringVar(&opts.Filter.Actor, "actor", "", "only events of this actor (name, alias or ID)")
+	f.StringVar(&opts.Filter.From, "from", "", "only events that can fall on or after this date (YYYY[-MM[-DD]])")
+	f.StringVar(&opts.Filter.To, "to", "", "only events that can fall on or before this date (YYYY[-MM[-DD]])")
+	f.StringVar(&opts.Filter.Type, "type", "", "only events of this CAMEO code prefix, action or type label")
 	f.Float64("min-salience", 0, "only events at least this salient, 0-1 (default: config timeline.min_salience)")
 	f.Bool("all", false, "every stored event, however little salient")
 	cmd.MarkFlagsMutuallyExclusive("min-salience", "all")
-	f.String("format", "", "table, json, timelinejs or csv")
-	f.StringP("output", "o", "", "write to this file instead of stdout")
+	enumFlag(cmd, f, "format", "", orList(timeline.Formats)+" (default: table on a terminal, json otherwise)", timeline.Formats)
+	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
 	return cmd
 }
 
-func runTimeline(cmd *cobra.Command, _ []string) (err error) {
-	f := cmd.Flags()
-	var flt timeline.Filter
-	flt.Actor, _ = f.GetString("actor")
-	flt.From, _ = f.GetString("from")
-	flt.To, _ = f.GetString("to")
-	flt.Type, _ = f.GetString("type")
-	if flt.MinSalience, err = minSalience(cmd); err != nil {
-		return err
-	}
-	format, _ := f.GetString("format")
-	out, _ := f.GetString("output")
-
-	st, err := openStore(cmd, true)
+func runTimeline(ctx context.Context, opts timelineOptions, std streams) error {
+	st, err := openRead(ctx, opts.Store)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	tl, err := timeline.BuildFrom(cmdContext(cmd), st, flt)
+	tl, err := timeline.BuildFrom(ctx, st, opts.Filter)
 	if err != nil {
 		return err
 	}
-	var w io.Writer = cmd.OutOrStdout()
-	if out != "" {
-		file, err := os.Create(out)
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		w = file
-	}
+	format := opts.Format
 	if format == "" {
 		format = "json"
-		if out == "" && isTerminal(cmd.OutOrStdout()) {
+		if opts.Output == "" && std.OutIsTerminal() {
 			format = "table"
 		}
 	}
+	w, done, err := output(opts.Output, std)
+	if err != nil {
+		return err
+	}
 	if err := timeline.Write(w, tl, format); err != nil {
+		done()
 		return fmt.Errorf("writing timeline: %w", err)
 	}
-	return nil
+	return done()
 }
 
-// minSalience is the salience floor: --all, --min-salience, or the
-// configured default.
-func minSalience(cmd *cobra.Command) (float64, error) {
-	f := cmd.Flags()
-	if all, _ := f.GetBool("all"); all {
-		return 0, nil
+// minSalience is the salience floor: 0 with --all, else
+// timeline.min_salience (which --min-salience overrides, bindings).
+func minSalience(cmd *cobra.Command) float64 {
+	if all, _ := cmd.Flags().GetBool("all"); all {
+		return 0
 	}
-	v := cfg.Timeline.MinSalience
-	if f.Changed("min-salience") {
-		v, _ = f.GetFloat64("min-salience")
-	}
-	if v < 0 || v > 1 {
-		return 0, fmt.Errorf("--min-salience %g: want a number from 0 to 1", v)
-	}
-	return v, nil
+	return cfg.Timeline.MinSalience
 }

@@ -49,6 +49,9 @@ type Options struct {
 	Log         *slog.Logger
 	// Stdin is read for the input "-".
 	Stdin io.Reader
+	// StdinName is the source name of "-" ("-" when empty): a server
+	// ingesting a file a client sent stores the client's name for it.
+	StdinName string
 	// Fetcher fetches http(s) inputs; nil means fetch.New() (timeouts,
 	// size limit, per-host concurrency limit).
 	Fetcher *fetch.Client
@@ -121,13 +124,15 @@ func Rules() resolve.Rules {
 
 // occurrence is the family of the extractor's catch-all class of events
 // CAMEO does not code (EG-OCCUR: "get", "become", "happen", "begin").
-var occurrence = event.Family("EG-OCCUR")
+// Read on first use: the event dictionaries it loads are not needed by
+// the commands that only read the store (their start-up time).
+var occurrence = sync.OnceValue(func() string { return event.Family("EG-OCCUR") })
 
 // generic reports whether an event type is the catch-all occurrence class
 // (or has no code at all): too broad to identify one event across
 // articles.
 func generic(t doc.EventType) bool {
-	return t.Code == "" && (t.Extension == "" || event.Family(t.Extension) == occurrence)
+	return t.Code == "" && (t.Extension == "" || event.Family(t.Extension) == occurrence())
 }
 
 // source is one input to read: bytes to parse, or (for a URL) articles
@@ -175,7 +180,7 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 		client = fetch.New()
 		client.MaxBytes = opt.MaxBytes
 	}
-	sources, failures := expand(inputs, opt.Stdin, client, opt.MaxBytes)
+	sources, failures := expand(inputs, opt.Stdin, opt.StdinName, client, opt.MaxBytes)
 	sum.Failed = append(sum.Failed, failures...)
 	sum.Sources = len(sources)
 
@@ -839,7 +844,10 @@ func retractOld(ctx context.Context, st *graph.Store, a doc.Article, same bool) 
 
 // expand turns the inputs into sources: files as given, directories walked
 // recursively in name order (hidden entries skipped), "-" as stdin.
-func expand(inputs []string, stdin io.Reader, client *fetch.Client, maxBytes int64) ([]source, []Failure) {
+func expand(inputs []string, stdin io.Reader, stdinName string, client *fetch.Client, maxBytes int64) ([]source, []Failure) {
+	if stdinName == "" {
+		stdinName = "-"
+	}
 	var out []source
 	var fails []Failure
 	for _, in := range inputs {
@@ -855,7 +863,7 @@ func expand(inputs []string, stdin io.Reader, client *fetch.Client, maxBytes int
 			if r == nil {
 				r = os.Stdin
 			}
-			out = append(out, source{name: "-", read: func() ([]byte, error) {
+			out = append(out, source{name: stdinName, read: func() ([]byte, error) {
 				data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
 				if err == nil && int64(len(data)) > maxBytes {
 					return nil, fmt.Errorf("%w (more than %d bytes, ingest.max_bytes)", article.ErrTooLarge, maxBytes)

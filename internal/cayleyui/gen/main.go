@@ -98,23 +98,49 @@ func run(src, out string) error {
 }
 
 // moduleDir asks the go command where a module's source is, downloading it
-// into the module cache when needed.
+// into the module cache when needed. The version comes from the build list
+// (go list -m, which never writes go.mod) and the download names it
+// (MODULE@VERSION): a bare `go mod download MODULE` may rewrite go.mod,
+// marking an indirect requirement direct, and leave the tree dirty.
 func moduleDir(mod string) (dir, version string, err error) {
-	cmd := exec.Command("go", "mod", "download", "-json", mod)
+	list, err := goJSON("list", "-m", "-json", mod)
+	if err != nil {
+		return "", "", err
+	}
+	if list.Dir != "" {
+		return list.Dir, list.Version, nil
+	}
+	if list.Version == "" {
+		return "", "", fmt.Errorf("go list -m %s: no version in the build list", mod)
+	}
+	info, err := goJSON("mod", "download", "-json", mod+"@"+list.Version)
+	if err != nil {
+		return "", "", err
+	}
+	if info.Error != "" || info.Dir == "" {
+		return "", "", fmt.Errorf("go mod download %s@%s: cannot locate the source: %s", mod, list.Version, info.Error)
+	}
+	return info.Dir, info.Version, nil
+}
+
+// moduleInfo is what go list -m -json and go mod download -json say of a module.
+type moduleInfo struct{ Dir, Version, Error string }
+
+// goJSON runs the go command with args and decodes its JSON output.
+func goJSON(args ...string) (moduleInfo, error) {
+	var info moduleInfo
+	cmd := exec.Command("go", args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	b, err := cmd.Output()
+	name := "go " + strings.Join(args, " ")
 	if err != nil {
-		return "", "", fmt.Errorf("go mod download %s: %w: %s", mod, err, strings.TrimSpace(stderr.String()))
+		return info, fmt.Errorf("%s: %w: %s", name, err, strings.TrimSpace(stderr.String()))
 	}
-	var info struct{ Dir, Version, Error string }
 	if err := json.Unmarshal(b, &info); err != nil {
-		return "", "", fmt.Errorf("go mod download %s: %w", mod, err)
+		return info, fmt.Errorf("%s: %w", name, err)
 	}
-	if info.Error != "" || info.Dir == "" {
-		return "", "", fmt.Errorf("go mod download %s: cannot locate the source: %s", mod, info.Error)
-	}
-	return info.Dir, info.Version, nil
+	return info, nil
 }
 
 var (
