@@ -15,17 +15,27 @@ import (
 // Formats lists the output formats Write knows.
 var Formats = []string{"table", "json", "timelinejs", "csv"}
 
-// Write renders t in format.
+// Write renders t in format, TimelineJS slides in lanes by quad class.
 func Write(w io.Writer, t *Timeline, format string) error {
+	return WriteGrouped(w, t, format, GroupClass)
+}
+
+// WriteGrouped renders t in format; group (one of GroupBys) sets the
+// lanes of a TimelineJS export.
+func WriteGrouped(w io.Writer, t *Timeline, format, group string) error {
 	switch format {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(t)
 	case "timelinejs":
+		doc, err := TimelineJSGrouped(t, group)
+		if err != nil {
+			return err
+		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(TimelineJS(t))
+		return enc.Encode(doc)
 	case "csv":
 		return writeCSV(w, t)
 	case "table", "":

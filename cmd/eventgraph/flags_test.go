@@ -38,6 +38,8 @@ func TestFlagParsing(t *testing.T) {
 		{[]string{"export", "--format", "DOT"}, ""},
 		{[]string{"timeline", "--format", "xml"}, `invalid argument "xml" for "--format" flag: want table, json, timelinejs or csv`},
 		{[]string{"timeline", "--format", "timelinejs"}, ""},
+		{[]string{"timeline", "--format", "timelinejs", "--group", "actor"}, ""},
+		{[]string{"timeline", "--group", "label"}, `invalid argument "label" for "--group" flag: want class, actor or none`},
 		{[]string{"query", "--lang", "sparql", "x"}, `invalid argument "sparql" for "--lang" flag: want gizmo, graphql or mql`},
 		{[]string{"query", "--lang", "graphql", "{nodes{id}}"}, ""},
 		{[]string{"ingest", "--format", "pdf", "x"}, `invalid argument "pdf" for "--format" flag: want auto, text, html, feed or jsonl`},

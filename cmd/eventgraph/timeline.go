@@ -15,6 +15,7 @@ type timelineOptions struct {
 	Store  graph.Config
 	Filter timeline.Filter
 	Format string // one of timeline.Formats; "" for table on a terminal, json otherwise
+	Group  string // TimelineJS lanes: one of timeline.GroupBys
 	Output string // a file, or "" for stdout
 }
 
@@ -35,6 +36,7 @@ TimelineJS), csv.`,
 			}
 			opts.Filter.MinSalience = minSalience(cmd)
 			opts.Format, _ = cmd.Flags().GetString("format")
+			opts.Group, _ = cmd.Flags().GetString("group")
 			opts.Store = storeConfig(true)
 			return runTimeline(cmdContext(cmd), opts, streamsOf(cmd))
 		},
@@ -48,6 +50,7 @@ TimelineJS), csv.`,
 	f.Bool("all", false, "every stored event, however little salient")
 	cmd.MarkFlagsMutuallyExclusive("min-salience", "all")
 	enumFlag(cmd, f, "format", "", orList(timeline.Formats)+" (default: table on a terminal, json otherwise)", timeline.Formats)
+	enumFlag(cmd, f, "group", timeline.GroupClass, "TimelineJS lanes: "+orList(timeline.GroupBys)+" (CAMEO quad class, first agent, one lane)", timeline.GroupBys)
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
 	return cmd
 }
@@ -73,7 +76,7 @@ func runTimeline(ctx context.Context, opts timelineOptions, std streams) error {
 	if err != nil {
 		return err
 	}
-	if err := timeline.Write(w, tl, format); err != nil {
+	if err := timeline.WriteGrouped(w, tl, format, opts.Group); err != nil {
 		done()
 		return fmt.Errorf("writing timeline: %w", err)
 	}
