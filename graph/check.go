@@ -116,6 +116,8 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 				}
 				typed[k][c] = true
 			}
+		case Spans:
+			rep.ActorMentions += len(strings.Fields(Str(q.Object)))
 		case MentionOf, DerivedFrom, Agent, Target, HasPlace, Participant:
 			edges = append(edges, edge{q.Subject, p, q.Object})
 		}
@@ -138,8 +140,6 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 				rep.EventMentions++
 			case ClassActor:
 				rep.Actors++
-			case ClassActorMention:
-				rep.ActorMentions++
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"strings"
+
 	"github.com/cayleygraph/quad"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
@@ -19,6 +21,10 @@ import (
 func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
 	art := ArticleIRI(d.Article.ID)
 	m := mapping{d: d, as: as, art: art, own: quadBuf{label: art}, shared: quadBuf{label: art}}
+	m.merges = make(map[int]string, len(as.Merges))
+	for _, mg := range as.Merges {
+		m.merges[mg.Mention] = strings.Join(mg.Reasons, "; ")
+	}
 	m.article()
 	m.actors()
 	m.events()
@@ -33,6 +39,8 @@ type mapping struct {
 	art quad.IRI
 	// actorIRI[i] is the canonical actor of d.Actors[i].
 	actorIRI []quad.IRI
+	// merges[i] is why the i-th event mention was merged, if it was.
+	merges map[int]string
 	// own are the article's quads, shared the facts of canonical nodes.
 	own, shared quadBuf
 }

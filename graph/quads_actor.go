@@ -37,18 +37,32 @@ func (m *mapping) actors() {
 			m.relation(m.actorIRI[i], rel.Kind, rel.Title, obj)
 		}
 	}
-	for i, am := range d.ActorMentions {
+	// Actor mentions: one node per actor the article names, its mentions
+	// packed as spans into the article's text.
+	// Actor mentions: one node per canonical actor the article names
+	// (named by the first of its document actors), its mentions packed
+	// as spans into the article's text.
+	first := map[quad.IRI]int{}
+	var order []int
+	spans := map[int][][3]int{}
+	for _, am := range d.ActorMentions {
 		if am.Actor < 0 || am.Actor >= len(m.actorIRI) {
 			continue
 		}
-		mi := quad.IRI(fmt.Sprintf("eg:amention/%s/%d", d.Article.ID, i))
+		k, ok := first[m.actorIRI[am.Actor]]
+		if !ok {
+			k = am.Actor
+			first[m.actorIRI[am.Actor]] = k
+			order = append(order, k)
+		}
+		spans[k] = append(spans[k], [3]int{am.Sentence, am.Start, am.End})
+	}
+	for _, k := range order {
+		mi := quad.IRI(fmt.Sprintf("eg:amention/%s/%d", d.Article.ID, k))
 		w.add(mi, Type, ClassActorMention)
-		w.add(mi, MentionOf, m.actorIRI[am.Actor])
+		w.add(mi, MentionOf, m.actorIRI[k])
 		w.add(mi, DerivedFrom, m.art)
-		w.add(mi, Text, quad.String(am.Text))
-		w.add(mi, Start, quad.Int(am.Start))
-		w.add(mi, End, quad.Int(am.End))
-		w.add(mi, SentenceIndex, quad.Int(am.Sentence))
+		w.add(mi, Spans, quad.String(FormatSpans(spans[k])))
 	}
 }
 

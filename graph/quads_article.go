@@ -16,6 +16,10 @@ func (m *mapping) article() {
 		w.add(art, Headline, quad.String(a.Title))
 	}
 	articleMeta(w, art, a)
+	if a.Text != "" {
+		// Once: mentions point into it by byte offsets.
+		w.add(art, Text, quad.String(a.Text))
+	}
 	if a.URL != "" {
 		w.add(art, URL, quad.IRI(a.URL))
 	}

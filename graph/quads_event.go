@@ -23,58 +23,42 @@ func (m *mapping) events() {
 	}
 }
 
-// eventMention adds the article's i-th event mention.
+// eventMention adds the article's i-th event mention: a handle (type,
+// eg:mentionOf, prov:wasDerivedFrom and the packed eg:handle, see
+// MentionHandle). Its coding (action, CAMEO code, description) and its
+// arguments are the event's; its own modality, date and salience are in
+// the handle.
 func (m *mapping) eventMention(i int) {
 	d, a, w := m.d, m.d.Article, &m.own
 	em := d.Events[i]
-	ev := NodeIRI(m.as.Events[i])
 	mi := mentionIRI(a.ID, i)
 	w.add(mi, Type, ClassEventMention)
-	w.add(mi, MentionOf, ev)
+	w.add(mi, MentionOf, NodeIRI(m.as.Events[i]))
 	w.add(mi, DerivedFrom, m.art)
-	w.add(mi, Order, quad.Int(i))
-	w.add(mi, Action, quad.String(em.Action))
-	w.add(mi, Trigger, quad.String(em.TriggerText))
-	w.add(mi, Modality, quad.String(string(em.Modality)))
-	w.add(mi, Pattern, quad.String(em.Pattern))
-	w.add(mi, CAMEO, quad.String(em.Type.Code))
-	if em.Summary != "" {
-		w.add(mi, Description, quad.String(em.Summary))
+	h := MentionHandle{
+		Sentence: -1, TrigStart: em.Trigger.Start, TrigEnd: em.Trigger.End,
+		Modality: string(em.Modality), Salience: em.Salience,
+		Gran: string(em.Granularity), Basis: string(em.Basis), Value: em.Value,
+		TimexStart: -1, TimexEnd: -1, Lead: resolve.IsLead(d, em), Pattern: em.Pattern,
+		Merge: m.merges[i],
 	}
-	w.add(mi, Salience, quad.Float(em.Salience))
 	if em.Sentence >= 0 && em.Sentence < len(d.Sentences) {
 		s := d.Sentences[em.Sentence]
-		w.add(mi, Sentence, quad.String(a.Text[s.Start:s.End]))
-		w.add(mi, SentenceIndex, quad.Int(em.Sentence))
-		w.add(mi, Start, quad.Int(s.Start))
-		w.add(mi, End, quad.Int(s.End))
+		h.Sentence, h.SentStart, h.SentEnd = em.Sentence, s.Start, s.End
 	}
-	if e, ok := Day(em.Earliest); ok {
-		w.add(mi, Earliest, quad.String(e))
-	}
-	if l, ok := Day(em.Latest); ok {
-		w.add(mi, Latest, quad.String(l))
-	}
-	if em.Granularity != "" {
-		w.add(mi, Gran, quad.String(string(em.Granularity)))
-	}
-	if em.Basis != "" {
-		w.add(mi, Basis, quad.String(string(em.Basis)))
-	}
-	if resolve.IsLead(d, em) {
-		w.add(mi, Lead, quad.Bool(true))
+	h.Earliest, _ = Day(em.Earliest)
+	h.Latest, _ = Day(em.Latest)
+	if Slice(a.Text, h.TrigStart, h.TrigEnd) != em.TriggerText {
+		w.add(mi, Trigger, quad.String(em.TriggerText))
 	}
 	if em.Timex >= 0 && em.Timex < len(d.Timexes) {
-		w.add(mi, TimeText, quad.String(d.Timexes[em.Timex].Text))
-	}
-	if em.Value != "" {
-		w.add(mi, TimeValue, quad.String(em.Value))
-	}
-	for _, arg := range em.Arguments {
-		if arg.Actor >= 0 && arg.Actor < len(m.actorIRI) {
-			w.add(mi, argumentPredicate(arg.Role), m.actorIRI[arg.Actor])
+		x := d.Timexes[em.Timex]
+		h.TimexStart, h.TimexEnd = x.Start, x.End
+		if Slice(a.Text, x.Start, x.End) != x.Text {
+			w.add(mi, TimeText, quad.String(x.Text))
 		}
 	}
+	w.add(mi, Handle, quad.String(h.String()))
 }
 
 // argumentPredicate is the edge of an argument role.

@@ -1,20 +1,13 @@
 package graph
 
 import (
-	"strings"
-
-	"github.com/cayleygraph/quad"
-
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
-// links adds why mentions were merged (on the mention) and the temporal
-// relations the article states between its events (shared, on the events).
+// links adds the temporal relations the article states between its
+// events (shared, on the events).
 func (m *mapping) links() {
 	d, as, sh := m.d, m.as, &m.shared
-	for _, mg := range as.Merges {
-		m.own.add(mentionIRI(d.Article.ID, mg.Mention), MergedBy, quad.String(strings.Join(mg.Reasons, "; ")))
-	}
 	for _, l := range d.Links {
 		if l.From < 0 || l.From >= len(d.Events) || l.To < 0 || l.To >= len(d.Events) {
 			continue

@@ -280,29 +280,28 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			return err
 		}
 		for _, m := range mentions {
-			mp, err := s.Out(ctx, m)
+			mn, err := s.ReadEventMention(ctx, m)
 			if err != nil {
 				return err
 			}
-			art := mp.First(DerivedFrom)
-			ev.Articles = append(ev.Articles, strings.TrimPrefix(IDOf(art), "article/"))
+			ev.Articles = append(ev.Articles, strings.TrimPrefix(IDOf(mn.Article), "article/"))
 			// Every mention's bounds, whatever their basis, as the
 			// resolver narrowed them in memory (resolve.absorb): a
 			// resolver reloaded after an interrupted ingest must merge
 			// exactly as the uninterrupted one would have.
-			if t := ParseDay(mp.Str(Earliest)); !t.IsZero() && (ev.Earliest.IsZero() || t.After(ev.Earliest)) {
+			if t := ParseDay(mn.Earliest); !t.IsZero() && (ev.Earliest.IsZero() || t.After(ev.Earliest)) {
 				ev.Earliest = t
 			}
-			if t := ParseDay(mp.Str(Latest)); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
+			if t := ParseDay(mn.Latest); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
 				ev.Latest = t
 			}
-			if b, ok := mp.First(Lead).(quad.Bool); ok && bool(b) {
+			if mn.Lead {
 				ev.Lead = true
 			}
 			// As resolve's candidates: dated by a time expression.
-			switch doc.Basis(mp.Str(Basis)) {
+			switch doc.Basis(mn.Basis) {
 			case doc.BasisExplicit, doc.BasisRelative:
-				if mp.Str(Earliest) != "" && mp.Str(Latest) != "" {
+				if mn.Earliest != "" && mn.Latest != "" {
 					ev.Dated = true
 				}
 			}

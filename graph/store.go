@@ -131,6 +131,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	qw = side.writer(qw) // multi-row writes on PostgreSQL
 	st := &Store{Handle: &cayley.Handle{QuadStore: qs, QuadWriter: qw}, cfg: cfg, sql: side}
+	if err := st.checkVersion(ctx); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("opening %s store at %s: %w", cfg.Backend, redact(cfg.Address), err)
+	}
 	if path := st.snapshotPath(); path != "" {
 		st.QuadWriter = newSnapGuard(qw, path)
 	}

@@ -346,17 +346,17 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 	slices.Sort(e.Simultaneous)
 	e.Simultaneous = slices.Compact(e.Simultaneous)
 	for _, m := range in[graph.MentionOf] {
-		mp, err := r.s.Out(ctx, m)
+		mn, err := r.s.ReadEventMention(ctx, m)
 		if err != nil {
 			return e, err
 		}
-		art := mp.First(graph.DerivedFrom)
-		ap, err := r.props(ctx, r.articles, art)
+		ap, err := r.props(ctx, r.articles, mn.Article)
 		if err != nil {
 			return e, err
 		}
-		mn := Mention{
-			Article:   graph.Str(art),
+		mn.Resolve(ap.Str(graph.Text))
+		e.Mentions = append(e.Mentions, Mention{
+			Article:   graph.Str(mn.Article),
 			Source:    ap.Str(graph.Source),
 			Published: optional(ap.Str(graph.Published)),
 			Headline:  ap.Str(graph.Headline),
@@ -364,24 +364,23 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 			Authors:   authors(ap),
 			URL:       ap.Str(graph.URL),
 			Language:  ap.Str(graph.InLanguage),
-			Sentence:  mp.Str(graph.Sentence),
-			Trigger:   mp.Str(graph.Trigger),
-			Start:     mp.Int(graph.Start),
-			End:       mp.Int(graph.End),
-			Modality:  mp.Str(graph.Modality),
-			Pattern:   mp.Str(graph.Pattern),
-			Earliest:  optional(mp.Str(graph.Earliest)),
-			Latest:    optional(mp.Str(graph.Latest)),
-			Basis:     mp.Str(graph.Basis),
-			TimeText:  mp.Str(graph.TimeText),
-			Value:     mp.Str(graph.TimeValue),
-			Gran:      mp.Str(graph.Gran),
-			Merge:     mp.Str(graph.MergedBy),
-			Salience:  mp.Float(graph.Salience),
-			order:     mp.Int(graph.Order),
-			sent:      mp.Int(graph.SentenceIndex),
-		}
-		e.Mentions = append(e.Mentions, mn)
+			Sentence:  mn.SentenceText,
+			Trigger:   mn.Trigger,
+			Start:     mn.SentStart,
+			End:       mn.SentEnd,
+			Modality:  mn.Modality,
+			Pattern:   mn.Pattern,
+			Earliest:  optional(mn.Earliest),
+			Latest:    optional(mn.Latest),
+			Basis:     mn.Basis,
+			TimeText:  mn.TimeText,
+			Value:     mn.Value,
+			Gran:      mn.Gran,
+			Merge:     mn.Merge,
+			Salience:  mn.Salience,
+			order:     mn.Order,
+			sent:      mn.Sentence,
+		})
 	}
 	sort.SliceStable(e.Mentions, func(i, j int) bool { return mentionLess(e.Mentions[i], e.Mentions[j]) })
 	if e.Summary == "" && len(e.Mentions) > 0 {

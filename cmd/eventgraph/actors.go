@@ -119,7 +119,6 @@ func listActors(ctx context.Context, st *graph.Store, all bool) ([]actorInfo, er
 		if err != nil {
 			return nil, err
 		}
-		a.Mentions = len(ms)
 		arts := map[string]bool{}
 		for _, m := range ms {
 			mp, err := st.Out(ctx, m)
@@ -127,6 +126,7 @@ func listActors(ctx context.Context, st *graph.Store, all bool) ([]actorInfo, er
 				return nil, err
 			}
 			arts[mp.Str(graph.DerivedFrom)] = true
+			a.Mentions += graph.Mentions(mp)
 		}
 		a.Articles = len(arts)
 		evs, err := st.In(ctx, n, graph.HasActor)

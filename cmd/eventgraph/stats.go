@@ -55,10 +55,14 @@ func runStats(cmd *cobra.Command, _ []string) error {
 		dst   *int
 		class quad.IRI
 	}{{&s.Articles, graph.ClassArticle}, {&s.Events, graph.ClassEvent}, {&s.EventMentions, graph.ClassEventMention},
-		{&s.Actors, graph.ClassActor}, {&s.ActorMentions, graph.ClassActorMention}} {
+		{&s.Actors, graph.ClassActor}} {
 		if *c.dst, err = count(c.class); err != nil {
 			return err
 		}
+	}
+	// One node per article and actor holds all its mentions there.
+	if s.ActorMentions, err = st.CountActorMentions(ctx); err != nil {
+		return err
 	}
 	events, err := st.OfType(ctx, graph.ClassEvent)
 	if err != nil {
