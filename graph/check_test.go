@@ -99,7 +99,6 @@ func TestCheckAndRepair(t *testing.T) {
 				writeDoc(t, st, resolve.New(resolve.Rules{}), sampleDoc("a1"))
 				m := quad.IRI("eg:mention/a1/9")
 				applyTx(t, st, []quad.Quad{
-					{Subject: m, Predicate: Type, Object: ClassEventMention, Label: a1},
 					{Subject: m, Predicate: DerivedFrom, Object: a1, Label: a1},
 					{Subject: m, Predicate: MentionOf, Object: quad.IRI("eg:event/ghost"), Label: a1},
 					{Subject: m, Predicate: Agent, Object: quad.IRI("eg:actor/person/ghost"), Label: a1},

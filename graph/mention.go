@@ -76,3 +76,22 @@ func (s *Store) CountActorMentions(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// CountEventMentions returns the number of event mentions stored, in one
+// scan of eg:handle.
+func (s *Store) CountEventMentions(ctx context.Context) (int, error) {
+	n := 0
+	if err := s.eachObject(ctx, Handle, func(_, _ quad.Value) { n++ }); err != nil {
+		return 0, fmt.Errorf("counting event mentions: %w", err)
+	}
+	return n, nil
+}
+
+// EventMentions returns every stored event mention node.
+func (s *Store) EventMentions(ctx context.Context) ([]quad.Value, error) {
+	var out []quad.Value
+	if err := s.eachObject(ctx, Handle, func(sub, _ quad.Value) { out = append(out, sub) }); err != nil {
+		return nil, fmt.Errorf("listing event mentions: %w", err)
+	}
+	return out, nil
+}

@@ -59,7 +59,6 @@ func (m *mapping) actors() {
 	}
 	for _, k := range order {
 		mi := quad.IRI(fmt.Sprintf("eg:amention/%s/%d", d.Article.ID, k))
-		w.add(mi, Type, ClassActorMention)
 		w.add(mi, MentionOf, m.actorIRI[k])
 		w.add(mi, DerivedFrom, m.art)
 		w.add(mi, Spans, quad.String(FormatSpans(spans[k])))

@@ -23,16 +23,15 @@ func (m *mapping) events() {
 	}
 }
 
-// eventMention adds the article's i-th event mention: a handle (type,
-// eg:mentionOf, prov:wasDerivedFrom and the packed eg:handle, see
-// MentionHandle). Its coding (action, CAMEO code, description) and its
+// eventMention adds the article's i-th event mention: a handle
+// (eg:mentionOf, prov:wasDerivedFrom and the packed eg:handle, see
+// MentionHandle; no rdf:type, its IRI says what it is). Its coding (action, CAMEO code, description) and its
 // arguments are the event's; its own modality, date and salience are in
 // the handle.
 func (m *mapping) eventMention(i int) {
 	d, a, w := m.d, m.d.Article, &m.own
 	em := d.Events[i]
 	mi := mentionIRI(a.ID, i)
-	w.add(mi, Type, ClassEventMention)
 	w.add(mi, MentionOf, NodeIRI(m.as.Events[i]))
 	w.add(mi, DerivedFrom, m.art)
 	h := MentionHandle{
@@ -105,14 +104,16 @@ func (m *mapping) event(i int) {
 		typ = quad.IRI("eg:cameo/" + em.Type.Extension)
 	}
 	sh.add(ev, EventType, typ)
+	// What the code implies (label, quad class, Goldstein score) is said
+	// once, on the type node.
 	if em.Type.Label != "" {
 		sh.add(typ, Label, quad.String(em.Type.Label))
 	}
+	sh.add(typ, QuadClass, quad.Int(em.Type.QuadClass))
+	sh.add(typ, Goldstein, quad.Float(em.Type.Goldstein))
 	if em.Type.Extension != "" {
 		sh.add(ev, Extension, quad.String(em.Type.Extension))
 	}
-	sh.add(ev, QuadClass, quad.Int(em.Type.QuadClass))
-	sh.add(ev, Goldstein, quad.Float(em.Type.Goldstein))
 	sh.add(ev, Modality, quad.String(string(em.Modality)))
 	if as.Story.Story != "" {
 		sh.add(ev, Story, StoryIRI(as.Story.Story))

@@ -22,12 +22,12 @@
 //	                                              schema:publisher, schema:inLanguage, eg:source, eg:story,
 //	                                              eg:storySeq, eg:keywords, eg:sameStoryAs
 //	<eg:event/ID>          a sem:Event            the coding: eg:action, sem:eventType <eg:cameo/CODE>,
-//	                                              eg:cameoCode, eg:extensionCode, eg:quadClass, eg:goldstein,
-//	                                              eg:modality, schema:description; the participants:
+//	                                              eg:cameoCode, eg:extensionCode, eg:modality,
+//	                                              schema:description; the participants:
 //	                                              eg:agent / eg:target / eg:participant and sem:hasActor
 //	                                              <actor>, sem:hasPlace <actor>; eg:after / eg:before /
 //	                                              eg:simultaneous <event>; eg:seq, eg:story
-//	<eg:mention/ART/N>     a eg:EventMention      eg:mentionOf <event>, prov:wasDerivedFrom <article>, and
+//	<eg:mention/ART/N>     (no rdf:type)          eg:mentionOf <event>, prov:wasDerivedFrom <article>, and
 //	                                              eg:handle: sentence, trigger span, modality, salience,
 //	                                              the mention's own day bounds, date basis and value, time
 //	                                              expression span, lead, pattern and merge reason packed
@@ -37,10 +37,11 @@
 //	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:key, eg:kind, eg:actorCode,
 //	                                              schema:alternateName, schema:jobTitle, schema:affiliation,
 //	                                              eg:partOf, eg:owner
-//	<eg:amention/ART/N>    a eg:ActorMention      eg:mentionOf <actor>, prov:wasDerivedFrom <article>,
+//	<eg:amention/ART/N>    (no rdf:type)          eg:mentionOf <actor>, prov:wasDerivedFrom <article>,
 //	                                              eg:spans (every mention of the actor in the article)
 //	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title, eg:of <actor>
-//	<eg:cameo/CODE>                               rdfs:label
+//	<eg:cameo/CODE>                               rdfs:label, eg:quadClass, eg:goldstein (what the code
+//	                                              implies, stated once for every event of the type)
 //
 // Every quad extracted from an article carries the article's IRI as its
 // label: provenance, and the handle for retracting the article. Facts of
@@ -86,10 +87,6 @@ var (
 	ClassEvent = quad.IRI("sem:Event")
 	// ClassActor is a canonical actor: person, organisation, place...
 	ClassActor = quad.IRI("sem:Actor")
-	// ClassEventMention is one report of an event in one article.
-	ClassEventMention = quad.IRI("eg:EventMention")
-	// ClassActorMention is an article's mentions of one actor.
-	ClassActorMention = quad.IRI("eg:ActorMention")
 	// ClassRole is an office held: holder, title, of.
 	ClassRole = quad.IRI("eg:Role")
 )
@@ -156,9 +153,9 @@ var (
 	// Extension is eventgraph's finer code, when the event has one
 	// ("EG-CANCELVISIT").
 	Extension = quad.IRI("eg:extensionCode")
-	// QuadClass is the CAMEO quad class, 1-4.
+	// QuadClass is the CAMEO quad class, 1-4, and Goldstein the
+	// Goldstein score, -10 to 10, of a type node <eg:cameo/CODE>.
 	QuadClass = quad.IRI("eg:quadClass")
-	// Goldstein is the Goldstein score of the CAMEO code, -10 to 10.
 	Goldstein = quad.IRI("eg:goldstein")
 	// Modality is how the first report states the event: asserted,
 	// negated, planned, threatened, reported, hypothetical.

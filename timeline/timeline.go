@@ -285,19 +285,18 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 		Actors:   []Actor{},
 		Type: Type{
 			Code:      p.Str(graph.CAMEO),
-			QuadClass: p.Int(graph.QuadClass),
 			Extension: p.Str(graph.Extension),
 		},
 	}
-	if g, ok := quad.NativeOf(p.First(graph.Goldstein)).(float64); ok {
-		e.Type.Goldstein = g
-	}
 	if t := p.First(graph.EventType); t != nil {
+		// The type node: its label, quad class and Goldstein score.
 		lp, err := r.props(ctx, r.actors, t)
 		if err != nil {
 			return e, err
 		}
 		e.Type.Label = lp.Str(graph.Label)
+		e.Type.QuadClass = lp.Int(graph.QuadClass)
+		e.Type.Goldstein = lp.Float(graph.Goldstein)
 	}
 	roles := []struct {
 		pred quad.IRI

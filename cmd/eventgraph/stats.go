@@ -54,11 +54,14 @@ func runStats(cmd *cobra.Command, _ []string) error {
 	for _, c := range []struct {
 		dst   *int
 		class quad.IRI
-	}{{&s.Articles, graph.ClassArticle}, {&s.Events, graph.ClassEvent}, {&s.EventMentions, graph.ClassEventMention},
+	}{{&s.Articles, graph.ClassArticle}, {&s.Events, graph.ClassEvent},
 		{&s.Actors, graph.ClassActor}} {
 		if *c.dst, err = count(c.class); err != nil {
 			return err
 		}
+	}
+	if s.EventMentions, err = st.CountEventMentions(ctx); err != nil {
+		return err
 	}
 	// One node per article and actor holds all its mentions there.
 	if s.ActorMentions, err = st.CountActorMentions(ctx); err != nil {

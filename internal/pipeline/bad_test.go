@@ -320,7 +320,10 @@ func TestBadInputs(t *testing.T) {
 		}
 		it.Close()
 	}
-	mentions, _ := st.OfType(ctx, graph.ClassEventMention)
+	mentions, err := st.EventMentions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, m := range mentions {
 		mn, err := st.ReadEventMention(ctx, m)
 		if err != nil {
