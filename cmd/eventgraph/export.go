@@ -7,13 +7,14 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/voc"
 	"github.com/spf13/cobra"
 
 	_ "github.com/cayleygraph/quad/dot"
 	_ "github.com/cayleygraph/quad/graphml"
 	_ "github.com/cayleygraph/quad/jsonld"
 	_ "github.com/cayleygraph/quad/nquads"
+
+	"github.com/eventgraph/eventgraph/graph"
 )
 
 func newExportCmd() *cobra.Command {
@@ -70,7 +71,7 @@ func runExport(cmd *cobra.Command, _ []string) error {
 			return fmt.Errorf("reading quads: %w", err)
 		}
 		if !short {
-			q = fullQuad(q)
+			q = graph.ExportQuad(q)
 		}
 		if err := qw.WriteQuad(q); err != nil {
 			return fmt.Errorf("writing quad %d: %w", n, err)
@@ -82,18 +83,4 @@ func runExport(cmd *cobra.Command, _ []string) error {
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "exported %d quads as %s\n", n, name)
 	return nil
-}
-
-func fullQuad(q quad.Quad) quad.Quad {
-	full := func(v quad.Value) quad.Value {
-		if iri, ok := v.(quad.IRI); ok {
-			return quad.IRI(voc.FullIRI(string(iri)))
-		}
-		return v
-	}
-	q.Subject, q.Predicate, q.Object = full(q.Subject), full(q.Predicate), full(q.Object)
-	if q.Label != nil {
-		q.Label = full(q.Label)
-	}
-	return q
 }
