@@ -122,19 +122,33 @@ func (s *Store) edges(ctx context.Context, node quad.Value, from, to quad.Direct
 
 // In returns the distinct subjects that point at node through pred.
 func (s *Store) In(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	ref, pref := s.QuadStore.ValueOf(node), s.QuadStore.ValueOf(pred)
-	if ref == nil || pref == nil {
+	return s.InAny(ctx, node, pred)
+}
+
+// InAny returns the distinct subjects that point at node through any of
+// preds, in one scan of node's incoming quads.
+func (s *Store) InAny(ctx context.Context, node quad.Value, preds ...quad.IRI) ([]quad.Value, error) {
+	ref := s.QuadStore.ValueOf(node)
+	if ref == nil {
 		return nil, nil
 	}
-	// Quads are matched on the predicate's reference and only the
+	// Quads are matched on the predicates' references and only the
 	// matching subjects are read, in one batch (see Out).
-	pk := cgraph.ToKey(pref)
+	want := map[any]bool{}
+	for _, p := range preds {
+		if pref := s.QuadStore.ValueOf(p); pref != nil {
+			want[cgraph.ToKey(pref)] = true
+		}
+	}
+	if len(want) == 0 {
+		return nil, nil
+	}
 	var refs []cgraph.Ref
 	it := s.QuadStore.QuadIterator(quad.Object, ref)
 	defer it.Close()
 	for it.Next(ctx) {
 		r := it.Result()
-		if cgraph.ToKey(s.QuadStore.QuadDirection(r, quad.Predicate)) == pk {
+		if want[cgraph.ToKey(s.QuadStore.QuadDirection(r, quad.Predicate))] {
 			refs = append(refs, s.QuadStore.QuadDirection(r, quad.Subject))
 		}
 	}

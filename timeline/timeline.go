@@ -187,16 +187,15 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]quad.Value, er
 	seen := map[string]bool{}
 	var out []quad.Value
 	for _, a := range actors {
-		for _, p := range []quad.IRI{graph.HasActor, graph.HasPlace, graph.Participant} {
-			evs, err := s.In(ctx, a, p)
-			if err != nil {
-				return nil, err
-			}
-			for _, e := range evs {
-				if k := e.String(); !seen[k] && strings.HasPrefix(graph.Str(e), "eg:event/") {
-					seen[k] = true
-					out = append(out, e)
-				}
+		// One scan of the actor's incoming quads.
+		evs, err := s.InAny(ctx, a, graph.HasActor, graph.HasPlace, graph.Participant)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range evs {
+			if k := e.String(); !seen[k] && strings.HasPrefix(graph.Str(e), "eg:event/") {
+				seen[k] = true
+				out = append(out, e)
 			}
 		}
 	}
