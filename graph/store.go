@@ -62,6 +62,8 @@ type Store struct {
 
 	mu     sync.Mutex
 	stored map[factKey]struct{} // shared facts known to be stored (write.go)
+	// versioned: the store is known to record its vocabulary version.
+	versioned bool
 
 	sql *sqlStore // SQL backends: eventgraph's own connection (postgres.go)
 }

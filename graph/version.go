@@ -27,9 +27,10 @@ var (
 // vocabulary version than this eventgraph's: its answers would be wrong.
 var ErrOldVocabulary = errors.New("store written by another eventgraph version")
 
-// checkVersion records Version in a store holding no article yet, and
-// fails with ErrOldVocabulary on a store whose articles were written with
-// another version: the error says how to rebuild it.
+// checkVersion fails with ErrOldVocabulary on a store whose articles were
+// written with another vocabulary version: the error says how to rebuild
+// it. A store without articles is fine; the version is recorded with the
+// first write (versionQuad).
 func (s *Store) checkVersion(ctx context.Context) error {
 	p, err := s.Out(ctx, StoreNode)
 	if err != nil {
@@ -37,6 +38,9 @@ func (s *Store) checkVersion(ctx context.Context) error {
 	}
 	v := p.Int(VocabVersion)
 	if v == Version {
+		s.mu.Lock()
+		s.versioned = true
+		s.mu.Unlock()
 		return nil
 	}
 	arts, err := s.In(ctx, ClassArticle, Type)
@@ -44,17 +48,6 @@ func (s *Store) checkVersion(ctx context.Context) error {
 		return fmt.Errorf("reading the store's articles: %w", err)
 	}
 	if len(arts) == 0 {
-		if s.cfg.ReadOnly || s.QuadWriter == nil {
-			return nil
-		}
-		if v != 0 {
-			if err := s.QuadWriter.RemoveQuad(quad.Make(StoreNode, VocabVersion, quad.Int(v), nil)); err != nil {
-				return fmt.Errorf("recording the store's vocabulary version: %w", err)
-			}
-		}
-		if err := s.QuadWriter.AddQuad(quad.Make(StoreNode, VocabVersion, quad.Int(Version), nil)); err != nil {
-			return fmt.Errorf("recording the store's vocabulary version: %w", err)
-		}
 		return nil
 	}
 	if v == 0 {
@@ -88,4 +81,23 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// versionQuad is the quad recording the store's vocabulary version, to
+// add to a write when the store may not hold it yet (nil otherwise).
+func (s *Store) versionQuad() *quad.Quad {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.versioned {
+		return nil
+	}
+	q := quad.Make(StoreNode, VocabVersion, quad.Int(Version), nil)
+	return &q
+}
+
+// versionWritten notes that the store holds its version.
+func (s *Store) versionWritten() {
+	s.mu.Lock()
+	s.versioned = true
+	s.mu.Unlock()
 }

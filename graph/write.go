@@ -181,8 +181,16 @@ func (s *Store) WriteBatch(ctx context.Context, batch []ArticleQuads) (int, erro
 	if n == 0 {
 		return 0, nil
 	}
+	// The first write records the store's vocabulary version.
+	vq := s.versionQuad()
+	if vq != nil {
+		tx.AddQuad(*vq)
+	}
 	if err := s.QuadWriter.ApplyTransaction(tx); err != nil {
 		return 0, fmt.Errorf("writing %d quads: %w", n, err)
+	}
+	if vq != nil {
+		s.versionWritten()
 	}
 	s.remember(pending)
 	return n, nil
