@@ -43,6 +43,8 @@
 //	<eg:cameo/CODE>                               rdfs:label, eg:quadClass, eg:goldstein (what the code
 //	                                              implies, stated once for every event of the type)
 //
+//	<eg:store>                                    eg:vocabularyVersion (unlabelled; version.go)
+//
 // Every quad extracted from an article carries the article's IRI as its
 // label: provenance, and the handle for retracting the article. Facts of
 // canonical events and actors are stored once, under the label of the
