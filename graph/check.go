@@ -102,7 +102,9 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 		q := s.QuadStore.Quad(it.Result())
 		rep.Quads++
 		if q.Label == nil {
-			rep.Unlabelled++
+			if q.Subject != StoreNode { // the store's vocabulary version is eventgraph's
+				rep.Unlabelled++
+			}
 		} else {
 			labels[q.Label.String()]++
 		}
