@@ -180,6 +180,7 @@ func benchLoad(b *testing.B, load func(*graph.Store, []graph.ArticleQuads, []qua
 	b.ReportAllocs()
 	b.ResetTimer()
 	cpu, quads := 0.0, 0
+	var size int64
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		st, rest, restRaw := openBench(b, batch, raw)
@@ -189,12 +190,19 @@ func benchLoad(b *testing.B, load func(*graph.Store, []graph.ArticleQuads, []qua
 		b.StopTimer()
 		cpu += cpuSeconds() - c0
 		quads = len(restRaw)
+		dir := st.Config().Address
 		st.Close()
+		if fi, err := os.Stat(filepath.Join(dir, "indexes.bolt")); err == nil {
+			size = fi.Size()
+		}
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(quads*b.N)/b.Elapsed().Seconds(), "quads/s")
 	b.ReportMetric(float64(quads*b.N)/cpu, "quads/cpu-s")
 	b.ReportMetric(float64(quads), "quads")
+	// Per article of the whole store (the warm-up articles included).
+	b.ReportMetric(float64(wbRawAt[len(wbRawAt)-1])/float64(len(batch)), "quads/article")
+	b.ReportMetric(float64(size)/1024/float64(len(batch)), "bolt-KB/article")
 }
 
 // BenchmarkWriteVsRaw alternates the two in each iteration, so that both

@@ -102,7 +102,9 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 		q := s.QuadStore.Quad(it.Result())
 		rep.Quads++
 		if q.Label == nil {
-			rep.Unlabelled++
+			if q.Subject != StoreNode { // the store's vocabulary version is eventgraph's
+				rep.Unlabelled++
+			}
 		} else {
 			labels[q.Label.String()]++
 		}
@@ -116,7 +118,9 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 				}
 				typed[k][c] = true
 			}
-		case MentionOf, DerivedFrom, Agent, Target, HasPlace, Participant:
+		case Spans:
+			rep.ActorMentions += len(strings.Fields(Str(q.Object)))
+		case MentionOf, DerivedFrom, Agent, Target, HasPlace, Participant, Handle:
 			edges = append(edges, edge{q.Subject, p, q.Object})
 		}
 	}
@@ -127,6 +131,18 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 		return nil, err
 	}
 	is := func(v quad.Value, c quad.IRI) bool { return typed[v.String()][c] }
+	// Mentions have no rdf:type: their IRI says what they are.
+	mentions := map[string]bool{}
+	for _, e := range edges {
+		if isEventMention(e.s) || isActorMention(e.s) {
+			mentions[e.s.String()] = true
+		}
+	}
+	for k := range mentions {
+		if strings.HasPrefix(k, "<eg:mention/") {
+			rep.EventMentions++
+		}
+	}
 	for _, cs := range typed {
 		for c := range cs {
 			switch c {
@@ -134,12 +150,8 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 				rep.Articles++
 			case ClassEvent:
 				rep.Events++
-			case ClassEventMention:
-				rep.EventMentions++
 			case ClassActor:
 				rep.Actors++
-			case ClassActorMention:
-				rep.ActorMentions++
 			}
 		}
 	}
@@ -158,7 +170,7 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 	}
 	for _, e := range edges {
 		m := e.s
-		isEM, isAM := is(m, ClassEventMention), is(m, ClassActorMention)
+		isEM, isAM := isEventMention(m), isActorMention(m)
 		if !isEM && !isAM {
 			continue // an edge of an event (eg:agent …) or of a node without type
 		}
@@ -177,16 +189,19 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 			case isAM && !is(e.o, ClassActor):
 				add(Finding{Problem: MissingNode, Node: Str(e.o), Detail: "actor referred to by " + Str(m) + " is not stored"})
 			}
+		case Handle:
 		default: // argument edges of event mentions
 			if !is(e.o, ClassActor) {
 				add(Finding{Problem: MissingNode, Node: Str(e.o), Detail: fmt.Sprintf("actor referred to by %s (%s) is not stored", Str(m), Str(e.p))})
 			}
 		}
 	}
-	for k, cs := range typed {
-		if (cs[ClassEventMention] || cs[ClassActorMention]) && !derived[k] {
+	for k := range mentions {
+		if !derived[k] {
 			add(Finding{Problem: MentionWithoutArticle, Node: strings.Trim(k, "<>"), Detail: "mention names no article (prov:wasDerivedFrom)"})
 		}
+	}
+	for k, cs := range typed {
 		if cs[ClassEvent] && !mentioned[k] {
 			add(Finding{Problem: EventWithoutMention, Node: strings.Trim(k, "<>"), Detail: "no stored mention points at it"})
 		}
@@ -341,4 +356,15 @@ func (s *Store) remove(qs []quad.Quad) (int, error) {
 		return 0, err
 	}
 	return len(qs), nil
+}
+
+// isEventMention and isActorMention tell mention nodes by their IRI.
+func isEventMention(v quad.Value) bool {
+	iri, ok := v.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), "eg:mention/")
+}
+
+func isActorMention(v quad.Value) bool {
+	iri, ok := v.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), "eg:amention/")
 }

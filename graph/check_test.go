@@ -99,7 +99,6 @@ func TestCheckAndRepair(t *testing.T) {
 				writeDoc(t, st, resolve.New(resolve.Rules{}), sampleDoc("a1"))
 				m := quad.IRI("eg:mention/a1/9")
 				applyTx(t, st, []quad.Quad{
-					{Subject: m, Predicate: Type, Object: ClassEventMention, Label: a1},
 					{Subject: m, Predicate: DerivedFrom, Object: a1, Label: a1},
 					{Subject: m, Predicate: MentionOf, Object: quad.IRI("eg:event/ghost"), Label: a1},
 					{Subject: m, Predicate: Agent, Object: quad.IRI("eg:actor/person/ghost"), Label: a1},
@@ -252,8 +251,8 @@ func TestRetractHandsOverSharedFacts(t *testing.T) {
 	if _, err := st.RetractArticle(ctx, "a2"); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, st); n != 0 {
-		t.Errorf("%d quads left after retracting both articles", n)
+	if n := count(t, st); n != 1 { // the store's vocabulary version
+		t.Errorf("%d quads left after retracting both articles, want 1", n)
 	}
 }
 

@@ -122,19 +122,33 @@ func (s *Store) edges(ctx context.Context, node quad.Value, from, to quad.Direct
 
 // In returns the distinct subjects that point at node through pred.
 func (s *Store) In(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	ref, pref := s.QuadStore.ValueOf(node), s.QuadStore.ValueOf(pred)
-	if ref == nil || pref == nil {
+	return s.InAny(ctx, node, pred)
+}
+
+// InAny returns the distinct subjects that point at node through any of
+// preds, in one scan of node's incoming quads.
+func (s *Store) InAny(ctx context.Context, node quad.Value, preds ...quad.IRI) ([]quad.Value, error) {
+	ref := s.QuadStore.ValueOf(node)
+	if ref == nil {
 		return nil, nil
 	}
-	// Quads are matched on the predicate's reference and only the
+	// Quads are matched on the predicates' references and only the
 	// matching subjects are read, in one batch (see Out).
-	pk := cgraph.ToKey(pref)
+	want := map[any]bool{}
+	for _, p := range preds {
+		if pref := s.QuadStore.ValueOf(p); pref != nil {
+			want[cgraph.ToKey(pref)] = true
+		}
+	}
+	if len(want) == 0 {
+		return nil, nil
+	}
 	var refs []cgraph.Ref
 	it := s.QuadStore.QuadIterator(quad.Object, ref)
 	defer it.Close()
 	for it.Next(ctx) {
 		r := it.Result()
-		if cgraph.ToKey(s.QuadStore.QuadDirection(r, quad.Predicate)) == pk {
+		if want[cgraph.ToKey(s.QuadStore.QuadDirection(r, quad.Predicate))] {
 			refs = append(refs, s.QuadStore.QuadDirection(r, quad.Subject))
 		}
 	}
@@ -280,29 +294,28 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			return err
 		}
 		for _, m := range mentions {
-			mp, err := s.Out(ctx, m)
+			mn, err := s.ReadEventMention(ctx, m)
 			if err != nil {
 				return err
 			}
-			art := mp.First(DerivedFrom)
-			ev.Articles = append(ev.Articles, strings.TrimPrefix(IDOf(art), "article/"))
+			ev.Articles = append(ev.Articles, strings.TrimPrefix(IDOf(mn.Article), "article/"))
 			// Every mention's bounds, whatever their basis, as the
 			// resolver narrowed them in memory (resolve.absorb): a
 			// resolver reloaded after an interrupted ingest must merge
 			// exactly as the uninterrupted one would have.
-			if t := ParseDay(mp.Str(Earliest)); !t.IsZero() && (ev.Earliest.IsZero() || t.After(ev.Earliest)) {
+			if t := ParseDay(mn.Earliest); !t.IsZero() && (ev.Earliest.IsZero() || t.After(ev.Earliest)) {
 				ev.Earliest = t
 			}
-			if t := ParseDay(mp.Str(Latest)); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
+			if t := ParseDay(mn.Latest); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
 				ev.Latest = t
 			}
-			if b, ok := mp.First(Lead).(quad.Bool); ok && bool(b) {
+			if mn.Lead {
 				ev.Lead = true
 			}
 			// As resolve's candidates: dated by a time expression.
-			switch doc.Basis(mp.Str(Basis)) {
+			switch doc.Basis(mn.Basis) {
 			case doc.BasisExplicit, doc.BasisRelative:
-				if mp.Str(Earliest) != "" && mp.Str(Latest) != "" {
+				if mn.Earliest != "" && mn.Latest != "" {
 					ev.Dated = true
 				}
 			}

@@ -62,6 +62,8 @@ type Store struct {
 
 	mu     sync.Mutex
 	stored map[factKey]struct{} // shared facts known to be stored (write.go)
+	// versioned: the store is known to record its vocabulary version.
+	versioned bool
 
 	sql *sqlStore // SQL backends: eventgraph's own connection (postgres.go)
 }
@@ -131,6 +133,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	qw = side.writer(qw) // multi-row writes on PostgreSQL
 	st := &Store{Handle: &cayley.Handle{QuadStore: qs, QuadWriter: qw}, cfg: cfg, sql: side}
+	if err := st.checkVersion(ctx); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("opening %s store at %s: %w", cfg.Backend, redact(cfg.Address), err)
+	}
 	if path := st.snapshotPath(); path != "" {
 		st.QuadWriter = newSnapGuard(qw, path)
 	}

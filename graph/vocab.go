@@ -14,45 +14,54 @@
 //	prov    http://www.w3.org/ns/prov#
 //	eg      https://eventgraph.dev/ns#                 (eventgraph's own terms)
 //
-// Nodes:
+// What Quads writes (the golden file testdata/seeds.nq pins it):
 //
-//	<eg:article/ID>        a schema:NewsArticle   schema:headline, schema:datePublished (the publisher's day
-//	                                              "YYYY-MM-DD", or "YYYY" when the source gave only a year),
-//	                                              eg:publishedAt (xsd:dateTime with the publisher's offset, when
-//	                                              the source gave a time), schema:dateModified, schema:url
-//	                                              (canonical), schema:author, schema:publisher (the site's
-//	                                              name), schema:inLanguage (ISO 639-1), eg:source
-//	<eg:event/ID>          a sem:Event            eg:action, sem:eventType <eg:cameo/CODE>, eg:cameoCode, eg:quadClass,
-//	                                              eg:goldstein, eg:modality, schema:description (summary),
-//	                                              eg:agent / eg:target / sem:hasActor <actor>, sem:hasPlace <actor>,
-//	                                              sem:hasEarliestBeginTimeStamp / sem:hasLatestEndTimeStamp "YYYY-MM-DD",
-//	                                              eg:timeValue, eg:granularity, eg:dateBasis, eg:after / eg:before /
-//	                                              eg:simultaneous <event>
-//	<eg:mention/ART/N>     a eg:EventMention      eg:mentionOf <event>, prov:wasDerivedFrom <article>, eg:sentence,
-//	                                              eg:sentenceIndex, eg:trigger, eg:start, eg:end, eg:pattern, eg:action,
-//	                                              eg:modality, eg:salience (0-1, see package event), eg:timeText, eg:timeValue (where a timeline places
-//	                                              it: the time expression's value, or the publication day with
-//	                                              eg:dateBasis "publication"), plus the mention's own bounds
-//	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:kind, eg:actorCode, schema:alternateName,
-//	                                              eg:mentionCount is not stored (counted from mentions)
-//	<eg:amention/ART/N>    a eg:ActorMention      eg:mentionOf <actor>, prov:wasDerivedFrom <article>, eg:text, eg:start, eg:end
-//	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title "prime minister", eg:of <actor>
-//	                                              and the shortcuts <holder> schema:jobTitle "…", <holder> schema:affiliation <of>
-//	<eg:actor/…>           eg:partOf / eg:owner   <actor> for offices and possessives
+//	<eg:article/ID>        a schema:NewsArticle   schema:headline, schema:text (the text every offset points
+//	                                              into, stored once), schema:datePublished, eg:publishedAt,
+//	                                              schema:dateModified, schema:url, schema:author,
+//	                                              schema:publisher, schema:inLanguage, eg:source, eg:story,
+//	                                              eg:storySeq, eg:keywords, eg:sameStoryAs
+//	<eg:event/ID>          a sem:Event            the coding: eg:action, sem:eventType <eg:cameo/CODE>,
+//	                                              eg:cameoCode, eg:extensionCode, eg:modality,
+//	                                              schema:description; the participants:
+//	                                              eg:agent / eg:target / eg:participant and sem:hasActor
+//	                                              <actor>, sem:hasPlace <actor>; eg:after / eg:before /
+//	                                              eg:simultaneous <event>; eg:seq, eg:story
+//	<eg:mention/ART/N>     (no rdf:type)          eg:mentionOf <event>, prov:wasDerivedFrom <article>, and
+//	                                              eg:handle: sentence, trigger span, modality, salience,
+//	                                              the mention's own day bounds, date basis and value, time
+//	                                              expression span, lead, pattern and merge reason packed
+//	                                              into one literal (MentionHandle). Time bounds are the
+//	                                              mentions' own: an event's are computed from its mentions
+//	                                              (package timeline), not stored.
+//	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:key, eg:kind, eg:actorCode,
+//	                                              schema:alternateName, schema:jobTitle, schema:affiliation,
+//	                                              eg:partOf, eg:owner
+//	<eg:amention/ART/N>    (no rdf:type)          eg:mentionOf <actor>, prov:wasDerivedFrom <article>,
+//	                                              eg:spans (every mention of the actor in the article)
+//	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title, eg:of <actor>
+//	<eg:cameo/CODE>                               rdfs:label, eg:quadClass, eg:goldstein (what the code
+//	                                              implies, stated once for every event of the type)
+//
+//	<eg:store>                                    eg:vocabularyVersion (unlabelled; version.go)
 //
 // Every quad extracted from an article carries the article's IRI as its
-// label: provenance, and the handle for retracting the article.
+// label: provenance, and the handle for retracting the article. Facts of
+// canonical events and actors are stored once, under the label of the
+// first article that states them.
 package graph
 
 import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/voc"
+	"github.com/cayleygraph/quad/voc/rdf"
+	"github.com/cayleygraph/quad/voc/rdfs"
 )
 
 // Namespaces used by the vocabulary.
 const (
-	NSRDF    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-	NSRDFS   = "http://www.w3.org/2000/01/rdf-schema#"
+	NSRDF    = rdf.NS
+	NSRDFS   = rdfs.NS
 	NSSchema = "https://schema.org/"
 	NSSEM    = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 	NSProv   = "http://www.w3.org/ns/prov#"
@@ -64,8 +73,9 @@ const (
 const XSDDateTime = quad.IRI(NSXSD + "dateTime")
 
 func init() {
+	// rdf: and rdfs: are registered by cayley's voc packages.
 	for _, ns := range []struct{ p, full string }{
-		{"rdf:", NSRDF}, {"rdfs:", NSRDFS}, {"schema:", NSSchema}, {"sem:", NSSEM}, {"prov:", NSProv}, {"eg:", NSEG},
+		{"schema:", NSSchema}, {"sem:", NSSEM}, {"prov:", NSProv}, {"eg:", NSEG},
 	} {
 		voc.RegisterPrefix(ns.p, ns.full)
 	}
@@ -73,93 +83,145 @@ func init() {
 
 // Classes.
 var (
-	ClassArticle       = quad.IRI("schema:NewsArticle")
-	ClassEvent         = quad.IRI("sem:Event")
-	ClassActor         = quad.IRI("sem:Actor")
-	ClassEventMention  = quad.IRI("eg:EventMention")
-	ClassActorMention  = quad.IRI("eg:ActorMention")
-	ClassRole          = quad.IRI("eg:Role")
-	ClassEventTypeCode = quad.IRI("sem:EventType")
+	// ClassArticle is a stored article (schema:NewsArticle).
+	ClassArticle = quad.IRI("schema:NewsArticle")
+	// ClassEvent is a canonical, real-world event (sem:Event).
+	ClassEvent = quad.IRI("sem:Event")
+	// ClassActor is a canonical actor: person, organisation, place...
+	ClassActor = quad.IRI("sem:Actor")
+	// ClassRole is an office held: holder, title, of.
+	ClassRole = quad.IRI("eg:Role")
 )
 
-// Predicates.
+// Generic predicates.
 var (
-	Type        = quad.IRI("rdf:type")
-	Label       = quad.IRI("rdfs:label")
-	Headline    = quad.IRI("schema:headline")
-	Published   = quad.IRI("schema:datePublished")
-	PublishedAt = quad.IRI("eg:publishedAt")
-	Modified    = quad.IRI("schema:dateModified")
-	Author      = quad.IRI("schema:author")
-	Publisher   = quad.IRI("schema:publisher")
-	InLanguage  = quad.IRI("schema:inLanguage")
-	URL         = quad.IRI("schema:url")
-	Source      = quad.IRI("eg:source")
-	Description = quad.IRI("schema:description")
-	AltName     = quad.IRI("schema:alternateName")
-	JobTitle    = quad.IRI("schema:jobTitle")
-	Affiliation = quad.IRI("schema:affiliation")
+	// Type is rdf:type.
+	Type = quad.IRI(rdf.Type)
+	// Label is rdfs:label: an actor's name (one per article that named
+	// it; Props.Name chooses), a CAMEO type's label.
+	Label = quad.IRI(rdfs.Label)
+)
 
-	Action    = quad.IRI("eg:action")
+// Article predicates.
+var (
+	// Headline is the article's title.
+	Headline = quad.IRI("schema:headline")
+	// Text is the article's text, stored once: every offset of a mention
+	// points into it.
+	Text = quad.IRI("schema:text")
+	// Published is the publisher's day ("YYYY-MM-DD"), or "YYYY" when the
+	// source gave only a year.
+	Published = quad.IRI("schema:datePublished")
+	// PublishedAt is the publication time with the publisher's offset
+	// (xsd:dateTime), when the source gave a time.
+	PublishedAt = quad.IRI("eg:publishedAt")
+	// Modified is the last modification the source states.
+	Modified = quad.IRI("schema:dateModified")
+	// Author is an author's name (one quad each).
+	Author = quad.IRI("schema:author")
+	// Publisher is the site's name.
+	Publisher = quad.IRI("schema:publisher")
+	// InLanguage is the article's language (ISO 639-1).
+	InLanguage = quad.IRI("schema:inLanguage")
+	// URL is the article's canonical URL.
+	URL = quad.IRI("schema:url")
+	// Source is where the article was read from: a path or URL.
+	Source = quad.IRI("eg:source")
+	// Story is the story an article (or the first article to report an
+	// event) was placed in.
+	Story = quad.IRI("eg:story")
+	// SameStoryAs names (by ID) each earlier article the article was
+	// found close to, so that stories merged later are the connected
+	// articles.
+	SameStoryAs = quad.IRI("eg:sameStoryAs")
+	// Keywords are the article's content words with their counts,
+	// "word:n word:n" (FormatKeywords).
+	Keywords = quad.IRI("eg:keywords")
+	// StorySeq is the order articles were placed in stories. With
+	// Keywords it lets a resolver reloaded from the store place new
+	// articles exactly as the one that wrote them.
+	StorySeq = quad.IRI("eg:storySeq")
+)
+
+// Event predicates: the coding, participants and relations of an event.
+var (
+	// Action is the normalized action, a verb lemma ("cancel").
+	Action = quad.IRI("eg:action")
+	// EventType is the event's CAMEO type node <eg:cameo/CODE> (or
+	// <eg:cameo/EXTENSION> for eventgraph's extension codes).
 	EventType = quad.IRI("sem:eventType")
-	CAMEO     = quad.IRI("eg:cameoCode")
+	// CAMEO is the CAMEO code ("125").
+	CAMEO = quad.IRI("eg:cameoCode")
+	// Extension is eventgraph's finer code, when the event has one
+	// ("EG-CANCELVISIT").
 	Extension = quad.IRI("eg:extensionCode")
+	// QuadClass is the CAMEO quad class, 1-4, and Goldstein the
+	// Goldstein score, -10 to 10, of a type node <eg:cameo/CODE>.
 	QuadClass = quad.IRI("eg:quadClass")
 	Goldstein = quad.IRI("eg:goldstein")
-	Modality  = quad.IRI("eg:modality")
-	Agent     = quad.IRI("eg:agent")
-	Target    = quad.IRI("eg:target")
-	HasActor  = quad.IRI("sem:hasActor")
-	HasPlace  = quad.IRI("sem:hasPlace")
-	Earliest  = quad.IRI("sem:hasEarliestBeginTimeStamp")
-	Latest    = quad.IRI("sem:hasLatestEndTimeStamp")
-	TimeValue = quad.IRI("eg:timeValue")
-	Salience  = quad.IRI("eg:salience")
-	TimeText  = quad.IRI("eg:timeText")
-	Gran      = quad.IRI("eg:granularity")
-	Basis     = quad.IRI("eg:dateBasis")
-	After     = quad.IRI("eg:after")
-	Before    = quad.IRI("eg:before")
-	Same      = quad.IRI("eg:simultaneous")
-	LinkCue   = quad.IRI("eg:linkCue")
+	// Modality is how the first report states the event: asserted,
+	// negated, planned, threatened, reported, hypothetical.
+	Modality = quad.IRI("eg:modality")
+	// Description is the event's who-did-what-to-whom summary.
+	Description = quad.IRI("schema:description")
+	// Agent, Target and Participant are the event's actors by role;
+	// HasActor is any of them (sem:hasActor); HasPlace is where it
+	// happened.
+	Agent       = quad.IRI("eg:agent")
+	Target      = quad.IRI("eg:target")
+	Participant = quad.IRI("eg:participant")
+	HasActor    = quad.IRI("sem:hasActor")
+	HasPlace    = quad.IRI("sem:hasPlace")
+	// After, Before and Same are temporal relations an article states
+	// between two events ("came after", "coincided with").
+	After  = quad.IRI("eg:after")
+	Before = quad.IRI("eg:before")
+	Same   = quad.IRI("eg:simultaneous")
+	// Seq is the order in which events became known: a resolver reloaded
+	// from the store merges exactly as the one that wrote it.
+	Seq = quad.IRI("eg:seq")
+)
 
-	MentionOf     = quad.IRI("eg:mentionOf")
-	DerivedFrom   = quad.IRI("prov:wasDerivedFrom")
-	Sentence      = quad.IRI("eg:sentence")
-	SentenceIndex = quad.IRI("eg:sentenceIndex")
-	Trigger       = quad.IRI("eg:trigger")
-	Start         = quad.IRI("eg:start")
-	End           = quad.IRI("eg:end")
-	Pattern       = quad.IRI("eg:pattern")
-	Text          = quad.IRI("eg:text")
-	Participant   = quad.IRI("eg:participant")
-	Order         = quad.IRI("eg:order")
+// Mention predicates.
+var (
+	// MentionOf ties an event mention to its event, an actor mention to
+	// its actor.
+	MentionOf = quad.IRI("eg:mentionOf")
+	// DerivedFrom ties a mention to its article (prov:wasDerivedFrom).
+	DerivedFrom = quad.IRI("prov:wasDerivedFrom")
+	// Handle is an event mention's packed literal (MentionHandle).
+	Handle = quad.IRI("eg:handle")
+	// Spans are an actor mention's spans in the article's text
+	// (FormatSpans).
+	Spans = quad.IRI("eg:spans")
+	// Trigger and TimeText are an event mention's trigger and time
+	// expression, stored only when their text is not the article's text
+	// at their spans.
+	Trigger  = quad.IRI("eg:trigger")
+	TimeText = quad.IRI("eg:timeText")
+)
 
-	Kind      = quad.IRI("eg:kind")
+// Actor predicates.
+var (
+	// Kind is the actor's kind (person, org, gpe, ...).
+	Kind = quad.IRI("eg:kind")
+	// ActorCode is the actor's CAMEO actor code.
 	ActorCode = quad.IRI("eg:actorCode")
-	Holder    = quad.IRI("eg:holder")
-	Title     = quad.IRI("eg:title")
-	Of        = quad.IRI("eg:of")
-	PartOf    = quad.IRI("eg:partOf")
-	Owner     = quad.IRI("eg:owner")
-	MergedBy  = quad.IRI("eg:mergeReason")
-	// ActorKey is an extractor key that resolved to the actor; Seq the
-	// order in which events became known. Both let a resolver reloaded
-	// from the store merge exactly as the one that wrote it.
+	// AltName is another name of the actor.
+	AltName = quad.IRI("schema:alternateName")
+	// ActorKey is an extractor key that resolved to the actor.
 	ActorKey = quad.IRI("eg:key")
-	Seq      = quad.IRI("eg:seq")
-
-	// Story is the story an article (or the first article to report an
-	// event) was placed in; SameStoryAs names (by ID) each earlier article
-	// it was found close to, so that stories merged later are the
-	// connected articles. Keywords (the article's content words with their
-	// counts, "word:n word:n") and StorySeq (the order articles were
-	// placed in) let a resolver reloaded from the store place new
-	// articles exactly as the one that wrote them.
-	Story       = quad.IRI("eg:story")
-	SameStoryAs = quad.IRI("eg:sameStoryAs")
-	Keywords    = quad.IRI("eg:keywords")
-	StorySeq    = quad.IRI("eg:storySeq")
-	// Lead marks a mention in its article's lead (resolve.IsLead).
-	Lead = quad.IRI("eg:lead")
+	// JobTitle and Affiliation are shortcuts of the actor's roles:
+	// <holder> schema:jobTitle "prime minister", <holder>
+	// schema:affiliation <of>.
+	JobTitle    = quad.IRI("schema:jobTitle")
+	Affiliation = quad.IRI("schema:affiliation")
+	// Holder, Title and Of describe a role node.
+	Holder = quad.IRI("eg:holder")
+	Title  = quad.IRI("eg:title")
+	Of     = quad.IRI("eg:of")
+	// PartOf ties an office to its organisation; Owner a possession to
+	// its owner.
+	PartOf = quad.IRI("eg:partOf")
+	Owner  = quad.IRI("eg:owner")
 )

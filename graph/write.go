@@ -13,7 +13,6 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
-	"github.com/eventgraph/eventgraph/extract/doc"
 	"github.com/eventgraph/eventgraph/resolve"
 )
 
@@ -115,251 +114,6 @@ func (s *Store) hasQuad(ctx context.Context, q quad.Quad) (bool, error) {
 	return false, it.Err()
 }
 
-// Quads maps an extracted document with its resolution to quads, all
-// labelled with the article's IRI. Facts about shared nodes (canonical
-// actors and events) are returned separately in shared: the writer stores
-// each of those only once, whichever article states it first.
-func Quads(d *doc.Document, as resolve.Assignment) (own, shared []quad.Quad) {
-	art := ArticleIRI(d.Article.ID)
-	w := quadBuf{label: art}
-	a := d.Article
-	w.add(art, Type, ClassArticle)
-	if a.Title != "" {
-		w.add(art, Headline, quad.String(a.Title))
-	}
-	articleMeta(&w, art, a)
-	if a.URL != "" {
-		w.add(art, URL, quad.IRI(a.URL))
-	}
-	if a.Source != "" {
-		w.add(art, Source, quad.String(a.Source))
-	}
-	if st := as.Story; st.Story != "" {
-		w.add(art, Story, StoryIRI(st.Story))
-		w.add(art, StorySeq, quad.Int(st.Seq))
-		if kw := FormatKeywords(st.Words); kw != "" {
-			w.add(art, Keywords, quad.String(kw))
-		}
-		for _, l := range st.Links {
-			// The article's ID, not its IRI: retracting the earlier
-			// article leaves no quad naming it.
-			w.add(art, SameStoryAs, quad.String(l))
-		}
-	}
-	sh := quadBuf{label: art}
-
-	// Actors and their mentions.
-	actorIRI := make([]quad.IRI, len(d.Actors))
-	for i, ac := range d.Actors {
-		iri := NodeIRI(as.Actors[i])
-		actorIRI[i] = iri
-		sh.add(iri, Type, ClassActor)
-		sh.add(iri, Label, quad.String(ac.Name))
-		sh.add(iri, ActorKey, quad.String(ac.Key))
-		sh.add(iri, Kind, quad.String(string(ac.Kind)))
-		if ac.Code != "" {
-			sh.add(iri, ActorCode, quad.String(ac.Code))
-		}
-		for _, al := range ac.Aliases {
-			if al != ac.Name {
-				sh.add(iri, AltName, quad.String(al))
-			}
-		}
-	}
-	for i, ac := range d.Actors {
-		for _, rel := range ac.Relations {
-			var obj quad.IRI
-			if rel.Object >= 0 && rel.Object < len(actorIRI) {
-				obj = actorIRI[rel.Object]
-			}
-			switch rel.Kind {
-			case "role":
-				if rel.Title == "" {
-					continue
-				}
-				role := quad.IRI("eg:role/" + shortHash(string(actorIRI[i]), rel.Title, string(obj)))
-				sh.add(role, Type, ClassRole)
-				sh.add(role, Holder, actorIRI[i])
-				sh.add(role, Title, quad.String(rel.Title))
-				sh.add(actorIRI[i], JobTitle, quad.String(rel.Title))
-				if obj != "" {
-					sh.add(role, Of, obj)
-					sh.add(actorIRI[i], Affiliation, obj)
-				}
-			case "affiliation", "member":
-				if obj != "" {
-					sh.add(actorIRI[i], Affiliation, obj)
-				}
-			case "part_of":
-				if obj != "" {
-					sh.add(actorIRI[i], PartOf, obj)
-				}
-			case "owner":
-				if obj != "" {
-					sh.add(actorIRI[i], Owner, obj)
-				}
-			}
-		}
-	}
-	for i, m := range d.ActorMentions {
-		if m.Actor < 0 || m.Actor >= len(actorIRI) {
-			continue
-		}
-		mi := quad.IRI(fmt.Sprintf("eg:amention/%s/%d", a.ID, i))
-		w.add(mi, Type, ClassActorMention)
-		w.add(mi, MentionOf, actorIRI[m.Actor])
-		w.add(mi, DerivedFrom, art)
-		w.add(mi, Text, quad.String(m.Text))
-		w.add(mi, Start, quad.Int(m.Start))
-		w.add(mi, End, quad.Int(m.End))
-		w.add(mi, SentenceIndex, quad.Int(m.Sentence))
-	}
-
-	// Events and their mentions.
-	for i, m := range d.Events {
-		ev := NodeIRI(as.Events[i])
-		mi := quad.IRI(fmt.Sprintf("eg:mention/%s/%d", a.ID, i))
-		w.add(mi, Type, ClassEventMention)
-		w.add(mi, MentionOf, ev)
-		w.add(mi, DerivedFrom, art)
-		w.add(mi, Order, quad.Int(i))
-		w.add(mi, Action, quad.String(m.Action))
-		w.add(mi, Trigger, quad.String(m.TriggerText))
-		w.add(mi, Modality, quad.String(string(m.Modality)))
-		w.add(mi, Pattern, quad.String(m.Pattern))
-		w.add(mi, CAMEO, quad.String(m.Type.Code))
-		if m.Summary != "" {
-			w.add(mi, Description, quad.String(m.Summary))
-		}
-		w.add(mi, Salience, quad.Float(m.Salience))
-		if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
-			s := d.Sentences[m.Sentence]
-			w.add(mi, Sentence, quad.String(a.Text[s.Start:s.End]))
-			w.add(mi, SentenceIndex, quad.Int(m.Sentence))
-			w.add(mi, Start, quad.Int(s.Start))
-			w.add(mi, End, quad.Int(s.End))
-		}
-		if e, ok := Day(m.Earliest); ok {
-			w.add(mi, Earliest, quad.String(e))
-		}
-		if l, ok := Day(m.Latest); ok {
-			w.add(mi, Latest, quad.String(l))
-		}
-		if m.Granularity != "" {
-			w.add(mi, Gran, quad.String(string(m.Granularity)))
-		}
-		if m.Basis != "" {
-			w.add(mi, Basis, quad.String(string(m.Basis)))
-		}
-		if resolve.IsLead(d, m) {
-			w.add(mi, Lead, quad.Bool(true))
-		}
-		if m.Timex >= 0 && m.Timex < len(d.Timexes) {
-			w.add(mi, TimeText, quad.String(d.Timexes[m.Timex].Text))
-		}
-		if m.Value != "" {
-			w.add(mi, TimeValue, quad.String(m.Value))
-		}
-		for _, arg := range m.Arguments {
-			if arg.Actor < 0 || arg.Actor >= len(actorIRI) {
-				continue
-			}
-			p := Participant
-			switch arg.Role {
-			case doc.RoleAgent:
-				p = Agent
-			case doc.RoleTarget:
-				p = Target
-			case doc.RolePlace:
-				p = HasPlace
-			}
-			w.add(mi, p, actorIRI[arg.Actor])
-			sh.add(ev, p, actorIRI[arg.Actor])
-			if arg.Role != doc.RolePlace {
-				sh.add(ev, HasActor, actorIRI[arg.Actor])
-			}
-		}
-		// Facts of the canonical event. The first article to report it
-		// states them; later ones add what is new (actors, codes).
-		sh.add(ev, Type, ClassEvent)
-		if as.New == nil || as.New[i] {
-			if i < len(as.Seq) {
-				sh.add(ev, Seq, quad.Int(as.Seq[i]))
-			}
-			sh.add(ev, Action, quad.String(m.Action))
-			sh.add(ev, CAMEO, quad.String(m.Type.Code))
-			// An extension code (abstain, resign...) is its own type node,
-			// so its label does not overwrite its nearest CAMEO code's.
-			typ := quad.IRI("eg:cameo/" + m.Type.Code)
-			if m.Type.Extension != "" {
-				typ = quad.IRI("eg:cameo/" + m.Type.Extension)
-			}
-			sh.add(ev, EventType, typ)
-			if m.Type.Label != "" {
-				sh.add(typ, Label, quad.String(m.Type.Label))
-			}
-			if m.Type.Extension != "" {
-				sh.add(ev, Extension, quad.String(m.Type.Extension))
-			}
-			sh.add(ev, QuadClass, quad.Int(m.Type.QuadClass))
-			sh.add(ev, Goldstein, quad.Float(m.Type.Goldstein))
-			sh.add(ev, Modality, quad.String(string(m.Modality)))
-			if as.Story.Story != "" {
-				sh.add(ev, Story, StoryIRI(as.Story.Story))
-			}
-			if m.Summary != "" {
-				sh.add(ev, Description, quad.String(m.Summary))
-			}
-		}
-	}
-	for _, mg := range as.Merges {
-		mi := quad.IRI(fmt.Sprintf("eg:mention/%s/%d", a.ID, mg.Mention))
-		w.add(mi, MergedBy, quad.String(strings.Join(mg.Reasons, "; ")))
-	}
-	for _, l := range d.Links {
-		if l.From < 0 || l.From >= len(d.Events) || l.To < 0 || l.To >= len(d.Events) {
-			continue
-		}
-		from, to := NodeIRI(as.Events[l.From]), NodeIRI(as.Events[l.To])
-		if from == to {
-			continue
-		}
-		switch l.Type {
-		case doc.RelAfter:
-			sh.add(from, After, to)
-		case doc.RelBefore:
-			sh.add(from, Before, to)
-		case doc.RelSimultaneous:
-			sh.add(from, Same, to)
-		}
-	}
-	return w.quads, sh.quads
-}
-
-// articleMeta adds what the source says of the article: its publication
-// day as the publisher dated it (in the source's own offset, not UTC),
-// the time when known, the year alone when that is all the source gave,
-// the last modification, author, site and language.
-func articleMeta(w *quadBuf, art quad.IRI, a doc.Article) {
-	switch {
-	case a.Published != nil:
-		w.add(art, Published, quad.String(a.Published.Format(time.DateOnly)))
-	case a.Props[doc.PropPublishedYear] != "":
-		w.add(art, Published, quad.String(a.Props[doc.PropPublishedYear]))
-	}
-	if t := a.Props[doc.PropPublishedTime]; t != "" {
-		w.add(art, PublishedAt, quad.TypedString{Value: quad.String(t), Type: XSDDateTime})
-	}
-	for _, p := range []struct {
-		key  string
-		pred quad.IRI
-	}{{doc.PropModified, Modified}, {doc.PropAuthor, Author}, {doc.PropSite, Publisher}, {doc.PropLanguage, InLanguage}} {
-		if v := a.Props[p.key]; v != "" {
-			w.add(art, p.pred, quad.String(v))
-		}
-	}
-}
-
 type quadBuf struct {
 	label quad.IRI
 	seen  map[factKey]struct{}
@@ -427,8 +181,16 @@ func (s *Store) WriteBatch(ctx context.Context, batch []ArticleQuads) (int, erro
 	if n == 0 {
 		return 0, nil
 	}
+	// The first write records the store's vocabulary version.
+	vq := s.versionQuad()
+	if vq != nil {
+		tx.AddQuad(*vq)
+	}
 	if err := s.QuadWriter.ApplyTransaction(tx); err != nil {
 		return 0, fmt.Errorf("writing %d quads: %w", n, err)
+	}
+	if vq != nil {
+		s.versionWritten()
 	}
 	s.remember(pending)
 	return n, nil

@@ -104,6 +104,14 @@ for n in $SIZES; do
 	printf '%-34s %s\n' "ingest $n user+sys s" "$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$t")"
 	printf '%-34s %s\n' "ingest $n peak RSS MiB" "$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$t")"
 	printf '%-34s %s\n' "ingest $n peak anon/file MiB" "$(awk '$1>a {a=$1} $2>f {f=$2} END {printf "%.0f / %.0f", a/1024, f/1024}' "$OUT/ingest$n.rss")"
+	# The graph's size (issue 19): quads and bolt bytes per article, and
+	# article text ingested per wall second.
+	arts=$(sed -n 's/^ingested \([0-9]*\) article.*/\1/p' "$OUT/ingest$n.out" | tail -1)
+	quads=$(sed -n 's/.* \([0-9]*\) quad(s) in .*/\1/p' "$OUT/ingest$n.out" | tail -1)
+	secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2, t, ":"); s=0; for (i=1;i<=n;i++) s=s*60+t[i]; print s}' "$t")
+	printf '%-34s %s\n' "ingest $n quads/article" "$(awk -v q="${quads:-0}" -v a="${arts:-0}" 'BEGIN {if (a) printf "%.0f", q/a; else print "-"}')"
+	printf '%-34s %s\n' "ingest $n bolt KB/article" "$(du -sk "$WORK/store$n" | awk -v a="${arts:-0}" '{if (a) printf "%.1f", $1/a; else print "-"}')"
+	printf '%-34s %s\n' "ingest $n MB/s of text (wall)" "$(du -sb "testdata/bench/$n" | awk -v s="${secs:-0}" '{if (s) printf "%.3f", $1/1e6/s; else print "-"}')"
 	printf '%-34s %s\n' "timeline $n s (median)" "$(cut -d' ' -f1 "$OUT/timeline$n.time" | med)"
 	printf '%-34s %s\n' "timeline $n events" "$(grep -c '"id": "event/' "$OUT/timeline$n.json" || true)"
 done

@@ -187,16 +187,15 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]quad.Value, er
 	seen := map[string]bool{}
 	var out []quad.Value
 	for _, a := range actors {
-		for _, p := range []quad.IRI{graph.HasActor, graph.HasPlace, graph.Participant} {
-			evs, err := s.In(ctx, a, p)
-			if err != nil {
-				return nil, err
-			}
-			for _, e := range evs {
-				if k := e.String(); !seen[k] && strings.HasPrefix(graph.Str(e), "eg:event/") {
-					seen[k] = true
-					out = append(out, e)
-				}
+		// One scan of the actor's incoming quads.
+		evs, err := s.InAny(ctx, a, graph.HasActor, graph.HasPlace, graph.Participant)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range evs {
+			if k := e.String(); !seen[k] && strings.HasPrefix(graph.Str(e), "eg:event/") {
+				seen[k] = true
+				out = append(out, e)
 			}
 		}
 	}
@@ -285,19 +284,18 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 		Actors:   []Actor{},
 		Type: Type{
 			Code:      p.Str(graph.CAMEO),
-			QuadClass: p.Int(graph.QuadClass),
 			Extension: p.Str(graph.Extension),
 		},
 	}
-	if g, ok := quad.NativeOf(p.First(graph.Goldstein)).(float64); ok {
-		e.Type.Goldstein = g
-	}
 	if t := p.First(graph.EventType); t != nil {
+		// The type node: its label, quad class and Goldstein score.
 		lp, err := r.props(ctx, r.actors, t)
 		if err != nil {
 			return e, err
 		}
 		e.Type.Label = lp.Str(graph.Label)
+		e.Type.QuadClass = lp.Int(graph.QuadClass)
+		e.Type.Goldstein = lp.Float(graph.Goldstein)
 	}
 	roles := []struct {
 		pred quad.IRI
@@ -346,17 +344,17 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 	slices.Sort(e.Simultaneous)
 	e.Simultaneous = slices.Compact(e.Simultaneous)
 	for _, m := range in[graph.MentionOf] {
-		mp, err := r.s.Out(ctx, m)
+		mn, err := r.s.ReadEventMention(ctx, m)
 		if err != nil {
 			return e, err
 		}
-		art := mp.First(graph.DerivedFrom)
-		ap, err := r.props(ctx, r.articles, art)
+		ap, err := r.props(ctx, r.articles, mn.Article)
 		if err != nil {
 			return e, err
 		}
-		mn := Mention{
-			Article:   graph.Str(art),
+		mn.Resolve(ap.Str(graph.Text))
+		e.Mentions = append(e.Mentions, Mention{
+			Article:   graph.Str(mn.Article),
 			Source:    ap.Str(graph.Source),
 			Published: optional(ap.Str(graph.Published)),
 			Headline:  ap.Str(graph.Headline),
@@ -364,24 +362,23 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 			Authors:   authors(ap),
 			URL:       ap.Str(graph.URL),
 			Language:  ap.Str(graph.InLanguage),
-			Sentence:  mp.Str(graph.Sentence),
-			Trigger:   mp.Str(graph.Trigger),
-			Start:     mp.Int(graph.Start),
-			End:       mp.Int(graph.End),
-			Modality:  mp.Str(graph.Modality),
-			Pattern:   mp.Str(graph.Pattern),
-			Earliest:  optional(mp.Str(graph.Earliest)),
-			Latest:    optional(mp.Str(graph.Latest)),
-			Basis:     mp.Str(graph.Basis),
-			TimeText:  mp.Str(graph.TimeText),
-			Value:     mp.Str(graph.TimeValue),
-			Gran:      mp.Str(graph.Gran),
-			Merge:     mp.Str(graph.MergedBy),
-			Salience:  mp.Float(graph.Salience),
-			order:     mp.Int(graph.Order),
-			sent:      mp.Int(graph.SentenceIndex),
-		}
-		e.Mentions = append(e.Mentions, mn)
+			Sentence:  mn.SentenceText,
+			Trigger:   mn.Trigger,
+			Start:     mn.SentStart,
+			End:       mn.SentEnd,
+			Modality:  mn.Modality,
+			Pattern:   mn.Pattern,
+			Earliest:  optional(mn.Earliest),
+			Latest:    optional(mn.Latest),
+			Basis:     mn.Basis,
+			TimeText:  mn.TimeText,
+			Value:     mn.Value,
+			Gran:      mn.Gran,
+			Merge:     mn.Merge,
+			Salience:  mn.Salience,
+			order:     mn.Order,
+			sent:      mn.Sentence,
+		})
 	}
 	sort.SliceStable(e.Mentions, func(i, j int) bool { return mentionLess(e.Mentions[i], e.Mentions[j]) })
 	if e.Summary == "" && len(e.Mentions) > 0 {

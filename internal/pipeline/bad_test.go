@@ -306,7 +306,7 @@ func TestBadInputs(t *testing.T) {
 
 	// Every stored day is a real calendar day; every mention's sentence is
 	// valid UTF-8 (offsets never split a character).
-	for _, pred := range []quad.IRI{graph.Earliest, graph.Latest, graph.Published} {
+	for _, pred := range []quad.IRI{graph.Published} {
 		it := st.QuadStore.QuadsAllIterator()
 		for it.Next(ctx) {
 			q := st.QuadStore.Quad(it.Result())
@@ -320,10 +320,23 @@ func TestBadInputs(t *testing.T) {
 		}
 		it.Close()
 	}
-	mentions, _ := st.OfType(ctx, graph.ClassEventMention)
+	mentions, err := st.EventMentions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, m := range mentions {
-		props, _ := st.Out(ctx, m)
-		if s := props.Str(graph.Sentence); !utf8.ValidString(s) {
+		mn, err := st.ReadEventMention(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range []string{mn.Earliest, mn.Latest} {
+			if d != "" && (!dayRE.MatchString(d) || graph.ParseDay(d).IsZero()) {
+				t.Errorf("%s: bound %q is not a calendar day", m, d)
+			}
+		}
+		ap, _ := st.Out(ctx, mn.Article)
+		mn.Resolve(ap.Str(graph.Text))
+		if s := mn.SentenceText; !utf8.ValidString(s) {
 			t.Errorf("%s: sentence is not valid UTF-8: %q", m, s)
 		}
 	}

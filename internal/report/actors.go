@@ -102,8 +102,7 @@ func actor(ctx context.Context, st *graph.Store, n quad.Value, name func(quad.Va
 	if err != nil {
 		return a, err
 	}
-	a.Mentions = len(ms)
-	if a.Articles, err = articles(ctx, st, ms); err != nil {
+	if a.Articles, a.Mentions, err = articles(ctx, st, ms); err != nil {
 		return a, err
 	}
 	evs, err := st.In(ctx, n, graph.HasActor)
@@ -114,15 +113,18 @@ func actor(ctx context.Context, st *graph.Store, n quad.Value, name func(quad.Va
 	return a, nil
 }
 
-// articles counts the articles the mentions come from.
-func articles(ctx context.Context, st *graph.Store, mentions []quad.Value) (int, error) {
+// articles counts the articles the mention nodes come from, and the
+// mentions they hold (one node holds an actor's mentions in an article).
+func articles(ctx context.Context, st *graph.Store, mentions []quad.Value) (int, int, error) {
 	arts := map[string]bool{}
+	n := 0
 	for _, m := range mentions {
 		mp, err := st.Out(ctx, m)
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		arts[mp.Str(graph.DerivedFrom)] = true
+		n += graph.Mentions(mp)
 	}
-	return len(arts), nil
+	return len(arts), n, nil
 }

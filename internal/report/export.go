@@ -6,7 +6,6 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/voc"
 
 	"github.com/eventgraph/eventgraph/graph"
 
@@ -21,8 +20,8 @@ var ExportFormats = []string{"nquads", "jsonld", "graphml", "dot"}
 
 // Export writes every quad of the store to w in format (one of
 // ExportFormats) through cayley's writers, and returns how many it wrote.
-// IRIs are expanded to full IRIs with eventgraph's prefixes unless short
-// is set (then they stay prefixed as stored).
+// IRIs are expanded to full IRIs and literals typed for RDF tools
+// (graph.ExportQuad) unless short is set (then they stay as stored).
 func Export(st *graph.Store, w io.Writer, format string, short bool) (int, error) {
 	name := format
 	if name == "dot" {
@@ -45,7 +44,7 @@ func Export(st *graph.Store, w io.Writer, format string, short bool) (int, error
 			return n, fmt.Errorf("reading quads: %w", err)
 		}
 		if !short {
-			q = FullQuad(q)
+			q = graph.ExportQuad(q)
 		}
 		if err := qw.WriteQuad(q); err != nil {
 			return n, fmt.Errorf("writing quad %d: %w", n, err)
@@ -56,19 +55,4 @@ func Export(st *graph.Store, w io.Writer, format string, short bool) (int, error
 		return n, fmt.Errorf("closing the %s writer: %w", format, err)
 	}
 	return n, nil
-}
-
-// FullQuad expands the quad's prefixed IRIs (eg:, schema:…) to full IRIs.
-func FullQuad(q quad.Quad) quad.Quad {
-	full := func(v quad.Value) quad.Value {
-		if iri, ok := v.(quad.IRI); ok {
-			return quad.IRI(voc.FullIRI(string(iri)))
-		}
-		return v
-	}
-	q.Subject, q.Predicate, q.Object = full(q.Subject), full(q.Predicate), full(q.Object)
-	if q.Label != nil {
-		q.Label = full(q.Label)
-	}
-	return q
 }

@@ -34,8 +34,7 @@ func Count(ctx context.Context, st *graph.Store) (Stats, error) {
 	for _, c := range []struct {
 		dst   *int
 		class quad.IRI
-	}{{&s.Articles, graph.ClassArticle}, {&s.Events, graph.ClassEvent}, {&s.EventMentions, graph.ClassEventMention},
-		{&s.Actors, graph.ClassActor}, {&s.ActorMentions, graph.ClassActorMention}} {
+	}{{&s.Articles, graph.ClassArticle}, {&s.Events, graph.ClassEvent}, {&s.Actors, graph.ClassActor}} {
 		v, err := st.OfType(ctx, c.class)
 		if err != nil {
 			return s, fmt.Errorf("counting %s: %w", c.class, err)
@@ -45,12 +44,20 @@ func Count(ctx context.Context, st *graph.Store) (Stats, error) {
 			events = v
 		}
 	}
+	var err error
+	if s.EventMentions, err = st.CountEventMentions(ctx); err != nil {
+		return s, fmt.Errorf("counting event mentions: %w", err)
+	}
+	// One node per article and actor holds all its mentions there.
+	if s.ActorMentions, err = st.CountActorMentions(ctx); err != nil {
+		return s, fmt.Errorf("counting actor mentions: %w", err)
+	}
 	for _, e := range events {
 		ms, err := st.In(ctx, e, graph.MentionOf)
 		if err != nil {
 			return s, fmt.Errorf("reading the mentions of %s: %w", graph.IDOf(e), err)
 		}
-		n, err := articles(ctx, st, ms)
+		n, _, err := articles(ctx, st, ms)
 		if err != nil {
 			return s, fmt.Errorf("reading the mentions of %s: %w", graph.IDOf(e), err)
 		}

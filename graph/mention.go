@@ -1,0 +1,97 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// EventMention is an event mention read back: its handle unpacked, and
+// the texts it points at once Resolve is given its article's text.
+type EventMention struct {
+	Node    quad.Value
+	Event   quad.Value // eg:mentionOf
+	Article quad.Value // prov:wasDerivedFrom
+	// Order is the mention's place among its article's event mentions.
+	Order int
+	MentionHandle
+	// SentenceText, Trigger and TimeText are read from the article's
+	// text by Resolve (or stored explicitly, see MentionHandle).
+	SentenceText, Trigger, TimeText string
+}
+
+// ReadEventMention reads an event mention node: one index lookup of its
+// few quads.
+func (s *Store) ReadEventMention(ctx context.Context, node quad.Value) (EventMention, error) {
+	p, err := s.Out(ctx, node)
+	if err != nil {
+		return EventMention{}, err
+	}
+	return EventMentionFrom(node, p)
+}
+
+// EventMentionFrom unpacks an event mention from its properties.
+func EventMentionFrom(node quad.Value, p Props) (EventMention, error) {
+	m := EventMention{Node: node, Event: p.First(MentionOf), Article: p.First(DerivedFrom),
+		Trigger: p.Str(Trigger), TimeText: p.Str(TimeText), MentionHandle: MentionHandle{Sentence: -1, TimexStart: -1, TimexEnd: -1}}
+	iri := Str(node)
+	if n, err := strconv.Atoi(iri[strings.LastIndexByte(iri, '/')+1:]); err == nil {
+		m.Order = n
+	}
+	h := p.Str(Handle)
+	if h == "" {
+		return m, fmt.Errorf("event mention %s has no %s: %w", iri, Handle, ErrOldVocabulary)
+	}
+	var err error
+	if m.MentionHandle, err = ParseHandle(h); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+// Resolve reads the mention's sentence, trigger and time expression from
+// its article's text (schema:text).
+func (m *EventMention) Resolve(text string) {
+	m.SentenceText = Slice(text, m.SentStart, m.SentEnd)
+	if m.Trigger == "" {
+		m.Trigger = Slice(text, m.TrigStart, m.TrigEnd)
+	}
+	if m.TimeText == "" && m.TimexStart >= 0 {
+		m.TimeText = Slice(text, m.TimexStart, m.TimexEnd)
+	}
+}
+
+// CountActorMentions returns the number of actor mentions stored: the
+// spans of every actor mention node, in one scan of eg:spans.
+func (s *Store) CountActorMentions(ctx context.Context) (int, error) {
+	n := 0
+	err := s.eachObject(ctx, Spans, func(_, obj quad.Value) {
+		n += len(strings.Fields(Str(obj)))
+	})
+	if err != nil {
+		return 0, fmt.Errorf("counting actor mentions: %w", err)
+	}
+	return n, nil
+}
+
+// CountEventMentions returns the number of event mentions stored, in one
+// scan of eg:handle.
+func (s *Store) CountEventMentions(ctx context.Context) (int, error) {
+	n := 0
+	if err := s.eachObject(ctx, Handle, func(_, _ quad.Value) { n++ }); err != nil {
+		return 0, fmt.Errorf("counting event mentions: %w", err)
+	}
+	return n, nil
+}
+
+// EventMentions returns every stored event mention node.
+func (s *Store) EventMentions(ctx context.Context) ([]quad.Value, error) {
+	var out []quad.Value
+	if err := s.eachObject(ctx, Handle, func(sub, _ quad.Value) { out = append(out, sub) }); err != nil {
+		return nil, fmt.Errorf("listing event mentions: %w", err)
+	}
+	return out, nil
+}

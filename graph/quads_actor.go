@@ -1,0 +1,99 @@
+package graph
+
+import (
+	"fmt"
+
+	"github.com/cayleygraph/quad"
+)
+
+// actors adds the canonical actors the article names (shared), their
+// roles and affiliations (shared, first-class: they are what users query),
+// and the article's actor mentions.
+func (m *mapping) actors() {
+	d, as, sh, w := m.d, m.as, &m.shared, &m.own
+	m.actorIRI = make([]quad.IRI, len(d.Actors))
+	for i, ac := range d.Actors {
+		iri := NodeIRI(as.Actors[i])
+		m.actorIRI[i] = iri
+		sh.add(iri, Type, ClassActor)
+		sh.add(iri, Label, quad.String(ac.Name))
+		sh.add(iri, ActorKey, quad.String(ac.Key))
+		sh.add(iri, Kind, quad.String(string(ac.Kind)))
+		if ac.Code != "" {
+			sh.add(iri, ActorCode, quad.String(ac.Code))
+		}
+		for _, al := range ac.Aliases {
+			if al != ac.Name {
+				sh.add(iri, AltName, quad.String(al))
+			}
+		}
+	}
+	for i, ac := range d.Actors {
+		for _, rel := range ac.Relations {
+			var obj quad.IRI
+			if rel.Object >= 0 && rel.Object < len(m.actorIRI) {
+				obj = m.actorIRI[rel.Object]
+			}
+			m.relation(m.actorIRI[i], rel.Kind, rel.Title, obj)
+		}
+	}
+	// Actor mentions: one node per actor the article names, its mentions
+	// packed as spans into the article's text.
+	// Actor mentions: one node per canonical actor the article names
+	// (named by the first of its document actors), its mentions packed
+	// as spans into the article's text.
+	first := map[quad.IRI]int{}
+	var order []int
+	spans := map[int][][3]int{}
+	for _, am := range d.ActorMentions {
+		if am.Actor < 0 || am.Actor >= len(m.actorIRI) {
+			continue
+		}
+		k, ok := first[m.actorIRI[am.Actor]]
+		if !ok {
+			k = am.Actor
+			first[m.actorIRI[am.Actor]] = k
+			order = append(order, k)
+		}
+		spans[k] = append(spans[k], [3]int{am.Sentence, am.Start, am.End})
+	}
+	for _, k := range order {
+		mi := quad.IRI(fmt.Sprintf("eg:amention/%s/%d", d.Article.ID, k))
+		w.add(mi, MentionOf, m.actorIRI[k])
+		w.add(mi, DerivedFrom, m.art)
+		w.add(mi, Spans, quad.String(FormatSpans(spans[k])))
+	}
+}
+
+// relation adds one relation of holder: a role (title, of obj), an
+// affiliation or membership, part of, or owner.
+func (m *mapping) relation(holder quad.IRI, kind, title string, obj quad.IRI) {
+	sh := &m.shared
+	switch kind {
+	case "role":
+		if title == "" {
+			return
+		}
+		role := quad.IRI("eg:role/" + shortHash(string(holder), title, string(obj)))
+		sh.add(role, Type, ClassRole)
+		sh.add(role, Holder, holder)
+		sh.add(role, Title, quad.String(title))
+		sh.add(holder, JobTitle, quad.String(title))
+		if obj != "" {
+			sh.add(role, Of, obj)
+			sh.add(holder, Affiliation, obj)
+		}
+	case "affiliation", "member":
+		if obj != "" {
+			sh.add(holder, Affiliation, obj)
+		}
+	case "part_of":
+		if obj != "" {
+			sh.add(holder, PartOf, obj)
+		}
+	case "owner":
+		if obj != "" {
+			sh.add(holder, Owner, obj)
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package graph
+
+import (
+	"fmt"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/resolve"
+)
+
+// mentionIRI is the IRI of an article's n-th event mention.
+func mentionIRI(article string, n int) quad.IRI {
+	return quad.IRI(fmt.Sprintf("eg:mention/%s/%d", article, n))
+}
+
+// events adds the article's event mentions and the facts of the canonical
+// events they report.
+func (m *mapping) events() {
+	for i := range m.d.Events {
+		m.eventMention(i)
+		m.event(i)
+	}
+}
+
+// eventMention adds the article's i-th event mention: a handle
+// (eg:mentionOf, prov:wasDerivedFrom and the packed eg:handle, see
+// MentionHandle; no rdf:type, its IRI says what it is). Its coding (action, CAMEO code, description) and its
+// arguments are the event's; its own modality, date and salience are in
+// the handle.
+func (m *mapping) eventMention(i int) {
+	d, a, w := m.d, m.d.Article, &m.own
+	em := d.Events[i]
+	mi := mentionIRI(a.ID, i)
+	w.add(mi, MentionOf, NodeIRI(m.as.Events[i]))
+	w.add(mi, DerivedFrom, m.art)
+	h := MentionHandle{
+		Sentence: -1, TrigStart: em.Trigger.Start, TrigEnd: em.Trigger.End,
+		Modality: string(em.Modality), Salience: em.Salience,
+		Gran: string(em.Granularity), Basis: string(em.Basis), Value: em.Value,
+		TimexStart: -1, TimexEnd: -1, Lead: resolve.IsLead(d, em), Pattern: em.Pattern,
+		Merge: m.merges[i],
+	}
+	if em.Sentence >= 0 && em.Sentence < len(d.Sentences) {
+		s := d.Sentences[em.Sentence]
+		h.Sentence, h.SentStart, h.SentEnd = em.Sentence, s.Start, s.End
+	}
+	h.Earliest, _ = Day(em.Earliest)
+	h.Latest, _ = Day(em.Latest)
+	if Slice(a.Text, h.TrigStart, h.TrigEnd) != em.TriggerText {
+		w.add(mi, Trigger, quad.String(em.TriggerText))
+	}
+	if em.Timex >= 0 && em.Timex < len(d.Timexes) {
+		x := d.Timexes[em.Timex]
+		h.TimexStart, h.TimexEnd = x.Start, x.End
+		if Slice(a.Text, x.Start, x.End) != x.Text {
+			w.add(mi, TimeText, quad.String(x.Text))
+		}
+	}
+	w.add(mi, Handle, quad.String(h.String()))
+}
+
+// argumentPredicate is the edge of an argument role.
+func argumentPredicate(role string) quad.IRI {
+	switch role {
+	case doc.RoleAgent:
+		return Agent
+	case doc.RoleTarget:
+		return Target
+	case doc.RolePlace:
+		return HasPlace
+	}
+	return Participant
+}
+
+// event adds the facts of the canonical event the i-th mention reports.
+// The first article to report it states its coding; later ones add what
+// is new (actors).
+func (m *mapping) event(i int) {
+	em, as, sh := m.d.Events[i], m.as, &m.shared
+	ev := NodeIRI(as.Events[i])
+	for _, arg := range em.Arguments {
+		if arg.Actor < 0 || arg.Actor >= len(m.actorIRI) {
+			continue
+		}
+		sh.add(ev, argumentPredicate(arg.Role), m.actorIRI[arg.Actor])
+		if arg.Role != doc.RolePlace {
+			sh.add(ev, HasActor, m.actorIRI[arg.Actor])
+		}
+	}
+	sh.add(ev, Type, ClassEvent)
+	if as.New != nil && !as.New[i] {
+		return
+	}
+	if i < len(as.Seq) {
+		sh.add(ev, Seq, quad.Int(as.Seq[i]))
+	}
+	sh.add(ev, Action, quad.String(em.Action))
+	sh.add(ev, CAMEO, quad.String(em.Type.Code))
+	// An extension code (abstain, resign...) is its own type node, so its
+	// label does not overwrite its nearest CAMEO code's.
+	typ := quad.IRI("eg:cameo/" + em.Type.Code)
+	if em.Type.Extension != "" {
+		typ = quad.IRI("eg:cameo/" + em.Type.Extension)
+	}
+	sh.add(ev, EventType, typ)
+	// What the code implies (label, quad class, Goldstein score) is said
+	// once, on the type node.
+	if em.Type.Label != "" {
+		sh.add(typ, Label, quad.String(em.Type.Label))
+	}
+	sh.add(typ, QuadClass, quad.Int(em.Type.QuadClass))
+	sh.add(typ, Goldstein, quad.Float(em.Type.Goldstein))
+	if em.Type.Extension != "" {
+		sh.add(ev, Extension, quad.String(em.Type.Extension))
+	}
+	sh.add(ev, Modality, quad.String(string(em.Modality)))
+	if as.Story.Story != "" {
+		sh.add(ev, Story, StoryIRI(as.Story.Story))
+	}
+	if em.Summary != "" {
+		sh.add(ev, Description, quad.String(em.Summary))
+	}
+}

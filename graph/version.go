@@ -1,0 +1,103 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Version is the vocabulary version this eventgraph writes and reads:
+// 1 stored every mention as a record of its own (sentence text repeated,
+// coding on every mention), 2 as a handle (MentionHandle) into the
+// article's text, stored once.
+const Version = 2
+
+// StoreNode and VocabVersion record a store's vocabulary version:
+// <eg:store> eg:vocabularyVersion 2, written (unlabelled) when a store
+// is created.
+var (
+	StoreNode    = quad.IRI("eg:store")
+	VocabVersion = quad.IRI("eg:vocabularyVersion")
+)
+
+// ErrOldVocabulary is returned when a store was written with another
+// vocabulary version than this eventgraph's: its answers would be wrong.
+var ErrOldVocabulary = errors.New("store written by another eventgraph version")
+
+// checkVersion fails with ErrOldVocabulary on a store whose articles were
+// written with another vocabulary version: the error says how to rebuild
+// it. A store without articles is fine; the version is recorded with the
+// first write (versionQuad).
+func (s *Store) checkVersion(ctx context.Context) error {
+	p, err := s.Out(ctx, StoreNode)
+	if err != nil {
+		return fmt.Errorf("reading the store's vocabulary version: %w", err)
+	}
+	v := p.Int(VocabVersion)
+	if v == Version {
+		s.mu.Lock()
+		s.versioned = true
+		s.mu.Unlock()
+		return nil
+	}
+	arts, err := s.In(ctx, ClassArticle, Type)
+	if err != nil {
+		return fmt.Errorf("reading the store's articles: %w", err)
+	}
+	if len(arts) == 0 {
+		return nil
+	}
+	if v == 0 {
+		v = 1 // stores written before versions were recorded
+	}
+	var sources []string
+	for _, a := range arts {
+		ap, err := s.Out(ctx, a)
+		if err != nil {
+			return err
+		}
+		if src := ap.Str(Source); src != "" {
+			sources = append(sources, shellQuote(src))
+		}
+	}
+	cmd := "eventgraph ingest --dbpath NEW_STORE " + strings.Join(first(sources, 5), " ")
+	if len(sources) > 5 {
+		cmd += fmt.Sprintf(" ... (%d sources in all)", len(sources))
+	}
+	return fmt.Errorf("%w: vocabulary version %d, this eventgraph reads version %d; rebuild it by re-ingesting its %d article(s) from their recorded sources: %s",
+		ErrOldVocabulary, v, Version, len(arts), cmd)
+}
+
+func first(s []string, n int) []string { return s[:min(n, len(s))] }
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@%+,", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// versionQuad is the quad recording the store's vocabulary version, to
+// add to a write when the store may not hold it yet (nil otherwise).
+func (s *Store) versionQuad() *quad.Quad {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.versioned {
+		return nil
+	}
+	q := quad.Make(StoreNode, VocabVersion, quad.Int(Version), nil)
+	return &q
+}
+
+// versionWritten notes that the store holds its version.
+func (s *Store) versionWritten() {
+	s.mu.Lock()
+	s.versioned = true
+	s.mu.Unlock()
+}
