@@ -73,6 +73,7 @@ func TestNounActorsNeedNouns(t *testing.T) {
 		{"Running back Reggie Bush will miss the final two games of the season.", "miss"},
 		{"Wladimir Klitschko stopped the former heavyweight champion in seven rounds.", "heavyweight"},
 		{"Both nations reassess their strategic priorities in the Middle East.", "nations"},
+		{"The vote caught senior administration officials off guard.", "guard"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

@@ -307,5 +307,10 @@ func (s *state) nounHere(e *entry, i, end int) bool {
 	if s.toks[i].tag != "NOUN" {
 		return false
 	}
+	if !e.plural && i > 0 && s.toks[i-1].tag == "ADP" {
+		// A bare singular after a preposition refers to no one: "caught
+		// off guard", "by proxy".
+		return false
+	}
 	return end >= len(s.toks) || s.toks[end].tag != "NOUN" && s.toks[end].tag != "PROPN"
 }
