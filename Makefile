@@ -37,6 +37,7 @@ vet: $(ASSETS)
 # regular expression) piled up on its cores; they are stopped now
 # (TestHostileGizmoEscapes), and a slow answer fails with its input.
 test: vet
+	bash scripts/rdflib-setup.sh
 	$(GO) test -timeout 60m ./...
 	$(MAKE) fuzz-hostile
 	$(MAKE) test-browser
