@@ -1,14 +1,10 @@
 package timeline
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
@@ -35,34 +31,14 @@ func TestTimelineJS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("testdata/timelinejs.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sdoc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("timelinejs.schema.json", sdoc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("timelinejs.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sch := compileFile(t, "testdata/timelinejs.schema.json")
 	for _, group := range GroupBys {
 		doc, err := TimelineJSGrouped(tl, group)
 		if err != nil {
 			t.Fatal(err)
 		}
 		raw, _ := json.Marshal(doc)
-		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := sch.Validate(v); err != nil {
+		if err := sch.Validate(instance(t, raw)); err != nil {
 			t.Errorf("group %s: not TimelineJS JSON: %v", group, err)
 		}
 		t.Logf("group %s: %d events, %d slides, title %q", group, len(tl.Events), len(doc.Events), doc.Title.Text.Text)

@@ -8,48 +8,54 @@ import (
 	"testing"
 	"time"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/google/jsonschema-go/jsonschema"
 )
 
 // schemaPath is the published contract of the JSON timeline.
 const schemaPath = "../docs/timeline-v1.schema.json"
 
 // compileSchema compiles docs/timeline-v1.schema.json.
-func compileSchema(t *testing.T) *jsonschema.Schema {
+func compileSchema(t *testing.T) *jsonschema.Resolved {
 	t.Helper()
-	f, err := os.Open(schemaPath)
+	return compileFile(t, schemaPath)
+}
+
+// compileFile compiles the JSON Schema at path.
+func compileFile(t *testing.T, path string) *jsonschema.Resolved {
+	t.Helper()
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatalf("%s: %v", schemaPath, err)
+	var sch jsonschema.Schema
+	if err := json.Unmarshal(raw, &sch); err != nil {
+		t.Fatalf("%s: %v", path, err)
 	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource(schemaPath, doc); err != nil {
+	rs, err := sch.Resolve(nil)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rs
+}
+
+// instance decodes JSON as a schema validates it.
+func instance(t *testing.T, raw []byte) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
 		t.Fatal(err)
 	}
-	sch, err := c.Compile(schemaPath)
-	if err != nil {
-		t.Fatalf("%s: %v", schemaPath, err)
-	}
-	return sch
+	return v
 }
 
 // validate checks the JSON that Write gives for tl against the schema.
-func validate(t *testing.T, sch *jsonschema.Schema, tl *Timeline) {
+func validate(t *testing.T, sch *jsonschema.Resolved, tl *Timeline) {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Write(&buf, tl, "json"); err != nil {
 		t.Fatal(err)
 	}
-	v, err := jsonschema.UnmarshalJSON(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sch.Validate(v); err != nil {
+	if err := sch.Validate(instance(t, buf.Bytes())); err != nil {
 		t.Errorf("timeline JSON does not follow %s: %v", schemaPath, err)
 	}
 }
@@ -75,12 +81,24 @@ func TestSchema(t *testing.T) {
 		validate(t, sch, tl)
 	}
 
+	// A value the contract does not list fails, deep inside an event.
+	tl0, err := BuildFrom(context.Background(), st, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw0, _ := json.Marshal(tl0)
+	bad := instance(t, raw0).(map[string]any)
+	ev := bad["events"].([]any)[0].(map[string]any)
+	ev["when"].(map[string]any)["basis"] = "guessed"
+	if err := sch.Validate(bad); err == nil {
+		t.Error("a timeline with basis \"guessed\" passes the schema")
+	}
+
 	// An undocumented field fails.
 	tl := &Timeline{Schema: Schema, Generated: time.Now(), Events: []Event{}}
 	raw, _ := json.Marshal(tl)
-	var m map[string]any
-	json.Unmarshal(raw, &m)
-	m["extra"] = 1
+	m := instance(t, raw).(map[string]any)
+	m["extra"] = 1.0
 	if err := sch.Validate(m); err == nil {
 		t.Error("a timeline with an undocumented field passes the schema")
 	}
