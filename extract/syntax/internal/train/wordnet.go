@@ -1,11 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/eventgraph/eventgraph/extract/internal/wordnet"
 )
 
 // Lexicon classes of a word form, from WordNet: the parts of speech its
@@ -42,7 +42,7 @@ func readWordNet(dir string) (map[string]uint16, error) {
 		}
 	}
 	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
-		err := eachLine(filepath.Join(dir, "data."+pos), func(f []string) {
+		err := wordnet.EachLine(filepath.Join(dir, "data."+pos), func(f []string) {
 			if len(f) < 5 || len(f[0]) != 8 {
 				return
 			}
@@ -61,10 +61,10 @@ func readWordNet(dir string) (map[string]uint16, error) {
 						continue
 					}
 					add(lower, lexNoun)
-					add(plural(lower), lexNounPlural)
+					add(wordnet.Plural(lower), lexNounPlural)
 				case "verb":
 					add(lower, lexVerb)
-					add(plural(lower), lexVerbS)
+					add(wordnet.Plural(lower), lexVerbS)
 					for _, f := range past(lower) {
 						add(f, lexVerbEd)
 					}
@@ -87,7 +87,7 @@ func readWordNet(dir string) (map[string]uint16, error) {
 	}
 	// Irregular forms: "held hold", "mice mouse", "better good".
 	for file, class := range map[string]uint16{"noun.exc": lexNounPlural, "verb.exc": lexVerbEd, "adj.exc": lexAdjMore} {
-		err := eachLine(filepath.Join(dir, file), func(f []string) {
+		err := wordnet.EachLine(filepath.Join(dir, file), func(f []string) {
 			if len(f) >= 2 {
 				add(f[0], class)
 			}
@@ -107,7 +107,7 @@ func wordNetExceptions(dir string) ([][3]string, error) {
 		file string
 		tags []string
 	}{{"noun.exc", []string{"NNS"}}, {"verb.exc", []string{"VBD", "VBN"}}, {"adj.exc", []string{"JJR", "JJS"}}} {
-		err := eachLine(filepath.Join(dir, e.file), func(f []string) {
+		err := wordnet.EachLine(filepath.Join(dir, e.file), func(f []string) {
 			if len(f) < 2 || strings.Contains(f[0], "_") {
 				return
 			}
@@ -122,40 +122,7 @@ func wordNetExceptions(dir string) ([][3]string, error) {
 	return out, nil
 }
 
-func eachLine(path string, fn func([]string)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("wordnet: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "  ") { // licence header
-			continue
-		}
-		fn(strings.Fields(line))
-	}
-	return sc.Err()
-}
-
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
-
-// plural is the regular plural of a noun, or third person singular of a verb.
-func plural(w string) string {
-	n := len(w)
-	switch {
-	case n == 0:
-		return ""
-	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
-		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
-		return w + "es"
-	case n > 1 && w[n-1] == 'y' && !isVowel(w[n-2]):
-		return w[:n-1] + "ies"
-	}
-	return w + "s"
-}
 
 // doubles reports whether a verb or adjective may double its last
 // consonant before a suffix: "stop", "big" (but also "visit": both forms
