@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/dennwc/graphql/language/ast"
-	"github.com/dennwc/graphql/language/parser"
 )
 
 // FuzzCheck holds the pre-scan to what the real parsers read: whenever
@@ -28,7 +27,7 @@ func FuzzCheck(f *testing.F) {
 		_ = Check("gizmo", q)
 		_ = Check("other", q)
 		if Check("graphql", q) == nil {
-			if doc, err := parser.Parse(parser.ParseParams{Source: q}); err == nil {
+			if doc, err := parseGraphQL(q); err == nil {
 				if d := docDepth(doc); d > MaxDepth {
 					t.Fatalf("GraphQL nests %d deep, past the check (limit %d)", d, MaxDepth)
 				}

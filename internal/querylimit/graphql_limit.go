@@ -24,7 +24,11 @@ var ErrNoLimit = errors.New("cannot apply the result limit to this GraphQL query
 // that does not parse is returned as it is, for cayley to report its error.
 // Check the query first: the parser is recursive.
 func Limit(q string, n int) (string, error) {
-	doc, err := parser.Parse(parser.ParseParams{Source: q})
+	doc, err := parseGraphQL(q)
+	var refused *Error
+	if errors.As(err, &refused) {
+		return q, err
+	}
 	if err != nil {
 		return q, nil
 	}
@@ -37,6 +41,20 @@ func Limit(q string, n int) (string, error) {
 		}
 	}
 	return l.apply(), nil
+}
+
+// ErrUnparsable is the reason for a query the GraphQL parser panics on
+// (`""""""`, an empty block string, indexes past its end).
+var ErrUnparsable = errors.New("query the parser cannot read")
+
+// parseGraphQL parses q, turning a panic of the parser into an *Error.
+func parseGraphQL(q string) (doc *ast.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &Error{Lang: "graphql", Reason: ErrUnparsable, Detail: fmt.Sprint("the GraphQL parser failed: ", r)}
+		}
+	}()
+	return parser.Parse(parser.ParseParams{Source: q})
 }
 
 type edit struct {
