@@ -160,7 +160,7 @@ func (s *state) nameKind(i, end int, nx string, nxCls uint32) doc.ActorKind {
 		return doc.KindPlace
 	case n <= 2 && end < len(ts) && s.placeNounAt(end):
 		return doc.KindPlace // "a Huntsville prison", "Huntsville, Texas"
-	case n == 1 && s.surnameCand[t.low]:
+	case n == 1 && s.surnameCand[t.low], s.ageAfter(end):
 		return doc.KindPerson
 	case n == 1 && (nxCls&cSpeechVerb != 0 && nx != "has" && nx != "is" && nx != "was" || nx == "," && end+1 < len(ts) && ts[end+1].low == "who"):
 		return doc.KindPerson
@@ -189,19 +189,41 @@ func (s *state) nameActor(i, end int, kind doc.ActorKind) (int, string) {
 }
 
 // properSubject reports whether the parser tags token i a proper noun
-// followed by a verb, in a sentence of the body (a headline's names wait
-// for the body: "Netanyahu scraps Washington delegation" names the person
-// the body calls Benjamin Netanyahu).
+// that is a subject (or is followed by a verb), in a sentence of the body
+// (a headline's names wait for the body: "Netanyahu scraps Washington
+// delegation" names the person the body calls Benjamin Netanyahu).
 func (s *state) properSubject(i int) bool {
 	ts := s.toks
 	if ts[i].tag != "PROPN" || i+1 >= len(ts) || s.d.Sentences[s.sent].Kind != doc.BlockBody {
 		return false
+	}
+	if ts[i].subj {
+		return true
 	}
 	switch ts[i+1].tag {
 	case "VERB", "AUX":
 		return true
 	}
 	return false
+}
+
+// ageAfter reports whether an age in commas or parentheses follows token
+// j, as news gives it after a person's name: "Comeaux, 49, took".
+func (s *state) ageAfter(j int) bool {
+	ts := s.toks
+	if j+2 >= len(ts) || ts[j].text != "," && ts[j].text != "(" {
+		return false
+	}
+	n, cl := ts[j+1].text, ts[j+2].text
+	if len(n) < 1 || len(n) > 3 || cl != "," && cl != ")" && cl != "." {
+		return false
+	}
+	for k := 0; k < len(n); k++ {
+		if n[k] < '0' || n[k] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameLike rejects runs that are not names of actors: single letters,

@@ -298,8 +298,9 @@ func (s *state) capitalIsGov(i, end int) bool {
 
 // nounHere reports whether noun entry e may match tokens [i, end): an
 // entry that wants a noun (from WordNet) needs the parser's noun tag, and
-// no noun after it ("heavyweight champion", "student protests": a
-// modifier, not the noun phrase's head).
+// it must head its phrase: the parser did not make it a compound or
+// adjective of a later word ("heavyweight champion", "student protests":
+// a modifier, not the noun phrase's head), or, unparsed, no noun follows.
 func (s *state) nounHere(e *entry, i, end int) bool {
 	if !e.nounOnly || s.toks[i].tag == "" {
 		return true
@@ -312,5 +313,11 @@ func (s *state) nounHere(e *entry, i, end int) bool {
 		// off guard", "by proxy".
 		return false
 	}
-	return end >= len(s.toks) || s.toks[end].tag != "NOUN" && s.toks[end].tag != "PROPN"
+	if end < len(s.toks) && s.toks[end].tag == "PROPN" {
+		return false // a descriptor of the name after it: "producers Craig Zadan"
+	}
+	if last := &s.toks[end-1]; last.parsed {
+		return !last.mod
+	}
+	return end >= len(s.toks) || s.toks[end].tag != "NOUN"
 }

@@ -19,6 +19,10 @@ type tok struct {
 	word  bool   // contains a letter
 	first bool   // first word of the sentence (or after an opening quote)
 	tag   string // the parser's part of speech (doc.Token.Tag), "" when unparsed
+	// parsed: the parser gave the token a relation; mod: that relation
+	// makes it a modifier of a later word ("prison" in "prison guards").
+	parsed, mod bool
+	subj        bool // the parser made it the subject of its head
 	stop  bool   // a stopword
 	mDone bool   // mEnd and mEnts hold the gazetteer match at this token
 	cls   uint32 // wordClass bits of low
@@ -36,12 +40,14 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 	start := len(s.all)
 	first := true
 	content, caps, lowLong := 0, 0, 0
-	for _, t := range in {
+	for ti, t := range in {
 		// Fill the token in place: all[len(all):cap(all)] is zero (fresh,
 		// or cleared by release).
 		s.all = s.all[:len(s.all)+1]
 		k := &s.all[len(s.all)-1]
 		k.text, k.span, k.tag = t.Text, t.Span, t.Tag
+		k.parsed, k.mod = t.Rel != "", t.Head > ti && isModifier(t.Rel)
+		k.subj = t.Rel == "nsubj" || t.Rel == "nsubj:pass"
 		letters, uppers, ascii, wi := s.form(k, t)
 		k.cls, k.root = wi.cls, wi.root
 		k.stop = letters > 0 && wi.cls&cStop != 0
@@ -65,6 +71,13 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 		}
 	}
 	return s.all[start:len(s.all):len(s.all)], titleCasedCounts(content, caps, lowLong)
+}
+
+// isModifier reports whether a word in relation rel modifies its head
+// inside a noun phrase (a compound or an adjective), rather than naming
+// the phrase's referent.
+func isModifier(rel string) bool {
+	return rel == "compound" || rel == "amod"
 }
 
 // opensSentence reports whether punctuation opens a new sentence for

@@ -115,6 +115,25 @@ func (s *sentence) mentionOf(k int) int {
 	return -1
 }
 
+// named returns, for mention m of the phrase at k, the mention of the
+// name in apposition to it when m is only a description: "courthouse
+// killer Brian Nichols was sentenced" sentences Brian Nichols, not an
+// anonymous killer.
+func (x *extractor) named(s *sentence, k, m int) int {
+	if m < 0 || !strings.HasPrefix(x.d.Actors[x.actorOf(m)].Key, "desc:") {
+		return m
+	}
+	for _, c := range s.children(k) {
+		if r, _ := s.rel(c); r != "appos" && r != "flat" {
+			continue
+		}
+		if n := s.toks[c].ment; n >= 0 && !strings.HasPrefix(x.d.Actors[x.actorOf(n)].Key, "desc:") {
+			return n
+		}
+	}
+	return m
+}
+
 // owner returns the dependent of noun k that names its owner, an actor
 // ("the Council's resolution", "a UN resolution"); -1 when none.
 func (s *sentence) owner(k int) int {
@@ -164,7 +183,7 @@ func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
 		role = doc.RoleParticipant
 	}
 	for _, n := range ks {
-		m := s.mentionOf(n)
+		m := x.named(s, n, s.mentionOf(n))
 		if m < 0 {
 			continue
 		}
