@@ -13,7 +13,9 @@ import (
 // said", "producers ... announced"), a middle initial inside a name, a
 // sentence of names read as a headline, the subject shared with a
 // participle ("died after suffering"), light verbs and copulas that give
-// an event noun its agent.
+// an event noun its agent; a noun followed by a time word ("two prison
+// guards today"), a one-word name with an age ("Comeaux, 49,"), a name in
+// apposition to a description, the subject of "in negotiations to".
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -35,6 +37,11 @@ func TestParticipants(t *testing.T) {
 		{"Both guards were released after being forced to drive to the Baytown area.", "drive", doc.RoleAgent, "guards"},
 		{"An explosion at a bank killed a police officer and a bomb technician, officials said.", "explosion", doc.RoleTarget, "officer"},
 		{"The U.S. abstained from vetoing a United Nations Security Council resolution that called for an immediate ceasefire.", "called for", doc.RoleAgent, "United Nations Security Council"},
+		{"A convicted child molester overpowered two prison guards today and stole their weapons.", "overpowered", doc.RoleTarget, "guards"},
+		{"Comeaux, 49, took the officers' weapons before fleeing on foot, Lyons said.", "took", doc.RoleAgent, "Comeaux"},
+		{"Now that Fulton County courthouse killer Brian Nichols has been sentenced to life, the question is where he will serve.", "sentenced", doc.RoleTarget, "Brian Nichols"},
+		{"Famous pin-up star Betty Page has died in Los Angeles, aged 85.", "died", doc.RoleAgent, "Betty Page"},
+		{"THR is saying that director Gary Ross is still in negotiations to direct the sequel, Catching Fire.", "direct", doc.RoleAgent, "director Gary Ross"},
 		{"The dispute centers on Israel's intent to launch a ground offensive in Rafah, which American officials warn would lead to a catastrophe.", "warn", doc.RoleAgent, "American officials"},
 	}
 	for _, tt := range tests {

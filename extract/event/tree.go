@@ -120,18 +120,24 @@ func (s *sentence) mentionOf(k int) int {
 // killer Brian Nichols was sentenced" sentences Brian Nichols, not an
 // anonymous killer.
 func (x *extractor) named(s *sentence, k, m int) int {
-	if m < 0 || !strings.HasPrefix(x.d.Actors[x.actorOf(m)].Key, "desc:") {
+	if m < 0 || !x.anonymous(m) {
 		return m
 	}
 	for _, c := range s.children(k) {
 		if r, _ := s.rel(c); r != "appos" && r != "flat" {
 			continue
 		}
-		if n := s.toks[c].ment; n >= 0 && !strings.HasPrefix(x.d.Actors[x.actorOf(n)].Key, "desc:") {
+		if n := s.toks[c].ment; n >= 0 && !x.anonymous(n) {
 			return n
 		}
 	}
 	return m
+}
+
+// anonymous reports whether mention m is of an actor known only by a
+// description ("the killer", "officials").
+func (x *extractor) anonymous(m int) bool {
+	return strings.HasPrefix(x.d.Actors[x.actorOf(m)].Key, "desc:")
 }
 
 // owner returns the dependent of noun k that names its owner, an actor
@@ -278,12 +284,19 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 // names ("producers Craig Zadan and Neil Meron announced"); the first
 // subject that names an actor is the agent.
 func (x *extractor) addSubjects(s *sentence, c *cand, h int) {
-	for _, k := range s.children(h) {
-		if r, sub := s.rel(k); r != "nsubj" || sub != "" || s.relativePronoun(k) && s.otherSubject(h, k) {
-			continue
-		}
-		if x.addNode(s, c, doc.RoleAgent, k); c.hasRole(doc.RoleAgent) {
-			return
+	// A name before a description when the parser gives both as
+	// subjects: "pin-up star Betty Page has died".
+	for _, named := range [...]bool{true, false} {
+		for _, k := range s.children(h) {
+			if r, sub := s.rel(k); r != "nsubj" || sub != "" || s.relativePronoun(k) && s.otherSubject(h, k) {
+				continue
+			}
+			if m := s.toks[k].ment; named && (m < 0 || x.anonymous(m)) {
+				continue
+			}
+			if x.addNode(s, c, doc.RoleAgent, k); c.hasRole(doc.RoleAgent) {
+				return
+			}
 		}
 	}
 }
@@ -433,10 +446,28 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 		// cancel": the decision's possessor decides and cancels.
 		if k := s.child(p, "nmod:poss"); k >= 0 && s.toks[p].ment < 0 {
 			x.addNode(s, c, doc.RoleAgent, k)
-		} else {
+		} else if k := s.nounSubject(p); k >= 0 && s.toks[p].ment < 0 && s.child(h, "mark") >= 0 {
+			x.addNode(s, c, doc.RoleAgent, k)
+		} else if s.toks[p].ment >= 0 || s.child(h, "mark") < 0 {
 			x.addNode(s, c, doc.RoleAgent, p)
 		}
 	}
+}
+
+// nounSubject returns the subject of the clause that noun n is the
+// predicate or object of: "Ross is in negotiations to direct", "the
+// company held talks to buy": the one who negotiates; -1 when none.
+func (s *sentence) nounSubject(n int) int {
+	if k := s.child(n, "nsubj"); k >= 0 {
+		return k
+	}
+	switch r, _ := s.rel(n); r {
+	case "obj", "obl":
+		if k, rel := s.subjectOf(s.toks[n].Head); rel == "nsubj" {
+			return k
+		}
+	}
+	return -1
 }
 
 // nounTreeArgs: the possessor and modifiers of an event noun, its "of",
