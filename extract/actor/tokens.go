@@ -22,13 +22,13 @@ type tok struct {
 	// parsed: the parser gave the token a relation; mod: that relation
 	// makes it a modifier of a later word ("prison" in "prison guards").
 	parsed, mod bool
-	subj        bool // the parser made it the subject of its head
-	stop  bool   // a stopword
-	mDone bool   // mEnd and mEnts hold the gazetteer match at this token
-	cls   uint32 // wordClass bits of low
-	mEnd  int32
-	root  *node // the gazetteer trie's child for low, or nil
-	mEnts []int32
+	subj        bool   // the parser made it the subject of its head
+	stop        bool   // a stopword
+	mDone       bool   // mEnd and mEnts hold the gazetteer match at this token
+	cls         uint32 // wordClass bits of low
+	mEnd        int32
+	root        *node // the gazetteer trie's child for low, or nil
+	mEnts       []int32
 }
 
 // lowRef places the lowercase form of token all[tok] at lowBytes[off:off+n].
