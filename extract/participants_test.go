@@ -42,6 +42,8 @@ func TestParticipants(t *testing.T) {
 		{"Now that Fulton County courthouse killer Brian Nichols has been sentenced to life, the question is where he will serve.", "sentenced", doc.RoleTarget, "Brian Nichols"},
 		{"Famous pin-up star Betty Page has died in Los Angeles, aged 85.", "died", doc.RoleAgent, "Betty Page"},
 		{"THR is saying that director Gary Ross is still in negotiations to direct the sequel, Catching Fire.", "direct", doc.RoleAgent, "director Gary Ross"},
+		{"A woman was killed by a motorist Wednesday night outside a store.", "killed", doc.RoleAgent, "motorist"},
+		{"The company said it is working on a patch, but in the meantime it has released a stopgap fix.", "released", doc.RoleAgent, "it"},
 		{"The dispute centers on Israel's intent to launch a ground offensive in Rafah, which American officials warn would lead to a catastrophe.", "warn", doc.RoleAgent, "American officials"},
 	}
 	for _, tt := range tests {

@@ -148,6 +148,9 @@ func (s *state) pronoun(i int) {
 			s.addMention(t.span.Start, t.span.End, s.lastPlural, HowPronoun)
 		}
 	case t.cls&cNeutPron != 0:
+		if t.low == "it" && !t.refIt {
+			return // "it seems", "it was confirmed"
+		}
 		if s.lastOrg >= 0 && s.sent-s.lastOrgSent <= 2 {
 			s.addMention(t.span.Start, t.span.End, s.lastOrg, HowPronoun)
 		}

@@ -313,7 +313,7 @@ func (s *state) nounHere(e *entry, i, end int) bool {
 		// off guard", "by proxy".
 		return false
 	}
-	if end < len(s.toks) && s.toks[end].tag == "PROPN" {
+	if end < len(s.toks) && s.toks[end].tag == "PROPN" && !s.toks[end].stop {
 		return false // a descriptor of the name after it: "producers Craig Zadan"
 	}
 	if last := &s.toks[end-1]; last.parsed {

@@ -22,13 +22,16 @@ type tok struct {
 	// parsed: the parser gave the token a relation; mod: that relation
 	// makes it a modifier of a later word ("prison" in "prison guards").
 	parsed, mod bool
-	subj        bool   // the parser made it the subject of its head
-	stop        bool   // a stopword
-	mDone       bool   // mEnd and mEnts hold the gazetteer match at this token
-	cls         uint32 // wordClass bits of low
-	mEnd        int32
-	root        *node // the gazetteer trie's child for low, or nil
-	mEnts       []int32
+	subj        bool // the parser made it the subject of its head
+	// refIt: "it" as the subject of a verb that is not impersonal ("it
+	// has released"), which may refer to an organization.
+	refIt bool
+	stop  bool   // a stopword
+	mDone bool   // mEnd and mEnts hold the gazetteer match at this token
+	cls   uint32 // wordClass bits of low
+	mEnd  int32
+	root  *node // the gazetteer trie's child for low, or nil
+	mEnts []int32
 }
 
 // lowRef places the lowercase form of token all[tok] at lowBytes[off:off+n].
@@ -48,6 +51,8 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 		k.text, k.span, k.tag = t.Text, t.Span, t.Tag
 		k.parsed, k.mod = t.Rel != "", t.Head > ti && isModifier(t.Rel)
 		k.subj = t.Rel == "nsubj" || t.Rel == "nsubj:pass"
+		k.refIt = t.Rel == "nsubj" && t.Head >= 0 && t.Head < len(in) && in[t.Head].Tag == "VERB" &&
+			!impersonalVerbs()[in[t.Head].Lemma]
 		letters, uppers, ascii, wi := s.form(k, t)
 		k.cls, k.root = wi.cls, wi.root
 		k.stop = letters > 0 && wi.cls&cStop != 0

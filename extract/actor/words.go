@@ -102,6 +102,18 @@ func readWordClasses(fsys fs.FS) (map[string]uint32, error) {
 	return m, nil
 }
 
+// impersonalVerbs holds the lemmas of data/impersonal_verbs.tsv.
+var impersonalVerbs = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	if err := readTSV("impersonal_verbs.tsv", func(_ int, cols []string) error {
+		m[cols[0]] = true
+		return nil
+	}); err != nil {
+		panic(fmt.Errorf("actor: embedded impersonal verbs: %w", err))
+	}
+	return m
+})
+
 // readAmbiguousCapitals reads data/ambiguous_capitals.tsv.
 func readAmbiguousCapitals() (map[string]bool, error) {
 	m := map[string]bool{}

@@ -31,6 +31,7 @@ import (
 // Roots of the classes kept, by synset offset in data.noun.
 const (
 	personRoot       = "00007846" // person.n.01
+	causalAgentRoot  = "00007347" // causal_agent.n.01
 	organizationRoot = "08008335" // organization.n.01
 	socialGroupRoot  = "07950920" // social_group.n.01
 	gatheringRoot    = "07975026" // gathering.n.01: a party, a conference, a rally
@@ -39,8 +40,13 @@ const (
 // Lexicographer files of senses that make a noun an event: noun.act
 // ("patrol", "raid") and noun.event.
 const (
-	lexAct   = "04"
-	lexEvent = "11"
+	lexAct = "04"
+	// lexPerson is noun.person: a synset filed there under causal
+	// agent is a person even when its hypernyms miss person.n.01
+	// (motorist → driver → operator → causal agent); imaginary beings
+	// filed there are not ("dragon", "spirit").
+	lexPerson = "18"
+	lexEvent  = "11"
 )
 
 // synset is what the generator reads of a noun synset.
@@ -164,6 +170,9 @@ func classOf(off string, syns map[string]synset, cache map[string]string) string
 			if hk := classOf(h, syns, cache); rank(hk) > rank(k) {
 				k = hk
 			}
+		}
+		if k == "" && syns[off].lexfile == lexPerson && descends(off, causalAgentRoot, syns, 0) {
+			k = "person"
 		}
 	}
 	cache[off] = k

@@ -48,9 +48,12 @@ func TestClassOf(t *testing.T) {
 		"4":              {lexfile: "14", hyper: []string{gatheringRoot}},    // party (the occasion)
 		"5":              {lexfile: lexAct},                                  // patrol (the act)
 		"6":              {lexfile: "17"},                                    // a star in the sky
+		causalAgentRoot:  {lexfile: "03"},
+		"7":              {lexfile: lexPerson},                                   // a spirit
+		"8":              {lexfile: lexPerson, hyper: []string{causalAgentRoot}}, // motorist
 	}
 	cache := map[string]string{}
-	for off, want := range map[string]string{"2": "person", "3": "organization", "6": ""} {
+	for off, want := range map[string]string{"2": "person", "3": "organization", "6": "", "7": "", "8": "person"} {
 		if got := classOf(off, syns, cache); got != want {
 			t.Errorf("classOf(%s) = %q, want %q", off, got, want)
 		}
