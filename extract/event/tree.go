@@ -239,9 +239,7 @@ func isNounTag(t string) bool { return t == "NOUN" || t == "PROPN" }
 func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 	c.passive = s.child(h, "nsubj:pass") >= 0 || s.child(h, "aux:pass") >= 0 ||
 		s.toks[h].Rel == "acl" && s.toks[h].XPOS == "VBN" || s.child(h, "obl:agent") >= 0
-	if k := s.child(h, "nsubj:pass"); k >= 0 {
-		x.addNode(s, c, doc.RoleTarget, k)
-	}
+	x.addSubjects(s, c, h, "nsubj:pass", doc.RoleTarget)
 	switch k := s.child(h, "nsubj"); {
 	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl" && !s.otherSubject(h, k):
 		// "a resolution that called for": the resolution's, or its
@@ -254,7 +252,7 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 		}
 		x.addNode(s, c, doc.RoleAgent, n)
 	case k >= 0:
-		x.addSubjects(s, c, h)
+		x.addSubjects(s, c, h, "nsubj", doc.RoleAgent)
 	case !c.hasRole(doc.RoleTarget) || !c.passive:
 		x.sharedSubject(s, c, h)
 	}
@@ -279,22 +277,24 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 	}
 }
 
-// addSubjects adds the agents named by h's subjects: the parser gives a
-// reporting clause after a quote two when a role noun stands before the
-// names ("producers Craig Zadan and Neil Meron announced"); the first
-// subject that names an actor is the agent.
-func (x *extractor) addSubjects(s *sentence, c *cand, h int) {
+// addSubjects adds, in role, the actors named by h's subjects in relation
+// rel (nsubj, or nsubj:pass): the parser gives a clause two when a role
+// noun stands before the names ("producers Craig Zadan and Neil Meron
+// announced", "Chargers lineman Jamal Williams was arrested"); the first
+// subject that names an actor takes the role, a named one before a
+// description.
+func (x *extractor) addSubjects(s *sentence, c *cand, h int, rel, role string) {
 	// A name before a description when the parser gives both as
 	// subjects: "pin-up star Betty Page has died".
 	for _, named := range [...]bool{true, false} {
 		for _, k := range s.children(h) {
-			if r, sub := s.rel(k); r != "nsubj" || sub != "" || s.relativePronoun(k) && s.otherSubject(h, k) {
+			if s.toks[k].Rel != rel || s.relativePronoun(k) && s.otherSubject(h, k) {
 				continue
 			}
 			if m := s.toks[k].ment; named && (m < 0 || x.anonymous(m)) {
 				continue
 			}
-			if x.addNode(s, c, doc.RoleAgent, k); c.hasRole(doc.RoleAgent) {
+			if x.addNode(s, c, role, k); c.hasRole(role) {
 				return
 			}
 		}
