@@ -530,6 +530,11 @@ func (x *extractor) match(s *sentence, i int) *cand {
 		if !noun && t.form == 'd' || !noun && t.form == 'g' && !s.nounish(i) {
 			score += 2
 		}
+		// The tagger's reading, where a parse of prose stands behind it:
+		// "a petrol bomb attack" is a noun.
+		if t.Tag != "" && !s.titleCased && noun == isNounTag(t.Tag) {
+			score += 2
+		}
 		if score > bestScore {
 			bestScore, found = score, true
 			bestC = cand{head: i, lo: lo, hi: hi, p: p, code: p.code, action: p.action, gov: -1, objOf: -1, comp: -1, antecedent: -1, ev: -1}
