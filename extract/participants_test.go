@@ -44,6 +44,7 @@ func TestParticipants(t *testing.T) {
 		{"THR is saying that director Gary Ross is still in negotiations to direct the sequel, Catching Fire.", "direct", doc.RoleAgent, "director Gary Ross"},
 		{"A woman was killed by a motorist Wednesday night outside a store.", "killed", doc.RoleAgent, "motorist"},
 		{"The company said it is working on a patch, but in the meantime it has released a stopgap fix.", "released", doc.RoleAgent, "it"},
+		{"The Indian Navy patrolling the Gulf of Aden on Thursday thwarted a multi-boat attack by sea brigands.", "thwarted", doc.RoleAgent, "Indian Navy"},
 		{"The dispute centers on Israel's intent to launch a ground offensive in Rafah, which American officials warn would lead to a catastrophe.", "warn", doc.RoleAgent, "American officials"},
 	}
 	for _, tt := range tests {
@@ -89,6 +90,31 @@ func TestNounActorsNeedNouns(t *testing.T) {
 		for _, m := range d.ActorMentions {
 			if strings.EqualFold(m.Text, tt.word) {
 				t.Errorf("%q: %q is an actor mention (%s)", tt.text, m.Text, m.How)
+			}
+		}
+	}
+}
+
+// TestNotArguments: actors that must not take a role: victims are not the
+// attackers of the attack they died in, a place does not act, "it" in "it
+// seems" is no one.
+func TestNotArguments(t *testing.T) {
+	dct := time.Date(2010, 5, 6, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, trigger, role, actor string }{
+		{"It comes a day after three bank workers died in a petrol bomb attack.", "attack", doc.RoleAgent, "workers"},
+		{"The Indian Navy patrolling the Gulf of Aden on Thursday thwarted a multi-boat attack by sea brigands.", "thwarted", doc.RoleAgent, "Gulf"},
+		{"Microsoft released a patch. It seems the flaw was serious.", "seems", doc.RoleAgent, "It"},
+	}
+	for _, tt := range tests {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		for _, e := range d.Events {
+			if e.TriggerText != tt.trigger {
+				continue
+			}
+			for _, a := range e.Arguments {
+				if a.Mention >= 0 && a.Role == tt.role && d.ActorMentions[a.Mention].Text == tt.actor {
+					t.Errorf("%q: %q is the %s of %q", tt.text, tt.actor, tt.role, tt.trigger)
+				}
 			}
 		}
 	}

@@ -104,12 +104,20 @@ func (c *cand) hasRole(role string) bool {
 	return false
 }
 
+// addGroups adds the actors of groups gs in role; a place found as an
+// agent is where the event happens, not who does it ("Rafah calls").
 func (x *extractor) addGroups(c *cand, role string, gs []group) {
 	recip := c.p.has(fRecip) && len(gs) > 1
 	for _, g := range gs {
 		r := role
 		if recip {
 			r = doc.RoleParticipant
+		}
+		if r == doc.RoleAgent && x.kindOf(g.ment) == doc.KindPlace {
+			if c.hasRole(doc.RolePlace) {
+				continue
+			}
+			r = doc.RolePlace
 		}
 		c.addArg(r, x.actorOf(g.ment), g.ment)
 	}

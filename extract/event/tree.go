@@ -254,7 +254,11 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 	case k >= 0:
 		x.addSubjects(s, c, h, "nsubj", doc.RoleAgent)
 	case !c.hasRole(doc.RoleTarget) || !c.passive:
-		x.sharedSubject(s, c, h)
+		if k := s.participleSubject(h); k >= 0 {
+			x.addNode(s, c, doc.RoleAgent, k)
+		} else {
+			x.sharedSubject(s, c, h)
+		}
 	}
 	for _, k := range s.children(h) {
 		switch r, _ := s.rel(k); r {
@@ -452,6 +456,23 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 			x.addNode(s, c, doc.RoleAgent, p)
 		}
 	}
+}
+
+// participleSubject returns the subject the parser gave to a participle
+// clause before verb h instead of to h: "The Indian Navy patrolling the
+// Gulf of Aden thwarted an attack"; -1 when none.
+func (s *sentence) participleSubject(h int) int {
+	for _, k := range s.children(h) {
+		if k > h {
+			break
+		}
+		if r, _ := s.rel(k); r == "advcl" && s.toks[k].XPOS == "VBG" && s.child(k, "mark") < 0 {
+			if n := s.child(k, "nsubj"); n >= 0 && n < k {
+				return n
+			}
+		}
+	}
+	return -1
 }
 
 // nounSubject returns the subject of the clause that noun n is the
