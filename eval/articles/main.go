@@ -86,6 +86,7 @@ func run(w io.Writer, data string, limit, errs int) error {
 	tr.Print(w, errs)
 	dr := ScoreDates(dpages)
 	dr.Print(w, errs)
+	ScoreEvents(tpages).Print(w, errs)
 	if dir, err := evalkit.DataDir(data, "tempeval3-train"); err == nil {
 		if td, err := ScoreTextDates(dir); err != nil {
 			fmt.Fprintf(w, "\nPlain text: skipped (%v)\n", err)

@@ -35,3 +35,37 @@ func TestPrune(t *testing.T) {
 		t.Errorf("links %+v, want one from 2 (follow) to 0 (cancel)", d.Links)
 	}
 }
+
+// TestPruneGenericNouns: a coded event noun without participants is kept
+// when definite ("the cancellation" refers back to one), dropped when it
+// names a kind of event ("negotiations", "a single sentence").
+func TestPruneGenericNouns(t *testing.T) {
+	tests := []struct {
+		text, trigger string
+		kept          bool
+	}{
+		{"Talk to your doctor before taking negotiations seriously.", "negotiations", false},
+		{"How would you summarize your career in a single sentence?", "sentence", false},
+		{"The cancellation has been perceived as a significant diplomatic setback.", "cancellation", true},
+		{"Its cancellation has been perceived as a setback.", "cancellation", true},
+	}
+	for _, tt := range tests {
+		d := parsedDoc(t, tt.text)
+		Extract(d)
+		found := false
+		for _, e := range d.Events {
+			found = found || e.TriggerText == tt.trigger && e.Type.Code != "" && len(e.Arguments) == 0
+		}
+		if !found {
+			t.Fatalf("%q: no coded event %q without participants to prune", tt.text, tt.trigger)
+		}
+		Prune(d)
+		kept := false
+		for _, e := range d.Events {
+			kept = kept || e.TriggerText == tt.trigger
+		}
+		if kept != tt.kept {
+			t.Errorf("%q: %q kept %v, want %v", tt.text, tt.trigger, kept, tt.kept)
+		}
+	}
+}
