@@ -509,6 +509,12 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	found := false
 	bestScore := -100
 	consider := func(p *pattern, lo, hi int, noun bool) {
+		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && t.XPOS == "JJ" && t.Rel != "amod" && !participleLike(t.low)) {
+			// "Bananas can't talk": the tagger reads a verb; "feel
+			// free": an adjective (not "was injured", a participle
+			// the tagger may read as one).
+			return
+		}
 		score := 0
 		if p.objs != nil {
 			if !x.hasObj(s, p, hi) {
@@ -1288,4 +1294,9 @@ func prevLow(s *sentence, k int) string {
 		return ""
 	}
 	return s.toks[k-1].low
+}
+
+// participleLike reports whether a word has a participle's ending.
+func participleLike(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "ing")
 }

@@ -448,3 +448,21 @@ func TestImperative(t *testing.T) {
 		}
 	}
 }
+
+// TestTaggerVetoesPattern: a noun pattern does not fire on a word the
+// tagger reads as a verb, nor a verb pattern on a predicative adjective.
+func TestTaggerVetoesPattern(t *testing.T) {
+	tests := []struct{ text, action string }{
+		{"Bananas cannot talk.", "negotiate"},
+		{"Feel free to cover these peanut butter balls with a topping.", "free"},
+	}
+	for _, tt := range tests {
+		d := parsedDoc(t, tt.text)
+		Extract(d)
+		for _, e := range d.Events {
+			if e.Action == tt.action {
+				t.Errorf("%q: event %q (%s, pattern %s)", tt.text, e.Action, e.Type.Code, e.Pattern)
+			}
+		}
+	}
+}
