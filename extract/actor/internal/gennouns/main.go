@@ -49,13 +49,6 @@ const (
 	lexEvent  = "11"
 )
 
-// synset is what the generator reads of a noun synset.
-type synset struct {
-	lexfile string
-	hyper   []string
-	names   map[string]bool // lowercase forms written capitalized ("Watergate")
-}
-
 // skipList holds the nouns left out whatever WordNet says (skip.tsv).
 //
 //go:embed skip.tsv
@@ -72,19 +65,19 @@ func main() {
 }
 
 func run(dir, out string) error {
-	syns, err := readSynsets(filepath.Join(dir, "data.noun"))
+	syns, err := wordnet.ReadSynsets(filepath.Join(dir, "data.noun"))
 	if err != nil {
 		return err
 	}
-	senses, err := readSenses(filepath.Join(dir, "index.noun"))
+	senses, err := wordnet.ReadSenses(filepath.Join(dir, "index.noun"))
 	if err != nil {
 		return err
 	}
-	irregular, err := readPlurals(filepath.Join(dir, "noun.exc"))
+	irregular, err := wordnet.ReadPlurals(filepath.Join(dir, "noun.exc"))
 	if err != nil {
 		return err
 	}
-	verbs, err := readSenses(filepath.Join(dir, "index.verb"))
+	verbs, err := wordnet.ReadSenses(filepath.Join(dir, "index.verb"))
 	if err != nil {
 		return err
 	}
@@ -97,7 +90,7 @@ func run(dir, out string) error {
 	kinds := map[string]string{}
 	cache := map[string]string{}
 	for lemma, offs := range senses {
-		if skip[lemma] || syns[offs[0]].names[lemma] || eventLike(offs, syns) || participle(lemma, verbs) {
+		if skip[lemma] || syns[offs[0]].Names[lemma] || eventLike(offs, syns) || participle(lemma, verbs) {
 			continue
 		}
 		if k := classOf(offs[0], syns, cache); k != "" && k != "gathering" {
@@ -110,12 +103,12 @@ func run(dir, out string) error {
 // eventLike reports whether one of a noun's two most frequent senses is an
 // act or an event, or a gathering: "party", "patrol", "conference" name
 // events in news as often as groups.
-func eventLike(offs []string, syns map[string]synset) bool {
+func eventLike(offs []string, syns map[string]wordnet.Synset) bool {
 	for i, off := range offs {
 		if i == 2 {
 			break
 		}
-		if lf := syns[off].lexfile; lf == lexAct || lf == lexEvent || descends(off, gatheringRoot, syns, 0) {
+		if lf := syns[off].Lexfile; lf == lexAct || lf == lexEvent || descends(off, gatheringRoot, syns, 0) {
 			return true
 		}
 	}
@@ -135,14 +128,14 @@ func participle(w string, verbs map[string][]string) bool {
 }
 
 // descends reports whether synset off has root among its hypernyms.
-func descends(off, root string, syns map[string]synset, depth int) bool {
+func descends(off, root string, syns map[string]wordnet.Synset, depth int) bool {
 	if off == root {
 		return true
 	}
 	if depth > 30 {
 		return false
 	}
-	for _, h := range syns[off].hyper {
+	for _, h := range syns[off].Hyper {
 		if descends(h, root, syns, depth+1) {
 			return true
 		}
@@ -152,7 +145,7 @@ func descends(off, root string, syns map[string]synset, depth int) bool {
 
 // classOf returns "person", "organization", "group" or "" for a synset,
 // following hypernym pointers (not instance ones: those are names).
-func classOf(off string, syns map[string]synset, cache map[string]string) string {
+func classOf(off string, syns map[string]wordnet.Synset, cache map[string]string) string {
 	if k, ok := cache[off]; ok {
 		return k
 	}
@@ -166,12 +159,12 @@ func classOf(off string, syns map[string]synset, cache map[string]string) string
 	case socialGroupRoot:
 		k = "group"
 	default:
-		for _, h := range syns[off].hyper {
+		for _, h := range syns[off].Hyper {
 			if hk := classOf(h, syns, cache); rank(hk) > rank(k) {
 				k = hk
 			}
 		}
-		if k == "" && syns[off].lexfile == lexPerson && descends(off, causalAgentRoot, syns, 0) {
+		if k == "" && syns[off].Lexfile == lexPerson && descends(off, causalAgentRoot, syns, 0) {
 			k = "person"
 		}
 	}
@@ -183,69 +176,6 @@ func classOf(off string, syns map[string]synset, cache map[string]string) string
 // first, then an organization, then any social group.
 func rank(k string) int {
 	return map[string]int{"": 0, "group": 1, "organization": 2, "person": 3}[k]
-}
-
-// readSynsets reads the noun synsets: lexicographer file, hypernyms and
-// the forms written capitalized.
-func readSynsets(path string) (map[string]synset, error) {
-	syns := map[string]synset{}
-	err := wordnet.EachLine(path, func(f []string) {
-		if len(f) < 4 || len(f[0]) != 8 {
-			return
-		}
-		sy := synset{lexfile: f[1], names: map[string]bool{}}
-		var nw int
-		fmt.Sscanf(f[3], "%x", &nw)
-		for w := 0; w < nw && 4+2*w < len(f); w++ {
-			if word := f[4+2*w]; word != strings.ToLower(word) {
-				sy.names[strings.ToLower(word)] = true
-			}
-		}
-		i := 4 + 2*nw
-		if i >= len(f) {
-			return
-		}
-		var np int
-		fmt.Sscanf(f[i], "%d", &np)
-		for p := 0; p < np && i+1+4*p+1 < len(f); p++ {
-			if f[i+1+4*p] == "@" {
-				sy.hyper = append(sy.hyper, f[i+1+4*p+1])
-			}
-		}
-		syns[f[0]] = sy
-	})
-	return syns, err
-}
-
-// readSenses maps each one-word lowercase lemma to its senses, most
-// frequent first.
-func readSenses(path string) (map[string][]string, error) {
-	senses := map[string][]string{}
-	err := wordnet.EachLine(path, func(f []string) {
-		if len(f) < 6 || strings.ContainsAny(f[0], "_-.'0123456789") || len(f[0]) < 3 {
-			return
-		}
-		var np int
-		fmt.Sscanf(f[3], "%d", &np)
-		i := 4 + np + 2 // after the pointers: sense_cnt, tagsense_cnt
-		if i < len(f) {
-			senses[f[0]] = f[i:]
-		}
-	})
-	return senses, err
-}
-
-// readPlurals maps a noun to its irregular plural.
-func readPlurals(path string) (map[string]string, error) {
-	pl := map[string]string{}
-	err := wordnet.EachLine(path, func(f []string) {
-		if len(f) == 2 && !strings.ContainsAny(f[0], "_-") {
-			if _, ok := pl[f[1]]; !ok || len(f[0]) < len(pl[f[1]]) {
-				pl[f[1]] = f[0]
-			}
-		}
-	})
-	return pl, err
 }
 
 // plural returns the plural of a person noun: "spokeswoman"

@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/eventgraph/eventgraph/extract/internal/wordnet"
+)
 
 func TestPlural(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -37,20 +41,20 @@ func TestParticiple(t *testing.T) {
 // TestClassOf walks hypernyms to the kept roots; an act sense or a
 // gathering in the first two senses makes a noun an event.
 func TestClassOf(t *testing.T) {
-	syns := map[string]synset{
-		personRoot:       {lexfile: "03"},
-		socialGroupRoot:  {lexfile: "14"},
-		organizationRoot: {lexfile: "14", hyper: []string{socialGroupRoot}},
-		gatheringRoot:    {lexfile: "14", hyper: []string{socialGroupRoot}},
-		"1":              {lexfile: "18", hyper: []string{personRoot}},       // lawyer
-		"2":              {lexfile: "18", hyper: []string{"1"}},              // prosecutor
-		"3":              {lexfile: "14", hyper: []string{organizationRoot}}, // political party
-		"4":              {lexfile: "14", hyper: []string{gatheringRoot}},    // party (the occasion)
-		"5":              {lexfile: lexAct},                                  // patrol (the act)
-		"6":              {lexfile: "17"},                                    // a star in the sky
-		causalAgentRoot:  {lexfile: "03"},
-		"7":              {lexfile: lexPerson},                                   // a spirit
-		"8":              {lexfile: lexPerson, hyper: []string{causalAgentRoot}}, // motorist
+	syns := map[string]wordnet.Synset{
+		personRoot:       {Lexfile: "03"},
+		socialGroupRoot:  {Lexfile: "14"},
+		organizationRoot: {Lexfile: "14", Hyper: []string{socialGroupRoot}},
+		gatheringRoot:    {Lexfile: "14", Hyper: []string{socialGroupRoot}},
+		"1":              {Lexfile: "18", Hyper: []string{personRoot}},       // lawyer
+		"2":              {Lexfile: "18", Hyper: []string{"1"}},              // prosecutor
+		"3":              {Lexfile: "14", Hyper: []string{organizationRoot}}, // political party
+		"4":              {Lexfile: "14", Hyper: []string{gatheringRoot}},    // party (the occasion)
+		"5":              {Lexfile: lexAct},                                  // patrol (the act)
+		"6":              {Lexfile: "17"},                                    // a star in the sky
+		causalAgentRoot:  {Lexfile: "03"},
+		"7":              {Lexfile: lexPerson},                                   // a spirit
+		"8":              {Lexfile: lexPerson, Hyper: []string{causalAgentRoot}}, // motorist
 	}
 	cache := map[string]string{}
 	for off, want := range map[string]string{"2": "person", "3": "organization", "6": "", "7": "", "8": "person"} {
