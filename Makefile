@@ -82,7 +82,8 @@ bench-corpus:
 # The event detector reads the syntax analysis, so it is trained last, on
 # the TempEval-3 corpora (extract/detect/model/events.model). The actor
 # recognizer's person and group nouns come from WordNet too
-# (extract/actor/data/wordnet_nouns.tsv).
+# (extract/actor/data/wordnet_nouns.tsv), and so do the abstract nouns that
+# make a use of force figurative (extract/event/data/wordnet_abstract.tsv).
 WORDNET ?= /usr/share/wordnet
 train:
 	@test -d $(WORDNET) || { echo "train: no WordNet at $(WORDNET): apt-get install wordnet-base"; exit 1; }
@@ -90,6 +91,7 @@ train:
 	$(GO) run ./extract/syntax/internal/trainparse -data $(DATA)/ud
 	$(GO) run ./extract/detect/train -data $(DATA) -out extract/detect/model/events.model
 	$(GO) run ./extract/actor/internal/gennouns -wordnet $(WORDNET) -out extract/actor/data/wordnet_nouns.tsv
+	$(GO) run ./extract/event/internal/genabstract -wordnet $(WORDNET) -out extract/event/data/wordnet_abstract.tsv
 
 # Scores the extractors on the gold corpora in $(DATA) (see its README).
 eval: eval-syntax eval-timex eval-tml-events eval-actors eval-events eval-mixed eval-cameo eval-storyline eval-articles

@@ -35,7 +35,11 @@ func (x *extractor) figurative(s *sentence, c *cand) bool {
 			return false
 		}
 		t := &s.toks[k]
-		return x.l.abstract[t.low] || t.Lemma != "" && x.l.abstract[t.Lemma]
+		if t.ment >= 0 {
+			return false // an actor ("Israeli forces") is no abstraction
+		}
+		in := func(m map[string]bool) bool { return m[t.low] || t.Lemma != "" && m[t.Lemma] }
+		return in(x.l.abstract) || s.parsed() && in(x.l.abstractWN)
 	}
 	if s.parsed() {
 		h := c.head

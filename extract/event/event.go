@@ -509,10 +509,9 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	found := false
 	bestScore := -100
 	consider := func(p *pattern, lo, hi int, noun bool) {
-		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && t.XPOS == "JJ" && t.Rel != "amod" && !participleLike(t.low)) {
+		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && s.predicativeAdj(i)) {
 			// "Bananas can't talk": the tagger reads a verb; "feel
-			// free": an adjective (not "was injured", a participle
-			// the tagger may read as one).
+			// free": an adjective.
 			return
 		}
 		score := 0
@@ -1294,6 +1293,18 @@ func prevLow(s *sentence, k int) string {
 		return ""
 	}
 	return s.toks[k-1].low
+}
+
+// predicativeAdj reports whether the tagger reads token i as an adjective
+// in predicate position ("feel free", "is free"), not as a participle
+// ("was injured", "three wounded soldiers") nor as a verb it mistagged
+// ("would free the prisoners": an auxiliary without a copula).
+func (s *sentence) predicativeAdj(i int) bool {
+	t := &s.toks[i]
+	if t.XPOS != "JJ" || t.Rel == "amod" || participleLike(t.low) {
+		return false
+	}
+	return s.child(i, "aux") < 0 || s.child(i, "cop") >= 0
 }
 
 // participleLike reports whether a word has a participle's ending.

@@ -14,7 +14,7 @@ import (
 // The dictionaries are data, not Go literals: see data/*.tsv for their
 // formats.
 //
-//go:embed data/cameo.tsv data/patterns.tsv data/cues.tsv data/irregular.tsv data/compat.tsv
+//go:embed data/cameo.tsv data/patterns.tsv data/cues.tsv data/irregular.tsv data/compat.tsv data/wordnet_abstract.tsv
 var dataFS embed.FS
 
 // flags of a pattern.
@@ -77,6 +77,9 @@ type lexicon struct {
 	anaph   map[string]bool
 	// abstract nouns make a use of force figurative (cues.tsv)
 	abstract map[string]bool
+	// abstractWN holds WordNet's abstract nouns (wordnet_abstract.tsv),
+	// trusted only where the parse says which noun is the argument
+	abstractWN map[string]bool
 	// noEvent verbs frame or link: not events when the dictionary does
 	// not know them (cues.tsv)
 	noEvent map[string]bool
@@ -135,21 +138,22 @@ func readLines(name string, fn func(line int, cols []string) error) error {
 
 func parseLexicon() (*lexicon, error) {
 	l := &lexicon{
-		codes:    map[string]codeInfo{},
-		verbs:    map[string][]*pattern{},
-		nouns:    map[string][]*pattern{},
-		verbSet:  map[string]bool{},
-		irreg:    map[string]irregular{},
-		cues:     map[string][]cue{},
-		cueIdx:   map[string][]cue{},
-		compat:   map[[2]string]bool{},
-		group:    map[string]string{},
-		decide:   map[string]bool{},
-		anaph:    map[string]bool{},
-		abstract: map[string]bool{},
-		noEvent:  map[string]bool{},
-		quantity: map[string]bool{},
-		light:    map[string]string{},
+		codes:      map[string]codeInfo{},
+		verbs:      map[string][]*pattern{},
+		nouns:      map[string][]*pattern{},
+		verbSet:    map[string]bool{},
+		irreg:      map[string]irregular{},
+		cues:       map[string][]cue{},
+		cueIdx:     map[string][]cue{},
+		compat:     map[[2]string]bool{},
+		group:      map[string]string{},
+		decide:     map[string]bool{},
+		anaph:      map[string]bool{},
+		abstract:   map[string]bool{},
+		abstractWN: map[string]bool{},
+		noEvent:    map[string]bool{},
+		quantity:   map[string]bool{},
+		light:      map[string]string{},
 	}
 	err := readLines("cameo.tsv", func(_ int, c []string) error {
 		if len(c) < 3 {
@@ -309,6 +313,13 @@ func parseLexicon() (*lexicon, error) {
 		}
 		l.cues[cu.kind] = append(l.cues[cu.kind], cu)
 		l.cueIdx[cu.words[0]] = append(l.cueIdx[cu.words[0]], cu)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("wordnet_abstract.tsv", func(_ int, c []string) error {
+		l.abstractWN[c[0]] = true
 		return nil
 	})
 	if err != nil {

@@ -1,0 +1,37 @@
+package event
+
+import "testing"
+
+// TestFigurativeForce: a use of force whose subject or object names no
+// physical thing loses its force code (the hand list in cues.tsv, and
+// WordNet's abstract nouns in data/wordnet_abstract.tsv); a real one keeps
+// it.
+func TestFigurativeForce(t *testing.T) {
+	tests := []struct {
+		text, trigger string
+		force         bool
+	}{
+		{"The dispute could harm U.S.-Israel ties.", "harm", false},
+		{"This stifling atmosphere will ultimately harm his reputation.", "harm", false},
+		{"The candidates fight for votes in Iowa.", "fight", false},
+		{"Israeli forces attacked the town on Monday.", "attacked", true},
+		{"The army attacked the rebels near the border.", "attacked", true},
+	}
+	for _, tt := range tests {
+		d := parsedDoc(t, tt.text)
+		Extract(d)
+		found := false
+		for _, e := range d.Events {
+			if e.TriggerText != tt.trigger {
+				continue
+			}
+			found = true
+			if got := isForce(e.Type.Code); got != tt.force {
+				t.Errorf("%q: %q coded %s (%s), force %v, want %v", tt.text, tt.trigger, e.Type.Code, e.Pattern, got, tt.force)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event %q", tt.text, tt.trigger)
+		}
+	}
+}
