@@ -41,6 +41,9 @@ type mapping struct {
 	actorIRI []quad.IRI
 	// merges[i] is why the i-th event mention was merged, if it was.
 	merges map[int]string
+	// rep maps an event this article creates to the mention of the
+	// article that states its coding (see representatives).
+	rep map[string]int
 	// own are the article's quads, shared the facts of canonical nodes.
 	own, shared quadBuf
 }

@@ -17,6 +17,7 @@ func mentionIRI(article string, n int) quad.IRI {
 // events adds the article's event mentions and the facts of the canonical
 // events they report.
 func (m *mapping) events() {
+	m.rep = representatives(m.d, m.as)
 	for i := range m.d.Events {
 		m.eventMention(i)
 		m.event(i)
@@ -73,9 +74,35 @@ func argumentPredicate(role string) quad.IRI {
 	return Participant
 }
 
+// representatives maps each event the article creates to the mention
+// that states its coding: its first mention, unless a later one of the
+// article names participants the first lacks: any, where the first has
+// none ("calls within the administration", then "officials planned to
+// urge Israel"), or more, with the same action ("the government warns",
+// then "the government warns Israel").
+func representatives(d *doc.Document, as resolve.Assignment) map[string]int {
+	rep := map[string]int{}
+	for i, id := range as.Events {
+		if i < len(as.New) && as.New[i] {
+			rep[id] = i
+		}
+	}
+	for j, id := range as.Events {
+		i, ok := rep[id]
+		if !ok || j == i {
+			continue
+		}
+		a, b := d.Events[i], d.Events[j]
+		if len(a.Arguments) == 0 && len(b.Arguments) > 0 || a.Action == b.Action && len(b.Arguments) > len(a.Arguments) {
+			rep[id] = j
+		}
+	}
+	return rep
+}
+
 // event adds the facts of the canonical event the i-th mention reports.
-// The first article to report it states its coding; later ones add what
-// is new (actors).
+// The first article to report it states its coding, from its
+// representative mention; later ones add what is new (actors).
 func (m *mapping) event(i int) {
 	em, as, sh := m.d.Events[i], m.as, &m.shared
 	ev := NodeIRI(as.Events[i])
@@ -94,6 +121,9 @@ func (m *mapping) event(i int) {
 	}
 	if i < len(as.Seq) {
 		sh.add(ev, Seq, quad.Int(as.Seq[i]))
+	}
+	if r, ok := m.rep[as.Events[i]]; ok {
+		em = m.d.Events[r]
 	}
 	sh.add(ev, Action, quad.String(em.Action))
 	sh.add(ev, CAMEO, quad.String(em.Type.Code))
