@@ -45,6 +45,8 @@ func TestParticipants(t *testing.T) {
 		{"A woman was killed by a motorist Wednesday night outside a store.", "killed", doc.RoleAgent, "motorist"},
 		{"The company said it is working on a patch, but in the meantime it has released a stopgap fix.", "released", doc.RoleAgent, "it"},
 		{"The Indian Navy patrolling the Gulf of Aden on Thursday thwarted a multi-boat attack by sea brigands.", "thwarted", doc.RoleAgent, "Indian Navy"},
+		{"The bodies of Alice McMeekin and Katie Jenkin were found at their home on Saturday.", "found", doc.RoleTarget, "Katie Jenkin"},
+		{"The 10-year-old was shot on the night of May 29th while she was playing outside.", "shot", doc.RoleTarget, "10-year-old"},
 		{"The dispute centers on Israel's intent to launch a ground offensive in Rafah, which American officials warn would lead to a catastrophe.", "warn", doc.RoleAgent, "American officials"},
 	}
 	for _, tt := range tests {

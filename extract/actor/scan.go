@@ -14,6 +14,11 @@ func (s *state) sentence() {
 	for i < len(s.toks) {
 		// step does nothing at a word that starts no gazetteer phrase and
 		// is neither capitalized nor a pronoun.
+		if s.ageNoun(i) {
+			s.agePerson(i)
+			i++
+			continue
+		}
 		if t := &s.toks[i]; !t.word || t.root == nil && !t.cap && t.cls&cPronoun == 0 {
 			i++
 			continue
@@ -320,4 +325,46 @@ func (s *state) nounHere(e *entry, i, end int) bool {
 		return !last.mod
 	}
 	return end >= len(s.toks) || s.toks[end].tag != "NOUN"
+}
+
+// ageNoun reports whether token i is an age standing for a person, as news
+// writes them: "the 37-year-old will serve", "a 16-year-old was shot";
+// not a modifier ("a 35-year-old man").
+func (s *state) ageNoun(i int) bool {
+	t := &s.toks[i]
+	if !t.parsed || t.mod || t.tag != "NOUN" && t.tag != "ADJ" {
+		return false
+	}
+	w := strings.TrimSuffix(t.low, "s")
+	n, ok := strings.CutSuffix(w, "-year-old")
+	if !ok || n == "" || len(n) > 3 {
+		return false
+	}
+	for k := 0; k < len(n); k++ {
+		if n[k] < '0' || n[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// agePerson records the age at token i as a person: the article's most
+// mentioned person after "the" (as "the actress"), else someone known by
+// that description.
+func (s *state) agePerson(i int) {
+	t := &s.toks[i]
+	a := -1
+	if i > 0 && s.toks[i-1].low == "the" && !strings.HasSuffix(t.low, "s") {
+		a = s.salientPerson()
+	}
+	if a < 0 {
+		a = s.keyed(func() string { return t.text }, doc.KindPerson, "", "desc:", s.d.Article.ID, ":", t.low)
+		s.actors[a].desc = true
+	}
+	s.addMention(t.span.Start, t.span.End, a, HowNominal)
+	if strings.HasSuffix(t.low, "s") {
+		s.setPlural(a)
+	} else {
+		s.setPerson(a)
+	}
 }

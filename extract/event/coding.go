@@ -39,7 +39,7 @@ func (x *extractor) figurative(s *sentence, c *cand) bool {
 			return false // an actor ("Israeli forces") is no abstraction
 		}
 		in := func(m map[string]bool) bool { return m[t.low] || t.Lemma != "" && m[t.Lemma] }
-		return in(x.l.abstract) || s.parsed() && in(x.l.abstractWN)
+		return in(x.l.abstract) || s.parsed() && t.Tag == "NOUN" && in(x.l.abstractWN)
 	}
 	if s.parsed() {
 		h := c.head

@@ -16,6 +16,7 @@ func TestFigurativeForce(t *testing.T) {
 		{"The candidates fight for votes in Iowa.", "fight", false},
 		{"Israeli forces attacked the town on Monday.", "attacked", true},
 		{"The army attacked the rebels near the border.", "attacked", true},
+		{"The 10-year-old was shot on the night of May 29th.", "shot", true},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)
