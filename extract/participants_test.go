@@ -121,3 +121,4 @@ func TestNotArguments(t *testing.T) {
 		}
 	}
 }
+

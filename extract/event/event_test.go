@@ -466,3 +466,39 @@ func TestTaggerVetoesPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeAcrossRelativeClause: when the parser attaches a time phrase
+// that follows a relative clause to the verb before the clause (as it did
+// with "... vetoing a resolution that called for a ceasefire in Gaza
+// during Ramadan"), the phrase dates the clause's event instead.
+func TestTimeAcrossRelativeClause(t *testing.T) {
+	dct := time.Date(2024, 3, 26, 0, 0, 0, 0, time.UTC)
+	body := "The United States abstained from vetoing a resolution that called for a ceasefire in Gaza during Ramadan."
+	d := parsedDoc(t, body)
+	d.Article.Published = &dct
+	d.Timexes = timex.Tag(d.Article.Text, d.Sentences, &dct)
+	toks := d.Sentences[0].Tokens
+	idx := func(w string) int {
+		for i, tk := range toks {
+			if tk.Text == w {
+				return i
+			}
+		}
+		t.Fatalf("no token %q", w)
+		return -1
+	}
+	// The parser's error: "during Ramadan" on "vetoing".
+	toks[idx("Ramadan")].Head, toks[idx("Ramadan")].Rel = idx("vetoing"), "obl"
+	Extract(d)
+	veto, ok1 := find(d, "vetoing")
+	ceasefire, ok2 := find(d, "ceasefire")
+	if !ok1 || !ok2 {
+		t.Fatalf("events %v", triggers(d))
+	}
+	if veto.Timex >= 0 {
+		t.Errorf("the veto is dated by %q", d.Timexes[veto.Timex].Text)
+	}
+	if ceasefire.Timex < 0 {
+		t.Errorf("the ceasefire is not dated by \"during Ramadan\"")
+	}
+}
