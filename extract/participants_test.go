@@ -121,4 +121,3 @@ func TestNotArguments(t *testing.T) {
 		}
 	}
 }
-
