@@ -121,3 +121,31 @@ func TestNotArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounGender: "he" and "she" skip a person whose noun says the
+// other gender.
+func TestPronounGender(t *testing.T) {
+	dct := time.Date(2020, 5, 6, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, trigger, actor string }{
+		{"The woman met the man on Friday. She said he left early.", "left", "man"},
+		{"The woman met the man on Friday. He said she left early.", "left", "woman"},
+		{"The girlfriend waited at the desk. She said he wanted an appointment.", "said", "girlfriend"},
+	}
+	for _, tt := range tests {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		var got []string
+		for _, e := range d.Events {
+			if e.TriggerText != tt.trigger {
+				continue
+			}
+			for _, a := range e.Arguments {
+				if a.Role == doc.RoleAgent && a.Actor >= 0 {
+					got = append(got, d.Actors[a.Actor].Name)
+				}
+			}
+		}
+		if len(got) != 1 || got[0] != tt.actor {
+			t.Errorf("%q: agents of %q %q, want %q", tt.text, tt.trigger, got, tt.actor)
+		}
+	}
+}

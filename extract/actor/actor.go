@@ -108,6 +108,7 @@ type actorT struct {
 	owner       int    // for offices of an owner: the owner; -1
 	govOf       int    // for an administration of unknown country: the person; -1
 	desc        bool
+	gender      byte // 'f', 'm' or 0: what a nominal mention says
 	firstMen    int
 }
 
@@ -138,10 +139,12 @@ type state struct {
 	titleCase   bool
 	lastPerson  int
 	lastPSent   int
-	lastPlural  int
-	lastPlSent  int
-	lastOrg     int
-	lastOrgSent int
+	// the latest person who may be "he" (not known female), and "she"
+	lastHe, lastHeSent, lastShe, lastSheSent int
+	lastPlural                               int
+	lastPlSent                               int
+	lastOrg                                  int
+	lastOrgSent                              int
 }
 
 // Recognize finds actor mentions in d's sentences (d.Article.Text,
@@ -197,7 +200,7 @@ func (s *state) reset(d *doc.Document) {
 	s.actors = s.actors[:0]
 	s.mentions = s.mentions[:0]
 	s.all = s.all[:0]
-	s.lastPerson, s.lastPlural, s.lastOrg = -1, -1, -1
+	s.lastPerson, s.lastPlural, s.lastOrg, s.lastHe, s.lastShe = -1, -1, -1, -1, -1
 	s.lastPSent, s.lastPlSent, s.lastOrgSent = 0, 0, 0
 	s.lowBytes, s.lowPend = s.lowBytes[:0], s.lowPend[:0]
 	txt := d.Article.Text

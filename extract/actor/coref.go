@@ -37,6 +37,7 @@ func (s *state) nominal(i, end int, e *entry) int {
 		}
 		a = s.keyed(func() string { return e.title }, kind, "", "desc:", s.d.Article.ID, ":", e.title)
 		s.actors[a].desc = true
+		s.actors[a].gender = e.gender
 	}
 	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, HowNominal)
 	switch s.actors[a].kind {
@@ -94,7 +95,15 @@ func (s *state) singleGov() int {
 
 // setPerson, setPlural and setOrg record a as the latest person, group
 // or organization, the antecedent of a following pronoun.
-func (s *state) setPerson(a int) { s.lastPerson, s.lastPSent = a, s.sent }
+func (s *state) setPerson(a int) {
+	s.lastPerson, s.lastPSent = a, s.sent
+	if g := s.actors[a].gender; g != 'f' {
+		s.lastHe, s.lastHeSent = a, s.sent
+	}
+	if g := s.actors[a].gender; g != 'm' {
+		s.lastShe, s.lastSheSent = a, s.sent
+	}
+}
 
 func (s *state) setPlural(a int) { s.lastPlural, s.lastPlSent = a, s.sent }
 
@@ -140,8 +149,14 @@ func (s *state) pronoun(i int) {
 	switch {
 	case t.cls&cPossDeterminer != 0:
 	case t.cls&(cMalePron|cFemalePron) != 0:
-		if s.lastPerson >= 0 && s.sent-s.lastPSent <= 2 {
-			s.addMention(t.span.Start, t.span.End, s.lastPerson, HowPronoun)
+		// The latest person, unless a noun said the other gender ("the
+		// girlfriend ... he says").
+		a, sent := s.lastHe, s.lastHeSent
+		if t.cls&cFemalePron != 0 {
+			a, sent = s.lastShe, s.lastSheSent
+		}
+		if a >= 0 && s.sent-sent <= 2 {
+			s.addMention(t.span.Start, t.span.End, a, HowPronoun)
 		}
 	case t.cls&cPluralPron != 0:
 		if s.lastPlural >= 0 && s.sent-s.lastPlSent <= 2 {

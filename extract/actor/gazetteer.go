@@ -52,6 +52,7 @@ type entry struct {
 	// tags as a noun: "accused" in "a man accused of", "miss" in "will
 	// miss the game" are verbs.
 	nounOnly bool
+	gender   byte // for person nouns: 'f', 'm' or 0 (gendered_nouns.tsv)
 }
 
 type node struct {
@@ -359,15 +360,27 @@ func (g *gazetteer) readTitles() error {
 
 // readNouns adds the common nouns for people, groups and places of
 // data/nouns.tsv, then those of data/wordnet_nouns.tsv (generated from
-// WordNet by make train): a noun in both keeps its nouns.tsv entry.
+// WordNet by make train): a noun in both keeps its nouns.tsv entry. The
+// gender of data/gendered_nouns.tsv goes with both.
 func (g *gazetteer) readNouns() error {
+	gender := map[string]byte{}
+	err := readTSV("gendered_nouns.tsv", func(_ int, c []string) error {
+		if len(c) < 2 || c[1] != "f" && c[1] != "m" {
+			return fmt.Errorf("want noun and f or m")
+		}
+		gender[c[0]] = c[1][0]
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	for _, name := range []string{"nouns.tsv", "wordnet_nouns.tsv"} {
 		err := readTSV(name, func(ln int, c []string) error {
 			if len(c) < 3 {
 				return fmt.Errorf("want noun, kind, number")
 			}
 			g.add(c[0], entry{typ: eNoun, title: c[0], kind: doc.ActorKind(c[1]), plural: c[2] == "pl", lower: true,
-				nounOnly: name != "nouns.tsv"})
+				nounOnly: name != "nouns.tsv", gender: gender[c[0]]})
 			return nil
 		})
 		if err != nil {
