@@ -18,6 +18,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/eventgraph/eventgraph/internal/cayleyui"
+	"github.com/eventgraph/eventgraph/timeline"
 )
 
 func requireAssets(t testing.TB) {
@@ -54,14 +55,14 @@ var testQuads = []quad.Quad{
 }
 
 // fakeTimeline stands in for timeline.Build: it echoes the filter.
-func fakeTimeline(_ context.Context, f Filter) (any, error) {
+func fakeTimeline(_ context.Context, f Filter) (*timeline.Timeline, error) {
 	if f.Actor == "boom" {
 		return nil, errors.New("boom")
 	}
-	return map[string]any{
-		"schema": "eventgraph/timeline/v1",
-		"filter": f,
-		"events": []map[string]any{{"id": "eg:event/1", "action": "abstain"}},
+	return &timeline.Timeline{
+		Schema: timeline.Schema,
+		Filter: timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type},
+		Events: []timeline.Event{{ID: "event/1", Action: "abstain"}},
 	}, nil
 }
 

@@ -6,8 +6,9 @@
 #
 # Source: the npm registry's tarball of vis-timeline
 # (https://github.com/visjs/vis-timeline), its standalone UMD build (the
-# library with its dependencies, moment and vis-data included, no CSS
-# injected), its stylesheet and its licence (Apache-2.0 OR MIT).
+# library with its dependencies, moment and vis-data included; it adds its
+# own stylesheet to the page as <style> elements) and its licence
+# (Apache-2.0 OR MIT).
 set -euo pipefail
 
 VERSION=8.5.4
@@ -28,16 +29,15 @@ fi
 tar xzf "$TGZ"
 mkdir -p "$DIR"
 cp package/standalone/umd/vis-timeline-graph2d.min.js "$DIR/"
-cp package/styles/vis-timeline-graph2d.min.css "$DIR/"
 cp package/LICENSE.md package/LICENSE.MIT.txt package/LICENSE.Apache-2.0.txt "$DIR/"
 # The source map is not vendored: drop the comment that points to it.
 sed -i -e 's|^//# sourceMappingURL=.*$||' -e 's|/\*# sourceMappingURL=[^*]*\*/||' \
-	"$DIR/vis-timeline-graph2d.min.js" "$DIR/vis-timeline-graph2d.min.css"
+	"$DIR/vis-timeline-graph2d.min.js"
 cat >"$DIR/VERSION" <<VERSIONEOF
 vis-timeline $VERSION
 from https://registry.npmjs.org/vis-timeline/-/$TGZ
 integrity $INTEGRITY
-files: standalone/umd/vis-timeline-graph2d.min.js, styles/vis-timeline-graph2d.min.css, LICENSE.md, LICENSE.MIT.txt, LICENSE.Apache-2.0.txt
+files: standalone/umd/vis-timeline-graph2d.min.js, LICENSE.md, LICENSE.MIT.txt, LICENSE.Apache-2.0.txt
 licence: Apache-2.0 OR MIT (see LICENSE.md)
 written by serve/vendor.sh
 VERSIONEOF

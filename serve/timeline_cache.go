@@ -1,0 +1,127 @@
+package serve
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/eventgraph/eventgraph/timeline"
+)
+
+// DefaultTimelineCacheTTL is how long a built timeline answers pages
+// before it is built again (a store other processes write to, such as
+// postgres, changes under a server).
+const DefaultTimelineCacheTTL = time.Minute
+
+// timelineCacheSize is how many filters keep their built timeline.
+const timelineCacheSize = 8
+
+// timelineCache keeps the timelines built for the last filters, so that the
+// pages of one timeline are cut from one build: the first page costs the
+// build, the next ones a slice. Concurrent requests for a filter being
+// built wait for that build.
+type timelineCache struct {
+	build TimelineFunc
+	ttl   time.Duration
+	// timeout bounds a build; it runs apart from the request that
+	// started it, so that a client going away does not fail the others.
+	timeout time.Duration
+	now     func() time.Time
+
+	mu      sync.Mutex
+	entries map[cacheKey]*cacheEntry
+	gen     int
+}
+
+type cacheEntry struct {
+	done  chan struct{}
+	tl    *timeline.Timeline
+	err   error
+	built time.Time
+	used  time.Time
+	gen   int
+}
+
+func newTimelineCache(build TimelineFunc, ttl, timeout time.Duration) *timelineCache {
+	return &timelineCache{build: build, ttl: ttl, timeout: timeout, now: time.Now, entries: map[cacheKey]*cacheEntry{}}
+}
+
+// cacheKey is a comparable form of a Filter (MinSalience is a pointer).
+type cacheKey struct {
+	actor, from, to, typ string
+	min                  float64
+	hasMin               bool
+}
+
+func keyOf(f Filter) cacheKey {
+	k := cacheKey{actor: f.Actor, from: f.From, to: f.To, typ: f.Type}
+	if f.MinSalience != nil {
+		k.min, k.hasMin = *f.MinSalience, true
+	}
+	return k
+}
+
+// get returns the timeline of f, built now or earlier.
+func (c *timelineCache) get(ctx context.Context, f Filter) (*timeline.Timeline, error) {
+	k := keyOf(f)
+	c.mu.Lock()
+	e, ok := c.entries[k]
+	now := c.now()
+	if ok && e.gen == c.gen && (e.built.IsZero() || now.Sub(e.built) < c.ttl) {
+		e.used = now
+		c.mu.Unlock()
+		return e.wait(ctx)
+	}
+	e = &cacheEntry{done: make(chan struct{}), used: now, gen: c.gen}
+	c.entries[k] = e
+	c.evict()
+	c.mu.Unlock()
+
+	go func() {
+		bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.timeout)
+		defer cancel()
+		tl, err := c.build(bctx, f)
+		c.mu.Lock()
+		e.tl, e.err, e.built = tl, err, c.now()
+		if err != nil && c.entries[k] == e {
+			// Errors are not kept: the next request tries again.
+			delete(c.entries, k)
+		}
+		c.mu.Unlock()
+		close(e.done)
+	}()
+	return e.wait(ctx)
+}
+
+func (e *cacheEntry) wait(ctx context.Context) (*timeline.Timeline, error) {
+	select {
+	case <-e.done:
+		return e.tl, e.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// evict drops the least recently used entries past the cache's size; c.mu
+// is held.
+func (c *timelineCache) evict() {
+	for len(c.entries) > timelineCacheSize {
+		var oldK cacheKey
+		var old *cacheEntry
+		for k, e := range c.entries {
+			if old == nil || e.used.Before(old.used) {
+				oldK, old = k, e
+			}
+		}
+		delete(c.entries, oldK)
+	}
+}
+
+// invalidate forgets every built timeline (after a write through the
+// server).
+func (c *timelineCache) invalidate() {
+	c.mu.Lock()
+	c.gen++
+	c.entries = map[cacheKey]*cacheEntry{}
+	c.mu.Unlock()
+}
