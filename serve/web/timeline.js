@@ -363,7 +363,7 @@
     items.add(its);
     $("axis").setAttribute("data-lanes", mode);
     $("axis").setAttribute("data-items", String(its.length));
-    if (its.length) { tl.fit({ animation: false }); }
+    if (its.length) { fit(); }
     return undated;
   }
 
@@ -394,6 +394,13 @@
     });
     window.egTimeline = tl; // for the browser tests
     window.egItems = items;
+  }
+
+  // fit shows every event of the page, with room for the labels of the
+  // last ones.
+  function fit() {
+    tl.fit({ animation: false });
+    tl.zoomOut(0.15, { animation: false });
   }
 
   function zoom(factor) {
@@ -558,7 +565,7 @@
     $("prev").addEventListener("click", function () { if (state.prev) { load(state.prev); } });
     $("zoom-in").addEventListener("click", function () { zoom(0.5); });
     $("zoom-out").addEventListener("click", function () { zoom(2); });
-    $("zoom-fit").addEventListener("click", function () { tl.fit({ animation: false }); });
+    $("zoom-fit").addEventListener("click", fit);
     show(first);
   });
 })();
