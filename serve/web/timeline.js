@@ -107,8 +107,31 @@
     ].join("\n");
   }
 
+  // visualizeFor draws the event by name: cayley's visualizer names a node
+  // by its value, so the query tags labels, not IRIs (an event by its
+  // summary, actors, types and places by their label, articles by their
+  // headline). Nodes with the same name are drawn as one.
+  function visualizeFor(id) {
+    var acts = JSON.stringify(ACTOR_PREDS);
+    return [
+      "// event " + id + " by name: its actors, type, place, related events and the articles that report it,",
+      "// and its actors' other events",
+      "var ev = " + JSON.stringify(iri(id)) + ";",
+      "function link(path) {",
+      "  path.Tag(\"target\").Back(\"ev\").Out(\"<schema:description>\").Tag(\"source\").All();",
+      "}",
+      "link(g.V(ev).Tag(\"ev\").Out(" + acts + ").Out(\"<rdfs:label>\"));",
+      "link(g.V(ev).Tag(\"ev\").Out(\"<sem:eventType>\").Out(\"<rdfs:label>\"));",
+      "link(g.V(ev).Tag(\"ev\").Out(\"<sem:hasPlace>\").Out(\"<rdfs:label>\"));",
+      "link(g.V(ev).Tag(\"ev\").Out([\"<eg:after>\", \"<eg:before>\", \"<eg:simultaneous>\"]).Out(\"<schema:description>\"));",
+      "link(g.V(ev).Tag(\"ev\").In(\"<eg:mentionOf>\").Out(\"<prov:wasDerivedFrom>\").Out(\"<schema:headline>\"));",
+      "g.V(ev).Out(" + acts + ").Tag(\"a\").In(" + acts + ").Out(\"<schema:description>\").Tag(\"target\")",
+      "  .Back(\"a\").Out(\"<rdfs:label>\").Tag(\"source\").Limit(40).All();"
+    ].join("\n");
+  }
+
   function uiLink(page, id) {
-    var q = new URLSearchParams({ lang: "gizmo", q: gizmoFor(id), run: "1" });
+    var q = new URLSearchParams({ lang: "gizmo", q: page === "visualize" ? visualizeFor(id) : gizmoFor(id), run: "1" });
     return (page === "query" ? "/" : "/ui/" + page) + "?" + q.toString();
   }
 

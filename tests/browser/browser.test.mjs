@@ -292,8 +292,13 @@ test("a card opens its detail: source sentences, headline, site and date linked 
   await page.locator("#detail a.viz").click();
   await page.waitForURL(/\/ui\/visualize/);
   await page.waitForFunction(() => window.sigmaGraph && window.sigmaGraph.graph.nodes().length > 1, null, { timeout: 20000 });
-  const nodes = await page.evaluate(() => window.sigmaGraph.graph.nodes().map((n) => n.id));
-  assert.ok(nodes.some((n) => /event\//.test(n)), "the event node is drawn: " + nodes.join(", "));
+  // Nodes are named readably: the event by its summary, its actors by name,
+  // no IRIs.
+  const nodes = await page.evaluate(() => window.sigmaGraph.graph.nodes().map((n) => n.label || n.id));
+  const summary = (await (await fetch(base + "/api/timeline")).json()).events.find((e) => e.id === id).summary;
+  assert.ok(nodes.includes(summary), `the event (${summary}) is drawn by its summary: ` + nodes.join(" | "));
+  assert.ok(nodes.some((n) => /Netanyahu/.test(n) && n !== summary), "its actor is drawn by name: " + nodes.join(" | "));
+  assert.ok(!nodes.some((n) => /^<|eg:|event\//.test(n)), "an IRI among the nodes: " + nodes.join(" | "));
   await page.waitForTimeout(1500); // let the layout settle for the screenshot
   await page.screenshot({ path: path.join(ARTIFACTS, "visualize.png") });
   assert.deepEqual(problems, []);
