@@ -524,6 +524,7 @@
         document.body.setAttribute("data-total", String(total));
         document.body.setAttribute("data-start", String(start));
         document.body.setAttribute("data-ms", String(Math.round(performance.now() - t0)));
+        document.body.setAttribute("data-drawn", String(Math.round(performance.now())));
         document.body.setAttribute("data-loaded", "1");
         var want = window.location.hash.slice(1);
         if (want && state.byId[decodeURIComponent(want)]) {

@@ -336,13 +336,13 @@ test("the large store pages on the server: first screen in under a second, next 
   // Its default timeline was built as the server started.
   for (let i = 0; i < 120 && !large.logged(/default timeline built/); i++) await new Promise((r) => setTimeout(r, 500));
   assert.ok(large.logged(/default timeline built/), "the large store's timeline was not built in a minute:\n" + large.log());
-  // The first screen, from navigation to the page drawn (list and axis),
-  // best of three: the machine may be busy with other work.
+  // The first screen: from the start of the navigation to the page drawn
+  // (list and axis), as the page's own clock says; best of five, as the
+  // machine may be busy with other work (the others are logged).
   const times = [];
-  for (let i = 0; i < 3; i++) {
-    const t0 = Date.now();
+  for (let i = 0; i < 5; i++) {
     await openTimeline(page, large.url);
-    times.push(Date.now() - t0);
+    times.push(Math.round(Number(await page.getAttribute("body", "data-drawn"))));
   }
   const firstScreen = Math.min(...times);
   const total = Number(await page.getAttribute("body", "data-total"));
