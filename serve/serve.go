@@ -79,8 +79,9 @@ type Options struct {
 	// Timeline answers /api/timeline; nil answers 501.
 	Timeline TimelineFunc
 	// TimelineCacheTTL is how long a built timeline answers the pages of
-	// its filter; DefaultTimelineCacheTTL when zero. Writes through the
-	// server drop every built timeline at once.
+	// its filter before it is built again (it answers while the new build
+	// runs); DefaultTimelineCacheTTL when zero. Writes through the server
+	// drop every built timeline at once.
 	TimelineCacheTTL time.Duration
 	// WarmTimeline builds the default timeline (no filter) in the
 	// background as the server starts, so that the page's first screen
@@ -148,7 +149,7 @@ func New(o Options) (http.Handler, error) {
 	mux.HandleFunc("GET /timeline/vendor/{file}", serveAsset("web/vendor"))
 	var cache *timelineCache
 	if o.Timeline != nil {
-		cache = newTimelineCache(o.Timeline, o.TimelineCacheTTL, o.QueryTimeout)
+		cache = newTimelineCache(o.Timeline, o.TimelineCacheTTL, o.QueryTimeout, o.Logger)
 		if o.WarmTimeline {
 			go func() {
 				start := time.Now()

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -19,7 +20,8 @@ const timelineCacheSize = 8
 // timelineCache keeps the timelines built for the last filters, so that the
 // pages of one timeline are cut from one build: the first page costs the
 // build, the next ones a slice. Concurrent requests for a filter being
-// built wait for that build.
+// built wait for that build; an expired timeline answers while the next
+// build runs.
 type timelineCache struct {
 	build TimelineFunc
 	ttl   time.Duration
@@ -27,6 +29,7 @@ type timelineCache struct {
 	// started it, so that a client going away does not fail the others.
 	timeout time.Duration
 	now     func() time.Time
+	log     *slog.Logger
 
 	mu      sync.Mutex
 	entries map[cacheKey]*cacheEntry
@@ -40,10 +43,12 @@ type cacheEntry struct {
 	built time.Time
 	used  time.Time
 	gen   int
+	// refreshing is set while a new build of an expired entry runs.
+	refreshing bool
 }
 
-func newTimelineCache(build TimelineFunc, ttl, timeout time.Duration) *timelineCache {
-	return &timelineCache{build: build, ttl: ttl, timeout: timeout, now: time.Now, entries: map[cacheKey]*cacheEntry{}}
+func newTimelineCache(build TimelineFunc, ttl, timeout time.Duration, log *slog.Logger) *timelineCache {
+	return &timelineCache{build: build, ttl: ttl, timeout: timeout, now: time.Now, log: log, entries: map[cacheKey]*cacheEntry{}}
 }
 
 // cacheKey is a comparable form of a Filter (MinSalience is a pointer).
@@ -61,36 +66,63 @@ func keyOf(f Filter) cacheKey {
 	return k
 }
 
-// get returns the timeline of f, built now or earlier.
+// get returns the timeline of f, built now or earlier. A timeline older
+// than the TTL still answers while its new build runs in the background,
+// so that a large store's first screen does not wait for it.
 func (c *timelineCache) get(ctx context.Context, f Filter) (*timeline.Timeline, error) {
 	k := keyOf(f)
 	c.mu.Lock()
-	e, ok := c.entries[k]
 	now := c.now()
-	if ok && e.gen == c.gen && (e.built.IsZero() || now.Sub(e.built) < c.ttl) {
+	e, ok := c.entries[k]
+	if ok && e.gen == c.gen {
 		e.used = now
+		if !e.built.IsZero() && now.Sub(e.built) >= c.ttl && !e.refreshing {
+			e.refreshing = true
+			c.start(ctx, k, f, false)
+		}
 		c.mu.Unlock()
 		return e.wait(ctx)
 	}
-	e = &cacheEntry{done: make(chan struct{}), used: now, gen: c.gen}
-	c.entries[k] = e
-	c.evict()
+	e = c.start(ctx, k, f, true)
 	c.mu.Unlock()
+	return e.wait(ctx)
+}
 
+// start builds f's timeline in the background; c.mu is held. With install
+// the entry is cached at once and requests wait for it; otherwise it
+// replaces the entry in the cache when it is built, and the old one
+// answers until then.
+func (c *timelineCache) start(ctx context.Context, k cacheKey, f Filter, install bool) *cacheEntry {
+	e := &cacheEntry{done: make(chan struct{}), used: c.now(), gen: c.gen}
+	if install {
+		c.entries[k] = e
+		c.evict()
+	}
 	go func() {
 		bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.timeout)
 		defer cancel()
 		tl, err := c.build(bctx, f)
 		c.mu.Lock()
 		e.tl, e.err, e.built = tl, err, c.now()
-		if err != nil && c.entries[k] == e {
+		cur := c.entries[k]
+		switch {
+		case err != nil && install && cur == e:
 			// Errors are not kept: the next request tries again.
 			delete(c.entries, k)
+		case err != nil && cur != nil:
+			c.log.Warn("rebuilding a timeline; the previous build still answers", "filter", f, "err", err)
+			cur.refreshing = false
+		case err == nil && !install && e.gen == c.gen:
+			if cur != nil {
+				e.used = cur.used
+			}
+			c.entries[k] = e
+			c.evict()
 		}
 		c.mu.Unlock()
 		close(e.done)
 	}()
-	return e.wait(ctx)
+	return e
 }
 
 func (e *cacheEntry) wait(ctx context.Context) (*timeline.Timeline, error) {

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -235,7 +237,7 @@ func TestTimelineCache(t *testing.T) {
 		<-release
 		return manyEvents(2, &builds)(ctx, f)
 	}
-	c := newTimelineCache(slow, time.Minute, time.Second)
+	c := newTimelineCache(slow, time.Minute, time.Second, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	c.now = func() time.Time { return now }
 	ctx := context.Background()
@@ -280,9 +282,25 @@ func TestTimelineCache(t *testing.T) {
 	}
 	check("a failing build, twice", 5)
 
+	c.mu.Lock()
 	now = now.Add(2 * time.Minute)
-	if _, err := c.get(ctx, Filter{Actor: "Acme"}); err != nil {
-		t.Fatal(err)
+	old := c.entries[keyOf(Filter{Actor: "Acme"})]
+	c.mu.Unlock()
+	if tl, err := c.get(ctx, Filter{Actor: "Acme"}); err != nil || tl != old.tl {
+		t.Fatalf("after the TTL: %p, %v; want the previous build %p at once", tl, err, old.tl)
+	}
+	// The new build replaces it in the background.
+	for i := 0; ; i++ {
+		c.mu.Lock()
+		cur := c.entries[keyOf(Filter{Actor: "Acme"})]
+		c.mu.Unlock()
+		if cur != old {
+			break
+		}
+		if i > 200 {
+			t.Fatal("the expired entry was not rebuilt")
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 	check("after the TTL", 6)
 
