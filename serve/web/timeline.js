@@ -258,7 +258,8 @@
       var li = el("li");
       li.appendChild(highlight(m.sentence, m.trigger));
       var cite = el("div", "cite");
-      var head = m.headline || m.source || m.article;
+      // Without a headline: the source's file or page name, not its path.
+      var head = m.headline || String(m.source || m.article || "").replace(/[?#].*$/, "").split("/").filter(Boolean).pop() || "untitled article";
       if (m.url) {
         var a = el("a", "headline", head);
         a.href = m.url;
