@@ -76,8 +76,9 @@
     }
     if (v) { return { type: "point", start: v, cls: w.value && lo && lo.getTime() === v.getTime() ? "exact" : "approx" }; }
     if (lo && hi) { return { type: "point", start: lo, cls: "exact" }; }
-    if (hi) { return { type: "box", start: hi, cls: "open-before" }; }
-    if (lo) { return { type: "box", start: lo, cls: "open-after" }; }
+    // One bound: a box that stands on the side the event may be on.
+    if (hi) { return { type: "box", start: hi, cls: "open-before", align: "right" }; }
+    if (lo) { return { type: "box", start: lo, cls: "open-after", align: "left" }; }
     return null;
   }
 
@@ -377,6 +378,7 @@
           title: dateLabel(ev.when) + " · " + (ev.summary || ev.action || ev.id)
         };
         if (pl.end) { it.end = pl.end; }
+        if (pl.align) { it.align = pl.align; }
         its.push(it);
       });
     });
@@ -401,7 +403,7 @@
       minHeight: "260px",
       maxHeight: "420px",
       verticalScroll: true,
-      zoomMin: DAY,
+      zoomMin: 14 * DAY, // dates are days: the axis never shows hours
       zoomMax: 200 * 365 * DAY,
       orientation: { axis: "top", item: "top" },
       groupOrder: "order",
