@@ -83,6 +83,11 @@ type Options struct {
 	// runs); DefaultTimelineCacheTTL when zero. Writes through the server
 	// drop every built timeline at once.
 	TimelineCacheTTL time.Duration
+	// TimelineBuildTimeout bounds the build of a timeline;
+	// DefaultTimelineBuildTimeout when zero. A request waits for it at
+	// most QueryTimeout, then answers 503 with Retry-After while the
+	// build goes on.
+	TimelineBuildTimeout time.Duration
 	// WarmTimeline builds the default timeline (no filter) in the
 	// background as the server starts, so that the page's first screen
 	// answers from the cache.
@@ -112,6 +117,9 @@ func (o *Options) defaults() {
 	}
 	if o.TimelineCacheTTL <= 0 {
 		o.TimelineCacheTTL = DefaultTimelineCacheTTL
+	}
+	if o.TimelineBuildTimeout <= 0 {
+		o.TimelineBuildTimeout = DefaultTimelineBuildTimeout
 	}
 }
 
@@ -149,7 +157,7 @@ func New(o Options) (http.Handler, error) {
 	mux.HandleFunc("GET /timeline/vendor/{file}", serveAsset("web/vendor"))
 	var cache *timelineCache
 	if o.Timeline != nil {
-		cache = newTimelineCache(o.Timeline, o.TimelineCacheTTL, o.QueryTimeout, o.Logger)
+		cache = newTimelineCache(o.Timeline, o.TimelineCacheTTL, o.TimelineBuildTimeout, o.Logger)
 		if o.WarmTimeline {
 			go func() {
 				start := time.Now()
@@ -242,6 +250,13 @@ func timelineAPI(o Options, cache *timelineCache) http.HandlerFunc {
 		ctx, cancel := context.WithTimeout(r.Context(), o.QueryTimeout)
 		defer cancel()
 		tl, err := cache.get(ctx, f)
+		var building *stillBuilding
+		if errors.As(err, &building) && r.Context().Err() == nil {
+			// The page asks again after Retry-After seconds.
+			w.Header().Set("Retry-After", "5")
+			writeError(w, http.StatusServiceUnavailable, "timeline: "+err.Error())
+			return
+		}
 		if err != nil {
 			o.Logger.Error("timeline", "filter", f, "err", err)
 			code := http.StatusInternalServerError

@@ -340,3 +340,39 @@ func TestTimelineCacheDroppedOnIngest(t *testing.T) {
 		t.Errorf("%d builds, want 2 (one before the ingest, one after)", n)
 	}
 }
+
+// TestTimelineAPIStillBuilding: a build longer than a request's time
+// answers 503 with Retry-After and goes on; the next request gets it.
+func TestTimelineAPIStillBuilding(t *testing.T) {
+	var builds atomic.Int32
+	release := make(chan struct{})
+	srv := newServer(t, Options{
+		QueryTimeout: 50 * time.Millisecond,
+		Timeline: func(ctx context.Context, f Filter) (*timeline.Timeline, error) {
+			select {
+			case <-release:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+			return manyEvents(3, &builds)(ctx, f)
+		},
+	})
+	resp, body := do(t, srv, call{path: "/api/timeline?all=1"})
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(body, "still being built") {
+		t.Fatalf("while building: %d %v %s, want 503 with Retry-After", resp.StatusCode, resp.Header, body)
+	}
+	close(release)
+	for i := 0; ; i++ {
+		resp, body = do(t, srv, call{path: "/api/timeline?all=1"})
+		if resp.StatusCode == 200 {
+			break
+		}
+		if i > 100 {
+			t.Fatalf("after the build: %d %s", resp.StatusCode, body)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := builds.Load(); n != 1 {
+		t.Errorf("%d builds, want the one the first request started", n)
+	}
+}

@@ -469,19 +469,38 @@
   function fmt(n) { return Number(n).toLocaleString("en"); }
 
   // request asks the server for the page at cursor of the form's filter.
+  // While the server builds the timeline of a new filter (a large store
+  // takes a while) it answers 503 with Retry-After: ask again then, unless
+  // another request was made meanwhile.
+  var seq = 0;
   function request(cursor) {
     var f = currentFilter();
     var params = new URLSearchParams(f);
     params.set("limit", $("f-limit").value);
     if (cursor) { params.set("cursor", cursor); }
     var t0 = performance.now();
-    return fetch("/api/timeline?" + params.toString(), { headers: { Accept: "application/json" } })
-      .then(function (r) {
-        return r.json().catch(function () { return {}; }).then(function (body) {
-          if (!r.ok) { throw new Error(body.error || (r.status + " " + r.statusText)); }
-          return { doc: body, headers: r.headers, filter: f, cursor: cursor, t0: t0 };
+    var mine = ++seq;
+    var attempt = function () {
+      return fetch("/api/timeline?" + params.toString(), { headers: { Accept: "application/json" } })
+        .then(function (r) {
+          return r.json().catch(function () { return {}; }).then(function (body) {
+            if (mine !== seq) { return { seq: mine }; } // superseded
+            var retry = parseInt(r.headers.get("Retry-After") || "", 10);
+            if (r.status === 503 && retry > 0) {
+              $("status").textContent = "Building the timeline of this filter, a while on a large store: " +
+                (body.error || "") + " (asking again every " + retry + " s)";
+              return new Promise(function (res) { setTimeout(res, retry * 1000); }).then(attempt);
+            }
+            if (!r.ok) {
+              var err = new Error(body.error || (r.status + " " + r.statusText));
+              err.seq = mine;
+              throw err;
+            }
+            return { doc: body, headers: r.headers, filter: f, cursor: cursor, t0: t0, seq: mine };
+          });
         });
-      });
+    };
+    return attempt();
   }
 
   function load(cursor) {
@@ -496,6 +515,7 @@
     document.body.setAttribute("data-loaded", "");
     return pending
       .then(function (res) {
+        if (res.seq !== seq) { return; } // a later request draws
         var f = res.filter, cursor = res.cursor, t0 = res.t0;
         performance.mark("eg:fetched");
         var doc = res.doc, h = res.headers;
@@ -538,6 +558,7 @@
         }
       })
       .catch(function (err) {
+        if (err.seq && err.seq !== seq) { return; }
         status.className = "status error";
         status.textContent = "Could not load the timeline: " + err.message;
         document.body.setAttribute("data-loaded", "error");
