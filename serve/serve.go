@@ -254,7 +254,7 @@ func timelineAPI(o Options, cache *timelineCache) http.HandlerFunc {
 		if errors.As(err, &building) && r.Context().Err() == nil {
 			// The page asks again after Retry-After seconds.
 			w.Header().Set("Retry-After", "5")
-			writeError(w, http.StatusServiceUnavailable, "timeline: "+err.Error())
+			writeError(w, http.StatusServiceUnavailable, err.Error())
 			return
 		}
 		if err != nil {

@@ -487,7 +487,7 @@
             if (mine !== seq) { return { seq: mine }; } // superseded
             var retry = parseInt(r.headers.get("Retry-After") || "", 10);
             if (r.status === 503 && retry > 0) {
-              $("status").textContent = "Building the timeline of this filter, a while on a large store: " +
+              $("status").textContent = "Building the timeline of this filter (a while on a large store): " +
                 (body.error || "") + " (asking again every " + retry + " s)";
               return new Promise(function (res) { setTimeout(res, retry * 1000); }).then(attempt);
             }
