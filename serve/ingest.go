@@ -31,7 +31,9 @@ type IngestFunc func(ctx context.Context, req IngestRequest) (any, error)
 // ingestAPI answers IngestPath: 403 on a read-only server, 501 without
 // Options.Ingest, 413 past serve.max_body_bytes, 422 when nothing of the
 // source could be stored.
-func ingestAPI(o Options) http.HandlerFunc {
+//
+// A source that stored anything drops the built timelines.
+func ingestAPI(o Options, cache *timelineCache) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if o.ReadOnly {
 			writeError(w, http.StatusForbidden, "this server is read-only: start it with 'eventgraph serve --read-only=false' to ingest through it")
@@ -60,6 +62,9 @@ func ingestAPI(o Options) http.HandlerFunc {
 			}
 		}
 		res, err := o.Ingest(r.Context(), req)
+		if cache != nil && (err == nil || res != nil) {
+			cache.invalidate()
+		}
 		var tooLarge *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooLarge):

@@ -101,7 +101,7 @@ func TestLoad(t *testing.T) {
 		ReadOnly:     true,
 		QueryTimeout: 30 * time.Second,
 		AllowedHosts: LoopbackHosts,
-		Timeline: func(ctx context.Context, f Filter) (any, error) {
+		Timeline: func(ctx context.Context, f Filter) (*timeline.Timeline, error) {
 			return timeline.Build(ctx, st.QuadStore, timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type})
 		},
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),

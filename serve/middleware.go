@@ -38,6 +38,7 @@ func cors(next http.Handler, allowed []string, log *slog.Logger) http.Handler {
 		h.Add("Vary", "Origin")
 		h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
 		h.Set("Access-Control-Allow-Headers", "Accept, Content-Type, Content-Encoding, Accept-Encoding")
+		h.Set("Access-Control-Expose-Headers", strings.Join(pageHeaders, ", "))
 		h.Set("Access-Control-Max-Age", "600")
 		if r.Method == http.MethodOptions {
 			w.WriteHeader(http.StatusNoContent)

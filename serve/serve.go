@@ -22,6 +22,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 
 	"github.com/eventgraph/eventgraph/internal/cayleyui"
+	"github.com/eventgraph/eventgraph/timeline"
 )
 
 // Defaults for Options fields left zero.
@@ -34,7 +35,9 @@ const (
 
 // Filter selects timeline events; the fields are the /api/timeline query
 // parameters (actor, from, to, type, min_salience; all=1 is
-// min_salience=0).
+// min_salience=0). The API answers a page of the result: limit (1 to
+// MaxTimelinePage, DefaultTimelinePage when left out) events from cursor
+// (see timeline_page.go).
 type Filter struct {
 	Actor string `json:"actor,omitempty"`
 	From  string `json:"from,omitempty"`
@@ -45,9 +48,10 @@ type Filter struct {
 	MinSalience *float64 `json:"min_salience,omitempty"`
 }
 
-// TimelineFunc builds the timeline JSON document for a filter
-// (schema eventgraph/timeline/v1, see package timeline).
-type TimelineFunc func(ctx context.Context, f Filter) (any, error)
+// TimelineFunc builds the whole timeline of a filter (schema
+// eventgraph/timeline/v1, see package timeline); /api/timeline answers
+// pages of it.
+type TimelineFunc func(ctx context.Context, f Filter) (*timeline.Timeline, error)
 
 // Options configure the server.
 type Options struct {
@@ -74,6 +78,20 @@ type Options struct {
 	QueryMaxHeap uint64
 	// Timeline answers /api/timeline; nil answers 501.
 	Timeline TimelineFunc
+	// TimelineCacheTTL is how long a built timeline answers the pages of
+	// its filter before it is built again (it answers while the new build
+	// runs); DefaultTimelineCacheTTL when zero. Writes through the server
+	// drop every built timeline at once.
+	TimelineCacheTTL time.Duration
+	// TimelineBuildTimeout bounds the build of a timeline;
+	// DefaultTimelineBuildTimeout when zero. A request waits for it at
+	// most QueryTimeout, then answers 503 with Retry-After while the
+	// build goes on.
+	TimelineBuildTimeout time.Duration
+	// WarmTimeline builds the default timeline (no filter) in the
+	// background as the server starts, so that the page's first screen
+	// answers from the cache.
+	WarmTimeline bool
 	// Ingest answers POST /api/ingest when the server takes writes; nil
 	// answers 501.
 	Ingest IngestFunc
@@ -96,6 +114,12 @@ func (o *Options) defaults() {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
+	}
+	if o.TimelineCacheTTL <= 0 {
+		o.TimelineCacheTTL = DefaultTimelineCacheTTL
+	}
+	if o.TimelineBuildTimeout <= 0 {
+		o.TimelineBuildTimeout = DefaultTimelineBuildTimeout
 	}
 }
 
@@ -129,13 +153,29 @@ func New(o Options) (http.Handler, error) {
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /timeline", servePage("timeline.html"))
-	mux.HandleFunc("GET /timeline/{file}", serveAsset)
-	mux.HandleFunc("GET /api/timeline", timelineAPI(o))
-	mux.HandleFunc("POST "+IngestPath, ingestAPI(o))
+	mux.HandleFunc("GET /timeline/{file}", serveAsset("web"))
+	mux.HandleFunc("GET /timeline/vendor/{file}", serveAsset("web/vendor"))
+	var cache *timelineCache
+	if o.Timeline != nil {
+		cache = newTimelineCache(o.Timeline, o.TimelineCacheTTL, o.TimelineBuildTimeout, o.Logger)
+		if o.WarmTimeline {
+			go func() {
+				start := time.Now()
+				tl, err := cache.get(context.Background(), Filter{})
+				if err != nil {
+					o.Logger.Warn("building the default timeline", "err", err)
+					return
+				}
+				o.Logger.Info("default timeline built", "events", len(tl.Events), "took", time.Since(start).Round(time.Millisecond).String())
+			}()
+		}
+	}
+	mux.HandleFunc("GET /api/timeline", timelineAPI(o, cache))
+	mux.HandleFunc("POST "+IngestPath, ingestAPI(o, cache))
 	mux.HandleFunc("GET /api/health", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "read_only": o.ReadOnly})
 	})
-	mux.Handle("/", memoryGuard(cayley, o.QueryMaxHeap, 10*time.Millisecond))
+	mux.Handle("/", invalidateOnWrite(memoryGuard(cayley, o.QueryMaxHeap, 10*time.Millisecond), cache))
 
 	var h http.Handler = mux
 	h = limitBody(h, o.MaxBodyBytes)
@@ -144,6 +184,20 @@ func New(o Options) (http.Handler, error) {
 	h = securityHeaders(h)
 	h = logRequests(h, o.Logger)
 	return h, nil
+}
+
+// invalidateOnWrite drops the built timelines after a write or delete
+// through cayley's APIs (/api/v1/write, /api/v2/delete...).
+func invalidateOnWrite(next http.Handler, cache *timelineCache) http.Handler {
+	if cache == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+		if r.Method == http.MethodPost && (strings.Contains(r.URL.Path, "/write") || strings.Contains(r.URL.Path, "/delete")) {
+			cache.invalidate()
+		}
+	})
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
@@ -158,9 +212,9 @@ func writeError(w http.ResponseWriter, code int, msg string) {
 	writeJSON(w, code, map[string]string{"error": msg})
 }
 
-func timelineAPI(o Options) http.HandlerFunc {
+func timelineAPI(o Options, cache *timelineCache) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if o.Timeline == nil {
+		if cache == nil {
 			writeError(w, http.StatusNotImplemented, "timeline is not available in this build")
 			return
 		}
@@ -183,9 +237,26 @@ func timelineAPI(o Options) http.HandlerFunc {
 			return
 		}
 		f.MinSalience = min
+		limit, err := parseLimit(q.Get("limit"))
+		if err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		cur, err := parseCursor(q.Get("cursor"))
+		if err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), o.QueryTimeout)
 		defer cancel()
-		tl, err := o.Timeline(ctx, f)
+		tl, err := cache.get(ctx, f)
+		var building *stillBuilding
+		if errors.As(err, &building) && r.Context().Err() == nil {
+			// The page asks again after Retry-After seconds.
+			w.Header().Set("Retry-After", "5")
+			writeError(w, http.StatusServiceUnavailable, err.Error())
+			return
+		}
 		if err != nil {
 			o.Logger.Error("timeline", "filter", f, "err", err)
 			code := http.StatusInternalServerError
@@ -195,8 +266,10 @@ func timelineAPI(o Options) http.HandlerFunc {
 			writeError(w, code, "timeline: "+err.Error())
 			return
 		}
+		p := paginate(tl, cur, limit)
 		w.Header().Set("Cache-Control", "no-store")
-		writeJSON(w, http.StatusOK, tl)
+		p.setHeaders(w.Header(), r.URL)
+		writeJSON(w, http.StatusOK, p.Doc)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/eventgraph/eventgraph/internal/cayleyui"
+	"github.com/eventgraph/eventgraph/timeline"
 )
 
 func requireAssets(t testing.TB) {
@@ -54,14 +55,14 @@ var testQuads = []quad.Quad{
 }
 
 // fakeTimeline stands in for timeline.Build: it echoes the filter.
-func fakeTimeline(_ context.Context, f Filter) (any, error) {
+func fakeTimeline(_ context.Context, f Filter) (*timeline.Timeline, error) {
 	if f.Actor == "boom" {
 		return nil, errors.New("boom")
 	}
-	return map[string]any{
-		"schema": "eventgraph/timeline/v1",
-		"filter": f,
-		"events": []map[string]any{{"id": "eg:event/1", "action": "abstain"}},
+	return &timeline.Timeline{
+		Schema: timeline.Schema,
+		Filter: timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type},
+		Events: []timeline.Event{{ID: "event/1", Action: "abstain"}},
 	}, nil
 }
 
@@ -144,6 +145,10 @@ func TestRoutes(t *testing.T) {
 		{"timeline script", call{path: "/timeline/timeline.js"}, 200, []string{"/api/timeline"}},
 		{"timeline css", call{path: "/timeline/timeline.css"}, 200, []string{".m-negated"}},
 		{"no timeline html by asset path", call{path: "/timeline/timeline.html"}, 404, nil},
+		{"vis-timeline, vendored", call{path: "/timeline/vendor/vis-timeline-graph2d.min.js"}, 200, []string{"@version 8.5.4", "t.Timeline="}},
+		{"vis-timeline's licence", call{path: "/timeline/vendor/LICENSE.md"}, 200, []string{"Apache-2.0", "MIT"}},
+		{"no vendor listing", call{path: "/timeline/vendor/"}, 404, nil},
+		{"no vendor traversal", call{path: "/timeline/vendor/..%2ftimeline.html"}, 404, nil},
 		{"health", call{path: "/api/health"}, 200, []string{`"read_only":false`}},
 		{"gizmo v1", call{method: "POST", path: "/api/v1/query/gizmo",
 			body: `g.V("<eg:event/1>").Tag("source").Out().Tag("target").All()`}, 200,
@@ -180,7 +185,7 @@ func TestRoutes(t *testing.T) {
 func TestOffline(t *testing.T) {
 	srv := newServer(t, Options{})
 	for _, p := range []string{
-		"/", "/ui/visualize", "/timeline", "/timeline/timeline.css",
+		"/", "/ui/visualize", "/timeline", "/timeline/timeline.css", "/timeline/timeline.js",
 		"/static/third_party/flatly/bootstrap.min.css",
 		"/static/third_party/OpenSans.css", "/static/third_party/Inconsolata.css",
 		"/static/css/query_editor.css", "/static/css/grid.css",

@@ -103,7 +103,8 @@ func runServe(ctx context.Context, opts serveOptions, std streams) error {
 		AllowedHosts: allowed,
 		MaxBodyBytes: set.Serve.MaxBodyBytes,
 		QueryMaxHeap: uint64(set.Query.MaxHeapBytes),
-		Timeline: func(ctx context.Context, f serve.Filter) (any, error) {
+		WarmTimeline: true,
+		Timeline: func(ctx context.Context, f serve.Filter) (*timeline.Timeline, error) {
 			min := set.Timeline.MinSalience
 			if f.MinSalience != nil {
 				min = *f.MinSalience

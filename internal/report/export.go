@@ -9,8 +9,6 @@ import (
 
 	"github.com/eventgraph/eventgraph/graph"
 
-	_ "github.com/cayleygraph/quad/dot"
-	_ "github.com/cayleygraph/quad/graphml"
 	_ "github.com/cayleygraph/quad/jsonld"
 	_ "github.com/cayleygraph/quad/nquads"
 )
@@ -19,15 +17,19 @@ import (
 var ExportFormats = []string{"nquads", "jsonld", "graphml", "dot"}
 
 // Export writes every quad of the store to w in format (one of
-// ExportFormats) through cayley's writers, and returns how many it wrote.
-// IRIs are expanded to full IRIs and literals typed for RDF tools
-// (graph.ExportQuad) unless short is set (then they stay as stored).
+// ExportFormats), and returns how many it read. N-Quads and JSON-LD go
+// through cayley's writers, IRIs expanded to full IRIs and literals typed
+// for RDF tools (graph.ExportQuad) unless short is set (then they stay as
+// stored). GraphML and DOT are property graphs (see propGraph): literals
+// are attributes of their node, not nodes, and nodes have readable labels.
 func Export(st *graph.Store, w io.Writer, format string, short bool) (int, error) {
-	name := format
-	if name == "dot" {
-		name = "graphviz" // cayley's name for DOT
+	switch format {
+	case "graphml":
+		return writeGraphML(st, w, short)
+	case "dot":
+		return writeDOT(st, w, short)
 	}
-	f := quad.FormatByName(name)
+	f := quad.FormatByName(format)
 	if f == nil || f.Writer == nil {
 		return 0, fmt.Errorf("unknown export format %q (want nquads, jsonld, graphml or dot)", format)
 	}
