@@ -95,3 +95,32 @@ func TestTrainTiny(t *testing.T) {
 		}
 	}
 }
+
+// A trainer that takes its dictionary classes from a trained tagger
+// (UseLexiconOf, as jackknifing does) learns the same model as one given
+// the dictionary itself, and a different one from a trainer without it.
+func TestUseLexiconOf(t *testing.T) {
+	like, want := trainTiny(t)
+	tags, data, pairs := tinyData()
+	train := func(tr *Trainer) []byte {
+		for range 5 {
+			tr.Epoch()
+		}
+		tg := tr.Tagger(0, Learn(pairs, nil, nil, nil))
+		tg.Margin = 1
+		b, err := tg.AppendBinary(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	without := train(NewTrainer(tags, data, nil, 7, 2))
+	if bytes.Equal(without, want) {
+		t.Fatal("the dictionary made no difference: the test shows nothing")
+	}
+	tr := NewTrainer(tags, data, nil, 7, 2)
+	tr.UseLexiconOf(like)
+	if got := train(tr); !bytes.Equal(got, want) {
+		t.Errorf("trained with the lexicon of a tagger: %d bytes, with the dictionary: %d bytes, not the same", len(got), len(want))
+	}
+}

@@ -63,6 +63,17 @@ func NewTrainer(tags []Tag, data []Example, lex map[string]uint16, seed uint64, 
 	return t
 }
 
+// UseLexiconOf makes the trainer describe words with the dictionary
+// classes of tg (which NewTrainer takes as a map): taggers trained for
+// jackknifing then see the lexicon the embedded tagger was trained with,
+// without reading WordNet again.
+func (t *Trainer) UseLexiconOf(tg *Tagger) {
+	t.lex = tg.lex
+	for i, ex := range t.data {
+		t.words[i] = describeAll(t.words[i][:0], ex.Forms, t.lower, t.lex)
+	}
+}
+
 // Epoch makes one pass over the data, tagging each sentence greedily with
 // the current weights and learning from every word, and returns the share
 // of words tagged right.

@@ -10,7 +10,7 @@
 // tags of the embedded tagger (extract/syntax/model/tagger.bin, which make
 // train writes first), and on EWT test with -test.
 //
-//	go run ./extract/syntax/internal/trainparse [-data ../shared/data/ud] [-epochs 8] [-folds 5] [-dev] [-test]
+//	go run ./extract/syntax/internal/trainparse [-data ../shared/data/ud] [-epochs 8] [-folds 5] [-fold-lexicon] [-dev] [-test]
 package main
 
 import (
@@ -43,9 +43,10 @@ func main() {
 	cache := flag.String("jackknife-cache", "", "file keeping the jackknifed training tags between runs (experiments)")
 	withGold := flag.Bool("with-gold", true, "with -folds: train on the gold-tagged sentences too")
 	folds := flag.Int("folds", 5, "train on tags predicted by taggers trained on the other folds (0: gold tags)")
+	foldLexicon := flag.Bool("fold-lexicon", false, "train the fold taggers as the embedded tagger was, with its lexicon (a different -jackknife-cache)")
 	sweep := flag.String("sweep", "", "comma-separated move prune values to try on the dev splits at the end")
 	flag.Parse()
-	if err := run(*data, *out, *taggerFile, *cache, opt, *folds, *withGold, *dev, *test, *sweep); err != nil {
+	if err := run(*data, *out, *taggerFile, *cache, opt, *folds, *foldLexicon, *withGold, *dev, *test, *sweep); err != nil {
 		slog.Error("trainparse", "err", err)
 		os.Exit(1)
 	}
@@ -97,7 +98,7 @@ func read(dir, treebank, split string) ([][]depparse.Word, error) {
 	return depparse.FromCoNLLU(s), nil
 }
 
-func run(dir, out, taggerFile, cache string, opt depparse.Options, folds int, withGold, dev, test bool, sweep string) error {
+func run(dir, out, taggerFile, cache string, opt depparse.Options, folds int, foldLexicon, withGold, dev, test bool, sweep string) error {
 	tg, err := readTagger(taggerFile)
 	if err != nil {
 		return err
@@ -122,7 +123,11 @@ func run(dir, out, taggerFile, cache string, opt depparse.Options, folds int, wi
 		for i, s := range train {
 			gold[i] = slices.Clone(s)
 		}
-		if train, err = jackknifeCached(cache, train, folds, opt.Seed); err != nil {
+		ft := plainFolds
+		if foldLexicon {
+			ft = likeFolds(tg)
+		}
+		if train, err = jackknifeCached(cache, train, folds, opt.Seed, ft); err != nil {
 			return err
 		}
 		if withGold {
