@@ -654,8 +654,34 @@ func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 		}
 		return true
 	}
+	if reporting(e) || reporting(c) {
+		// "X said", "can be reached at": a report of speech says nothing
+		// of which statement it is, and every story has many; only the
+		// same speaker addressing the same named party is evidence.
+		return typed && e.Action == c.Action && !agentsConflict(e, c) &&
+			sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
+	}
 	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) &&
 		!agentsConflict(e, c) && crossEvidence(e, c)
+}
+
+// statementCode is CAMEO's "make statement, not specified below": what
+// a bare reporting verb is coded as (an extension coded 010 as its
+// nearest CAMEO code, such as EG-ABSTAIN, is not a statement).
+const statementCode = "010"
+
+// reportingVerbs are the actions that report speech or writing rather
+// than an event of their own, whatever code the extractor gave them ("said"
+// is sometimes coded as an accusation, "reached at" as a move).
+var reportingVerbs = map[string]bool{
+	"say": true, "tell": true, "report": true, "state": true, "announce": true,
+	"claim": true, "add": true, "confirm": true, "reach": true, "note": true,
+	"write": true, "quote": true, "comment": true, "explain": true,
+}
+
+// reporting reports whether e is a report of speech (see reportingVerbs).
+func reporting(e *Event) bool {
+	return e.Type.Code == statementCode && e.Type.Extension == "" || reportingVerbs[e.Action]
 }
 
 // generic reports whether e's type is too broad to tell one event from

@@ -156,6 +156,47 @@ func TestBlockingWindow(t *testing.T) {
 
 // Uncoded occurrences ("caused", "marks") merge only with the same action,
 // or around a shared participant.
+// Reports of speech ("Jane Roe said", "Roe can be reached at") never
+// merge across articles on a shared speaker and the lead alone: every
+// story has many statements. The same speaker addressing the same named
+// party is one.
+func TestReportingVerbs(t *testing.T) {
+	speech := func(article, code, action string, target string) *doc.Document {
+		d := mention(article, code, action, doc.Asserted, "person:jane roe", "", "")
+		if target != "" {
+			d.Actors = append(d.Actors, doc.Actor{Key: target, Name: target, Kind: doc.KindOrganization})
+			d.Events[0].Arguments = append(d.Events[0].Arguments, doc.Argument{Role: doc.RoleTarget, Actor: 1, Mention: -1})
+		}
+		return d
+	}
+	tests := []struct {
+		name         string
+		code, action string
+		target       string
+		merge        bool
+	}{
+		{"said, same speaker", "010", "say", "", false},
+		{"told, coded as an accusation", "112", "tell", "", false},
+		{"reached at, coded as a move", "", "reach", "", false},
+		{"said, same speaker and addressee", "010", "say", "org:fishing union", true},
+		{"an accusation, same accuser", "112", "accuse", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{})
+			a := speech("a", tt.code, tt.action, tt.target)
+			b := speech("b", tt.code, tt.action, tt.target)
+			if tt.code == "" {
+				a.Events[0].Type.Extension, b.Events[0].Type.Extension = "EG-MOVE", "EG-MOVE"
+			}
+			ea, eb := r.Add(a).Events[0], r.Add(b).Events[0]
+			if got := ea == eb; got != tt.merge {
+				t.Errorf("merged = %v, want %v", got, tt.merge)
+			}
+		})
+	}
+}
+
 func TestUncodedNeedSameAction(t *testing.T) {
 	for _, shared := range []bool{false, true} {
 		r := New(Rules{})
