@@ -39,3 +39,18 @@ func TestStories(t *testing.T) {
 		t.Errorf("table:\n%s", table)
 	}
 }
+
+// TestExplainShowsStory: explain names the story of the event's articles.
+func TestExplainShowsStory(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "store")
+	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
+	tl := readTimeline(t, db, "--all")
+	ids := findEvents(tl, "cancel")
+	if len(ids) == 0 {
+		t.Fatal("no cancellation in the seeds' timeline")
+	}
+	out := mustRun(t, "explain", "--dbpath", db, tl.Events[ids[0]].ID)
+	if !strings.Contains(out, "\nstory story/") || !strings.Contains(out, "2 article(s)") {
+		t.Errorf("explain does not name the seeds' story:\n%s", out)
+	}
+}
