@@ -627,10 +627,12 @@ const recentWindow = 4096
 //
 // Reports from different articles must name the same action, of a type
 // specific enough to identify one event (not a statement, nor a generic
-// occurrence such as "get" or "become"), with a shared named participant
-// (crossEvidence) and no agents that cannot be the same: one story holds
+// occurrence such as "get" or "become"), with no agents that cannot be
+// the same, and either a shared named participant (crossEvidence) or, in
+// one story, both in their article's lead (storyLead): one story holds
 // many arrests, statements and shootings, and a shared trigger word alone
-// says nothing of which.
+// says nothing of which. Reports of speech need the same speaker and
+// addressee.
 //
 // It allocates nothing, so the many candidates it rejects cost little.
 func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
@@ -661,8 +663,34 @@ func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 		return typed && e.Action == c.Action && !agentsConflict(e, c) &&
 			sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
 	}
-	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) &&
-		!agentsConflict(e, c) && crossEvidence(e, c)
+	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) && !agentsConflict(e, c) &&
+		(crossEvidence(e, c) || r.storyLead(e, c))
+}
+
+// storyLead reports whether e and c, reports of the same specific action
+// from different articles, are one event because both tell it in their
+// lead within one story, though they name no participant in common
+// ("three undersea cables were damaged" and "Damaged cables cause
+// internet outages"): what the articles of one story lead with is the
+// happening they all report. Participants must not contradict (two
+// targets that cannot be one), and a light verb ("go", "come", "get",
+// "stop") says too little of what happened to count.
+func (r *Resolver) storyLead(e, c *Event) bool {
+	return e.Lead && c.Lead && r.sameStory(e, c) && !targetsConflict(e, c) && !lightVerbs[e.Action]
+}
+
+// lightVerbs are actions that name no particular happening on their own.
+var lightVerbs = map[string]bool{
+	"go": true, "come": true, "get": true, "make": true, "take": true, "give": true,
+	"put": true, "do": true, "have": true, "be": true, "begin": true, "start": true,
+	"continue": true, "remain": true, "keep": true, "stop": true, "end": true,
+	"lose": true, "hit": true,
+}
+
+// targetsConflict reports whether e and c both have targets and none of
+// them can be the same.
+func targetsConflict(e, c *Event) bool {
+	return len(e.Targets) > 0 && len(c.Targets) > 0 && !mayShare(e.Targets, c.Targets)
 }
 
 // statementCode is CAMEO's "make statement, not specified below": what
@@ -715,32 +743,6 @@ func crossEvidence(e, c *Event) bool {
 	}
 	return e.Lead && c.Lead || e.Dated && c.Dated ||
 		sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
-}
-
-// leadSentences is how many sentences of its text open an article, after
-// its headline.
-const leadSentences = 4
-
-// IsLead reports whether m is in the lead of d: its headline (or a
-// heading) or one of the first leadSentences sentences of its text;
-// captions and metadata do not count.
-func IsLead(d *doc.Document, m doc.EventMention) bool {
-	if m.Sentence < 0 || m.Sentence >= len(d.Sentences) {
-		return false
-	}
-	switch d.Sentences[m.Sentence].Kind {
-	case doc.BlockTitle, doc.BlockHeading:
-		return true
-	case doc.BlockBody, "": // a sentence of no known kind is text
-		n := 0
-		for _, s := range d.Sentences[:m.Sentence] {
-			if s.Kind == doc.BlockBody || s.Kind == "" {
-				n++
-			}
-		}
-		return n < leadSentences
-	}
-	return false
 }
 
 // agentsConflict reports whether e and c both have agents and none of

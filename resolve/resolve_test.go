@@ -42,6 +42,21 @@ func mention(article string, code, action string, mod doc.Modality, agent string
 	return d
 }
 
+// quote puts d's sentence in quotation marks, its trigger on "cancelled":
+// what someone said, not the article's lead.
+func quote(d *doc.Document) *doc.Document {
+	withText(d, "\u201c"+summit+"\u201d")
+	i := strings.Index(d.Article.Text, "cancelled")
+	d.Events[0].Trigger = doc.Span{Start: i, End: i + len("cancelled")}
+	return d
+}
+
+// light makes d's event, and the first article's, a light verb ("went").
+func light(d *doc.Document) *doc.Document {
+	d.Events[0].Action = "go"
+	return d
+}
+
 func TestEventMerging(t *testing.T) {
 	first := mention("a", "0874", "cancel", doc.Asserted, "person:jane roe", "2024-03-20", "2024-03-26")
 	tests := []struct {
@@ -50,7 +65,9 @@ func TestEventMerging(t *testing.T) {
 		merge bool
 	}{
 		{"same event, undated", mention("b", "0874", "cancel", doc.Asserted, "person:jane roe", "", ""), true},
-		{"same event, no shared participant", mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25"), false},
+		{"same event, no shared participant, both in the lead of one story", mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25"), true},
+		{"same event, no shared participant, quoted", quote(mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25")), false},
+		{"a light verb, no shared participant", light(mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25")), false},
 		{"same family other code", mention("b", "0871", "cancel", doc.Asserted, "person:jane roe", "", ""), true},
 		{"other agent", mention("b", "0874", "cancel", doc.Asserted, "person:john doe", "", ""), false},
 		{"disjoint dates", mention("b", "0874", "cancel", doc.Asserted, "person:jane roe", "2020-05-01", "2020-05-31"), false},
@@ -62,7 +79,11 @@ func TestEventMerging(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := New(Rules{})
-			a := r.Add(first)
+			f := first
+			if tt.next.Events[0].Action != "cancel" {
+				f = light(mention("a", "0874", "cancel", doc.Asserted, "person:jane roe", "2024-03-20", "2024-03-26"))
+			}
+			a := r.Add(f)
 			b := r.Add(tt.next)
 			if got := a.Events[0] == b.Events[0]; got != tt.merge {
 				t.Errorf("merged = %v, want %v", got, tt.merge)
@@ -106,9 +127,9 @@ func TestAnaphoricMention(t *testing.T) {
 		t.Error("bare mention in the same article not merged")
 	}
 	// Another article's bare mention shares no participant: the same
-	// word in one story is not enough.
-	if b := r.Add(mention("b", "0874", "cancel", doc.Asserted, "", "", "")); b.Events[0] == as.Events[0] {
-		t.Error("bare mention of another article merged")
+	// word in one story is not enough unless both articles lead with it.
+	if b := r.Add(quote(mention("b", "0874", "cancel", doc.Asserted, "", "", ""))); b.Events[0] == as.Events[0] {
+		t.Error("bare mention of another article, out of its lead, merged")
 	}
 	other := r.Add(withText(mention("c", "0874", "cancel", doc.Asserted, "", "", ""), "The museum cancelled the concert of the orchestra because the hall roof leaked."))
 	if other.Events[0] == as.Events[0] {

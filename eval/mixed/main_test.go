@@ -61,13 +61,14 @@ func TestMixedCorpus(t *testing.T) {
 	}
 }
 
-// Floors and bounds, a little under what the current rules reach (76.2%
-// of the sample right, 85.9% leaving out merges across ECB+ sub-topics;
-// the goal of issue 22 is 95%; CoNLL agreement 0.994 and 1.000 with
-// 0.03% and 0% fewer or more events).
+// Floors and bounds, a little under what the current rules reach (78.8%
+// of the sample right, 89.9% leaving out merges across ECB+ sub-topics,
+// 342 cross-article merges; the goal of issue 22 is 95%; CoNLL agreement
+// 0.990, 0.999 and 0.990 with 0.10%, 0.01% and 0.07% fewer or more
+// events in the other orders and shards).
 const (
-	floorRight        = 0.74
-	floorRightInStory = 0.84
+	floorRight        = 0.76
+	floorRightInStory = 0.87
 	maxEventDiff      = 0.005
 	minAgreement      = 0.98
 )
