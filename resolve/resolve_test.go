@@ -42,6 +42,21 @@ func mention(article string, code, action string, mod doc.Modality, agent string
 	return d
 }
 
+// quote puts d's sentence in quotation marks, its trigger on "cancelled":
+// what someone said, not the article's lead.
+func quote(d *doc.Document) *doc.Document {
+	withText(d, "\u201c"+summit+"\u201d")
+	i := strings.Index(d.Article.Text, "cancelled")
+	d.Events[0].Trigger = doc.Span{Start: i, End: i + len("cancelled")}
+	return d
+}
+
+// light makes d's event, and the first article's, a light verb ("went").
+func light(d *doc.Document) *doc.Document {
+	d.Events[0].Action = "go"
+	return d
+}
+
 func TestEventMerging(t *testing.T) {
 	first := mention("a", "0874", "cancel", doc.Asserted, "person:jane roe", "2024-03-20", "2024-03-26")
 	tests := []struct {
@@ -156,6 +171,80 @@ func TestBlockingWindow(t *testing.T) {
 
 // Uncoded occurrences ("caused", "marks") merge only with the same action,
 // or around a shared participant.
+// Reports of speech ("Jane Roe said", "Roe can be reached at") never
+// merge across articles on a shared speaker and the lead alone: every
+// story has many statements. The same speaker addressing the same named
+// party is one.
+func TestReportingVerbs(t *testing.T) {
+	speech := func(article, code, action string, target string) *doc.Document {
+		d := mention(article, code, action, doc.Asserted, "person:jane roe", "", "")
+		if target != "" {
+			d.Actors = append(d.Actors, doc.Actor{Key: target, Name: target, Kind: doc.KindOrganization})
+			d.Events[0].Arguments = append(d.Events[0].Arguments, doc.Argument{Role: doc.RoleTarget, Actor: 1, Mention: -1})
+		}
+		return d
+	}
+	tests := []struct {
+		name         string
+		code, action string
+		target       string
+		merge        bool
+	}{
+		{"said, same speaker", "010", "say", "", false},
+		{"told, coded as an accusation", "112", "tell", "", false},
+		{"reached at, coded as a move", "", "reach", "", false},
+		{"said, same speaker and addressee", "010", "say", "org:fishing union", true},
+		{"an accusation, same accuser", "112", "accuse", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{})
+			a := speech("a", tt.code, tt.action, tt.target)
+			b := speech("b", tt.code, tt.action, tt.target)
+			if tt.code == "" {
+				a.Events[0].Type.Extension, b.Events[0].Type.Extension = "EG-MOVE", "EG-MOVE"
+			}
+			ea, eb := r.Add(a).Events[0], r.Add(b).Events[0]
+			if got := ea == eb; got != tt.merge {
+				t.Errorf("merged = %v, want %v", got, tt.merge)
+			}
+		})
+	}
+}
+
+// Under Rules.StoryLead, reports of one story that both lead with the
+// same specific action merge without a shared participant; not when one
+// is quoted (out of the lead), nor on a light verb, nor without the rule.
+func TestStoryLead(t *testing.T) {
+	first := func() *doc.Document {
+		return mention("a", "0874", "cancel", doc.Asserted, "person:jane roe", "2024-03-20", "2024-03-26")
+	}
+	bare := func() *doc.Document {
+		return mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25")
+	}
+	tests := []struct {
+		name      string
+		a, b      *doc.Document
+		storyLead bool
+		merge     bool
+	}{
+		{"both in the lead of one story", first(), bare(), true, true},
+		{"without the rule", first(), bare(), false, false},
+		{"one quoted", first(), quote(bare()), true, false},
+		{"a light verb", light(first()), light(bare()), true, false},
+		{"another story", first(), withText(bare(), "Rain and wind hit the coast as the storm moved north, closing schools."), true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{StoryLead: tt.storyLead})
+			a, b := r.Add(tt.a), r.Add(tt.b)
+			if got := a.Events[0] == b.Events[0]; got != tt.merge {
+				t.Errorf("merged = %v, want %v", got, tt.merge)
+			}
+		})
+	}
+}
+
 func TestUncodedNeedSameAction(t *testing.T) {
 	for _, shared := range []bool{false, true} {
 		r := New(Rules{})

@@ -63,7 +63,32 @@ func runExplain(ctx context.Context, opts explainOptions, std streams) error {
 		return err
 	}
 	writeExplanation(std.Out, e, articles)
+	stories, err := readStories(ctx, st)
+	if err != nil {
+		return err
+	}
+	writeEventStories(std.Out, e, stories)
 	return nil
+}
+
+// writeEventStories names the story (or stories) the event's articles
+// belong to: events merge across articles inside a story.
+func writeEventStories(w io.Writer, e timeline.Event, stories []Story) {
+	of := map[string]*Story{}
+	for i := range stories {
+		for _, a := range stories[i].Articles {
+			of[a.ID] = &stories[i]
+		}
+	}
+	seen := map[*Story]bool{}
+	for _, m := range e.Mentions {
+		s := of[strings.TrimPrefix(graph.IDOf(quad.IRI(m.Article)), "article/")]
+		if s == nil || seen[s] {
+			continue
+		}
+		seen[s] = true
+		fmt.Fprintf(w, "\nstory %s: %d article(s), published %s..%s (eventgraph stories)\n", s.ID, len(s.Articles), orDash(s.From), orDash(s.To))
+	}
 }
 
 // articleLines describes each article that reports the event with what

@@ -53,6 +53,7 @@ func corefRows(topics [][]scored) []CorefRow {
 		scoreRow("resolve within gold topics", topics, resolved),
 		scoreRow("same lemma, one stream, no topics", [][]scored{all}, sameLemma),
 		scoreRow("resolve, one stream, no topics", [][]scored{all}, resolved),
+		scoreRow("resolve + StoryLead, one stream", [][]scored{all}, resolvedStoryLead),
 	}
 	return rows
 }
@@ -105,14 +106,23 @@ func sameLemma(stream []scored) [][]string {
 
 // resolved runs the stream through one resolver with the ingest rules.
 func resolved(stream []scored) [][]string {
-	out, _ := resolveStream(stream)
+	out, _ := resolveStream(stream, pipeline.Rules())
 	return out
 }
 
-// resolveStream runs the stream through one resolver with the ingest
-// rules and returns the events' clusters and each document's story.
-func resolveStream(stream []scored) (events [][]string, stories []string) {
-	r := resolve.New(pipeline.Rules())
+// resolvedStoryLead runs the stream through one resolver with the ingest
+// rules and resolve.Rules.StoryLead (off in ingest).
+func resolvedStoryLead(stream []scored) [][]string {
+	rules := pipeline.Rules()
+	rules.StoryLead = true
+	out, _ := resolveStream(stream, rules)
+	return out
+}
+
+// resolveStream runs the stream through one resolver with the rules given
+// and returns the events' clusters and each document's story.
+func resolveStream(stream []scored, rules resolve.Rules) (events [][]string, stories []string) {
+	r := resolve.New(rules)
 	events = make([][]string, len(stream))
 	stories = make([]string, len(stream))
 	for i, s := range stream {
@@ -128,7 +138,7 @@ func resolveStream(stream []scored) (events [][]string, stories []string) {
 // storyScores scores the stories the resolver finds in the mixed stream
 // against the gold sub-topics, documents as mentions.
 func storyScores(docs []scored) coref.Report {
-	_, stories := resolveStream(docs)
+	_, stories := resolveStream(docs, pipeline.Rules())
 	key, resp := coref.Partition{}, coref.Partition{}
 	for i, d := range docs {
 		key[d.g.Name] = d.g.Topic + "/" + strconv.FormatBool(d.g.Plus)

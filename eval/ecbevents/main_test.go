@@ -30,9 +30,13 @@ func TestECBEvents(t *testing.T) {
 	if f := res.All.F1(); f < floorMentionF1 {
 		t.Errorf("mention F1 %.3f below floor %.3f", f, floorMentionF1)
 	}
-	stream := res.Coref[len(res.Coref)-1]
-	if f := stream.Matched.CoNLL(); f < floorCoNLL {
-		t.Errorf("%s: CoNLL F1 %.3f below floor %.3f", stream.System, f, floorCoNLL)
+	for _, row := range res.Coref {
+		if row.System != "resolve, one stream, no topics" && row.System != "resolve + StoryLead, one stream" {
+			continue
+		}
+		if f := row.Matched.CoNLL(); f < floorCoNLL {
+			t.Errorf("%s: CoNLL F1 %.3f below floor %.3f", row.System, f, floorCoNLL)
+		}
 	}
 }
 

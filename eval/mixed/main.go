@@ -3,7 +3,7 @@
 // own), TempEval-3 TimeBank and AQUAINT texts (news of 1989-2000), and the
 // HTML, feed and JSON-lines fixtures of the repository.
 //
-//	go run ./eval/mixed [-data DIR] [-ecb 1,2,3] [-orders 3] [-list N]
+//	go run ./eval/mixed [-data DIR] [-ecb 1,2,3] [-orders 3] [-list N] [-storylead]
 //
 // Every source is rendered as the article a reader would meet (plain text
 // with its date line, or the fixture file as it is), parsed and extracted
@@ -52,6 +52,7 @@ func main() {
 	topics := flag.String("ecb", strings.Join(DefaultTopics, ","), "comma-separated ECB+ topics to mix in")
 	orders := flag.Int("orders", 3, "further orders (and shardings) to compare with the first")
 	list := flag.Int("list", 0, "print up to N unlabelled cross-article merges of the sample (for labelling)")
+	storyLead := flag.Bool("storylead", false, "resolve with resolve.Rules.StoryLead (merging on the lead within a story; off in ingest)")
 	flag.Parse()
 	dir, err := evalkit.DataDir(*data, "")
 	if err != nil {
@@ -72,6 +73,7 @@ func main() {
 	if err != nil {
 		slog.Warn("mixed: no labels", "err", err)
 	}
+	c.StoryLead = *storyLead
 	res := c.Run(labels, *orders)
 	res.Print(os.Stdout)
 	if *list > 0 {
@@ -97,7 +99,11 @@ type Source struct {
 }
 
 // Corpus is the mixed stream, in the order it is resolved.
-type Corpus struct{ Sources []Source }
+type Corpus struct {
+	Sources []Source
+	// StoryLead resolves with resolve.Rules.StoryLead (off in ingest).
+	StoryLead bool
+}
 
 var (
 	dctRE  = regexp.MustCompile(`(?s)<DCT>.*?value="(\d{4}-\d{2}-\d{2})`)
@@ -290,7 +296,7 @@ type OrderResult struct {
 // labels and compares further orders with the first.
 func (c *Corpus) Run(labels map[string]string, orders int) Result {
 	var res Result
-	events, r := resolveAll(c.Sources)
+	events, r := c.resolveAll(c.Sources)
 	res.Articles = len(c.Sources)
 	ids := map[string]bool{}
 	byEvent := map[string][]mention{}
@@ -376,7 +382,7 @@ func (c *Corpus) Run(labels map[string]string, orders int) Result {
 			order = sharded(c.Sources, k+1, 8)
 			name = fmt.Sprintf("%d disjoint shards, interleaved", k+1)
 		}
-		ev, r2 := resolveAll(order)
+		ev, r2 := c.resolveAll(order)
 		or := OrderResult{Name: name, StoryF1: storyAgreement(c.Sources, r, r2)}
 		seen := map[string]bool{}
 		for _, e := range ev {
@@ -441,9 +447,12 @@ func sharded(s []Source, n, block int) []Source {
 	return out
 }
 
-// resolveAll resolves the sources in order with the ingest rules.
-func resolveAll(s []Source) ([][]string, *resolve.Resolver) {
-	r := resolve.New(pipeline.Rules())
+// resolveAll resolves the sources in order with the ingest rules (and
+// StoryLead when c asks for it).
+func (c *Corpus) resolveAll(s []Source) ([][]string, *resolve.Resolver) {
+	rules := pipeline.Rules()
+	rules.StoryLead = c.StoryLead
+	r := resolve.New(rules)
 	out := make([][]string, len(s))
 	for i, x := range s {
 		out[i] = r.Add(x.Doc).Events

@@ -61,13 +61,15 @@ func TestMixedCorpus(t *testing.T) {
 	}
 }
 
-// Floors and bounds, a little under what the current rules reach (76.2%
-// of the sample right, 85.9% leaving out merges across ECB+ sub-topics;
-// the goal of issue 22 is 95%; CoNLL agreement 0.994 and 1.000 with
-// 0.03% and 0% fewer or more events).
+// Floors and bounds, a little under what the current rules reach (87.5%
+// of the sample right, 93.2% leaving out merges across ECB+ sub-topics,
+// 140 cross-article merges; the goal of issue 22 is 95%). Order bounds:
+// the other orders and shards give CoNLL agreement 0.996, 1.000 and
+// 0.996 with 0.06%, 0% and 0.05% fewer events (with
+// resolve.Rules.StoryLead on, which merges most: 0.990 and 0.10%).
 const (
-	floorRight        = 0.74
-	floorRightInStory = 0.84
+	floorRight        = 0.85
+	floorRightInStory = 0.91
 	maxEventDiff      = 0.005
 	minAgreement      = 0.98
 )
