@@ -657,7 +657,12 @@ func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 	if sameArticle {
 		switch {
 		case e.coded && c.coded:
-			return r.compatible(e, c)
+			// A later report with participants of its own is the
+			// earlier one only when it is the same action or shares a
+			// participant: "calls within the administration" are not
+			// "officials planned to urge Israel"; a bare "the
+			// cancellation" refers back to any compatible one.
+			return r.compatible(e, c) && (e.Action == c.Action || bare(c) || sharesArgument(e, c))
 		case e.Action != c.Action:
 			// Two uncoded events of the catch-all class are one only
 			// when they are the same action: "the resolution" and
@@ -721,6 +726,9 @@ var reportingVerbs = map[string]bool{
 func reporting(e *Event) bool {
 	return e.Type.Code == statementCode && e.Type.Extension == "" || reportingVerbs[e.Action]
 }
+
+// bare reports whether e names no participant.
+func bare(e *Event) bool { return len(e.Agents) == 0 && len(e.Targets) == 0 && len(e.Places) == 0 }
 
 // generic reports whether e's type is too broad to tell one event from
 // another across articles (Rules.Generic).

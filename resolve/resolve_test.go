@@ -313,3 +313,38 @@ func TestCrossStoryWithStoredEvent(t *testing.T) {
 		t.Errorf("not merged with the stored event: %+v", as)
 	}
 }
+
+// TestSameArticleCodedNeedEvidence: in one article, a later coded report
+// with participants of its own joins an earlier one of a compatible type
+// only when it is the same action or shares a participant ("calls within
+// the administration", then "officials planned to urge Israel": two
+// appeals); a bare mention joins any.
+func TestSameArticleCodedNeedEvidence(t *testing.T) {
+	tests := []struct {
+		name              string
+		firstAgent, agent string
+		action            string
+		want              bool
+	}{
+		{"bare earlier, other action with an agent", "", "person:ann", "urge", false},
+		{"bare later", "person:ann", "", "urge", true},
+		{"same action", "", "person:ann", "call", true},
+		{"shared agent", "person:ann", "person:ann", "urge", true},
+	}
+	for _, tt := range tests {
+		r := New(Rules{})
+		first := mention("a", "020", "call", doc.Asserted, tt.firstAgent, "", "")
+		later := mention("a", "020", tt.action, doc.Asserted, tt.agent, "", "")
+		d := &doc.Document{Article: first.Article, Sentences: first.Sentences}
+		d.Actors = append(first.Actors, later.Actors...)
+		ev := later.Events[0]
+		if len(ev.Arguments) > 0 {
+			ev.Arguments = []doc.Argument{{Role: doc.RoleAgent, Actor: len(d.Actors) - 1, Mention: -1}}
+		}
+		d.Events = append(first.Events, ev)
+		as := r.Add(d)
+		if got := as.Events[0] == as.Events[1]; got != tt.want {
+			t.Errorf("%s: merged = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
