@@ -5,6 +5,7 @@
 package timeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -301,6 +302,7 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 		pred quad.IRI
 		role string
 	}{{graph.Agent, "agent"}, {graph.Target, "target"}, {graph.Participant, "participant"}, {graph.HasPlace, "place"}}
+	roleRank := map[string]int{"agent": 0, "target": 1, "participant": 2}
 	seen := map[string]bool{}
 	for _, rl := range roles {
 		for _, a := range p[rl.pred] {
@@ -321,6 +323,16 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 			e.Actors = append(e.Actors, a)
 		}
 	}
+	// Within a role, actors come from the store in the order they were
+	// written, which concurrent writers change: by ID, every store and
+	// every run agrees.
+	slices.SortStableFunc(e.Actors, func(a, b Actor) int {
+		if c := cmp.Compare(roleRank[a.Role], roleRank[b.Role]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	slices.SortFunc(e.Places, func(a, b Actor) int { return cmp.Compare(a.ID, b.ID) })
 	for _, a := range p[graph.After] {
 		e.After = append(e.After, graph.IDOf(a))
 	}
