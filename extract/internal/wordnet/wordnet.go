@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -121,4 +122,25 @@ func ReadPlurals(path string) (map[string]string, error) {
 		}
 	})
 	return pl, err
+}
+
+// Nouns is what the generators read of WordNet's nouns.
+type Nouns struct {
+	Synsets   map[string]Synset   // by offset (data.noun)
+	Senses    map[string][]string // one-word lemma -> synset offsets, most frequent first (index.noun)
+	Irregular map[string]string   // noun -> irregular plural (noun.exc)
+}
+
+// ReadNouns reads the noun files of the WordNet database folder dir.
+func ReadNouns(dir string) (Nouns, error) {
+	var n Nouns
+	var err error
+	if n.Synsets, err = ReadSynsets(filepath.Join(dir, "data.noun")); err != nil {
+		return n, err
+	}
+	if n.Senses, err = ReadSenses(filepath.Join(dir, "index.noun")); err != nil {
+		return n, err
+	}
+	n.Irregular, err = ReadPlurals(filepath.Join(dir, "noun.exc"))
+	return n, err
 }

@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -68,18 +67,11 @@ func main() {
 }
 
 func run(dir, out string) error {
-	syns, err := wordnet.ReadSynsets(filepath.Join(dir, "data.noun"))
+	nouns, err := wordnet.ReadNouns(dir)
 	if err != nil {
 		return err
 	}
-	senses, err := wordnet.ReadSenses(filepath.Join(dir, "index.noun"))
-	if err != nil {
-		return err
-	}
-	irregular, err := wordnet.ReadPlurals(filepath.Join(dir, "noun.exc"))
-	if err != nil {
-		return err
-	}
+	syns, senses, irregular := nouns.Synsets, nouns.Senses, nouns.Irregular
 	var words []string
 	for lemma, offs := range senses {
 		if abstract(offs, syns) {
