@@ -15,7 +15,11 @@ import (
 // participle ("died after suffering"), light verbs and copulas that give
 // an event noun its agent; a noun followed by a time word ("two prison
 // guards today"), a one-word name with an age ("Comeaux, 49,"), a name in
-// apposition to a description, the subject of "in negotiations to".
+// apposition to a description, the subject of "in negotiations to"; a
+// day word the parser took for the head of the name before it ("The
+// Interior Department yesterday finalized"), the conjunct of an apposition
+// ("Page, the queen and icon who died"), the event noun a transitive
+// clause happens in ("killed four people in an escape").
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -48,6 +52,11 @@ func TestParticipants(t *testing.T) {
 		{"The bodies of Alice McMeekin and Katie Jenkin were found at their home on Saturday.", "found", doc.RoleTarget, "Katie Jenkin"},
 		{"The 10-year-old was shot on the night of May 29th while she was playing outside.", "shot", doc.RoleTarget, "10-year-old"},
 		{"The dispute centers on Israel's intent to launch a ground offensive in Rafah, which American officials warn would lead to a catastrophe.", "warn", doc.RoleAgent, "American officials"},
+		{"The Interior Department yesterday finalized rules changing the way it administers the Endangered Species Act.", "finalized", doc.RoleAgent, "Interior Department"},
+		{"The Philadelphia 76ers fired Coach Maurice Cheeks Saturday morning after a disappointing start.", "fired", doc.RoleTarget, "Coach Maurice Cheeks"},
+		{"Bettie Page, the 1950s pin-up queen and pop culture icon who died on Thursday, will be remembered for her influence on style.", "died", doc.RoleAgent, "Bettie Page"},
+		{"Nichols killed four people in a brazen courthouse escape in 2005.", "escape", doc.RoleAgent, "Nichols"},
+		{"Klitschko stopped Tony Thompson in the sixth round to retain his titles.", "round", doc.RoleAgent, "Klitschko"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {
@@ -106,6 +115,7 @@ func TestNotArguments(t *testing.T) {
 		{"It comes a day after three bank workers died in a petrol bomb attack.", "attack", doc.RoleAgent, "workers"},
 		{"The Indian Navy patrolling the Gulf of Aden on Thursday thwarted a multi-boat attack by sea brigands.", "thwarted", doc.RoleAgent, "Gulf"},
 		{"Microsoft released a patch. It seems the flaw was serious.", "seems", doc.RoleAgent, "It"},
+		{"Her spokesman Jim Smith said in a statement that she had died.", "statement", doc.RoleAgent, "Jim Smith"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

@@ -509,9 +509,9 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	found := false
 	bestScore := -100
 	consider := func(p *pattern, lo, hi int, noun bool) {
-		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && s.predicativeAdj(i)) {
+		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && (s.predicativeAdj(i) || s.argumentNoun(i))) {
 			// "Bananas can't talk": the tagger reads a verb; "feel
-			// free": an adjective.
+			// free": an adjective; "finalized rules": a noun.
 			return
 		}
 		score := 0
@@ -1305,6 +1305,20 @@ func (s *sentence) predicativeAdj(i int) bool {
 		return false
 	}
 	return s.child(i, "aux") < 0 || s.child(i, "cop") >= 0
+}
+
+// argumentNoun reports whether the tagger reads token i as a common noun
+// and the parser as an argument of a verb: "finalized rules", "the rules
+// say" have no verb "rule" in them.
+func (s *sentence) argumentNoun(i int) bool {
+	if s.toks[i].Tag != "NOUN" {
+		return false
+	}
+	switch r, _ := s.rel(i); r {
+	case "obj", "nsubj", "iobj":
+		return true
+	}
+	return false
 }
 
 // participleLike reports whether a word has a participle's ending.

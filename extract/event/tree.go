@@ -108,8 +108,13 @@ func (s *sentence) mentionOf(k int) int {
 		}
 	}
 	// An apposition stands for the name it describes: "Bettie Page, the
-	// pin-up model who helped".
-	if h := s.toks[k].Head; s.toks[k].Rel == "appos" && h >= 0 && s.toks[h].ment >= 0 {
+	// pin-up model who helped", and so does each of its conjuncts: "Bettie
+	// Page, the pin-up queen and pop culture icon who died".
+	a := k
+	for n := 0; s.toks[a].Rel == "conj" && s.toks[a].Head >= 0 && n < 4; n++ {
+		a = s.toks[a].Head
+	}
+	if h := s.toks[a].Head; s.toks[a].Rel == "appos" && h >= 0 && s.toks[h].ment >= 0 {
 		return s.toks[h].ment
 	}
 	return -1
@@ -510,8 +515,32 @@ func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
 	if !c.hasRole(doc.RoleAgent) {
 		x.lightSubject(s, c, h)
 	}
+	if !c.hasRole(doc.RoleAgent) && !c.p.has(fSpeech) && !strings.HasPrefix(c.code, "01") {
+		x.settingSubject(s, c, h)
+	}
 	if !c.hasRole(doc.RoleTarget) {
 		x.causedTarget(s, c, h)
+	}
+}
+
+// settingSubject gives an event noun that sets the scene of an active
+// verb with an object ("killed four people in a courthouse escape",
+// "pulled a gun during a prison transfer") the verb's subject as its
+// agent: the one who acts in the clause acts in the event around it; the
+// subject of a verb without one may have undergone it ("workers died in
+// an attack"). A
+// statement (CAMEO 01) the subject says something in is left out: the
+// speech verb already holds it.
+func (x *extractor) settingSubject(s *sentence, c *cand, h int) {
+	v := s.toks[h].Head
+	if r, _ := s.rel(h); r != "obl" || v < 0 || s.toks[v].Tag != "VERB" || !settings[s.caseOf(h)] {
+		return
+	}
+	if s.child(v, "obj") < 0 {
+		return // "workers died in an attack" did not attack
+	}
+	if k, rel := s.subjectOf(v); k >= 0 && rel == "nsubj" {
+		x.addNode(s, c, doc.RoleAgent, k)
 	}
 }
 
@@ -746,6 +775,7 @@ func (s *sentence) timexOwner(t sentTimex) int {
 	for n := 0; k >= 0 && s.toks[k].timex && n < len(s.toks); n++ {
 		top, k = k, s.toks[k].Head
 	}
+	k = s.lightNoun(k)
 	if k >= 0 && s.isHead[k] {
 		if low := s.acrossRelative(k, s.firstOf(top)); low >= 0 {
 			return low
@@ -753,6 +783,21 @@ func (s *sentence) timexOwner(t sentTimex) int {
 		return k
 	}
 	return -1
+}
+
+// lightNoun returns, for the token of a light verb that its event noun
+// absorbed ("attends the cabinet meeting ... May 24"), the noun's token:
+// what is said of the verb is said of the event; else k.
+func (s *sentence) lightNoun(k int) int {
+	if k < 0 || s.isHead[k] {
+		return k
+	}
+	for _, c := range s.cands {
+		if c.head == k && c.absorbed && c.p.has(fLight) && c.comp >= 0 {
+			return s.cands[c.comp].head
+		}
+	}
+	return k
 }
 
 // firstOf returns the first token of the subtree of token r.

@@ -32,6 +32,10 @@ var adverbs = set("also", "still", "then", "now", "already", "just", "not", "n't
 var subordinators = set("after", "before", "because", "while", "when", "although", "though",
 	"since", "whereas", "until", "unless", "if", "whether", "once", "as", "so", "but", "despite")
 
+// settings are the prepositions of a noun phrase that places a clause
+// inside an event: "in a courthouse escape", "during a transfer".
+var settings = set("in", "during", "into", "throughout", "amid", "amidst")
+
 var relatives = set("which", "who", "whom", "whose", "where", "that")
 
 var subjectPronouns = set("he", "she", "they", "it", "we", "i", "you", "who", "which")

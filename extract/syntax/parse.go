@@ -45,4 +45,5 @@ func Parse(toks []Token) {
 		toks[i].Head, toks[i].Rel = w.Head, w.Rel
 	}
 	*buf = words
+	repairDays(toks)
 }

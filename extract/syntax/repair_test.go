@@ -1,0 +1,37 @@
+package syntax
+
+import "testing"
+
+// TestRepairDays: a bare day word after a name is not the head of the
+// name's phrase; sentences where it is right stay as the parser made them.
+func TestRepairDays(t *testing.T) {
+	tests := []struct {
+		sentence, dep, head, rel string
+	}{
+		{"The Interior Department yesterday finalized rules.", "Department", "finalized", "nsubj"},
+		{"The Interior Department yesterday finalized rules.", "yesterday", "finalized", "obl:unmarked"},
+		{"The Interior Department yesterday finalized rules.", "The", "Department", "det"},
+		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "Cheeks", "fired", "obj"},
+		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "Maurice", "Cheeks", "compound"},
+		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "morning", "fired", "obl:unmarked"},
+	}
+	for _, tt := range tests {
+		toks := Analyze(tt.sentence, 0, len(tt.sentence))
+		dep := -1
+		for i, tok := range toks {
+			if tok.Form == tt.dep {
+				dep = i
+			}
+		}
+		if dep < 0 {
+			t.Fatalf("%q: no token %q", tt.sentence, tt.dep)
+		}
+		head := "ROOT"
+		if h := toks[dep].Head; h >= 0 {
+			head = toks[h].Form
+		}
+		if head != tt.head || toks[dep].Rel != tt.rel {
+			t.Errorf("%q: %s <-%s- %s, want <-%s- %s", tt.sentence, tt.dep, toks[dep].Rel, head, tt.rel, tt.head)
+		}
+	}
+}
