@@ -57,6 +57,7 @@ func TestParticipants(t *testing.T) {
 		{"Bettie Page, the 1950s pin-up queen and pop culture icon who died on Thursday, will be remembered for her influence on style.", "died", doc.RoleAgent, "Bettie Page"},
 		{"Nichols killed four people in a brazen courthouse escape in 2005.", "escape", doc.RoleAgent, "Nichols"},
 		{"Klitschko stopped Tony Thompson in the sixth round to retain his titles.", "round", doc.RoleAgent, "Klitschko"},
+		{"A bomb exploded at a bank, and state police did not have any suspects, officials said Saturday.", "said", doc.RoleAgent, "officials"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {

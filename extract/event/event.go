@@ -1307,16 +1307,18 @@ func (s *sentence) predicativeAdj(i int) bool {
 	return s.child(i, "aux") < 0 || s.child(i, "cop") >= 0
 }
 
-// argumentNoun reports whether the tagger reads token i as a common noun
-// and the parser as an argument of a verb: "finalized rules", "the rules
-// say" have no verb "rule" in them.
+// argumentNoun reports whether the tagger reads token i as a noun and the
+// parser as an argument of a verb or a noun's modifier: "finalized rules",
+// "the rules say", "State police" have no verb in them.
 func (s *sentence) argumentNoun(i int) bool {
-	if s.toks[i].Tag != "NOUN" {
+	if !isNounTag(s.toks[i].Tag) {
 		return false
 	}
 	switch r, _ := s.rel(i); r {
 	case "obj", "nsubj", "iobj":
 		return true
+	case "compound": // "State police"; but a "car crash case" is a crash
+		return s.toks[i].Tag == "PROPN"
 	}
 	return false
 }

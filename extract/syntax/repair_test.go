@@ -14,6 +14,10 @@ func TestRepairDays(t *testing.T) {
 		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "Cheeks", "fired", "obj"},
 		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "Maurice", "Cheeks", "compound"},
 		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "morning", "fired", "obl:unmarked"},
+		{"State police have no suspects, officials said Saturday.", "Saturday", "said", "obl:unmarked"},
+		{"State police have no suspects, officials said Saturday.", "officials", "said", "nsubj"},
+		{"An attack on a bank killed at least three people Wednesday in Athens.", "people", "killed", "obj"},
+		{"An attack on a bank killed at least three people Wednesday in Athens.", "Wednesday", "killed", "obl:unmarked"},
 	}
 	for _, tt := range tests {
 		toks := Analyze(tt.sentence, 0, len(tt.sentence))
