@@ -88,7 +88,9 @@ func TestParticipants(t *testing.T) {
 }
 
 // TestNounActorsNeedNouns: a person noun from WordNet is an actor only
-// where the parser reads a noun at the head of its phrase.
+// where the parser reads a noun at the head of its phrase; a capitalized
+// first word is a name only with evidence, and an auxiliary after it is
+// none ("Below is the cake").
 func TestNounActorsNeedNouns(t *testing.T) {
 	dct := time.Date(2008, 12, 18, 0, 0, 0, 0, time.UTC)
 	tests := []struct{ text, word string }{
@@ -96,6 +98,7 @@ func TestNounActorsNeedNouns(t *testing.T) {
 		{"Wladimir Klitschko stopped the former heavyweight champion in seven rounds.", "heavyweight"},
 		{"Both nations reassess their strategic priorities in the Middle East.", "nations"},
 		{"The vote caught senior administration officials off guard.", "guard"},
+		{"Below is the cake I made using this recipe.", "Below"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

@@ -108,13 +108,15 @@ func (s *state) wordAt(j int) (string, uint32) {
 // unevidenced reports whether the run [i, end) is a single unknown word at
 // the start of a sentence or in a headline without evidence that it is a
 // name. Evidence is: the body writes it capitalized, it is a known
-// surname, a speech verb (nx, with classes nxCls) or a possessive follows,
-// or (at the start of a body sentence) the parser reads a proper noun that
-// is the subject of the verb after it ("Boeing challenged the award").
+// surname, a speech verb (nx, with classes nxCls; an auxiliary such as
+// "is" is none: "Below is the cake") or a possessive follows, or (at the
+// start of a body sentence) the parser reads a proper noun that is the
+// subject of the verb after it ("Boeing challenged the award").
 func (s *state) unevidenced(i, end int, nx string, nxCls uint32) bool {
 	t := &s.toks[i]
+	speech := nxCls&cSpeechVerb != 0 && (nxCls&cStop == 0 || s.titleCase)
 	return end-i == 1 && (t.first || s.titleCase) && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !s.surnameCand[t.low] &&
-		nxCls&cSpeechVerb == 0 && nx != "'s" && !(t.first && !s.titleCase && s.properSubject(i))
+		!speech && nx != "'s" && !(t.first && !s.titleCase && s.properSubject(i))
 }
 
 // headlineNameEnd returns where a name run [i, end) of a headline ends
