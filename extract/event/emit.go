@@ -390,15 +390,14 @@ func thirdPerson(v string) string {
 		return "is"
 	case "have":
 		return "has"
-	case "do":
-		return "does"
-	case "go":
-		return "goes"
 	}
 	n := len(v)
+	afterConsonant := n > 1 && !strings.ContainsRune("aeiou", rune(v[n-2]))
 	switch {
-	case n > 1 && strings.HasSuffix(v, "y") && !strings.ContainsRune("aeiou", rune(v[n-2])):
+	case strings.HasSuffix(v, "y") && afterConsonant:
 		return v[:n-1] + "ies"
+	case strings.HasSuffix(v, "o") && afterConsonant: // "vetoes", "goes"
+		return v + "es"
 	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z"):
 		return v + "es"
 	}
