@@ -19,7 +19,9 @@ import (
 // day word the parser took for the head of the name before it ("The
 // Interior Department yesterday finalized"), the conjunct of an apposition
 // ("Page, the queen and icon who died"), the event noun a transitive
-// clause happens in ("killed four people in an escape").
+// clause happens in ("killed four people in an escape"), the phrase its
+// pattern asks for that the parser hung elsewhere ("policy towards Israel
+// and its operations against Hamas").
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -58,6 +60,7 @@ func TestParticipants(t *testing.T) {
 		{"Nichols killed four people in a brazen courthouse escape in 2005.", "escape", doc.RoleAgent, "Nichols"},
 		{"Klitschko stopped Tony Thompson in the sixth round to retain his titles.", "round", doc.RoleAgent, "Klitschko"},
 		{"A bomb exploded at a bank, and state police did not have any suspects, officials said Saturday.", "said", doc.RoleAgent, "officials"},
+		{"The resolution maintained U.S. policy towards Israel and its operations against Hamas.", "operations", doc.RoleTarget, "Hamas"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {

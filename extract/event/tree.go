@@ -512,6 +512,9 @@ func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
 			x.oblique(s, c, k, true)
 		}
 	}
+	if k := s.patternPhrase(c, h); k >= 0 {
+		x.oblique(s, c, k, true)
+	}
 	if !c.hasRole(doc.RoleAgent) {
 		x.lightSubject(s, c, h)
 	}
@@ -542,6 +545,23 @@ func (x *extractor) settingSubject(s *sentence, c *cand, h int) {
 	if k, rel := s.subjectOf(v); k >= 0 && rel == "nsubj" {
 		x.addNode(s, c, doc.RoleAgent, k)
 	}
+}
+
+// patternPhrase returns the noun of the prepositional phrase right after
+// event noun h that the parser attached to a word before h, when the
+// pattern of c asks for that preposition: in "a policy towards Israel and
+// its operations against Hamas" (n:operation +against) the operations are
+// against Hamas, not the policy; -1 when there is none.
+func (s *sentence) patternPhrase(c *cand, h int) int {
+	p := h + 1
+	if c.p.objs == nil || p >= len(s.toks) || s.toks[p].Rel != "case" || !c.p.objs[s.toks[p].low] {
+		return -1
+	}
+	n := s.toks[p].Head
+	if n <= p || s.toks[n].Head == h || s.toks[n].Head > h {
+		return -1
+	}
+	return n
 }
 
 // causedTarget gives an event noun that is the subject of a verb the
