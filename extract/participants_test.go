@@ -102,6 +102,7 @@ func TestNounActorsNeedNouns(t *testing.T) {
 		{"Both nations reassess their strategic priorities in the Middle East.", "nations"},
 		{"The vote caught senior administration officials off guard.", "guard"},
 		{"Below is the cake I made using this recipe.", "Below"},
+		{"Afterwards Penny stays inside all day.", "Afterwards Penny"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

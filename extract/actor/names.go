@@ -65,6 +65,11 @@ func (s *state) middleInitialDot(k int) bool {
 
 // nameAt handles a capitalized name run starting at i.
 func (s *state) nameAt(i int) int {
+	if t := &s.toks[i]; t.first && !s.titleCase && notNameTags[t.tag] {
+		// "Afterwards Penny stays": the first word is capitalized for
+		// the sentence; a name may follow it.
+		return i + 1
+	}
 	if _, ok := s.titleStart(i); ok {
 		if j, ok := s.titled(i, -1, "", i); ok {
 			return j
@@ -95,6 +100,12 @@ func (s *state) nameAt(i int) int {
 	m := s.addMention(s.toks[i].span.Start, s.toks[end-1].span.End, a, how)
 	return s.afterMention(end, a, m)
 }
+
+// notNameTags are the parser's tags of words that start no name.
+// A verb is not among them: the tagger reads a surname at the start of a
+// sentence as one too often ("Lohan checked in").
+var notNameTags = map[string]bool{"ADV": true, "ADP": true, "SCONJ": true,
+	"CCONJ": true, "DET": true, "PRON": true, "PART": true, "INTJ": true}
 
 // wordAt returns the lowercase form and the word classes of token j, or
 // "" and 0 outside the sentence.

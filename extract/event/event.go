@@ -1197,6 +1197,25 @@ func (x *extractor) localModality(s *sentence, c *cand) {
 			return
 		}
 	}
+	// A yes-no question asks whether it happens: "Are bicycles allowed?",
+	// "Will Israel invade Rafah?".
+	if c.mod == doc.Asserted && s.yesNoQuestion() {
+		c.mod = doc.Hypothetical
+	}
+}
+
+// yesNoQuestion reports whether the sentence asks a yes-no question: it
+// ends with a question mark and starts with an auxiliary ("Is", "Will",
+// "Did"), quotes aside.
+func (s *sentence) yesNoQuestion() bool {
+	first, last := 0, len(s.toks)-1
+	for first <= last && isPunct(s.toks[first].low) {
+		first++
+	}
+	for last >= first && isPunct(s.toks[last].low) && s.toks[last].low != "?" {
+		last--
+	}
+	return first < last && s.toks[last].low == "?" && s.toks[first].cls&cAux != 0
 }
 
 // tense sets c.tense from auxiliaries and the verb form, or for a noun from

@@ -450,11 +450,15 @@ func TestImperative(t *testing.T) {
 }
 
 // TestTaggerVetoesPattern: a noun pattern does not fire on a word the
-// tagger reads as a verb, nor a verb pattern on a predicative adjective.
+// tagger reads as a verb, nor a verb pattern on a predicative adjective or
+// on a noun that is an argument ("finalized rules") or a name's compound
+// ("State police").
 func TestTaggerVetoesPattern(t *testing.T) {
 	tests := []struct{ text, action string }{
 		{"Bananas cannot talk.", "negotiate"},
 		{"Feel free to cover these peanut butter balls with a topping.", "free"},
+		{"The Interior Department yesterday finalized rules changing the way it administers the act.", "rule"},
+		{"State police did not have any suspects, officials said.", "state"},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)
@@ -463,6 +467,38 @@ func TestTaggerVetoesPattern(t *testing.T) {
 			if e.Action == tt.action {
 				t.Errorf("%q: event %q (%s, pattern %s)", tt.text, e.Action, e.Type.Code, e.Pattern)
 			}
+		}
+	}
+}
+
+// TestQuestion: what a yes-no question asks about is not asserted; a
+// statement that ends with a question mark, or a wh-question, keeps its
+// modality.
+func TestQuestion(t *testing.T) {
+	tests := []struct {
+		text, trigger string
+		mod           doc.Modality
+	}{
+		{"Are bicycles allowed on the replacement buses?", "allowed", doc.Hypothetical},
+		{"Will Israel invade Rafah?", "invade", doc.Hypothetical},
+		{"\"Did Netanyahu cancel the trip?\"", "cancel", doc.Hypothetical},
+		{"Israel invaded Rafah?", "invaded", doc.Asserted},
+		{"Why did Netanyahu cancel the trip?", "cancel", doc.Asserted},
+	}
+	for _, tt := range tests {
+		d := parsedDoc(t, tt.text)
+		Extract(d)
+		found := false
+		for _, e := range d.Events {
+			if e.TriggerText == tt.trigger {
+				found = true
+				if e.Modality != tt.mod {
+					t.Errorf("%q: %s is %s, want %s", tt.text, tt.trigger, e.Modality, tt.mod)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event %q", tt.text, tt.trigger)
 		}
 	}
 }
