@@ -302,8 +302,8 @@ func (x *extractor) summary(s *sentence, c *cand, e *doc.EventMention) string {
 	if len(subj) > 0 {
 		b.WriteString(strings.Join(subj, " and "))
 		b.WriteByte(' ')
-		if len(subj) > 1 {
-			b.WriteString(e.Action)
+		if len(subj) > 1 || len(agents) == 1 && x.pluralNoun(s, e.Arguments) {
+			b.WriteString(e.Action) // "officials say"
 		} else {
 			b.WriteString(thirdPerson(e.Action))
 		}
@@ -381,6 +381,25 @@ func (x *extractor) objectPhrase(s *sentence, c *cand) string {
 		return ""
 	}
 	return x.d.Article.Text[s.toks[start].Start:s.toks[end-1].End]
+}
+
+// pluralNoun reports whether the agent among args is known only by a
+// plural common noun ("officials"); a name takes a singular verb whatever
+// its form ("United States says"), and so do "US officials" that stand
+// for a named government.
+func (x *extractor) pluralNoun(s *sentence, args []doc.Argument) bool {
+	for _, a := range args {
+		if a.Role != doc.RoleAgent || a.Mention < 0 || !x.anonymous(a.Mention) {
+			continue
+		}
+		end := x.d.ActorMentions[a.Mention].Head.End
+		for i := range s.toks {
+			if s.toks[i].End == end {
+				return s.toks[i].XPOS == "NNS"
+			}
+		}
+	}
+	return false
 }
 
 // thirdPerson inflects a verb lemma for a singular subject.

@@ -23,7 +23,7 @@ func (x *extractor) speechActs(s *sentence) {
 		var r, weak *cand
 		for _, ci := range c.said {
 			o := s.cands[ci]
-			if o.p.has(fSpeech) || x.l.typeOf(o.code).Code == "" {
+			if o.p.has(fSpeech) || x.l.typeOf(o.code).Code == "" || s.buriedNoun(o) {
 				continue
 			}
 			if o.p.has(fWeak) {
@@ -134,4 +134,20 @@ func (x *extractor) intentCode(code string) string {
 		}
 	}
 	return best
+}
+
+// buriedNoun reports whether candidate c is an event noun inside another
+// phrase of the report, not what the report says happened: "said the
+// resolution maintained U.S. policy towards Israel and its operations
+// against Hamas" accuses no one of the operations. A subject or predicate
+// noun is what it says ("said Israel's attacks were brutal").
+func (s *sentence) buriedNoun(c *cand) bool {
+	if !c.p.noun || !s.parsed() || s.titleCased {
+		return false
+	}
+	switch r, _ := s.rel(c.head); r {
+	case "nsubj", "root", "ccomp", "parataxis":
+		return false
+	}
+	return true
 }

@@ -1,0 +1,33 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
+
+// TestSummaryAgreement: a plural common noun takes a plural verb in an
+// event's summary, a name a singular one whatever its form.
+func TestSummaryAgreement(t *testing.T) {
+	dct := time.Date(2024, 3, 26, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, trigger, want string }{
+		{"Officials said Israel attacked Gaza.", "said", "officials say Israel"},
+		{"Protesters clashed with police in Athens.", "clashed", "protesters clash with police in Athens"},
+		{"The United States abstained.", "abstained", "United States abstains"},
+		{"The ministry said it would respond.", "said", "ministry says"},
+		{"US officials expressed bewilderment at the decision.", "expressed", "United States government expresses bewilderment"},
+	}
+	for _, tt := range tests {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		var got []string
+		for _, e := range d.Events {
+			if e.TriggerText == tt.trigger {
+				got = append(got, e.Summary)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%q: summaries %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
