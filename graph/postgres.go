@@ -573,9 +573,10 @@ func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error
 }
 
 // resolverPrefixes are the subjects whose quads LoadResolver reads: actors,
-// events, event mentions, actor mentions (each article's cast, which
-// resolve compares reports by) and articles (their stories).
-var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:mention/", "eg:amention/", "eg:article/"}
+// events, their type nodes (codes), event mentions, actor mentions (each
+// article's cast, which resolve compares reports by) and articles (their
+// stories).
+var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:cameo/", "eg:mention/", "eg:amention/", "eg:article/"}
 
 func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, error) {
 	cols := func(n string) string {

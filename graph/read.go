@@ -258,15 +258,20 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 		return err
 	}
 	var loaded []resolve.Event
+	types := map[string]doc.EventType{}
 	for _, e := range events {
 		p, err := s.Out(ctx, e)
+		if err != nil {
+			return err
+		}
+		typ, err := s.eventType(ctx, p.First(EventType), types)
 		if err != nil {
 			return err
 		}
 		ev := resolve.Event{
 			Seq:      int64(p.Int(Seq)),
 			ID:       IDOf(e),
-			Type:     doc.EventType{Code: p.Str(CAMEO), Extension: p.Str(Extension)},
+			Type:     typ,
 			Action:   p.Str(Action),
 			Modality: doc.Modality(p.Str(Modality)),
 			Story:    strings.TrimPrefix(IDOf(p.First(Story)), "story/"),
@@ -329,6 +334,25 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 		r.KnowEvent(ev)
 	}
 	return nil
+}
+
+// eventType reads the codes of an event's type node (see typeNode),
+// once per node: cache holds those read.
+func (s *Store) eventType(ctx context.Context, node quad.Value, cache map[string]doc.EventType) (doc.EventType, error) {
+	if node == nil {
+		return doc.EventType{}, nil
+	}
+	k := node.String()
+	if t, ok := cache[k]; ok {
+		return t, nil
+	}
+	p, err := s.Out(ctx, node)
+	if err != nil {
+		return doc.EventType{}, fmt.Errorf("reading event type %s: %w", k, err)
+	}
+	t := doc.EventType{Code: p.Str(CAMEO), Extension: p.Str(Extension)}
+	cache[k] = t
+	return t, nil
 }
 
 // appendNew appends v to s unless s holds it.

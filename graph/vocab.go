@@ -22,8 +22,7 @@
 //	                                              schema:publisher, schema:inLanguage, eg:source, eg:story,
 //	                                              eg:storySeq, eg:keywords, eg:sameStoryAs
 //	<eg:event/ID>          a sem:Event            the coding: eg:action, sem:eventType <eg:cameo/CODE>,
-//	                                              eg:cameoCode, eg:extensionCode, eg:modality,
-//	                                              schema:description; the participants:
+//	                                              eg:modality, schema:description; the participants:
 //	                                              eg:agent / eg:target / eg:participant and sem:hasActor
 //	                                              <actor>, sem:hasPlace <actor>; eg:after / eg:before /
 //	                                              eg:simultaneous <event>; eg:seq, eg:story
@@ -40,7 +39,8 @@
 //	<eg:amention/ART/N>    (no rdf:type)          eg:mentionOf <actor>, prov:wasDerivedFrom <article>,
 //	                                              eg:spans (every mention of the actor in the article)
 //	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title, eg:of <actor>
-//	<eg:cameo/CODE>                               rdfs:label, eg:quadClass, eg:goldstein (what the code
+//	<eg:cameo/CODE>                               eg:cameoCode, eg:extensionCode (an extension's node),
+//	                                              rdfs:label, eg:quadClass, eg:goldstein (what the code
 //	                                              implies, stated once for every event of the type)
 //
 //	<eg:store>                                    eg:vocabularyVersion (unlabelled; version.go)
@@ -150,10 +150,11 @@ var (
 	// EventType is the event's CAMEO type node <eg:cameo/CODE> (or
 	// <eg:cameo/EXTENSION> for eventgraph's extension codes).
 	EventType = quad.IRI("sem:eventType")
-	// CAMEO is the CAMEO code ("125").
+	// CAMEO is the CAMEO code ("125") of a type node <eg:cameo/CODE>, and
+	// an extension's nearest CAMEO code on its node.
 	CAMEO = quad.IRI("eg:cameoCode")
-	// Extension is eventgraph's finer code, when the event has one
-	// ("EG-CANCELVISIT").
+	// Extension is eventgraph's finer code on the type node of an
+	// extension ("EG-CANCELVISIT").
 	Extension = quad.IRI("eg:extensionCode")
 	// QuadClass is the CAMEO quad class, 1-4, and Goldstein the
 	// Goldstein score, -10 to 10, of a type node <eg:cameo/CODE>.

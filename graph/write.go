@@ -284,6 +284,12 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 	handover := cgraph.NewTransaction()
 	n, handed := 0, 0
 	heirs := map[string]quad.Value{}
+	// via[node] is the heir of a handed-over fact naming node: a node
+	// that only the article's shared facts refer to (an event's type
+	// node, when the later articles only merged into the event) goes to
+	// the heir of the facts that name it.
+	via := map[string]quad.IRI{}
+	var orphans []quad.Quad
 	for _, q := range quads {
 		tx.RemoveQuad(q)
 		n++
@@ -299,8 +305,22 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 			}
 			heirs[k] = h
 		}
-		if h != nil {
-			q.Label = h
+		if h == nil {
+			orphans = append(orphans, q)
+			continue
+		}
+		q.Label = h
+		handover.AddQuad(q)
+		handed++
+		if l, ok := h.(quad.IRI); ok {
+			if o, ok := q.Object.(quad.IRI); ok && (via[string(o)] == "" || l < via[string(o)]) {
+				via[string(o)] = l
+			}
+		}
+	}
+	for _, q := range orphans {
+		if o, ok := q.Subject.(quad.IRI); ok && via[string(o)] != "" {
+			q.Label = via[string(o)]
 			handover.AddQuad(q)
 			handed++
 		}
