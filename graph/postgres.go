@@ -572,11 +572,11 @@ func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error
 	return Wrap(mem).LoadResolver(ctx, r)
 }
 
-// resolverPrefixes are the subjects whose quads LoadResolver reads: actors,
-// events, their type nodes (codes), event mentions, actor mentions (each
-// article's cast, which resolve compares reports by) and articles (their
-// stories).
-var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:cameo/", "eg:mention/", "eg:amention/", "eg:article/"}
+// resolverPrefixes are the subjects whose quads LoadResolver reads: actors
+// (with their spans, under each article's label: the article's cast, which
+// resolve compares reports by), events, their type nodes (codes), event
+// mentions and articles (their stories). The labels are copied too.
+var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:cameo/", "eg:mention/", "eg:article/"}
 
 func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, error) {
 	cols := func(n string) string {
@@ -587,11 +587,12 @@ func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, er
 	for _, p := range resolverPrefixes {
 		where = append(where, "ns.value_string LIKE '"+p+"%'")
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+cols("ns")+`, `+cols("np")+`, `+cols("no")+`
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols("ns")+`, `+cols("np")+`, `+cols("no")+`, `+cols("nl")+`
 FROM quads q
 JOIN nodes ns ON ns.hash = q.subject_hash
 JOIN nodes np ON np.hash = q.predicate_hash
 JOIN nodes no ON no.hash = q.object_hash
+LEFT JOIN nodes nl ON nl.hash = q.label_hash
 WHERE ns.iri AND (`+strings.Join(where, " OR ")+`)
 ORDER BY q.horizon`)
 	if err != nil {
@@ -599,17 +600,21 @@ ORDER BY q.horizon`)
 	}
 	defer rows.Close()
 	mem := memstore.New()
-	var v [3]nodeScan
-	dest := make([]any, 0, 30)
+	var v [4]nodeScan
+	dest := make([]any, 0, 40)
 	for i := range v {
 		dest = append(dest, v[i].dest()...)
 	}
 	for rows.Next() {
+		v[3] = nodeScan{} // no label: every column NULL
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		var q quad.Quad
-		for i, d := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object} {
+		for i, d := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label} {
+			if d == quad.Label && v[i].data == nil && !v[i].str.Valid {
+				continue
+			}
 			val, err := v[i].value()
 			if err != nil {
 				return nil, err

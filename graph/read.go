@@ -517,20 +517,13 @@ func (c castCache) of(ctx context.Context, article quad.Value) ([]string, error)
 	if v, ok := c.m[k]; ok {
 		return v, nil
 	}
-	ms, err := c.s.In(ctx, article, DerivedFrom)
+	actors, err := c.s.Cast(ctx, article)
 	if err != nil {
 		return nil, err
 	}
 	var out []string
-	for _, m := range ms {
-		if !strings.HasPrefix(Str(m), "eg:amention/") {
-			continue
-		}
-		p, err := c.s.Out(ctx, m)
-		if err != nil {
-			return nil, err
-		}
-		if id := IDOf(p.First(MentionOf)); id != "" && !strings.HasPrefix(id, "actor/desc/") {
+	for _, a := range actors {
+		if id := IDOf(a); id != "" && !strings.HasPrefix(id, "actor/desc/") {
 			out = append(out, id)
 		}
 	}

@@ -13,7 +13,9 @@ import (
 // 1 stored every mention as a record of its own (sentence text repeated,
 // coding on every mention), 2 as a handle (MentionHandle) into the
 // article's text, stored once; 3 (issue 19, second step) states an
-// event type's codes on its type node, not on every event.
+// event type's codes on its type node, not on every event, and an
+// article's mentions of an actor as one quad on the actor (eg:spans
+// under the article's label), not as a node of three.
 const Version = 3
 
 // StoreNode and VocabVersion record a store's vocabulary version:

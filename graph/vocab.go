@@ -35,9 +35,9 @@
 //	                                              (package timeline), not stored.
 //	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:key, eg:kind, eg:actorCode,
 //	                                              schema:alternateName, schema:jobTitle, schema:affiliation,
-//	                                              eg:partOf, eg:owner
-//	<eg:amention/ART/N>    (no rdf:type)          eg:mentionOf <actor>, prov:wasDerivedFrom <article>,
-//	                                              eg:spans (every mention of the actor in the article)
+//	                                              eg:partOf, eg:owner; and its mentions: one eg:spans per
+//	                                              article naming it, under the article's label (every
+//	                                              mention of the actor in the article, FormatSpans)
 //	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title, eg:of <actor>
 //	<eg:cameo/CODE>                               eg:cameoCode, eg:extensionCode (an extension's node),
 //	                                              rdfs:label, eg:quadClass, eg:goldstein (what the code
@@ -185,14 +185,14 @@ var (
 
 // Mention predicates.
 var (
-	// MentionOf ties an event mention to its event, an actor mention to
-	// its actor.
+	// MentionOf ties an event mention to its event.
 	MentionOf = quad.IRI("eg:mentionOf")
 	// DerivedFrom ties a mention to its article (prov:wasDerivedFrom).
 	DerivedFrom = quad.IRI("prov:wasDerivedFrom")
 	// Handle is an event mention's packed literal (MentionHandle).
 	Handle = quad.IRI("eg:handle")
-	// Spans are an actor mention's spans in the article's text
+	// Spans are an article's mentions of an actor, on the actor and
+	// under the article's label: their spans in the article's text
 	// (FormatSpans).
 	Spans = quad.IRI("eg:spans")
 	// Trigger and TimeText are an event mention's trigger and time

@@ -293,7 +293,7 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 	for _, q := range quads {
 		tx.RemoveQuad(q)
 		n++
-		if ownedBy(q.Subject, id) {
+		if ownedBy(q, id) {
 			continue
 		}
 		k := q.Subject.String()
@@ -342,16 +342,16 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 	return n, nil
 }
 
-// ownedBy reports whether node belongs to article id alone: the article
-// itself and its event and actor mentions.
-func ownedBy(node quad.Value, id string) bool {
-	iri, ok := node.(quad.IRI)
+// ownedBy reports whether q, a quad under article id's label, belongs to
+// the article alone: a fact of the article itself or of its event
+// mentions, or its spans of an actor.
+func ownedBy(q quad.Quad, id string) bool {
+	iri, ok := q.Subject.(quad.IRI)
 	if !ok {
 		return false
 	}
 	v := string(iri)
-	return v == string(ArticleIRI(id)) ||
-		strings.HasPrefix(v, "eg:mention/"+id+"/") || strings.HasPrefix(v, "eg:amention/"+id+"/")
+	return v == string(ArticleIRI(id)) || strings.HasPrefix(v, "eg:mention/"+id+"/") || q.Predicate == quad.Value(Spans)
 }
 
 // heir returns the label of a stored article, other than label, whose
