@@ -111,9 +111,6 @@ func (m *mapping) event(i int) {
 			continue
 		}
 		sh.add(ev, argumentPredicate(arg.Role), m.actorIRI[arg.Actor])
-		if arg.Role != doc.RolePlace {
-			sh.add(ev, HasActor, m.actorIRI[arg.Actor])
-		}
 	}
 	sh.add(ev, Type, ClassEvent)
 	if as.New != nil && !as.New[i] {

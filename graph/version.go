@@ -15,7 +15,8 @@ import (
 // article's text, stored once; 3 (issue 19, second step) states an
 // event type's codes on its type node, not on every event, and an
 // article's mentions of an actor as one quad on the actor (eg:spans
-// under the article's label), not as a node of three.
+// under the article's label), not as a node of three, and no longer
+// repeats an event's actors as sem:hasActor.
 const Version = 3
 
 // StoreNode and VocabVersion record a store's vocabulary version:

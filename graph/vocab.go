@@ -23,8 +23,8 @@
 //	                                              eg:storySeq, eg:keywords, eg:sameStoryAs
 //	<eg:event/ID>          a sem:Event            the coding: eg:action, sem:eventType <eg:cameo/CODE>,
 //	                                              eg:modality, schema:description; the participants:
-//	                                              eg:agent / eg:target / eg:participant and sem:hasActor
-//	                                              <actor>, sem:hasPlace <actor>; eg:after / eg:before /
+//	                                              eg:agent / eg:target / eg:participant <actor>,
+//	                                              sem:hasPlace <actor>; eg:after / eg:before /
 //	                                              eg:simultaneous <event>; eg:seq, eg:story
 //	<eg:mention/ART/N>     (no rdf:type)          eg:mentionOf <event>, prov:wasDerivedFrom <article>, and
 //	                                              eg:handle: sentence, trigger span, modality, salience,
@@ -165,13 +165,13 @@ var (
 	Modality = quad.IRI("eg:modality")
 	// Description is the event's who-did-what-to-whom summary.
 	Description = quad.IRI("schema:description")
-	// Agent, Target and Participant are the event's actors by role;
-	// HasActor is any of them (sem:hasActor); HasPlace is where it
-	// happened.
+	// Agent, Target and Participant are the event's actors by role
+	// (ActorRoles; not repeated as sem:hasActor: a query asks for any of
+	// them, In(["<eg:agent>", "<eg:target>", "<eg:participant>"]));
+	// HasPlace is where it happened.
 	Agent       = quad.IRI("eg:agent")
 	Target      = quad.IRI("eg:target")
 	Participant = quad.IRI("eg:participant")
-	HasActor    = quad.IRI("sem:hasActor")
 	HasPlace    = quad.IRI("sem:hasPlace")
 	// After, Before and Same are temporal relations an article states
 	// between two events ("came after", "coincided with").
@@ -182,6 +182,9 @@ var (
 	// from the store merges exactly as the one that wrote it.
 	Seq = quad.IRI("eg:seq")
 )
+
+// ActorRoles are the edges from an event to its actors, places aside.
+var ActorRoles = []quad.IRI{Agent, Target, Participant}
 
 // Mention predicates.
 var (

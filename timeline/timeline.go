@@ -189,7 +189,7 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]quad.Value, er
 	var out []quad.Value
 	for _, a := range actors {
 		// One scan of the actor's incoming quads.
-		evs, err := s.InAny(ctx, a, graph.HasActor, graph.HasPlace, graph.Participant)
+		evs, err := s.InAny(ctx, a, graph.Agent, graph.Target, graph.Participant, graph.HasPlace)
 		if err != nil {
 			return nil, err
 		}

@@ -103,7 +103,7 @@ func actor(ctx context.Context, st *graph.Store, n quad.Value, name func(quad.Va
 		return a, err
 	}
 	a.Articles, a.Mentions = articles(ms)
-	evs, err := st.In(ctx, n, graph.HasActor)
+	evs, err := st.InAny(ctx, n, graph.ActorRoles...)
 	if err != nil {
 		return a, err
 	}
