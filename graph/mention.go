@@ -73,47 +73,29 @@ type ActorMention struct {
 }
 
 // ActorMentions returns the articles that name actor, with their spans:
-// one scan of the actor's own quads.
+// one scan of the actor's own quads (by the subject index; the quads of
+// other predicates are skipped by reference, without reading their
+// values).
 func (s *Store) ActorMentions(ctx context.Context, actor quad.Value) ([]ActorMention, error) {
-	var out []ActorMention
-	err := s.eachLabelled(ctx, quad.Subject, actor, func(q quad.Quad) {
-		out = append(out, ActorMention{Article: q.Label, Spans: Str(q.Object)})
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading the mentions of %s: %w", actor, err)
-	}
-	return out, nil
-}
-
-// Cast returns the actors an article names: one scan of the quads under
-// its label.
-func (s *Store) Cast(ctx context.Context, article quad.Value) ([]quad.Value, error) {
-	var out []quad.Value
-	err := s.eachLabelled(ctx, quad.Label, article, func(q quad.Quad) { out = append(out, q.Subject) })
-	if err != nil {
-		return nil, fmt.Errorf("reading the actors %s names: %w", article, err)
-	}
-	return out, nil
-}
-
-// eachLabelled calls fn with each eg:spans quad whose direction d is
-// node; the others are skipped by reference, without reading their
-// values.
-func (s *Store) eachLabelled(ctx context.Context, d quad.Direction, node quad.Value, fn func(quad.Quad)) error {
-	ref, pred := s.QuadStore.ValueOf(node), s.QuadStore.ValueOf(Spans)
+	ref, pred := s.QuadStore.ValueOf(actor), s.QuadStore.ValueOf(Spans)
 	if ref == nil || pred == nil {
-		return nil
+		return nil, nil
 	}
 	predKey := cgraph.ToKey(pred)
-	it := s.QuadStore.QuadIterator(d, ref)
+	var out []ActorMention
+	it := s.QuadStore.QuadIterator(quad.Subject, ref)
 	defer it.Close()
 	for it.Next(ctx) {
 		r := it.Result()
 		if cgraph.ToKey(s.QuadStore.QuadDirection(r, quad.Predicate)) == predKey {
-			fn(s.QuadStore.Quad(r))
+			q := s.QuadStore.Quad(r)
+			out = append(out, ActorMention{Article: q.Label, Spans: Str(q.Object)})
 		}
 	}
-	return it.Err()
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("reading the mentions of %s: %w", actor, err)
+	}
+	return out, nil
 }
 
 // CountActorMentions returns the number of actor mentions stored: the

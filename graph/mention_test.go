@@ -5,15 +5,13 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/cayleygraph/quad"
-
 	"github.com/eventgraph/eventgraph/resolve"
 )
 
 // An article's mentions of an actor are one eg:spans quad on the actor
 // under the article's label: two articles with the same spans keep one
 // each, and retracting one leaves the other's.
-func TestActorMentionsAndCast(t *testing.T) {
+func TestActorMentions(t *testing.T) {
 	ctx := context.Background()
 	for _, backend := range []string{"bolt", "memstore"} {
 		t.Run(backend, func(t *testing.T) {
@@ -57,15 +55,6 @@ func TestActorMentionsAndCast(t *testing.T) {
 				slices.Sort(arts)
 				if !slices.Equal(arts, tc.articles) {
 					t.Errorf("after retracting %q: Jane Roe is named by %v, want %v", tc.retract, arts, tc.articles)
-				}
-				for _, a := range tc.articles {
-					cast, err := st.Cast(ctx, quad.IRI(a))
-					if err != nil {
-						t.Fatal(err)
-					}
-					if !slices.Equal(cast, []quad.Value{jane}) {
-						t.Errorf("after retracting %q: %s names %v, want [%s]", tc.retract, a, cast, jane)
-					}
 				}
 			}
 		})

@@ -558,7 +558,7 @@ func writePlaceholders(b *strings.Builder, n, k int, extra string) {
 // LoadResolverBulk is LoadResolver for stores where reading node by node
 // is slow: on SQL backends, where each read is a round trip (and each value
 // another), it first copies the quads LoadResolver reads (those about
-// actors, events, event and actor mentions) into memory in one query, in the
+// actors, events, their types, event mentions, articles) into memory in one query, in the
 // order they were written, and runs LoadResolver on the copy. Elsewhere it
 // is LoadResolver.
 func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error {
@@ -572,10 +572,9 @@ func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error
 	return Wrap(mem).LoadResolver(ctx, r)
 }
 
-// resolverPrefixes are the subjects whose quads LoadResolver reads: actors
-// (with their spans, under each article's label: the article's cast, which
-// resolve compares reports by), events, their type nodes (codes), event
-// mentions and articles (their stories). The labels are copied too.
+// resolverPrefixes are the subjects whose quads LoadResolver reads: actors,
+// events, their type nodes (codes), event mentions and articles (their
+// stories and casts).
 var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:cameo/", "eg:mention/", "eg:article/"}
 
 func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, error) {
@@ -587,12 +586,11 @@ func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, er
 	for _, p := range resolverPrefixes {
 		where = append(where, "ns.value_string LIKE '"+p+"%'")
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+cols("ns")+`, `+cols("np")+`, `+cols("no")+`, `+cols("nl")+`
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols("ns")+`, `+cols("np")+`, `+cols("no")+`
 FROM quads q
 JOIN nodes ns ON ns.hash = q.subject_hash
 JOIN nodes np ON np.hash = q.predicate_hash
 JOIN nodes no ON no.hash = q.object_hash
-LEFT JOIN nodes nl ON nl.hash = q.label_hash
 WHERE ns.iri AND (`+strings.Join(where, " OR ")+`)
 ORDER BY q.horizon`)
 	if err != nil {
@@ -600,21 +598,17 @@ ORDER BY q.horizon`)
 	}
 	defer rows.Close()
 	mem := memstore.New()
-	var v [4]nodeScan
-	dest := make([]any, 0, 40)
+	var v [3]nodeScan
+	dest := make([]any, 0, 30)
 	for i := range v {
 		dest = append(dest, v[i].dest()...)
 	}
 	for rows.Next() {
-		v[3] = nodeScan{} // no label: every column NULL
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		var q quad.Quad
-		for i, d := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label} {
-			if d == quad.Label && v[i].data == nil && !v[i].str.Valid {
-				continue
-			}
+		for i, d := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object} {
 			val, err := v[i].value()
 			if err != nil {
 				return nil, err

@@ -124,10 +124,9 @@ func (m *mapping) event(i int) {
 	}
 	sh.add(ev, Action, quad.String(em.Action))
 	sh.add(ev, EventType, typeNode(sh, em.Type))
+	// The event's story is its first article's (eg:story of the article
+	// with the smallest eg:storySeq among its mentions'): not repeated.
 	sh.add(ev, Modality, quad.String(string(em.Modality)))
-	if as.Story.Story != "" {
-		sh.add(ev, Story, StoryIRI(as.Story.Story))
-	}
 	if em.Summary != "" {
 		sh.add(ev, Description, quad.String(em.Summary))
 	}

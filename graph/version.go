@@ -16,7 +16,8 @@ import (
 // event type's codes on its type node, not on every event, and an
 // article's mentions of an actor as one quad on the actor (eg:spans
 // under the article's label), not as a node of three, and no longer
-// repeats an event's actors as sem:hasActor.
+// repeats an event's actors as sem:hasActor nor its first article's
+// story.
 const Version = 3
 
 // StoreNode and VocabVersion record a store's vocabulary version:

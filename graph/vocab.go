@@ -20,12 +20,14 @@
 //	                                              into, stored once), schema:datePublished, eg:publishedAt,
 //	                                              schema:dateModified, schema:url, schema:author,
 //	                                              schema:publisher, schema:inLanguage, eg:source, eg:story,
-//	                                              eg:storySeq, eg:keywords, eg:sameStoryAs
+//	                                              eg:storySeq, eg:keywords, eg:cast, eg:sameStoryAs
 //	<eg:event/ID>          a sem:Event            the coding: eg:action, sem:eventType <eg:cameo/CODE>,
 //	                                              eg:modality, schema:description; the participants:
 //	                                              eg:agent / eg:target / eg:participant <actor>,
 //	                                              sem:hasPlace <actor>; eg:after / eg:before /
-//	                                              eg:simultaneous <event>; eg:seq, eg:story
+//	                                              eg:simultaneous <event>; eg:seq (its story is its
+//	                                              first article's: the one with the smallest
+//	                                              eg:storySeq)
 //	<eg:mention/ART/N>     (no rdf:type)          eg:mentionOf <event>, prov:wasDerivedFrom <article>, and
 //	                                              eg:handle: sentence, trigger span, modality, salience,
 //	                                              the mention's own day bounds, date basis and value, time
@@ -127,8 +129,8 @@ var (
 	URL = quad.IRI("schema:url")
 	// Source is where the article was read from: a path or URL.
 	Source = quad.IRI("eg:source")
-	// Story is the story an article (or the first article to report an
-	// event) was placed in.
+	// Story is the story an article was placed in (an event's is its
+	// first article's).
 	Story = quad.IRI("eg:story")
 	// SameStoryAs names (by ID) each earlier article the article was
 	// found close to, so that stories merged later are the connected
@@ -137,9 +139,12 @@ var (
 	// Keywords are the article's content words with their counts,
 	// "word:n word:n" (FormatKeywords).
 	Keywords = quad.IRI("eg:keywords")
+	// Cast are the named actors the article mentions, the actors of its
+	// eg:spans less descriptions: their IDs, sorted, space-separated.
+	Cast = quad.IRI("eg:cast")
 	// StorySeq is the order articles were placed in stories. With
-	// Keywords it lets a resolver reloaded from the store place new
-	// articles exactly as the one that wrote them.
+	// Keywords and Cast it lets a resolver reloaded from the store place
+	// new articles exactly as the one that wrote them.
 	StorySeq = quad.IRI("eg:storySeq")
 )
 
