@@ -17,15 +17,17 @@ type Problem string
 const (
 	// EventWithoutMention is a sem:Event that no eg:EventMention points at.
 	EventWithoutMention Problem = "event_without_mention"
-	// MentionWithoutArticle is an event or actor mention whose
-	// prov:wasDerivedFrom article is not stored (or that names none).
+	// MentionWithoutArticle is an event mention whose prov:wasDerivedFrom
+	// article is not stored (or that names none). (An actor's spans are
+	// under the label of their article: OrphanLabel when it is gone.)
 	MentionWithoutArticle Problem = "mention_without_article"
 	// OrphanLabel is a label <eg:article/ID> whose article is not stored
 	// (no rdf:type schema:NewsArticle quad): its quads are left over from a
 	// retraction or an interrupted write.
 	OrphanLabel Problem = "orphan_label"
 	// MissingNode is an event or actor that a mention points at (through
-	// eg:mentionOf or an argument edge) but that is not stored.
+	// eg:mentionOf or an argument edge), or an actor an article's spans
+	// name, that is not stored.
 	MissingNode Problem = "missing_node"
 )
 
@@ -119,7 +121,8 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 				typed[k][c] = true
 			}
 		case Spans:
-			rep.ActorMentions += len(strings.Fields(Str(q.Object)))
+			rep.ActorMentions += CountSpans(Str(q.Object))
+			edges = append(edges, edge{q.Subject, p, q.Object})
 		case MentionOf, DerivedFrom, Agent, Target, HasPlace, Participant, Handle:
 			edges = append(edges, edge{q.Subject, p, q.Object})
 		}
@@ -134,7 +137,7 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 	// Mentions have no rdf:type: their IRI says what they are.
 	mentions := map[string]bool{}
 	for _, e := range edges {
-		if isEventMention(e.s) || isActorMention(e.s) {
+		if isEventMention(e.s) {
 			mentions[e.s.String()] = true
 		}
 	}
@@ -170,8 +173,13 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 	}
 	for _, e := range edges {
 		m := e.s
-		isEM, isAM := isEventMention(m), isActorMention(m)
-		if !isEM && !isAM {
+		if e.p == Spans {
+			if !is(m, ClassActor) {
+				add(Finding{Problem: MissingNode, Node: Str(m), Detail: "actor named by an article's spans is not stored"})
+			}
+			continue
+		}
+		if !isEventMention(m) {
 			continue // an edge of an event (eg:agent …) or of a node without type
 		}
 		switch e.p {
@@ -181,13 +189,10 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 				add(Finding{Problem: MentionWithoutArticle, Node: Str(m), Detail: "article " + Str(e.o) + " is not stored"})
 			}
 		case MentionOf:
-			switch {
-			case isEM && is(e.o, ClassEvent):
+			if is(e.o, ClassEvent) {
 				mentioned[e.o.String()] = true
-			case isEM:
+			} else {
 				add(Finding{Problem: MissingNode, Node: Str(e.o), Detail: "event referred to by " + Str(m) + " is not stored"})
-			case isAM && !is(e.o, ClassActor):
-				add(Finding{Problem: MissingNode, Node: Str(e.o), Detail: "actor referred to by " + Str(m) + " is not stored"})
 			}
 		case Handle:
 		default: // argument edges of event mentions
@@ -358,13 +363,8 @@ func (s *Store) remove(qs []quad.Quad) (int, error) {
 	return len(qs), nil
 }
 
-// isEventMention and isActorMention tell mention nodes by their IRI.
+// isEventMention tells event mention nodes by their IRI.
 func isEventMention(v quad.Value) bool {
 	iri, ok := v.(quad.IRI)
 	return ok && strings.HasPrefix(string(iri), "eg:mention/")
-}
-
-func isActorMention(v quad.Value) bool {
-	iri, ok := v.(quad.IRI)
-	return ok && strings.HasPrefix(string(iri), "eg:amention/")
 }

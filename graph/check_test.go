@@ -72,8 +72,9 @@ func TestCheckAndRepair(t *testing.T) {
 				writeDoc(t, st, resolve.New(resolve.Rules{}), sampleDoc("a1"))
 				applyTx(t, st, nil, []quad.Quad{{Subject: a1, Predicate: Type, Object: ClassArticle, Label: a1}})
 			},
-			// one event mention and one actor mention point at the lost article
-			want:     map[Problem]int{OrphanLabel: 1, MentionWithoutArticle: 2},
+			// one event mention points at the lost article; the actor's
+			// spans are under its label (the orphan label removes them)
+			want:     map[Problem]int{OrphanLabel: 1, MentionWithoutArticle: 1},
 			articles: 0, events: 0,
 			noQuadsOf: a1,
 		},
@@ -109,6 +110,18 @@ func TestCheckAndRepair(t *testing.T) {
 			articles: 1, events: 1,
 		},
 		{
+			name: "spans naming a missing actor",
+			setup: func(t *testing.T, st *Store) {
+				writeDoc(t, st, resolve.New(resolve.Rules{}), sampleDoc("a1"))
+				applyTx(t, st, []quad.Quad{
+					{Subject: quad.IRI("eg:actor/person/ghost"), Predicate: Spans, Object: quad.String("0:0-5"), Label: a1},
+				}, nil)
+			},
+			want:     map[Problem]int{MissingNode: 1},
+			wantLeft: map[Problem]int{MissingNode: 1},
+			articles: 1, events: 1,
+		},
+		{
 			name: "retracting the first of two articles keeps the shared event whole",
 			setup: func(t *testing.T, st *Store) {
 				r := resolve.New(resolve.Rules{})
@@ -133,7 +146,7 @@ func TestCheckAndRepair(t *testing.T) {
 					{Subject: a2, Predicate: Type, Object: ClassArticle, Label: a2},
 				})
 			},
-			want:     map[Problem]int{OrphanLabel: 1, MentionWithoutArticle: 2},
+			want:     map[Problem]int{OrphanLabel: 1, MentionWithoutArticle: 1},
 			articles: 1, events: 1,
 			noQuadsOf: a2,
 		},
@@ -238,8 +251,11 @@ func TestRetractHandsOverSharedFacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Str(Action) != "resign" || p.Str(CAMEO) != "0874" || p.First(Type) == nil {
+	if p.Str(Action) != "resign" || p.First(EventType) != quad.IRI("eg:cameo/0874") || p.First(Type) == nil {
 		t.Errorf("event facts after retracting the first article: %v", p)
+	}
+	if tp, _ := st.Out(ctx, quad.IRI("eg:cameo/0874")); tp.Str(CAMEO) != "0874" {
+		t.Errorf("type node facts after retracting the first article: %v", tp)
 	}
 	ap, _ := st.Out(ctx, NodeIRI("actor/person/jane-roe"))
 	if ap.Str(Label) != "Jane Roe" {

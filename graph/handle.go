@@ -189,11 +189,5 @@ func ParseSpans(s string) ([][3]int, error) {
 	return out, nil
 }
 
-// Mentions is how many mentions a mention node stands for: the spans of
-// an actor mention (one node per article and actor), 1 otherwise.
-func Mentions(p Props) int {
-	if sp := p.Str(Spans); sp != "" {
-		return len(strings.Fields(sp))
-	}
-	return 1
-}
+// CountSpans is how many mentions an eg:spans literal holds.
+func CountSpans(spans string) int { return len(strings.Fields(spans)) }

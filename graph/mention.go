@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
 
@@ -62,6 +63,39 @@ func (m *EventMention) Resolve(text string) {
 	if m.TimeText == "" && m.TimexStart >= 0 {
 		m.TimeText = Slice(text, m.TimexStart, m.TimexEnd)
 	}
+}
+
+// ActorMention is what an article says of one actor: its mentions, as
+// spans into the article's text (eg:spans under the article's label).
+type ActorMention struct {
+	Article quad.Value
+	Spans   string
+}
+
+// ActorMentions returns the articles that name actor, with their spans:
+// one scan of the actor's own quads (by the subject index; the quads of
+// other predicates are skipped by reference, without reading their
+// values).
+func (s *Store) ActorMentions(ctx context.Context, actor quad.Value) ([]ActorMention, error) {
+	ref, pred := s.QuadStore.ValueOf(actor), s.QuadStore.ValueOf(Spans)
+	if ref == nil || pred == nil {
+		return nil, nil
+	}
+	predKey := cgraph.ToKey(pred)
+	var out []ActorMention
+	it := s.QuadStore.QuadIterator(quad.Subject, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		r := it.Result()
+		if cgraph.ToKey(s.QuadStore.QuadDirection(r, quad.Predicate)) == predKey {
+			q := s.QuadStore.Quad(r)
+			out = append(out, ActorMention{Article: q.Label, Spans: Str(q.Object)})
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("reading the mentions of %s: %w", actor, err)
+	}
+	return out, nil
 }
 
 // CountActorMentions returns the number of actor mentions stored: the

@@ -558,7 +558,7 @@ func writePlaceholders(b *strings.Builder, n, k int, extra string) {
 // LoadResolverBulk is LoadResolver for stores where reading node by node
 // is slow: on SQL backends, where each read is a round trip (and each value
 // another), it first copies the quads LoadResolver reads (those about
-// actors, events, event and actor mentions) into memory in one query, in the
+// actors, events, their types, event mentions, articles) into memory in one query, in the
 // order they were written, and runs LoadResolver on the copy. Elsewhere it
 // is LoadResolver.
 func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error {
@@ -573,9 +573,9 @@ func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error
 }
 
 // resolverPrefixes are the subjects whose quads LoadResolver reads: actors,
-// events, event mentions, actor mentions (each article's cast, which
-// resolve compares reports by) and articles (their stories).
-var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:mention/", "eg:amention/", "eg:article/"}
+// events, their type nodes (codes), event mentions and articles (their
+// stories and casts).
+var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:cameo/", "eg:mention/", "eg:article/"}
 
 func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, error) {
 	cols := func(n string) string {

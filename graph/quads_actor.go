@@ -1,8 +1,6 @@
 package graph
 
 import (
-	"fmt"
-
 	"github.com/cayleygraph/quad"
 )
 
@@ -37,11 +35,9 @@ func (m *mapping) actors() {
 			m.relation(m.actorIRI[i], rel.Kind, rel.Title, obj)
 		}
 	}
-	// Actor mentions: one node per actor the article names, its mentions
-	// packed as spans into the article's text.
-	// Actor mentions: one node per canonical actor the article names
-	// (named by the first of its document actors), its mentions packed
-	// as spans into the article's text.
+	// Actor mentions: one quad per canonical actor the article names,
+	// <actor> eg:spans "SENTENCE:START-END ...", under the article's
+	// label: its mentions packed as spans into the article's text.
 	first := map[quad.IRI]int{}
 	var order []int
 	spans := map[int][][3]int{}
@@ -58,10 +54,7 @@ func (m *mapping) actors() {
 		spans[k] = append(spans[k], [3]int{am.Sentence, am.Start, am.End})
 	}
 	for _, k := range order {
-		mi := quad.IRI(fmt.Sprintf("eg:amention/%s/%d", d.Article.ID, k))
-		w.add(mi, MentionOf, m.actorIRI[k])
-		w.add(mi, DerivedFrom, m.art)
-		w.add(mi, Spans, quad.String(FormatSpans(spans[k])))
+		w.add(m.actorIRI[k], Spans, quad.String(FormatSpans(spans[k])))
 	}
 }
 

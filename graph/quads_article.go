@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -31,6 +32,9 @@ func (m *mapping) article() {
 		w.add(art, StorySeq, quad.Int(st.Seq))
 		if kw := FormatKeywords(st.Words); kw != "" {
 			w.add(art, Keywords, quad.String(kw))
+		}
+		if len(st.Names) > 0 {
+			w.add(art, Cast, quad.String(strings.Join(st.Names, " ")))
 		}
 		for _, l := range st.Links {
 			// The article's ID, not its IRI: retracting the earlier

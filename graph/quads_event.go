@@ -111,9 +111,6 @@ func (m *mapping) event(i int) {
 			continue
 		}
 		sh.add(ev, argumentPredicate(arg.Role), m.actorIRI[arg.Actor])
-		if arg.Role != doc.RolePlace {
-			sh.add(ev, HasActor, m.actorIRI[arg.Actor])
-		}
 	}
 	sh.add(ev, Type, ClassEvent)
 	if as.New != nil && !as.New[i] {
@@ -126,29 +123,42 @@ func (m *mapping) event(i int) {
 		em = m.d.Events[r]
 	}
 	sh.add(ev, Action, quad.String(em.Action))
-	sh.add(ev, CAMEO, quad.String(em.Type.Code))
-	// An extension code (abstain, resign...) is its own type node, so its
-	// label does not overwrite its nearest CAMEO code's.
-	typ := quad.IRI("eg:cameo/" + em.Type.Code)
-	if em.Type.Extension != "" {
-		typ = quad.IRI("eg:cameo/" + em.Type.Extension)
-	}
-	sh.add(ev, EventType, typ)
-	// What the code implies (label, quad class, Goldstein score) is said
-	// once, on the type node.
-	if em.Type.Label != "" {
-		sh.add(typ, Label, quad.String(em.Type.Label))
-	}
-	sh.add(typ, QuadClass, quad.Int(em.Type.QuadClass))
-	sh.add(typ, Goldstein, quad.Float(em.Type.Goldstein))
-	if em.Type.Extension != "" {
-		sh.add(ev, Extension, quad.String(em.Type.Extension))
-	}
+	sh.add(ev, EventType, typeNode(sh, em.Type))
+	// The event's story is its first article's (eg:story of the article
+	// with the smallest eg:storySeq among its mentions'): not repeated.
 	sh.add(ev, Modality, quad.String(string(em.Modality)))
-	if as.Story.Story != "" {
-		sh.add(ev, Story, StoryIRI(as.Story.Story))
-	}
 	if em.Summary != "" {
 		sh.add(ev, Description, quad.String(em.Summary))
 	}
+}
+
+// TypeIRI is the type node of an event type: <eg:cameo/CODE>, or
+// <eg:cameo/EXTENSION> for an extension code (abstain, resign...), its own
+// node so that its label does not overwrite its nearest CAMEO code's.
+func TypeIRI(t doc.EventType) quad.IRI {
+	if t.Extension != "" {
+		return quad.IRI("eg:cameo/" + t.Extension)
+	}
+	return quad.IRI("eg:cameo/" + t.Code)
+}
+
+// typeNode adds what an event type implies, said once on its type node
+// for every event of the type: its codes (the CAMEO code, and the
+// extension code of an extension's node: an extension has one nearest
+// CAMEO code), label, quad class and Goldstein score. It returns the
+// node.
+func typeNode(sh *quadBuf, t doc.EventType) quad.IRI {
+	typ := TypeIRI(t)
+	if t.Code != "" {
+		sh.add(typ, CAMEO, quad.String(t.Code))
+	}
+	if t.Extension != "" {
+		sh.add(typ, Extension, quad.String(t.Extension))
+	}
+	if t.Label != "" {
+		sh.add(typ, Label, quad.String(t.Label))
+	}
+	sh.add(typ, QuadClass, quad.Int(t.QuadClass))
+	sh.add(typ, Goldstein, quad.Float(t.Goldstein))
+	return typ
 }

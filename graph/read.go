@@ -249,8 +249,8 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			r.KnowActorKey(k, id)
 		}
 	}
-	cast := castCache{s: s, m: map[string][]string{}}
-	if err := s.loadStories(ctx, r, cast); err != nil {
+	placed := placeCache{s: s, m: map[string]articlePlace{}}
+	if err := s.loadStories(ctx, r, placed); err != nil {
 		return err
 	}
 	events, err := s.recentEvents(ctx, r.Horizon())
@@ -258,18 +258,22 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 		return err
 	}
 	var loaded []resolve.Event
+	types := map[string]doc.EventType{}
 	for _, e := range events {
 		p, err := s.Out(ctx, e)
+		if err != nil {
+			return err
+		}
+		typ, err := s.eventType(ctx, p.First(EventType), types)
 		if err != nil {
 			return err
 		}
 		ev := resolve.Event{
 			Seq:      int64(p.Int(Seq)),
 			ID:       IDOf(e),
-			Type:     doc.EventType{Code: p.Str(CAMEO), Extension: p.Str(Extension)},
+			Type:     typ,
 			Action:   p.Str(Action),
 			Modality: doc.Modality(p.Str(Modality)),
-			Story:    strings.TrimPrefix(IDOf(p.First(Story)), "story/"),
 		}
 		// As resolve's candidates (resolve.ArgumentRole): descriptions say
 		// nothing of identity, places are places whatever their role.
@@ -293,12 +297,22 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 		if err != nil {
 			return err
 		}
+		first := int64(-1) // story sequence number of the first article
 		for _, m := range mentions {
 			mn, err := s.ReadEventMention(ctx, m)
 			if err != nil {
 				return err
 			}
 			ev.Articles = append(ev.Articles, strings.TrimPrefix(IDOf(mn.Article), "article/"))
+			// The event's story is its first article's (see
+			// mapping.event): the one placed first.
+			st, err := placed.of(ctx, mn.Article)
+			if err != nil {
+				return err
+			}
+			if st.story != "" && (first < 0 || st.seq < first) {
+				first, ev.Story = st.seq, st.story
+			}
 			// Every mention's bounds, whatever their basis, as the
 			// resolver narrowed them in memory (resolve.absorb): a
 			// resolver reloaded after an interrupted ingest must merge
@@ -331,6 +345,25 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 	return nil
 }
 
+// eventType reads the codes of an event's type node (see typeNode),
+// once per node: cache holds those read.
+func (s *Store) eventType(ctx context.Context, node quad.Value, cache map[string]doc.EventType) (doc.EventType, error) {
+	if node == nil {
+		return doc.EventType{}, nil
+	}
+	k := node.String()
+	if t, ok := cache[k]; ok {
+		return t, nil
+	}
+	p, err := s.Out(ctx, node)
+	if err != nil {
+		return doc.EventType{}, fmt.Errorf("reading event type %s: %w", k, err)
+	}
+	t := doc.EventType{Code: p.Str(CAMEO), Extension: p.Str(Extension)}
+	cache[k] = t
+	return t, nil
+}
+
 // appendNew appends v to s unless s holds it.
 func appendNew(s []string, v string) []string {
 	if slices.Contains(s, v) {
@@ -340,8 +373,9 @@ func appendNew(s []string, v string) []string {
 }
 
 // loadStories seeds r with the stories of the latest articles (as many
-// as resolve.StoryWindow), in the order they were placed.
-func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, cast castCache) error {
+// as resolve.StoryWindow), in the order they were placed, and notes in
+// places where each was placed.
+func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, places placeCache) error {
 	type placed struct {
 		art quad.Value
 		seq int64
@@ -362,20 +396,17 @@ func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, cast castC
 		if err != nil {
 			return err
 		}
-		names, err := cast.of(ctx, a.art)
-		if err != nil {
-			return err
-		}
 		st := resolve.ArticleStory{
 			Profile: resolve.Profile{
 				Article:   strings.TrimPrefix(IDOf(a.art), "article/"),
 				Words:     ParseKeywords(p.Str(Keywords)),
-				Names:     names,
+				Names:     castOf(p),
 				Published: ParseDay(p.Str(Published)),
 			},
 			Seq:   a.seq,
 			Story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"),
 		}
+		places.m[Str(a.art)] = articlePlace{seq: a.seq, story: st.Story}
 		for _, l := range p[SameStoryAs] {
 			st.Links = append(st.Links, Str(l))
 		}
@@ -481,37 +512,39 @@ func KeyOf(id string) string {
 	return id
 }
 
-// castCache reads, once per article, the named actors it mentions: the
-// context that resolve compares reports by.
-type castCache struct {
-	s *Store
-	m map[string][]string
+// articlePlace is where an article was placed: its story and the order
+// it was placed in (eg:story, eg:storySeq).
+type articlePlace struct {
+	seq   int64
+	story string
 }
 
-func (c castCache) of(ctx context.Context, article quad.Value) ([]string, error) {
+// placeCache reads, once per article, where it was placed.
+type placeCache struct {
+	s *Store
+	m map[string]articlePlace
+}
+
+func (c placeCache) of(ctx context.Context, article quad.Value) (articlePlace, error) {
 	k := Str(article)
 	if v, ok := c.m[k]; ok {
 		return v, nil
 	}
-	ms, err := c.s.In(ctx, article, DerivedFrom)
+	p, err := c.s.Out(ctx, article)
 	if err != nil {
-		return nil, err
+		return articlePlace{}, fmt.Errorf("reading the story of %s: %w", k, err)
 	}
-	var out []string
-	for _, m := range ms {
-		if !strings.HasPrefix(Str(m), "eg:amention/") {
-			continue
-		}
-		p, err := c.s.Out(ctx, m)
-		if err != nil {
-			return nil, err
-		}
-		if id := IDOf(p.First(MentionOf)); id != "" && !strings.HasPrefix(id, "actor/desc/") {
-			out = append(out, id)
-		}
+	v := articlePlace{seq: int64(p.Int(StorySeq)), story: strings.TrimPrefix(IDOf(p.First(Story)), "story/")}
+	c.m[k] = v
+	return v, nil
+}
+
+// castOf reads an article's eg:cast: nil when it names no one, as
+// resolve.ProfileOf gives it.
+func castOf(p Props) []string {
+	names := strings.Fields(p.Str(Cast))
+	if len(names) == 0 {
+		return nil
 	}
-	sort.Strings(out)
-	out = slices.Compact(out)
-	c.m[k] = out
-	return out, nil
+	return names
 }

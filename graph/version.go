@@ -12,11 +12,16 @@ import (
 // Version is the vocabulary version this eventgraph writes and reads:
 // 1 stored every mention as a record of its own (sentence text repeated,
 // coding on every mention), 2 as a handle (MentionHandle) into the
-// article's text, stored once.
-const Version = 2
+// article's text, stored once; 3 (issue 19, second step) states an
+// event type's codes on its type node, not on every event, and an
+// article's mentions of an actor as one quad on the actor (eg:spans
+// under the article's label), not as a node of three, and no longer
+// repeats an event's actors as sem:hasActor nor its first article's
+// story.
+const Version = 3
 
 // StoreNode and VocabVersion record a store's vocabulary version:
-// <eg:store> eg:vocabularyVersion 2, written (unlabelled) when a store
+// <eg:store> eg:vocabularyVersion 3, written (unlabelled) when a store
 // is created.
 var (
 	StoreNode    = quad.IRI("eg:store")

@@ -20,13 +20,14 @@
 //	                                              into, stored once), schema:datePublished, eg:publishedAt,
 //	                                              schema:dateModified, schema:url, schema:author,
 //	                                              schema:publisher, schema:inLanguage, eg:source, eg:story,
-//	                                              eg:storySeq, eg:keywords, eg:sameStoryAs
+//	                                              eg:storySeq, eg:keywords, eg:cast, eg:sameStoryAs
 //	<eg:event/ID>          a sem:Event            the coding: eg:action, sem:eventType <eg:cameo/CODE>,
-//	                                              eg:cameoCode, eg:extensionCode, eg:modality,
-//	                                              schema:description; the participants:
-//	                                              eg:agent / eg:target / eg:participant and sem:hasActor
-//	                                              <actor>, sem:hasPlace <actor>; eg:after / eg:before /
-//	                                              eg:simultaneous <event>; eg:seq, eg:story
+//	                                              eg:modality, schema:description; the participants:
+//	                                              eg:agent / eg:target / eg:participant <actor>,
+//	                                              sem:hasPlace <actor>; eg:after / eg:before /
+//	                                              eg:simultaneous <event>; eg:seq (its story is its
+//	                                              first article's: the one with the smallest
+//	                                              eg:storySeq)
 //	<eg:mention/ART/N>     (no rdf:type)          eg:mentionOf <event>, prov:wasDerivedFrom <article>, and
 //	                                              eg:handle: sentence, trigger span, modality, salience,
 //	                                              the mention's own day bounds, date basis and value, time
@@ -36,11 +37,12 @@
 //	                                              (package timeline), not stored.
 //	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:key, eg:kind, eg:actorCode,
 //	                                              schema:alternateName, schema:jobTitle, schema:affiliation,
-//	                                              eg:partOf, eg:owner
-//	<eg:amention/ART/N>    (no rdf:type)          eg:mentionOf <actor>, prov:wasDerivedFrom <article>,
-//	                                              eg:spans (every mention of the actor in the article)
+//	                                              eg:partOf, eg:owner; and its mentions: one eg:spans per
+//	                                              article naming it, under the article's label (every
+//	                                              mention of the actor in the article, FormatSpans)
 //	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title, eg:of <actor>
-//	<eg:cameo/CODE>                               rdfs:label, eg:quadClass, eg:goldstein (what the code
+//	<eg:cameo/CODE>                               eg:cameoCode, eg:extensionCode (an extension's node),
+//	                                              rdfs:label, eg:quadClass, eg:goldstein (what the code
 //	                                              implies, stated once for every event of the type)
 //
 //	<eg:store>                                    eg:vocabularyVersion (unlabelled; version.go)
@@ -127,8 +129,8 @@ var (
 	URL = quad.IRI("schema:url")
 	// Source is where the article was read from: a path or URL.
 	Source = quad.IRI("eg:source")
-	// Story is the story an article (or the first article to report an
-	// event) was placed in.
+	// Story is the story an article was placed in (an event's is its
+	// first article's).
 	Story = quad.IRI("eg:story")
 	// SameStoryAs names (by ID) each earlier article the article was
 	// found close to, so that stories merged later are the connected
@@ -137,9 +139,12 @@ var (
 	// Keywords are the article's content words with their counts,
 	// "word:n word:n" (FormatKeywords).
 	Keywords = quad.IRI("eg:keywords")
+	// Cast are the named actors the article mentions, the actors of its
+	// eg:spans less descriptions: their IDs, sorted, space-separated.
+	Cast = quad.IRI("eg:cast")
 	// StorySeq is the order articles were placed in stories. With
-	// Keywords it lets a resolver reloaded from the store place new
-	// articles exactly as the one that wrote them.
+	// Keywords and Cast it lets a resolver reloaded from the store place
+	// new articles exactly as the one that wrote them.
 	StorySeq = quad.IRI("eg:storySeq")
 )
 
@@ -150,10 +155,11 @@ var (
 	// EventType is the event's CAMEO type node <eg:cameo/CODE> (or
 	// <eg:cameo/EXTENSION> for eventgraph's extension codes).
 	EventType = quad.IRI("sem:eventType")
-	// CAMEO is the CAMEO code ("125").
+	// CAMEO is the CAMEO code ("125") of a type node <eg:cameo/CODE>, and
+	// an extension's nearest CAMEO code on its node.
 	CAMEO = quad.IRI("eg:cameoCode")
-	// Extension is eventgraph's finer code, when the event has one
-	// ("EG-CANCELVISIT").
+	// Extension is eventgraph's finer code on the type node of an
+	// extension ("EG-CANCELVISIT").
 	Extension = quad.IRI("eg:extensionCode")
 	// QuadClass is the CAMEO quad class, 1-4, and Goldstein the
 	// Goldstein score, -10 to 10, of a type node <eg:cameo/CODE>.
@@ -164,13 +170,13 @@ var (
 	Modality = quad.IRI("eg:modality")
 	// Description is the event's who-did-what-to-whom summary.
 	Description = quad.IRI("schema:description")
-	// Agent, Target and Participant are the event's actors by role;
-	// HasActor is any of them (sem:hasActor); HasPlace is where it
-	// happened.
+	// Agent, Target and Participant are the event's actors by role
+	// (ActorRoles; not repeated as sem:hasActor: a query asks for any of
+	// them, In(["<eg:agent>", "<eg:target>", "<eg:participant>"]));
+	// HasPlace is where it happened.
 	Agent       = quad.IRI("eg:agent")
 	Target      = quad.IRI("eg:target")
 	Participant = quad.IRI("eg:participant")
-	HasActor    = quad.IRI("sem:hasActor")
 	HasPlace    = quad.IRI("sem:hasPlace")
 	// After, Before and Same are temporal relations an article states
 	// between two events ("came after", "coincided with").
@@ -182,16 +188,19 @@ var (
 	Seq = quad.IRI("eg:seq")
 )
 
+// ActorRoles are the edges from an event to its actors, places aside.
+var ActorRoles = []quad.IRI{Agent, Target, Participant}
+
 // Mention predicates.
 var (
-	// MentionOf ties an event mention to its event, an actor mention to
-	// its actor.
+	// MentionOf ties an event mention to its event.
 	MentionOf = quad.IRI("eg:mentionOf")
 	// DerivedFrom ties a mention to its article (prov:wasDerivedFrom).
 	DerivedFrom = quad.IRI("prov:wasDerivedFrom")
 	// Handle is an event mention's packed literal (MentionHandle).
 	Handle = quad.IRI("eg:handle")
-	// Spans are an actor mention's spans in the article's text
+	// Spans are an article's mentions of an actor, on the actor and
+	// under the article's label: their spans in the article's text
 	// (FormatSpans).
 	Spans = quad.IRI("eg:spans")
 	// Trigger and TimeText are an event mention's trigger and time

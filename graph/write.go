@@ -284,10 +284,16 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 	handover := cgraph.NewTransaction()
 	n, handed := 0, 0
 	heirs := map[string]quad.Value{}
+	// via[node] is the heir of a handed-over fact naming node: a node
+	// that only the article's shared facts refer to (an event's type
+	// node, when the later articles only merged into the event) goes to
+	// the heir of the facts that name it.
+	via := map[string]quad.IRI{}
+	var orphans []quad.Quad
 	for _, q := range quads {
 		tx.RemoveQuad(q)
 		n++
-		if ownedBy(q.Subject, id) {
+		if ownedBy(q, id) {
 			continue
 		}
 		k := q.Subject.String()
@@ -299,8 +305,22 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 			}
 			heirs[k] = h
 		}
-		if h != nil {
-			q.Label = h
+		if h == nil {
+			orphans = append(orphans, q)
+			continue
+		}
+		q.Label = h
+		handover.AddQuad(q)
+		handed++
+		if l, ok := h.(quad.IRI); ok {
+			if o, ok := q.Object.(quad.IRI); ok && (via[string(o)] == "" || l < via[string(o)]) {
+				via[string(o)] = l
+			}
+		}
+	}
+	for _, q := range orphans {
+		if o, ok := q.Subject.(quad.IRI); ok && via[string(o)] != "" {
+			q.Label = via[string(o)]
 			handover.AddQuad(q)
 			handed++
 		}
@@ -322,16 +342,16 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 	return n, nil
 }
 
-// ownedBy reports whether node belongs to article id alone: the article
-// itself and its event and actor mentions.
-func ownedBy(node quad.Value, id string) bool {
-	iri, ok := node.(quad.IRI)
+// ownedBy reports whether q, a quad under article id's label, belongs to
+// the article alone: a fact of the article itself or of its event
+// mentions, or its spans of an actor.
+func ownedBy(q quad.Quad, id string) bool {
+	iri, ok := q.Subject.(quad.IRI)
 	if !ok {
 		return false
 	}
 	v := string(iri)
-	return v == string(ArticleIRI(id)) ||
-		strings.HasPrefix(v, "eg:mention/"+id+"/") || strings.HasPrefix(v, "eg:amention/"+id+"/")
+	return v == string(ArticleIRI(id)) || strings.HasPrefix(v, "eg:mention/"+id+"/") || q.Predicate == quad.Value(Spans)
 }
 
 // heir returns the label of a stored article, other than label, whose

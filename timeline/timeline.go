@@ -189,7 +189,7 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]quad.Value, er
 	var out []quad.Value
 	for _, a := range actors {
 		// One scan of the actor's incoming quads.
-		evs, err := s.InAny(ctx, a, graph.HasActor, graph.HasPlace, graph.Participant)
+		evs, err := s.InAny(ctx, a, graph.Agent, graph.Target, graph.Participant, graph.HasPlace)
 		if err != nil {
 			return nil, err
 		}
@@ -283,17 +283,15 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 		Summary:  p.Str(graph.Description),
 		Modality: p.Str(graph.Modality),
 		Actors:   []Actor{},
-		Type: Type{
-			Code:      p.Str(graph.CAMEO),
-			Extension: p.Str(graph.Extension),
-		},
 	}
 	if t := p.First(graph.EventType); t != nil {
-		// The type node: its label, quad class and Goldstein score.
+		// The type node: its codes, label, quad class and Goldstein score.
 		lp, err := r.props(ctx, r.actors, t)
 		if err != nil {
 			return e, err
 		}
+		e.Type.Code = lp.Str(graph.CAMEO)
+		e.Type.Extension = lp.Str(graph.Extension)
 		e.Type.Label = lp.Str(graph.Label)
 		e.Type.QuadClass = lp.Int(graph.QuadClass)
 		e.Type.Goldstein = lp.Float(graph.Goldstein)

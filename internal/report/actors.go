@@ -98,14 +98,12 @@ func actor(ctx context.Context, st *graph.Store, n quad.Value, name func(quad.Va
 			a.PartOf = append(a.PartOf, name(o))
 		}
 	}
-	ms, err := st.In(ctx, n, graph.MentionOf)
+	ms, err := st.ActorMentions(ctx, n)
 	if err != nil {
 		return a, err
 	}
-	if a.Articles, a.Mentions, err = articles(ctx, st, ms); err != nil {
-		return a, err
-	}
-	evs, err := st.In(ctx, n, graph.HasActor)
+	a.Articles, a.Mentions = articles(ms)
+	evs, err := st.InAny(ctx, n, graph.ActorRoles...)
 	if err != nil {
 		return a, err
 	}
@@ -113,18 +111,14 @@ func actor(ctx context.Context, st *graph.Store, n quad.Value, name func(quad.Va
 	return a, nil
 }
 
-// articles counts the articles the mention nodes come from, and the
-// mentions they hold (one node holds an actor's mentions in an article).
-func articles(ctx context.Context, st *graph.Store, mentions []quad.Value) (int, int, error) {
+// articles counts the articles that name an actor, and the mentions they
+// hold (one eg:spans holds an actor's mentions in an article).
+func articles(mentions []graph.ActorMention) (int, int) {
 	arts := map[string]bool{}
 	n := 0
 	for _, m := range mentions {
-		mp, err := st.Out(ctx, m)
-		if err != nil {
-			return 0, 0, err
-		}
-		arts[mp.Str(graph.DerivedFrom)] = true
-		n += graph.Mentions(mp)
+		arts[graph.Str(m.Article)] = true
+		n += graph.CountSpans(m.Spans)
 	}
-	return len(arts), n, nil
+	return len(arts), n
 }

@@ -96,6 +96,14 @@ func readPropGraph(st *graph.Store, short bool) (*propGraph, error) {
 		s := node(q.Subject)
 		short2node[s] = graph.Str(q.Subject)
 		pred := graph.Str(q.Predicate)
+		if q.Predicate == graph.Spans && q.Label != nil {
+			// An article's mentions of an actor: an edge from the
+			// article to the actor (the offsets mean nothing here).
+			a := node(q.Label)
+			short2node[a] = graph.Str(q.Label)
+			g.edges = append(g.edges, pgEdge{from: a, to: s, pred: pred, graph: graph.Str(q.Label)})
+			continue
+		}
 		switch o := q.Object.(type) {
 		case quad.IRI, quad.BNode:
 			if q.Predicate == graph.Type {

@@ -48,7 +48,7 @@ func Count(ctx context.Context, st *graph.Store) (Stats, error) {
 	if s.EventMentions, err = st.CountEventMentions(ctx); err != nil {
 		return s, fmt.Errorf("counting event mentions: %w", err)
 	}
-	// One node per article and actor holds all its mentions there.
+	// One eg:spans per article and actor holds all its mentions there.
 	if s.ActorMentions, err = st.CountActorMentions(ctx); err != nil {
 		return s, fmt.Errorf("counting actor mentions: %w", err)
 	}
@@ -57,7 +57,7 @@ func Count(ctx context.Context, st *graph.Store) (Stats, error) {
 		if err != nil {
 			return s, fmt.Errorf("reading the mentions of %s: %w", graph.IDOf(e), err)
 		}
-		n, _, err := articles(ctx, st, ms)
+		n, err := eventArticles(ctx, st, ms)
 		if err != nil {
 			return s, fmt.Errorf("reading the mentions of %s: %w", graph.IDOf(e), err)
 		}
@@ -70,4 +70,17 @@ func Count(ctx context.Context, st *graph.Store) (Stats, error) {
 		s.Quads, s.Nodes = q, n
 	}
 	return s, nil
+}
+
+// eventArticles counts the articles event mentions come from.
+func eventArticles(ctx context.Context, st *graph.Store, mentions []quad.Value) (int, error) {
+	arts := map[string]bool{}
+	for _, m := range mentions {
+		mp, err := st.Out(ctx, m)
+		if err != nil {
+			return 0, err
+		}
+		arts[mp.Str(graph.DerivedFrom)] = true
+	}
+	return len(arts), nil
 }
