@@ -10,9 +10,11 @@ import (
 )
 
 // parse analyzes each sentence with the tagger, the parser and the TimeML
-// event detector, and projects the result onto the sentence's tokens. It
+// event detector, and projects the result onto the sentence's tokens;
+// title-case sentences are analyzed truecased. It
 // checks ctx before each sentence and returns its cause when it is done.
 func parse(ctx context.Context, text string, sents []doc.Sentence) error {
+	text = truecased(text, sents)
 	for i := range sents {
 		if err := stopped(ctx); err != nil {
 			return err

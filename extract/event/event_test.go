@@ -459,6 +459,7 @@ func TestTaggerVetoesPattern(t *testing.T) {
 		{"Feel free to cover these peanut butter balls with a topping.", "free"},
 		{"The Interior Department yesterday finalized rules changing the way it administers the act.", "rule"},
 		{"State police did not have any suspects, officials said.", "state"},
+		{"The talks resumed amid growing tensions between the two.", "grow"},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)

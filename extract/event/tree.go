@@ -212,11 +212,11 @@ func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
 }
 
 // treeArgs fills c's arguments from the tree; it reports false when the
-// sentence has none, or is a title-case headline (a tagger trained on
-// prose reads "Netanyahu Cancels Washington Trip" as one name): the
-// word-window rules then apply.
+// sentence has none: the word-window rules then apply. A title-case
+// headline has one: it is parsed truecased (package extract), so that
+// "Netanyahu Cancels Washington Trip" is no longer one long name.
 func (x *extractor) treeArgs(s *sentence, c *cand) bool {
-	if !s.parsed() || s.titleCased {
+	if !s.parsed() {
 		return false
 	}
 	h := c.head
@@ -775,6 +775,9 @@ func (x *extractor) verbCand(s *sentence, i int) *cand {
 	}
 	if s.child(i, "cop") >= 0 {
 		return nil // "the resolution was nonbinding": a state
+	}
+	if m := s.child(i, "mark"); m >= 0 && t.XPOS == "VBG" && nominalPreps[s.toks[m].low] {
+		return nil // "amid growing tensions": a modifier of the noun
 	}
 	return x.newCand(cand{head: i, lo: i, hi: i + 1, p: verbPattern, code: occurCode, action: t.lemma, mod: doc.Asserted,
 		gov: -1, objOf: -1, comp: -1, antecedent: -1, ev: -1})

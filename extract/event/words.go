@@ -36,6 +36,10 @@ var subordinators = set("after", "before", "because", "while", "when", "although
 // inside an event: "in a courthouse escape", "during a transfer".
 var settings = set("in", "during", "into", "throughout", "amid", "amidst")
 
+// nominalPreps take a noun phrase, never a clause: a participle after one
+// modifies the noun ("amid growing tensions"), whatever the parser says.
+var nominalPreps = set("amid", "amidst")
+
 var relatives = set("which", "who", "whom", "whose", "where", "that")
 
 var subjectPronouns = set("he", "she", "they", "it", "we", "i", "you", "who", "which")
