@@ -11,10 +11,17 @@ import (
 	"github.com/eventgraph/eventgraph/timeline"
 )
 
-// run executes the CLI in-process and returns stdout and stderr.
+// run executes the CLI in-process, with no EVENTGRAPH_* variables, and
+// returns stdout and stderr.
 func run(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
-	cmd := newRootCmd()
+	return runEnv(t, nil, args...)
+}
+
+// runEnv is run with the variables env.
+func runEnv(t *testing.T, env map[string]string, args ...string) (string, string, error) {
+	t.Helper()
+	cmd := newRootCmd(newApp(mapEnv(env)))
 	var out, errb bytes.Buffer
 	cmd.SetOut(&out)
 	cmd.SetErr(&errb)
@@ -22,6 +29,14 @@ func run(t *testing.T, args ...string) (string, string, error) {
 	cmd.SetArgs(args)
 	err := cmd.Execute()
 	return out.String(), errb.String(), err
+}
+
+// mapEnv looks variables up in env.
+func mapEnv(env map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) {
+		v, ok := env[k]
+		return v, ok
+	}
 }
 
 func mustRun(t *testing.T, args ...string) string {

@@ -15,7 +15,7 @@ import (
 	"github.com/eventgraph/eventgraph/timeline"
 )
 
-func newExplainCmd() *cobra.Command {
+func newExplainCmd(a *app, runF runner[explainOptions]) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "explain EVENT",
 		Short: "Show an event's mentions, coding patterns, date evidence, and why its mentions merged",
@@ -28,8 +28,8 @@ its full IRI as 'eventgraph export' writes it.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, _ := cmd.Flags().GetString("format")
-			opts := explainOptions{Store: storeConfig(true), Event: eventID(args[0]), Format: format}
-			return runExplain(cmdContext(cmd), opts, streamsOf(cmd))
+			opts := explainOptions{Store: a.set.store(true), Event: eventID(args[0]), Format: format}
+			return start(cmd, opts, runExplain, runF)
 		},
 	}
 	enumFlag(cmd, cmd.Flags(), "format", "text", "text or json", []string{"text", "json"})

@@ -29,7 +29,7 @@ func main() {
 		cancel(fmt.Errorf("received %v", s))
 		fmt.Fprintln(os.Stderr, "eventgraph: stopping after the work in hand (interrupt again to quit at once)")
 	}()
-	err := newRootCmd().ExecuteContext(ctx)
+	err := newRootCmd(osApp()).ExecuteContext(ctx)
 	signal.Stop(sig)
 	cancel(nil)
 	if err != nil {

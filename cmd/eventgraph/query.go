@@ -25,7 +25,7 @@ type queryOptions struct {
 	Timeout time.Duration // query.timeout (--timeout)
 }
 
-func newQueryCmd() *cobra.Command {
+func newQueryCmd(a *app, runF runner[queryOptions]) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "query [QUERY]",
 		Short: "Run a Gizmo, GraphQL or MQL query against the store (JSON out)",
@@ -42,8 +42,8 @@ query.timeout and returns at most query.limit results (--limit).
 			if err != nil {
 				return err
 			}
-			opts := queryOptions{Store: storeConfig(true), Lang: lang, Query: q, Limit: cfg.Query.Limit, Timeout: cfg.Query.Timeout}
-			return runQuery(cmdContext(cmd), opts, streamsOf(cmd))
+			opts := queryOptions{Store: a.set.store(true), Lang: lang, Query: q, Limit: a.set.Query.Limit, Timeout: a.set.Query.Timeout}
+			return start(cmd, opts, runQuery, runF)
 		},
 	}
 	enumFlag(cmd, cmd.Flags(), "lang", "gizmo", "query language: "+orList(queryLanguages()), queryLanguages())

@@ -98,6 +98,7 @@ func TestIngestCreatesTheStore(t *testing.T) {
 
 // ingest checks its flags before it creates the store.
 func TestIngestBadFlagsCreateNothing(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "store")
 	for _, args := range [][]string{

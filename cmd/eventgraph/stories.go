@@ -19,7 +19,7 @@ type storiesOptions struct {
 	Format string // table or json
 }
 
-func newStoriesCmd() *cobra.Command {
+func newStoriesCmd(a *app, runF runner[storiesOptions]) *cobra.Command {
 	var opts storiesOptions
 	cmd := &cobra.Command{
 		Use:   "stories",
@@ -32,8 +32,8 @@ article; stories that an article later joined are listed as one.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Format, _ = cmd.Flags().GetString("format")
-			opts.Store = storeConfig(true)
-			return runStories(cmdContext(cmd), opts, streamsOf(cmd))
+			opts.Store = a.set.store(true)
+			return start(cmd, opts, runStories, runF)
 		},
 	}
 	enumFlag(cmd, cmd.Flags(), "format", "table", "table or json", []string{"table", "json"})
