@@ -42,6 +42,8 @@ type timelineCache struct {
 	mu      sync.Mutex
 	entries map[cacheKey]*cacheEntry
 	gen     int
+	// narrowed keeps the timelines cut from the default one (narrow.go).
+	narrowed map[cacheKey]narrowedEntry
 }
 
 type cacheEntry struct {
@@ -57,7 +59,8 @@ type cacheEntry struct {
 }
 
 func newTimelineCache(build TimelineFunc, ttl, timeout time.Duration, log *slog.Logger) *timelineCache {
-	return &timelineCache{build: build, ttl: ttl, timeout: timeout, now: time.Now, log: log, entries: map[cacheKey]*cacheEntry{}}
+	return &timelineCache{build: build, ttl: ttl, timeout: timeout, now: time.Now, log: log,
+		entries: map[cacheKey]*cacheEntry{}, narrowed: map[cacheKey]narrowedEntry{}}
 }
 
 // cacheKey is a comparable form of a Filter (MinSalience is a pointer).
@@ -75,12 +78,24 @@ func keyOf(f Filter) cacheKey {
 	return k
 }
 
-// get returns the timeline of f, built now or earlier. A timeline older
-// than the TTL still answers while its new build runs in the background,
-// so that a large store's first screen does not wait for it.
+// get returns the timeline of f, built now or earlier, or cut from the
+// default timeline when f asks for part of it (narrow.go). A timeline
+// older than the TTL still answers while its new build runs in the
+// background, so that a large store's first screen does not wait for it.
 func (c *timelineCache) get(ctx context.Context, f Filter) (*timeline.Timeline, error) {
-	k := keyOf(f)
+	if tl, ok, err := c.narrow(ctx, f); ok {
+		return tl, err
+	}
 	c.mu.Lock()
+	e := c.entry(ctx, f)
+	c.mu.Unlock()
+	return e.wait(ctx)
+}
+
+// entry is the cache entry of f, started when there is none and
+// refreshed when it expired; c.mu is held.
+func (c *timelineCache) entry(ctx context.Context, f Filter) *cacheEntry {
+	k := keyOf(f)
 	now := c.now()
 	e, ok := c.entries[k]
 	if ok && e.gen == c.gen {
@@ -89,12 +104,9 @@ func (c *timelineCache) get(ctx context.Context, f Filter) (*timeline.Timeline, 
 			e.refreshing = true
 			c.start(ctx, k, f, false)
 		}
-		c.mu.Unlock()
-		return e.wait(ctx)
+		return e
 	}
-	e = c.start(ctx, k, f, true)
-	c.mu.Unlock()
-	return e.wait(ctx)
+	return c.start(ctx, k, f, true)
 }
 
 // start builds f's timeline in the background; c.mu is held. With install
@@ -177,5 +189,6 @@ func (c *timelineCache) invalidate() {
 	c.mu.Lock()
 	c.gen++
 	c.entries = map[cacheKey]*cacheEntry{}
+	c.narrowed = map[cacheKey]narrowedEntry{}
 	c.mu.Unlock()
 }
