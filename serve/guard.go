@@ -48,7 +48,7 @@ func memoryGuard(next http.Handler, limit uint64, every time.Duration) http.Hand
 		defer cancel(nil)
 		done := make(chan struct{})
 		defer close(done)
-		base := heapBase()
+		base := heapBytes()
 		go func() {
 			t := time.NewTicker(every)
 			defer t.Stop()
@@ -98,21 +98,6 @@ func isQuery(path string) bool {
 // heapBytes reads the heap's object bytes, garbage not yet collected
 // included, without stopping the world.
 func heapBytes() uint64 { return readMetric("/memory/classes/heap/objects:bytes") }
-
-// heapBase is what a query's heap growth is measured from: the heap that
-// the last collection found live, when it is below the heap's object
-// bytes. The object bytes alone count the garbage left by earlier
-// queries (a memory bomb's, until its memory is released), which a
-// collection during the next query drops: measured from them, a second
-// bomb grew the heap by the limit plus that garbage before it was
-// stopped (869 MiB of peak RSS against 467 with the limit at 256 MiB).
-func heapBase() uint64 {
-	objects := heapBytes()
-	if live := readMetric("/gc/heap/live:bytes"); live > 0 && live < objects {
-		return live
-	}
-	return objects
-}
 
 // readMetric reads one runtime metric of kind uint64, 0 when unknown.
 func readMetric(name string) uint64 {
