@@ -38,7 +38,7 @@ func (c *timelineCache) narrow(ctx context.Context, f Filter) (tl *timeline.Time
 	}
 	e := c.entry(ctx, Filter{})
 	c.mu.Unlock()
-	whole, err := e.wait(ctx)
+	whole, err := c.wait(ctx, e)
 	if err != nil {
 		return nil, true, err
 	}
