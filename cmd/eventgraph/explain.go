@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/internal/report"
 	"github.com/eventgraph/eventgraph/timeline"
 )
 
@@ -63,7 +64,7 @@ func runExplain(ctx context.Context, opts explainOptions, std streams) error {
 		return err
 	}
 	writeExplanation(std.Out, e, articles)
-	stories, err := readStories(ctx, st)
+	stories, err := report.Stories(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -73,14 +74,14 @@ func runExplain(ctx context.Context, opts explainOptions, std streams) error {
 
 // writeEventStories names the story (or stories) the event's articles
 // belong to: events merge across articles inside a story.
-func writeEventStories(w io.Writer, e timeline.Event, stories []Story) {
-	of := map[string]*Story{}
+func writeEventStories(w io.Writer, e timeline.Event, stories []report.Story) {
+	of := map[string]*report.Story{}
 	for i := range stories {
 		for _, a := range stories[i].Articles {
 			of[a.ID] = &stories[i]
 		}
 	}
-	seen := map[*Story]bool{}
+	seen := map[*report.Story]bool{}
 	for _, m := range e.Mentions {
 		s := of[strings.TrimPrefix(graph.IDOf(quad.IRI(m.Article)), "article/")]
 		if s == nil || seen[s] {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventgraph/eventgraph/internal/report"
 )
 
 // TestStories: the two seed articles tell one story; an unrelated article
@@ -17,7 +19,7 @@ func TestStories(t *testing.T) {
 		"firefighters evacuated two hundred residents from their homes, the regional government said.\n")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t), other)
 
-	var stories []Story
+	var stories []report.Story
 	if err := json.Unmarshal([]byte(mustRun(t, "stories", "--dbpath", db, "--format", "json")), &stories); err != nil {
 		t.Fatal(err)
 	}
