@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/eventgraph/eventgraph"
+	"github.com/eventgraph/eventgraph/serve"
 )
 
 // Every key of config.yaml is read into settings, and every setting has a
@@ -120,5 +122,36 @@ func TestSettingsAccepted(t *testing.T) {
 	}
 	if s, err = settingsOf(t, nil); err != nil || !s.Serve.ReadOnly || s.Query.Timeout != 30*time.Second {
 		t.Errorf("defaults: %+v %v", s, err)
+	}
+}
+
+// The serve package's own defaults (for a server built without
+// settings) and the help of serve's flags say what config.yaml says.
+func TestServeDefaultsMatchConfig(t *testing.T) {
+	t.Parallel()
+	s, err := settingsOf(t, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		key       string
+		config    any
+		libraries any
+	}{
+		{"serve.host", s.Serve.Host, serve.DefaultAddr},
+		{"query.timeout", s.Query.Timeout, serve.DefaultQueryTimeout},
+		{"query.limit", s.Query.Limit, serve.DefaultQueryLimit},
+		{"serve.max_body_bytes", s.Serve.MaxBodyBytes, int64(serve.DefaultMaxBodyBytes)},
+		{"query.max_heap_bytes", s.Query.MaxHeapBytes, int64(serve.DefaultQueryMaxHeap)},
+	} {
+		if c.config != c.libraries {
+			t.Errorf("%s: config.yaml %v, package serve %v", c.key, c.config, c.libraries)
+		}
+	}
+	cmd := newServeCmd(newApp(mapEnv(nil)), nil)
+	for flag, want := range map[string]string{"host": s.Serve.Host, "read-only": fmt.Sprint(s.Serve.ReadOnly)} {
+		if got := cmd.Flags().Lookup(flag).DefValue; got != want {
+			t.Errorf("serve --%s shows the default %q, config.yaml says %q", flag, got, want)
+		}
 	}
 }
