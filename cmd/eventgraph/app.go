@@ -21,6 +21,11 @@ type app struct {
 	set settings
 	// log writes at log.level to the command's stderr, valid in RunE.
 	log *slog.Logger
+	// setDefault makes log the process's default logger, for the
+	// packages that log through slog's default (fetch) or the log
+	// package (cayley). The process's app sets it; tests, which run
+	// commands side by side, leave it nil.
+	setDefault func(*slog.Logger)
 }
 
 // newApp is the app of a run that reads its variables with lookupEnv.
@@ -28,8 +33,13 @@ func newApp(lookupEnv func(string) (string, bool)) *app {
 	return &app{lookupEnv: lookupEnv, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
 
-// osApp is the app of the process: its environment.
-func osApp() *app { return newApp(os.LookupEnv) }
+// osApp is the app of the process: its environment and its default
+// logger.
+func osApp() *app {
+	a := newApp(os.LookupEnv)
+	a.setDefault = slog.SetDefault
+	return a
+}
 
 // runner is a command's run function: its options, its streams, and the
 // context that SIGINT cancels. A test passes its own to see the options

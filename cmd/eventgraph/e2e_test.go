@@ -99,6 +99,7 @@ func articlesOf(e timeline.Event) map[string]bool {
 
 // The seeds end to end through a real bolt store.
 func TestSeedsEndToEnd(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
 	tl := readTimeline(t, db)
@@ -189,6 +190,7 @@ func TestSeedsEndToEnd(t *testing.T) {
 // Bad input gets a message naming the file, a non-zero exit only when
 // nothing could be ingested, and leaves the store unchanged.
 func TestIngestBadInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
@@ -234,6 +236,7 @@ func TestIngestBadInput(t *testing.T) {
 
 // The export formats go through cayley's writers and expand prefixes.
 func TestExport(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
 	for _, tt := range []struct{ format, want string }{
@@ -255,6 +258,7 @@ func TestExport(t *testing.T) {
 // Ingesting the seeds one run at a time merges with what the store holds
 // exactly as one run over both does.
 func TestIncrementalIngestMergesLikeOneRun(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	one, two := filepath.Join(dir, "one"), filepath.Join(dir, "two")
 	mustRun(t, "ingest", "--dbpath", one, seedsDir(t))
@@ -274,6 +278,7 @@ func TestIncrementalIngestMergesLikeOneRun(t *testing.T) {
 // timeline --format json keeps the eventgraph/timeline/v1 contract: the
 // field names and the values the contract enumerates.
 func TestTimelineJSONContract(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
 	var raw struct {
@@ -352,6 +357,7 @@ func TestTimelineJSONContract(t *testing.T) {
 // A page's metadata reaches the timeline's mentions (issue 20): headline,
 // site, authors, canonical URL and language.
 func TestTimelineMentionMetadata(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, "../../extract/article/testdata/news.html")
 	tl := readTimeline(t, db, "--all")

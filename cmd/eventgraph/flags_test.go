@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -238,5 +240,33 @@ func TestRunWithStreams(t *testing.T) {
 	out.Reset()
 	if err := runStats(ctx, statsOptions{Store: store, Format: "json"}, streams{Out: &out}); err != nil || !strings.Contains(out.String(), `"articles": 1`) {
 		t.Errorf("stats: %v\n%s", err, out.String())
+	}
+}
+
+// ingest draws its progress bar on Err when Err is a terminal, and only
+// then (the override stands for the terminal).
+func TestIngestProgressOnATerminal(t *testing.T) {
+	t.Parallel()
+	set, err := settingsOf(t, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	a := writeArticle(t, dir, "a.txt", "Minister resigns\n\nDate: 2024-03-26\n\nThe minister of finance Jane Smith resigned on Monday, officials said.\n")
+	b := writeArticle(t, dir, "b.txt", "Talks resume\n\ndate 2024-03-01\n\nNegotiators from Freedonia and Sylvania met in Geneva on Tuesday to resume talks.\n")
+	yes, no := true, false
+	for _, terminal := range []*bool{&yes, &no} {
+		var errs bytes.Buffer
+		opts := ingestOptions{Store: graph.Config{Backend: "bolt", Address: filepath.Join(t.TempDir(), "store")}, Sources: []string{a, b},
+			Settings: set, Log: slog.New(slog.DiscardHandler)}
+		if err := runIngest(context.Background(), opts, streams{In: strings.NewReader(""), Out: io.Discard, Err: &errs, ErrTerminal: terminal}); err != nil {
+			t.Fatal(err)
+		}
+		if drawn := strings.Contains(errs.String(), "ingesting"); drawn != *terminal {
+			t.Errorf("terminal %v: progress drawn %v:\n%q", *terminal, drawn, errs.String())
+		}
+		if !strings.Contains(errs.String(), "ingested 2 article(s)") {
+			t.Errorf("terminal %v: no summary:\n%q", *terminal, errs.String())
+		}
 	}
 }

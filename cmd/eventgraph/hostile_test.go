@@ -231,6 +231,7 @@ func TestHostileServe(t *testing.T) {
 // serve.read_only fails closed: anything but true or false stops serve
 // before it listens, naming the setting.
 func TestServeReadOnlyFailsClosed(t *testing.T) {
+	t.Parallel()
 	for _, v := range []string{"yes", `"on"`, "enabled", "ture"} {
 		file := filepath.Join(t.TempDir(), "c.yaml")
 		os.WriteFile(file, []byte("serve:\n  read_only: "+v+"\n"), 0o644)
@@ -247,6 +248,7 @@ func TestServeReadOnlyFailsClosed(t *testing.T) {
 // Fetching is safe by default: a loopback URL is refused unless allowed,
 // and the credentials of a URL are never stored.
 func TestIngestURLHostile(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		io.WriteString(w, "date 2024-03-26 The minister resigned on Monday after the vote, officials said.")
@@ -308,6 +310,7 @@ func TestSecondInterruptQuits(t *testing.T) {
 // eventgraph query checks queries like serve: a query nested a million
 // deep is refused (it overflowed the stack), GraphQL keeps to the limit.
 func TestQueryCLIHostile(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
 	for _, tc := range []struct{ lang, q, want string }{

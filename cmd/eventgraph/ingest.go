@@ -127,7 +127,7 @@ func runIngest(ctx context.Context, opts ingestOptions, std streams) error {
 		Fetcher:        client,
 		Published:      opts.Published,
 	}
-	if isTerminal(std.Err) {
+	if std.ErrIsTerminal() {
 		opt.Progress = std.Err
 	}
 	sum, err := pipeline.Run(ctx, st, sources, opt)

@@ -129,9 +129,9 @@ func (a *app) loadConfig(cmd *cobra.Command, v *viper.Viper) error {
 	}
 	a.set = s
 	a.log = newLogger(cmd.ErrOrStderr(), s.Log.Level)
-	// The library packages that log without a logger of their own
-	// (fetch) log through the default.
-	slog.SetDefault(a.log)
+	if a.setDefault != nil {
+		a.setDefault(a.log)
+	}
 	return nil
 }
 
