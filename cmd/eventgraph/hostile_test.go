@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -327,5 +328,42 @@ func TestQueryCLIHostile(t *testing.T) {
 	out := mustRun(t, "query", "--dbpath", db, "--lang", "graphql", "--limit", "3", "{nodes{id}}")
 	if n := strings.Count(out, `"id"`); n != 3 {
 		t.Errorf("GraphQL with --limit 3: %d results\n%.300s", n, out)
+	}
+}
+
+// A command stopped by SIGINT stops its work and exits 130, as a shell
+// reports an interrupted program: here a query that loops for ever,
+// within its 30 s timeout.
+func TestInterruptedQueryExits130(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs eventgraph query")
+	}
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "store")
+	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
+	cmd := egCommand(t, nil, "query", "--dbpath", db, "--timeout", "30s", `while(true){}`)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exit := make(chan error, 1)
+	go func() { exit <- cmd.Wait() }()
+	time.Sleep(time.Second)
+	cmd.Process.Signal(os.Interrupt)
+	start := time.Now()
+	select {
+	case err := <-exit:
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != interruptedStatus {
+			t.Errorf("exit %v, want status %d\n%s", err, interruptedStatus, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), "eventgraph: query interrupted (received interrupt)") {
+			t.Errorf("stderr does not say what stopped:\n%s", stderr.String())
+		}
+		t.Logf("stopped %v after SIGINT: %s", time.Since(start).Round(time.Millisecond), strings.TrimSpace(stderr.String()))
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("query still running 10 s after SIGINT\n%s", stderr.String())
 	}
 }

@@ -135,7 +135,7 @@ func runIngest(ctx context.Context, opts ingestOptions, std streams) error {
 	if errors.Is(err, pipeline.ErrInterrupted) {
 		// Exit like a shell does after SIGINT, once the message is out.
 		fmt.Fprintf(std.Err, "eventgraph: %v\n", err)
-		return exitError{code: 130}
+		return exitError{code: interruptedStatus}
 	}
 	return err
 }

@@ -141,7 +141,7 @@ func ingestThrough(ctx context.Context, opts ingestOptions, inputs []string, std
 		if ctx.Err() != nil {
 			printSummary(std.Err, total)
 			fmt.Fprintf(std.Err, "eventgraph: %v\n", pipeline.ErrInterrupted)
-			return exitError{code: 130}
+			return exitError{code: interruptedStatus}
 		}
 		body, err := readSource(std.In, name, opts.Settings.Ingest.MaxBytes)
 		if err != nil {

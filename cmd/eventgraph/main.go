@@ -31,6 +31,7 @@ func main() {
 	}()
 	err := newRootCmd(osApp()).ExecuteContext(ctx)
 	signal.Stop(sig)
+	interrupted := ctx.Err() != nil
 	cancel(nil)
 	if err != nil {
 		var ex exitError
@@ -38,9 +39,16 @@ func main() {
 			os.Exit(ex.code)
 		}
 		fmt.Fprintln(os.Stderr, "eventgraph:", err)
+		if interrupted {
+			os.Exit(interruptedStatus)
+		}
 		os.Exit(1)
 	}
 }
+
+// interruptedStatus is the exit status of a command stopped by SIGINT or
+// SIGTERM, as a shell gives it.
+const interruptedStatus = 130
 
 // exitError ends the program with a status code after its message was
 // already printed.

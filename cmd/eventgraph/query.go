@@ -86,11 +86,14 @@ func runQuery(ctx context.Context, opts queryOptions, std streams) error {
 		return err
 	}
 	defer st.Close()
-	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	qctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	results, err := graph.Query(ctx, st.QuadStore, opts.Lang, q, opts.Limit)
+	results, err := graph.Query(qctx, st.QuadStore, opts.Lang, q, opts.Limit)
 	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+		switch {
+		case ctx.Err() != nil: // SIGINT
+			return fmt.Errorf("query interrupted (%v): %w", context.Cause(ctx), err)
+		case errors.Is(err, context.DeadlineExceeded) || qctx.Err() != nil:
 			return fmt.Errorf("query stopped after %s (query.timeout): %w", opts.Timeout, err)
 		}
 		return fmt.Errorf("query: %w", err)
