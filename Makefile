@@ -45,7 +45,7 @@ test: vet
 # The hostile-input suite of issue 23 alone (make test runs it with the
 # rest), then the fuzz targets below.
 test-hostile: $(ASSETS)
-	$(GO) test -count=1 -run 'Hostile|Settings|ReadOnlyFails|IngestURL|SecondInterrupt|Redact|Private|NonPublic|Credentials|Memstore|MaxBytes|TextBudget|Check|Limit|GraphQL|GizmoCompile|BindGizmo|HostGuard|ArticleTimeout|MidArticle|SentencesCapped|ChunkEnd|AnalyzeLong' \
+	$(GO) test -count=1 -run 'Hostile|Settings|ReadOnlyFails|IngestURL|SecondInterrupt|Redact|Private|NonPublic|Credentials|Memstore|MaxBytes|TextBudget|Check|Limit|GraphQL|GizmoCompile|BindGizmo|HostGuard|ArticleTimeout|MidArticle|SentencesCapped|ChunkEnd|AnalyzeLong|MemoryGuard|EndlessGizmo|IsLoopback|ClientDisconnect|InterruptedQuery' \
 		./cmd/eventgraph ./serve ./internal/querylimit ./internal/cayleyui ./extract/article/fetch ./internal/pipeline ./graph ./extract ./extract/syntax
 	$(MAKE) fuzz-hostile
 

@@ -175,7 +175,7 @@ func New(o Options) (http.Handler, error) {
 	mux.HandleFunc("GET /api/health", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "read_only": o.ReadOnly})
 	})
-	mux.Handle("/", invalidateOnWrite(memoryGuard(cayley, o.QueryMaxHeap, 10*time.Millisecond), cache))
+	mux.Handle("/", invalidateOnWrite(memoryGuard(cayley, o.QueryMaxHeap, guardEvery), cache))
 
 	var h http.Handler = mux
 	h = limitBody(h, o.MaxBodyBytes)

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -23,6 +24,14 @@ const DefaultTimelineBuildTimeout = 10 * time.Minute
 // timelineCacheSize is how many filters keep their built timeline.
 const timelineCacheSize = 8
 
+// timelineIdleStop is how long a filter's build goes on once no
+// request waits for it: the page asks again 5 s after a 503 (Retry-After),
+// so a build that nobody asked about for three times as long was left.
+const timelineIdleStop = 15 * time.Second
+
+// errAbandoned stops a build that no request waited for.
+var errAbandoned = errors.New("no request waited for this timeline any more")
+
 // timelineCache keeps the timelines built for the last filters, so that the
 // pages of one timeline are cut from one build: the first page costs the
 // build, the next ones a slice. Concurrent requests for a filter being
@@ -38,10 +47,15 @@ type timelineCache struct {
 	timeout time.Duration
 	now     func() time.Time
 	log     *slog.Logger
+	// idleStop is how long a build (but the default timeline's) goes on
+	// once the last request that waited for it has left.
+	idleStop time.Duration
 
 	mu      sync.Mutex
 	entries map[cacheKey]*cacheEntry
 	gen     int
+	// narrowed keeps the timelines cut from the default one (narrow.go).
+	narrowed map[cacheKey]narrowedEntry
 }
 
 type cacheEntry struct {
@@ -54,10 +68,18 @@ type cacheEntry struct {
 	// refreshing is set while a new build of an expired entry runs.
 	refreshing bool
 	started    time.Time
+	// waiters count the requests waiting for the build; when the last
+	// leaves before it is done, idle stops the build after idleStop
+	// (cancel), unless the entry is the default timeline (keep).
+	waiters int
+	idle    *time.Timer
+	cancel  context.CancelCauseFunc
+	keep    bool
 }
 
 func newTimelineCache(build TimelineFunc, ttl, timeout time.Duration, log *slog.Logger) *timelineCache {
-	return &timelineCache{build: build, ttl: ttl, timeout: timeout, now: time.Now, log: log, entries: map[cacheKey]*cacheEntry{}}
+	return &timelineCache{build: build, ttl: ttl, timeout: timeout, now: time.Now, log: log, idleStop: timelineIdleStop,
+		entries: map[cacheKey]*cacheEntry{}, narrowed: map[cacheKey]narrowedEntry{}}
 }
 
 // cacheKey is a comparable form of a Filter (MinSalience is a pointer).
@@ -75,12 +97,24 @@ func keyOf(f Filter) cacheKey {
 	return k
 }
 
-// get returns the timeline of f, built now or earlier. A timeline older
-// than the TTL still answers while its new build runs in the background,
-// so that a large store's first screen does not wait for it.
+// get returns the timeline of f, built now or earlier, or cut from the
+// default timeline when f asks for part of it (narrow.go). A timeline
+// older than the TTL still answers while its new build runs in the
+// background, so that a large store's first screen does not wait for it.
 func (c *timelineCache) get(ctx context.Context, f Filter) (*timeline.Timeline, error) {
-	k := keyOf(f)
+	if tl, ok, err := c.narrow(ctx, f); ok {
+		return tl, err
+	}
 	c.mu.Lock()
+	e := c.entry(ctx, f)
+	c.mu.Unlock()
+	return c.wait(ctx, e)
+}
+
+// entry is the cache entry of f, started when there is none and
+// refreshed when it expired; c.mu is held.
+func (c *timelineCache) entry(ctx context.Context, f Filter) *cacheEntry {
+	k := keyOf(f)
 	now := c.now()
 	e, ok := c.entries[k]
 	if ok && e.gen == c.gen {
@@ -89,12 +123,9 @@ func (c *timelineCache) get(ctx context.Context, f Filter) (*timeline.Timeline, 
 			e.refreshing = true
 			c.start(ctx, k, f, false)
 		}
-		c.mu.Unlock()
-		return e.wait(ctx)
+		return e
 	}
-	e = c.start(ctx, k, f, true)
-	c.mu.Unlock()
-	return e.wait(ctx)
+	return c.start(ctx, k, f, true)
 }
 
 // start builds f's timeline in the background; c.mu is held. With install
@@ -102,14 +133,17 @@ func (c *timelineCache) get(ctx context.Context, f Filter) (*timeline.Timeline, 
 // replaces the entry in the cache when it is built, and the old one
 // answers until then.
 func (c *timelineCache) start(ctx context.Context, k cacheKey, f Filter, install bool) *cacheEntry {
-	e := &cacheEntry{done: make(chan struct{}), used: c.now(), gen: c.gen, started: time.Now()}
+	e := &cacheEntry{done: make(chan struct{}), used: c.now(), gen: c.gen, started: time.Now(), keep: k == cacheKey{}}
 	if install {
 		c.entries[k] = e
 		c.evict()
 	}
+	bctx, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
+	e.cancel = cancel
 	go func() {
-		bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.timeout)
-		defer cancel()
+		bctx, stop := context.WithTimeout(bctx, c.timeout)
+		defer stop()
+		defer cancel(nil)
 		tl, err := c.build(bctx, f)
 		c.mu.Lock()
 		e.tl, e.err, e.built = tl, err, c.now()
@@ -147,11 +181,36 @@ func (e *stillBuilding) Error() string {
 
 func (e *stillBuilding) Unwrap() error { return e.err }
 
-func (e *cacheEntry) wait(ctx context.Context) (*timeline.Timeline, error) {
+// wait waits for e's build, or until ctx ends: then, when no other
+// request waits for it, the build is stopped after c.idleStop unless a
+// request comes back for it meanwhile.
+func (c *timelineCache) wait(ctx context.Context, e *cacheEntry) (*timeline.Timeline, error) {
+	c.mu.Lock()
+	e.waiters++
+	if e.idle != nil {
+		e.idle.Stop()
+		e.idle = nil
+	}
+	c.mu.Unlock()
 	select {
 	case <-e.done:
+		c.mu.Lock()
+		e.waiters--
+		c.mu.Unlock()
 		return e.tl, e.err
 	case <-ctx.Done():
+		c.mu.Lock()
+		e.waiters--
+		if e.waiters == 0 && !e.keep {
+			e.idle = time.AfterFunc(c.idleStop, func() {
+				c.mu.Lock()
+				defer c.mu.Unlock()
+				if e.waiters == 0 {
+					e.cancel(errAbandoned)
+				}
+			})
+		}
+		c.mu.Unlock()
 		return nil, &stillBuilding{since: time.Since(e.started), err: ctx.Err()}
 	}
 }
@@ -177,5 +236,6 @@ func (c *timelineCache) invalidate() {
 	c.mu.Lock()
 	c.gen++
 	c.entries = map[cacheKey]*cacheEntry{}
+	c.narrowed = map[cacheKey]narrowedEntry{}
 	c.mu.Unlock()
 }

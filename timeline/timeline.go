@@ -54,6 +54,9 @@ type Event struct {
 	// Simultaneous lists events stated to happen at the same time
 	// ("coincided with", "the same day").
 	Simultaneous []string `json:"simultaneous,omitempty"`
+
+	// own is When before a simultaneous event lent it a date (refine.go).
+	own When
 }
 
 // When is an event's time: a TIMEX3-style value when one is known, and day
@@ -147,6 +150,9 @@ func BuildFrom(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error)
 	// than the page cache: a few more readers than cores keep it busy.
 	g.SetLimit(2 * runtime.GOMAXPROCS(0))
 	for i, n := range nodes {
+		if gctx.Err() != nil {
+			break // cancelled, or a read failed: start no more
+		}
 		g.Go(func() error {
 			e, err := r.event(gctx, n)
 			if err != nil {
@@ -159,6 +165,9 @@ func BuildFrom(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error)
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("building the timeline: %w", err)
+	}
 	var events []Event
 	for _, e := range read {
 		if len(e.Mentions) == 0 || !f.matches(e, from, to) {
@@ -166,12 +175,7 @@ func BuildFrom(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error)
 		}
 		events = append(events, e)
 	}
-	borrowSimultaneous(events)
-	Order(events)
-	if events == nil {
-		events = []Event{}
-	}
-	return &Timeline{Schema: Schema, Generated: time.Now().UTC(), Filter: f, Events: events}, nil
+	return finish(events, f, time.Now().UTC()), nil
 }
 
 // candidates returns the event nodes to read: with an actor filter, only
@@ -188,6 +192,9 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]quad.Value, er
 	seen := map[string]bool{}
 	var out []quad.Value
 	for _, a := range actors {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		// One scan of the actor's incoming quads.
 		evs, err := s.InAny(ctx, a, graph.Agent, graph.Target, graph.Participant, graph.HasPlace)
 		if err != nil {
@@ -226,6 +233,9 @@ func findActors(ctx context.Context, s *graph.Store, q string) ([]quad.Value, er
 	}
 	lq := strings.ToLower(q)
 	for _, a := range all {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		p, err := s.Out(ctx, a)
 		if err != nil {
 			return nil, err
@@ -354,6 +364,9 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 	slices.Sort(e.Simultaneous)
 	e.Simultaneous = slices.Compact(e.Simultaneous)
 	for _, m := range in[graph.MentionOf] {
+		if err := ctx.Err(); err != nil {
+			return e, err
+		}
 		mn, err := r.s.ReadEventMention(ctx, m)
 		if err != nil {
 			return e, err

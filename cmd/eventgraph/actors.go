@@ -20,7 +20,7 @@ type actorsOptions struct {
 	All    bool   // also actors known only by a description
 }
 
-func newActorsCmd() *cobra.Command {
+func newActorsCmd(a *app, runF runner[actorsOptions]) *cobra.Command {
 	var opts actorsOptions
 	cmd := &cobra.Command{
 		Use:   "actors",
@@ -28,8 +28,8 @@ func newActorsCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Format, _ = cmd.Flags().GetString("format")
-			opts.Store = storeConfig(true)
-			return runActors(cmdContext(cmd), opts, streamsOf(cmd))
+			opts.Store = a.set.store(true)
+			return start(cmd, opts, runActors, runF)
 		},
 	}
 	enumFlag(cmd, cmd.Flags(), "format", "table", "table or json", []string{"table", "json"})

@@ -28,7 +28,7 @@ type binding struct {
 }
 
 // bindings is the one table of flags bound to configuration keys; the
-// commands read the result from cfg (TestBindings checks that each flag
+// commands read the result from app.set (TestBindings checks that each flag
 // exists and each key is a setting).
 var bindings = []binding{
 	{"", "db", keyStoreBackend},

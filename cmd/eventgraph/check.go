@@ -12,7 +12,7 @@ import (
 	"github.com/eventgraph/eventgraph/graph"
 )
 
-func newCheckCmd() *cobra.Command {
+func newCheckCmd(a *app, runF runner[checkOptions]) *cobra.Command {
 	var opts checkOptions
 	cmd := &cobra.Command{
 		Use:   "check",
@@ -33,8 +33,8 @@ that mention them with --replace.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Format, _ = cmd.Flags().GetString("format")
-			opts.Store = storeConfig(!opts.Repair)
-			return runCheck(cmdContext(cmd), opts, streamsOf(cmd))
+			opts.Store = a.set.store(!opts.Repair)
+			return start(cmd, opts, runCheck, runF)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Repair, "repair", false, "remove orphan quads, mentions of missing articles and events without mentions")

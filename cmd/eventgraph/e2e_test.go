@@ -11,10 +11,17 @@ import (
 	"github.com/eventgraph/eventgraph/timeline"
 )
 
-// run executes the CLI in-process and returns stdout and stderr.
+// run executes the CLI in-process, with no EVENTGRAPH_* variables, and
+// returns stdout and stderr.
 func run(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
-	cmd := newRootCmd()
+	return runEnv(t, nil, args...)
+}
+
+// runEnv is run with the variables env.
+func runEnv(t *testing.T, env map[string]string, args ...string) (string, string, error) {
+	t.Helper()
+	cmd := newRootCmd(newApp(mapEnv(env)))
 	var out, errb bytes.Buffer
 	cmd.SetOut(&out)
 	cmd.SetErr(&errb)
@@ -22,6 +29,14 @@ func run(t *testing.T, args ...string) (string, string, error) {
 	cmd.SetArgs(args)
 	err := cmd.Execute()
 	return out.String(), errb.String(), err
+}
+
+// mapEnv looks variables up in env.
+func mapEnv(env map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) {
+		v, ok := env[k]
+		return v, ok
+	}
 }
 
 func mustRun(t *testing.T, args ...string) string {
@@ -84,6 +99,7 @@ func articlesOf(e timeline.Event) map[string]bool {
 
 // The seeds end to end through a real bolt store.
 func TestSeedsEndToEnd(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
 	tl := readTimeline(t, db)
@@ -174,6 +190,7 @@ func TestSeedsEndToEnd(t *testing.T) {
 // Bad input gets a message naming the file, a non-zero exit only when
 // nothing could be ingested, and leaves the store unchanged.
 func TestIngestBadInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
@@ -219,6 +236,7 @@ func TestIngestBadInput(t *testing.T) {
 
 // The export formats go through cayley's writers and expand prefixes.
 func TestExport(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
 	for _, tt := range []struct{ format, want string }{
@@ -240,6 +258,7 @@ func TestExport(t *testing.T) {
 // Ingesting the seeds one run at a time merges with what the store holds
 // exactly as one run over both does.
 func TestIncrementalIngestMergesLikeOneRun(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	one, two := filepath.Join(dir, "one"), filepath.Join(dir, "two")
 	mustRun(t, "ingest", "--dbpath", one, seedsDir(t))
@@ -259,6 +278,7 @@ func TestIncrementalIngestMergesLikeOneRun(t *testing.T) {
 // timeline --format json keeps the eventgraph/timeline/v1 contract: the
 // field names and the values the contract enumerates.
 func TestTimelineJSONContract(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
 	var raw struct {
@@ -337,6 +357,7 @@ func TestTimelineJSONContract(t *testing.T) {
 // A page's metadata reaches the timeline's mentions (issue 20): headline,
 // site, authors, canonical URL and language.
 func TestTimelineMentionMetadata(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, "../../extract/article/testdata/news.html")
 	tl := readTimeline(t, db, "--all")

@@ -12,10 +12,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/internal/report"
 	"github.com/eventgraph/eventgraph/timeline"
 )
 
-func newExplainCmd() *cobra.Command {
+func newExplainCmd(a *app, runF runner[explainOptions]) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "explain EVENT",
 		Short: "Show an event's mentions, coding patterns, date evidence, and why its mentions merged",
@@ -28,8 +29,8 @@ its full IRI as 'eventgraph export' writes it.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, _ := cmd.Flags().GetString("format")
-			opts := explainOptions{Store: storeConfig(true), Event: eventID(args[0]), Format: format}
-			return runExplain(cmdContext(cmd), opts, streamsOf(cmd))
+			opts := explainOptions{Store: a.set.store(true), Event: eventID(args[0]), Format: format}
+			return start(cmd, opts, runExplain, runF)
 		},
 	}
 	enumFlag(cmd, cmd.Flags(), "format", "text", "text or json", []string{"text", "json"})
@@ -63,7 +64,7 @@ func runExplain(ctx context.Context, opts explainOptions, std streams) error {
 		return err
 	}
 	writeExplanation(std.Out, e, articles)
-	stories, err := readStories(ctx, st)
+	stories, err := report.Stories(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -73,14 +74,14 @@ func runExplain(ctx context.Context, opts explainOptions, std streams) error {
 
 // writeEventStories names the story (or stories) the event's articles
 // belong to: events merge across articles inside a story.
-func writeEventStories(w io.Writer, e timeline.Event, stories []Story) {
-	of := map[string]*Story{}
+func writeEventStories(w io.Writer, e timeline.Event, stories []report.Story) {
+	of := map[string]*report.Story{}
 	for i := range stories {
 		for _, a := range stories[i].Articles {
 			of[a.ID] = &stories[i]
 		}
 	}
-	seen := map[*Story]bool{}
+	seen := map[*report.Story]bool{}
 	for _, m := range e.Mentions {
 		s := of[strings.TrimPrefix(graph.IDOf(quad.IRI(m.Article)), "article/")]
 		if s == nil || seen[s] {

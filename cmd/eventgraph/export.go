@@ -18,7 +18,7 @@ type exportOptions struct {
 	Short  bool   // keep prefixed IRIs as stored
 }
 
-func newExportCmd() *cobra.Command {
+func newExportCmd(a *app, runF runner[exportOptions]) *cobra.Command {
 	var opts exportOptions
 	cmd := &cobra.Command{
 		Use:   "export",
@@ -29,8 +29,8 @@ to full IRIs with eventgraph's prefixes (rdf, rdfs, schema, sem, prov, eg);
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Format, _ = cmd.Flags().GetString("format")
-			opts.Store = storeConfig(true)
-			return runExport(cmdContext(cmd), opts, streamsOf(cmd))
+			opts.Store = a.set.store(true)
+			return start(cmd, opts, runExport, runF)
 		},
 	}
 	enumFlag(cmd, cmd.Flags(), "format", "nquads", "nquads, jsonld, graphml or dot", exportFormats)

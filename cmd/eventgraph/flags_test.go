@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -20,6 +22,7 @@ import (
 // opened: a refused value names the flag and what it takes; an accepted
 // one gets as far as the (missing) store.
 func TestFlagParsing(t *testing.T) {
+	t.Parallel()
 	none := filepath.Join(t.TempDir(), "none")
 	for _, tc := range []struct {
 		args []string
@@ -53,6 +56,7 @@ func TestFlagParsing(t *testing.T) {
 		{[]string{"timeline", "--to", "26/03/2024"}, `--to: "26/03/2024" is not a date`},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			t.Parallel()
 			_, _, err := run(t, append(tc.args, "--dbpath", none)...)
 			if tc.want == "" {
 				if !errors.Is(err, errNoStore) {
@@ -70,6 +74,7 @@ func TestFlagParsing(t *testing.T) {
 // The shell completes the values of --format, --lang, --db and
 // --log-level (cobra's __complete is what the completion scripts call).
 func TestFlagValueCompletion(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		args []string
 		want []string
@@ -83,6 +88,7 @@ func TestFlagValueCompletion(t *testing.T) {
 		{[]string{"timeline", "--log-level", ""}, []string{"debug", "info", "warn", "error"}},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			t.Parallel()
 			out, _, err := run(t, append([]string{"__complete"}, tc.args...)...)
 			if err != nil {
 				t.Fatal(err)
@@ -102,6 +108,7 @@ func TestFlagValueCompletion(t *testing.T) {
 // version and --version print the same thing, need no configuration,
 // and name the cayley module the binary embeds.
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	bad := filepath.Join(t.TempDir(), "c.yaml")
 	if err := os.WriteFile(bad, []byte("stor: x\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -124,6 +131,7 @@ func TestVersion(t *testing.T) {
 // The build information's VCS settings and the cayley dependency are
 // what version reports.
 func TestVersionOf(t *testing.T) {
+	t.Parallel()
 	bi := &debug.BuildInfo{
 		GoVersion: "go1.26.8",
 		Main:      debug.Module{Path: "github.com/eventgraph/eventgraph", Version: "v0.0.0-20261206235138-5c67e1bf9bff+dirty"},
@@ -149,6 +157,7 @@ func TestVersionOf(t *testing.T) {
 
 // explain reads an event in every form the other commands print it.
 func TestEventID(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"event/816d2dc3c94077ab":                             "event/816d2dc3c94077ab",
 		"eg:event/816d2dc3c94077ab":                          "eg:event/816d2dc3c94077ab",
@@ -165,6 +174,7 @@ func TestEventID(t *testing.T) {
 
 // What query prints, explain reads: the <eg:event/…> node of a real store.
 func TestExplainQueryForm(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	art := filepath.Join(dir, "a.txt")
 	if err := os.WriteFile(art, []byte("Minister resigns\n\nDate: 2024-03-26\n\nThe minister of finance Jane Smith resigned on Monday, officials said.\n"), 0o644); err != nil {
@@ -194,6 +204,7 @@ func TestExplainQueryForm(t *testing.T) {
 // The commands' run functions take their options and streams: no flags,
 // no global configuration; the terminal override picks the table.
 func TestRunWithStreams(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	art := filepath.Join(dir, "a.txt")
 	if err := os.WriteFile(art, []byte("Minister resigns\n\nDate: 2024-03-26\n\nThe minister of finance Jane Smith resigned on Monday, officials said.\n"), 0o644); err != nil {
@@ -229,5 +240,33 @@ func TestRunWithStreams(t *testing.T) {
 	out.Reset()
 	if err := runStats(ctx, statsOptions{Store: store, Format: "json"}, streams{Out: &out}); err != nil || !strings.Contains(out.String(), `"articles": 1`) {
 		t.Errorf("stats: %v\n%s", err, out.String())
+	}
+}
+
+// ingest draws its progress bar on Err when Err is a terminal, and only
+// then (the override stands for the terminal).
+func TestIngestProgressOnATerminal(t *testing.T) {
+	t.Parallel()
+	set, err := settingsOf(t, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	a := writeArticle(t, dir, "a.txt", "Minister resigns\n\nDate: 2024-03-26\n\nThe minister of finance Jane Smith resigned on Monday, officials said.\n")
+	b := writeArticle(t, dir, "b.txt", "Talks resume\n\ndate 2024-03-01\n\nNegotiators from Freedonia and Sylvania met in Geneva on Tuesday to resume talks.\n")
+	yes, no := true, false
+	for _, terminal := range []*bool{&yes, &no} {
+		var errs bytes.Buffer
+		opts := ingestOptions{Store: graph.Config{Backend: "bolt", Address: filepath.Join(t.TempDir(), "store")}, Sources: []string{a, b},
+			Settings: set, Log: slog.New(slog.DiscardHandler)}
+		if err := runIngest(context.Background(), opts, streams{In: strings.NewReader(""), Out: io.Discard, Err: &errs, ErrTerminal: terminal}); err != nil {
+			t.Fatal(err)
+		}
+		if drawn := strings.Contains(errs.String(), "ingesting"); drawn != *terminal {
+			t.Errorf("terminal %v: progress drawn %v:\n%q", *terminal, drawn, errs.String())
+		}
+		if !strings.Contains(errs.String(), "ingested 2 article(s)") {
+			t.Errorf("terminal %v: no summary:\n%q", *terminal, errs.String())
+		}
 	}
 }

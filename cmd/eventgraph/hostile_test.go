@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -231,6 +232,7 @@ func TestHostileServe(t *testing.T) {
 // serve.read_only fails closed: anything but true or false stops serve
 // before it listens, naming the setting.
 func TestServeReadOnlyFailsClosed(t *testing.T) {
+	t.Parallel()
 	for _, v := range []string{"yes", `"on"`, "enabled", "ture"} {
 		file := filepath.Join(t.TempDir(), "c.yaml")
 		os.WriteFile(file, []byte("serve:\n  read_only: "+v+"\n"), 0o644)
@@ -247,6 +249,7 @@ func TestServeReadOnlyFailsClosed(t *testing.T) {
 // Fetching is safe by default: a loopback URL is refused unless allowed,
 // and the credentials of a URL are never stored.
 func TestIngestURLHostile(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		io.WriteString(w, "date 2024-03-26 The minister resigned on Monday after the vote, officials said.")
@@ -308,6 +311,7 @@ func TestSecondInterruptQuits(t *testing.T) {
 // eventgraph query checks queries like serve: a query nested a million
 // deep is refused (it overflowed the stack), GraphQL keeps to the limit.
 func TestQueryCLIHostile(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
 	for _, tc := range []struct{ lang, q, want string }{
@@ -324,5 +328,42 @@ func TestQueryCLIHostile(t *testing.T) {
 	out := mustRun(t, "query", "--dbpath", db, "--lang", "graphql", "--limit", "3", "{nodes{id}}")
 	if n := strings.Count(out, `"id"`); n != 3 {
 		t.Errorf("GraphQL with --limit 3: %d results\n%.300s", n, out)
+	}
+}
+
+// A command stopped by SIGINT stops its work and exits 130, as a shell
+// reports an interrupted program: here a query that loops for ever,
+// within its 30 s timeout.
+func TestInterruptedQueryExits130(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs eventgraph query")
+	}
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "store")
+	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
+	cmd := egCommand(t, nil, "query", "--dbpath", db, "--timeout", "30s", `while(true){}`)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exit := make(chan error, 1)
+	go func() { exit <- cmd.Wait() }()
+	time.Sleep(time.Second)
+	cmd.Process.Signal(os.Interrupt)
+	start := time.Now()
+	select {
+	case err := <-exit:
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != interruptedStatus {
+			t.Errorf("exit %v, want status %d\n%s", err, interruptedStatus, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), "eventgraph: query interrupted (received interrupt)") {
+			t.Errorf("stderr does not say what stopped:\n%s", stderr.String())
+		}
+		t.Logf("stopped %v after SIGINT: %s", time.Since(start).Round(time.Millisecond), strings.TrimSpace(stderr.String()))
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("query still running 10 s after SIGINT\n%s", stderr.String())
 	}
 }

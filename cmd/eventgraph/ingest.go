@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -13,10 +16,30 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/eventgraph/eventgraph/extract/article/fetch"
+	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/internal/pipeline"
 )
 
-func newIngestCmd() *cobra.Command {
+// ingestOptions are what `eventgraph ingest` runs with.
+type ingestOptions struct {
+	Store     graph.Config
+	Sources   []string   // files, directories, URLs, "-"
+	URLFile   string     // --urls: more URLs, one per line
+	Replace   bool       // re-extract stored articles
+	Published *time.Time // the date of the articles whose source gives none
+	Server    string     // ingest through this running server, not into Store
+	// Format is --format as given ("" when not): a server applies it
+	// over its own ingest.format.
+	Format string
+	// Settings gives ingest.* (format, workers and allow_private bound to
+	// flags) and resolve.horizon.
+	Settings settings
+	Log      *slog.Logger
+}
+
+func newIngestCmd(a *app, runF runner[ingestOptions]) *cobra.Command {
+	var opts ingestOptions
+	var published string
 	cmd := &cobra.Command{
 		Use:   "ingest [PATH|URL]...",
 		Short: "Extract events from articles and store them",
@@ -34,83 +57,90 @@ An article's publication date comes from its source: a page's metadata, a
 feed's or JSON line's date, a text's dateline or date header. --published
 dates the articles whose source gives none. An article in another language
 than English is stored with its language, and nothing is extracted from it.`,
-		RunE: runIngest,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if published != "" {
+				t, err := time.Parse(time.DateOnly, published)
+				if err != nil {
+					return fmt.Errorf("--published %q: want a date as YYYY-MM-DD", published)
+				}
+				opts.Published = &t
+			}
+			opts.Sources = args
+			opts.Format, _ = cmd.Flags().GetString("format")
+			opts.Store = a.set.store(false)
+			opts.Settings = a.set
+			opts.Log = a.log
+			return start(cmd, opts, runIngest, runF)
+		},
 	}
-	cmd.Flags().Bool("replace", false, "re-extract stored articles and retract older versions from the same source")
-	enumFlag(cmd, cmd.Flags(), "format", "", "source format: auto, text, html, feed, jsonl (config ingest.format)", formatNames())
-	cmd.Flags().Int("workers", 0, "extraction workers, 0 for one per CPU (config ingest.workers)")
-	cmd.Flags().String("urls", "", "also fetch the URLs listed in this file (one per line, # comments)")
-	cmd.Flags().Bool("allow-private", false, "fetch URLs on loopback, link-local and private addresses too (config ingest.allow_private; refused by default)")
-	cmd.Flags().String("published", "", "publication date (YYYY-MM-DD) of the articles whose source gives none")
-	cmd.Flags().String("server", "", "send the files to a running 'eventgraph serve --read-only=false' at this URL (http://127.0.0.1:64210), which ingests them into the store it holds")
+	f := cmd.Flags()
+	f.BoolVar(&opts.Replace, "replace", false, "re-extract stored articles and retract older versions from the same source")
+	enumFlag(cmd, f, "format", "", "source format: auto, text, html, feed, jsonl (config ingest.format)", formatNames())
+	f.Int("workers", 0, "extraction workers, 0 for one per CPU (config ingest.workers)")
+	f.StringVar(&opts.URLFile, "urls", "", "also fetch the URLs listed in this file (one per line, # comments)")
+	f.Bool("allow-private", false, "fetch URLs on loopback, link-local and private addresses too (config ingest.allow_private; refused by default)")
+	f.StringVar(&published, "published", "", "publication date (YYYY-MM-DD) of the articles whose source gives none")
+	f.StringVar(&opts.Server, "server", "", "send the files to a running 'eventgraph serve --read-only=false' at this URL (http://127.0.0.1:64210), which ingests them into the store it holds")
 	return cmd
 }
 
-func runIngest(cmd *cobra.Command, args []string) error {
-	replace, _ := cmd.Flags().GetBool("replace")
-	if file, _ := cmd.Flags().GetString("urls"); file != "" {
+func runIngest(ctx context.Context, opts ingestOptions, std streams) error {
+	sources := opts.Sources
+	if file := opts.URLFile; file != "" {
 		urls, err := fetch.ReadURLFile(file)
 		if err != nil && len(urls) == 0 {
 			return fmt.Errorf("--urls: %w", err)
 		}
 		if err != nil {
-			slog.Warn("skipped lines of the URL list", "file", file, "reason", err)
+			opts.Log.Warn("skipped lines of the URL list", "file", file, "reason", err)
 		}
-		args = append(args, urls...)
+		sources = append(slices.Clip(sources), urls...)
 	}
-	if len(args) == 0 {
+	if len(sources) == 0 {
 		return errors.New("nothing to ingest: give files, directories, URLs, - for stdin, or --urls FILE")
 	}
-	var published *time.Time
-	if v, _ := cmd.Flags().GetString("published"); v != "" {
-		t, err := time.Parse(time.DateOnly, v)
-		if err != nil {
-			return fmt.Errorf("--published %q: want a date as YYYY-MM-DD", v)
-		}
-		published = &t
+	if opts.Server != "" {
+		return ingestThrough(ctx, opts, sources, std)
 	}
-	if server, _ := cmd.Flags().GetString("server"); server != "" {
-		return ingestThrough(cmd, server, args)
-	}
-	st, err := createStore(cmd)
+	st, err := createStore(ctx, opts.Store)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	setMemoryLimit(cfg.Ingest.MemoryLimit)
+	set := opts.Settings.Ingest
+	setMemoryLimit(set.MemoryLimit)
 	client := fetch.New()
-	client.MaxBytes = cfg.Ingest.MaxBytes
-	client.AllowPrivate = cfg.Ingest.AllowPrivate
+	client.MaxBytes = set.MaxBytes
+	client.AllowPrivate = set.AllowPrivate
 	opt := pipeline.Options{
-		Workers:     cfg.Ingest.Workers,
-		Batch:       cfg.Ingest.Batch,
-		Format:      cfg.Ingest.Format,
-		MaxBytes:    cfg.Ingest.MaxBytes,
-		MemoryLimit: cfg.Ingest.MemoryLimit,
-		Replace:     replace,
-		Horizon:     cfg.Resolve.Horizon,
-		ReportEvery: cfg.Ingest.ReportEvery,
-		Log:         slog.Default(),
-		Stdin:       cmd.InOrStdin(),
-		Fetcher:     client,
-		Published:   published,
+		Workers:        set.Workers,
+		Batch:          set.Batch,
+		Format:         set.Format,
+		MaxBytes:       set.MaxBytes,
+		MemoryLimit:    set.MemoryLimit,
+		Replace:        opts.Replace,
+		Horizon:        opts.Settings.Resolve.Horizon,
+		ReportEvery:    set.ReportEvery,
+		ArticleTimeout: set.ArticleTimeout,
+		Log:            opts.Log,
+		Stdin:          std.In,
+		Fetcher:        client,
+		Published:      opts.Published,
 	}
-	opt.ArticleTimeout = cfg.Ingest.ArticleTimeout
-	if isTerminal(cmd.ErrOrStderr()) {
-		opt.Progress = cmd.ErrOrStderr()
+	if std.ErrIsTerminal() {
+		opt.Progress = std.Err
 	}
-	sum, err := pipeline.Run(cmdContext(cmd), st, args, opt)
-	printSummary(cmd, sum)
+	sum, err := pipeline.Run(ctx, st, sources, opt)
+	printSummary(std.Err, sum)
 	if errors.Is(err, pipeline.ErrInterrupted) {
 		// Exit like a shell does after SIGINT, once the message is out.
-		fmt.Fprintf(cmd.ErrOrStderr(), "eventgraph: %v\n", err)
-		return exitError{code: 130}
+		fmt.Fprintf(std.Err, "eventgraph: %v\n", err)
+		return exitError{code: interruptedStatus}
 	}
 	return err
 }
 
-func printSummary(cmd *cobra.Command, s pipeline.Summary) {
-	w := cmd.ErrOrStderr()
+func printSummary(w io.Writer, s pipeline.Summary) {
 	for _, f := range s.Failed {
 		msg := f.Err.Error()
 		if !strings.HasPrefix(msg, f.Source) {

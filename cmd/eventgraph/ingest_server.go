@@ -17,8 +17,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/eventgraph/eventgraph/extract/article"
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/internal/pipeline"
@@ -109,7 +107,8 @@ func replyOf(s pipeline.Summary) ingestReply {
 // --read-only=false` at server, which ingests it into its store: the way
 // in while the server holds the store. Files and directories (walked as
 // ingest walks them) and "-" are read here and sent with their names.
-func ingestThrough(cmd *cobra.Command, server string, inputs []string) error {
+func ingestThrough(ctx context.Context, opts ingestOptions, inputs []string, std streams) error {
+	server := opts.Server
 	base, err := url.Parse(strings.TrimRight(server, "/"))
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return fmt.Errorf("--server %q: want the server's URL, http://HOST:PORT", server)
@@ -130,21 +129,21 @@ func ingestThrough(cmd *cobra.Command, server string, inputs []string) error {
 		}
 		names = append(names, found...)
 	}
-	f := cmd.Flags()
-	format, _ := f.GetString("format")
-	replace, _ := f.GetBool("replace")
-	published, _ := f.GetString("published")
-	ctx := cmdContext(cmd)
+	format := opts.Format
+	var published string
+	if opts.Published != nil {
+		published = opts.Published.Format(time.DateOnly)
+	}
 	start := time.Now()
 	total := pipeline.Summary{Sources: len(names), Failed: failed}
 	client := &http.Client{}
 	for _, name := range names {
 		if ctx.Err() != nil {
-			printSummary(cmd, total)
-			fmt.Fprintf(cmd.ErrOrStderr(), "eventgraph: %v\n", pipeline.ErrInterrupted)
-			return exitError{code: 130}
+			printSummary(std.Err, total)
+			fmt.Fprintf(std.Err, "eventgraph: %v\n", pipeline.ErrInterrupted)
+			return exitError{code: interruptedStatus}
 		}
-		body, err := readSource(cmd, name)
+		body, err := readSource(std.In, name, opts.Settings.Ingest.MaxBytes)
 		if err != nil {
 			total.Failed = append(total.Failed, pipeline.Failure{Source: name, Err: err})
 			continue
@@ -153,7 +152,7 @@ func ingestThrough(cmd *cobra.Command, server string, inputs []string) error {
 		if format != "" {
 			q.Set("format", format)
 		}
-		if replace {
+		if opts.Replace {
 			q.Set("replace", "true")
 		}
 		if published != "" {
@@ -184,7 +183,7 @@ func ingestThrough(cmd *cobra.Command, server string, inputs []string) error {
 		}
 	}
 	total.Elapsed = time.Since(start)
-	printSummary(cmd, total)
+	printSummary(std.Err, total)
 	if total.Ingested+total.Unchanged+total.Replaced == 0 && len(total.Failed) > 0 {
 		return exitError{code: 1}
 	}
@@ -218,9 +217,10 @@ func postSource(ctx context.Context, client *http.Client, u string, body []byte)
 	return rep, fmt.Errorf("%s: %s", resp.Status, rep.Error)
 }
 
-// readSource reads a file, or stdin for "-", up to ingest.max_bytes.
-func readSource(cmd *cobra.Command, name string) ([]byte, error) {
-	var r io.Reader = cmd.InOrStdin()
+// readSource reads a file, or stdin for "-", up to max bytes
+// (ingest.max_bytes).
+func readSource(stdin io.Reader, name string, max int64) ([]byte, error) {
+	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -229,9 +229,9 @@ func readSource(cmd *cobra.Command, name string) ([]byte, error) {
 		defer f.Close()
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, cfg.Ingest.MaxBytes+1))
-	if err == nil && int64(len(data)) > cfg.Ingest.MaxBytes {
-		return nil, fmt.Errorf("%w (more than %d bytes, ingest.max_bytes)", article.ErrTooLarge, cfg.Ingest.MaxBytes)
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err == nil && int64(len(data)) > max {
+		return nil, fmt.Errorf("%w (more than %d bytes, ingest.max_bytes)", article.ErrTooLarge, max)
 	}
 	return data, err
 }

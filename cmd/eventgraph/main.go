@@ -29,8 +29,9 @@ func main() {
 		cancel(fmt.Errorf("received %v", s))
 		fmt.Fprintln(os.Stderr, "eventgraph: stopping after the work in hand (interrupt again to quit at once)")
 	}()
-	err := newRootCmd().ExecuteContext(ctx)
+	err := newRootCmd(osApp()).ExecuteContext(ctx)
 	signal.Stop(sig)
+	interrupted := ctx.Err() != nil
 	cancel(nil)
 	if err != nil {
 		var ex exitError
@@ -38,9 +39,16 @@ func main() {
 			os.Exit(ex.code)
 		}
 		fmt.Fprintln(os.Stderr, "eventgraph:", err)
+		if interrupted {
+			os.Exit(interruptedStatus)
+		}
 		os.Exit(1)
 	}
 }
+
+// interruptedStatus is the exit status of a command stopped by SIGINT or
+// SIGTERM, as a shell gives it.
+const interruptedStatus = 130
 
 // exitError ends the program with a status code after its message was
 // already printed.

@@ -25,7 +25,7 @@ type queryOptions struct {
 	Timeout time.Duration // query.timeout (--timeout)
 }
 
-func newQueryCmd() *cobra.Command {
+func newQueryCmd(a *app, runF runner[queryOptions]) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "query [QUERY]",
 		Short: "Run a Gizmo, GraphQL or MQL query against the store (JSON out)",
@@ -42,8 +42,8 @@ query.timeout and returns at most query.limit results (--limit).
 			if err != nil {
 				return err
 			}
-			opts := queryOptions{Store: storeConfig(true), Lang: lang, Query: q, Limit: cfg.Query.Limit, Timeout: cfg.Query.Timeout}
-			return runQuery(cmdContext(cmd), opts, streamsOf(cmd))
+			opts := queryOptions{Store: a.set.store(true), Lang: lang, Query: q, Limit: a.set.Query.Limit, Timeout: a.set.Query.Timeout}
+			return start(cmd, opts, runQuery, runF)
 		},
 	}
 	enumFlag(cmd, cmd.Flags(), "lang", "gizmo", "query language: "+orList(queryLanguages()), queryLanguages())
@@ -86,11 +86,14 @@ func runQuery(ctx context.Context, opts queryOptions, std streams) error {
 		return err
 	}
 	defer st.Close()
-	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	qctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	results, err := graph.Query(ctx, st.QuadStore, opts.Lang, q, opts.Limit)
+	results, err := graph.Query(qctx, st.QuadStore, opts.Lang, q, opts.Limit)
 	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+		switch {
+		case ctx.Err() != nil: // SIGINT
+			return fmt.Errorf("query interrupted (%v): %w", context.Cause(ctx), err)
+		case errors.Is(err, context.DeadlineExceeded) || qctx.Err() != nil:
 			return fmt.Errorf("query stopped after %s (query.timeout): %w", opts.Timeout, err)
 		}
 		return fmt.Errorf("query: %w", err)

@@ -17,7 +17,29 @@ import (
 	"github.com/eventgraph/eventgraph/graph"
 )
 
-func newRootCmd() *cobra.Command {
+// newRootCmd is the eventgraph command with every subcommand, run with a.
+func newRootCmd(a *app) *cobra.Command {
+	root := newRoot(a)
+	root.AddCommand(
+		newIngestCmd(a, nil),
+		newTimelineCmd(a, nil),
+		newQueryCmd(a, nil),
+		newExportCmd(a, nil),
+		newActorsCmd(a, nil),
+		newStatsCmd(a, nil),
+		newExplainCmd(a, nil),
+		newStoriesCmd(a, nil),
+		newServeCmd(a, nil),
+		newTimemlCmd(nil),
+		newCheckCmd(a, nil),
+		newVersionCmd(),
+	)
+	return root
+}
+
+// newRoot is the root command alone: its persistent flags, and the
+// loading of a's configuration before any subcommand runs.
+func newRoot(a *app) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "eventgraph",
 		Short: "Turn news articles into an event timeline and a knowledge graph in cayley",
@@ -39,7 +61,7 @@ export, and browse.`,
 		if stopProfiles, err = startProfiles(cmd); err != nil {
 			return err
 		}
-		return loadConfig(cmd, viper.New())
+		return a.loadConfig(cmd, viper.New())
 	}
 	root.PersistentPostRunE = func(*cobra.Command, []string) error {
 		if stopProfiles == nil {
@@ -59,29 +81,15 @@ export, and browse.`,
 	_ = pf.MarkHidden("pprof")
 	_ = pf.MarkHidden("memprofile")
 	_ = pf.MarkHidden("cpuprofile")
-
-	root.AddCommand(
-		newIngestCmd(),
-		newTimelineCmd(),
-		newQueryCmd(),
-		newExportCmd(),
-		newActorsCmd(),
-		newStatsCmd(),
-		newExplainCmd(),
-		newStoriesCmd(),
-		newServeCmd(),
-		newTimemlCmd(),
-		newCheckCmd(),
-		newVersionCmd(),
-	)
 	return root
 }
 
 // loadConfig layers the configuration in v (a fresh viper for each
 // command run, not viper's global): built-in defaults (config.yaml), then
-// --config FILE, then EVENTGRAPH_* variables, then the flags bound to keys
-// (bindings), and reads it strictly into cfg (readSettings).
-func loadConfig(cmd *cobra.Command, v *viper.Viper) error {
+// --config FILE, then EVENTGRAPH_* variables (a.lookupEnv), then the flags
+// bound to keys (bindings), and reads it strictly into a.set
+// (readSettings).
+func (a *app) loadConfig(cmd *cobra.Command, v *viper.Viper) error {
 	v.SetConfigType("yaml")
 	if err := v.ReadConfig(bytes.NewReader(eventgraph.DefaultConfig)); err != nil {
 		return fmt.Errorf("built-in config: %w", err)
@@ -103,9 +111,7 @@ func loadConfig(cmd *cobra.Command, v *viper.Viper) error {
 			return fmt.Errorf("config %s: %w", file, err)
 		}
 	}
-	v.SetEnvPrefix("EVENTGRAPH")
-	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
-	v.AutomaticEnv()
+	setEnv(v, a.lookupEnv)
 	for _, b := range bindings {
 		if b.command != "" && b.command != cmd.Name() {
 			continue
@@ -121,17 +127,37 @@ func loadConfig(cmd *cobra.Command, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
-	cfg = s
-	setupLogging(cmd.ErrOrStderr(), cfg.Log.Level)
+	a.set = s
+	a.log = newLogger(cmd.ErrOrStderr(), s.Log.Level)
+	if a.setDefault != nil {
+		a.setDefault(a.log)
+	}
 	return nil
 }
 
-func setupLogging(w io.Writer, level string) {
+// envPrefix begins the variables that set a key: EVENTGRAPH_QUERY_LIMIT
+// sets query.limit.
+const envPrefix = "EVENTGRAPH_"
+
+// setEnv sets in v each setting that a non-empty EVENTGRAPH_* variable
+// gives (as viper's AutomaticEnv would, but read through lookupEnv).
+func setEnv(v *viper.Viper, lookupEnv func(string) (string, bool)) {
+	var s settings
+	for _, st := range s.table() {
+		name := envPrefix + strings.ToUpper(strings.ReplaceAll(st.key, ".", "_"))
+		if val, ok := lookupEnv(name); ok && val != "" {
+			v.Set(st.key, val)
+		}
+	}
+}
+
+// newLogger writes text logs at level (log.level) to w.
+func newLogger(w io.Writer, level string) *slog.Logger {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		l = slog.LevelInfo
 	}
-	slog.SetDefault(slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})))
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
 }
 
 // isTerminal reports whether w is an interactive terminal.

@@ -12,6 +12,7 @@ import (
 // TestTimelineSchema: the seeds' whole timeline (--all), as the CLI
 // prints it, follows the published contract docs/timeline-v1.schema.json.
 func TestTimelineSchema(t *testing.T) {
+	t.Parallel()
 	const path = "../../docs/timeline-v1.schema.json"
 	raw, err := os.ReadFile(path)
 	if err != nil {

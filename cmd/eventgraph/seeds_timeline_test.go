@@ -24,6 +24,7 @@ func hasActor(e timeline.Event, role, name string) bool {
 // key event of the story and none of the fragments that an earlier
 // extractor put there (issue 18).
 func TestSeedsDefaultTimeline(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
 	tl := readTimeline(t, db)

@@ -27,7 +27,7 @@ import (
 //	query.timeout                    per-query time limit (30s)
 //	query.limit                      default and maximal query results (100)
 //	store.backend, store.address (or --dbpath), store.options
-func newServeCmd() *cobra.Command {
+func newServeCmd(a *app, runF runner[serveOptions]) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve cayley's query UI and HTTP APIs over the store, with a timeline page",
@@ -41,8 +41,8 @@ queries by query.timeout and query.limit. The UI is embedded in the binary
 and needs no network.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			opts := serveOptions{Store: storeConfig(cfg.Serve.ReadOnly), Settings: cfg}
-			return runServe(cmdContext(cmd), opts, streamsOf(cmd))
+			opts := serveOptions{Store: a.set.store(a.set.Serve.ReadOnly), Settings: a.set, Log: a.log}
+			return start(cmd, opts, runServe, runF)
 		},
 	}
 	cmd.Flags().String("host", serve.DefaultAddr, "host:port to listen on (config serve.host)")
@@ -56,6 +56,7 @@ and needs no network.`,
 type serveOptions struct {
 	Store    graph.Config
 	Settings settings
+	Log      *slog.Logger
 }
 
 // runServe serves until ctx is cancelled (main cancels it on SIGINT and
@@ -63,7 +64,7 @@ type serveOptions struct {
 // ends it at once).
 func runServe(ctx context.Context, opts serveOptions, std streams) error {
 	set := opts.Settings
-	log := slog.Default()
+	log := opts.Log
 	host, readOnly := set.Serve.Host, set.Serve.ReadOnly
 	timeout, limit := set.Query.Timeout, set.Query.Limit
 	// A read-only server needs a store to read; one that takes writes

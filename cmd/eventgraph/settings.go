@@ -60,9 +60,6 @@ type settings struct {
 	}
 }
 
-// cfg is the configuration of the command being run, set by loadConfig.
-var cfg settings
-
 // setting reads one key into its field.
 type setting struct {
 	key  string

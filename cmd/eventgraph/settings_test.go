@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,11 +14,13 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/eventgraph/eventgraph"
+	"github.com/eventgraph/eventgraph/serve"
 )
 
 // Every key of config.yaml is read into settings, and every setting has a
 // default in config.yaml.
 func TestSettingsMatchConfigYAML(t *testing.T) {
+	t.Parallel()
 	v := viper.New()
 	v.SetConfigType("yaml")
 	if err := v.ReadConfig(bytes.NewReader(eventgraph.DefaultConfig)); err != nil {
@@ -46,6 +49,7 @@ func TestSettingsMatchConfigYAML(t *testing.T) {
 // true or false, a duration without a unit, an unknown key is an error
 // that names the setting, whether it comes from a file or the environment.
 func TestSettingsRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, file string
 		env        map[string]string
@@ -76,9 +80,7 @@ func TestSettingsRefused(t *testing.T) {
 		{"value for a section", "store: bolt\n", nil, []string{`"store" is a section`, "store.backend"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			for k, v := range tc.env {
-				t.Setenv(k, v)
-			}
+			t.Parallel()
 			// Every command reads the configuration first; were it
 			// accepted, stats would fail on the missing store instead.
 			args := []string{"stats", "--dbpath", filepath.Join(t.TempDir(), "none")}
@@ -89,7 +91,7 @@ func TestSettingsRefused(t *testing.T) {
 				}
 				args = append(args, "--config", file)
 			}
-			_, _, err := run(t, args...)
+			_, _, err := runEnv(t, tc.env, args...)
 			if err == nil {
 				t.Fatal("accepted")
 			}
@@ -104,18 +106,52 @@ func TestSettingsRefused(t *testing.T) {
 
 // Real values pass, from every layer.
 func TestSettingsAccepted(t *testing.T) {
+	t.Parallel()
 	file := filepath.Join(t.TempDir(), "c.yaml")
-	os.WriteFile(file, []byte("serve:\n  read_only: false\n  cors_origins: [http://a.example]\nquery:\n  timeout: 1m30s\nstore:\n  options: {nosync: true}\ningest:\n  report_every: 0\n"), 0o644)
-	t.Setenv("EVENTGRAPH_INGEST_BATCH", "16")
-	t.Setenv("EVENTGRAPH_LOG_LEVEL", "WARN")
-	// stats fails on the missing store; the configuration is read before.
-	_, _, _ = run(t, "stats", "--config", file, "--dbpath", filepath.Join(t.TempDir(), "none"))
-	if cfg.Serve.ReadOnly || cfg.Query.Timeout != 90*time.Second || cfg.Ingest.Batch != 16 || cfg.Log.Level != "warn" ||
-		cfg.Store.Options["nosync"] != true || cfg.Ingest.ReportEvery != 0 || !slices.Equal(cfg.Serve.CORSOrigins, []string{"http://a.example"}) {
-		t.Errorf("settings %+v", cfg)
+	if err := os.WriteFile(file, []byte("serve:\n  read_only: false\n  cors_origins: [http://a.example]\nquery:\n  timeout: 1m30s\nstore:\n  options: {nosync: true}\ningest:\n  report_every: 0\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	_, _, _ = run(t, "stats", "--dbpath", filepath.Join(t.TempDir(), "none"))
-	if !cfg.Serve.ReadOnly || cfg.Query.Timeout != 30*time.Second {
-		t.Errorf("defaults: %+v", cfg)
+	env := map[string]string{"EVENTGRAPH_INGEST_BATCH": "16", "EVENTGRAPH_LOG_LEVEL": "WARN"}
+	s, err := settingsOf(t, env, "--config", file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Serve.ReadOnly || s.Query.Timeout != 90*time.Second || s.Ingest.Batch != 16 || s.Log.Level != "warn" ||
+		s.Store.Options["nosync"] != true || s.Ingest.ReportEvery != 0 || !slices.Equal(s.Serve.CORSOrigins, []string{"http://a.example"}) {
+		t.Errorf("settings %+v", s)
+	}
+	if s, err = settingsOf(t, nil); err != nil || !s.Serve.ReadOnly || s.Query.Timeout != 30*time.Second {
+		t.Errorf("defaults: %+v %v", s, err)
+	}
+}
+
+// The serve package's own defaults (for a server built without
+// settings) and the help of serve's flags say what config.yaml says.
+func TestServeDefaultsMatchConfig(t *testing.T) {
+	t.Parallel()
+	s, err := settingsOf(t, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		key       string
+		config    any
+		libraries any
+	}{
+		{"serve.host", s.Serve.Host, serve.DefaultAddr},
+		{"query.timeout", s.Query.Timeout, serve.DefaultQueryTimeout},
+		{"query.limit", s.Query.Limit, serve.DefaultQueryLimit},
+		{"serve.max_body_bytes", s.Serve.MaxBodyBytes, int64(serve.DefaultMaxBodyBytes)},
+		{"query.max_heap_bytes", s.Query.MaxHeapBytes, int64(serve.DefaultQueryMaxHeap)},
+	} {
+		if c.config != c.libraries {
+			t.Errorf("%s: config.yaml %v, package serve %v", c.key, c.config, c.libraries)
+		}
+	}
+	cmd := newServeCmd(newApp(mapEnv(nil)), nil)
+	for flag, want := range map[string]string{"host": s.Serve.Host, "read-only": fmt.Sprint(s.Serve.ReadOnly)} {
+		if got := cmd.Flags().Lookup(flag).DefValue; got != want {
+			t.Errorf("serve --%s shows the default %q, config.yaml says %q", flag, got, want)
+		}
 	}
 }

@@ -21,14 +21,14 @@ type statsOptions struct {
 	Format string // table or json
 }
 
-func newStatsCmd() *cobra.Command {
+func newStatsCmd(a *app, runF runner[statsOptions]) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Count articles, events, mentions, actors, quads and duplicates prevented",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			format, _ := cmd.Flags().GetString("format")
-			return runStats(cmdContext(cmd), statsOptions{Store: storeConfig(true), Format: format}, streamsOf(cmd))
+			return start(cmd, statsOptions{Store: a.set.store(true), Format: format}, runStats, runF)
 		},
 	}
 	enumFlag(cmd, cmd.Flags(), "format", "table", "table or json", []string{"table", "json"})

@@ -1,13 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/spf13/cobra"
 
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/internal/sharedbolt"
@@ -17,21 +16,20 @@ import (
 // configured address holds none: only ingest creates a store.
 var errNoStore = errors.New("no store")
 
-// storeConfig is the store configuration after all overrides.
-func storeConfig(readOnly bool) graph.Config {
+// store is the configured store (store.*), opened read-only or not.
+func (s settings) store(readOnly bool) graph.Config {
 	return graph.Config{
-		Backend:  cfg.Store.Backend,
-		Address:  cfg.Store.Address,
-		Options:  cfg.Store.Options,
+		Backend:  s.Store.Backend,
+		Address:  s.Store.Address,
+		Options:  s.Store.Options,
 		ReadOnly: readOnly,
 	}
 }
 
-// createStore opens the configured store, creating it on first use: for
-// ingest alone.
-func createStore(cmd *cobra.Command) (*graph.Store, error) {
-	c := storeConfig(false)
-	st, err := graph.Open(cmdContext(cmd), c)
+// createStore opens the store c, creating it on first use: for ingest
+// alone.
+func createStore(ctx context.Context, c graph.Config) (*graph.Store, error) {
+	st, err := graph.Open(ctx, c)
 	return st, lockMessage(c, err)
 }
 

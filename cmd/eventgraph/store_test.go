@@ -59,6 +59,7 @@ func TestReadCommandsNeedAStore(t *testing.T) {
 
 // The binary exits non-zero with the message on stderr.
 func TestMissingStoreExitStatus(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	cmd := egCommand(t, nil, "stats", "--dbpath", filepath.Join(dir, "none"))
 	out, err := cmd.CombinedOutput()
@@ -73,6 +74,7 @@ func TestMissingStoreExitStatus(t *testing.T) {
 
 // ingest creates the store; the read commands then read it.
 func TestIngestCreatesTheStore(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	art := filepath.Join(dir, "a.txt")
 	if err := os.WriteFile(art, []byte("Minister resigns\n\nDate: 2024-03-26\n\nThe minister of finance resigned on Monday, officials said.\n"), 0o644); err != nil {
@@ -98,6 +100,7 @@ func TestIngestCreatesTheStore(t *testing.T) {
 
 // ingest checks its flags before it creates the store.
 func TestIngestBadFlagsCreateNothing(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "store")
 	for _, args := range [][]string{

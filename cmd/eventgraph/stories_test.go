@@ -5,11 +5,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventgraph/eventgraph/internal/report"
 )
 
 // TestStories: the two seed articles tell one story; an unrelated article
 // is a story of its own; the table and JSON list them with their span.
 func TestStories(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "store")
 	other := writeArticle(t, dir, "storm.txt", "Storm floods valley towns\n\ndate 2024-04-02\n\n"+
@@ -17,7 +20,7 @@ func TestStories(t *testing.T) {
 		"firefighters evacuated two hundred residents from their homes, the regional government said.\n")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t), other)
 
-	var stories []Story
+	var stories []report.Story
 	if err := json.Unmarshal([]byte(mustRun(t, "stories", "--dbpath", db, "--format", "json")), &stories); err != nil {
 		t.Fatal(err)
 	}
@@ -42,6 +45,7 @@ func TestStories(t *testing.T) {
 
 // TestExplainShowsStory: explain names the story of the event's articles.
 func TestExplainShowsStory(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "store")
 	mustRun(t, "ingest", "--dbpath", db, seedsDir(t))
 	tl := readTimeline(t, db, "--all")

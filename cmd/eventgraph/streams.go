@@ -18,8 +18,9 @@ type streams struct {
 	In  io.Reader
 	Out io.Writer
 	Err io.Writer
-	// Terminal overrides the detection of a terminal on Out (tests).
-	Terminal *bool
+	// Terminal and ErrTerminal override the detection of a terminal on
+	// Out and Err (tests).
+	Terminal, ErrTerminal *bool
 }
 
 // streamsOf are the command's streams (the process's, or a test's).
@@ -33,6 +34,15 @@ func (s streams) OutIsTerminal() bool {
 		return *s.Terminal
 	}
 	return isTerminal(s.Out)
+}
+
+// ErrIsTerminal reports whether Err is an interactive terminal (ingest
+// then draws its progress there).
+func (s streams) ErrIsTerminal() bool {
+	if s.ErrTerminal != nil {
+		return *s.ErrTerminal
+	}
+	return isTerminal(s.Err)
 }
 
 // openRead opens the store c for a command that reads it: a missing

@@ -19,8 +19,9 @@ type timelineOptions struct {
 	Output string // a file, or "" for stdout
 }
 
-func newTimelineCmd() *cobra.Command {
+func newTimelineCmd(a *app, runF runner[timelineOptions]) *cobra.Command {
 	var opts timelineOptions
+	var all bool
 	cmd := &cobra.Command{
 		Use:   "timeline",
 		Short: "Print the events in chronological order",
@@ -34,11 +35,16 @@ TimelineJS), csv.`,
 			if err := dateFlagRange(opts.Filter.From, opts.Filter.To); err != nil {
 				return err
 			}
-			opts.Filter.MinSalience = minSalience(cmd)
+			// --min-salience is bound to timeline.min_salience;
+			// --all takes every event.
+			opts.Filter.MinSalience = a.set.Timeline.MinSalience
+			if all {
+				opts.Filter.MinSalience = 0
+			}
 			opts.Format, _ = cmd.Flags().GetString("format")
 			opts.Group, _ = cmd.Flags().GetString("group")
-			opts.Store = storeConfig(true)
-			return runTimeline(cmdContext(cmd), opts, streamsOf(cmd))
+			opts.Store = a.set.store(true)
+			return start(cmd, opts, runTimeline, runF)
 		},
 	}
 	f := cmd.Flags()
@@ -47,7 +53,7 @@ TimelineJS), csv.`,
 	f.StringVar(&opts.Filter.To, "to", "", "only events that can fall on or before this date (YYYY[-MM[-DD]])")
 	f.StringVar(&opts.Filter.Type, "type", "", "only events of this CAMEO code prefix, action or type label")
 	f.Float64("min-salience", 0, "only events at least this salient, 0-1 (default: config timeline.min_salience)")
-	f.Bool("all", false, "every stored event, however little salient")
+	f.BoolVar(&all, "all", false, "every stored event, however little salient")
 	cmd.MarkFlagsMutuallyExclusive("min-salience", "all")
 	enumFlag(cmd, f, "format", "", orList(timeline.Formats)+" (default: table on a terminal, json otherwise)", timeline.Formats)
 	enumFlag(cmd, f, "group", timeline.GroupClass, "TimelineJS lanes: "+orList(timeline.GroupBys)+" (CAMEO quad class, first agent, one lane)", timeline.GroupBys)
@@ -81,13 +87,4 @@ func runTimeline(ctx context.Context, opts timelineOptions, std streams) error {
 		return fmt.Errorf("writing timeline: %w", err)
 	}
 	return done()
-}
-
-// minSalience is the salience floor: 0 with --all, else
-// timeline.min_salience (which --min-salience overrides, bindings).
-func minSalience(cmd *cobra.Command) float64 {
-	if all, _ := cmd.Flags().GetBool("all"); all {
-		return 0
-	}
-	return cfg.Timeline.MinSalience
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,7 +18,8 @@ import (
 // file's DCT) and its event detector, and writes the files back with new
 // TIMEX3 and EVENT tags and a MAKEINSTANCE per event, so that TempEval-3
 // Tasks A and B can be scored.
-func newTimemlCmd() *cobra.Command {
+func newTimemlCmd(runF runner[timemlOptions]) *cobra.Command {
+	var opts timemlOptions
 	cmd := &cobra.Command{
 		Use:   "timeml [-o DIR] FILE...",
 		Short: "Tag TimeML (TempEval-3) files with TIMEX3 expressions and EVENTs",
@@ -28,16 +30,25 @@ func newTimemlCmd() *cobra.Command {
 			"instances and links (to DIR with -o, else to stdout). --events=false writes TIMEX3 only,\n" +
 			"the rest of the file byte-identical.",
 		Args: cobra.MinimumNArgs(1),
-		RunE: runTimeml,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			return start(cmd, opts, runTimeml, runF)
+		},
 	}
-	cmd.Flags().StringP("output", "o", "", "directory to write the tagged files to (default: stdout)")
-	cmd.Flags().Bool("events", true, "tag events (EVENT and MAKEINSTANCE) as well as time expressions")
+	cmd.Flags().StringVarP(&opts.Dir, "output", "o", "", "directory to write the tagged files to (default: stdout)")
+	cmd.Flags().BoolVar(&opts.Events, "events", true, "tag events (EVENT and MAKEINSTANCE) as well as time expressions")
 	return cmd
 }
 
-func runTimeml(cmd *cobra.Command, args []string) error {
-	dir, _ := cmd.Flags().GetString("output")
-	events, _ := cmd.Flags().GetBool("events")
+// timemlOptions are what `eventgraph timeml` runs with.
+type timemlOptions struct {
+	Files  []string
+	Dir    string // write the tagged files here, or "" for stdout
+	Events bool   // tag events too, not only time expressions
+}
+
+func runTimeml(ctx context.Context, opts timemlOptions, std streams) error {
+	dir, events := opts.Dir, opts.Events
 	if dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("timeml: creating output directory: %w", err)
@@ -50,7 +61,10 @@ func runTimeml(cmd *cobra.Command, args []string) error {
 			return fmt.Errorf("timeml: %w", err)
 		}
 	}
-	for _, f := range args {
+	for _, f := range opts.Files {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("timeml: stopped before %s: %w", f, context.Cause(ctx))
+		}
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			return fmt.Errorf("timeml: %w", err)
@@ -66,7 +80,7 @@ func runTimeml(cmd *cobra.Command, args []string) error {
 			out = d.Annotate(d.Tag())
 		}
 		if dir == "" {
-			if _, err := cmd.OutOrStdout().Write(out); err != nil {
+			if _, err := std.Out.Write(out); err != nil {
 				return fmt.Errorf("timeml: %s: writing: %w", f, err)
 			}
 			continue

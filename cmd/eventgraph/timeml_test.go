@@ -25,6 +25,7 @@ Boeing <EVENT eid="e1" class="OCCURRENCE">challenged</EVENT> the award on Monday
 // has the time expression and the events with their instances, reads back
 // as TimeML with the same text, and --events=false tags time only.
 func TestTimemlEvents(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.tml")
 	if err := os.WriteFile(in, []byte(timemlInput), 0o644); err != nil {

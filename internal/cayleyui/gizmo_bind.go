@@ -58,6 +58,21 @@ func gizmoInterrupt(ses any) (interrupt func(error), ok bool) {
 	return func(err error) { vm.Interrupt(err) }, true
 }
 
+// interruptOnCancel interrupts the Gizmo session's VM as soon as ctx is
+// cancelled, from the goroutine that cancels it, not once the request's
+// goroutine has woken: a string doubling in a loop allocates the next
+// doubling within milliseconds of the memory guard's cancel, and each
+// goroutine that must be scheduled first lets one more through. The
+// returned function stops waiting for the cancel.
+func interruptOnCancel(ctx context.Context, ses any) (stop func()) {
+	interrupt, ok := gizmoInterrupt(ses)
+	if !ok {
+		return func() {}
+	}
+	unregister := context.AfterFunc(ctx, func() { interrupt(context.Cause(ctx)) })
+	return func() { unregister() }
+}
+
 // interruptEvery is how often a stopped Gizmo script is interrupted again
 // until it has ended (interruptUntil).
 const interruptEvery = time.Millisecond

@@ -47,6 +47,9 @@ func (u *UI) run(ctx context.Context, l *query.Language, qs graph.QuadStore, q s
 		return nil, errors.New("this query language cannot be run over HTTP")
 	}
 	ses := l.Session(qs)
+	if l.Name == "gizmo" {
+		defer interruptOnCancel(ctx, ses)()
+	}
 	it, err := compile(ctx, ses, q, opt)
 	if err != nil {
 		return nil, err
@@ -141,6 +144,7 @@ func (u *UI) shape(ctx context.Context, l *query.Language, qs graph.QuadStore, q
 		if interrupt, ok = bindGizmo(ses, ctx); !ok {
 			return nil, errUnbounded
 		}
+		defer interruptOnCancel(ctx, ses)()
 	}
 	type shaped struct {
 		v   any
