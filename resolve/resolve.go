@@ -658,11 +658,13 @@ func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 		switch {
 		case e.coded && c.coded:
 			// A later report with participants of its own is the
-			// earlier one only when it is the same action or shares a
-			// participant: "calls within the administration" are not
-			// "officials planned to urge Israel"; a bare "the
-			// cancellation" refers back to any compatible one.
-			return r.compatible(e, c) && (e.Action == c.Action || bare(c) || sharesArgument(e, c))
+			// earlier one only when it is the same action, or the same
+			// type and a shared participant: "calls within the
+			// administration" are not "officials planned to urge
+			// Israel", and Kirby "expressed confusion" and "emphasizing"
+			// are two things he did; a bare "the cancellation" refers
+			// back to any compatible one.
+			return r.compatible(e, c) && (e.Action == c.Action || bare(c) || sameType(e.Type, c.Type) && sharesArgument(e, c))
 		case e.Action != c.Action:
 			// Two uncoded events of the catch-all class are one only
 			// when they are the same action: "the resolution" and
@@ -678,7 +680,7 @@ func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 		return typed && e.Action == c.Action && !agentsConflict(e, c) &&
 			sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
 	}
-	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) && !agentsConflict(e, c) &&
+	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) && !agentsConflict(e, c) && !targetsConflict(e, c) && !placesConflict(e, c) &&
 		(crossEvidence(e, c) || r.storyLead(e, c))
 }
 
@@ -706,6 +708,34 @@ var lightVerbs = map[string]bool{
 // them can be the same.
 func targetsConflict(e, c *Event) bool {
 	return len(e.Targets) > 0 && len(c.Targets) > 0 && !mayShare(e.Targets, c.Targets)
+}
+
+// placesConflict reports whether e and c both have places and none of
+// them can be the same: "checks into Malibu rehab" is not "checks into
+// rehab at Betty Ford Center". Places that share their first or last
+// name word may be one ("Betty Ford Center", "Betty Ford Clinic").
+func placesConflict(e, c *Event) bool {
+	if len(e.Places) == 0 || len(c.Places) == 0 {
+		return false
+	}
+	for _, x := range e.Places {
+		for _, y := range c.Places {
+			if x == y || firstWord(x) == firstWord(y) || lastWord(x) == lastWord(y) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// firstWord is the first word of an actor ID's name: "betty" for
+// "actor/place/betty-ford-center".
+func firstWord(id string) string {
+	name := id[strings.LastIndexByte(id, '/')+1:]
+	if i := strings.IndexByte(name, '-'); i >= 0 {
+		return name[:i]
+	}
+	return name
 }
 
 // statementCode is CAMEO's "make statement, not specified below": what

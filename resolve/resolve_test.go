@@ -316,9 +316,9 @@ func TestCrossStoryWithStoredEvent(t *testing.T) {
 
 // TestSameArticleCodedNeedEvidence: in one article, a later coded report
 // with participants of its own joins an earlier one of a compatible type
-// only when it is the same action or shares a participant ("calls within
-// the administration", then "officials planned to urge Israel": two
-// appeals); a bare mention joins any.
+// only when it is the same action, or the same type and a shared
+// participant ("calls within the administration", then "officials
+// planned to urge Israel": two appeals); a bare mention joins any.
 func TestSameArticleCodedNeedEvidence(t *testing.T) {
 	tests := []struct {
 		name              string
@@ -330,11 +330,18 @@ func TestSameArticleCodedNeedEvidence(t *testing.T) {
 		{"bare later", "person:ann", "", "urge", true},
 		{"same action", "", "person:ann", "call", true},
 		{"shared agent", "person:ann", "person:ann", "urge", true},
+		// Kirby "expressed confusion", "emphasizing" the resolution was
+		// nonbinding: two things one speaker did.
+		{"shared agent, other code of the family", "person:ann", "person:ann", "appeal", false},
 	}
 	for _, tt := range tests {
 		r := New(Rules{})
+		code := "020"
+		if tt.action == "appeal" {
+			code = "021"
+		}
 		first := mention("a", "020", "call", doc.Asserted, tt.firstAgent, "", "")
-		later := mention("a", "020", tt.action, doc.Asserted, tt.agent, "", "")
+		later := mention("a", code, tt.action, doc.Asserted, tt.agent, "", "")
 		d := &doc.Document{Article: first.Article, Sentences: first.Sentences}
 		d.Actors = append(first.Actors, later.Actors...)
 		ev := later.Events[0]
@@ -346,5 +353,52 @@ func TestSameArticleCodedNeedEvidence(t *testing.T) {
 		if got := as.Events[0] == as.Events[1]; got != tt.want {
 			t.Errorf("%s: merged = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestConflictingArguments: reports of the same action from two articles
+// of one story, sharing their agent, are two events when they name
+// different targets ("the Sixers hired O'Brien", "the Sixers hire
+// Cheeks") or different places ("checks into Malibu rehab", "checks into
+// the Betty Ford Center"); places that share a name word may be one.
+func TestConflictingArguments(t *testing.T) {
+	report := func(article, target, place string) *doc.Document {
+		d := mention(article, "0874", "cancel", doc.Asserted, "person:jane roe", "", "")
+		for _, a := range []struct{ key, role string }{{target, doc.RoleTarget}, {place, doc.RolePlace}} {
+			if a.key == "" {
+				continue
+			}
+			kind := doc.KindOrganization
+			if a.role == doc.RolePlace {
+				kind = doc.KindPlace
+			}
+			d.Actors = append(d.Actors, doc.Actor{Key: a.key, Name: a.key, Kind: kind})
+			d.Events[0].Arguments = append(d.Events[0].Arguments, doc.Argument{Role: a.role, Actor: len(d.Actors) - 1, Mention: -1})
+		}
+		return d
+	}
+	tests := []struct {
+		name             string
+		targetA, targetB string
+		placeA, placeB   string
+		merge            bool
+	}{
+		{"same target", "org:fishing union", "org:fishing union", "", "", true},
+		{"other target", "org:fishing union", "org:harbour board", "", "", false},
+		{"one target only", "org:fishing union", "", "", "", true},
+		{"same place", "", "", "place:geneva", "place:geneva", true},
+		{"other place", "", "", "place:geneva", "place:lausanne", false},
+		{"places sharing a name word", "", "", "place:betty ford center", "place:betty ford clinic", true},
+		{"one place only", "", "", "place:geneva", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{})
+			a := r.Add(report("a", tt.targetA, tt.placeA))
+			b := r.Add(report("b", tt.targetB, tt.placeB))
+			if got := a.Events[0] == b.Events[0]; got != tt.merge {
+				t.Errorf("merged = %v, want %v", got, tt.merge)
+			}
+		})
 	}
 }

@@ -567,7 +567,25 @@ func (r Result) PrintAll(w io.Writer) {
 		fmt.Fprintf(w, "%s\t%s\t%s %s\n", label, m.Key(), m.A.Story, m.B.Story)
 		fmt.Fprintf(w, "#   A: %s\n#   B: %s\n", strings.Join(strings.Fields(m.SentenceA), " "), strings.Join(strings.Fields(m.SentB), " "))
 		fmt.Fprintf(w, "#   evidence: %s\n", strings.Join(m.Reasons, "; "))
+		fmt.Fprintf(w, "#   A: %s\n#   B: %s\n", describe(m.A.Doc, m.MentionA), describe(m.B.Doc, m.MentionB))
 	}
+}
+
+// describe gives a mention's modality, arguments and time expression, as
+// the extractor found them.
+func describe(d *doc.Document, k int) string {
+	e := d.Events[k]
+	parts := []string{fmt.Sprintf("%s %s", e.Action, e.Modality)}
+	for _, a := range e.Arguments {
+		if a.Actor >= 0 && a.Actor < len(d.Actors) {
+			parts = append(parts, a.Role+"="+d.Actors[a.Actor].Key)
+		}
+	}
+	if e.Timex >= 0 && e.Timex < len(d.Timexes) {
+		t := d.Timexes[e.Timex]
+		parts = append(parts, fmt.Sprintf("timex %q=%s", t.Text, t.Value))
+	}
+	return strings.Join(parts, " ")
 }
 
 // ReadLabels reads the labelled merges: lines "right|wrong<TAB>key[<TAB>
