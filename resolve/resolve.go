@@ -802,14 +802,17 @@ func crossStory(e, c *Event) bool {
 // word is not enough: one story has many arrests, statements and
 // shootings, and its protagonist takes part in many of them. They must
 // share a named participant (agent or target), and besides either both
-// name the event in their lead (what a story's articles lead with is the
-// event they all report), or both date it from the text, or they share
-// both agent and target.
+// name the event in their lead, their articles being close to each other
+// (what the articles of a story lead with is the event they all report;
+// articles joined only through others may tell two happenings of a kind,
+// "the Indian Navy captures 26 pirates" and, years before, "captured 23
+// pirates"), or both date it from the text, or they share both agent and
+// target.
 func crossEvidence(e, c *Event) bool {
 	if !sharesArgument(e, c) {
 		return false
 	}
-	return e.Lead && c.Lead || e.Dated && c.Dated ||
+	return e.Lead && c.Lead && linked(e, c) || e.Dated && c.Dated ||
 		sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
 }
 

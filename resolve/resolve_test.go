@@ -246,27 +246,40 @@ func TestStoryLead(t *testing.T) {
 	}
 }
 
-// Under Rules.StoryLead, the two articles must be close themselves, not
-// only of one story through a third article that is close to both (the
-// halves of an undated story told twice, years apart).
-func TestStoryLeadNeedsLink(t *testing.T) {
+// Merging on the lead, with a shared participant or under
+// Rules.StoryLead without one, needs the two articles to be close
+// themselves, not only of one story through a third article close to
+// both (the halves of an undated story told twice, years apart).
+func TestLeadNeedsLink(t *testing.T) {
 	const docks = "Harbour pilots blocked the Rotterdam docks over wages, halting tankers and ferries for a third day."
-	r := New(Rules{StoryLead: true})
-	a := r.Add(mention("a", "0874", "cancel", doc.Asserted, "", "", ""))
-	bridge := r.Add(withText(&doc.Document{Article: doc.Article{ID: "bridge"}}, summit+" "+docks))
-	c := r.Add(withText(mention("c", "0874", "cancel", doc.Asserted, "", "", ""), docks))
-	if r.StoryOf("a") != r.StoryOf("c") {
-		t.Fatalf("a and c not in one story through the bridge: %s, %s (bridge links %v, c links %v)", r.StoryOf("a"), r.StoryOf("c"), bridge.Story.Links, c.Story.Links)
+	tests := []struct {
+		name      string
+		agent     string
+		storyLead bool
+	}{
+		{"shared agent, both in the lead", "person:jane roe", false},
+		{"StoryLead, no participant", "", true},
 	}
-	if slices.Contains(c.Story.Links, "a") {
-		t.Fatalf("c found close to a itself: %v", c.Story.Links)
-	}
-	if a.Events[0] == c.Events[0] {
-		t.Error("merged on the lead across articles that are not close")
-	}
-	d := r.Add(mention("d", "0874", "cancel", doc.Asserted, "", "", ""))
-	if d.Events[0] != a.Events[0] {
-		t.Errorf("not merged on the lead with a close article: %v", d.Story.Links)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{StoryLead: tt.storyLead})
+			a := r.Add(mention("a", "0874", "cancel", doc.Asserted, tt.agent, "", ""))
+			bridge := r.Add(withText(&doc.Document{Article: doc.Article{ID: "bridge"}}, summit+" "+docks))
+			c := r.Add(withText(mention("c", "0874", "cancel", doc.Asserted, tt.agent, "", ""), docks))
+			if r.StoryOf("a") != r.StoryOf("c") {
+				t.Fatalf("a and c not in one story through the bridge: %s, %s (bridge links %v, c links %v)", r.StoryOf("a"), r.StoryOf("c"), bridge.Story.Links, c.Story.Links)
+			}
+			if slices.Contains(c.Story.Links, "a") {
+				t.Fatalf("c found close to a itself: %v", c.Story.Links)
+			}
+			if a.Events[0] == c.Events[0] {
+				t.Error("merged on the lead across articles that are not close")
+			}
+			d := r.Add(mention("d", "0874", "cancel", doc.Asserted, tt.agent, "", ""))
+			if d.Events[0] != a.Events[0] {
+				t.Errorf("not merged on the lead with a close article: %v", d.Story.Links)
+			}
+		})
 	}
 }
 

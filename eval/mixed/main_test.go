@@ -61,15 +61,15 @@ func TestMixedCorpus(t *testing.T) {
 	}
 }
 
-// Floors and bounds, a little under what the current rules reach (93.8%
+// Floors and bounds, a little under what the current rules reach (95.0%
 // of the sample right, 97.4% leaving out merges across ECB+ sub-topics;
-// 131 of all 146 cross-article merges right, every one labelled; the
+// 128 of all 141 cross-article merges right, every one labelled; the
 // goal of issue 22 is 95%). Order bounds: the other orders and shards
 // give CoNLL agreement 0.996, 1.000 and 0.996 with 0.06%, 0% and 0.05%
 // fewer events (with resolve.Rules.StoryLead on, which merges most: 0.990
 // and 0.10%).
 const (
-	floorRight        = 0.92
+	floorRight        = 0.93
 	floorRightInStory = 0.96
 	maxEventDiff      = 0.005
 	minAgreement      = 0.98
