@@ -636,15 +636,16 @@ const recentWindow = 4096
 // strong evidence of crossStory), the same realis and dates that can
 // overlap.
 //
-// Within one article, compatible types suffice (the article's "the
-// cancellation" is its "cancelled"), and uncoded events of one class with
-// different actions ("checked into", "entered") need a shared participant.
+// Within one article, compatible types suffice for the same action or a
+// bare mention (the article's "the cancellation" is its "cancelled");
+// other actions need the same type and a shared participant.
 //
 // Reports from different articles must name the same action, of a type
 // specific enough to identify one event (not a statement, nor a generic
-// occurrence such as "get" or "become"), with no agents that cannot be
-// the same, and either a shared named participant (crossEvidence) or, in
-// one story, both in their article's lead (storyLead): one story holds
+// occurrence such as "get" or "become"), with no agents, targets or
+// places that cannot be the same, and either a shared named participant
+// (crossEvidence) or, in one story, both in the lead of articles close
+// to each other (storyLead): one story holds
 // many arrests, statements and shootings, and a shared trigger word alone
 // says nothing of which. Reports of speech need the same speaker and
 // addressee.
