@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -245,6 +246,43 @@ func TestStoryLead(t *testing.T) {
 	}
 }
 
+// Merging on the lead, with a shared participant or under
+// Rules.StoryLead without one, needs the two articles to be close
+// themselves, not only of one story through a third article close to
+// both (the halves of an undated story told twice, years apart).
+func TestLeadNeedsLink(t *testing.T) {
+	const docks = "Harbour pilots blocked the Rotterdam docks over wages, halting tankers and ferries for a third day."
+	tests := []struct {
+		name      string
+		agent     string
+		storyLead bool
+	}{
+		{"shared agent, both in the lead", "person:jane roe", false},
+		{"StoryLead, no participant", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{StoryLead: tt.storyLead})
+			a := r.Add(mention("a", "0874", "cancel", doc.Asserted, tt.agent, "", ""))
+			bridge := r.Add(withText(&doc.Document{Article: doc.Article{ID: "bridge"}}, summit+" "+docks))
+			c := r.Add(withText(mention("c", "0874", "cancel", doc.Asserted, tt.agent, "", ""), docks))
+			if r.StoryOf("a") != r.StoryOf("c") {
+				t.Fatalf("a and c not in one story through the bridge: %s, %s (bridge links %v, c links %v)", r.StoryOf("a"), r.StoryOf("c"), bridge.Story.Links, c.Story.Links)
+			}
+			if slices.Contains(c.Story.Links, "a") {
+				t.Fatalf("c found close to a itself: %v", c.Story.Links)
+			}
+			if a.Events[0] == c.Events[0] {
+				t.Error("merged on the lead across articles that are not close")
+			}
+			d := r.Add(mention("d", "0874", "cancel", doc.Asserted, tt.agent, "", ""))
+			if d.Events[0] != a.Events[0] {
+				t.Errorf("not merged on the lead with a close article: %v", d.Story.Links)
+			}
+		})
+	}
+}
+
 func TestUncodedNeedSameAction(t *testing.T) {
 	for _, shared := range []bool{false, true} {
 		r := New(Rules{})
@@ -316,9 +354,9 @@ func TestCrossStoryWithStoredEvent(t *testing.T) {
 
 // TestSameArticleCodedNeedEvidence: in one article, a later coded report
 // with participants of its own joins an earlier one of a compatible type
-// only when it is the same action or shares a participant ("calls within
-// the administration", then "officials planned to urge Israel": two
-// appeals); a bare mention joins any.
+// only when it is the same action, or the same type and a shared
+// participant ("calls within the administration", then "officials
+// planned to urge Israel": two appeals); a bare mention joins any.
 func TestSameArticleCodedNeedEvidence(t *testing.T) {
 	tests := []struct {
 		name              string
@@ -330,11 +368,18 @@ func TestSameArticleCodedNeedEvidence(t *testing.T) {
 		{"bare later", "person:ann", "", "urge", true},
 		{"same action", "", "person:ann", "call", true},
 		{"shared agent", "person:ann", "person:ann", "urge", true},
+		// Kirby "expressed confusion", "emphasizing" the resolution was
+		// nonbinding: two things one speaker did.
+		{"shared agent, other code of the family", "person:ann", "person:ann", "appeal", false},
 	}
 	for _, tt := range tests {
 		r := New(Rules{})
+		code := "020"
+		if tt.action == "appeal" {
+			code = "021"
+		}
 		first := mention("a", "020", "call", doc.Asserted, tt.firstAgent, "", "")
-		later := mention("a", "020", tt.action, doc.Asserted, tt.agent, "", "")
+		later := mention("a", code, tt.action, doc.Asserted, tt.agent, "", "")
 		d := &doc.Document{Article: first.Article, Sentences: first.Sentences}
 		d.Actors = append(first.Actors, later.Actors...)
 		ev := later.Events[0]
@@ -346,5 +391,52 @@ func TestSameArticleCodedNeedEvidence(t *testing.T) {
 		if got := as.Events[0] == as.Events[1]; got != tt.want {
 			t.Errorf("%s: merged = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestConflictingArguments: reports of the same action from two articles
+// of one story, sharing their agent, are two events when they name
+// different targets ("the Sixers hired O'Brien", "the Sixers hire
+// Cheeks") or different places ("checks into Malibu rehab", "checks into
+// the Betty Ford Center"); places that share a name word may be one.
+func TestConflictingArguments(t *testing.T) {
+	report := func(article, target, place string) *doc.Document {
+		d := mention(article, "0874", "cancel", doc.Asserted, "person:jane roe", "", "")
+		for _, a := range []struct{ key, role string }{{target, doc.RoleTarget}, {place, doc.RolePlace}} {
+			if a.key == "" {
+				continue
+			}
+			kind := doc.KindOrganization
+			if a.role == doc.RolePlace {
+				kind = doc.KindPlace
+			}
+			d.Actors = append(d.Actors, doc.Actor{Key: a.key, Name: a.key, Kind: kind})
+			d.Events[0].Arguments = append(d.Events[0].Arguments, doc.Argument{Role: a.role, Actor: len(d.Actors) - 1, Mention: -1})
+		}
+		return d
+	}
+	tests := []struct {
+		name             string
+		targetA, targetB string
+		placeA, placeB   string
+		merge            bool
+	}{
+		{"same target", "org:fishing union", "org:fishing union", "", "", true},
+		{"other target", "org:fishing union", "org:harbour board", "", "", false},
+		{"one target only", "org:fishing union", "", "", "", true},
+		{"same place", "", "", "place:geneva", "place:geneva", true},
+		{"other place", "", "", "place:geneva", "place:lausanne", false},
+		{"places sharing a name word", "", "", "place:betty ford center", "place:betty ford clinic", true},
+		{"one place only", "", "", "place:geneva", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{})
+			a := r.Add(report("a", tt.targetA, tt.placeA))
+			b := r.Add(report("b", tt.targetB, tt.placeB))
+			if got := a.Events[0] == b.Events[0]; got != tt.merge {
+				t.Errorf("merged = %v, want %v", got, tt.merge)
+			}
+		})
 	}
 }

@@ -53,6 +53,7 @@ func main() {
 	orders := flag.Int("orders", 3, "further orders (and shardings) to compare with the first")
 	list := flag.Int("list", 0, "print up to N unlabelled cross-article merges of the sample (for labelling)")
 	storyLead := flag.Bool("storylead", false, "resolve with resolve.Rules.StoryLead (merging on the lead within a story; off in ingest)")
+	all := flag.Bool("all", false, "print every cross-article merge with its label (right, wrong, ? when unlabelled) and the resolver's evidence")
 	flag.Parse()
 	dir, err := evalkit.DataDir(*data, "")
 	if err != nil {
@@ -78,6 +79,9 @@ func main() {
 	res.Print(os.Stdout)
 	if *list > 0 {
 		res.PrintUnlabelled(os.Stdout, *list)
+	}
+	if *all {
+		res.PrintAll(os.Stdout)
 	}
 }
 
@@ -239,6 +243,8 @@ type Merge struct {
 	KnownWrongStory  bool // different corpora, or different ECB+ sub-topics
 	Label            string
 	SentenceA, SentB string
+	// Reasons is the resolver's evidence for the merge of B's mention.
+	Reasons []string
 }
 
 // Key identifies a merge in the labels file, independently of article IDs:
@@ -274,6 +280,9 @@ type Result struct {
 	// LabelledInStory and RightInStory count those that are not wrong by
 	// construction (within one corpus, and within one ECB+ sub-topic).
 	LabelledInStory, RightInStory int
+	// AllLabelled and AllRight count every cross-article merge the
+	// labels cover, and those labelled right.
+	AllLabelled, AllRight int
 	// Stories counts the stories; MixedStories those holding articles of
 	// different corpora or ECB+ sub-topics.
 	Stories, MixedStories int
@@ -296,7 +305,7 @@ type OrderResult struct {
 // labels and compares further orders with the first.
 func (c *Corpus) Run(labels map[string]string, orders int) Result {
 	var res Result
-	events, r := c.resolveAll(c.Sources)
+	events, reasons, r := c.resolveAll(c.Sources)
 	res.Articles = len(c.Sources)
 	ids := map[string]bool{}
 	byEvent := map[string][]mention{}
@@ -353,6 +362,13 @@ func (c *Corpus) Run(labels map[string]string, orders int) Result {
 				res.CrossCorpus++
 			}
 			mg.Label = labels[mg.Key()]
+			if mg.Label != "" {
+				res.AllLabelled++
+				if mg.Label == "right" {
+					res.AllRight++
+				}
+			}
+			mg.Reasons = reasons[mention{m.article, m.index}]
 			res.Merges = append(res.Merges, mg)
 		}
 	}
@@ -382,7 +398,7 @@ func (c *Corpus) Run(labels map[string]string, orders int) Result {
 			order = sharded(c.Sources, k+1, 8)
 			name = fmt.Sprintf("%d disjoint shards, interleaved", k+1)
 		}
-		ev, r2 := c.resolveAll(order)
+		ev, _, r2 := c.resolveAll(order)
 		or := OrderResult{Name: name, StoryF1: storyAgreement(c.Sources, r, r2)}
 		seen := map[string]bool{}
 		for _, e := range ev {
@@ -448,16 +464,22 @@ func sharded(s []Source, n, block int) []Source {
 }
 
 // resolveAll resolves the sources in order with the ingest rules (and
-// StoryLead when c asks for it).
-func (c *Corpus) resolveAll(s []Source) ([][]string, *resolve.Resolver) {
+// StoryLead when c asks for it): each source's events, and the evidence
+// of each mention that joined a known event.
+func (c *Corpus) resolveAll(s []Source) ([][]string, map[mention][]string, *resolve.Resolver) {
 	rules := pipeline.Rules()
 	rules.StoryLead = c.StoryLead
 	r := resolve.New(rules)
 	out := make([][]string, len(s))
+	reasons := map[mention][]string{}
 	for i, x := range s {
-		out[i] = r.Add(x.Doc).Events
+		as := r.Add(x.Doc)
+		out[i] = as.Events
+		for _, m := range as.Merges {
+			reasons[mention{x.Doc.Article.ID, m.Mention}] = m.Reasons
+		}
 	}
-	return out, r
+	return out, reasons, r
 }
 
 // partition gives each mention its event.
@@ -495,6 +517,7 @@ func (r Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "cross-article merges: %d %v; across corpora: %d; across ECB+ sub-topics of one topic (wrong by construction): %d\n", len(r.Merges), byKind, r.CrossCorpus, r.WrongStory-r.CrossCorpus)
 	fmt.Fprintf(w, "sample of %d cross-article merges: %d labelled (testdata/merges.tsv), %d right (%.1f%%); leaving out those across ECB+ sub-topics: %d of %d right (%.1f%%)\n",
 		min(SampleSize, len(r.Merges)), r.Labelled, r.Right, 100*evalkit.Ratio(r.Right, r.Labelled), r.RightInStory, r.LabelledInStory, 100*evalkit.Ratio(r.RightInStory, r.LabelledInStory))
+	fmt.Fprintf(w, "all %d cross-article merges: %d labelled, %d right (%.1f%%)\n", len(r.Merges), r.AllLabelled, r.AllRight, 100*evalkit.Ratio(r.AllRight, r.AllLabelled))
 	for _, o := range r.Orders {
 		a := o.Agreement
 		fmt.Fprintf(w, "order independence, %-32s events %d (first run %d); against the first run: events MUC %.3f B-cubed %.3f CEAF-e %.3f CoNLL %.3f, same-story article pairs F1 %.3f\n",
@@ -526,6 +549,43 @@ func (r Result) PrintUnlabelled(w io.Writer, n int) {
 		fmt.Fprintf(w, "?\t%s\t%s %s\n", m.Key(), m.A.Story, m.B.Story)
 		fmt.Fprintf(w, "#   A: %s\n#   B: %s\n", strings.Join(strings.Fields(m.SentenceA), " "), strings.Join(strings.Fields(m.SentB), " "))
 	}
+}
+
+// PrintAll writes every cross-article merge: its label ("?" when
+// unlabelled), whether it is in the sample, the gold stories, both
+// sentences and the resolver's evidence.
+func (r Result) PrintAll(w io.Writer) {
+	inSample := map[string]bool{}
+	for _, m := range r.Sample(SampleSize) {
+		inSample[m.Key()] = true
+	}
+	for _, m := range r.Merges {
+		label := cmp.Or(m.Label, "?")
+		if inSample[m.Key()] {
+			label += "*"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s %s\n", label, m.Key(), m.A.Story, m.B.Story)
+		fmt.Fprintf(w, "#   A: %s\n#   B: %s\n", strings.Join(strings.Fields(m.SentenceA), " "), strings.Join(strings.Fields(m.SentB), " "))
+		fmt.Fprintf(w, "#   evidence: %s\n", strings.Join(m.Reasons, "; "))
+		fmt.Fprintf(w, "#   A: %s\n#   B: %s\n", describe(m.A.Doc, m.MentionA), describe(m.B.Doc, m.MentionB))
+	}
+}
+
+// describe gives a mention's modality, arguments and time expression, as
+// the extractor found them.
+func describe(d *doc.Document, k int) string {
+	e := d.Events[k]
+	parts := []string{fmt.Sprintf("%s %s", e.Action, e.Modality)}
+	for _, a := range e.Arguments {
+		if a.Actor >= 0 && a.Actor < len(d.Actors) {
+			parts = append(parts, a.Role+"="+d.Actors[a.Actor].Key)
+		}
+	}
+	if e.Timex >= 0 && e.Timex < len(d.Timexes) {
+		t := d.Timexes[e.Timex]
+		parts = append(parts, fmt.Sprintf("timex %q=%s", t.Text, t.Value))
+	}
+	return strings.Join(parts, " ")
 }
 
 // ReadLabels reads the labelled merges: lines "right|wrong<TAB>key[<TAB>
