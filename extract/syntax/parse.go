@@ -46,4 +46,5 @@ func Parse(toks []Token) {
 	}
 	*buf = words
 	repairDays(toks)
+	repairVocative(toks)
 }

@@ -79,6 +79,39 @@ func dayAfterVerb(toks []Token, top, v int) {
 	}
 }
 
+// repairVocative corrects a news error of the parser: a name that opens
+// the sentence, before an apposition, read as a vocative ("Esther
+// Williams, the swimming champion turned actress who starred in aquatic
+// musicals, has died"). When the sentence's root is a finite verb without
+// a subject, the name is its subject. A real vocative addresses someone
+// in a sentence that has its subject ("John, can you come?") or none by
+// nature (an imperative: "John, come here").
+func repairVocative(toks []Token) {
+	if len(toks) == 0 || toks[0].Rel != "vocative" || toks[0].UPOS != "PROPN" {
+		return
+	}
+	root := -1
+	for i, t := range toks {
+		if t.Head < 0 {
+			root = i
+		}
+	}
+	if root <= 0 || toks[root].UPOS != "VERB" || !finite(toks, root) || hasChild(toks, root, "nsubj") || hasChild(toks, root, "nsubj:pass") {
+		return
+	}
+	toks[0].Head, toks[0].Rel = root, "nsubj"
+}
+
+// finite reports whether verb v is finite: a tensed form, or a participle
+// or base form with an auxiliary ("has died", "will die").
+func finite(toks []Token, v int) bool {
+	switch toks[v].XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	return hasChild(toks, v, "aux") || hasChild(toks, v, "aux:pass")
+}
+
 // nameBefore returns the noun right before day word d when it hangs from
 // d ("Cheeks" in "Coach Maurice Cheeks Saturday"), or -1.
 func nameBefore(toks []Token, d int) int {

@@ -2,23 +2,11 @@ package syntax
 
 import "testing"
 
-// TestRepairDays: a bare day word after a name is not the head of the
-// name's phrase; sentences where it is right stay as the parser made them.
-func TestRepairDays(t *testing.T) {
-	tests := []struct {
-		sentence, dep, head, rel string
-	}{
-		{"The Interior Department yesterday finalized rules.", "Department", "finalized", "nsubj"},
-		{"The Interior Department yesterday finalized rules.", "yesterday", "finalized", "obl:unmarked"},
-		{"The Interior Department yesterday finalized rules.", "The", "Department", "det"},
-		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "Cheeks", "fired", "obj"},
-		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "Maurice", "Cheeks", "compound"},
-		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "morning", "fired", "obl:unmarked"},
-		{"State police have no suspects, officials said Saturday.", "Saturday", "said", "obl:unmarked"},
-		{"State police have no suspects, officials said Saturday.", "officials", "said", "nsubj"},
-		{"An attack on a bank killed at least three people Wednesday in Athens.", "people", "killed", "obj"},
-		{"An attack on a bank killed at least three people Wednesday in Athens.", "Wednesday", "killed", "obl:unmarked"},
-	}
+// repairCase says that in sentence, token dep hangs from head in rel.
+type repairCase struct{ sentence, dep, head, rel string }
+
+func checkRepairs(t *testing.T, tests []repairCase) {
+	t.Helper()
 	for _, tt := range tests {
 		toks := Analyze(tt.sentence, 0, len(tt.sentence))
 		dep := -1
@@ -38,4 +26,31 @@ func TestRepairDays(t *testing.T) {
 			t.Errorf("%q: %s <-%s- %s, want <-%s- %s", tt.sentence, tt.dep, toks[dep].Rel, head, tt.rel, tt.head)
 		}
 	}
+}
+
+// TestRepairDays: a bare day word after a name is not the head of the
+// name's phrase, nor right after its verb the verb's subject or object.
+func TestRepairDays(t *testing.T) {
+	checkRepairs(t, []repairCase{
+		{"The Interior Department yesterday finalized rules.", "Department", "finalized", "nsubj"},
+		{"The Interior Department yesterday finalized rules.", "yesterday", "finalized", "obl:unmarked"},
+		{"The Interior Department yesterday finalized rules.", "The", "Department", "det"},
+		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "Cheeks", "fired", "obj"},
+		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "Maurice", "Cheeks", "compound"},
+		{"The 76ers fired Coach Maurice Cheeks Saturday morning after a bad start.", "morning", "fired", "obl:unmarked"},
+		{"State police have no suspects, officials said Saturday.", "Saturday", "said", "obl:unmarked"},
+		{"State police have no suspects, officials said Saturday.", "officials", "said", "nsubj"},
+		{"An attack on a bank killed at least three people Wednesday in Athens.", "people", "killed", "obj"},
+		{"An attack on a bank killed at least three people Wednesday in Athens.", "Wednesday", "killed", "obl:unmarked"},
+	})
+}
+
+// TestRepairVocative: a name before an apposition that opens a sentence
+// whose finite verb has no subject is that subject; a name that addresses
+// someone stays a vocative.
+func TestRepairVocative(t *testing.T) {
+	checkRepairs(t, []repairCase{
+		{"Esther Williams, the swimming champion turned actress who starred in aquatic Technicolor musicals of the 1940s and 1950s, has died.", "Esther", "died", "nsubj"},
+		{"John, can you send me the file?", "John", "send", "vocative"},
+	})
 }
