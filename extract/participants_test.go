@@ -21,7 +21,7 @@ import (
 // ("Page, the queen and icon who died"), the event noun a transitive
 // clause happens in ("killed four people in an escape"), the phrase its
 // pattern asks for that the parser hung elsewhere ("policy towards Israel
-// and its operations against Hamas").
+// and its operations against Hamas"), the one "according to" names.
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -61,6 +61,7 @@ func TestParticipants(t *testing.T) {
 		{"Klitschko stopped Tony Thompson in the sixth round to retain his titles.", "round", doc.RoleAgent, "Klitschko"},
 		{"A bomb exploded at a bank, and state police did not have any suspects, officials said Saturday.", "said", doc.RoleAgent, "officials"},
 		{"The resolution maintained U.S. policy towards Israel and its operations against Hamas.", "operations", doc.RoleTarget, "Hamas"},
+		{"The talks failed on Monday, according to John Kirby.", "according to", doc.RoleAgent, "John Kirby"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {
@@ -124,6 +125,7 @@ func TestNotArguments(t *testing.T) {
 		{"The Indian Navy patrolling the Gulf of Aden on Thursday thwarted a multi-boat attack by sea brigands.", "thwarted", doc.RoleAgent, "Gulf"},
 		{"Microsoft released a patch. It seems the flaw was serious.", "seems", doc.RoleAgent, "It"},
 		{"Her spokesman Jim Smith said in a statement that she had died.", "statement", doc.RoleAgent, "Jim Smith"},
+		{"Bettie Page died of pneumonia on Thursday, according to her agent.", "according to", doc.RoleAgent, "Bettie Page"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

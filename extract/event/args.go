@@ -146,8 +146,15 @@ func (x *extractor) arguments(s *sentence) {
 		case x.treeArgs(s, c):
 			// A verb the parser left without a subject (it misread
 			// "after the U.S. abstained" as a phrase): the subject the
-			// word-window rules find.
-			if !c.p.noun && !c.hasRole(doc.RoleAgent) && !c.passive && s.child(c.head, "nsubj") < 0 {
+			// word-window rules find; not for a verb the parser reads as
+			// a preposition ("according to her agent": the agent says).
+			switch {
+			case c.hasRole(doc.RoleAgent) || c.p.noun:
+			case s.prepositional(c.head):
+				if n := s.toks[c.head].Head; n >= 0 && c.p.has(fSpeech) {
+					x.addNode(s, c, doc.RoleAgent, n) // "according to Kirby"
+				}
+			case !c.passive && s.child(c.head, "nsubj") < 0:
 				if subj := x.subject(s, ci, c); len(subj) > 0 {
 					x.addGroups(c, doc.RoleAgent, subj)
 				}
@@ -230,6 +237,16 @@ func (x *extractor) arguments(s *sentence) {
 			}
 		}
 	}
+}
+
+// prepositional reports whether the parser reads token k as a preposition
+// or its part: "according (to)", "following".
+func (s *sentence) prepositional(k int) bool {
+	switch r, _ := s.rel(k); r {
+	case "case", "mark", "fixed":
+		return true
+	}
+	return false
 }
 
 // verbArgs finds the subject to the left and objects to the right.
