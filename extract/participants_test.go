@@ -62,6 +62,7 @@ func TestParticipants(t *testing.T) {
 		{"A bomb exploded at a bank, and state police did not have any suspects, officials said Saturday.", "said", doc.RoleAgent, "officials"},
 		{"The resolution maintained U.S. policy towards Israel and its operations against Hamas.", "operations", doc.RoleTarget, "Hamas"},
 		{"The talks failed on Monday, according to John Kirby.", "according to", doc.RoleAgent, "John Kirby"},
+		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "foiled", doc.RoleAgent, "Indian warship"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {

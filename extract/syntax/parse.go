@@ -47,4 +47,5 @@ func Parse(toks []Token) {
 	*buf = words
 	repairDays(toks)
 	repairVocative(toks)
+	repairMainVerb(toks)
 }

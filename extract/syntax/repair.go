@@ -102,6 +102,43 @@ func repairVocative(toks []Token) {
 	toks[0].Head, toks[0].Rel = root, "nsubj"
 }
 
+// repairMainVerb corrects the parser's reading of a sentence's only verb as
+// a reduced relative clause on its subject ("An Indian warship foiled a
+// pirate attack": the root "warship" with "foiled" as its acl): a past
+// participle after the root noun that takes a direct object of its own,
+// in a sentence with no other verb, is the sentence's past-tense verb.
+func repairMainVerb(toks []Token) {
+	root := -1
+	for i, t := range toks {
+		if t.Head < 0 {
+			root = i
+		}
+	}
+	if root < 0 || !isNominal(toks[root].UPOS) {
+		return
+	}
+	v := -1
+	for i, t := range toks {
+		switch {
+		case t.UPOS == "VERB" || t.UPOS == "AUX":
+			if v >= 0 || t.Head != root || t.Rel != "acl" || t.XPOS != "VBN" || i < root {
+				return
+			}
+			v = i
+		}
+	}
+	if v < 0 || !hasChild(toks, v, "obj") {
+		return
+	}
+	for i := range toks {
+		if toks[i].Head == root && i > v {
+			toks[i].Head = v // what followed hung from the noun
+		}
+	}
+	toks[v].Head, toks[v].Rel, toks[v].XPOS = -1, "root", "VBD"
+	toks[root].Head, toks[root].Rel = v, "nsubj"
+}
+
 // finite reports whether verb v is finite: a tensed form, or a participle
 // or base form with an auxiliary ("has died", "will die").
 func finite(toks []Token, v int) bool {

@@ -54,3 +54,14 @@ func TestRepairVocative(t *testing.T) {
 		{"John, can you send me the file?", "John", "send", "vocative"},
 	})
 }
+
+// TestRepairMainVerb: a sentence's only verb, a participle with an object
+// that the parser hung on the subject noun as a reduced relative, is the
+// sentence's verb; a participle without an object stays a modifier.
+func TestRepairMainVerb(t *testing.T) {
+	checkRepairs(t, []repairCase{
+		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "foiled", "ROOT", "root"},
+		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "warship", "foiled", "nsubj"},
+		{"Pirate attack foiled by Indian navy", "foiled", "attack", "acl"},
+	})
+}
