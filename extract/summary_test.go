@@ -31,3 +31,22 @@ func TestSummaryAgreement(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementCodes: a statement is coded by what it reports when that
+// is the report's own event (a light verb's object included), not by an
+// event noun buried in one of its phrases.
+func TestStatementCodes(t *testing.T) {
+	dct := time.Date(2024, 3, 26, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, code string }{
+		{"Obama said he would not provide support to Israel.", "120"},
+		{"Kirby said the resolution maintained consistent U.S. policy towards Israel and its operations against Hamas.", "010"},
+	}
+	for _, tt := range tests {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		for _, e := range d.Events {
+			if e.TriggerText == "said" && e.Type.Code != tt.code {
+				t.Errorf("%q: said coded %s, want %s", tt.text, e.Type.Code, tt.code)
+			}
+		}
+	}
+}

@@ -140,10 +140,14 @@ func (x *extractor) intentCode(code string) string {
 // phrase of the report, not what the report says happened: "said the
 // resolution maintained U.S. policy towards Israel and its operations
 // against Hamas" accuses no one of the operations. A subject or predicate
-// noun is what it says ("said Israel's attacks were brutal").
+// noun is what it says ("said Israel's attacks were brutal"), and so is the
+// object of a light verb ("said he would not provide support").
 func (s *sentence) buriedNoun(c *cand) bool {
 	if !c.p.noun || !s.parsed() || s.titleCased {
 		return false
+	}
+	if c.gov >= 0 && s.cands[c.gov].absorbed && s.cands[c.gov].p.has(fLight) {
+		return false // "said he would not provide support": the support is it
 	}
 	switch r, _ := s.rel(c.head); r {
 	case "nsubj", "root", "ccomp", "parataxis":
