@@ -21,7 +21,9 @@ import (
 // ("Page, the queen and icon who died"), the event noun a transitive
 // clause happens in ("killed four people in an escape"), the phrase its
 // pattern asks for that the parser hung elsewhere ("policy towards Israel
-// and its operations against Hamas"), the one "according to" names.
+// and its operations against Hamas"), the one "according to" names, the subject of a lede whose relative clause
+// the parser took for the main clause ("Page, the pin-up whose romps
+// titillated a generation, has died").
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -58,6 +60,8 @@ func TestParticipants(t *testing.T) {
 		{"The Philadelphia 76ers fired Coach Maurice Cheeks Saturday morning after a disappointing start.", "fired", doc.RoleTarget, "Coach Maurice Cheeks"},
 		{"Bettie Page, the 1950s pin-up queen and pop culture icon who died on Thursday, will be remembered for her influence on style.", "died", doc.RoleAgent, "Bettie Page"},
 		{"Nichols killed four people in a brazen courthouse escape in 2005.", "escape", doc.RoleAgent, "Nichols"},
+		{"Bettie Page, the raven-haired pin-up whose romps with whips titillated a generation of young men, has died at the age of 85.", "died", doc.RoleAgent, "Bettie Page"},
+		{"The senator, whose father led the party for decades, announced his resignation on Monday.", "announced", doc.RoleAgent, "senator"},
 		{"Klitschko stopped Tony Thompson in the sixth round to retain his titles.", "round", doc.RoleAgent, "Klitschko"},
 		{"A bomb exploded at a bank, and state police did not have any suspects, officials said Saturday.", "said", doc.RoleAgent, "officials"},
 		{"The resolution maintained U.S. policy towards Israel and its operations against Hamas.", "operations", doc.RoleTarget, "Hamas"},
