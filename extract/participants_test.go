@@ -99,7 +99,8 @@ func TestParticipants(t *testing.T) {
 // TestNounActorsNeedNouns: a person noun from WordNet is an actor only
 // where the parser reads a noun at the head of its phrase; a capitalized
 // first word is a name only with evidence, and an auxiliary after it is
-// none ("Below is the cake").
+// none ("Below is the cake"); a people noun the parser reads as an
+// adjective of a later noun is none ("an official statement").
 func TestNounActorsNeedNouns(t *testing.T) {
 	dct := time.Date(2008, 12, 18, 0, 0, 0, 0, time.UTC)
 	tests := []struct{ text, word string }{
@@ -109,6 +110,9 @@ func TestNounActorsNeedNouns(t *testing.T) {
 		{"The vote caught senior administration officials off guard.", "guard"},
 		{"Below is the cake I made using this recipe.", "Below"},
 		{"Afterwards Penny stays inside all day.", "Afterwards Penny"},
+		{"The official statement came on Monday.", "official"},
+		{"Calls grew for conditioning military assistance to Israel.", "military"},
+		{"The investigation found civilian casualties in the town.", "civilian"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

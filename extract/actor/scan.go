@@ -65,6 +65,9 @@ func (s *state) phrase(i, end int, ents []int32) (int, bool) {
 			return j, true
 		}
 	}
+	if s.adjective(i, end) {
+		return 0, false // "official statement", "military assistance", "civilian casualties"
+	}
 	if e := s.pick(ents, eTitle); e != nil {
 		if n := s.pick(ents, eNoun); n != nil && !t.cap && s.nameRun(end) == end && s.nounHere(n, i, end) {
 			return s.nominal(i, end, n), true
@@ -89,6 +92,14 @@ func (s *state) phrase(i, end int, ents []int32) (int, bool) {
 		return s.nominal(i, end, e), true
 	}
 	return 0, false
+}
+
+// adjective reports whether the one word [i, end) is an adjective the
+// parser hung on a later noun: "an official statement", "military
+// assistance" name no official and no military.
+func (s *state) adjective(i, end int) bool {
+	t := &s.toks[i]
+	return end == i+1 && t.parsed && t.mod && t.tag == "ADJ"
 }
 
 // theInstitution reports whether [i, end) is one capitalized organization
