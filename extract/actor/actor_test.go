@@ -44,6 +44,8 @@ func TestRecognize(t *testing.T) {
 		{"demonym officials", "American officials expressed concern.", "American officials", "gov:USA", HowDemonym, "", ""},
 		{"acronym officials", "US officials doubt it.", "US officials", "gov:USA", HowDemonym, "", ""},
 		{"demonym troops", "Israeli troops entered the town.", "Israeli troops", "mil:ISR", HowDemonym, "", ""},
+		{"demonym media", "Iranian media said five people were hurt.", "Iranian media", "media:IRN", HowDemonym, "", ""},
+		{"demonym state media", "Chinese state media reported the talks had failed.", "Chinese state media", "media:CHN", HowDemonym, "", ""},
 		// Surnames and descriptions within an article.
 		{"surname", "Prime Minister Benjamin Netanyahu spoke. Hours later, Netanyahu left.", "Netanyahu", "person:benjamin netanyahu", HowSurname, "prime minister", ""},
 		{"surname only", "Smith said no, and reporters asked Smith again.", "Smith", "person:smith", "", "", ""},
@@ -85,10 +87,10 @@ func TestRecognize(t *testing.T) {
 }
 
 func TestCodes(t *testing.T) {
-	d := buildDoc("t", "Israeli Prime Minister Benjamin Netanyahu met UN officials and NATO envoys while Hamas fired rockets.")
+	d := buildDoc("t", "Israeli Prime Minister Benjamin Netanyahu met UN officials and NATO envoys while Hamas fired rockets, Israeli media said.")
 	Recognize(d)
 	want := map[string]string{"person:benjamin netanyahu": "ISRGOV", "gov:ISR": "ISRGOV", "country:ISR": "ISR",
-		"igo:united nations": "IGOUNO", "igo:nato": "IGOWSTNAT", "group:hamas": "PSEREB"}
+		"igo:united nations": "IGOUNO", "igo:nato": "IGOWSTNAT", "group:hamas": "PSEREB", "media:ISR": "ISRMED"}
 	for k, code := range want {
 		i := findActor(d, k)
 		if i < 0 {

@@ -234,9 +234,9 @@ func (s *state) titleBody(e *entry, ownerA int) int {
 }
 
 // nationalBody recognizes a country, nationality or capital at [i, j)
-// followed by a government or military noun as a mention of that
-// government or military: "American officials", "Israeli troops", "the
-// Israeli Air Force".
+// followed by a government, military or media noun as a mention of that
+// government, military or media: "American officials", "Israeli troops",
+// "the Israeli Air Force", "Iranian state media".
 func (s *state) nationalBody(i, j int, e *entry) (int, bool) {
 	if e.typ != eDemonym && e.typ != eCountry && e.typ != eCapital {
 		return 0, false
@@ -249,6 +249,15 @@ func (s *state) nationalBody(i, j int, e *entry) (int, bool) {
 		s.addMention(ts[i].span.Start, nx.span.End, g, HowDemonym)
 		s.setPlural(g)
 		return j + 1, true
+	case nx.cls&cMediaNoun != 0 && !nx.cap, nx.low == "state" && j+1 < len(ts) && ts[j+1].cls&cMediaNoun != 0 && !ts[j+1].cap:
+		k := j + 1
+		if nx.low == "state" {
+			k++ // "Chinese state media"
+		}
+		m := s.mediaActor(e.iso)
+		s.addMention(ts[i].span.Start, ts[k-1].span.End, m, HowDemonym)
+		s.setPlural(m)
+		return k, true
 	case nx.cls&cMilNoun != 0 && !nx.cap:
 		m := s.milActor(e.iso)
 		k := j + 1
