@@ -62,6 +62,8 @@ func TestParticipants(t *testing.T) {
 		{"Nichols killed four people in a brazen courthouse escape in 2005.", "escape", doc.RoleAgent, "Nichols"},
 		{"Bettie Page, the raven-haired pin-up whose romps with whips titillated a generation of young men, has died at the age of 85.", "died", doc.RoleAgent, "Bettie Page"},
 		{"The senator, whose father led the party for decades, announced his resignation on Monday.", "announced", doc.RoleAgent, "senator"},
+		{"Bettie Page has died, her agent said.", "said", doc.RoleAgent, "agent"},
+		{"A 5.6 magnitude earthquake hit an island off Iran on Sunday, injuring five people, Iranian media said.", "said", doc.RoleAgent, "Iranian media"},
 		{"Klitschko stopped Tony Thompson in the sixth round to retain his titles.", "round", doc.RoleAgent, "Klitschko"},
 		{"A bomb exploded at a bank, and state police did not have any suspects, officials said Saturday.", "said", doc.RoleAgent, "officials"},
 		{"The resolution maintained U.S. policy towards Israel and its operations against Hamas.", "operations", doc.RoleTarget, "Hamas"},
@@ -113,6 +115,7 @@ func TestNounActorsNeedNouns(t *testing.T) {
 		{"The official statement came on Monday.", "official"},
 		{"Calls grew for conditioning military assistance to Israel.", "military"},
 		{"The investigation found civilian casualties in the town.", "civilian"},
+		{"Russia used a nerve agent in the attack.", "agent"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

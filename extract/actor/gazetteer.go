@@ -52,7 +52,10 @@ type entry struct {
 	// tags as a noun: "accused" in "a man accused of", "miss" in "will
 	// miss the game" are verbs.
 	nounOnly bool
-	gender   byte // for person nouns: 'f', 'm' or 0 (gendered_nouns.tsv)
+	// possessed nouns name someone only after a possessive: "her agent",
+	// "Page's agent" (not "a nerve agent").
+	possessed bool
+	gender    byte // for person nouns: 'f', 'm' or 0 (gendered_nouns.tsv)
 }
 
 type node struct {
@@ -380,7 +383,7 @@ func (g *gazetteer) readNouns() error {
 				return fmt.Errorf("want noun, kind, number")
 			}
 			g.add(c[0], entry{typ: eNoun, title: c[0], kind: doc.ActorKind(c[1]), plural: c[2] == "pl", lower: true,
-				nounOnly: name != "nouns.tsv", gender: gender[c[0]]})
+				nounOnly: name != "nouns.tsv", possessed: len(c) > 3 && c[3] == "possessed", gender: gender[c[0]]})
 			return nil
 		})
 		if err != nil {

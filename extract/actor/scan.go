@@ -327,6 +327,9 @@ func (s *state) capitalIsGov(i, end int) bool {
 // adjective of a later word ("heavyweight champion", "student protests":
 // a modifier, not the noun phrase's head), or, unparsed, no noun follows.
 func (s *state) nounHere(e *entry, i, end int) bool {
+	if e.possessed && !s.possessedAt(i) {
+		return false
+	}
 	if !e.nounOnly || s.toks[i].tag == "" {
 		return true
 	}
@@ -345,6 +348,20 @@ func (s *state) nounHere(e *entry, i, end int) bool {
 		return !last.mod
 	}
 	return end >= len(s.toks) || s.toks[end].tag != "NOUN"
+}
+
+// possessedAt reports whether the noun at i follows a possessive, over
+// the adjectives between: "her agent", "Page's longtime agent".
+func (s *state) possessedAt(i int) bool {
+	k := i - 1
+	for k >= 0 && s.toks[k].tag == "ADJ" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	p := &s.toks[k]
+	return isPoss(p) || p.cls&cPossDeterminer != 0 || p.low == "her" || p.low == "its"
 }
 
 // ageNoun reports whether token i is an age standing for a person, as news
