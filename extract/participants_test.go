@@ -63,6 +63,8 @@ func TestParticipants(t *testing.T) {
 		{"Bettie Page, the raven-haired pin-up whose romps with whips titillated a generation of young men, has died at the age of 85.", "died", doc.RoleAgent, "Bettie Page"},
 		{"The senator, whose father led the party for decades, announced his resignation on Monday.", "announced", doc.RoleAgent, "senator"},
 		{"Bettie Page has died, her agent said.", "said", doc.RoleAgent, "agent"},
+		{"Deputy Jerry Ortiz was shot and killed after knocking on a door.", "killed", doc.RoleTarget, "Deputy Jerry Ortiz"},
+		{"A bomb exploded at a bank, killing an officer and critically injuring the city's police chief.", "injuring", doc.RoleTarget, "police chief"},
 		{"A 5.6 magnitude earthquake hit an island off Iran on Sunday, injuring five people, Iranian media said.", "said", doc.RoleAgent, "Iranian media"},
 		{"Klitschko stopped Tony Thompson in the sixth round to retain his titles.", "round", doc.RoleAgent, "Klitschko"},
 		{"A bomb exploded at a bank, and state police did not have any suspects, officials said Saturday.", "said", doc.RoleAgent, "officials"},

@@ -17,6 +17,7 @@ func TestFigurativeForce(t *testing.T) {
 		{"Israeli forces attacked the town on Monday.", "attacked", true},
 		{"The army attacked the rebels near the border.", "attacked", true},
 		{"The 10-year-old was shot on the night of May 29th.", "shot", true},
+		{"The robber knocked the guard unconscious.", "knocked the guard unconscious", true},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)

@@ -424,6 +424,11 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 				x.addNode(s, c, doc.RoleAgent, k)
 				return
 			}
+			if k := s.child(p, "nsubj:pass"); k >= 0 && s.sharedPassive(h, p) {
+				// "Ortiz was shot and killed": killed too
+				x.addNode(s, c, doc.RoleTarget, k)
+				return
+			}
 			if r, _ := s.rel(p); r != "conj" && r != "xcomp" && !(r == "advcl" && s.nonFinite(p)) {
 				return
 			}
@@ -461,6 +466,13 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 			x.addNode(s, c, doc.RoleAgent, p)
 		}
 	}
+}
+
+// sharedPassive reports whether participle h is a conjunct of passive verb
+// p that shares its auxiliary: "was shot and killed".
+func (s *sentence) sharedPassive(h, p int) bool {
+	return s.toks[h].Head == p && s.toks[h].XPOS == "VBN" && s.child(p, "aux:pass") >= 0 &&
+		s.child(h, "aux") < 0 && s.child(h, "aux:pass") < 0 && s.child(h, "obj") < 0
 }
 
 // participleSubject returns the subject the parser gave to a participle
