@@ -106,7 +106,9 @@ func repairVocative(toks []Token) {
 // a reduced relative clause on its subject ("An Indian warship foiled a
 // pirate attack": the root "warship" with "foiled" as its acl): a past
 // participle after the root noun that takes a direct object of its own,
-// in a sentence with no other verb, is the sentence's past-tense verb.
+// or right after the noun in a sentence of prose without one ("Tensions
+// escalated after the vote."), in a sentence with no other verb, is the
+// sentence's past-tense verb.
 func repairMainVerb(toks []Token) {
 	root := -1
 	for i, t := range toks {
@@ -127,7 +129,7 @@ func repairMainVerb(toks []Token) {
 			v = i
 		}
 	}
-	if v < 0 || !hasChild(toks, v, "obj") {
+	if v < 0 || !hasChild(toks, v, "obj") && (v != root+1 || !proseIntransitive(toks, v)) {
 		return
 	}
 	for i := range toks {
@@ -272,6 +274,27 @@ func rootOf(toks []Token) int {
 		}
 	}
 	return -1
+}
+
+// proseIntransitive reports whether participle v, without an object, is
+// still a sentence's verb: in a sentence of prose (it ends with a full
+// stop) with no passive "by" phrase, which a noun and a reduced relative
+// alone would not make ("Tensions escalated after the vote."; a headline
+// "Pirate attack foiled by navy" keeps its reduced relative).
+func proseIntransitive(toks []Token, v int) bool {
+	last := toks[len(toks)-1].Form
+	if last != "." && last != "!" {
+		return false
+	}
+	for i, t := range toks {
+		if t.Head == v && t.Rel == "obl:agent" || t.Rel == "case" && strings.EqualFold(t.Form, "by") && toks[t.Head].Head == v {
+			return false
+		}
+		if t.Head == v && (t.Rel == "aux" || t.Rel == "aux:pass") && i < v {
+			return false
+		}
+	}
+	return true
 }
 
 // finite reports whether verb v is finite: a tensed form, or a participle

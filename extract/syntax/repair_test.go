@@ -63,6 +63,9 @@ func TestRepairMainVerb(t *testing.T) {
 		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "foiled", "ROOT", "root"},
 		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "warship", "foiled", "nsubj"},
 		{"Pirate attack foiled by Indian navy", "foiled", "attack", "acl"},
+		{"Tensions escalated after the vote.", "escalated", "ROOT", "root"},
+		{"Tensions escalated after the vote.", "Tensions", "escalated", "nsubj"},
+		{"Pirate attack foiled by Indian navy.", "foiled", "attack", "acl"},
 	})
 }
 
