@@ -452,7 +452,8 @@ func TestImperative(t *testing.T) {
 // TestTaggerVetoesPattern: a noun pattern does not fire on a word the
 // tagger reads as a verb, nor a verb pattern on a predicative adjective or
 // on a noun that is an argument ("finalized rules"), a name's compound
-// ("State police") or the arena of a fight ("a trade war").
+// ("State police"), the arena of a fight ("a trade war") or a participle
+// used as an adjective ("breaking news").
 func TestTaggerVetoesPattern(t *testing.T) {
 	tests := []struct{ text, action string }{
 		{"Bananas cannot talk.", "negotiate"},
@@ -461,6 +462,8 @@ func TestTaggerVetoesPattern(t *testing.T) {
 		{"State police did not have any suspects, officials said.", "state"},
 		{"The talks resumed amid growing tensions between the two.", "grow"},
 		{"The trade war between China and the US escalated.", "trade"},
+		{"We share breaking news across politics and tech.", "break"},
+		{"The ruling party lost seats in the election.", "rule"},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)

@@ -763,7 +763,7 @@ func (x *extractor) nounCand(s *sentence, i int) *cand {
 		return nil // "the peace process": its head is the event
 	}
 	lemma := strings.ToLower(t.Lemma)
-	if lemma == "" || x.l.noEvent[lemma] {
+	if lemma == "" || x.l.noEvent[lemma] || x.setPhrase(s, i) {
 		return nil
 	}
 	return x.newCand(cand{head: i, lo: i, hi: i + 1, p: nounPattern, code: occurCode, action: lemma, mod: doc.Asserted,
@@ -776,7 +776,7 @@ func (x *extractor) nounCand(s *sentence, i int) *cand {
 // with a subject ("Ryanair exercises options"); nil otherwise.
 func (x *extractor) verbCand(s *sentence, i int) *cand {
 	t := &s.toks[i]
-	if t.Tag != "VERB" || t.ment >= 0 || t.lemma == "" || x.l.noEvent[t.lemma] || !s.parsed() {
+	if t.Tag != "VERB" || t.ment >= 0 || t.lemma == "" || x.l.noEvent[t.lemma] || !s.parsed() || x.setPhrase(s, i) {
 		return nil
 	}
 	if t.Event == "" && !(s.predicate(i) && s.child(i, "nsubj") >= 0) {
