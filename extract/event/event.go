@@ -509,11 +509,11 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	found := false
 	bestScore := -100
 	consider := func(p *pattern, lo, hi int, noun bool) {
-		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && (s.predicativeAdj(i) || s.argumentNoun(i) || s.attributive(i) || x.arenaModifier(s, i)) ||
+		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && (s.predicativeAdj(i) || s.argumentNoun(i) || x.arenaModifier(s, i)) ||
 			x.setPhrase(s, i)) {
 			// "Bananas can't talk": the tagger reads a verb; "feel
 			// free": an adjective; "finalized rules", "a trade war": a
-			// noun; "breaking news", "the ruling party": an attribute.
+			// noun; "breaking news", "the ruling party": a set phrase.
 			return
 		}
 		score := 0
@@ -1342,15 +1342,6 @@ func (s *sentence) argumentNoun(i int) bool {
 		return s.toks[i].Tag == "PROPN"
 	}
 	return false
-}
-
-// attributive reports whether token i is a present participle that the
-// parser hangs on the noun after it as an adjective: "breaking news", "the
-// ruling party", "growing tensions" name no event ("the abducted
-// soldiers", a past participle, do).
-func (s *sentence) attributive(i int) bool {
-	t := &s.toks[i]
-	return (t.XPOS == "VBG" || strings.HasSuffix(t.low, "ing")) && t.Rel == "amod" && t.Head > i
 }
 
 // setPhrase reports whether a set phrase whose words name no event starts

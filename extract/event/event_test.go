@@ -452,8 +452,8 @@ func TestImperative(t *testing.T) {
 // TestTaggerVetoesPattern: a noun pattern does not fire on a word the
 // tagger reads as a verb, nor a verb pattern on a predicative adjective or
 // on a noun that is an argument ("finalized rules"), a name's compound
-// ("State police"), the arena of a fight ("a trade war") or a participle
-// used as an adjective ("breaking news").
+// ("State police"), the arena of a fight ("a trade war") or a set phrase
+// ("breaking news").
 func TestTaggerVetoesPattern(t *testing.T) {
 	tests := []struct{ text, action string }{
 		{"Bananas cannot talk.", "negotiate"},
