@@ -146,6 +146,9 @@ type state struct {
 	lastPlSent                               int
 	lastOrg                                  int
 	lastOrgSent                              int
+	// he or she before any antecedent, waiting for a person named later
+	// in the same sentence
+	cataphors []cataphor
 }
 
 // Recognize finds actor mentions in d's sentences (d.Article.Text,

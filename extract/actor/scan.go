@@ -10,6 +10,7 @@ import (
 
 // sentence recognizes the actors of the current sentence.
 func (s *state) sentence() {
+	s.cataphors = s.cataphors[:0]
 	i := 0
 	for i < len(s.toks) {
 		// step does nothing at a word that starts no gazetteer phrase and
