@@ -45,6 +45,7 @@ func TestRecognize(t *testing.T) {
 		{"acronym officials", "US officials doubt it.", "US officials", "gov:USA", HowDemonym, "", ""},
 		{"demonym troops", "Israeli troops entered the town.", "Israeli troops", "mil:ISR", HowDemonym, "", ""},
 		{"cataphora", "After telling People that she needed help, actress Tara Reid checked into rehab.", "she", "person:tara reid", HowPronoun, "", ""},
+		{"gender from title", "Actress Tara Reid checked into rehab. When he arrived, the crowd cheered for Barack Obama.", "he", "person:barack obama", HowPronoun, "", ""},
 		{"demonym media", "Iranian media said five people were hurt.", "Iranian media", "media:IRN", HowDemonym, "", ""},
 		{"demonym state media", "Chinese state media reported the talks had failed.", "Chinese state media", "media:CHN", HowDemonym, "", ""},
 		// Surnames and descriptions within an article.

@@ -98,11 +98,17 @@ func (s *state) singleGov() int {
 func (s *state) setPerson(a int) {
 	s.lastPerson, s.lastPSent = a, s.sent
 	s.resolveCataphors(a)
-	if g := s.actors[a].gender; g != 'f' {
+	switch g := s.actors[a].gender; {
+	case g != 'f':
 		s.lastHe, s.lastHeSent = a, s.sent
+	case s.lastHe == a:
+		s.lastHe = -1 // learnt late: "actress Tara Reid"
 	}
-	if g := s.actors[a].gender; g != 'm' {
+	switch g := s.actors[a].gender; {
+	case g != 'm':
 		s.lastShe, s.lastSheSent = a, s.sent
+	case s.lastShe == a:
+		s.lastShe = -1
 	}
 }
 

@@ -76,6 +76,9 @@ type gazetteer struct {
 	// first step.
 	words map[string]wordInfo
 	short shortWords // the words of at most 8 bytes
+	// gender of the person nouns and titles that say it ("actress": 'f',
+	// gendered_nouns.tsv)
+	gender map[string]byte
 }
 
 // wordInfo is what a token's lowercase form says on its own.
@@ -377,6 +380,7 @@ func (g *gazetteer) readNouns() error {
 	if err != nil {
 		return err
 	}
+	g.gender = gender
 	for _, name := range []string{"nouns.tsv", "wordnet_nouns.tsv"} {
 		err := readTSV(name, func(ln int, c []string) error {
 			if len(c) < 3 {

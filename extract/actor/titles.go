@@ -241,6 +241,10 @@ func (s *state) titleClass(title string) string {
 func (s *state) addRole(a int, title, class string, body, m int) {
 	a = s.find(a)
 	ac := &s.actors[a]
+	if g := s.g.gender[title]; g != 0 && ac.gender == 0 {
+		ac.gender = g // "actress Tara Reid" is she
+		s.setPerson(a)
+	}
 	for i, r := range ac.rels {
 		if r.kind == "role" && r.title == title {
 			if r.obj < 0 && body >= 0 {
