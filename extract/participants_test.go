@@ -23,7 +23,8 @@ import (
 // pattern asks for that the parser hung elsewhere ("policy towards Israel
 // and its operations against Hamas"), the one "according to" names, the subject of a lede whose relative clause
 // the parser took for the main clause ("Page, the pin-up whose romps
-// titillated a generation, has died").
+// titillated a generation, has died"), the count of people a headline
+// gives for casualties ("Three killed").
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -64,6 +65,9 @@ func TestParticipants(t *testing.T) {
 		{"The senator, whose father led the party for decades, announced his resignation on Monday.", "announced", doc.RoleAgent, "senator"},
 		{"Bettie Page has died, her agent said.", "said", doc.RoleAgent, "agent"},
 		{"Deputy Jerry Ortiz was shot and killed after knocking on a door.", "killed", doc.RoleTarget, "Deputy Jerry Ortiz"},
+		{"Three killed as rioters bomb Greek bank", "killed", doc.RoleTarget, "Three"},
+		{"3 dead after protesters torch Greek bank", "dead", doc.RoleAgent, "3"},
+		{"The fire left two dead and five injured.", "injured", doc.RoleTarget, "five"},
 		{"A bomb exploded at a bank, killing an officer and critically injuring the city's police chief.", "injuring", doc.RoleTarget, "police chief"},
 		{"A 5.6 magnitude earthquake hit an island off Iran on Sunday, injuring five people, Iranian media said.", "said", doc.RoleAgent, "Iranian media"},
 		{"Klitschko stopped Tony Thompson in the sixth round to retain his titles.", "round", doc.RoleAgent, "Klitschko"},

@@ -20,6 +20,11 @@ func (s *state) sentence() {
 			i++
 			continue
 		}
+		if s.casualtyCount(i) {
+			s.countedPeople(i)
+			i++
+			continue
+		}
 		if t := &s.toks[i]; !t.word || t.root == nil && !t.cap && t.cls&cPronoun == 0 {
 			i++
 			continue
@@ -384,6 +389,40 @@ func (s *state) ageNoun(i int) bool {
 		}
 	}
 	return true
+}
+
+// casualtyCount reports whether token i is a number standing for people,
+// as news counts casualties: "Three killed", "3 dead", "left two dead and
+// five injured"; not a year nor a number that counts a noun.
+func (s *state) casualtyCount(i int) bool {
+	t := &s.toks[i]
+	if t.tag != "NUM" || i+1 >= len(s.toks) || s.toks[i+1].cls&cCasualty == 0 {
+		return false
+	}
+	if len(t.low) == 4 && t.low[0] >= '0' && t.low[0] <= '9' {
+		return false // "in 2009 killed"
+	}
+	return i == 0 || s.toks[i-1].tag != "NOUN" && s.toks[i-1].tag != "PROPN"
+}
+
+// countedPeople records the number at token i as the people it counts.
+func (s *state) countedPeople(i int) {
+	t := &s.toks[i]
+	one := t.low == "one" || t.low == "1"
+	name := func() string {
+		if one {
+			return t.low + " person"
+		}
+		return t.low + " people"
+	}
+	a := s.keyed(name, doc.KindPerson, "", "desc:", s.d.Article.ID, ":people:", t.low)
+	s.actors[a].desc = true
+	s.addMention(t.span.Start, t.span.End, a, HowNominal)
+	if one {
+		s.setPerson(a)
+	} else {
+		s.setPlural(a)
+	}
 }
 
 // agePerson records the age at token i as a person: the article's most

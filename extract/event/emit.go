@@ -395,7 +395,8 @@ func (x *extractor) pluralNoun(s *sentence, args []doc.Argument) bool {
 		end := x.d.ActorMentions[a.Mention].Head.End
 		for i := range s.toks {
 			if s.toks[i].End == end {
-				return s.toks[i].XPOS == "NNS"
+				// "officials", "three" (people) in "Three killed"
+				return s.toks[i].XPOS == "NNS" || s.toks[i].Tag == "NUM" && s.toks[i].low != "one" && s.toks[i].low != "1"
 			}
 		}
 	}

@@ -234,7 +234,23 @@ func (x *extractor) treeArgs(s *sentence, c *cand) bool {
 	} else {
 		x.verbTreeArgs(s, c, h)
 	}
+	x.countedVictims(s, c)
 	return true
+}
+
+// countedVictims gives a casualty word without a participant the count of
+// people right before it ("3 dead", "left two dead and five injured",
+// package actor counts them): those who died act, the others undergo.
+func (x *extractor) countedVictims(s *sentence, c *cand) {
+	k := c.lo - 1
+	if k < 0 || s.toks[k].Tag != "NUM" || s.toks[k].ment < 0 || c.hasRole(doc.RoleAgent) || c.hasRole(doc.RoleTarget) {
+		return
+	}
+	role := doc.RoleTarget
+	if c.action == "die" {
+		role = doc.RoleAgent
+	}
+	x.addNode(s, c, role, k)
 }
 
 func isNounTag(t string) bool { return t == "NOUN" || t == "PROPN" }
@@ -371,14 +387,18 @@ func (s *sentence) nonFinite(v int) bool {
 // whether it did.
 func (x *extractor) modifierArgs(s *sentence, c *cand, h int) bool {
 	n := s.toks[h].Head
-	if r, _ := s.rel(h); r != "amod" || n < 0 || h > n || s.mentionOf(n) < 0 {
-		return false
+	if r, _ := s.rel(h); r != "amod" || n < 0 || h > n && s.toks[n].Tag != "NUM" || s.mentionOf(n) < 0 {
+		return false // before its noun, or after a count: "five injured"
 	}
 	switch s.toks[h].XPOS {
 	case "VBG":
 		x.addNode(s, c, doc.RoleAgent, n)
 	case "VBN", "JJ":
-		x.addNode(s, c, doc.RoleTarget, n)
+		role := doc.RoleTarget
+		if c.action == "die" {
+			role = doc.RoleAgent // "the dead soldiers" died
+		}
+		x.addNode(s, c, role, n)
 	default:
 		return false
 	}
