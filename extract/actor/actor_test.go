@@ -46,6 +46,8 @@ func TestRecognize(t *testing.T) {
 		{"demonym troops", "Israeli troops entered the town.", "Israeli troops", "mil:ISR", HowDemonym, "", ""},
 		{"cataphora", "After telling People that she needed help, actress Tara Reid checked into rehab.", "she", "person:tara reid", HowPronoun, "", ""},
 		{"gender from title", "Actress Tara Reid checked into rehab. When he arrived, the crowd cheered for Barack Obama.", "he", "person:barack obama", HowPronoun, "", ""},
+		{"demonym rebels", "Syrian rebels engaged peacekeepers in a firefight.", "Syrian rebels", "reb:SYR", HowDemonym, "", ""},
+		{"demonym police", "Iraqi police arrested five suspects.", "Iraqi police", "cop:IRQ", HowDemonym, "", ""},
 		{"demonym media", "Iranian media said five people were hurt.", "Iranian media", "media:IRN", HowDemonym, "", ""},
 		{"demonym state media", "Chinese state media reported the talks had failed.", "Chinese state media", "media:CHN", HowDemonym, "", ""},
 		// Surnames and descriptions within an article.
@@ -89,10 +91,10 @@ func TestRecognize(t *testing.T) {
 }
 
 func TestCodes(t *testing.T) {
-	d := buildDoc("t", "Israeli Prime Minister Benjamin Netanyahu met UN officials and NATO envoys while Hamas fired rockets, Israeli media said.")
+	d := buildDoc("t", "Israeli Prime Minister Benjamin Netanyahu met UN officials and NATO envoys while Hamas fired rockets, Israeli media said. Ukrainian lawmakers agreed.")
 	Recognize(d)
 	want := map[string]string{"person:benjamin netanyahu": "ISRGOV", "gov:ISR": "ISRGOV", "country:ISR": "ISR",
-		"igo:united nations": "IGOUNO", "igo:nato": "IGOWSTNAT", "group:hamas": "PSEREB", "media:ISR": "ISRMED"}
+		"igo:united nations": "IGOUNO", "igo:nato": "IGOWSTNAT", "group:hamas": "PSEREB", "media:ISR": "ISRMED", "leg:UKR": "UKRLEG"}
 	for k, code := range want {
 		i := findActor(d, k)
 		if i < 0 {

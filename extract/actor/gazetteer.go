@@ -79,6 +79,28 @@ type gazetteer struct {
 	// gender of the person nouns and titles that say it ("actress": 'f',
 	// gendered_nouns.tsv)
 	gender map[string]byte
+	// roles are the sectors a nationality before them names: "Syrian
+	// rebels" (role_nouns.tsv)
+	roles map[string]roleNoun
+}
+
+// roleNoun is a sector of a country that a noun after its nationality
+// names: its CAMEO role code, actor kind and name suffix.
+type roleNoun struct {
+	code, suffix string
+	kind         doc.ActorKind
+}
+
+// readRoleNouns reads data/role_nouns.tsv.
+func (g *gazetteer) readRoleNouns() error {
+	g.roles = map[string]roleNoun{}
+	return readTSV("role_nouns.tsv", func(_ int, c []string) error {
+		if len(c) < 4 {
+			return fmt.Errorf("want noun, code, kind, suffix")
+		}
+		g.roles[c[0]] = roleNoun{code: c[1], kind: doc.ActorKind(c[2]), suffix: c[3]}
+		return nil
+	})
 }
 
 // wordInfo is what a token's lowercase form says on its own.
@@ -244,7 +266,7 @@ func build() (*gazetteer, error) {
 	if g.capitals["USA"] == "" {
 		g.capitals["USA"] = "Washington"
 	}
-	for _, read := range []func() error{g.readEntities, g.readDemonyms, g.readTitles, g.readNouns} {
+	for _, read := range []func() error{g.readEntities, g.readDemonyms, g.readTitles, g.readNouns, g.readRoleNouns} {
 		if err := read(); err != nil {
 			return nil, err
 		}

@@ -240,9 +240,9 @@ func (s *state) titleBody(e *entry, ownerA int) int {
 }
 
 // nationalBody recognizes a country, nationality or capital at [i, j)
-// followed by a government, military or media noun as a mention of that
-// government, military or media: "American officials", "Israeli troops",
-// "the Israeli Air Force", "Iranian state media".
+// followed by a government, military, media or other sector noun as a
+// mention of that body: "American officials", "Israeli troops", "the
+// Israeli Air Force", "Iranian state media", "Syrian rebels".
 func (s *state) nationalBody(i, j int, e *entry) (int, bool) {
 	if e.typ != eDemonym && e.typ != eCountry && e.typ != eCapital {
 		return 0, false
@@ -264,6 +264,12 @@ func (s *state) nationalBody(i, j int, e *entry) (int, bool) {
 		s.addMention(ts[i].span.Start, ts[k-1].span.End, m, HowDemonym)
 		s.setPlural(m)
 		return k, true
+	case !nx.cap && s.g.roles[nx.low].code != "":
+		// "Syrian rebels", "Ukrainian lawmakers", "Iraqi police"
+		r := s.roleActor(e.iso, s.g.roles[nx.low])
+		s.addMention(ts[i].span.Start, nx.span.End, r, HowDemonym)
+		s.setPlural(r)
+		return j + 1, true
 	case nx.cls&cMilNoun != 0 && !nx.cap:
 		m := s.milActor(e.iso)
 		k := j + 1
