@@ -222,8 +222,9 @@ func (t *labelTable) sum(feats []uint64, some []uint16, sums *labelSums) {
 				if sums.dense == maxLaneRows {
 					sums.fold(some, t.lanes)
 				}
-				lanes := sums.lanes[:t.lanes]
-				for l, w := range t.dense[r : r+len(lanes)] {
+				row := t.dense[r : r+t.lanes]
+				lanes := sums.lanes[:len(row)]
+				for l, w := range row {
 					lanes[l] += w
 				}
 				sums.dense++
