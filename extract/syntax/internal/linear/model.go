@@ -394,6 +394,9 @@ func uvarint(b []byte, p int) (uint64, int) {
 }
 
 func uvarintSlow(b []byte, p int) (uint64, int) {
+	if p+1 < len(b) && b[p+1] < 0x80 { // two bytes: most keys' distances
+		return uint64(b[p]&0x7f) | uint64(b[p+1])<<7, p + 2
+	}
 	if p >= len(b) {
 		return 0, -1
 	}
