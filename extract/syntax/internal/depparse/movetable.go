@@ -149,48 +149,44 @@ func (q logCodes) value(c int8) float64 {
 //
 // It reads each feature's home slot in a first loop without branches, so
 // that the cache misses overlap, and compares and adds in a second loop,
-// whose mispredicted branches then cost little. The sums stay in
-// registers: an array in memory would chain every addition to the last
-// through a store.
+// whose mispredicted branches then cost little.
 func (t *moveTable) score(feats []uint64, scores []float32) {
 	var (
-		first        [64]moveSlot
-		sh, sl, sr   int32 // the sums of shift, left and right, in registers
-		slots, value = t.slots, &t.value
+		sum   [numMoves]int32
+		home  [64]uint32
+		first [64]moveSlot
 	)
+	slots, value := t.slots, &t.value
 	for len(feats) > 0 {
-		n := min(len(feats), len(first))
+		n := min(len(feats), len(home))
 		for j, h := range feats[:n] {
-			first[j] = slots[linear.Key(h)>>t.shift]
+			i := linear.Key(h) >> t.shift
+			home[j], first[j] = i, slots[i]
 		}
 		for j, h := range feats[:n] {
-			k := linear.Key(h)
-			c := check(k)
+			c := check(linear.Key(h))
 			s := first[j]
 			if s.check() != c {
 				if s == 0 {
 					continue
 				}
-				if s = t.probe(k>>t.shift, c); s == 0 {
+				i := home[j]
+				for i = (i + 1) & t.mask; slots[i].check() != c; i = (i + 1) & t.mask {
+					if slots[i] == 0 {
+						break
+					}
+				}
+				if s = slots[i]; s.check() != c {
 					continue
 				}
 			}
-			sh += value[s.code(0)]
-			sl += value[s.code(1)]
-			sr += value[s.code(2)]
+			sum[0] += value[s.code(0)]
+			sum[1] += value[s.code(1)]
+			sum[2] += value[s.code(2)]
 		}
 		feats = feats[n:]
 	}
-	scores[shift], scores[left], scores[right] = float32(sh), float32(sl), float32(sr)
-}
-
-// probe returns the slot of check c in the run of full slots after slot i,
-// or 0 when the run has none.
-func (t *moveTable) probe(i uint32, c moveSlot) moveSlot {
-	for i = (i + 1) & t.mask; t.slots[i] != 0; i = (i + 1) & t.mask {
-		if t.slots[i].check() == c {
-			return t.slots[i]
-		}
+	for i, v := range sum {
+		scores[i] = float32(v)
 	}
-	return 0
 }
