@@ -280,7 +280,34 @@ func (s *state) nationalBody(i, j int, e *entry) (int, bool) {
 		s.setPlural(m)
 		return k, true
 	}
+	if e.typ == eDemonym && !nx.cap {
+		return s.nationalPeople(i, j, e)
+	}
 	return 0, false
+}
+
+// nationalPeople recognizes a nationality before a noun for people as
+// people of that country: "a Nigerian student", "two Brazilian men" are
+// known only by that description, but their country is CAMEO's code for
+// them (NGA, BRA) and their affiliation.
+func (s *state) nationalPeople(i, j int, e *entry) (int, bool) {
+	end, ents := s.match(j)
+	n := s.pick(ents, eNoun)
+	if n == nil || end <= j || n.kind != doc.KindPerson && n.kind != doc.KindGroup || !s.nounHere(n, j, end) {
+		return 0, false
+	}
+	ts := s.toks
+	text := s.d.Article.Text[ts[i].span.Start:ts[end-1].span.End]
+	a := s.keyed(func() string { return text }, doc.KindPerson, e.iso, "desc:", s.d.Article.ID, ":", strings.ToLower(text))
+	s.actors[a].desc = true
+	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, HowDemonym)
+	s.addRel(a, "affiliation", "", s.countryActor(e.iso), m)
+	if n.plural {
+		s.setPlural(a)
+	} else {
+		s.setPerson(a)
+	}
+	return end, true
 }
 
 // ownerMention records the owner phrase [i, end) on its own as a mention
