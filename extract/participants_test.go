@@ -122,6 +122,7 @@ func TestNounActorsNeedNouns(t *testing.T) {
 		{"Calls grew for conditioning military assistance to Israel.", "military"},
 		{"The investigation found civilian casualties in the town.", "civilian"},
 		{"Russia used a nerve agent in the attack.", "agent"},
+		{"Taking Archie outside is his favorite activity, he said.", "Taking Archie"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})
