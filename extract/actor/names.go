@@ -65,10 +65,11 @@ func (s *state) middleInitialDot(k int) bool {
 
 // nameAt handles a capitalized name run starting at i.
 func (s *state) nameAt(i int) int {
-	if t := &s.toks[i]; t.first && !s.titleCase && (notNameTags[t.tag] || t.gerund) {
+	if t := &s.toks[i]; t.first && !s.titleCase && (notNameTags[t.tag] || t.gerund && s.capAt(i+1)) {
 		// "Afterwards Penny stays", "Taking Archie outside is his
 		// favorite activity": the first word is capitalized for the
-		// sentence; a name may follow it.
+		// sentence; a name may follow it ("Manning threw": a name the
+		// tagger reads as a verb).
 		return i + 1
 	}
 	if _, ok := s.titleStart(i); ok {
@@ -101,6 +102,9 @@ func (s *state) nameAt(i int) int {
 	m := s.addMention(s.toks[i].span.Start, s.toks[end-1].span.End, a, how)
 	return s.afterMention(end, a, m)
 }
+
+// capAt reports whether token j is a capitalized word.
+func (s *state) capAt(j int) bool { return j < len(s.toks) && s.toks[j].cap }
 
 // notNameTags are the parser's tags of words that start no name.
 // A verb is not among them, but for its -ing form: the tagger reads a
