@@ -68,7 +68,7 @@ func TestParticipants(t *testing.T) {
 		{"Three killed as rioters bomb Greek bank", "killed", doc.RoleTarget, "Three"},
 		{"3 dead after protesters torch Greek bank", "dead", doc.RoleAgent, "3"},
 		{"The fire left two dead and five injured.", "injured", doc.RoleTarget, "five"},
-		{"Manning threw for 364 yards and three touchdowns on Sunday.", "threw", doc.RoleAgent, "Manning"},
+		{"Quarterback Peyton Manning led the Colts. Manning threw for 364 yards and three touchdowns on Sunday.", "threw", doc.RoleAgent, "Manning"},
 		{"A bomb exploded at a bank, killing an officer and critically injuring the city's police chief.", "injuring", doc.RoleTarget, "police chief"},
 		{"A 5.6 magnitude earthquake hit an island off Iran on Sunday, injuring five people, Iranian media said.", "said", doc.RoleAgent, "Iranian media"},
 		{"Klitschko stopped Tony Thompson in the sixth round to retain his titles.", "round", doc.RoleAgent, "Klitschko"},
