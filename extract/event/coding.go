@@ -1,6 +1,10 @@
 package event
 
-import "github.com/eventgraph/eventgraph/extract/doc"
+import (
+	"strings"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
 
 // This file checks a candidate's CAMEO code against the structure around
 // it, after its arguments are known.
@@ -14,13 +18,14 @@ func isForce(code string) bool {
 	return len(code) >= 2 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20")
 }
 
-// coding drops the force codes of figurative uses ("could harm U.S.-Israel
+// coding drops the force codes, and those of damage to property (171), of
+// figurative uses ("could harm U.S.-Israel
 // ties", "Tensions Escalate", "fight for votes", "a legal battle"): a
 // subject or object that names no physical thing, or an arena that is
 // none. The event keeps its action, uncoded.
 func (x *extractor) coding(s *sentence) {
 	for _, c := range s.cands {
-		if c.absorbed || !isForce(x.l.typeOf(c.code).Code) {
+		if code := x.l.typeOf(c.code).Code; c.absorbed || !isForce(code) && !strings.HasPrefix(code, "171") {
 			continue
 		}
 		if x.figurative(s, c) {
