@@ -54,8 +54,12 @@ func DateLabel(w When) string {
 		// A day that the bounds do not pin down: the day it was reported
 		// (the text gives no date), or borrowed from such an event.
 		return "≈ " + *w.Value
+	case w.Value != nil && lo == "" && hi != "":
+		return "≤ " + valueLabel(*w.Value) // "more than two decades ago"
+	case w.Value != nil && hi == "" && lo != "":
+		return "≥ " + valueLabel(*w.Value) // "2030 or later"
 	case w.Value != nil:
-		return *w.Value
+		return valueLabel(*w.Value)
 	case lo != "" && lo == hi:
 		return lo
 	case lo != "" && hi != "":
@@ -67,6 +71,25 @@ func DateLabel(w When) string {
 	}
 	return "undated"
 }
+
+// valueLabel renders a TIMEX3 value that people do not read as a date:
+// a decade ("200": "2000s"), a century ("19": "1900s"), a season
+// ("2020-SU": "summer 2020"); other values as they are.
+func valueLabel(v string) string {
+	digits := strings.Trim(v, "0123456789") == ""
+	switch {
+	case digits && len(v) == 3:
+		return v + "0s"
+	case digits && len(v) == 2:
+		return v + "00s"
+	case len(v) == 7 && v[4] == '-' && seasons[v[5:]] != "":
+		return seasons[v[5:]] + " " + v[:4]
+	}
+	return v
+}
+
+// seasons names the TIMEX3 season codes.
+var seasons = map[string]string{"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 func writeTable(w io.Writer, t *Timeline) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

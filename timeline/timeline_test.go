@@ -143,6 +143,12 @@ func TestDateLabel(t *testing.T) {
 		{When{Value: s("2024-03-26"), Latest: s("2024-03-26"), Basis: "publication"}, "≈ 2024-03-26"},
 		{When{Earliest: s("2024-03-26"), Basis: "publication"}, "≥ 2024-03-26"},
 		{When{}, "undated"},
+		{When{Value: s("200"), Latest: s("2009-12-31")}, "≤ 2000s"},
+		{When{Value: s("196"), Earliest: s("1960-01-01"), Latest: s("1969-12-31")}, "1960s"},
+		{When{Value: s("19"), Earliest: s("1900-01-01"), Latest: s("1999-12-31")}, "1900s"},
+		{When{Value: s("2020-SU"), Earliest: s("2020-06-01"), Latest: s("2020-08-31")}, "summer 2020"},
+		{When{Value: s("2030"), Earliest: s("2030-01-01")}, "≥ 2030"},
+		{When{Value: s("2024-Q1"), Earliest: s("2024-01-01"), Latest: s("2024-03-31")}, "2024-Q1"},
 	}
 	for _, tt := range tests {
 		if got := DateLabel(tt.w); got != tt.want {
