@@ -1322,10 +1322,18 @@ func prevLow(s *sentence, k int) string {
 // ("would free the prisoners": an auxiliary without a copula).
 func (s *sentence) predicativeAdj(i int) bool {
 	t := &s.toks[i]
-	if t.XPOS != "JJ" || t.Rel == "amod" || participleLike(t.low) {
-		return false
+	if t.XPOS == "VBG" && t.Rel == "conj" && t.Head >= 0 && s.child(i, "obj") < 0 && s.predicativeAdj(t.Head) {
+		return true // "more revealing, explosive and potentially damaging"
+	}
+	if t.XPOS != "JJ" || t.Rel == "amod" || pastParticipleLike(t.low) {
+		return false // "was injured" (an -ing word tagged JJ is an adjective: "was revealing")
 	}
 	return s.child(i, "aux") < 0 || s.child(i, "cop") >= 0
+}
+
+// pastParticipleLike reports whether a word has a past participle's ending.
+func pastParticipleLike(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")
 }
 
 // argumentNoun reports whether the tagger reads token i as a noun and the
@@ -1356,9 +1364,4 @@ func (x *extractor) setPhrase(s *sentence, i int) bool {
 func (x *extractor) arenaModifier(s *sentence, i int) bool {
 	t := &s.toks[i]
 	return t.Tag == "NOUN" && t.Rel == "compound" && t.Head > i && (x.l.arena[t.low] || x.l.arena[t.Lemma])
-}
-
-// participleLike reports whether a word has a participle's ending.
-func participleLike(w string) bool {
-	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "ing")
 }

@@ -464,6 +464,8 @@ func TestTaggerVetoesPattern(t *testing.T) {
 		{"The trade war between China and the US escalated.", "trade"},
 		{"We share breaking news across politics and tech.", "break"},
 		{"The ruling party lost seats in the election.", "rule"},
+		{"The discussion was more revealing, explosive and potentially damaging than many could have imagined.", "reveal"},
+		{"The discussion was more revealing, explosive and potentially damaging than many could have imagined.", "damage"},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)
