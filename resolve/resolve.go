@@ -91,7 +91,10 @@ type Event struct {
 	Dated bool
 	// Lead is true when a report names the event in its lead: the
 	// headline or the first sentences (see leadSentences).
-	Lead     bool
+	Lead bool
+	// Headline is true when a report names the event in its headline
+	// (IsHeadline).
+	Headline bool
 	Articles []string
 	// Story is the story of the article that first reported the event
 	// (stories merge later: compare through Resolver.story).
@@ -527,6 +530,7 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 	c.Earliest, c.Latest = m.Earliest, m.Latest
 	c.Dated = (m.Basis == doc.BasisExplicit || m.Basis == doc.BasisRelative) && bounded(c)
 	c.Lead = IsLead(d, m)
+	c.Headline = IsHeadline(d, m)
 	for _, a := range m.Arguments {
 		if a.Actor < 0 || a.Actor >= len(actorIDs) {
 			continue
@@ -687,8 +691,27 @@ func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 			sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
 	}
 	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) && !agentsConflict(e, c) && !targetsConflict(e, c) && !placesConflict(e, c) &&
-		(crossEvidence(e, c) || r.storyLead(e, c))
+		(crossEvidence(e, c) || r.storyHeadline(e, c) || r.storyLead(e, c))
 }
+
+// storyHeadline reports whether e and c, reports of the same specific
+// action from different articles, are one event because both articles
+// of one story, found close to each other (linked), report it in their
+// headline, though they name no participant in common ("Lindsay Lohan
+// Checks Into Rehab" / "Lohan checks into Betty Ford"): a headline says
+// what its article is about, and two close articles headlining the same
+// action tell one happening. Unlike the lead's first sentences
+// (Rules.StoryLead), a headline rarely mentions an earlier happening of
+// the kind in passing. A light verb says too little to count.
+func (r *Resolver) storyHeadline(e, c *Event) bool {
+	return e.Headline && c.Headline && r.sameStory(e, c) && linked(e, c) && !lightVerbs[e.Action] &&
+		e.family != r.rules.Family(protestCode)
+}
+
+// protestCode is CAMEO's "engage in political dissent": protests, riots
+// and strikes go on for days, and two headlines of one story naming
+// them ("Riot breaks out", "third night of rioting") tell different days.
+const protestCode = "140"
 
 // storyLead reports, under Rules.StoryLead, whether e and c, reports of
 // the same specific action from different articles, are one event because
@@ -967,6 +990,7 @@ func (r *Resolver) absorb(e, c *Event, article string) {
 	}
 	e.Dated = e.Dated || c.Dated
 	e.Lead = e.Lead || c.Lead
+	e.Headline = e.Headline || c.Headline
 	e.Articles = appendUnique(e.Articles, article)
 }
 

@@ -246,6 +246,50 @@ func TestStoryLead(t *testing.T) {
 	}
 }
 
+// headline makes d's sentence its article's title.
+func headline(d *doc.Document) *doc.Document {
+	d.Sentences[0].Kind = doc.BlockTitle
+	return d
+}
+
+// Two close articles of one story that both headline the same specific
+// action report one event, without a shared participant and without
+// Rules.StoryLead; not when one tells it in its first sentence only, nor
+// on a light verb, nor for protests (a riot goes on for days), nor
+// across stories.
+func TestStoryHeadline(t *testing.T) {
+	first := func() *doc.Document {
+		return headline(mention("a", "0874", "cancel", doc.Asserted, "person:jane roe", "2024-03-20", "2024-03-26"))
+	}
+	bare := func() *doc.Document {
+		return headline(mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25"))
+	}
+	riot := func(d *doc.Document) *doc.Document {
+		d.Events[0].Type.Code, d.Events[0].Action = "145", "riot"
+		return d
+	}
+	tests := []struct {
+		name  string
+		a, b  *doc.Document
+		merge bool
+	}{
+		{"both headlines of one story", first(), bare(), true},
+		{"one in the first sentence only", first(), mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25"), false},
+		{"a light verb", light(first()), light(bare()), false},
+		{"a riot", riot(first()), riot(bare()), false},
+		{"another story", first(), headline(withText(bare(), "Rain and wind hit the coast as the storm moved north, closing schools.")), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{})
+			a, b := r.Add(tt.a), r.Add(tt.b)
+			if got := a.Events[0] == b.Events[0]; got != tt.merge {
+				t.Errorf("merged = %v, want %v", got, tt.merge)
+			}
+		})
+	}
+}
+
 // Merging on the lead, with a shared participant or under
 // Rules.StoryLead without one, needs the two articles to be close
 // themselves, not only of one story through a third article close to
