@@ -325,6 +325,7 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			}
 			ev.Lead = ev.Lead || mn.Lead
 			ev.Headline = ev.Headline || mn.Headline
+			ev.AddPhrasal(resolve.PhrasalVerb(mn.Pattern))
 			// As resolve's candidates: dated by a time expression.
 			switch doc.Basis(mn.Basis) {
 			case doc.BasisExplicit, doc.BasisRelative:

@@ -96,6 +96,9 @@ type Event struct {
 	// Headline is true when a report names the event in its headline
 	// (IsHeadline).
 	Headline bool
+	// Phrasal are the phrasal verbs its reports used (PhrasalVerb:
+	// "check out" for "checked out"), sorted.
+	Phrasal  []string
 	Articles []string
 	// Story is the story of the article that first reported the event
 	// (stories merge later: compare through Resolver.story).
@@ -532,6 +535,7 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 	c.Dated = (m.Basis == doc.BasisExplicit || m.Basis == doc.BasisRelative) && bounded(c)
 	c.Lead = IsLead(d, m)
 	c.Headline = IsHeadline(d, m)
+	c.AddPhrasal(PhrasalVerb(m.Pattern))
 	for _, a := range m.Arguments {
 		if a.Actor < 0 || a.Actor >= len(actorIDs) {
 			continue
@@ -660,7 +664,7 @@ func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 	if e.real != c.real || !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) {
 		return false
 	}
-	if !r.sameStory(e, c) && !crossStory(e, c) {
+	if !r.sameStory(e, c) && !crossStory(e, c) || phrasalConflict(e, c) {
 		return false
 	}
 	typed := e.coded && c.coded && r.compatible(e, c) ||
@@ -693,6 +697,57 @@ func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 	}
 	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) && !agentsConflict(e, c) && !targetsConflict(e, c) && !placesConflict(e, c) &&
 		(crossEvidence(e, c) || r.storyHeadline(e, c) || r.storyLead(e, c))
+}
+
+// particles are the words after a verb that make a phrasal verb of it,
+// each mapped to its direction ("into" is "in"): "check out" is not
+// "check in", though both are the action "check".
+var particles = map[string]string{
+	"out": "out", "off": "off", "up": "up", "down": "down", "in": "in", "into": "in",
+	"on": "on", "onto": "on", "over": "over", "away": "away", "back": "back", "through": "through",
+}
+
+// PhrasalVerb is the phrasal verb a coding pattern names, its particle
+// by direction ("check in" for "patterns.tsv:722 v:check into"), or "".
+func PhrasalVerb(pattern string) string {
+	_, phrase, _ := strings.Cut(pattern, " v:")
+	phrase, _, _ = strings.Cut(phrase, " +")
+	words := strings.Fields(phrase)
+	if len(words) != 2 || particles[words[1]] == "" {
+		return ""
+	}
+	return words[0] + " " + particles[words[1]]
+}
+
+// AddPhrasal records that a report of e used phrasal verb p (nothing
+// when p is empty).
+func (e *Event) AddPhrasal(p string) {
+	if p == "" {
+		return
+	}
+	if i, found := slices.BinarySearch(e.Phrasal, p); !found {
+		e.Phrasal = slices.Insert(e.Phrasal, i, p)
+	}
+}
+
+// phrasalConflict reports whether e and c were told with one verb and
+// different particles, never the same: "Lohan Checks Out Of Rehab" is
+// not "Lohan checks into rehab". Different verbs the extractor reads as
+// one action ("pull out", "call off": cancel) do not conflict.
+func phrasalConflict(e, c *Event) bool {
+	conflict := false
+	for _, p := range e.Phrasal {
+		verb, _, _ := strings.Cut(p, " ")
+		for _, q := range c.Phrasal {
+			switch {
+			case p == q:
+				return false
+			case strings.HasPrefix(q, verb+" "):
+				conflict = true
+			}
+		}
+	}
+	return conflict
 }
 
 // storyHeadline reports whether e and c, reports of the same specific
@@ -992,6 +1047,9 @@ func (r *Resolver) absorb(e, c *Event, article string) {
 	e.Dated = e.Dated || c.Dated
 	e.Lead = e.Lead || c.Lead
 	e.Headline = e.Headline || c.Headline
+	for _, p := range c.Phrasal {
+		e.AddPhrasal(p)
+	}
 	e.Articles = appendUnique(e.Articles, article)
 }
 

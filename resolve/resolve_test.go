@@ -290,6 +290,49 @@ func TestStoryHeadline(t *testing.T) {
 	}
 }
 
+// A phrasal verb's particle is part of its action: checking out of a
+// clinic is not checking into one; two verbs read as one action ("pull
+// out", "call off") are not told apart by their particles.
+func TestParticles(t *testing.T) {
+	for _, tt := range []struct{ pattern, want string }{
+		{"patterns.tsv:724 v:check out", "check out"},
+		{"patterns.tsv:722 v:check into", "check in"},
+		{"patterns.tsv:723 v:check in", "check in"},
+		{"patterns.tsv:394 v:pull out +delegation,visit", "pull out"},
+		{"patterns.tsv:389 v:cancel +visit,trip,delegation", ""},
+		{"patterns.tsv:1 v:plead guilty", ""},
+		{"patterns.tsv:164 n:trip", ""},
+	} {
+		if got := PhrasalVerb(tt.pattern); got != tt.want {
+			t.Errorf("PhrasalVerb(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+	check := func(article, pattern string) *doc.Document {
+		d := headline(mention(article, "", "check", doc.Asserted, "person:jane roe", "", ""))
+		d.Events[0].Type.Extension, d.Events[0].Pattern = "EG-MOVE", pattern
+		return d
+	}
+	tests := []struct {
+		name  string
+		a, b  string
+		merge bool
+	}{
+		{"check in, check into", "patterns.tsv:723 v:check in", "patterns.tsv:722 v:check into", true},
+		{"check into, check out", "patterns.tsv:722 v:check into", "patterns.tsv:724 v:check out", false},
+		{"check into, a bare check", "patterns.tsv:722 v:check into", "", true},
+		{"two verbs of one action", "patterns.tsv:394 v:pull out +delegation", "patterns.tsv:395 v:call off", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{})
+			a, b := r.Add(check("a", tt.a)), r.Add(check("b", tt.b))
+			if got := a.Events[0] == b.Events[0]; got != tt.merge {
+				t.Errorf("merged = %v, want %v", got, tt.merge)
+			}
+		})
+	}
+}
+
 // Merging on the lead, with a shared participant or under
 // Rules.StoryLead without one, needs the two articles to be close
 // themselves, not only of one story through a third article close to
