@@ -50,3 +50,20 @@ func TestStatementCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestKnockIsNoAssault: knocking on a door is no physical assault (CAMEO
+// 182); knocking someone unconscious is.
+func TestKnockIsNoAssault(t *testing.T) {
+	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"Deputy Jerry Ortiz was shot and killed after knocking on a door during an investigation.",
+		"Police knocked on doors in the neighborhood on Friday.",
+	} {
+		d := Extract(doc.Article{Text: text, Published: &dct})
+		for _, e := range d.Events {
+			if e.Type.Code == "182" {
+				t.Errorf("%q: %q coded 182 (%s)", text, e.TriggerText, e.Pattern)
+			}
+		}
+	}
+}

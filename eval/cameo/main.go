@@ -352,6 +352,8 @@ func Score(recs []Record, limit int) Result {
 				res.TgtN++
 				if contains(tgt, actorRoot(c.Target)) {
 					res.TgtOK++
+				} else {
+					res.Errors = append(res.Errors, fmt.Sprintf("%s target %s, coded %v (%s %q): %s", r.ID, c.Target, tgt, e.Type.Code, e.TriggerText, r.Text))
 				}
 			}
 			break

@@ -51,7 +51,8 @@
 //	                                local to its article and never merges.
 //
 // Codes follow CAMEO: a country is its ISO3 code (ISR); a government adds GOV
-// (ISRGOV), armed forces MIL, legislatures LEG, police COP, judiciary JUD;
+// (ISRGOV), armed forces MIL, legislatures LEG, police COP, judiciary JUD,
+// news media MED ("Iranian media": IRNMED);
 // IGOs start with IGO (IGOUNO for the UN and its Security Council, IGOWSTNAT
 // for NATO, IGOEUREEC for the EU); armed non-state groups take the ISO3 code
 // of their base and REB (Hamas PSEREB, Hezbollah LBNREB), transnational
@@ -145,6 +146,9 @@ type state struct {
 	lastPlSent                               int
 	lastOrg                                  int
 	lastOrgSent                              int
+	// he or she before any antecedent, waiting for a person named later
+	// in the same sentence
+	cataphors []cataphor
 }
 
 // Recognize finds actor mentions in d's sentences (d.Article.Text,

@@ -44,6 +44,15 @@ func TestRecognize(t *testing.T) {
 		{"demonym officials", "American officials expressed concern.", "American officials", "gov:USA", HowDemonym, "", ""},
 		{"acronym officials", "US officials doubt it.", "US officials", "gov:USA", HowDemonym, "", ""},
 		{"demonym troops", "Israeli troops entered the town.", "Israeli troops", "mil:ISR", HowDemonym, "", ""},
+		{"cataphora", "After telling People that she needed help, actress Tara Reid checked into rehab.", "she", "person:tara reid", HowPronoun, "", ""},
+		{"gender from title", "Actress Tara Reid checked into rehab. When he arrived, the crowd cheered for Barack Obama.", "he", "person:barack obama", HowPronoun, "", ""},
+		{"demonym rebels", "Syrian rebels engaged peacekeepers in a firefight.", "Syrian rebels", "reb:SYR", HowDemonym, "", ""},
+		{"demonym police", "Iraqi police arrested five suspects.", "Iraqi police", "cop:IRQ", HowDemonym, "", ""},
+		{"demonym people", "A Tunisian court has jailed a Nigerian student.", "Nigerian student", "desc:t:nigerian student", HowDemonym, "", ""},
+		{"demonym court", "A Tunisian court has jailed a Nigerian student.", "Tunisian court", "jud:TUN", HowDemonym, "", ""},
+		{"demonym peacekeepers", "Syrian rebels engaged Filipino peacekeepers in a firefight.", "Filipino peacekeepers", "mil:PHL", HowDemonym, "", ""},
+		{"demonym media", "Iranian media said five people were hurt.", "Iranian media", "media:IRN", HowDemonym, "", ""},
+		{"demonym state media", "Chinese state media reported the talks had failed.", "Chinese state media", "media:CHN", HowDemonym, "", ""},
 		// Surnames and descriptions within an article.
 		{"surname", "Prime Minister Benjamin Netanyahu spoke. Hours later, Netanyahu left.", "Netanyahu", "person:benjamin netanyahu", HowSurname, "prime minister", ""},
 		{"surname only", "Smith said no, and reporters asked Smith again.", "Smith", "person:smith", "", "", ""},
@@ -85,10 +94,10 @@ func TestRecognize(t *testing.T) {
 }
 
 func TestCodes(t *testing.T) {
-	d := buildDoc("t", "Israeli Prime Minister Benjamin Netanyahu met UN officials and NATO envoys while Hamas fired rockets.")
+	d := buildDoc("t", "Israeli Prime Minister Benjamin Netanyahu met UN officials and NATO envoys while Hamas fired rockets, Israeli media said. Ukrainian lawmakers agreed to free a Nigerian student.")
 	Recognize(d)
 	want := map[string]string{"person:benjamin netanyahu": "ISRGOV", "gov:ISR": "ISRGOV", "country:ISR": "ISR",
-		"igo:united nations": "IGOUNO", "igo:nato": "IGOWSTNAT", "group:hamas": "PSEREB"}
+		"igo:united nations": "IGOUNO", "igo:nato": "IGOWSTNAT", "group:hamas": "PSEREB", "media:ISR": "ISRMED", "leg:UKR": "UKRLEG", "desc:t:nigerian student": "NGA"}
 	for k, code := range want {
 		i := findActor(d, k)
 		if i < 0 {

@@ -97,11 +97,18 @@ func (s *state) singleGov() int {
 // or organization, the antecedent of a following pronoun.
 func (s *state) setPerson(a int) {
 	s.lastPerson, s.lastPSent = a, s.sent
-	if g := s.actors[a].gender; g != 'f' {
+	s.resolveCataphors(a)
+	switch g := s.actors[a].gender; {
+	case g != 'f':
 		s.lastHe, s.lastHeSent = a, s.sent
+	case s.lastHe == a:
+		s.lastHe = -1 // learnt late: "actress Tara Reid"
 	}
-	if g := s.actors[a].gender; g != 'm' {
+	switch g := s.actors[a].gender; {
+	case g != 'm':
 		s.lastShe, s.lastSheSent = a, s.sent
+	case s.lastShe == a:
+		s.lastShe = -1
 	}
 }
 
@@ -139,8 +146,32 @@ func (s *state) mergeSurnames() {
 	}
 }
 
+// cataphor is a he or she with no antecedent before it.
+type cataphor struct {
+	span   doc.Span
+	female bool
+}
+
+// resolveCataphors makes the pronouns of the sentence that had no
+// antecedent mentions of person a, named after them, when the gender fits:
+// "After telling People that she did not need to, actress Tara Reid
+// checked into rehab".
+func (s *state) resolveCataphors(a int) {
+	g := s.actors[s.find(a)].gender
+	kept := s.cataphors[:0]
+	for _, c := range s.cataphors {
+		if c.female && g == 'm' || !c.female && g == 'f' {
+			kept = append(kept, c)
+			continue
+		}
+		s.addMention(c.span.Start, c.span.End, a, HowPronoun)
+	}
+	s.cataphors = kept
+}
+
 // pronoun resolves the pronoun at token i to the latest fitting actor
-// mentioned at most two sentences before: he/she to a person, they to a
+// mentioned at most two sentences before, or a person named later in its
+// sentence when there is none: he/she to a person, they to a
 // group, its to an organization, who to the mention just before.
 // Possessive determiners ("his", "their") rarely name a participant and
 // are left alone.
@@ -157,6 +188,8 @@ func (s *state) pronoun(i int) {
 		}
 		if a >= 0 && s.sent-sent <= 2 {
 			s.addMention(t.span.Start, t.span.End, a, HowPronoun)
+		} else {
+			s.cataphors = append(s.cataphors, cataphor{span: t.span, female: t.cls&cFemalePron != 0})
 		}
 	case t.cls&cPluralPron != 0:
 		if s.lastPlural >= 0 && s.sent-s.lastPlSent <= 2 {

@@ -52,7 +52,10 @@ type entry struct {
 	// tags as a noun: "accused" in "a man accused of", "miss" in "will
 	// miss the game" are verbs.
 	nounOnly bool
-	gender   byte // for person nouns: 'f', 'm' or 0 (gendered_nouns.tsv)
+	// possessed nouns name someone only after a possessive: "her agent",
+	// "Page's agent" (not "a nerve agent").
+	possessed bool
+	gender    byte // for person nouns: 'f', 'm' or 0 (gendered_nouns.tsv)
 }
 
 type node struct {
@@ -73,6 +76,31 @@ type gazetteer struct {
 	// first step.
 	words map[string]wordInfo
 	short shortWords // the words of at most 8 bytes
+	// gender of the person nouns and titles that say it ("actress": 'f',
+	// gendered_nouns.tsv)
+	gender map[string]byte
+	// roles are the sectors a nationality before them names: "Syrian
+	// rebels" (role_nouns.tsv)
+	roles map[string]roleNoun
+}
+
+// roleNoun is a sector of a country that a noun after its nationality
+// names: its CAMEO role code, actor kind and name suffix.
+type roleNoun struct {
+	code, suffix string
+	kind         doc.ActorKind
+}
+
+// readRoleNouns reads data/role_nouns.tsv.
+func (g *gazetteer) readRoleNouns() error {
+	g.roles = map[string]roleNoun{}
+	return readTSV("role_nouns.tsv", func(_ int, c []string) error {
+		if len(c) < 4 {
+			return fmt.Errorf("want noun, code, kind, suffix")
+		}
+		g.roles[c[0]] = roleNoun{code: c[1], kind: doc.ActorKind(c[2]), suffix: c[3]}
+		return nil
+	})
 }
 
 // wordInfo is what a token's lowercase form says on its own.
@@ -238,7 +266,7 @@ func build() (*gazetteer, error) {
 	if g.capitals["USA"] == "" {
 		g.capitals["USA"] = "Washington"
 	}
-	for _, read := range []func() error{g.readEntities, g.readDemonyms, g.readTitles, g.readNouns} {
+	for _, read := range []func() error{g.readEntities, g.readDemonyms, g.readTitles, g.readNouns, g.readRoleNouns} {
 		if err := read(); err != nil {
 			return nil, err
 		}
@@ -374,13 +402,14 @@ func (g *gazetteer) readNouns() error {
 	if err != nil {
 		return err
 	}
+	g.gender = gender
 	for _, name := range []string{"nouns.tsv", "wordnet_nouns.tsv"} {
 		err := readTSV(name, func(ln int, c []string) error {
 			if len(c) < 3 {
 				return fmt.Errorf("want noun, kind, number")
 			}
 			g.add(c[0], entry{typ: eNoun, title: c[0], kind: doc.ActorKind(c[1]), plural: c[2] == "pl", lower: true,
-				nounOnly: name != "nouns.tsv", gender: gender[c[0]]})
+				nounOnly: name != "nouns.tsv", possessed: len(c) > 3 && c[3] == "possessed", gender: gender[c[0]]})
 			return nil
 		})
 		if err != nil {

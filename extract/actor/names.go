@@ -65,9 +65,10 @@ func (s *state) middleInitialDot(k int) bool {
 
 // nameAt handles a capitalized name run starting at i.
 func (s *state) nameAt(i int) int {
-	if t := &s.toks[i]; t.first && !s.titleCase && notNameTags[t.tag] {
-		// "Afterwards Penny stays": the first word is capitalized for
-		// the sentence; a name may follow it.
+	if t := &s.toks[i]; t.first && !s.titleCase && (notNameTags[t.tag] || t.gerund) {
+		// "Afterwards Penny stays", "Taking Archie outside is his
+		// favorite activity": the first word is capitalized for the
+		// sentence; a name may follow it.
 		return i + 1
 	}
 	if _, ok := s.titleStart(i); ok {
@@ -102,8 +103,8 @@ func (s *state) nameAt(i int) int {
 }
 
 // notNameTags are the parser's tags of words that start no name.
-// A verb is not among them: the tagger reads a surname at the start of a
-// sentence as one too often ("Lohan checked in").
+// A verb is not among them, but for its -ing form: the tagger reads a
+// surname at the start of a sentence as one too often ("Lohan checked in").
 var notNameTags = map[string]bool{"ADV": true, "ADP": true, "SCONJ": true,
 	"CCONJ": true, "DET": true, "PRON": true, "PART": true, "INTJ": true}
 

@@ -65,6 +65,23 @@ func (s *state) milActor(iso string) int {
 	return s.partOf("mil:", iso, " military", doc.KindOrganization, "MIL", s.govActor(iso))
 }
 
+// mediaActor returns the news media of country iso ("Iranian media").
+func (s *state) mediaActor(iso string) int {
+	if a, ok := s.byKey["media:"+iso]; ok {
+		return s.find(a)
+	}
+	return s.partOf("media:", iso, " media", doc.KindOrganization, "MED", s.countryActor(iso))
+}
+
+// roleActor returns the sector r of country iso ("Syria rebels").
+func (s *state) roleActor(iso string, r roleNoun) int {
+	key := strings.ToLower(r.code) + ":" + iso
+	if a, ok := s.byKey[key]; ok {
+		return s.find(a)
+	}
+	return s.partOf(strings.ToLower(r.code)+":", iso, " "+r.suffix, r.kind, r.code, s.countryActor(iso))
+}
+
 // partOf makes the body of country iso keyed prefix+iso, named the
 // country's name and suffix and coded iso and code, a part of actor whole.
 func (s *state) partOf(prefix, iso, suffix string, kind doc.ActorKind, code string, whole int) int {

@@ -10,12 +10,18 @@ import (
 
 // sentence recognizes the actors of the current sentence.
 func (s *state) sentence() {
+	s.cataphors = s.cataphors[:0]
 	i := 0
 	for i < len(s.toks) {
 		// step does nothing at a word that starts no gazetteer phrase and
 		// is neither capitalized nor a pronoun.
 		if s.ageNoun(i) {
 			s.agePerson(i)
+			i++
+			continue
+		}
+		if s.casualtyCount(i) {
+			s.countedPeople(i)
 			i++
 			continue
 		}
@@ -65,6 +71,9 @@ func (s *state) phrase(i, end int, ents []int32) (int, bool) {
 			return j, true
 		}
 	}
+	if s.adjective(i, end) {
+		return 0, false // "official statement", "military assistance", "civilian casualties"
+	}
 	if e := s.pick(ents, eTitle); e != nil {
 		if n := s.pick(ents, eNoun); n != nil && !t.cap && s.nameRun(end) == end && s.nounHere(n, i, end) {
 			return s.nominal(i, end, n), true
@@ -89,6 +98,14 @@ func (s *state) phrase(i, end int, ents []int32) (int, bool) {
 		return s.nominal(i, end, e), true
 	}
 	return 0, false
+}
+
+// adjective reports whether the one word [i, end) is an adjective the
+// parser hung on a later noun: "an official statement", "military
+// assistance" name no official and no military.
+func (s *state) adjective(i, end int) bool {
+	t := &s.toks[i]
+	return end == i+1 && t.parsed && t.mod && t.tag == "ADJ"
 }
 
 // theInstitution reports whether [i, end) is one capitalized organization
@@ -223,9 +240,9 @@ func (s *state) titleBody(e *entry, ownerA int) int {
 }
 
 // nationalBody recognizes a country, nationality or capital at [i, j)
-// followed by a government or military noun as a mention of that
-// government or military: "American officials", "Israeli troops", "the
-// Israeli Air Force".
+// followed by a government, military, media or other sector noun as a
+// mention of that body: "American officials", "Israeli troops", "the
+// Israeli Air Force", "Iranian state media", "Syrian rebels".
 func (s *state) nationalBody(i, j int, e *entry) (int, bool) {
 	if e.typ != eDemonym && e.typ != eCountry && e.typ != eCapital {
 		return 0, false
@@ -238,6 +255,21 @@ func (s *state) nationalBody(i, j int, e *entry) (int, bool) {
 		s.addMention(ts[i].span.Start, nx.span.End, g, HowDemonym)
 		s.setPlural(g)
 		return j + 1, true
+	case nx.cls&cMediaNoun != 0 && !nx.cap, nx.low == "state" && j+1 < len(ts) && ts[j+1].cls&cMediaNoun != 0 && !ts[j+1].cap:
+		k := j + 1
+		if nx.low == "state" {
+			k++ // "Chinese state media"
+		}
+		m := s.mediaActor(e.iso)
+		s.addMention(ts[i].span.Start, ts[k-1].span.End, m, HowDemonym)
+		s.setPlural(m)
+		return k, true
+	case !nx.cap && s.g.roles[nx.low].code != "":
+		// "Syrian rebels", "Ukrainian lawmakers", "Iraqi police"
+		r := s.roleActor(e.iso, s.g.roles[nx.low])
+		s.addMention(ts[i].span.Start, nx.span.End, r, HowDemonym)
+		s.setPlural(r)
+		return j + 1, true
 	case nx.cls&cMilNoun != 0 && !nx.cap:
 		m := s.milActor(e.iso)
 		k := j + 1
@@ -248,7 +280,34 @@ func (s *state) nationalBody(i, j int, e *entry) (int, bool) {
 		s.setPlural(m)
 		return k, true
 	}
+	if e.typ == eDemonym && !nx.cap {
+		return s.nationalPeople(i, j, e)
+	}
 	return 0, false
+}
+
+// nationalPeople recognizes a nationality before a noun for people as
+// people of that country: "a Nigerian student", "two Brazilian men" are
+// known only by that description, but their country is CAMEO's code for
+// them (NGA, BRA) and their affiliation.
+func (s *state) nationalPeople(i, j int, e *entry) (int, bool) {
+	end, ents := s.match(j)
+	n := s.pick(ents, eNoun)
+	if n == nil || end <= j || n.kind != doc.KindPerson && n.kind != doc.KindGroup || !s.nounHere(n, j, end) {
+		return 0, false
+	}
+	ts := s.toks
+	text := s.d.Article.Text[ts[i].span.Start:ts[end-1].span.End]
+	a := s.keyed(func() string { return text }, doc.KindPerson, e.iso, "desc:", s.d.Article.ID, ":", strings.ToLower(text))
+	s.actors[a].desc = true
+	m := s.addMention(ts[i].span.Start, ts[end-1].span.End, a, HowDemonym)
+	s.addRel(a, "affiliation", "", s.countryActor(e.iso), m)
+	if n.plural {
+		s.setPlural(a)
+	} else {
+		s.setPerson(a)
+	}
+	return end, true
 }
 
 // ownerMention records the owner phrase [i, end) on its own as a mention
@@ -307,6 +366,9 @@ func (s *state) capitalIsGov(i, end int) bool {
 // adjective of a later word ("heavyweight champion", "student protests":
 // a modifier, not the noun phrase's head), or, unparsed, no noun follows.
 func (s *state) nounHere(e *entry, i, end int) bool {
+	if e.possessed && !s.possessedAt(i) {
+		return false
+	}
 	if !e.nounOnly || s.toks[i].tag == "" {
 		return true
 	}
@@ -325,6 +387,20 @@ func (s *state) nounHere(e *entry, i, end int) bool {
 		return !last.mod
 	}
 	return end >= len(s.toks) || s.toks[end].tag != "NOUN"
+}
+
+// possessedAt reports whether the noun at i follows a possessive, over
+// the adjectives between: "her agent", "Page's longtime agent".
+func (s *state) possessedAt(i int) bool {
+	k := i - 1
+	for k >= 0 && s.toks[k].tag == "ADJ" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	p := &s.toks[k]
+	return isPoss(p) || p.cls&cPossDeterminer != 0 || p.low == "her" || p.low == "its"
 }
 
 // ageNoun reports whether token i is an age standing for a person, as news
@@ -346,6 +422,40 @@ func (s *state) ageNoun(i int) bool {
 		}
 	}
 	return true
+}
+
+// casualtyCount reports whether token i is a number standing for people,
+// as news counts casualties: "Three killed", "3 dead", "left two dead and
+// five injured"; not a year nor a number that counts a noun.
+func (s *state) casualtyCount(i int) bool {
+	t := &s.toks[i]
+	if t.tag != "NUM" || i+1 >= len(s.toks) || s.toks[i+1].cls&cCasualty == 0 {
+		return false
+	}
+	if len(t.low) == 4 && t.low[0] >= '0' && t.low[0] <= '9' {
+		return false // "in 2009 killed"
+	}
+	return i == 0 || s.toks[i-1].tag != "NOUN" && s.toks[i-1].tag != "PROPN"
+}
+
+// countedPeople records the number at token i as the people it counts.
+func (s *state) countedPeople(i int) {
+	t := &s.toks[i]
+	one := t.low == "one" || t.low == "1"
+	name := func() string {
+		if one {
+			return t.low + " person"
+		}
+		return t.low + " people"
+	}
+	a := s.keyed(name, doc.KindPerson, "", "desc:", s.d.Article.ID, ":people:", t.low)
+	s.actors[a].desc = true
+	s.addMention(t.span.Start, t.span.End, a, HowNominal)
+	if one {
+		s.setPerson(a)
+	} else {
+		s.setPlural(a)
+	}
 }
 
 // agePerson records the age at token i as a person: the article's most

@@ -147,18 +147,24 @@ func (s *state) titledName(j, nameEnd, start int, title, class string, body int)
 
 // bareRole reports whether a title with neither a name nor a body, the
 // phrase [start, ...) with the title at k, mentions the person holding it:
-// after "the", "former", "acting"..., and not an adjective or a noun that
+// after "the", "former", "acting"... or a possessive ("the city's police
+// chief"), and not an adjective or a noun that
 // is also a title ("a major operation"), nor a lowercase title inside a
 // phrase we do not understand.
 func (s *state) bareRole(k, start int, title string) bool {
 	ts := s.toks
-	if start == 0 || ts[start-1].cls&cDefiniteBefore == 0 {
+	if start == 0 {
 		return false
 	}
-	if !ts[k].cap && s.g.word(title).cls&cAmbiguousTitle != 0 && ts[start-1].low != "the" {
+	p := &ts[start-1]
+	poss := isPoss(p) || p.cls&cPossDeterminer != 0 || p.low == "her"
+	if p.cls&cDefiniteBefore == 0 && !poss {
 		return false
 	}
-	article := ts[start-1].low == "the" || ts[start-1].low == "a" || ts[start-1].low == "an"
+	if !ts[k].cap && s.g.word(title).cls&cAmbiguousTitle != 0 && p.low != "the" {
+		return false // "his head", "a major operation"
+	}
+	article := poss || p.low == "the" || p.low == "a" || p.low == "an"
 	return article || start != k || ts[k].cap
 }
 
@@ -235,6 +241,10 @@ func (s *state) titleClass(title string) string {
 func (s *state) addRole(a int, title, class string, body, m int) {
 	a = s.find(a)
 	ac := &s.actors[a]
+	if g := s.g.gender[title]; g != 0 && ac.gender == 0 {
+		ac.gender = g // "actress Tara Reid" is she
+		s.setPerson(a)
+	}
 	for i, r := range ac.rels {
 		if r.kind == "role" && r.title == title {
 			if r.obj < 0 && body >= 0 {

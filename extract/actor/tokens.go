@@ -23,6 +23,7 @@ type tok struct {
 	// makes it a modifier of a later word ("prison" in "prison guards").
 	parsed, mod bool
 	subj        bool // the parser made it the subject of its head
+	gerund      bool // the tagger reads a verb's -ing form ("Taking")
 	// refIt: "it" as the subject of a verb that is not impersonal ("it
 	// has released"), which may refer to an organization.
 	refIt bool
@@ -51,6 +52,7 @@ func (s *state) tokens(in []doc.Token) ([]tok, bool) {
 		k.text, k.span, k.tag = t.Text, t.Span, t.Tag
 		k.parsed, k.mod = t.Rel != "", t.Head > ti && isModifier(t.Rel)
 		k.subj = t.Rel == "nsubj" || t.Rel == "nsubj:pass"
+		k.gerund = t.Tag == "VERB" && t.XPOS == "VBG"
 		k.refIt = t.Rel == "nsubj" && t.Head >= 0 && t.Head < len(in) && in[t.Head].Tag == "VERB" &&
 			!impersonalVerbs()[in[t.Head].Lemma]
 		letters, uppers, ascii, wi := s.form(k, t)

@@ -19,13 +19,16 @@ type shortWords struct {
 	filter [1 << 10]uint64
 }
 
-// shortSlot is one word: its bytes and, in meta, its length (bits 0-7, 0
-// for an empty slot), its class bits (8-31) and the index+1 of its root
+// shortSlot is one word: its bytes and, in meta, its length (bits 0-3, 0
+// for an empty slot), its class bits (4-31) and the index+1 of its root
 // child in roots (32-63, 0 for none).
 type shortSlot struct {
 	key  uint64 // the word's bytes, little-endian, zero-padded
 	meta uint64
 }
+
+// classBits is how many class bits a slot holds.
+const classBits = 28
 
 // pack returns the bytes of s (len(s) <= 8) as a little-endian uint64.
 func pack(s string) uint64 {
@@ -74,10 +77,10 @@ func (t *shortWords) build(words map[string]wordInfo) {
 			continue
 		}
 		t.setFilter(hash(pack(w), len(w)))
-		if wi.cls >= 1<<24 {
+		if wi.cls >= 1<<classBits {
 			panic("actor: word class does not fit the short word table")
 		}
-		meta := uint64(len(w)) | uint64(wi.cls)<<8
+		meta := uint64(len(w)) | uint64(wi.cls)<<4
 		if wi.root != nil {
 			meta |= uint64(len(t.roots)) << 32
 			t.roots = append(t.roots, wi.root)
@@ -105,8 +108,8 @@ func (t *shortWords) get(key uint64, n int) wordInfo {
 		if sl.meta == 0 {
 			return wordInfo{}
 		}
-		if sl.key == key && int(sl.meta&0xff) == n {
-			return wordInfo{cls: uint32(sl.meta>>8) & (1<<24 - 1), root: t.roots[sl.meta>>32]}
+		if sl.key == key && int(sl.meta&0xf) == n {
+			return wordInfo{cls: uint32(sl.meta>>4) & (1<<classBits - 1), root: t.roots[sl.meta>>32]}
 		}
 	}
 }

@@ -28,6 +28,8 @@ const (
 	cSpeechVerb
 	cGovNoun
 	cMilNoun
+	cMediaNoun
+	cCasualty
 	cOfficeNoun
 	cAdminNoun
 	cDelegationNoun
@@ -47,7 +49,7 @@ var classNames = map[string]uint32{
 	"org_suffix": cOrgSuffix, "fac_suffix": cFacSuffix, "geo_suffix": cGeoSuffix, "geo_prefix": cGeoPrefix,
 	"definite_before": cDefiniteBefore, "poss_determiner": cPossDeterminer, "event_suffix": cEventSuffix,
 	"not_actor": cNotActor, "place_prep": cPlacePrep, "speech_verb": cSpeechVerb, "gov_noun": cGovNoun,
-	"mil_noun": cMilNoun, "office_noun": cOfficeNoun, "admin_noun": cAdminNoun,
+	"mil_noun": cMilNoun, "media_noun": cMediaNoun, "casualty": cCasualty, "office_noun": cOfficeNoun, "admin_noun": cAdminNoun,
 	"delegation_noun": cDelegationNoun, "male_pronoun": cMalePron, "female_pronoun": cFemalePron,
 	"plural_pronoun": cPluralPron, "neuter_pronoun": cNeutPron, "relative_pronoun": cRelativePron,
 	"ambiguous_title": cAmbiguousTitle,

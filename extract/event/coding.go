@@ -15,8 +15,9 @@ func isForce(code string) bool {
 }
 
 // coding drops the force codes of figurative uses ("could harm U.S.-Israel
-// ties", "Tensions Escalate", "fight for votes"): a subject or object that
-// names no physical thing. The event keeps its action, uncoded.
+// ties", "Tensions Escalate", "fight for votes", "a legal battle"): a
+// subject or object that names no physical thing, or an arena that is
+// none. The event keeps its action, uncoded.
 func (x *extractor) coding(s *sentence) {
 	for _, c := range s.cands {
 		if c.absorbed || !isForce(x.l.typeOf(c.code).Code) {
@@ -28,7 +29,8 @@ func (x *extractor) coding(s *sentence) {
 	}
 }
 
-// figurative reports whether c's subject or object is an abstract noun.
+// figurative reports whether c's subject or object is an abstract noun, or
+// a word before it names the arena of a figurative fight ("trade war").
 func (x *extractor) figurative(s *sentence, c *cand) bool {
 	abstract := func(k int) bool {
 		if k < 0 || k >= len(s.toks) {
@@ -45,6 +47,10 @@ func (x *extractor) figurative(s *sentence, c *cand) bool {
 		h := c.head
 		for _, k := range s.children(h) {
 			switch r, _ := s.rel(k); r {
+			case "amod", "compound":
+				if t := &s.toks[k]; k < h && t.ment < 0 && (x.l.arena[t.low] || x.l.arena[t.Lemma]) {
+					return true // "a trade war", "a legal battle"
+				}
 			case "nsubj", "obj":
 				if abstract(k) {
 					return true

@@ -5,7 +5,8 @@ import "testing"
 // TestFigurativeForce: a use of force whose subject or object names no
 // physical thing loses its force code (the hand list in cues.tsv, and
 // WordNet's abstract nouns in data/wordnet_abstract.tsv); a real one keeps
-// it.
+// it. A fight in an arena that is no battlefield ("a trade war", "a legal
+// battle") is figurative too.
 func TestFigurativeForce(t *testing.T) {
 	tests := []struct {
 		text, trigger string
@@ -17,6 +18,12 @@ func TestFigurativeForce(t *testing.T) {
 		{"Israeli forces attacked the town on Monday.", "attacked", true},
 		{"The army attacked the rebels near the border.", "attacked", true},
 		{"The 10-year-old was shot on the night of May 29th.", "shot", true},
+		{"The robber knocked the guard unconscious.", "knocked the guard unconscious", true},
+		{"The trade war between China and the US escalated.", "war", false},
+		{"The couple is locked in a legal battle over custody.", "battle", false},
+		{"Pubs closed, giving the nation breathing space in the ongoing pandemic battle.", "battle", false},
+		{"Tensions escalated after the vote.", "escalated", false},
+		{"The civil war killed thousands of people.", "war", true},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)

@@ -389,17 +389,30 @@ func (x *extractor) objectPhrase(s *sentence, c *cand) string {
 // for a named government.
 func (x *extractor) pluralNoun(s *sentence, args []doc.Argument) bool {
 	for _, a := range args {
-		if a.Role != doc.RoleAgent || a.Mention < 0 || !x.anonymous(a.Mention) {
+		if a.Role != doc.RoleAgent || a.Mention < 0 || !x.anonymous(a.Mention) && !x.pluralName(a.Mention) {
 			continue
 		}
 		end := x.d.ActorMentions[a.Mention].Head.End
 		for i := range s.toks {
 			if s.toks[i].End == end {
-				return s.toks[i].XPOS == "NNS"
+				// "officials", "three" (people) in "Three killed"
+				return s.toks[i].XPOS == "NNS" || s.toks[i].Tag == "NUM" && s.toks[i].low != "one" && s.toks[i].low != "1"
 			}
 		}
 	}
 	return false
+}
+
+// pluralName reports whether the actor of mention m is named after the
+// mention's last word: "Syria rebels" for "Syrian rebels", whose number
+// the verb follows.
+func (x *extractor) pluralName(m int) bool {
+	men := x.d.ActorMentions[m]
+	text := men.Text
+	if k := strings.LastIndexByte(text, ' '); k >= 0 {
+		text = text[k+1:]
+	}
+	return strings.HasSuffix(x.d.Actors[men.Actor].Name, " "+text)
 }
 
 // thirdPerson inflects a verb lemma for a singular subject.

@@ -509,9 +509,11 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	found := false
 	bestScore := -100
 	consider := func(p *pattern, lo, hi int, noun bool) {
-		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && (s.predicativeAdj(i) || s.argumentNoun(i))) {
+		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && (s.predicativeAdj(i) || s.argumentNoun(i) || x.arenaModifier(s, i)) ||
+			x.setPhrase(s, i)) {
 			// "Bananas can't talk": the tagger reads a verb; "feel
-			// free": an adjective; "finalized rules": a noun.
+			// free": an adjective; "finalized rules", "a trade war": a
+			// noun; "breaking news", "the ruling party": a set phrase.
 			return
 		}
 		score := 0
@@ -1340,6 +1342,20 @@ func (s *sentence) argumentNoun(i int) bool {
 		return s.toks[i].Tag == "PROPN"
 	}
 	return false
+}
+
+// setPhrase reports whether a set phrase whose words name no event starts
+// at token i: "breaking news", "the ruling party" (cues.tsv attribute).
+func (x *extractor) setPhrase(s *sentence, i int) bool {
+	_, n := x.cueAt(s, i, "attribute")
+	return n > 0
+}
+
+// arenaModifier reports whether token i is a noun naming the arena of the
+// noun after it ("trade" in "a trade war"): the modifier is no event.
+func (x *extractor) arenaModifier(s *sentence, i int) bool {
+	t := &s.toks[i]
+	return t.Tag == "NOUN" && t.Rel == "compound" && t.Head > i && (x.l.arena[t.low] || x.l.arena[t.Lemma])
 }
 
 // participleLike reports whether a word has a participle's ending.

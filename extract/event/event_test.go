@@ -451,8 +451,9 @@ func TestImperative(t *testing.T) {
 
 // TestTaggerVetoesPattern: a noun pattern does not fire on a word the
 // tagger reads as a verb, nor a verb pattern on a predicative adjective or
-// on a noun that is an argument ("finalized rules") or a name's compound
-// ("State police").
+// on a noun that is an argument ("finalized rules"), a name's compound
+// ("State police"), the arena of a fight ("a trade war") or a set phrase
+// ("breaking news").
 func TestTaggerVetoesPattern(t *testing.T) {
 	tests := []struct{ text, action string }{
 		{"Bananas cannot talk.", "negotiate"},
@@ -460,6 +461,9 @@ func TestTaggerVetoesPattern(t *testing.T) {
 		{"The Interior Department yesterday finalized rules changing the way it administers the act.", "rule"},
 		{"State police did not have any suspects, officials said.", "state"},
 		{"The talks resumed amid growing tensions between the two.", "grow"},
+		{"The trade war between China and the US escalated.", "trade"},
+		{"We share breaking news across politics and tech.", "break"},
+		{"The ruling party lost seats in the election.", "rule"},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)

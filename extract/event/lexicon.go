@@ -80,6 +80,9 @@ type lexicon struct {
 	// abstractWN holds WordNet's abstract nouns (wordnet_abstract.tsv),
 	// trusted only where the parse says which noun is the argument
 	abstractWN map[string]bool
+	// arena words before a use of force name where a figurative fight
+	// happens: "trade war", "legal battle" (cues.tsv)
+	arena map[string]bool
 	// noEvent verbs frame or link: not events when the dictionary does
 	// not know them (cues.tsv)
 	noEvent map[string]bool
@@ -151,6 +154,7 @@ func parseLexicon() (*lexicon, error) {
 		anaph:      map[string]bool{},
 		abstract:   map[string]bool{},
 		abstractWN: map[string]bool{},
+		arena:      map[string]bool{},
 		noEvent:    map[string]bool{},
 		quantity:   map[string]bool{},
 		light:      map[string]string{},
@@ -288,6 +292,9 @@ func parseLexicon() (*lexicon, error) {
 			return nil
 		case "abstract":
 			l.abstract[c[1]] = true
+			return nil
+		case "arena":
+			l.arena[c[1]] = true
 			return nil
 		case "noevent":
 			l.noEvent[c[1]] = true

@@ -234,7 +234,23 @@ func (x *extractor) treeArgs(s *sentence, c *cand) bool {
 	} else {
 		x.verbTreeArgs(s, c, h)
 	}
+	x.countedVictims(s, c)
 	return true
+}
+
+// countedVictims gives a casualty word without a participant the count of
+// people right before it ("3 dead", "left two dead and five injured",
+// package actor counts them): those who died act, the others undergo.
+func (x *extractor) countedVictims(s *sentence, c *cand) {
+	k := c.lo - 1
+	if k < 0 || s.toks[k].Tag != "NUM" || s.toks[k].ment < 0 || c.hasRole(doc.RoleAgent) || c.hasRole(doc.RoleTarget) {
+		return
+	}
+	role := doc.RoleTarget
+	if c.action == "die" {
+		role = doc.RoleAgent
+	}
+	x.addNode(s, c, role, k)
 }
 
 func isNounTag(t string) bool { return t == "NOUN" || t == "PROPN" }
@@ -371,14 +387,18 @@ func (s *sentence) nonFinite(v int) bool {
 // whether it did.
 func (x *extractor) modifierArgs(s *sentence, c *cand, h int) bool {
 	n := s.toks[h].Head
-	if r, _ := s.rel(h); r != "amod" || n < 0 || h > n || s.mentionOf(n) < 0 {
-		return false
+	if r, _ := s.rel(h); r != "amod" || n < 0 || h > n && s.toks[n].Tag != "NUM" || s.mentionOf(n) < 0 {
+		return false // before its noun, or after a count: "five injured"
 	}
 	switch s.toks[h].XPOS {
 	case "VBG":
 		x.addNode(s, c, doc.RoleAgent, n)
 	case "VBN", "JJ":
-		x.addNode(s, c, doc.RoleTarget, n)
+		role := doc.RoleTarget
+		if c.action == "die" {
+			role = doc.RoleAgent // "the dead soldiers" died
+		}
+		x.addNode(s, c, role, n)
 	default:
 		return false
 	}
@@ -424,6 +444,11 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 				x.addNode(s, c, doc.RoleAgent, k)
 				return
 			}
+			if k := s.child(p, "nsubj:pass"); k >= 0 && s.sharedPassive(h, p) {
+				// "Ortiz was shot and killed": killed too
+				x.addNode(s, c, doc.RoleTarget, k)
+				return
+			}
 			if r, _ := s.rel(p); r != "conj" && r != "xcomp" && !(r == "advcl" && s.nonFinite(p)) {
 				return
 			}
@@ -461,6 +486,13 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 			x.addNode(s, c, doc.RoleAgent, p)
 		}
 	}
+}
+
+// sharedPassive reports whether participle h is a conjunct of passive verb
+// p that shares its auxiliary: "was shot and killed".
+func (s *sentence) sharedPassive(h, p int) bool {
+	return s.toks[h].Head == p && s.toks[h].XPOS == "VBN" && s.child(p, "aux:pass") >= 0 &&
+		s.child(h, "aux") < 0 && s.child(h, "aux:pass") < 0 && s.child(h, "obj") < 0
 }
 
 // participleSubject returns the subject the parser gave to a participle
@@ -751,7 +783,7 @@ func (x *extractor) nounCand(s *sentence, i int) *cand {
 		return nil // "the peace process": its head is the event
 	}
 	lemma := strings.ToLower(t.Lemma)
-	if lemma == "" || x.l.noEvent[lemma] {
+	if lemma == "" || x.l.noEvent[lemma] || x.setPhrase(s, i) {
 		return nil
 	}
 	return x.newCand(cand{head: i, lo: i, hi: i + 1, p: nounPattern, code: occurCode, action: lemma, mod: doc.Asserted,
@@ -764,7 +796,7 @@ func (x *extractor) nounCand(s *sentence, i int) *cand {
 // with a subject ("Ryanair exercises options"); nil otherwise.
 func (x *extractor) verbCand(s *sentence, i int) *cand {
 	t := &s.toks[i]
-	if t.Tag != "VERB" || t.ment >= 0 || t.lemma == "" || x.l.noEvent[t.lemma] || !s.parsed() {
+	if t.Tag != "VERB" || t.ment >= 0 || t.lemma == "" || x.l.noEvent[t.lemma] || !s.parsed() || x.setPhrase(s, i) {
 		return nil
 	}
 	if t.Event == "" && !(s.predicate(i) && s.child(i, "nsubj") >= 0) {

@@ -48,4 +48,5 @@ func Parse(toks []Token) {
 	repairDays(toks)
 	repairVocative(toks)
 	repairMainVerb(toks)
+	repairRelative(toks)
 }

@@ -106,7 +106,9 @@ func repairVocative(toks []Token) {
 // a reduced relative clause on its subject ("An Indian warship foiled a
 // pirate attack": the root "warship" with "foiled" as its acl): a past
 // participle after the root noun that takes a direct object of its own,
-// in a sentence with no other verb, is the sentence's past-tense verb.
+// or right after the noun in a sentence of prose without one ("Tensions
+// escalated after the vote."), in a sentence with no other verb, is the
+// sentence's past-tense verb.
 func repairMainVerb(toks []Token) {
 	root := -1
 	for i, t := range toks {
@@ -127,7 +129,7 @@ func repairMainVerb(toks []Token) {
 			v = i
 		}
 	}
-	if v < 0 || !hasChild(toks, v, "obj") {
+	if v < 0 || !hasChild(toks, v, "obj") && (v != root+1 || !proseIntransitive(toks, v)) {
 		return
 	}
 	for i := range toks {
@@ -137,6 +139,162 @@ func repairMainVerb(toks []Token) {
 	}
 	toks[v].Head, toks[v].Rel, toks[v].XPOS = -1, "root", "VBD"
 	toks[root].Head, toks[root].Rel = v, "nsubj"
+}
+
+// repairRelative corrects the parser on a news lede whose subject carries a
+// relative clause: "Bettie Page, the pin-up whose romps titillated a
+// generation, has died", "The senator, whose father led the party,
+// announced his resignation", "John Smith, who was arrested in 2009, was
+// released". The parser makes the relative clause's verb the main verb, or
+// hangs the subject on it, and the real main verb a conjunct, parataxis or
+// the clause's head. When a sentence-initial noun phrase is followed by a
+// relative pronoun and, after the clause and a comma, a finite verb with
+// no subject of its own, that verb is the root and the noun phrase its
+// subject; the relative clause modifies the noun right before the pronoun.
+func repairRelative(toks []Token) {
+	w := relativePronoun(toks)
+	if w < 0 {
+		return
+	}
+	a := w - 1
+	if toks[a].Form == "," {
+		a--
+	}
+	if a >= 0 && toks[a].Rel == "flat" && toks[a].Head >= 0 && toks[a].Head < a {
+		a = toks[a].Head // "John Smith, who": the name's head
+	}
+	r := clauseVerb(toks, w)
+	if a < 0 || !isNominal(toks[a].UPOS) || r < 0 {
+		return
+	}
+	t := phraseTop(toks, a)
+	v := mainAfterRelative(toks, r)
+	if v < 0 || !initialPhrase(toks, t) {
+		return
+	}
+	root := rootOf(toks)
+	if root != v && root != r && root != t {
+		return
+	}
+	if root != v {
+		for i := range toks {
+			if toks[i].Head == root && (i > v || i < t) {
+				toks[i].Head = v
+			}
+		}
+	}
+	rel := "nsubj"
+	if hasChild(toks, v, "aux:pass") {
+		rel = "nsubj:pass"
+	}
+	toks[v].Head, toks[v].Rel = -1, "root"
+	toks[r].Head, toks[r].Rel = a, "acl:relcl"
+	toks[t].Head, toks[t].Rel = v, rel
+}
+
+// relativePronoun returns the first relative pronoun after a noun ("who",
+// "whose", "which" after "Page," or "queen"), -1 when there is none.
+func relativePronoun(toks []Token) int {
+	for i := 2; i < len(toks); i++ {
+		switch toks[i].XPOS {
+		case "WP", "WP$", "WDT":
+			if relWords[strings.ToLower(toks[i].Form)] {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+var relWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true}
+
+// clauseVerb returns the verb of the clause word w belongs to, -1 when
+// none is found a few steps up.
+func clauseVerb(toks []Token, w int) int {
+	k := toks[w].Head
+	for n := 0; k >= 0 && n < 3; n++ {
+		if toks[k].UPOS == "VERB" || toks[k].UPOS == "AUX" {
+			return k
+		}
+		k = toks[k].Head
+	}
+	return -1
+}
+
+// phraseTop climbs from noun a through flat names, compounds and
+// appositions to the head of the noun phrase it belongs to.
+func phraseTop(toks []Token, a int) int {
+	for n := 0; n < 6; n++ {
+		switch toks[a].Rel {
+		case "flat", "compound", "appos":
+			if h := toks[a].Head; h >= 0 && h < a+2 {
+				a = h
+				continue
+			}
+		}
+		break
+	}
+	return a
+}
+
+// mainAfterRelative returns the first finite verb after the relative
+// clause of verb r that follows a comma and has no subject nor
+// coordinating conjunction ("..., has died"), -1 when there is none.
+func mainAfterRelative(toks []Token, r int) int {
+	for v := r + 1; v < len(toks); v++ {
+		if toks[v].UPOS != "VERB" || !finite(toks, v) || hasChild(toks, v, "nsubj") || hasChild(toks, v, "nsubj:pass") || hasChild(toks, v, "cc") {
+			continue
+		}
+		l := v - 1
+		for l > r && toks[l].Head == v && (toks[l].UPOS == "AUX" || toks[l].UPOS == "ADV" || toks[l].UPOS == "PART") {
+			l--
+		}
+		if toks[l].Form == "," {
+			return v
+		}
+	}
+	return -1
+}
+
+// initialPhrase reports whether the phrase headed by t opens the sentence:
+// every token before it depends on it.
+func initialPhrase(toks []Token, t int) bool {
+	for i := range t {
+		if toks[i].Head != t && toks[i].UPOS != "PUNCT" {
+			return false
+		}
+	}
+	return true
+}
+
+func rootOf(toks []Token) int {
+	for i, t := range toks {
+		if t.Head < 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// proseIntransitive reports whether participle v, without an object, is
+// still a sentence's verb: in a sentence of prose (it ends with a full
+// stop) with no passive "by" phrase, which a noun and a reduced relative
+// alone would not make ("Tensions escalated after the vote."; a headline
+// "Pirate attack foiled by navy" keeps its reduced relative).
+func proseIntransitive(toks []Token, v int) bool {
+	last := toks[len(toks)-1].Form
+	if last != "." && last != "!" {
+		return false
+	}
+	for i, t := range toks {
+		if t.Head == v && t.Rel == "obl:agent" || t.Rel == "case" && strings.EqualFold(t.Form, "by") && toks[t.Head].Head == v {
+			return false
+		}
+		if t.Head == v && (t.Rel == "aux" || t.Rel == "aux:pass") && i < v {
+			return false
+		}
+	}
+	return true
 }
 
 // finite reports whether verb v is finite: a tensed form, or a participle

@@ -63,5 +63,32 @@ func TestRepairMainVerb(t *testing.T) {
 		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "foiled", "ROOT", "root"},
 		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "warship", "foiled", "nsubj"},
 		{"Pirate attack foiled by Indian navy", "foiled", "attack", "acl"},
+		{"Tensions escalated after the vote.", "escalated", "ROOT", "root"},
+		{"Tensions escalated after the vote.", "Tensions", "escalated", "nsubj"},
+		{"Pirate attack foiled by Indian navy.", "foiled", "attack", "acl"},
+	})
+}
+
+// TestRepairRelative: a sentence-initial noun phrase with a relative clause
+// is the subject of the finite verb after the clause, which is the root;
+// the clause modifies the noun before its pronoun. A clause that is the
+// main one ("the company, which makes chips, said") stays as parsed.
+func TestRepairRelative(t *testing.T) {
+	page := "Bettie Page, the raven-haired pin-up whose naughty-but-nice romps with whips, garters and high heels titillated a generation of young men in the post-war years, has died at the age of 85 after suffering a heart attack."
+	senator := "The senator, whose father led the party for decades, announced his resignation on Monday."
+	smith := "John Smith, who was arrested in 2009, was released yesterday."
+	checkRepairs(t, []repairCase{
+		{page, "died", "ROOT", "root"},
+		{page, "Bettie", "died", "nsubj"},
+		{page, "titillated", "up", "acl:relcl"},
+		{page, "suffering", "died", "advcl"},
+		{senator, "announced", "ROOT", "root"},
+		{senator, "senator", "announced", "nsubj"},
+		{senator, "led", "senator", "acl:relcl"},
+		{senator, "resignation", "announced", "obj"},
+		{smith, "John", "released", "nsubj:pass"},
+		{smith, "arrested", "John", "acl:relcl"},
+		{"The company, which makes chips, said profits rose.", "company", "said", "nsubj"},
+		{"The company, which makes chips, said profits rose.", "makes", "company", "acl:relcl"},
 	})
 }

@@ -184,7 +184,8 @@ func (t *tagger) laterExpr(r res, v float64, u unit, end int, later bool) (res, 
 }
 
 // shiftRef moves reference point p by n units u, keeping p's granularity
-// when it is at least as fine as the unit.
+// when it is at least as fine as the unit, up to years: decades and
+// centuries name their own period.
 func shiftRef(p point, u unit, n int) point {
 	q := p
 	if q.g == doc.GranTime {
@@ -233,12 +234,21 @@ func shiftRef(p point, u unit, n int) point {
 		}
 		q.y += n
 		return q
-	case uDecade:
-		q.y += 10 * n
-		return q
-	case uCentury:
-		q.y += 100 * n
-		return q
+	case uDecade, uCentury:
+		// "two decades earlier" names a decade, not a day twenty years
+		// before the last one mentioned.
+		g, per := doc.GranDecade, 10
+		if u == uCentury {
+			g, per = doc.GranCentury, 100
+		}
+		switch q.g {
+		case g:
+			q.y += n
+			return q
+		case doc.GranDecade, doc.GranCentury:
+			return q // a coarser reference: nothing to shift by
+		}
+		return point{g: g, y: (q.y + per*n) / per, hh: -1}
 	}
 	return q
 }

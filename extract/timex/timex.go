@@ -192,6 +192,7 @@ func (t *tagger) emit(r *res) {
 			}
 		}
 	}
+	t.openBound(&tx)
 	if tx.Granularity == "" {
 		tx.Granularity = r.p.g
 		if tx.Granularity == "" {
@@ -214,6 +215,30 @@ func (t *tagger) emit(r *res) {
 		t.lastYear = r.end
 	}
 	t.out = append(t.out, tx)
+}
+
+// openBound opens the bound a modifier leaves unknown: "2001 or earlier"
+// has no earliest day, "2030 or later" no latest; "more than two decades
+// ago" lies before its decade began, however long before.
+func (t *tagger) openBound(tx *doc.Timex) {
+	if tx.Earliest.IsZero() || tx.Latest.IsZero() {
+		return
+	}
+	switch tx.Mod {
+	case "ON_OR_BEFORE", "BEFORE":
+		tx.Earliest = time.Time{}
+	case "ON_OR_AFTER", "AFTER":
+		tx.Latest = time.Time{}
+	case "MORE_THAN":
+		if !t.hasDCT {
+			return
+		}
+		if tx.Latest.Before(t.dct) {
+			tx.Earliest = time.Time{}
+		} else if tx.Earliest.After(t.dct) {
+			tx.Latest = time.Time{}
+		}
+	}
 }
 
 // suffix extends an expression with "or so" (APPROX), "or later" / "and

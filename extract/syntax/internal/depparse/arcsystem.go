@@ -101,6 +101,21 @@ func (s *state) legal(m move) bool {
 	return false
 }
 
+// forced returns the one legal move, if only one is legal: shift onto an
+// empty stack, right once the buffer holds only the root and the stack
+// more than one word, left when it holds one.
+func (s *state) forced() (move, bool) {
+	switch {
+	case len(s.stack) == 0:
+		return shift, true
+	case s.b == s.n && len(s.stack) == 1:
+		return left, true
+	case s.b == s.n:
+		return right, true
+	}
+	return numMoves, false
+}
+
 // arc returns the head and dependent of the arc m adds (m is left or right).
 func (s *state) arc(m move) (h, d int32) {
 	if m == left {

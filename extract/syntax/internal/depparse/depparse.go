@@ -27,9 +27,10 @@ const RootRel = "root"
 
 // Model is a trained parser. It is read-only and safe for concurrent use.
 type Model struct {
-	moves  []byte     // the move model, encoded (linear.Model.AppendBinary)
-	table  *moveTable // the move model, laid out for parsing
-	labels *linear.Model
+	moves  []byte      // the move model, encoded (linear.Model.AppendBinary)
+	table  *moveTable  // the move model, laid out for parsing
+	labels []byte      // the label model, encoded
+	ltable *labelTable // the label model, laid out for parsing
 	names  []string    // label names by id
 	dirOK  [2][]bool   // dirOK[dir][id]: label id seen with dependents on that side (0 left, 1 right)
 	sides  [2][]uint16 // the ids of dirOK[dir]
@@ -44,6 +45,7 @@ type parser struct {
 	ws     words
 	f      fset
 	scores []float32
+	sums   labelSums
 }
 
 var parsers = sync.Pool{New: func() any { return new(parser) }}
@@ -60,12 +62,15 @@ func (m *Model) Parse(sent []Word) {
 	s.reset(len(sent))
 	p.ws.reset(sent)
 	for !s.terminal() {
-		s.moveFeatures(&p.ws, &p.f)
-		m.table.score(p.f.f, p.scores)
-		mv := bestMove(s, p.scores)
+		mv, ok := s.forced()
+		if !ok {
+			s.moveFeatures(&p.ws, &p.f)
+			m.table.score(p.f.f, p.scores)
+			mv = bestMove(s, p.scores)
+		}
 		lab := int16(-1)
 		if mv != shift {
-			lab = m.label(s, mv, &p.ws, &p.f, p.scores, nil)
+			lab = m.label(s, mv, &p.ws, &p.f, p.scores, &p.sums, nil)
 		}
 		s.apply(mv, lab)
 	}
@@ -91,9 +96,9 @@ func bestMove(s *state, scores []float32) move {
 	return best
 }
 
-// label returns the best label for the arc that mv adds. With train set, the
-// scores come from the trainer instead.
-func (m *Model) label(s *state, mv move, ws *words, f *fset, scores []float32, tr *linear.Trainer) int16 {
+// label returns the best label for the arc that mv adds, summing its
+// weights in sums. With tr set, the scores come from the trainer instead.
+func (m *Model) label(s *state, mv move, ws *words, f *fset, scores []float32, sums *labelSums, tr *linear.Trainer) int16 {
 	h, d := s.arc(mv)
 	if h == s.n {
 		return m.root
@@ -103,18 +108,21 @@ func (m *Model) label(s *state, mv move, ws *words, f *fset, scores []float32, t
 	if d < h {
 		dir = 0
 	}
-	if tr != nil {
-		tr.Score(f.f, scores)
-	} else {
-		m.labels.ScoreSome(f.f, m.sides[dir], scores)
+	side := m.sides[dir]
+	switch {
+	case len(side) == 0: // no label was seen on this side: not with real data
+		return m.root
+	case tr == nil:
+		return m.ltable.best(f.f, side, sums)
 	}
-	best := m.root // when no label was seen on this side: not with real data
-	for i, id := range m.sides[dir] {
-		if i == 0 || scores[id] > scores[best] {
-			best = int16(id)
+	tr.Score(f.f, scores)
+	best := side[0]
+	for _, id := range side[1:] {
+		if scores[id] > scores[best] {
+			best = id
 		}
 	}
-	return best
+	return int16(best)
 }
 
 // setSides lists the label ids allowed on each side.
@@ -133,7 +141,7 @@ func (m *Model) setSides() {
 // models.
 func (m *Model) Sizes() string {
 	return fmt.Sprintf("moves %d features %d weights, labels %d features %d weights",
-		m.moveFeatures, m.moveWeights, m.labels.Features(), m.labels.Weights())
+		m.moveFeatures, m.moveWeights, m.ltable.features, m.ltable.weights)
 }
 
 // Labels returns the relation names the model can assign.

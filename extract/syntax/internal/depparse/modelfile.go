@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-
-	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
 )
 
 const magic = "DEP1"
@@ -28,7 +26,7 @@ func (m *Model) AppendBinary(b []byte) ([]byte, error) {
 		b = append(b, sides)
 	}
 	b = append(b, m.moves...)
-	return m.labels.AppendBinary(b)
+	return append(b, m.labels...), nil
 }
 
 // Decode reads a model written by AppendBinary.
@@ -63,14 +61,11 @@ func Decode(b []byte) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.labels, b, err = linear.DecodeModel(rest); err != nil {
-		return nil, fmt.Errorf("depparse: labels: %w", err)
+	if b, err = m.setLabels(rest); err != nil {
+		return nil, err
 	}
 	if len(b) != 0 {
 		return nil, errors.New("depparse: trailing bytes")
-	}
-	if m.labels.Classes() != len(m.names) {
-		return nil, errors.New("depparse: model and labels disagree")
 	}
 	return m, nil
 }
@@ -84,5 +79,16 @@ func (m *Model) setMoves(b []byte) ([]byte, error) {
 	}
 	m.moves = b[:len(b)-len(rest)]
 	m.table, m.moveFeatures, m.moveWeights = t, features, weights
+	return rest, nil
+}
+
+// setLabels sets the label model from its encoding at the start of b and
+// returns the bytes that follow it.
+func (m *Model) setLabels(b []byte) ([]byte, error) {
+	t, rest, err := newLabelTable(b, len(m.names))
+	if err != nil {
+		return nil, fmt.Errorf("depparse: labels: %w", err)
+	}
+	m.labels, m.ltable = b[:len(b)-len(rest)], t
 	return rest, nil
 }

@@ -35,26 +35,44 @@ func (s moveSlot) code(mv int) uint8 { return uint8(s >> (8 + 8*mv)) }
 // linear.Model.AppendBinary writes it) and returns it with the bytes that
 // follow the model and its numbers of features and weights.
 func newMoveTable(b []byte) (t *moveTable, rest []byte, features, weights int, err error) {
-	var minAbs, maxAbs int32 = math.MaxInt32, 1
-	classes, n, rest, err := linear.DecodeEach(b, func(_ uint32, _ []uint16, ws []int16) {
-		for _, w := range ws {
-			if a := max(int32(w), -int32(w)); a > 0 {
+	// One reading of the encoding gathers the features and the range of
+	// their weights, which the codes need first.
+	var (
+		keys   []uint32
+		rows   [][numMoves]int32
+		minAbs int32  = math.MaxInt32
+		maxAbs int32  = 1
+		size   uint32 // log2 of the table's slots
+	)
+	rest, err = linear.Scan(b, func(info linear.Info) {
+		if info.Classes != int(numMoves) {
+			err = fmt.Errorf("move model of %d classes", info.Classes)
+			return
+		}
+		keys = make([]uint32, 0, info.Features)
+		rows = make([][numMoves]int32, 0, info.Features)
+		size = 4
+		for 1<<size < info.Features*3 {
+			size++
+		}
+	}, func(k uint32, classes []uint16, ws []int16) {
+		if err != nil {
+			return
+		}
+		var w [numMoves]int32
+		for j, cl := range classes {
+			w[cl] = int32(ws[j])
+			if a := max(w[cl], -w[cl]); a > 0 {
 				minAbs, maxAbs = min(minAbs, a), max(maxAbs, a)
 				weights++
 			}
 		}
+		keys, rows = append(keys, k), append(rows, w)
 	})
 	if err != nil {
 		return nil, nil, 0, 0, err
 	}
-	if classes != int(numMoves) {
-		return nil, nil, 0, 0, fmt.Errorf("move model of %d classes", classes)
-	}
-	bits := uint32(4)
-	for 1<<bits < n*3 {
-		bits++
-	}
-	t = &moveTable{shift: 32 - bits, mask: 1<<bits - 1, slots: make([]moveSlot, 1<<bits)}
+	t = &moveTable{shift: 32 - size, mask: 1<<size - 1, slots: make([]moveSlot, 1<<size)}
 	q := newLogCodes(float64(min(minAbs, maxAbs)), float64(maxAbs))
 	for c := range t.value {
 		t.value[c] = int32(math.Round(q.value(int8(c))))
@@ -63,11 +81,8 @@ func newMoveTable(b []byte) (t *moveTable, rest []byte, features, weights int, e
 	for a := range codes {
 		codes[a] = q.code(float64(a))
 	}
-	linear.DecodeEach(b, func(k uint32, classes []uint16, ws []int16) {
-		var w [numMoves]int32
-		for j, cl := range classes {
-			w[cl] = int32(ws[j])
-		}
+	for f, k := range keys {
+		w := rows[f]
 		c := check(k)
 		i := k >> t.shift
 		for t.slots[i] != 0 && t.slots[i].check() != c {
@@ -92,8 +107,8 @@ func newMoveTable(b []byte) (t *moveTable, rest []byte, features, weights int, e
 			}
 			*s |= moveSlot(uint8(code)) << (8 + 8*mv)
 		}
-	})
-	return t, rest, n, weights, nil
+	}
+	return t, rest, len(keys), weights, nil
 }
 
 // logCodes maps weights to 8-bit codes: 0 for 0, ±k (1 <= k <= 127) for

@@ -103,7 +103,7 @@ func (t *Trainer) inventory(sents [][]Word) error {
 		t.model.names = append(t.model.names, name)
 	}
 	slices.Sort(t.model.names)
-	if len(t.model.names) > 1<<15 {
+	if len(t.model.names) > maxLabels {
 		return errors.New("depparse: too many labels")
 	}
 	t.model.root = int16(slices.Index(t.model.names, RootRel))
@@ -174,7 +174,7 @@ func (t *Trainer) learn(sent []Word, gold []int32, explore bool, p float64) {
 		}
 		lab := int16(-1)
 		if next != shift {
-			lab = t.model.label(s, next, &t.ws, &t.f, t.scores, t.labelTr)
+			lab = t.model.label(s, next, &t.ws, &t.f, t.scores, nil, t.labelTr)
 			if h, d := s.arc(next); h != s.n && gold[d] == h {
 				id, _ := slices.BinarySearch(t.model.names, sent[d].Rel)
 				t.labelTr.Update(t.f.f, id, int(lab))
@@ -193,9 +193,15 @@ func (t *Trainer) Averaged(prune, labelPrune float64) *Model {
 	if err == nil {
 		_, err = m.setMoves(moves)
 	}
+	var labels []byte
+	if err == nil {
+		labels, err = t.labelTr.Model(labelPrune).AppendBinary(nil)
+	}
+	if err == nil {
+		_, err = m.setLabels(labels)
+	}
 	if err != nil {
 		panic(err) // a model just encoded decodes
 	}
-	m.labels = t.labelTr.Model(labelPrune)
 	return &m
 }

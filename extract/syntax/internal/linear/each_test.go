@@ -6,9 +6,8 @@ import (
 	"testing"
 )
 
-// DecodeEach sees the features and weights that Each sees on the decoded
-// model.
-func TestDecodeEach(t *testing.T) {
+// Scan sees the features and weights that Each sees on the decoded model.
+func TestScan(t *testing.T) {
 	m := train(1).Model(0.01)
 	b, err := m.AppendBinary(nil)
 	if err != nil {
@@ -25,18 +24,19 @@ func TestDecodeEach(t *testing.T) {
 	}
 	var want, got []string
 	m.Each(func(k uint32, cl []uint16, w []int16) { want = append(want, row(k, cl, w)) })
-	classes, n, rest, err := DecodeEach(append(b, "tail"...), func(k uint32, cl []uint16, w []int16) {
+	var info Info
+	rest, err := Scan(append(b, "tail"...), func(i Info) { info = i }, func(k uint32, cl []uint16, w []int16) {
 		got = append(got, row(k, cl, w))
 	})
-	if err != nil || classes != 3 || n != m.Features() || string(rest) != "tail" {
-		t.Fatalf("DecodeEach: %d classes, %d features, rest %q, %v", classes, n, rest, err)
+	if err != nil || info.Classes != 3 || info.Features != m.Features() || info.Scale != m.Scale() || string(rest) != "tail" {
+		t.Fatalf("Scan: %+v, rest %q, %v", info, rest, err)
 	}
 	slices.Sort(want)
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
-		t.Errorf("DecodeEach saw %d features unlike Each's %d", len(got), len(want))
+		t.Errorf("Scan saw %d features unlike Each's %d", len(got), len(want))
 	}
-	if _, _, _, err := DecodeEach(b[:len(b)/2], func(uint32, []uint16, []int16) {}); err == nil {
+	if _, err := Scan(b[:len(b)/2], func(Info) {}, func(uint32, []uint16, []int16) {}); err == nil {
 		t.Error("half a model decoded")
 	}
 }

@@ -330,35 +330,81 @@ func Scan(b []byte, start func(Info), fn func(key uint32, classes []uint16, weig
 		return nil, fmt.Errorf("linear: bad header")
 	}
 	start(Info{Classes: classes, Scale: scale, Features: n})
+	rest, ok := scanFeatures(d.b, n, classes, fn)
+	if !ok {
+		return nil, errCorrupt
+	}
+	return rest, nil
+}
+
+var errCorrupt = errors.New("linear: truncated or corrupt model")
+
+// scanFeatures reads n features from the start of b (see Scan) and
+// returns the bytes after them; false when they are truncated or corrupt.
+// Most of a model's numbers fit a byte, which uvarint reads inline.
+func scanFeatures(b []byte, n, classes int, fn func(key uint32, classes []uint16, weights []int16)) ([]byte, bool) {
 	var (
-		k  uint32
-		cl []uint16
-		w  []int16
+		k     uint32
+		cl    = make([]uint16, 0, classes)
+		w     = make([]int16, 0, classes)
+		p     int
+		delta uint64
+		cnt   uint64
+		u     uint64
 	)
 	for range n {
-		delta := d.uvarint()
-		cnt := d.uvarint()
+		if delta, p = uvarint(b, p); p < 0 {
+			return nil, false
+		}
+		if cnt, p = uvarint(b, p); p < 0 {
+			return nil, false
+		}
 		if delta == 0 || delta > uint64(math.MaxUint32-k) || cnt == 0 || cnt > uint64(classes) {
-			d.fail()
+			return nil, false
 		}
 		k += uint32(delta)
 		cl, w = cl[:0], w[:0]
 		c := uint16(0)
 		for j := range cnt {
-			delta := d.uvarint()
+			if delta, p = uvarint(b, p); p < 0 {
+				return nil, false
+			}
 			if j > 0 && delta == 0 || uint64(c)+delta >= uint64(classes) {
-				d.fail()
+				return nil, false
 			}
 			c += uint16(delta)
+			if u, p = uvarint(b, p); p < 0 {
+				return nil, false
+			}
 			cl = append(cl, c)
-			w = append(w, int16(d.varint()))
-		}
-		if d.err != nil {
-			return nil, d.err
+			w = append(w, int16(int64(u>>1)^-int64(u&1))) // zig-zag, as binary.AppendVarint writes
 		}
 		fn(k, cl, w)
 	}
-	return d.b, nil
+	return b[p:], true
+}
+
+// uvarint reads the varint at b[p:] and returns it with the position after
+// it, or -1 when it is truncated or too long.
+func uvarint(b []byte, p int) (uint64, int) {
+	if p < len(b) && b[p] < 0x80 {
+		return uint64(b[p]), p + 1
+	}
+	return uvarintSlow(b, p)
+}
+
+func uvarintSlow(b []byte, p int) (uint64, int) {
+	if p+1 < len(b) && b[p+1] < 0x80 { // two bytes: most keys' distances
+		return uint64(b[p]&0x7f) | uint64(b[p+1])<<7, p + 2
+	}
+	if p >= len(b) {
+		return 0, -1
+	}
+	v, n := binary.Uvarint(b[p:])
+	if n <= 0 {
+		return 0, -1
+	}
+	return v, p + n
 }
 
 type decoder struct {
@@ -367,24 +413,11 @@ type decoder struct {
 }
 
 func (d *decoder) fail() {
-	if d.err == nil {
-		d.err = errors.New("linear: truncated or corrupt model")
-	}
-	d.b = nil
+	d.err, d.b = errCorrupt, nil
 }
 
 func (d *decoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) varint() int64 {
-	v, n := binary.Varint(d.b)
 	if n <= 0 {
 		d.fail()
 		return 0
