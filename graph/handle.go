@@ -27,7 +27,8 @@ import (
 //	basis      evidence of its date (explicit, relative, publication, ...)
 //	value      where a timeline places it (a TIMEX3 value) or empty
 //	timex      START-END of the time expression dating it, or empty
-//	lead       "1" when the mention is in its article's lead (resolve.IsLead)
+//	lead       "1" when the mention is in its article's lead (resolve.IsLead),
+//	           "2" when besides in its headline (resolve.IsHeadline)
 //	pattern    the coding pattern that typed it
 //	merge      why it was merged into an event reported earlier, or empty
 //
@@ -50,6 +51,7 @@ type MentionHandle struct {
 	TimexStart int // -1 when no time expression dates the mention
 	TimexEnd   int
 	Lead       bool
+	Headline   bool
 	Pattern    string
 	Merge      string
 }
@@ -66,7 +68,10 @@ func (h MentionHandle) String() string {
 		timex = span(h.TimexStart, h.TimexEnd)
 	}
 	lead := ""
-	if h.Lead {
+	switch {
+	case h.Headline:
+		lead = "2"
+	case h.Lead:
 		lead = "1"
 	}
 	for i, f := range [handleFields]string{
@@ -108,7 +113,7 @@ func ParseHandle(s string) (MentionHandle, error) {
 		return MentionHandle{}, fmt.Errorf("mention handle %q: %d fields, want %d", s, len(fs), handleFields)
 	}
 	h := MentionHandle{Modality: fs[3], Earliest: fs[5], Latest: fs[6], Gran: fs[7], Basis: fs[8], Value: fs[9],
-		Lead: fs[11] == "1", Pattern: fs[12], Merge: fs[13], TimexStart: -1, TimexEnd: -1}
+		Lead: fs[11] == "1" || fs[11] == "2", Headline: fs[11] == "2", Pattern: fs[12], Merge: fs[13], TimexStart: -1, TimexEnd: -1}
 	var err error
 	if h.Sentence, err = strconv.Atoi(fs[0]); err != nil {
 		return h, fmt.Errorf("mention handle %q: sentence: %w", s, err)

@@ -39,7 +39,7 @@ func (m *mapping) eventMention(i int) {
 		Sentence: -1, TrigStart: em.Trigger.Start, TrigEnd: em.Trigger.End,
 		Modality: string(em.Modality), Salience: em.Salience,
 		Gran: string(em.Granularity), Basis: string(em.Basis), Value: em.Value,
-		TimexStart: -1, TimexEnd: -1, Lead: resolve.IsLead(d, em), Pattern: em.Pattern,
+		TimexStart: -1, TimexEnd: -1, Lead: resolve.IsLead(d, em), Headline: resolve.IsHeadline(d, em), Pattern: em.Pattern,
 		Merge: m.merges[i],
 	}
 	if em.Sentence >= 0 && em.Sentence < len(d.Sentences) {

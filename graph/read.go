@@ -323,9 +323,9 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			if t := ParseDay(mn.Latest); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
 				ev.Latest = t
 			}
-			if mn.Lead {
-				ev.Lead = true
-			}
+			ev.Lead = ev.Lead || mn.Lead
+			ev.Headline = ev.Headline || mn.Headline
+			ev.AddPhrasal(resolve.PhrasalVerb(mn.Pattern))
 			// As resolve's candidates: dated by a time expression.
 			switch doc.Basis(mn.Basis) {
 			case doc.BasisExplicit, doc.BasisRelative:

@@ -70,6 +70,7 @@ func TestMentionHandleRoundTrip(t *testing.T) {
 			Earliest: "2024-03-26", Latest: "2024-03-26", Gran: "day", Basis: "explicit", Value: "2024-03-26",
 			TimexStart: 150, TimexEnd: 160, Lead: true, Pattern: `patterns.tsv:1 v:a|b\c`, Merge: "same type 190; same agent actor/x"},
 		{Sentence: -1, TimexStart: -1, TimexEnd: -1, Modality: "planned", Salience: 0.1234567891},
+		{Sentence: 0, SentEnd: 40, TrigStart: 3, TrigEnd: 9, TimexStart: -1, TimexEnd: -1, Lead: true, Headline: true},
 	}
 	for _, h := range tests {
 		got, err := ParseHandle(h.String())

@@ -55,6 +55,14 @@ func IsLead(d *doc.Document, m doc.EventMention) bool {
 	return false
 }
 
+// IsHeadline reports whether m is in d's headline (its title, not a
+// section heading) and in its lead (IsLead: not quoted, not a time
+// expression). The store keeps it with each mention, as IsLead.
+func IsHeadline(d *doc.Document, m doc.EventMention) bool {
+	return m.Sentence >= 0 && m.Sentence < len(d.Sentences) &&
+		d.Sentences[m.Sentence].Kind == doc.BlockTitle && IsLead(d, m)
+}
+
 // namedLeadSentences is how many opening sentences of its text are an
 // article's lead for an event told with a named participant.
 const namedLeadSentences = 4

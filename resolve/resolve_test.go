@@ -246,6 +246,93 @@ func TestStoryLead(t *testing.T) {
 	}
 }
 
+// headline makes d's sentence its article's title.
+func headline(d *doc.Document) *doc.Document {
+	d.Sentences[0].Kind = doc.BlockTitle
+	return d
+}
+
+// Two close articles of one story that both headline the same specific
+// action report one event, without a shared participant and without
+// Rules.StoryLead; not when one tells it in its first sentence only, nor
+// on a light verb, nor for protests (a riot goes on for days), nor
+// across stories.
+func TestStoryHeadline(t *testing.T) {
+	first := func() *doc.Document {
+		return headline(mention("a", "0874", "cancel", doc.Asserted, "person:jane roe", "2024-03-20", "2024-03-26"))
+	}
+	bare := func() *doc.Document {
+		return headline(mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25"))
+	}
+	riot := func(d *doc.Document) *doc.Document {
+		d.Events[0].Type.Code, d.Events[0].Action = "145", "riot"
+		return d
+	}
+	tests := []struct {
+		name  string
+		a, b  *doc.Document
+		merge bool
+	}{
+		{"both headlines of one story", first(), bare(), true},
+		{"one in the first sentence only", first(), mention("b", "0874", "cancel", doc.Asserted, "", "2024-03-25", "2024-03-25"), false},
+		{"a light verb", light(first()), light(bare()), false},
+		{"a riot", riot(first()), riot(bare()), false},
+		{"another story", first(), headline(withText(bare(), "Rain and wind hit the coast as the storm moved north, closing schools.")), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{})
+			a, b := r.Add(tt.a), r.Add(tt.b)
+			if got := a.Events[0] == b.Events[0]; got != tt.merge {
+				t.Errorf("merged = %v, want %v", got, tt.merge)
+			}
+		})
+	}
+}
+
+// A phrasal verb's particle is part of its action: checking out of a
+// clinic is not checking into one; two verbs read as one action ("pull
+// out", "call off") are not told apart by their particles.
+func TestParticles(t *testing.T) {
+	for _, tt := range []struct{ pattern, want string }{
+		{"patterns.tsv:724 v:check out", "check out"},
+		{"patterns.tsv:722 v:check into", "check in"},
+		{"patterns.tsv:723 v:check in", "check in"},
+		{"patterns.tsv:394 v:pull out +delegation,visit", "pull out"},
+		{"patterns.tsv:389 v:cancel +visit,trip,delegation", ""},
+		{"patterns.tsv:1 v:plead guilty", ""},
+		{"patterns.tsv:164 n:trip", ""},
+	} {
+		if got := PhrasalVerb(tt.pattern); got != tt.want {
+			t.Errorf("PhrasalVerb(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+	check := func(article, pattern string) *doc.Document {
+		d := headline(mention(article, "", "check", doc.Asserted, "person:jane roe", "", ""))
+		d.Events[0].Type.Extension, d.Events[0].Pattern = "EG-MOVE", pattern
+		return d
+	}
+	tests := []struct {
+		name  string
+		a, b  string
+		merge bool
+	}{
+		{"check in, check into", "patterns.tsv:723 v:check in", "patterns.tsv:722 v:check into", true},
+		{"check into, check out", "patterns.tsv:722 v:check into", "patterns.tsv:724 v:check out", false},
+		{"check into, a bare check", "patterns.tsv:722 v:check into", "", true},
+		{"two verbs of one action", "patterns.tsv:394 v:pull out +delegation", "patterns.tsv:395 v:call off", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{})
+			a, b := r.Add(check("a", tt.a)), r.Add(check("b", tt.b))
+			if got := a.Events[0] == b.Events[0]; got != tt.merge {
+				t.Errorf("merged = %v, want %v", got, tt.merge)
+			}
+		})
+	}
+}
+
 // Merging on the lead, with a shared participant or under
 // Rules.StoryLead without one, needs the two articles to be close
 // themselves, not only of one story through a third article close to
