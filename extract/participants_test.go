@@ -64,6 +64,7 @@ func TestParticipants(t *testing.T) {
 		{"Bettie Page, the raven-haired pin-up whose romps with whips titillated a generation of young men, has died at the age of 85.", "died", doc.RoleAgent, "Bettie Page"},
 		{"The senator, whose father led the party for decades, announced his resignation on Monday.", "announced", doc.RoleAgent, "senator"},
 		{"Bettie Page has died, her agent said.", "said", doc.RoleAgent, "agent"},
+		{"The Government was heavily defeated in the Lords last week on its Agriculture Bill.", "defeated", doc.RoleTarget, "Government"},
 		{"Deputy Jerry Ortiz was shot and killed after knocking on a door.", "killed", doc.RoleTarget, "Deputy Jerry Ortiz"},
 		{"Three killed as rioters bomb Greek bank", "killed", doc.RoleTarget, "Three"},
 		{"3 dead after protesters torch Greek bank", "dead", doc.RoleAgent, "3"},

@@ -109,12 +109,13 @@ func (s *state) adjective(i, end int) bool {
 }
 
 // theInstitution reports whether [i, end) is one capitalized organization
-// noun after "the" inside a sentence: "the Academy announced", "the Agency
-// said" name the institution the article is about.
+// or government noun after "the" inside a sentence: "the Academy
+// announced", "the Agency said", "the Government was defeated" name the
+// institution the article is about.
 func (s *state) theInstitution(e *entry, i, end int) bool {
 	t := &s.toks[i]
 	return t.cap && !t.first && !s.titleCase && end == i+1 && i > 0 && s.toks[i-1].low == "the" &&
-		(e.kind == doc.KindOrganization || e.kind == doc.KindGroup) && s.nameRun(i) == end
+		(e.kind == doc.KindOrganization || e.kind == doc.KindGroup || e.kind == doc.KindGovernment) && s.nameRun(i) == end
 }
 
 // compound splits "US-Israel" into its parts when a part is a known name.
