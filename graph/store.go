@@ -64,6 +64,8 @@ type Store struct {
 	stored map[factKey]struct{} // shared facts known to be stored (write.go)
 	// versioned: the store is known to record its vocabulary version.
 	versioned bool
+	// chunk is the most quads written per transaction (0: writeChunk).
+	chunk int
 
 	sql *sqlStore // SQL backends: eventgraph's own connection (postgres.go)
 }

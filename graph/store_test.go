@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,5 +154,82 @@ func TestSnapshotOfEmptyStore(t *testing.T) {
 	ok, err := st.RestoreResolver(ctx, resolve.New(resolve.Rules{}))
 	if err != nil || !ok {
 		t.Fatalf("RestoreResolver on an empty store = %v, %v; want true, nil", ok, err)
+	}
+}
+
+// recorder keeps the transactions written through it.
+type recorder struct {
+	cgraph.QuadWriter
+	txs [][]cgraph.Delta
+}
+
+func (r *recorder) ApplyTransaction(tx *cgraph.Transaction) error {
+	r.txs = append(r.txs, slices.Clone(tx.Deltas))
+	return r.QuadWriter.ApplyTransaction(tx)
+}
+
+// A batch longer than the write chunk goes in transactions of at most the
+// chunk, each article's rdf:type quad in the last transaction holding any
+// of its quads, between a first transaction marking its articles as being
+// written and a last one unmarking them; a batch within the chunk is one
+// transaction without marks.
+func TestWriteBatchChunks(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		chunk int
+		txs   int // transactions written, marks included
+	}{
+		{"one transaction", 0, 1},
+		{"chunks of 4", 4, 0},
+		{"chunks of 7", 7, 0},
+	} {
+		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
+			ctx := context.Background()
+			st := openBolt(t)
+			st.SetWriteChunk(tt.chunk)
+			rec := &recorder{QuadWriter: st.QuadWriter}
+			st.QuadWriter = rec
+			r := resolve.New(resolve.Rules{})
+			var batch []ArticleQuads
+			for _, d := range []*doc.Document{sampleDoc("a1"), otherDoc("a2")} {
+				own, shared := Quads(d, r.Add(d))
+				batch = append(batch, ArticleQuads{Own: own, Shared: shared})
+			}
+			n, err := st.WriteBatch(ctx, batch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.txs > 0 && len(rec.txs) != tt.txs {
+				t.Errorf("%d transactions, want %d", len(rec.txs), tt.txs)
+			}
+			last := map[quad.Value]int{} // article label -> last transaction with its quads
+			typed := map[quad.Value]int{}
+			for i, tx := range rec.txs {
+				if tt.chunk > 0 && len(tx) > tt.chunk {
+					t.Errorf("transaction %d holds %d quads, chunk %d", i, len(tx), tt.chunk)
+				}
+				for _, d := range tx {
+					if d.Quad.Predicate == quad.Value(Type) && d.Quad.Object == quad.Value(ClassArticle) {
+						typed[d.Quad.Subject] = i
+					} else if d.Quad.Label != nil {
+						last[d.Quad.Label] = i
+					}
+				}
+			}
+			for art, i := range last {
+				if typed[art] < i {
+					t.Errorf("%s typed in transaction %d, its last quad in %d", art, typed[art], i)
+				}
+			}
+			if len(typed) != 2 {
+				t.Errorf("%d articles typed, want 2", len(typed))
+			}
+			if p, _ := st.Out(ctx, StoreNode); len(p[Writing]) != 0 {
+				t.Errorf("marks left: %v", p[Writing])
+			}
+			if m := count(t, st); m != int64(n)+1 { // and the version quad
+				t.Errorf("%d quads stored, %d written", m, n)
+			}
+		})
 	}
 }
