@@ -119,7 +119,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, err
 		}
 	}
-	qs, err := cgraph.NewQuadStore(cfg.Backend, cfg.Address, opts)
+	qs, err := cgraph.NewQuadStore(kvBackend(cfg.Backend), cfg.Address, opts)
 	if err != nil {
 		side.close()
 		if isSQL(cfg.Backend) {
@@ -168,11 +168,20 @@ func initialise(cfg Config, opts cgraph.Options) error {
 			return fmt.Errorf("creating store directory: %w", err)
 		}
 	}
-	err := cgraph.InitQuadStore(cfg.Backend, cfg.Address, opts)
+	err := cgraph.InitQuadStore(kvBackend(cfg.Backend), cfg.Address, opts)
 	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		return fmt.Errorf("initialising %s store at %s: %w", cfg.Backend, redact(cfg.Address), err)
 	}
 	return nil
+}
+
+// kvBackend is the cayley backend that opens store.backend b: bolt stores
+// through eventgraph's own bolt wrapper (boltkv.go: fuller pages).
+func kvBackend(b string) string {
+	if b == "bolt" {
+		return boltBackend
+	}
+	return b
 }
 
 func isFileBackend(b string) bool { return b == "bolt" || b == "leveldb" || b == "badger" }
