@@ -261,6 +261,38 @@ func (s *Store) batchQuads(ctx context.Context, batch []ArticleQuads) (quads []q
 	return quads, arts, pending, nil
 }
 
+// removePartial removes every quad under the label of a partly written
+// article, in transactions of at most writeChunk quads. Unlike
+// RetractArticle it hands nothing over: the facts under a partial article's
+// label were stated first by it (WriteBatch writes a shared fact under the
+// first article of the batch or store to state it, and no later article is
+// stored), so no stored article needs them.
+func (s *Store) removePartial(ctx context.Context, art quad.Value) error {
+	ref := s.QuadStore.ValueOf(art)
+	if ref == nil {
+		return nil
+	}
+	it := s.QuadStore.QuadIterator(quad.Label, ref)
+	var qs []quad.Quad
+	for it.Next(ctx) {
+		qs = append(qs, s.QuadStore.Quad(it.Result()))
+	}
+	err := it.Err()
+	it.Close()
+	if err != nil {
+		return err
+	}
+	for start := 0; start < len(qs); start += writeChunk {
+		if _, err := s.remove(qs[start:min(start+writeChunk, len(qs))]); err != nil {
+			return fmt.Errorf("removing %d quads: %w", len(qs)-start, err)
+		}
+	}
+	s.mu.Lock()
+	s.stored = nil // its shared facts are gone
+	s.mu.Unlock()
+	return nil
+}
+
 // RecoverWrites finishes what an interrupted WriteBatch left: each article
 // still marked as being written is retracted unless it is stored whole,
 // and the marks are removed. It returns the IDs of the articles retracted,
@@ -287,7 +319,7 @@ func (s *Store) RecoverWrites(ctx context.Context) ([]string, error) {
 		if whole {
 			continue
 		}
-		if _, err := s.RetractArticle(ctx, id); err != nil {
+		if err := s.removePartial(ctx, art); err != nil {
 			return retracted, fmt.Errorf("recovering the write of article %s: %w", id, err)
 		}
 		retracted = append(retracted, id)
