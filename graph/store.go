@@ -64,6 +64,8 @@ type Store struct {
 	stored map[factKey]struct{} // shared facts known to be stored (write.go)
 	// versioned: the store is known to record its vocabulary version.
 	versioned bool
+	// chunk is the most quads written per transaction (0: writeChunk).
+	chunk int
 
 	sql *sqlStore // SQL backends: eventgraph's own connection (postgres.go)
 }
@@ -117,7 +119,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, err
 		}
 	}
-	qs, err := cgraph.NewQuadStore(cfg.Backend, cfg.Address, opts)
+	qs, err := cgraph.NewQuadStore(kvBackend(cfg.Backend), cfg.Address, opts)
 	if err != nil {
 		side.close()
 		if isSQL(cfg.Backend) {
@@ -166,11 +168,20 @@ func initialise(cfg Config, opts cgraph.Options) error {
 			return fmt.Errorf("creating store directory: %w", err)
 		}
 	}
-	err := cgraph.InitQuadStore(cfg.Backend, cfg.Address, opts)
+	err := cgraph.InitQuadStore(kvBackend(cfg.Backend), cfg.Address, opts)
 	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		return fmt.Errorf("initialising %s store at %s: %w", cfg.Backend, redact(cfg.Address), err)
 	}
 	return nil
+}
+
+// kvBackend is the cayley backend that opens store.backend b: bolt stores
+// through eventgraph's own bolt wrapper (boltkv.go: fuller pages).
+func kvBackend(b string) string {
+	if b == "bolt" {
+		return boltBackend
+	}
+	return b
 }
 
 func isFileBackend(b string) bool { return b == "bolt" || b == "leveldb" || b == "badger" }

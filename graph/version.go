@@ -26,6 +26,10 @@ const Version = 3
 var (
 	StoreNode    = quad.IRI("eg:store")
 	VocabVersion = quad.IRI("eg:vocabularyVersion")
+	// Writing marks an article whose quads are being written in several
+	// transactions: <eg:store> eg:writing <eg:article/ID>, unlabelled, from
+	// the first to after the last (WriteBatch, RecoverWrites).
+	Writing = quad.IRI("eg:writing")
 )
 
 // ErrOldVocabulary is returned when a store was written with another

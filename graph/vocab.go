@@ -45,7 +45,9 @@
 //	                                              rdfs:label, eg:quadClass, eg:goldstein (what the code
 //	                                              implies, stated once for every event of the type)
 //
-//	<eg:store>                                    eg:vocabularyVersion (unlabelled; version.go)
+//	<eg:store>                                    eg:vocabularyVersion (unlabelled; version.go); while a
+//	                                              long write is in progress, eg:writing <eg:article/ID>
+//	                                              (write.go: WriteBatch, RecoverWrites)
 //
 // Every quad extracted from an article carries the article's IRI as its
 // label: provenance, and the handle for retracting the article. Facts of

@@ -143,20 +143,93 @@ type ArticleQuads struct {
 	Own, Shared []quad.Quad
 }
 
-// WriteArticle stores one article's quads in a single transaction: the
-// article's own quads, plus the shared facts not stored yet. It returns the
-// number of quads written.
+// WriteArticle stores one article's quads: the article's own quads, plus
+// the shared facts not stored yet. It returns the number of quads written.
 func (s *Store) WriteArticle(ctx context.Context, own, shared []quad.Quad) (int, error) {
 	return s.WriteBatch(ctx, []ArticleQuads{{Own: own, Shared: shared}})
 }
 
-// WriteBatch stores several articles' quads in one transaction, so a batch
-// is either wholly stored or not at all. Shared facts already stored, or
-// stated twice in the batch, are written once.
+// writeChunk is the most quads WriteBatch puts in one transaction on a
+// store only this process writes to. A batch of ordinary news (8 articles,
+// ~3,500 quads) is one transaction; one very long article (512 KiB of news,
+// ~70,000 quads) is several, so that bolt's dirty pages and cayley's
+// per-transaction maps stay bounded (docs/BENCH.md).
+const writeChunk = 1 << 12
+
+// SetWriteChunk changes the most quads written per transaction (tests;
+// n <= 0 restores writeChunk).
+func (s *Store) SetWriteChunk(n int) { s.chunk = n }
+
+// WriteBatch stores several articles' quads. Shared facts already stored,
+// or stated twice in the batch, are written once.
+//
+// A batch of at most writeChunk quads is one transaction: wholly stored or
+// not at all. A larger one is written in transactions of writeChunk quads,
+// each article's rdf:type quad after all its other quads, so that an
+// article is stored (HasArticle) only once it is complete. Its articles are
+// first marked <eg:store> eg:writing <article> in the first transaction and
+// unmarked after the last: a write interrupted in between (a crash, a full
+// disk) leaves marked articles that RecoverWrites retracts.
 func (s *Store) WriteBatch(ctx context.Context, batch []ArticleQuads) (int, error) {
-	tx := cgraph.NewTransaction()
-	n := 0
-	pending := map[factKey]bool{}
+	quads, arts, pending, err := s.batchQuads(ctx, batch)
+	if err != nil {
+		return 0, err
+	}
+	n := len(quads)
+	if n == 0 {
+		return 0, nil
+	}
+	// The first write records the store's vocabulary version.
+	vq := s.versionQuad()
+	if vq != nil {
+		quads = append([]quad.Quad{*vq}, quads...)
+	}
+	chunk := s.chunk
+	if chunk <= 0 {
+		chunk = writeChunk
+	}
+	var marks []quad.Quad
+	if len(quads) > chunk && !s.Shared() {
+		// Another process may recover while a shared (SQL) store is
+		// written: there, a batch stays one transaction.
+		for _, art := range arts {
+			marks = append(marks, quad.Quad{Subject: StoreNode, Predicate: Writing, Object: art})
+		}
+		quads = append(marks, quads...)
+	} else {
+		chunk = len(quads)
+	}
+	for start := 0; start < len(quads); start += chunk {
+		tx := cgraph.NewTransaction()
+		for _, q := range quads[start:min(start+chunk, len(quads))] {
+			tx.AddQuad(q)
+		}
+		if err := s.QuadWriter.ApplyTransaction(tx); err != nil {
+			return 0, fmt.Errorf("writing %d quads (%d of %d written): %w", len(tx.Deltas), start, len(quads), err)
+		}
+		if vq != nil {
+			s.versionWritten()
+			vq = nil
+		}
+	}
+	if len(marks) > 0 {
+		tx := cgraph.NewTransaction()
+		for _, q := range marks {
+			tx.RemoveQuad(q)
+		}
+		if err := s.QuadWriter.ApplyTransaction(tx); err != nil {
+			return 0, fmt.Errorf("unmarking %d articles written: %w", len(marks), err)
+		}
+	}
+	s.remember(pending)
+	return n, nil
+}
+
+// batchQuads lists the quads of a batch to write, article by article: the
+// shared facts not stored yet, then its own quads with its rdf:type quad
+// last. It returns the articles' IRIs and the shared facts checked.
+func (s *Store) batchQuads(ctx context.Context, batch []ArticleQuads) (quads []quad.Quad, arts []quad.Value, pending map[factKey]bool, err error) {
+	pending = map[factKey]bool{}
 	for _, a := range batch {
 		for _, q := range a.Shared {
 			k := keyOf(q)
@@ -165,35 +238,96 @@ func (s *Store) WriteBatch(ctx context.Context, batch []ArticleQuads) (int, erro
 			}
 			ok, err := s.hasQuad(ctx, q)
 			if err != nil {
-				return 0, fmt.Errorf("checking %s: %w", q, err)
+				return nil, nil, nil, fmt.Errorf("checking %s: %w", q, err)
 			}
 			pending[k] = true
 			if !ok {
-				tx.AddQuad(q)
-				n++
+				quads = append(quads, q)
 			}
 		}
-		for _, q := range a.Own {
-			tx.AddQuad(q)
-			n++
+		var typ *quad.Quad
+		for i, q := range a.Own {
+			if q.Predicate == quad.Value(Type) && q.Object == quad.Value(ClassArticle) {
+				typ = &a.Own[i]
+				continue
+			}
+			quads = append(quads, q)
+		}
+		if typ != nil {
+			quads = append(quads, *typ)
+			arts = append(arts, typ.Subject)
 		}
 	}
-	if n == 0 {
-		return 0, nil
+	return quads, arts, pending, nil
+}
+
+// removePartial removes every quad under the label of a partly written
+// article, in transactions of at most writeChunk quads. Unlike
+// RetractArticle it hands nothing over: the facts under a partial article's
+// label were stated first by it (WriteBatch writes a shared fact under the
+// first article of the batch or store to state it, and no later article is
+// stored), so no stored article needs them.
+func (s *Store) removePartial(ctx context.Context, art quad.Value) error {
+	ref := s.QuadStore.ValueOf(art)
+	if ref == nil {
+		return nil
 	}
-	// The first write records the store's vocabulary version.
-	vq := s.versionQuad()
-	if vq != nil {
-		tx.AddQuad(*vq)
+	it := s.QuadStore.QuadIterator(quad.Label, ref)
+	var qs []quad.Quad
+	for it.Next(ctx) {
+		qs = append(qs, s.QuadStore.Quad(it.Result()))
+	}
+	err := it.Err()
+	it.Close()
+	if err != nil {
+		return err
+	}
+	for start := 0; start < len(qs); start += writeChunk {
+		if _, err := s.remove(qs[start:min(start+writeChunk, len(qs))]); err != nil {
+			return fmt.Errorf("removing %d quads: %w", len(qs)-start, err)
+		}
+	}
+	s.mu.Lock()
+	s.stored = nil // its shared facts are gone
+	s.mu.Unlock()
+	return nil
+}
+
+// RecoverWrites finishes what an interrupted WriteBatch left: each article
+// still marked as being written is retracted unless it is stored whole,
+// and the marks are removed. It returns the IDs of the articles retracted,
+// to be ingested again. Run it before reading the store to resolve
+// against: a retracted article's events and actors are gone.
+func (s *Store) RecoverWrites(ctx context.Context) ([]string, error) {
+	p, err := s.Out(ctx, StoreNode)
+	if err != nil {
+		return nil, fmt.Errorf("reading interrupted writes: %w", err)
+	}
+	marked := p[Writing]
+	if len(marked) == 0 {
+		return nil, nil
+	}
+	var retracted []string
+	tx := cgraph.NewTransaction()
+	for _, art := range marked {
+		tx.RemoveQuad(quad.Quad{Subject: StoreNode, Predicate: Writing, Object: art})
+		id := strings.TrimPrefix(IDOf(art), "article/")
+		whole, err := s.HasArticle(ctx, id)
+		if err != nil {
+			return retracted, fmt.Errorf("recovering the write of article %s: %w", id, err)
+		}
+		if whole {
+			continue
+		}
+		if err := s.removePartial(ctx, art); err != nil {
+			return retracted, fmt.Errorf("recovering the write of article %s: %w", id, err)
+		}
+		retracted = append(retracted, id)
 	}
 	if err := s.QuadWriter.ApplyTransaction(tx); err != nil {
-		return 0, fmt.Errorf("writing %d quads: %w", n, err)
+		return retracted, fmt.Errorf("removing %d marks of interrupted writes: %w", len(marked), err)
 	}
-	if vq != nil {
-		s.versionWritten()
-	}
-	s.remember(pending)
-	return n, nil
+	return retracted, nil
 }
 
 // maxKnown bounds the cache of shared facts known to be stored.

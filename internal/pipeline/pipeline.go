@@ -184,6 +184,15 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	sum.Failed = append(sum.Failed, failures...)
 	sum.Sources = len(sources)
 
+	// A long article written in several transactions and interrupted
+	// (a crash) is undone before anything is resolved against the store.
+	undone, err := st.RecoverWrites(ctx)
+	if err != nil {
+		return sum, err
+	}
+	for _, id := range undone {
+		log.Warn("undid the interrupted write of an article: it is ingested again when its source is", "article", id)
+	}
 	res, restored, err := loadResolver(ctx, st, opt.Horizon, log)
 	if err != nil {
 		return sum, err
@@ -457,8 +466,12 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 	}
 	go func() { parsers.Wait(); close(parsedCh) }()
 	// The dispatcher announces each source to the writer, then hands its
-	// articles to the extraction workers.
+	// articles to the extraction workers. results is closed once neither
+	// it nor a worker can send (both stop early when ctx is done).
+	var senders sync.WaitGroup
+	senders.Add(1)
 	go func() {
+		defer senders.Done()
 		defer close(extractJobs)
 		for p := range parsedCh {
 			arts := p.arts
@@ -476,11 +489,10 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 		}
 	}()
 	budget := newTextBudget(opt.MemoryLimit)
-	var extractors sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		extractors.Add(1)
+		senders.Add(1)
 		go func() {
-			defer extractors.Done()
+			defer senders.Done()
 			for j := range extractJobs {
 				scrub(&j.a)
 				d := &doc.Document{Article: j.a} // stored already: the writer skips it
@@ -519,7 +531,7 @@ func stages(ctx context.Context, st *graph.Store, sources []source, opt Options,
 			}
 		}()
 	}
-	go func() { extractors.Wait(); close(results) }()
+	go func() { senders.Wait(); close(results) }()
 	return results
 }
 
@@ -667,6 +679,9 @@ func (w *writer) flush(ctx context.Context) error {
 		return nil
 	}
 	defer func() {
+		// The documents go with the batch: cleared, not only cut, so that
+		// a long article's is not kept while its quads are written.
+		clear(w.queue)
 		w.queue, w.queued = w.queue[:0], 0
 		clear(w.batchIDs)
 	}()
