@@ -51,6 +51,9 @@ func TestRecognize(t *testing.T) {
 		{"demonym people", "A Tunisian court has jailed a Nigerian student.", "Nigerian student", "desc:t:nigerian student", HowDemonym, "", ""},
 		{"demonym court", "A Tunisian court has jailed a Nigerian student.", "Tunisian court", "jud:TUN", HowDemonym, "", ""},
 		{"demonym peacekeepers", "Syrian rebels engaged Filipino peacekeepers in a firefight.", "Filipino peacekeepers", "mil:PHL", HowDemonym, "", ""},
+		{"person of a place", "Senator Elizabeth Warren of Massachusetts accused him of arguing.", "Senator Elizabeth Warren", "person:elizabeth warren", HowTitle, "", ""},
+		{"person after a work's title", "They printed a booklet titled The Wit and Wisdom of Michael Bloomberg. Bloomberg apologized.", "Bloomberg", "person:michael bloomberg", HowSurname, "", ""},
+		{"place of a place", "Pirates roam the Gulf of Aden.", "Gulf of Aden", "place:gulf of aden", HowName, "", ""},
 		{"demonym media", "Iranian media said five people were hurt.", "Iranian media", "media:IRN", HowDemonym, "", ""},
 		{"demonym state media", "Chinese state media reported the talks had failed.", "Chinese state media", "media:CHN", HowDemonym, "", ""},
 		// Surnames and descriptions within an article.

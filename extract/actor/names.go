@@ -98,9 +98,50 @@ func (s *state) nameAt(i int) int {
 	if !s.nameLike(i, end) {
 		return end
 	}
-	a, how := s.nameActor(i, end, s.nameKind(i, end, nx, nxCls))
+	kind := s.nameKind(i, end, nx, nxCls)
+	if kind == doc.KindPerson {
+		if lo, hi := s.personOf(i, end); lo != i || hi != end {
+			// The rest of the run is left as it was: a place after "of"
+			// is found again as a place, a work's words before it are no
+			// actor.
+			a, how := s.nameActor(lo, hi, doc.KindPerson)
+			m := s.addMention(s.toks[lo].span.Start, s.toks[hi-1].span.End, a, how)
+			s.afterMention(hi, a, m)
+			if hi < end {
+				return hi
+			}
+			return end
+		}
+	}
+	a, how := s.nameActor(i, end, kind)
 	m := s.addMention(s.toks[i].span.Start, s.toks[end-1].span.End, a, how)
 	return s.afterMention(end, a, m)
+}
+
+// personOf returns the person's name within a run [i, end) with "of" in
+// it: the person before it when a place or more follows ("Elizabeth Warren
+// of Massachusetts"), the person after it when a single word comes before
+// ("The Wit and Wisdom of Michael Bloomberg", a booklet's title, made a
+// person "Wisdom of Michael Bloomberg" of every later "Bloomberg"). People
+// are not named "A of B"; a title of nobility ("Duchess of Sussex") is read
+// as a title before this.
+func (s *state) personOf(i, end int) (int, int) {
+	p := -1
+	for k := i + 1; k < end-1; k++ {
+		if s.toks[k].low == "of" {
+			p = k
+			break
+		}
+	}
+	switch {
+	case p < 0:
+		return i, end
+	case p-i == 1 && end-p-1 >= 2:
+		return p + 1, end
+	case p-i >= 2:
+		return i, p
+	}
+	return i, end
 }
 
 // capAt reports whether token j is a capitalized word.

@@ -198,8 +198,8 @@ func (s *state) owned(i, end int, e *entry) (int, bool) {
 	// Absorb into a longer name: "Denzel Washington" is handled by nameAt;
 	// here "Israel Katz", "Washington Post", "Gaza City".
 	if !poss && j < len(ts) && (e.typ == eCountry || e.typ == eCapital || e.typ == eDemonym || e.kind == doc.KindPlace) &&
-		s.capUnknown(j) && !s.titleCase {
-		return s.nameAt(i), true
+		(s.capUnknown(j) || e.kind == doc.KindPlace && ts[j].low == "of" && s.capAt(j+1)) && !s.titleCase {
+		return s.nameAt(i), true // "Gulf of Aden"
 	}
 	ownerA := s.entryActor(e)
 	if e.typ == eCapital {

@@ -132,6 +132,9 @@ func (s *state) titleOf(j int) (body, end int) {
 // with body when the title is only an honorific. It returns where to go on.
 func (s *state) titledName(j, nameEnd, start int, title, class string, body int) int {
 	ts := s.toks
+	if lo, hi := s.personOf(j, nameEnd); lo == j && hi < nameEnd {
+		nameEnd = hi // "Senator Elizabeth Warren of Massachusetts"
+	}
 	a, how := s.personFromRun(j, nameEnd)
 	if how == HowName {
 		how = HowTitle
