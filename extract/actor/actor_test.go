@@ -54,6 +54,7 @@ func TestRecognize(t *testing.T) {
 		{"person of a place", "Senator Elizabeth Warren of Massachusetts accused him of arguing.", "Senator Elizabeth Warren", "person:elizabeth warren", HowTitle, "", ""},
 		{"person after a work's title", "They printed a booklet titled The Wit and Wisdom of Michael Bloomberg. Bloomberg apologized.", "Bloomberg", "person:michael bloomberg", HowSurname, "", ""},
 		{"place of a place", "Pirates roam the Gulf of Aden.", "Gulf of Aden", "place:gulf of aden", HowName, "", ""},
+		{"middle initial", "Michael Bloomberg spoke on Monday. Later, Michael R. Bloomberg responded.", "Michael R. Bloomberg", "person:michael bloomberg", HowName, "", ""},
 		{"demonym media", "Iranian media said five people were hurt.", "Iranian media", "media:IRN", HowDemonym, "", ""},
 		{"demonym state media", "Chinese state media reported the talks had failed.", "Chinese state media", "media:CHN", HowDemonym, "", ""},
 		// Surnames and descriptions within an article.

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
@@ -339,6 +340,13 @@ func hasDigit(s string) bool {
 	return false
 }
 
+// middleInitial reports whether a word inside a name is a middle initial
+// or its period: "r.", "r", ".".
+func middleInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) <= 1
+}
+
 // personFromRun makes or finds the person named by tokens [i, end).
 func (s *state) personFromRun(i, end int) (int, string) {
 	ts := s.toks
@@ -368,6 +376,9 @@ func (s *state) personFromRun(i, end int) (int, string) {
 	name := s.text(i, end)
 	b := append(s.keyBuf[:0], "person:"...)
 	for k, w := range words {
+		if k > 0 && k < len(words)-1 && middleInitial(w) {
+			continue // "Michael R. Bloomberg" is Michael Bloomberg
+		}
 		if k > 0 {
 			b = append(b, ' ')
 		}
