@@ -17,6 +17,9 @@ func TestSummaryAgreement(t *testing.T) {
 		{"The United States abstained.", "abstained", "United States abstains"},
 		{"The ministry said it would respond.", "said", "ministry says"},
 		{"US officials expressed bewilderment at the decision.", "expressed", "United States government expresses bewilderment"},
+		{"Syrian rebels engaged peacekeepers in a firefight.", "engaged", "Syria rebels engage peacekeepers in a firefight"},
+		{"Three Chicagoans died of the virus last week.", "died", "Chicagoans die"},
+		{"3 dead after protesters torch Greek bank", "dead", "3 people die"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})
@@ -51,18 +54,20 @@ func TestStatementCodes(t *testing.T) {
 	}
 }
 
-// TestKnockIsNoAssault: knocking on a door is no physical assault (CAMEO
-// 182); knocking someone unconscious is.
-func TestKnockIsNoAssault(t *testing.T) {
+// TestNoForceCode: knocking on a door is no physical assault (CAMEO 182),
+// firing a coach on a Saturday is no shooting (193): "on" before a day is
+// no target of "fire on".
+func TestNoForceCode(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
-	for _, text := range []string{
-		"Deputy Jerry Ortiz was shot and killed after knocking on a door during an investigation.",
-		"Police knocked on doors in the neighborhood on Friday.",
+	for _, tt := range []struct{ text, code string }{
+		{"Deputy Jerry Ortiz was shot and killed after knocking on a door during an investigation.", "182"},
+		{"Police knocked on doors in the neighborhood on Friday.", "182"},
+		{"The Philadelphia 76ers fired coach Maurice Cheeks on Saturday.", "193"},
 	} {
-		d := Extract(doc.Article{Text: text, Published: &dct})
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
 		for _, e := range d.Events {
-			if e.Type.Code == "182" {
-				t.Errorf("%q: %q coded 182 (%s)", text, e.TriggerText, e.Pattern)
+			if e.Type.Code == tt.code {
+				t.Errorf("%q: %q coded %s (%s)", tt.text, e.TriggerText, tt.code, e.Pattern)
 			}
 		}
 	}

@@ -389,14 +389,19 @@ func (x *extractor) objectPhrase(s *sentence, c *cand) string {
 // for a named government.
 func (x *extractor) pluralNoun(s *sentence, args []doc.Argument) bool {
 	for _, a := range args {
-		if a.Role != doc.RoleAgent || a.Mention < 0 || !x.anonymous(a.Mention) && !x.pluralName(a.Mention) {
+		if a.Role != doc.RoleAgent || a.Mention < 0 {
+			continue
+		}
+		one := x.oneWordName(a.Mention)
+		if !one && !x.anonymous(a.Mention) && !x.pluralName(a.Mention) {
 			continue
 		}
 		end := x.d.ActorMentions[a.Mention].Head.End
 		for i := range s.toks {
-			if s.toks[i].End == end {
-				// "officials", "three" (people) in "Three killed"
-				return s.toks[i].XPOS == "NNS" || s.toks[i].Tag == "NUM" && s.toks[i].low != "one" && s.toks[i].low != "1"
+			if t := &s.toks[i]; t.End == end {
+				// "officials", "Chicagoans", "three" (people) in "Three
+				// killed"; not "the United States"
+				return t.XPOS == "NNS" || one && t.XPOS == "NNPS" || t.Tag == "NUM" && t.low != "one" && t.low != "1"
 			}
 		}
 	}
@@ -404,8 +409,8 @@ func (x *extractor) pluralNoun(s *sentence, args []doc.Argument) bool {
 }
 
 // pluralName reports whether the actor of mention m is named after the
-// mention's last word: "Syria rebels" for "Syrian rebels", whose number
-// the verb follows.
+// mention's last word: "Syria rebels" for "Syrian rebels", whose number the
+// verb follows.
 func (x *extractor) pluralName(m int) bool {
 	men := x.d.ActorMentions[m]
 	text := men.Text
@@ -413,6 +418,13 @@ func (x *extractor) pluralName(m int) bool {
 		text = text[k+1:]
 	}
 	return strings.HasSuffix(x.d.Actors[men.Actor].Name, " "+text)
+}
+
+// oneWordName reports whether the actor of mention m is named by the
+// mention's one word: "Chicagoans".
+func (x *extractor) oneWordName(m int) bool {
+	men := x.d.ActorMentions[m]
+	return x.d.Actors[men.Actor].Name == men.Text && !strings.Contains(men.Text, " ")
 }
 
 // thirdPerson inflects a verb lemma for a singular subject.

@@ -692,6 +692,9 @@ func (x *extractor) hasObj(s *sentence, p *pattern, from int) bool {
 		if isClauseBreak(w) || w == "," || (s.toks[k].cls&cRel != 0 && w != "that") {
 			break
 		}
+		if k+1 < len(s.toks) && s.toks[k+1].timex && s.toks[k].Tag == "ADP" {
+			continue // "fired coach Cheeks on Saturday": no "fire on"
+		}
 		sf := singularForms(w)
 		for _, f := range sf.list() {
 			if p.objs[f] {
