@@ -55,6 +55,7 @@ func TestRecognize(t *testing.T) {
 		{"person after a work's title", "They printed a booklet titled The Wit and Wisdom of Michael Bloomberg. Bloomberg apologized.", "Bloomberg", "person:michael bloomberg", HowSurname, "", ""},
 		{"place of a place", "Pirates roam the Gulf of Aden.", "Gulf of Aden", "place:gulf of aden", HowName, "", ""},
 		{"middle initial", "Michael Bloomberg spoke on Monday. Later, Michael R. Bloomberg responded.", "Michael R. Bloomberg", "person:michael bloomberg", HowName, "", ""},
+		{"team with a number", "The Philadelphia 76ers fired coach Maurice Cheeks on Saturday.", "Philadelphia 76ers", "org:philadelphia 76ers", HowName, "", ""},
 		{"demonym media", "Iranian media said five people were hurt.", "Iranian media", "media:IRN", HowDemonym, "", ""},
 		{"demonym state media", "Chinese state media reported the talks had failed.", "Chinese state media", "media:CHN", HowDemonym, "", ""},
 		// Surnames and descriptions within an article.

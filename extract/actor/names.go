@@ -35,8 +35,8 @@ func (s *state) nameRun(j int) int {
 			k++
 			continue
 		}
-		if k > j && t.cls&cNameSuffix != 0 {
-			k++
+		if k > j && t.cls&cNameSuffix != 0 || k > j && teamNumber(t.low) {
+			k++ // "Jr.", "Philadelphia 76ers"
 			continue
 		}
 		if k > j && s.middleInitialDot(k) {
@@ -51,6 +51,16 @@ func (s *state) nameRun(j int) int {
 		k--
 	}
 	return k
+}
+
+// teamNumber reports whether w is a number-named team word: "76ers",
+// "49ers".
+func teamNumber(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	return n > 0 && w[n:] == "ers"
 }
 
 // middleInitialDot reports whether token k is the period of a middle
@@ -199,7 +209,7 @@ func (s *state) nameKind(i, end int, nx string, nxCls uint32) doc.ActorKind {
 	n := end - i
 	prev, prevCls := s.wordAt(i - 1)
 	last, lastCls := ts[end-1].low, ts[end-1].cls
-	if lastCls&cOrgSuffix != 0 || ts[end-1].upper && n == 1 {
+	if lastCls&cOrgSuffix != 0 || ts[end-1].upper && n == 1 || teamNumber(last) {
 		return doc.KindOrganization
 	}
 	if lastCls&(cFacSuffix|cGeoSuffix) != 0 || t.cls&cGeoPrefix != 0 && n > 1 {
@@ -298,7 +308,7 @@ func (s *state) nameLike(i, end int) bool {
 		}
 	}
 	for k := i; k < end; k++ {
-		if hasDigit(ts[k].text) {
+		if hasDigit(ts[k].text) && !teamNumber(ts[k].low) {
 			return false
 		}
 	}
