@@ -65,6 +65,7 @@ func TestParticipants(t *testing.T) {
 		{"The senator, whose father led the party for decades, announced his resignation on Monday.", "announced", doc.RoleAgent, "senator"},
 		{"Bettie Page has died, her agent said.", "said", doc.RoleAgent, "agent"},
 		{"The Government was heavily defeated in the Lords last week on its Agriculture Bill.", "defeated", doc.RoleTarget, "Government"},
+		{"The Republican senator voted no on the bill.", "voted", doc.RoleAgent, "senator"},
 		{"Deputy Jerry Ortiz was shot and killed after knocking on a door.", "killed", doc.RoleTarget, "Deputy Jerry Ortiz"},
 		{"Three killed as rioters bomb Greek bank", "killed", doc.RoleTarget, "Three"},
 		{"3 dead after protesters torch Greek bank", "dead", doc.RoleAgent, "3"},
@@ -124,6 +125,7 @@ func TestNounActorsNeedNouns(t *testing.T) {
 		{"Calls grew for conditioning military assistance to Israel.", "military"},
 		{"The investigation found civilian casualties in the town.", "civilian"},
 		{"Russia used a nerve agent in the attack.", "agent"},
+		{"Bloomberg faces a punishing vetting in the Democratic primary.", "Democratic"},
 		{"Taking Archie outside is his favorite activity, he said.", "Taking Archie"},
 	}
 	for _, tt := range tests {

@@ -106,8 +106,8 @@ func (s *state) nameAt(i int) int {
 		}
 		end = k
 	}
-	if !s.nameLike(i, end) {
-		return end
+	if !s.nameLike(i, end) || s.adjective(i, end) {
+		return end // "the Democratic primary": an adjective
 	}
 	kind := s.nameKind(i, end, nx, nxCls)
 	if kind == doc.KindPerson {

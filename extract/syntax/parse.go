@@ -49,4 +49,5 @@ func Parse(toks []Token) {
 	repairVocative(toks)
 	repairMainVerb(toks)
 	repairRelative(toks)
+	repairPastTense(toks)
 }

@@ -297,6 +297,27 @@ func proseIntransitive(toks []Token, v int) bool {
 	return true
 }
 
+// repairPastTense corrects the tagger's past participle for a past tense
+// where the parse leaves no doubt: a main verb with an active subject, no
+// auxiliary and no passive "by" phrase, in a sentence of prose ("The
+// Republican senator voted no.": "voted" as VBN made the senator its
+// patient).
+func repairPastTense(toks []Token) {
+	if len(toks) == 0 || toks[len(toks)-1].Form != "." {
+		return
+	}
+	for v := range toks {
+		t := &toks[v]
+		if t.XPOS != "VBN" || t.UPOS != "VERB" || t.Head >= 0 && t.Rel != "conj" || !hasChild(toks, v, "nsubj") {
+			continue
+		}
+		if hasChild(toks, v, "aux") || hasChild(toks, v, "aux:pass") || hasChild(toks, v, "nsubj:pass") || hasChild(toks, v, "obl:agent") {
+			continue
+		}
+		t.XPOS = "VBD"
+	}
+}
+
 // finite reports whether verb v is finite: a tensed form, or a participle
 // or base form with an auxiliary ("has died", "will die").
 func finite(toks []Token, v int) bool {

@@ -92,3 +92,20 @@ func TestRepairRelative(t *testing.T) {
 		{"The company, which makes chips, said profits rose.", "makes", "company", "acl:relcl"},
 	})
 }
+
+// TestRepairPastTense: a main verb with an active subject and no auxiliary
+// in a sentence of prose is in the past tense, whatever the tagger said.
+func TestRepairPastTense(t *testing.T) {
+	for _, tt := range []struct{ sentence, verb, xpos string }{
+		{"The Republican senator voted no.", "voted", "VBD"},
+		{"The bill was passed by the Senate.", "passed", "VBN"},
+		{"Pirate attack foiled by Indian navy", "foiled", "VBN"},
+	} {
+		toks := Analyze(tt.sentence, 0, len(tt.sentence))
+		for _, tok := range toks {
+			if tok.Form == tt.verb && tok.XPOS != tt.xpos {
+				t.Errorf("%q: %s tagged %s, want %s", tt.sentence, tt.verb, tok.XPOS, tt.xpos)
+			}
+		}
+	}
+}
