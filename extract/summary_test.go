@@ -20,6 +20,8 @@ func TestSummaryAgreement(t *testing.T) {
 		{"Syrian rebels engaged peacekeepers in a firefight.", "engaged", "Syria rebels engage peacekeepers in a firefight"},
 		{"Three Chicagoans died of the virus last week.", "died", "Chicagoans die"},
 		{"3 dead after protesters torch Greek bank", "dead", "3 people die"},
+		{"Experts studied the grid. They said the blackouts were not necessary.", "said", "experts say"},
+		{"US officials met on Monday. They said the vote was a mistake.", "said", "United States government says"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

@@ -392,6 +392,9 @@ func (x *extractor) pluralNoun(s *sentence, args []doc.Argument) bool {
 		if a.Role != doc.RoleAgent || a.Mention < 0 {
 			continue
 		}
+		if pluralPronouns[strings.ToLower(x.d.ActorMentions[a.Mention].Text)] && x.anonymous(a.Mention) {
+			return true // "They said": the experts say (but a government says)
+		}
 		one := x.oneWordName(a.Mention)
 		if !one && !x.anonymous(a.Mention) && !x.pluralName(a.Mention) {
 			continue
@@ -407,6 +410,9 @@ func (x *extractor) pluralNoun(s *sentence, args []doc.Argument) bool {
 	}
 	return false
 }
+
+// pluralPronouns stand for a plural agent whatever its name.
+var pluralPronouns = map[string]bool{"they": true, "we": true}
 
 // pluralName reports whether the actor of mention m is named after the
 // mention's last word: "Syria rebels" for "Syrian rebels", whose number the
