@@ -527,3 +527,86 @@ func TestConflictingArguments(t *testing.T) {
 		})
 	}
 }
+
+// cancelledVisit builds an article of the summit story that tells, past
+// its lead, in one sentence, that agent cancelled a visit on a date
+// ("Roe's cancellation of the delegation's visit"): the cancellation
+// dated, the visit, negated by it, not. visitSentence moves the visit to
+// the next sentence; visitAgent names its agent ("" for none).
+func cancelledVisit(article, agent, visitAgent string, visitSentence int, visitMod doc.Modality) *doc.Document {
+	d := &doc.Document{Article: doc.Article{ID: article}}
+	var txt strings.Builder
+	for i := range 7 {
+		if i > 0 {
+			txt.WriteByte(' ')
+		}
+		start := txt.Len()
+		txt.WriteString(summit)
+		sp := doc.Span{Start: start, End: txt.Len()}
+		d.Sentences = append(d.Sentences, doc.Sentence{Span: sp, Kind: doc.BlockBody})
+	}
+	d.Article.Text = txt.String()
+	for i := range d.Sentences {
+		d.Sentences[i].Tokens = text.Tokens(d.Article.Text, d.Sentences[i].Span)
+	}
+	actor := func(key string) int {
+		for i, a := range d.Actors {
+			if a.Key == key {
+				return i
+			}
+		}
+		d.Actors = append(d.Actors, doc.Actor{Key: key, Name: key, Kind: doc.KindPerson})
+		return len(d.Actors) - 1
+	}
+	day := parseDay("2024-03-25")
+	cancel := doc.EventMention{Sentence: 5, Type: doc.EventType{Code: "125"}, Action: "cancel", Modality: doc.Asserted,
+		Arguments: []doc.Argument{{Role: doc.RoleAgent, Actor: actor(agent), Mention: -1}},
+		Timex:     -1, Basis: doc.BasisExplicit, Earliest: day, Latest: day}
+	visit := doc.EventMention{Sentence: visitSentence, Type: doc.EventType{Code: "042"}, Action: "visit", Modality: visitMod,
+		Timex: -1, Basis: doc.BasisUnknown}
+	if visitAgent != "" {
+		visit.Arguments = []doc.Argument{{Role: doc.RoleAgent, Actor: actor(visitAgent), Mention: -1}}
+	}
+	d.Events = []doc.EventMention{cancel, visit}
+	return d
+}
+
+// A report told in one sentence with an event that both articles
+// report (the visit that the one cancellation cancelled) is the same
+// event when it is the same action, of the same realis, with a shared
+// named participant, though neither article leads with it or dates it;
+// not when the cancellations are two, nor when the second article tells
+// the visit apart from the cancellation, nor without a shared
+// participant, nor when one visit happened.
+func TestAnchoredByMergedEvent(t *testing.T) {
+	const roe, doe = "person:jane roe", "person:john doe"
+	tests := []struct {
+		name  string
+		b     *doc.Document
+		merge bool
+	}{
+		{"told with the same cancellation", cancelledVisit("b", roe, roe, 5, doc.Negated), true},
+		{"another cancellation", cancelledVisit("b", doe, roe, 5, doc.Negated), false},
+		{"in another sentence", cancelledVisit("b", roe, roe, 6, doc.Negated), false},
+		{"no shared participant", cancelledVisit("b", roe, "", 5, doc.Negated), false},
+		{"a visit that happened", cancelledVisit("b", roe, roe, 5, doc.Asserted), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{})
+			a := r.Add(cancelledVisit("a", roe, roe, 5, doc.Negated))
+			b := r.Add(tt.b)
+			if same := tt.b.Actors[0].Key == roe; (a.Events[0] == b.Events[0]) != same {
+				t.Fatalf("cancellations merged = %v, want %v", !same, same)
+			}
+			if got := a.Events[1] == b.Events[1]; got != tt.merge {
+				t.Errorf("visits merged = %v, want %v (%+v)", got, tt.merge, b.Merges)
+			}
+			if tt.merge && !slices.ContainsFunc(b.Merges, func(m Merge) bool {
+				return m.Mention == 1 && strings.Contains(strings.Join(m.Reasons, "; "), "told with "+a.Events[0])
+			}) {
+				t.Errorf("merge not explained by the cancellation: %+v", b.Merges)
+			}
+		})
+	}
+}
