@@ -111,7 +111,9 @@ func TestParticipants(t *testing.T) {
 // where the parser reads a noun at the head of its phrase; a capitalized
 // first word is a name only with evidence, and an auxiliary after it is
 // none ("Below is the cake"); a people noun the parser reads as an
-// adjective of a later noun is none ("an official statement").
+// adjective of a later noun is none ("an official statement"), nor is a
+// headline's verb ("Cancels Beijing Trip") or a photo credit's agency
+// ("Name/Pool via REUTERS").
 func TestNounActorsNeedNouns(t *testing.T) {
 	dct := time.Date(2008, 12, 18, 0, 0, 0, 0, time.UTC)
 	tests := []struct{ text, word string }{
@@ -126,6 +128,8 @@ func TestNounActorsNeedNouns(t *testing.T) {
 		{"The investigation found civilian casualties in the town.", "civilian"},
 		{"Russia used a nerve agent in the attack.", "agent"},
 		{"Bloomberg faces a punishing vetting in the Democratic primary.", "Democratic"},
+		{"French Foreign Minister Catherine Colonna Cancels Beijing Trip Amid Growing Trade Tensions\n\nColonna had planned to fly to Beijing on Monday.", "Cancels Beijing"},
+		{"The ministers met in Brussels on Monday. John Thys/Pool via REUTERS", "Pool"},
 		{"Taking Archie outside is his favorite activity, he said.", "Taking Archie"},
 	}
 	for _, tt := range tests {

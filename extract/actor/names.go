@@ -99,6 +99,9 @@ func (s *state) nameAt(i int) int {
 	if s.unevidenced(i, end, nx, nxCls) {
 		return end
 	}
+	if s.titleCase && s.toks[i].tag == "VERB" {
+		return i + 1 // "Netanyahu Cancels Washington Trip": a verb, parsed truecased
+	}
 	if s.titleCase && end-i > 1 {
 		k := s.headlineNameEnd(i, end)
 		if k < 0 {

@@ -37,9 +37,19 @@ func (s *state) sentence() {
 	}
 }
 
+// credit reports whether capitalized token i is the agency of a photo
+// credit: right after a slash that follows a capitalized word ("Abir
+// Sultan/Pool via REUTERS": "Pool" names no place).
+func (s *state) credit(i int) bool {
+	return s.toks[i].cap && i >= 2 && s.toks[i-1].text == "/" && s.toks[i-2].cap
+}
+
 // step recognizes what starts at token i and returns where to go on.
 func (s *state) step(i int) int {
 	t := &s.toks[i]
+	if s.credit(i) {
+		return i + 1
+	}
 	end, ents := s.match(i)
 	// Hyphenated compounds: "US-Israel", "Bibi-Biden".
 	if end == i && t.cap && strings.Contains(t.text, "-") && s.compound(i) {
