@@ -59,7 +59,7 @@ func TestStatementCodes(t *testing.T) {
 // TestNoFalseCode: knocking on a door is no physical assault (CAMEO 182),
 // firing a coach on a Saturday is no shooting (193): "on" before a day is
 // no target of "fire on"; patients admitted to a hospital admit nothing
-// (015).
+// (015); deploying tools mobilizes no armed force (154).
 func TestNoFalseCode(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct{ text, code string }{
@@ -67,6 +67,7 @@ func TestNoFalseCode(t *testing.T) {
 		{"Police knocked on doors in the neighborhood on Friday.", "182"},
 		{"The Philadelphia 76ers fired coach Maurice Cheeks on Saturday.", "193"},
 		{"The number of Covid-19 patients admitted to New York hospitals fell again.", "015"},
+		{"Organisations deployed various tools, antivirus and firewalls.", "154"},
 	} {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})
 		for _, e := range d.Events {

@@ -67,6 +67,9 @@ func Parse(source string, data []byte, format Format) ([]doc.Article, error) {
 		return nil, fmt.Errorf("%s: format %q is not supported", source, format)
 	}
 	arts, err := parse(source, data)
+	for i := range arts {
+		dropInvisible(&arts[i])
+	}
 	if kept := tooLong(arts); len(kept) < len(arts) {
 		var errs []error
 		for _, a := range arts {
@@ -183,13 +186,15 @@ func ID(url, text string) string {
 }
 
 // Normalize folds text for identity: lower case, one space between words,
-// straight quotes.
+// straight quotes, no invisible characters.
 func Normalize(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	space := false
 	for _, r := range text {
 		switch {
+		case isInvisible(r):
+			continue
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
 			continue

@@ -80,6 +80,7 @@ func ParseHTML(source string, data []byte, contentType string) (doc.Article, err
 	if cs != "" && cs != "utf-8" {
 		setProp(&a, "charset", cs)
 	}
+	dropInvisible(&a)
 	return a, nil
 }
 

@@ -29,6 +29,7 @@ func TestFigurativeForce(t *testing.T) {
 		{"The civil war killed thousands of people.", "war", true},
 		{"The scandal damaged his reputation.", "damaged", false},
 		{"Rioters damaged the embassy.", "damaged", true},
+		{"The chain closed its branches due to a cybersecurity attack.", "attack", false},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)
