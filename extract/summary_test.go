@@ -59,7 +59,8 @@ func TestStatementCodes(t *testing.T) {
 // TestNoFalseCode: knocking on a door is no physical assault (CAMEO 182),
 // firing a coach on a Saturday is no shooting (193): "on" before a day is
 // no target of "fire on"; patients admitted to a hospital admit nothing
-// (015); deploying tools mobilizes no armed force (154).
+// (015); deploying tools mobilizes no armed force (154); receiving a dose
+// hosts no visit (043).
 func TestNoFalseCode(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct{ text, code string }{
@@ -68,6 +69,7 @@ func TestNoFalseCode(t *testing.T) {
 		{"The Philadelphia 76ers fired coach Maurice Cheeks on Saturday.", "193"},
 		{"The number of Covid-19 patients admitted to New York hospitals fell again.", "015"},
 		{"Organisations deployed various tools, antivirus and firewalls.", "154"},
+		{"About 80 percent of the people received a single dose of the vaccine.", "043"},
 	} {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})
 		for _, e := range d.Events {

@@ -50,7 +50,9 @@ func DateLabel(w When) string {
 	switch {
 	case w.Value != nil && lo != "" && lo == hi:
 		return lo
-	case w.Value != nil && len(*w.Value) == len(time.DateOnly):
+	case w.Value != nil && refs[*w.Value] != "":
+		return refs[*w.Value] // "in the future": no day to show
+	case w.Value != nil && isDay(*w.Value):
 		// A day that the bounds do not pin down: the day it was reported
 		// (the text gives no date), or borrowed from such an event.
 		return "≈ " + *w.Value
@@ -72,6 +74,12 @@ func DateLabel(w When) string {
 	return "undated"
 }
 
+// isDay reports whether v is a TIMEX3 day value ("2024-03-26").
+func isDay(v string) bool {
+	_, err := time.Parse(time.DateOnly, v)
+	return err == nil
+}
+
 // valueLabel renders a TIMEX3 value that people do not read as a date:
 // a decade ("200": "2000s"), a century ("19": "1900s"), a season
 // ("2020-SU": "summer 2020"); other values as they are.
@@ -87,6 +95,9 @@ func valueLabel(v string) string {
 	}
 	return v
 }
+
+// refs names the TIMEX3 reference values.
+var refs = map[string]string{"PAST_REF": "in the past", "PRESENT_REF": "now", "FUTURE_REF": "in the future"}
 
 // seasons names the TIMEX3 season codes.
 var seasons = map[string]string{"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}

@@ -149,6 +149,8 @@ func TestDateLabel(t *testing.T) {
 		{When{Value: s("2020-SU"), Earliest: s("2020-06-01"), Latest: s("2020-08-31")}, "summer 2020"},
 		{When{Value: s("2030"), Earliest: s("2030-01-01")}, "≥ 2030"},
 		{When{Value: s("2024-Q1"), Earliest: s("2024-01-01"), Latest: s("2024-03-31")}, "2024-Q1"},
+		{When{Value: s("FUTURE_REF"), Earliest: s("2022-04-21")}, "in the future"},
+		{When{Value: s("PRESENT_REF"), Earliest: s("2022-04-21"), Latest: s("2022-04-21")}, "2022-04-21"},
 	}
 	for _, tt := range tests {
 		if got := DateLabel(tt.w); got != tt.want {
