@@ -18,14 +18,14 @@ func isForce(code string) bool {
 	return len(code) >= 2 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20")
 }
 
-// coding drops the force codes, and those of damage to property (171), of
-// figurative uses ("could harm U.S.-Israel
+// coding drops the force codes, and those of damage to property (171) and
+// arrest (173), of figurative uses ("could harm U.S.-Israel
 // ties", "Tensions Escalate", "fight for votes", "a legal battle"): a
 // subject or object that names no physical thing, or an arena that is
 // none. The event keeps its action, uncoded.
 func (x *extractor) coding(s *sentence) {
 	for _, c := range s.cands {
-		if code := x.l.typeOf(c.code).Code; c.absorbed || !isForce(code) && !strings.HasPrefix(code, "171") {
+		if code := x.l.typeOf(c.code).Code; c.absorbed || !isForce(code) && !strings.HasPrefix(code, "171") && code != "173" {
 			continue
 		}
 		if x.figurative(s, c) {

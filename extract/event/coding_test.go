@@ -30,6 +30,8 @@ func TestFigurativeForce(t *testing.T) {
 		{"The scandal damaged his reputation.", "damaged", false},
 		{"Rioters damaged the embassy.", "damaged", true},
 		{"The chain closed its branches due to a cybersecurity attack.", "attack", false},
+		{"It is possible to apprehend a truth that contradicts the consensus.", "apprehend", false},
+		{"Police apprehended the suspect on Monday.", "apprehended", true},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)
@@ -40,7 +42,7 @@ func TestFigurativeForce(t *testing.T) {
 				continue
 			}
 			found = true
-			if got := isForce(e.Type.Code) || strings.HasPrefix(e.Type.Code, "171"); got != tt.force {
+			if got := isForce(e.Type.Code) || strings.HasPrefix(e.Type.Code, "171") || e.Type.Code == "173"; got != tt.force {
 				t.Errorf("%q: %q coded %s (%s), force %v, want %v", tt.text, tt.trigger, e.Type.Code, e.Pattern, got, tt.force)
 			}
 		}

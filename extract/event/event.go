@@ -1349,8 +1349,8 @@ func (s *sentence) argumentNoun(i int) bool {
 	switch r, _ := s.rel(i); r {
 	case "obj", "nsubj", "iobj":
 		return true
-	case "compound": // "State police"; but a "car crash case" is a crash
-		return s.toks[i].Tag == "PROPN"
+	case "compound": // "State police", "the travel team"; but a "car crash case" is a crash
+		return s.toks[i].Tag == "PROPN" || s.toks[i].Head > i && s.toks[s.toks[i].Head].ment >= 0
 	}
 	return false
 }
