@@ -56,6 +56,7 @@ func TestRecognize(t *testing.T) {
 		{"place of a place", "Pirates roam the Gulf of Aden.", "Gulf of Aden", "place:gulf of aden", HowName, "", ""},
 		{"middle initial", "Michael Bloomberg spoke on Monday. Later, Michael R. Bloomberg responded.", "Michael R. Bloomberg", "person:michael bloomberg", HowName, "", ""},
 		{"team with a number", "The Philadelphia 76ers fired coach Maurice Cheeks on Saturday.", "Philadelphia 76ers", "org:philadelphia 76ers", HowName, "", ""},
+		{"middle initial makes a person", "Democrats felt rage toward George W. Bush in 2006.", "George W. Bush", "person:george bush", HowName, "", ""},
 		{"demonym media", "Iranian media said five people were hurt.", "Iranian media", "media:IRN", HowDemonym, "", ""},
 		{"demonym state media", "Chinese state media reported the talks had failed.", "Chinese state media", "media:CHN", HowDemonym, "", ""},
 		// Surnames and descriptions within an article.

@@ -221,6 +221,11 @@ func (s *state) nameKind(i, end int, nx string, nxCls uint32) doc.ActorKind {
 	if n == 1 && len(s.surnames[t.low]) > 0 {
 		return doc.KindPerson
 	}
+	for k := i + 1; k < end-1; k++ {
+		if s.middleInitialDot(k) {
+			return doc.KindPerson // "toward George W. Bush": no place
+		}
+	}
 	if n == 1 {
 		if known := s.known(t.low); known != "" {
 			return known
