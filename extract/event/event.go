@@ -1349,8 +1349,12 @@ func (s *sentence) argumentNoun(i int) bool {
 	switch r, _ := s.rel(i); r {
 	case "obj", "nsubj", "iobj":
 		return true
-	case "compound": // "State police", "the travel team"; but a "car crash case" is a crash
-		return s.toks[i].Tag == "PROPN" || s.toks[i].Head > i && s.toks[s.toks[i].Head].ment >= 0
+	case "compound":
+		// "State police", "the travel team"; but a "car crash case" is a
+		// crash, a plural may be a headline's verb ("Sudan 'bombs
+		// refugees'"), and ECB+ reads "a consulting company" as an event
+		t := &s.toks[i]
+		return t.Tag == "PROPN" || t.XPOS == "NN" && !strings.HasSuffix(t.low, "ing") && t.Head > i && s.toks[t.Head].ment >= 0
 	}
 	return false
 }
