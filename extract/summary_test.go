@@ -21,6 +21,7 @@ func TestSummaryAgreement(t *testing.T) {
 		{"Three Chicagoans died of the virus last week.", "died", "Chicagoans die"},
 		{"3 dead after protesters torch Greek bank", "dead", "3 people die"},
 		{"Experts studied the grid. They said the blackouts were not necessary.", "said", "experts say"},
+		{"Israeli troops attacked the town in Gaza.", "attacked", "Israel military attacks town in Gaza"},
 		{"US officials met on Monday. They said the vote was a mistake.", "said", "United States government says"},
 	}
 	for _, tt := range tests {

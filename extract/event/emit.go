@@ -278,6 +278,7 @@ func (x *extractor) timexFits(c *cand, e *doc.EventMention, tm doc.Timex) bool {
 // summary writes "Agent action target" with actor names.
 func (x *extractor) summary(s *sentence, c *cand, e *doc.EventMention) string {
 	var agents, targets, parts, places []string
+	placeText := "" // how the sentence names the first place: "Gaza"
 	for _, a := range e.Arguments {
 		if a.Actor < 0 || a.Actor >= len(x.d.Actors) {
 			continue
@@ -292,6 +293,9 @@ func (x *extractor) summary(s *sentence, c *cand, e *doc.EventMention) string {
 			parts = append(parts, n)
 		case doc.RolePlace:
 			places = append(places, n)
+			if len(places) == 1 && a.Mention >= 0 {
+				placeText = x.d.ActorMentions[a.Mention].Text
+			}
 		}
 	}
 	var b strings.Builder
@@ -326,7 +330,7 @@ func (x *extractor) summary(s *sentence, c *cand, e *doc.EventMention) string {
 		b.WriteString(" with ")
 		b.WriteString(strings.Join(parts, " and "))
 	}
-	if len(places) > 0 && !strings.Contains(b.String(), places[0]) {
+	if len(places) > 0 && !strings.Contains(b.String(), places[0]) && (placeText == "" || !strings.Contains(b.String(), placeText)) {
 		b.WriteString(" in ")
 		b.WriteString(places[0])
 	}
