@@ -25,6 +25,10 @@ func isForce(code string) bool {
 // none. The event keeps its action, uncoded.
 func (x *extractor) coding(s *sentence) {
 	for _, c := range s.cands {
+		if x.transitiveUse(s, c) {
+			c.code = occurCode
+			continue
+		}
 		if code := x.l.typeOf(c.code).Code; c.absorbed || !isForce(code) && !strings.HasPrefix(code, "171") && code != "173" {
 			continue
 		}
@@ -32,6 +36,16 @@ func (x *extractor) coding(s *sentence) {
 			c.code = occurCode
 		}
 	}
+}
+
+// transitiveUse reports whether c is a verb whose code holds only when it
+// is intransitive, used with an object or a clause: "the study
+// demonstrated the effect" shows, it does not protest.
+func (x *extractor) transitiveUse(s *sentence, c *cand) bool {
+	if c.absorbed || c.p.noun || !x.l.intransitive[c.action] || !s.parsed() {
+		return false
+	}
+	return s.child(c.head, "obj") >= 0 || s.child(c.head, "ccomp") >= 0
 }
 
 // figurative reports whether c's subject or object is an abstract noun, or

@@ -51,3 +51,32 @@ func TestFigurativeForce(t *testing.T) {
 		}
 	}
 }
+
+// TestIntransitiveCodes: "demonstrate" is a protest (141) only without an
+// object or a clause.
+func TestIntransitiveCodes(t *testing.T) {
+	tests := []struct {
+		text, trigger, code string
+	}{
+		{"Thousands demonstrated outside parliament on Monday.", "demonstrated", "141"},
+		{"The study demonstrated the effect of the drug.", "demonstrated", ""},
+		{"The regrowth demonstrates that conservation is effective.", "demonstrates", ""},
+	}
+	for _, tt := range tests {
+		d := parsedDoc(t, tt.text)
+		Extract(d)
+		found := false
+		for _, e := range d.Events {
+			if e.TriggerText != tt.trigger {
+				continue
+			}
+			found = true
+			if e.Type.Code != tt.code {
+				t.Errorf("%q: %q coded %q, want %q", tt.text, tt.trigger, e.Type.Code, tt.code)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event %q", tt.text, tt.trigger)
+		}
+	}
+}

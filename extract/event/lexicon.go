@@ -83,6 +83,10 @@ type lexicon struct {
 	// arena words before a use of force name where a figurative fight
 	// happens: "trade war", "legal battle" (cues.tsv)
 	arena map[string]bool
+	// intransitive verbs keep their code only without an object or a
+	// clause: "thousands demonstrated", not "demonstrated the effect"
+	// (cues.tsv)
+	intransitive map[string]bool
 	// noEvent verbs frame or link: not events when the dictionary does
 	// not know them (cues.tsv)
 	noEvent map[string]bool
@@ -141,23 +145,24 @@ func readLines(name string, fn func(line int, cols []string) error) error {
 
 func parseLexicon() (*lexicon, error) {
 	l := &lexicon{
-		codes:      map[string]codeInfo{},
-		verbs:      map[string][]*pattern{},
-		nouns:      map[string][]*pattern{},
-		verbSet:    map[string]bool{},
-		irreg:      map[string]irregular{},
-		cues:       map[string][]cue{},
-		cueIdx:     map[string][]cue{},
-		compat:     map[[2]string]bool{},
-		group:      map[string]string{},
-		decide:     map[string]bool{},
-		anaph:      map[string]bool{},
-		abstract:   map[string]bool{},
-		abstractWN: map[string]bool{},
-		arena:      map[string]bool{},
-		noEvent:    map[string]bool{},
-		quantity:   map[string]bool{},
-		light:      map[string]string{},
+		codes:        map[string]codeInfo{},
+		verbs:        map[string][]*pattern{},
+		nouns:        map[string][]*pattern{},
+		verbSet:      map[string]bool{},
+		irreg:        map[string]irregular{},
+		cues:         map[string][]cue{},
+		cueIdx:       map[string][]cue{},
+		compat:       map[[2]string]bool{},
+		group:        map[string]string{},
+		decide:       map[string]bool{},
+		anaph:        map[string]bool{},
+		abstract:     map[string]bool{},
+		abstractWN:   map[string]bool{},
+		arena:        map[string]bool{},
+		intransitive: map[string]bool{},
+		noEvent:      map[string]bool{},
+		quantity:     map[string]bool{},
+		light:        map[string]string{},
 	}
 	err := readLines("cameo.tsv", func(_ int, c []string) error {
 		if len(c) < 3 {
@@ -295,6 +300,9 @@ func parseLexicon() (*lexicon, error) {
 			return nil
 		case "arena":
 			l.arena[c[1]] = true
+			return nil
+		case "intransitive":
+			l.intransitive[c[1]] = true
 			return nil
 		case "noevent":
 			l.noEvent[c[1]] = true
