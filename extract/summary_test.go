@@ -73,6 +73,7 @@ func TestNoFalseCode(t *testing.T) {
 		{"Organisations deployed various tools, antivirus and firewalls.", "154"},
 		{"About 80 percent of the people received a single dose of the vaccine.", "043"},
 		{"If you need help, please speak to the travel team about your requirements.", "042"},
+		{"An Oregon State Police bomb squad technician died on Friday.", "183"},
 	} {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})
 		for _, e := range d.Events {

@@ -161,13 +161,15 @@ func (s *state) bareRole(k, start int, title string) bool {
 	}
 	p := &ts[start-1]
 	poss := isPoss(p) || p.cls&cPossDeterminer != 0 || p.low == "her"
-	if p.cls&cDefiniteBefore == 0 && !poss {
+	// "the Woodburn police chief": a name between the article and the title
+	named := p.cap && start >= 2 && (ts[start-2].low == "the" || ts[start-2].low == "a")
+	if p.cls&cDefiniteBefore == 0 && !poss && !named {
 		return false
 	}
 	if !ts[k].cap && s.g.word(title).cls&cAmbiguousTitle != 0 && p.low != "the" {
 		return false // "his head", "a major operation"
 	}
-	article := poss || p.low == "the" || p.low == "a" || p.low == "an"
+	article := poss || named || p.low == "the" || p.low == "a" || p.low == "an"
 	return article || start != k || ts[k].cap
 }
 

@@ -1334,6 +1334,20 @@ func (s *sentence) predicativeAdj(i int) bool {
 	return s.child(i, "aux") < 0 || s.child(i, "cop") >= 0
 }
 
+// compoundOfActor reports whether noun i is a compound modifier, directly
+// or through other compounds, of an actor mention: "travel" in "the travel
+// team", "bomb" in "a bomb squad technician".
+func (s *sentence) compoundOfActor(i int) bool {
+	k := i
+	for n := 0; n < 4 && s.toks[k].Rel == "compound" && s.toks[k].Head > k; n++ {
+		k = s.toks[k].Head
+		if s.toks[k].ment >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // pastParticipleLike reports whether a word has a past participle's ending.
 func pastParticipleLike(w string) bool {
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")
@@ -1354,7 +1368,7 @@ func (s *sentence) argumentNoun(i int) bool {
 		// crash, a plural may be a headline's verb ("Sudan 'bombs
 		// refugees'"), and ECB+ reads "a consulting company" as an event
 		t := &s.toks[i]
-		return t.Tag == "PROPN" || t.XPOS == "NN" && !strings.HasSuffix(t.low, "ing") && t.Head > i && s.toks[t.Head].ment >= 0
+		return t.Tag == "PROPN" || t.XPOS == "NN" && !strings.HasSuffix(t.low, "ing") && s.compoundOfActor(i)
 	}
 	return false
 }

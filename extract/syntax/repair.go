@@ -249,12 +249,18 @@ func mainAfterRelative(toks []Token, r int) int {
 		for l > r && toks[l].Head == v && (toks[l].UPOS == "AUX" || toks[l].UPOS == "ADV" || toks[l].UPOS == "PART") {
 			l--
 		}
+		for l > r && quoteMarks[toks[l].Form] {
+			l-- // `who directed "The Golden Compass," is negotiating`
+		}
 		if toks[l].Form == "," {
 			return v
 		}
 	}
 	return -1
 }
+
+// quoteMarks are the quotation marks a comma may stand inside.
+var quoteMarks = map[string]bool{"\"": true, "'": true, "”": true, "’": true, "''": true}
 
 // initialPhrase reports whether the phrase headed by t opens the sentence:
 // every token before it depends on it.

@@ -88,6 +88,8 @@ func TestRepairRelative(t *testing.T) {
 		{senator, "resignation", "announced", "obj"},
 		{smith, "John", "released", "nsubj:pass"},
 		{smith, "arrested", "John", "acl:relcl"},
+		{"Chris Weitz, who directed \"The Golden Compass,\" is negotiating to direct the sequel.", "negotiating", "ROOT", "root"},
+		{"Chris Weitz, who directed \"The Golden Compass,\" is negotiating to direct the sequel.", "Chris", "negotiating", "nsubj"},
 		{"The company, which makes chips, said profits rose.", "company", "said", "nsubj"},
 		{"The company, which makes chips, said profits rose.", "makes", "company", "acl:relcl"},
 	})
