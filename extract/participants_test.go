@@ -66,6 +66,7 @@ func TestParticipants(t *testing.T) {
 		{"Bettie Page has died, her agent said.", "said", doc.RoleAgent, "agent"},
 		{"The Government was heavily defeated in the Lords last week on its Agriculture Bill.", "defeated", doc.RoleTarget, "Government"},
 		{"The Republican senator voted no on the bill.", "voted", doc.RoleAgent, "senator"},
+		{"The fire may have been set by an arsonist, investigators say.", "fire", doc.RoleAgent, "arsonist"},
 		{"A bomb exploded at a bank, killing an officer and critically injuring the Woodburn police chief.", "injuring", doc.RoleTarget, "police chief"},
 		{"Chris Weitz, who directed \"The Golden Compass,\" is negotiating to direct the sequel, sources say.", "negotiating", doc.RoleAgent, "Chris Weitz"},
 		{"Deputy Jerry Ortiz was shot and killed after knocking on a door.", "killed", doc.RoleTarget, "Deputy Jerry Ortiz"},

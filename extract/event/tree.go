@@ -618,7 +618,18 @@ func (x *extractor) lightSubject(s *sentence, c *cand, h int) {
 		return
 	}
 	v := s.toks[h].Head
-	if r, _ := s.rel(h); r != "obj" || v < 0 {
+	r, sub := s.rel(h)
+	if v >= 0 && r == "nsubj" && sub == "pass" {
+		// "the fire may have been set by an arsonist", "talks were held
+		// by the two sides": the light verb's agent acts
+		if _, ok := x.l.light[s.toks[v].Lemma]; ok {
+			if k := s.child(v, "obl:agent"); k >= 0 {
+				x.addNode(s, c, doc.RoleAgent, k)
+			}
+		}
+		return
+	}
+	if r != "obj" || v < 0 {
 		return
 	}
 	role, ok := x.l.light[s.toks[v].Lemma]
