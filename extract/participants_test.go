@@ -67,6 +67,7 @@ func TestParticipants(t *testing.T) {
 		{"The Government was heavily defeated in the Lords last week on its Agriculture Bill.", "defeated", doc.RoleTarget, "Government"},
 		{"The Republican senator voted no on the bill.", "voted", doc.RoleAgent, "senator"},
 		{"The fire may have been set by an arsonist, investigators say.", "fire", doc.RoleAgent, "arsonist"},
+		{"Lindsay Lohan Checks Into Rehab At Betty Ford\n\nLohan checked in on Thursday, her lawyer said.", "Checks Into", doc.RoleAgent, "Lindsay Lohan"},
 		{"A bomb exploded at a bank, killing an officer and critically injuring the Woodburn police chief.", "injuring", doc.RoleTarget, "police chief"},
 		{"Chris Weitz, who directed \"The Golden Compass,\" is negotiating to direct the sequel, sources say.", "negotiating", doc.RoleAgent, "Chris Weitz"},
 		{"Deputy Jerry Ortiz was shot and killed after knocking on a door.", "killed", doc.RoleTarget, "Deputy Jerry Ortiz"},

@@ -74,17 +74,31 @@ func lowerable(w string) bool {
 }
 
 // capitalizedInProse returns the words that sentences not in title case
-// write capitalized after their first word: names.
+// write capitalized after their first word, or as their first word when
+// the article never writes them in lower case ("Lohan checked in" makes
+// "Lohan" a name; "After" with an "after" elsewhere is none): names.
 func capitalizedInProse(text string, sents []doc.Sentence) map[string]bool {
 	names := map[string]bool{}
+	var first []string
+	lower := map[string]bool{}
 	for _, s := range sents {
-		if titleCase(text, s) {
-			continue
-		}
+		title := titleCase(text, s)
 		for k, t := range s.Tokens {
-			if w := text[t.Start:t.End]; k > 0 && lowerable(w) {
+			w := text[t.Start:t.End]
+			switch {
+			case w != "" && w[0] >= 'a' && w[0] <= 'z':
+				lower[w] = true
+			case title || !lowerable(w):
+			case k > 0:
 				names[w] = true
+			default:
+				first = append(first, w)
 			}
+		}
+	}
+	for _, w := range first {
+		if !lower[string(w[0]+'a'-'A')+w[1:]] {
+			names[w] = true
 		}
 	}
 	return names

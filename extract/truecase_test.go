@@ -20,6 +20,10 @@ func TestTruecased(t *testing.T) {
 			"UN Security Council demands immediate ceasefire\n\nThe UN Security Council voted on Monday.",
 		},
 		{
+			"Lindsay Lohan Checks Into Rehab At Betty Ford\n\nLohan checked in on Thursday. After that, the judge spoke.",
+			"Lindsay Lohan checks into rehab at betty ford\n\nLohan checked in on Thursday. After that, the judge spoke.",
+		},
+		{
 			"The Air Force selected Northrop Grumman on February 29.",
 			"The Air Force selected Northrop Grumman on February 29.",
 		},

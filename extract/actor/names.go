@@ -25,7 +25,7 @@ func (s *state) nameRun(j int) int {
 			} else if end, ents := s.match(k); end > k && s.pick(ents, eTitle) != nil {
 				break
 			}
-			if s.titleCase && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !(k == j && k+1 < len(ts) && s.capEvidence[ts[k+1].low]) {
+			if s.titleCase && t.tag != "PROPN" && !s.capEvidence[t.low] && len(s.surnames[t.low]) == 0 && !(k == j && k+1 < len(ts) && s.capEvidence[ts[k+1].low]) {
 				break
 			}
 			k++
@@ -105,6 +105,9 @@ func (s *state) nameAt(i int) int {
 	if s.titleCase && end-i > 1 {
 		k := s.headlineNameEnd(i, end)
 		if k < 0 {
+			k = s.properEnd(i, end)
+		}
+		if k < 0 {
 			return end
 		}
 		end = k
@@ -156,6 +159,21 @@ func (s *state) personOf(i, end int) (int, int) {
 		return i, p
 	}
 	return i, end
+}
+
+// properEnd returns where the proper nouns that start a headline's run
+// [i, end) end, -1 when it starts with none: the headline is parsed
+// truecased, so the parser's proper nouns are words the article writes
+// capitalized ("Lindsay Lohan Checks Into Rehab" after "Lohan checked in").
+func (s *state) properEnd(i, end int) int {
+	k := i
+	for k < end && s.toks[k].tag == "PROPN" {
+		k++
+	}
+	if k == i {
+		return -1
+	}
+	return k
 }
 
 // capAt reports whether token j is a capitalized word.
