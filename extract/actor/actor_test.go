@@ -57,6 +57,7 @@ func TestRecognize(t *testing.T) {
 		{"middle initial", "Michael Bloomberg spoke on Monday. Later, Michael R. Bloomberg responded.", "Michael R. Bloomberg", "person:michael bloomberg", HowName, "", ""},
 		{"team with a number", "The Philadelphia 76ers fired coach Maurice Cheeks on Saturday.", "Philadelphia 76ers", "org:philadelphia 76ers", HowName, "", ""},
 		{"middle initial makes a person", "Democrats felt rage toward George W. Bush in 2006.", "George W. Bush", "person:george bush", HowName, "", ""},
+		{"first name of a person named in full", "Pete Buttigieg spoke in Iowa on Monday. Later, Pete said he would win.", "Pete", "person:pete buttigieg", HowAlias, "", ""},
 		{"demonym media", "Iranian media said five people were hurt.", "Iranian media", "media:IRN", HowDemonym, "", ""},
 		{"demonym state media", "Chinese state media reported the talks had failed.", "Chinese state media", "media:CHN", HowDemonym, "", ""},
 		// Surnames and descriptions within an article.

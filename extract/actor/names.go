@@ -383,6 +383,24 @@ func middleInitial(w string) bool {
 	return len(w) <= 1
 }
 
+// byFirstName returns the one person of the article named in full with
+// first name w ("Pete" after "Pete Buttigieg"), -1 when none or several
+// are.
+func (s *state) byFirstName(w string) int {
+	found := -1
+	for a := range s.actors {
+		ac := &s.actors[a]
+		if !ac.full || ac.parent >= 0 || ac.first != w || ac.kind != doc.KindPerson {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = a
+	}
+	return found
+}
+
 // personFromRun makes or finds the person named by tokens [i, end).
 func (s *state) personFromRun(i, end int) (int, string) {
 	ts := s.toks
@@ -401,6 +419,10 @@ func (s *state) personFromRun(i, end int) (int, string) {
 			a := s.find(ps[len(ps)-1])
 			s.setPerson(a)
 			return a, HowSurname
+		}
+		if a := s.byFirstName(last); a >= 0 {
+			s.setPerson(a) // "Pete said" after "Pete Buttigieg"
+			return a, HowAlias
 		}
 		// A nickname alias of a known person is matched by the gazetteer;
 		// otherwise a surname-only person.
