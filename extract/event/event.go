@@ -509,11 +509,12 @@ func (x *extractor) match(s *sentence, i int) *cand {
 	found := false
 	bestScore := -100
 	consider := func(p *pattern, lo, hi int, noun bool) {
-		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && (s.predicativeAdj(i) || s.argumentNoun(i) || x.arenaModifier(s, i)) ||
+		if !s.titleCased && (noun && t.Tag == "VERB" || !noun && (s.predicativeAdj(i) || s.argumentNoun(i) || x.arenaModifier(s, i) || s.attributiveAdj(i)) ||
 			x.setPhrase(s, i)) {
 			// "Bananas can't talk": the tagger reads a verb; "feel
 			// free": an adjective; "finalized rules", "a trade war": a
-			// noun; "breaking news", "the ruling party": a set phrase.
+			// noun; "breaking news", "the ruling party": a set phrase;
+			// "free shipping": an adjective.
 			return
 		}
 		score := 0
@@ -1371,6 +1372,14 @@ func (s *sentence) argumentNoun(i int) bool {
 		return t.Tag == "PROPN" || t.XPOS == "NN" && !strings.HasSuffix(t.low, "ing") && s.compoundOfActor(i)
 	}
 	return false
+}
+
+// attributiveAdj reports whether the tagger reads token i as an adjective
+// before its noun, in its own form: "free shipping" frees no one ("the
+// freed hostages", "the slain teen": participles, whose verb lemma differs).
+func (s *sentence) attributiveAdj(i int) bool {
+	t := &s.toks[i]
+	return t.XPOS == "JJ" && t.Rel == "amod" && t.Head > i && t.lemma == t.low
 }
 
 // setPhrase reports whether a set phrase whose words name no event starts
