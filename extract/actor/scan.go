@@ -410,8 +410,7 @@ func (s *state) possessedAt(i int) bool {
 	if k < 0 {
 		return false
 	}
-	p := &s.toks[k]
-	return isPoss(p) || p.cls&cPossDeterminer != 0 || p.low == "her" || p.low == "its"
+	return possessive(&s.toks[k])
 }
 
 // ageNoun reports whether token i is an age standing for a person, as news

@@ -160,7 +160,7 @@ func (s *state) bareRole(k, start int, title string) bool {
 		return false
 	}
 	p := &ts[start-1]
-	poss := isPoss(p) || p.cls&cPossDeterminer != 0 || p.low == "her"
+	poss := possessive(p)
 	// "the Woodburn police chief": a name between the article and the title
 	named := p.cap && start >= 2 && (ts[start-2].low == "the" || ts[start-2].low == "a")
 	if p.cls&cDefiniteBefore == 0 && !poss && !named {

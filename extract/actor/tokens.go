@@ -273,6 +273,13 @@ func (s *state) scanEvidence(ts []tok) {
 // isPoss reports whether t is a possessive ending ("'s", "'").
 func isPoss(t *tok) bool { return t.low == "'s" || t.low == "'" }
 
+// possessive reports whether t marks a possessor: "'s", or a possessive
+// determiner ("his", "their"; "her" and "its" too, which the word classes
+// leave out for their other uses).
+func possessive(t *tok) bool {
+	return isPoss(t) || t.cls&cPossDeterminer != 0 || t.low == "her" || t.low == "its"
+}
+
 // allUpperSentence reports whether every word of a sentence longer than a
 // letter is in uppercase.
 func allUpperSentence(ts []tok) bool {

@@ -3,6 +3,8 @@ package event
 import (
 	"strings"
 	"testing"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
 // TestFigurativeForce: a use of force whose subject or object names no
@@ -34,22 +36,30 @@ func TestFigurativeForce(t *testing.T) {
 		{"Police apprehended the suspect on Monday.", "apprehended", true},
 	}
 	for _, tt := range tests {
-		d := parsedDoc(t, tt.text)
-		Extract(d)
-		found := false
-		for _, e := range d.Events {
-			if e.TriggerText != tt.trigger {
-				continue
-			}
-			found = true
+		for _, e := range triggered(t, tt.text, tt.trigger) {
 			if got := isForce(e.Type.Code) || strings.HasPrefix(e.Type.Code, "171") || e.Type.Code == "173"; got != tt.force {
 				t.Errorf("%q: %q coded %s (%s), force %v, want %v", tt.text, tt.trigger, e.Type.Code, e.Pattern, got, tt.force)
 			}
 		}
-		if !found {
-			t.Errorf("%q: no event %q", tt.text, tt.trigger)
+	}
+}
+
+// triggered returns the events of text whose trigger is trigger, and fails
+// the test when there is none.
+func triggered(t *testing.T, text, trigger string) []doc.EventMention {
+	t.Helper()
+	d := parsedDoc(t, text)
+	Extract(d)
+	var out []doc.EventMention
+	for _, e := range d.Events {
+		if e.TriggerText == trigger {
+			out = append(out, e)
 		}
 	}
+	if len(out) == 0 {
+		t.Errorf("%q: no event %q", text, trigger)
+	}
+	return out
 }
 
 // TestIntransitiveCodes: "demonstrate" is a protest (141) only without an
@@ -63,20 +73,10 @@ func TestIntransitiveCodes(t *testing.T) {
 		{"The regrowth demonstrates that conservation is effective.", "demonstrates", ""},
 	}
 	for _, tt := range tests {
-		d := parsedDoc(t, tt.text)
-		Extract(d)
-		found := false
-		for _, e := range d.Events {
-			if e.TriggerText != tt.trigger {
-				continue
-			}
-			found = true
+		for _, e := range triggered(t, tt.text, tt.trigger) {
 			if e.Type.Code != tt.code {
 				t.Errorf("%q: %q coded %q, want %q", tt.text, tt.trigger, e.Type.Code, tt.code)
 			}
-		}
-		if !found {
-			t.Errorf("%q: no event %q", tt.text, tt.trigger)
 		}
 	}
 }

@@ -275,6 +275,11 @@ func parseLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The cue kinds that are plain word sets.
+	wordSets := map[string]map[string]bool{
+		"decide": l.decide, "anaphor": l.anaph, "abstract": l.abstract, "arena": l.arena,
+		"intransitive": l.intransitive, "noevent": l.noEvent, "quantity": l.quantity,
+	}
 	err = readLines("cues.tsv", func(_ int, c []string) error {
 		if len(c) < 2 {
 			return fmt.Errorf("want at least 2 columns")
@@ -288,28 +293,11 @@ func parseLexicon() (*lexicon, error) {
 			}
 			cu.extra = append(cu.extra, c[3:]...)
 		}
+		if set, ok := wordSets[cu.kind]; ok {
+			set[c[1]] = true
+			return nil
+		}
 		switch cu.kind {
-		case "decide":
-			l.decide[c[1]] = true
-			return nil
-		case "anaphor":
-			l.anaph[c[1]] = true
-			return nil
-		case "abstract":
-			l.abstract[c[1]] = true
-			return nil
-		case "arena":
-			l.arena[c[1]] = true
-			return nil
-		case "intransitive":
-			l.intransitive[c[1]] = true
-			return nil
-		case "noevent":
-			l.noEvent[c[1]] = true
-			return nil
-		case "quantity":
-			l.quantity[c[1]] = true
-			return nil
 		case "light":
 			l.light[c[1]] = doc.RoleAgent
 			if len(c) > 2 && c[2] == "target" {
