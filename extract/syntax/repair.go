@@ -90,12 +90,7 @@ func repairVocative(toks []Token) {
 	if len(toks) == 0 || toks[0].Rel != "vocative" || toks[0].UPOS != "PROPN" {
 		return
 	}
-	root := -1
-	for i, t := range toks {
-		if t.Head < 0 {
-			root = i
-		}
-	}
+	root := rootOf(toks)
 	if root <= 0 || toks[root].UPOS != "VERB" || !finite(toks, root) || hasChild(toks, root, "nsubj") || hasChild(toks, root, "nsubj:pass") {
 		return
 	}
@@ -110,12 +105,7 @@ func repairVocative(toks []Token) {
 // escalated after the vote."), in a sentence with no other verb, is the
 // sentence's past-tense verb.
 func repairMainVerb(toks []Token) {
-	root := -1
-	for i, t := range toks {
-		if t.Head < 0 {
-			root = i
-		}
-	}
+	root := rootOf(toks)
 	if root < 0 || !isNominal(toks[root].UPOS) {
 		return
 	}
@@ -273,6 +263,7 @@ func initialPhrase(toks []Token, t int) bool {
 	return true
 }
 
+// rootOf returns the sentence's root, -1 when there is none.
 func rootOf(toks []Token) int {
 	for i, t := range toks {
 		if t.Head < 0 {
