@@ -24,7 +24,10 @@ import (
 // and its operations against Hamas"), the one "according to" names, the subject of a lede whose relative clause
 // the parser took for the main clause ("Page, the pin-up whose romps
 // titillated a generation, has died"), the count of people a headline
-// gives for casualties ("Three killed").
+// gives for casualties ("Three killed"); the object that does what an
+// appointment or a request is for ("appointed Montoya-Lewis to serve",
+// "asked Netanyahu to send"); "we" and "I" in a quotation, its speaker; an
+// organization named after its head and "of" with "and" inside.
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -58,6 +61,11 @@ func TestParticipants(t *testing.T) {
 		{"The 10-year-old was shot on the night of May 29th while she was playing outside.", "shot", doc.RoleTarget, "10-year-old"},
 		{"The dispute centers on Israel's intent to launch a ground offensive in Rafah, which American officials warn would lead to a catastrophe.", "warn", doc.RoleAgent, "American officials"},
 		{"The Interior Department yesterday finalized rules changing the way it administers the Endangered Species Act.", "finalized", doc.RoleAgent, "Interior Department"},
+		{"Governor Jay Inslee appointed Raquel Montoya-Lewis to serve on the state supreme court.", "serve", doc.RoleAgent, "Raquel Montoya-Lewis"},
+		{"The president asked Netanyahu to send a delegation.", "send", doc.RoleAgent, "Netanyahu"},
+		{"\u201cWe appreciate your respect for her privacy,\u201d the actress's rep Jack Ketsoyan tells People magazine.", "appreciate", doc.RoleAgent, "We"},
+		{"\"I confirmed the deal,\" said Ross.", "confirmed", doc.RoleAgent, "I"},
+		{"The Academy of Motion Picture Arts and Sciences announced this morning that DeGeneres would return.", "announced", doc.RoleAgent, "Academy of Motion Picture Arts and Sciences"},
 		{"The Philadelphia 76ers fired Coach Maurice Cheeks Saturday morning after a disappointing start.", "fired", doc.RoleTarget, "Coach Maurice Cheeks"},
 		{"Bettie Page, the 1950s pin-up queen and pop culture icon who died on Thursday, will be remembered for her influence on style.", "died", doc.RoleAgent, "Bettie Page"},
 		{"Nichols killed four people in a brazen courthouse escape in 2005.", "escape", doc.RoleAgent, "Nichols"},

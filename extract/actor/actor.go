@@ -149,6 +149,9 @@ type state struct {
 	// he or she before any antecedent, waiting for a person named later
 	// in the same sentence
 	cataphors []cataphor
+	// first-person pronouns of the sentence ("we", "I"), waiting for the
+	// speaker of their quotation
+	firsts []int
 }
 
 // Recognize finds actor mentions in d's sentences (d.Article.Text,

@@ -202,9 +202,100 @@ func (s *state) pronoun(i int) {
 		if s.lastOrg >= 0 && s.sent-s.lastOrgSent <= 2 {
 			s.addMention(t.span.Start, t.span.End, s.lastOrg, HowPronoun)
 		}
+	case t.cls&cFirstPron != 0:
+		s.firsts = append(s.firsts, i)
 	case t.cls&cRelativePron != 0:
 		if a := s.relativeAntecedent(i); a >= 0 {
 			s.addMention(t.span.Start, t.span.End, a, HowRelative)
 		}
 	}
+}
+
+// resolveFirsts resolves the sentence's first-person pronouns to the
+// speaker of the quotation they stand in: in "“We appreciate your
+// respect,” the actress's rep Jack Ketsoyan tells People", "We" is the
+// rep. The speaker is the named subject of the reporting verb (the
+// tagger's TimeML class) nearest to the quotation and outside it; "I said
+// we would win" quotes no one.
+func (s *state) resolveFirsts() {
+	if len(s.firsts) == 0 {
+		return
+	}
+	dt := s.d.Sentences[s.sent].Tokens
+	for _, i := range s.firsts {
+		lo, hi := quoteAround(dt, i)
+		if lo < 0 && hi < 0 {
+			continue
+		}
+		if a := s.speaker(dt, lo, hi); a >= 0 {
+			s.addMention(s.toks[i].span.Start, s.toks[i].span.End, a, HowPronoun)
+		}
+	}
+}
+
+// quoteAround returns the quotation marks before and after token i, -1
+// for a side without one.
+func quoteAround(dt []doc.Token, i int) (lo, hi int) {
+	lo, hi = -1, -1
+	for k := i - 1; k >= 0 && lo < 0; k-- {
+		if quoteMark(dt[k].Text) {
+			lo = k
+		}
+	}
+	for k := i + 1; k < len(dt) && hi < 0; k++ {
+		if quoteMark(dt[k].Text) {
+			hi = k
+		}
+	}
+	return lo, hi
+}
+
+func quoteMark(t string) bool {
+	switch t {
+	case "\"", "“", "”", "``", "''":
+		return true
+	}
+	return false
+}
+
+// speaker returns the actor named as the subject of the reporting verb
+// nearest to the quotation between tokens lo and hi (either -1 when the
+// quotation runs past the sentence) and outside it; -1 when there is none.
+func (s *state) speaker(dt []doc.Token, lo, hi int) int {
+	best, dist := -1, len(dt)
+	for v := range dt {
+		if dt[v].Event != "REPORTING" || lo >= 0 && v > lo && (hi < 0 || v < hi) || lo < 0 && v < hi {
+			continue
+		}
+		d := v - hi
+		if v < lo || hi < 0 {
+			d = lo - v
+		}
+		if d < dist {
+			best, dist = v, d
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	for k := range dt {
+		if dt[k].Head == best && dt[k].Rel == "nsubj" {
+			if a := s.actorAt(dt, k); a >= 0 {
+				return a
+			}
+		}
+	}
+	return -1
+}
+
+// actorAt returns the actor of the mention of the current sentence that
+// covers token k, -1 when none does.
+func (s *state) actorAt(dt []doc.Token, k int) int {
+	sp := dt[k].Span
+	for m := len(s.mentions) - 1; m >= 0 && s.mentions[m].sent == s.sent; m-- {
+		if sp2 := s.mentions[m].span; sp2.Start <= sp.Start && sp.End <= sp2.End {
+			return s.find(s.mentions[m].actor)
+		}
+	}
+	return -1
 }

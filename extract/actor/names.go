@@ -35,6 +35,10 @@ func (s *state) nameRun(j int) int {
 			k++
 			continue
 		}
+		if k > j && t.low == "and" && s.orgOfAnd(j, k) {
+			k++ // "the Academy of Motion Picture Arts and Sciences"
+			continue
+		}
 		if k > j && t.cls&cNameSuffix != 0 || k > j && teamNumber(t.low) {
 			k++ // "Jr.", "Philadelphia 76ers"
 			continue
@@ -51,6 +55,27 @@ func (s *state) nameRun(j int) int {
 		k--
 	}
 	return k
+}
+
+// orgOfAnd reports whether the "and" at k continues the name run that
+// starts at j: an organization's head and "of" before it ("Department of
+// Health and Human Services", "Academy of Motion Picture Arts and
+// Sciences"), a capitalized word after it that starts no known entity
+// ("the Bank of England and Goldman Sachs" is still two).
+func (s *state) orgOfAnd(j, k int) bool {
+	ts := s.toks
+	if !s.orgOf(j, k) || k+1 >= len(ts) || !ts[k+1].cap || !ts[k+1].word || ts[k+1].stop {
+		return false
+	}
+	end, _ := s.match(k + 1)
+	return end <= k+1
+}
+
+// orgOf reports whether the run [j, k) names an organization by its head
+// before "of": "University of Michigan", "Ministry of Defence".
+func (s *state) orgOf(j, k int) bool {
+	ts := s.toks
+	return j+2 < k && ts[j].cls&cOrgSuffix != 0 && ts[j+1].low == "of"
 }
 
 // teamNumber reports whether w is a number-named team word: "76ers",
@@ -230,7 +255,7 @@ func (s *state) nameKind(i, end int, nx string, nxCls uint32) doc.ActorKind {
 	n := end - i
 	prev, prevCls := s.wordAt(i - 1)
 	last, lastCls := ts[end-1].low, ts[end-1].cls
-	if lastCls&cOrgSuffix != 0 || ts[end-1].upper && n == 1 || teamNumber(last) {
+	if lastCls&cOrgSuffix != 0 || ts[end-1].upper && n == 1 || teamNumber(last) || s.orgOf(i, end) {
 		return doc.KindOrganization
 	}
 	if lastCls&(cFacSuffix|cGeoSuffix) != 0 || t.cls&cGeoPrefix != 0 && n > 1 {

@@ -11,6 +11,7 @@ import (
 // sentence recognizes the actors of the current sentence.
 func (s *state) sentence() {
 	s.cataphors = s.cataphors[:0]
+	s.firsts = s.firsts[:0]
 	i := 0
 	for i < len(s.toks) {
 		// step does nothing at a word that starts no gazetteer phrase and
@@ -35,6 +36,7 @@ func (s *state) sentence() {
 		}
 		i = j
 	}
+	s.resolveFirsts()
 }
 
 // credit reports whether capitalized token i is the agency of a photo
@@ -63,7 +65,7 @@ func (s *state) step(i int) int {
 	if t.cap && !t.stop {
 		return s.nameAt(i)
 	}
-	if (!t.cap || t.first) && t.cls&cPronoun != 0 {
+	if (!t.cap || t.first || t.text == "I") && t.cls&cPronoun != 0 {
 		s.pronoun(i)
 	}
 	return i + 1

@@ -38,9 +38,10 @@ const (
 	cPluralPron
 	cNeutPron
 	cRelativePron
+	cFirstPron
 	cAmbiguousTitle
 
-	cPronoun = cPossDeterminer | cMalePron | cFemalePron | cPluralPron | cNeutPron | cRelativePron
+	cPronoun = cPossDeterminer | cMalePron | cFemalePron | cPluralPron | cNeutPron | cRelativePron | cFirstPron
 )
 
 // classNames names each class bit in data/words.tsv.
@@ -52,6 +53,7 @@ var classNames = map[string]uint32{
 	"mil_noun": cMilNoun, "media_noun": cMediaNoun, "casualty": cCasualty, "office_noun": cOfficeNoun, "admin_noun": cAdminNoun,
 	"delegation_noun": cDelegationNoun, "male_pronoun": cMalePron, "female_pronoun": cFemalePron,
 	"plural_pronoun": cPluralPron, "neuter_pronoun": cNeutPron, "relative_pronoun": cRelativePron,
+	"first_pronoun":   cFirstPron,
 	"ambiguous_title": cAmbiguousTitle,
 }
 

@@ -420,10 +420,14 @@ var pluralPronouns = map[string]bool{"they": true, "we": true}
 
 // pluralName reports whether the actor of mention m is named after the
 // mention's last word: "Syria rebels" for "Syrian rebels", whose number the
-// verb follows.
+// verb follows; not a name headed before "of" ("the Department of Health
+// and Human Services says").
 func (x *extractor) pluralName(m int) bool {
 	men := x.d.ActorMentions[m]
 	text := men.Text
+	if strings.Contains(text, " of ") {
+		return false
+	}
 	if k := strings.LastIndexByte(text, ' '); k >= 0 {
 		text = text[k+1:]
 	}

@@ -87,6 +87,9 @@ type lexicon struct {
 	// clause: "thousands demonstrated", not "demonstrated the effect"
 	// (cues.tsv)
 	intransitive map[string]bool
+	// objControl verbs give their object as the subject of their purpose
+	// clause: "appointed her to serve" (cues.tsv)
+	objControl map[string]bool
 	// noEvent verbs frame or link: not events when the dictionary does
 	// not know them (cues.tsv)
 	noEvent map[string]bool
@@ -160,6 +163,7 @@ func parseLexicon() (*lexicon, error) {
 		abstractWN:   map[string]bool{},
 		arena:        map[string]bool{},
 		intransitive: map[string]bool{},
+		objControl:   map[string]bool{},
 		noEvent:      map[string]bool{},
 		quantity:     map[string]bool{},
 		light:        map[string]string{},
@@ -279,6 +283,7 @@ func parseLexicon() (*lexicon, error) {
 	wordSets := map[string]map[string]bool{
 		"decide": l.decide, "anaphor": l.anaph, "abstract": l.abstract, "arena": l.arena,
 		"intransitive": l.intransitive, "noevent": l.noEvent, "quantity": l.quantity,
+		"objcontrol": l.objControl,
 	}
 	err = readLines("cues.tsv", func(_ int, c []string) error {
 		if len(c) < 2 {

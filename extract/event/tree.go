@@ -428,7 +428,7 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 	switch r, sub := s.rel(h); {
 	case r == "conj" || r == "xcomp":
 		if r == "xcomp" {
-			if o := s.child(p, "obj"); o >= 0 {
+			if o := s.controller(p); o >= 0 {
 				x.addNode(s, c, doc.RoleAgent, o)
 				return
 			}
@@ -465,6 +465,9 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 	case r == "acl" && c.passive:
 		// "a delegation requested by Biden"
 		x.addNode(s, c, doc.RoleTarget, p)
+	case r == "advcl" && x.l.objControl[s.toks[p].Lemma] && s.controller(p) >= 0 && s.infinitive(h):
+		// "appointed Montoya-Lewis to serve": she serves
+		x.addNode(s, c, doc.RoleAgent, s.controller(p))
 	case r == "advcl" && s.nonFinite(h):
 		// "Page died after suffering a heart attack", "fled before
 		// being caught"
@@ -486,6 +489,24 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 			x.addNode(s, c, doc.RoleAgent, p)
 		}
 	}
+}
+
+// controller returns the object of verb p, which does what p's
+// complement or purpose clause says ("urged Israel to stop", "asked
+// Netanyahu to send", which the parser may read as an indirect object);
+// -1 when p has none.
+func (s *sentence) controller(p int) int {
+	if o := s.child(p, "obj"); o >= 0 {
+		return o
+	}
+	return s.child(p, "iobj")
+}
+
+// infinitive reports whether verb v is a "to" infinitive without a
+// subject: "to serve".
+func (s *sentence) infinitive(v int) bool {
+	k := s.child(v, "mark")
+	return k >= 0 && s.toks[k].low == "to" && s.nonFinite(v)
 }
 
 // sharedPassive reports whether participle h is a conjunct of passive verb
