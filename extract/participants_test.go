@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -205,6 +206,40 @@ func TestPronounGender(t *testing.T) {
 		}
 		if len(got) != 1 || got[0] != tt.actor {
 			t.Errorf("%q: agents of %q %q, want %q", tt.text, tt.trigger, got, tt.actor)
+		}
+	}
+}
+
+// TestHeadlinePassive: a headline drops the passive's auxiliary ("Mark
+// Meadows accused of timing retirement"): its subject undergoes the event,
+// unless an object follows ("Israel freed 50 prisoners").
+func TestHeadlinePassive(t *testing.T) {
+	dct := time.Date(2019, 12, 30, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ headline, trigger, role, actor string }{
+		{"Mark Meadows accused of timing retirement to help elect wife's friend", "accused", doc.RoleTarget, "Mark Meadows"},
+		{"Lindsay Lohan jailed for probation violation", "jailed", doc.RoleTarget, "Lindsay Lohan"},
+		{"Israel freed 50 prisoners", "freed", doc.RoleAgent, "Israel"},
+	}
+	for _, tt := range tests {
+		text := tt.headline + "\n\nThe story continued on Monday."
+		a := doc.Article{Text: text, Published: &dct, Blocks: []doc.Block{
+			{Span: doc.Span{Start: 0, End: len(tt.headline)}, Kind: doc.BlockTitle},
+			{Span: doc.Span{Start: len(tt.headline) + 2, End: len(text)}, Kind: doc.BlockBody},
+		}}
+		d := Extract(a)
+		var got []string
+		for _, e := range d.Events {
+			if e.TriggerText != tt.trigger {
+				continue
+			}
+			for _, g := range e.Arguments {
+				if g.Mention >= 0 {
+					got = append(got, g.Role+"="+d.ActorMentions[g.Mention].Text)
+				}
+			}
+		}
+		if !slices.Contains(got, tt.role+"="+tt.actor) {
+			t.Errorf("%q: arguments of %q %q, want %s=%q", tt.headline, tt.trigger, got, tt.role, tt.actor)
 		}
 	}
 }

@@ -268,6 +268,9 @@ func (x *extractor) verbArgs(s *sentence, ci int, c *cand) {
 		if !c.passive && c.hi < len(s.toks) && s.toks[c.hi].low == "by" {
 			c.passive = true
 		}
+		if _, obj := s.groupAt(c.hi); !c.passive && !obj && s.title && x.l.headPassive[s.toks[h].lemma] {
+			c.passive = true // "Meadows accused of timing retirement"
+		}
 	}
 	subj := x.subject(s, ci, c)
 	if c.passive {

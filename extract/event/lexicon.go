@@ -90,6 +90,9 @@ type lexicon struct {
 	// objControl verbs give their object as the subject of their purpose
 	// clause: "appointed her to serve" (cues.tsv)
 	objControl map[string]bool
+	// headPassive verbs read passive in their -ed form after a headline's
+	// subject: "Lohan jailed for probation violation" (cues.tsv)
+	headPassive map[string]bool
 	// noEvent verbs frame or link: not events when the dictionary does
 	// not know them (cues.tsv)
 	noEvent map[string]bool
@@ -164,6 +167,7 @@ func parseLexicon() (*lexicon, error) {
 		arena:        map[string]bool{},
 		intransitive: map[string]bool{},
 		objControl:   map[string]bool{},
+		headPassive:  map[string]bool{},
 		noEvent:      map[string]bool{},
 		quantity:     map[string]bool{},
 		light:        map[string]string{},
@@ -283,7 +287,7 @@ func parseLexicon() (*lexicon, error) {
 	wordSets := map[string]map[string]bool{
 		"decide": l.decide, "anaphor": l.anaph, "abstract": l.abstract, "arena": l.arena,
 		"intransitive": l.intransitive, "noevent": l.noEvent, "quantity": l.quantity,
-		"objcontrol": l.objControl,
+		"objcontrol": l.objControl, "headpassive": l.headPassive,
 	}
 	err = readLines("cues.tsv", func(_ int, c []string) error {
 		if len(c) < 2 {

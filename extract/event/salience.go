@@ -19,6 +19,7 @@ const (
 	salDated      = 0.10 // an explicit or relative date in the text
 	salWeak       = 0.15 // taken off a weak trigger ("issue", "try", "stage")
 	salSameSides  = 0.20 // taken off when agent and target are one actor
+	salBareSay    = 0.25 // taken off a plain statement whose report is its own row
 )
 
 // salience scores how much an analyst would want to see mention e as a
@@ -61,6 +62,11 @@ func (x *extractor) salience(s *sentence, c *cand, e *doc.EventMention) float64 
 	}
 	if sameSides(e) {
 		v -= salSameSides
+	}
+	if len(c.said) > 0 && e.Type.Code == "010" {
+		// "Woodard said the congressman should refrain": the refraining
+		// is the row, with Woodard as its source; "Woodard says" adds none.
+		v -= salBareSay
 	}
 	return math.Round(min(max(v, 0), 1)*100) / 100
 }

@@ -258,10 +258,13 @@ func isNounTag(t string) bool { return t == "NOUN" || t == "PROPN" }
 // verbTreeArgs: subject, objects and obliques of a verb, with the subject
 // it shares through coordination, control or a relative clause.
 func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
+	headPassive := x.headlinePassive(s, h)
 	c.passive = s.child(h, "nsubj:pass") >= 0 || s.child(h, "aux:pass") >= 0 ||
-		s.toks[h].Rel == "acl" && s.toks[h].XPOS == "VBN" || s.child(h, "obl:agent") >= 0
+		s.toks[h].Rel == "acl" && s.toks[h].XPOS == "VBN" || s.child(h, "obl:agent") >= 0 || headPassive
 	x.addSubjects(s, c, h, "nsubj:pass", doc.RoleTarget)
 	switch k := s.child(h, "nsubj"); {
+	case headPassive:
+		x.addSubjects(s, c, h, "nsubj", doc.RoleTarget)
 	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl" && !s.otherSubject(h, k):
 		// "a resolution that called for": the resolution's, or its
 		// owner's ("a UN Security Council resolution that called for").
@@ -300,6 +303,18 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			}
 		}
 	}
+}
+
+// headlinePassive reports whether verb h is a headline's passive without
+// its auxiliary: "Lohan jailed for probation violation" (an -ed form of a
+// headpassive verb after its subject, with no object and no auxiliary).
+func (x *extractor) headlinePassive(s *sentence, h int) bool {
+	t := &s.toks[h]
+	if !s.title || t.XPOS != "VBN" && t.XPOS != "VBD" || !x.l.headPassive[t.Lemma] {
+		return false
+	}
+	k := s.child(h, "nsubj")
+	return k >= 0 && k < h && s.child(h, "obj") < 0 && s.child(h, "aux") < 0 && s.child(h, "aux:pass") < 0
 }
 
 // addSubjects adds, in role, the actors named by h's subjects in relation
