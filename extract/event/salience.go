@@ -19,7 +19,7 @@ const (
 	salDated      = 0.10 // an explicit or relative date in the text
 	salWeak       = 0.15 // taken off a weak trigger ("issue", "try", "stage")
 	salSameSides  = 0.20 // taken off when agent and target are one actor
-	salBareSay    = 0.25 // taken off a plain statement whose report is its own row
+	salBareSay    = 0.25 // taken off a plain statement (CAMEO 010): its report or quotation is what matters
 )
 
 // salience scores how much an analyst would want to see mention e as a
@@ -63,9 +63,11 @@ func (x *extractor) salience(s *sentence, c *cand, e *doc.EventMention) float64 
 	if sameSides(e) {
 		v -= salSameSides
 	}
-	if len(c.said) > 0 && e.Type.Code == "010" {
+	if e.Type.Code == "010" && e.Type.Extension == "" {
 		// "Woodard said the congressman should refrain": the refraining
-		// is the row, with Woodard as its source; "Woodard says" adds none.
+		// is the row, with Woodard as its source; "Harry said" after a
+		// quotation says nothing a timeline can show. Told to someone, or
+		// dated, it stays.
 		v -= salBareSay
 	}
 	return math.Round(min(max(v, 0), 1)*100) / 100
