@@ -28,7 +28,9 @@ import (
 // gives for casualties ("Three killed"); the object that does what an
 // appointment or a request is for ("appointed Montoya-Lewis to serve",
 // "asked Netanyahu to send"); "we" and "I" in a quotation, its speaker; an
-// organization named after its head and "of" with "and" inside.
+// organization named after its head and "of" with "and" inside; what a
+// weapon is fired at, which the parser hangs from the weapon; the partner
+// of an agreement a verb takes as its object.
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -67,6 +69,8 @@ func TestParticipants(t *testing.T) {
 		{"\u201cWe appreciate your respect for her privacy,\u201d the actress's rep Jack Ketsoyan tells People magazine.", "appreciate", doc.RoleAgent, "We"},
 		{"\"I confirmed the deal,\" said Ross.", "confirmed", doc.RoleAgent, "I"},
 		{"The Academy of Motion Picture Arts and Sciences announced this morning that DeGeneres would return.", "announced", doc.RoleAgent, "Academy of Motion Picture Arts and Sciences"},
+		{"The United States fired anti-aircraft batteries at Russia this week.", "fired", doc.RoleTarget, "Russia"},
+		{"Ukraine ratified a sweeping agreement with the European Union on Tuesday.", "ratified", doc.RoleTarget, "European Union"},
 		{"The Philadelphia 76ers fired Coach Maurice Cheeks Saturday morning after a disappointing start.", "fired", doc.RoleTarget, "Coach Maurice Cheeks"},
 		{"Bettie Page, the 1950s pin-up queen and pop culture icon who died on Thursday, will be remembered for her influence on style.", "died", doc.RoleAgent, "Bettie Page"},
 		{"Nichols killed four people in a brazen courthouse escape in 2005.", "escape", doc.RoleAgent, "Nichols"},
@@ -240,6 +244,30 @@ func TestHeadlinePassive(t *testing.T) {
 		}
 		if !slices.Contains(got, tt.role+"="+tt.actor) {
 			t.Errorf("%q: arguments of %q %q, want %s=%q", tt.headline, tt.trigger, got, tt.role, tt.actor)
+		}
+	}
+}
+
+// TestAtIsPlace: the "at" phrase of a shooting or an explosion is where it
+// happened, not its target.
+func TestAtIsPlace(t *testing.T) {
+	dct := time.Date(2009, 1, 6, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, trigger, actor string }{
+		{"Police say two people have been killed in a shooting at the Kraft Foods plant.", "shooting", "Kraft Foods"},
+		{"A bomb exploded Friday at a West Coast Bank branch in Woodburn.", "exploded", "branch"},
+		{"A jury convicted a man charged in an April 2007 shooting at a Troy accounting firm.", "shooting", "firm"},
+	}
+	for _, tt := range tests {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		for _, e := range d.Events {
+			if e.TriggerText != tt.trigger {
+				continue
+			}
+			for _, a := range e.Arguments {
+				if a.Mention >= 0 && a.Role == doc.RoleTarget && strings.Contains(d.ActorMentions[a.Mention].Text, tt.actor) {
+					t.Errorf("%q: %q is the target of %q", tt.text, d.ActorMentions[a.Mention].Text, tt.trigger)
+				}
+			}
 		}
 	}
 }

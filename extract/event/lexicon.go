@@ -93,6 +93,9 @@ type lexicon struct {
 	// headPassive verbs read passive in their -ed form after a headline's
 	// subject: "Lohan jailed for probation violation" (cues.tsv)
 	headPassive map[string]bool
+	// aimVerb verbs take what their "at" phrase names as their target:
+	// "fired rockets at Israel" (cues.tsv aim)
+	aimVerb map[string]bool
 	// noEvent verbs frame or link: not events when the dictionary does
 	// not know them (cues.tsv)
 	noEvent map[string]bool
@@ -168,6 +171,7 @@ func parseLexicon() (*lexicon, error) {
 		intransitive: map[string]bool{},
 		objControl:   map[string]bool{},
 		headPassive:  map[string]bool{},
+		aimVerb:      map[string]bool{},
 		noEvent:      map[string]bool{},
 		quantity:     map[string]bool{},
 		light:        map[string]string{},
@@ -287,7 +291,7 @@ func parseLexicon() (*lexicon, error) {
 	wordSets := map[string]map[string]bool{
 		"decide": l.decide, "anaphor": l.anaph, "abstract": l.abstract, "arena": l.arena,
 		"intransitive": l.intransitive, "noevent": l.noEvent, "quantity": l.quantity,
-		"objcontrol": l.objControl, "headpassive": l.headPassive,
+		"objcontrol": l.objControl, "headpassive": l.headPassive, "aim": l.aimVerb,
 	}
 	err = readLines("cues.tsv", func(_ int, c []string) error {
 		if len(c) < 2 {

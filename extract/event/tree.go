@@ -287,7 +287,14 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 	for _, k := range s.children(h) {
 		switch r, _ := s.rel(k); r {
 		case "obj", "iobj":
-			if !c.p.has(fSpeech) || r == "iobj" || s.toks[k].ment >= 0 {
+			if j := x.aim(s, c, k); j >= 0 {
+				// "fired anti-aircraft batteries at Russia": the parser
+				// hangs the aim from the weapon.
+				x.addNode(s, c, doc.RoleTarget, j)
+			} else if j := s.partnerOf(k); j >= 0 && !c.p.has(fSpeech) {
+				// "ratified an agreement with the European Union"
+				x.addNode(s, c, doc.RoleTarget, j)
+			} else if !c.p.has(fSpeech) || r == "iobj" || s.toks[k].ment >= 0 {
 				x.addNode(s, c, doc.RoleTarget, k)
 			}
 		case "obl":
@@ -506,6 +513,50 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 	}
 }
 
+// aim returns what a use of force is aimed at when the parser hangs it
+// from the object, the weapon: the "at" or "against" phrase of object k
+// naming an actor; -1 when none.
+func (x *extractor) aim(s *sentence, c *cand, k int) int {
+	for _, j := range s.children(k) {
+		if p := s.caseOf(j); s.toks[j].Rel == "nmod" && (p == "at" || p == "against") {
+			if m := s.mentionOf(j); m >= 0 && x.aimed(s, c, m) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// aimed reports whether the "at" phrase naming mention m is what event c
+// is aimed at: a weapon fired or thrown at people or a country ("fired
+// rockets at Israel", "hurled stones at police"), not the place of "a
+// shooting at a plant" or "a bomb exploded at a bank".
+func (x *extractor) aimed(s *sentence, c *cand, m int) bool {
+	if c.p.noun || !x.l.aimVerb[c.action] || s.toks[c.head].XPOS == "VBG" && s.child(c.head, "aux") < 0 {
+		return false // "an April shooting at a firm": a noun to the tagger
+	}
+	switch x.kindOf(m) {
+	case doc.KindPerson, doc.KindGroup, doc.KindCountry:
+		return true
+	}
+	return false
+}
+
+// partnerOf returns the actor an object that names no one was made or
+// held with: the "with" phrase of "signed a deal with Boeing"; -1 when
+// none.
+func (s *sentence) partnerOf(k int) int {
+	if s.mentionOf(k) >= 0 {
+		return -1
+	}
+	for _, j := range s.children(k) {
+		if s.toks[j].Rel == "nmod" && s.caseOf(j) == "with" && s.mentionOf(j) >= 0 {
+			return j
+		}
+	}
+	return -1
+}
+
 // controller returns the object of verb p, which does what p's
 // complement or purpose clause says ("urged Israel to stop", "asked
 // Netanyahu to send", which the parser may read as an indirect object);
@@ -696,6 +747,10 @@ func (x *extractor) oblique(s *sentence, c *cand, k int, noun bool) {
 			x.addNode(s, c, doc.RoleAgent, k)
 		}
 	case "in", "at", "near", "inside", "outside", "across", "throughout":
+		if prep == "at" && x.aimed(s, c, m) && !c.hasRole(doc.RoleTarget) {
+			x.addNode(s, c, doc.RoleTarget, k) // "fired rockets at Israel"
+			return
+		}
 		if place && !c.hasRole(doc.RolePlace) {
 			c.addArg(doc.RolePlace, x.actorOf(m), m)
 		}
