@@ -71,6 +71,7 @@ func TestParticipants(t *testing.T) {
 		{"The Academy of Motion Picture Arts and Sciences announced this morning that DeGeneres would return.", "announced", doc.RoleAgent, "Academy of Motion Picture Arts and Sciences"},
 		{"The United States fired anti-aircraft batteries at Russia this week.", "fired", doc.RoleTarget, "Russia"},
 		{"Ukraine ratified a sweeping agreement with the European Union on Tuesday.", "ratified", doc.RoleTarget, "European Union"},
+		{"Georgian demonstrators launched missiles at the Georgian government.", "launched", doc.RoleTarget, "Georgian government"},
 		{"The Philadelphia 76ers fired Coach Maurice Cheeks Saturday morning after a disappointing start.", "fired", doc.RoleTarget, "Coach Maurice Cheeks"},
 		{"Bettie Page, the 1950s pin-up queen and pop culture icon who died on Thursday, will be remembered for her influence on style.", "died", doc.RoleAgent, "Bettie Page"},
 		{"Nichols killed four people in a brazen courthouse escape in 2005.", "escape", doc.RoleAgent, "Nichols"},

@@ -23,6 +23,7 @@ func TestSummaryAgreement(t *testing.T) {
 		{"Experts studied the grid. They said the blackouts were not necessary.", "said", "experts say"},
 		{"Israeli troops attacked the town in Gaza.", "attacked", "Israel military attacks town in Gaza"},
 		{"US officials met on Monday. They said the vote was a mistake.", "said", "United States government says"},
+		{"Georgian demonstrators launched missiles at the Georgian government.", "launched", "Georgia protesters fire missiles"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

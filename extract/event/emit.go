@@ -431,7 +431,9 @@ func (x *extractor) pluralName(m int) bool {
 	if k := strings.LastIndexByte(text, ' '); k >= 0 {
 		text = text[k+1:]
 	}
-	return strings.HasSuffix(x.d.Actors[men.Actor].Name, " "+text)
+	name := x.d.Actors[men.Actor].Name
+	// "Georgian demonstrators" names "Georgia protesters": another plural.
+	return strings.HasSuffix(name, " "+text) || strings.HasSuffix(text, "s") && strings.HasSuffix(name, "s") && strings.Contains(name, " ")
 }
 
 // oneWordName reports whether the actor of mention m is named by the

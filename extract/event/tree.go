@@ -536,7 +536,7 @@ func (x *extractor) aimed(s *sentence, c *cand, m int) bool {
 		return false // "an April shooting at a firm": a noun to the tagger
 	}
 	switch x.kindOf(m) {
-	case doc.KindPerson, doc.KindGroup, doc.KindCountry:
+	case doc.KindPerson, doc.KindGroup, doc.KindCountry, doc.KindGovernment, doc.KindIGO:
 		return true
 	}
 	return false
