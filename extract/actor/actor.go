@@ -149,8 +149,8 @@ type state struct {
 	// he or she before any antecedent, waiting for a person named later
 	// in the same sentence
 	cataphors []cataphor
-	// first-person pronouns of the sentence ("we", "I"), waiting for the
-	// speaker of their quotation
+	// first-person singular pronouns of the sentence ("I", "me"), waiting
+	// for the speaker of their quotation
 	firsts []int
 }
 

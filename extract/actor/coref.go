@@ -2,8 +2,14 @@ package actor
 
 import "github.com/eventgraph/eventgraph/extract/doc"
 
-// relativeAntecedent returns the actor of the mention just before "who".
+// relativeAntecedent returns the actor of the noun a relative clause
+// modifies, as the parser attaches it ("a city councilman in
+// Hendersonville, who was the nominee": the councilman), or of the mention
+// just before "who" when the parse says nothing; never a place.
 func (s *state) relativeAntecedent(i int) int {
+	if a := s.parsedAntecedent(i); a >= 0 {
+		return a
+	}
 	k := i - 1
 	if k >= 0 && s.toks[k].text == "," {
 		k--
@@ -11,11 +17,59 @@ func (s *state) relativeAntecedent(i int) int {
 	if k < 0 || len(s.mentions) == 0 {
 		return -1
 	}
-	m := s.mentions[len(s.mentions)-1]
+	n := len(s.mentions) - 1
+	m := s.mentions[n]
 	if m.span.End != s.toks[k].span.End {
 		return -1
 	}
+	if s.placeActor(m.actor) {
+		// "a city councilman in Hendersonville, who": the councilman.
+		return s.ownerOfPlace(n)
+	}
 	return m.actor
+}
+
+// ownerOfPlace returns the actor of the mention right before the
+// preposition that introduces place mention n ("councilman in
+// Hendersonville"), -1 when there is none.
+func (s *state) ownerOfPlace(n int) int {
+	start := s.mentions[n].span.Start
+	k := -1
+	for j := range s.toks {
+		if s.toks[j].span.Start == start {
+			k = j
+		}
+	}
+	if k < 2 || n == 0 || s.toks[k-1].cls&cPlacePrep == 0 && s.toks[k-1].low != "of" {
+		return -1
+	}
+	if p := s.mentions[n-1]; p.sent == s.sent && p.span.End == s.toks[k-2].span.End && !s.placeActor(p.actor) {
+		return p.actor
+	}
+	return -1
+}
+
+// parsedAntecedent returns the actor of the noun the relative clause of
+// pronoun i modifies in the parse, -1 when the parser attached it to no
+// actor's mention.
+func (s *state) parsedAntecedent(i int) int {
+	dt := s.d.Sentences[s.sent].Tokens
+	v := dt[i].Head
+	if v < 0 || v >= len(dt) || dt[v].Rel != "acl:relcl" || dt[v].Head < 0 {
+		return -1
+	}
+	a := s.actorAt(dt, dt[v].Head)
+	if a < 0 || s.placeActor(a) {
+		return -1
+	}
+	return a
+}
+
+// placeActor reports whether actor a is a place or a country: "who"
+// refers to neither.
+func (s *state) placeActor(a int) bool {
+	k := s.actors[s.find(a)].kind
+	return k == doc.KindPlace || k == doc.KindCountry
 }
 
 // nominal handles a common noun for people, groups or places.
@@ -211,12 +265,13 @@ func (s *state) pronoun(i int) {
 	}
 }
 
-// resolveFirsts resolves the sentence's first-person pronouns to the
-// speaker of the quotation they stand in: in "“We appreciate your
-// respect,” the actress's rep Jack Ketsoyan tells People", "We" is the
+// resolveFirsts resolves the sentence's first-person singular pronouns to
+// the speaker of the quotation they stand in: in "“I appreciate your
+// respect,” the actress's rep Jack Ketsoyan tells People", "I" is the
 // rep. The speaker is the named subject of the reporting verb (the
 // tagger's TimeML class) nearest to the quotation and outside it; "I said
-// we would win" quotes no one.
+// I would win" quotes no one. "We" is the speaker's side, not the speaker,
+// and is left alone.
 func (s *state) resolveFirsts() {
 	if len(s.firsts) == 0 {
 		return
