@@ -289,3 +289,15 @@ func TestRelativeNotPlace(t *testing.T) {
 	}
 	t.Errorf("no mention for \"who\"")
 }
+
+// TestCataphorNotIntoQuotation: a "she" with no antecedent does not take
+// a name inside the quotation she introduces.
+func TestCataphorNotIntoQuotation(t *testing.T) {
+	dct := time.Date(2019, 12, 30, 0, 0, 0, 0, time.UTC)
+	d := Extract(doc.Article{Text: "She added, \"Now I have my tightest dress, a Roland Mouret, size 6, and I put it on twice a week.\"", Published: &dct})
+	for _, m := range d.ActorMentions {
+		if m.Text == "She" {
+			t.Errorf("%q refers to %q", m.Text, d.Actors[m.Actor].Name)
+		}
+	}
+}

@@ -152,6 +152,8 @@ type state struct {
 	// first-person singular pronouns of the sentence ("I", "me"), waiting
 	// for the speaker of their quotation
 	firsts []int
+	// at is the token of the sentence where the step under way started
+	at int
 }
 
 // Recognize finds actor mentions in d's sentences (d.Article.Text,

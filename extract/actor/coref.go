@@ -1,6 +1,10 @@
 package actor
 
-import "github.com/eventgraph/eventgraph/extract/doc"
+import (
+	"strings"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+)
 
 // relativeAntecedent returns the actor of the noun a relative clause
 // modifies, as the parser attaches it ("a city councilman in
@@ -211,16 +215,32 @@ type cataphor struct {
 // "After telling People that she did not need to, actress Tara Reid
 // checked into rehab".
 func (s *state) resolveCataphors(a int) {
+	if len(s.cataphors) == 0 {
+		return
+	}
 	g := s.actors[s.find(a)].gender
+	named := s.toks[s.at].span.Start
 	kept := s.cataphors[:0]
 	for _, c := range s.cataphors {
-		if c.female && g == 'm' || !c.female && g == 'f' {
+		if c.female && g == 'm' || !c.female && g == 'f' || s.quotedBetween(c.span.End, named) {
+			// Nor a name inside a quotation after it: in "She added,
+			// “I have my tightest dress, a Roland Mouret”", she
+			// is no dress maker.
 			kept = append(kept, c)
 			continue
 		}
 		s.addMention(c.span.Start, c.span.End, a, HowPronoun)
 	}
 	s.cataphors = kept
+}
+
+// quotedBetween reports whether a quotation mark stands in the text
+// between byte offsets from and to.
+func (s *state) quotedBetween(from, to int) bool {
+	if from >= to {
+		return false
+	}
+	return strings.ContainsAny(s.d.Article.Text[from:to], "\"“”")
 }
 
 // pronoun resolves the pronoun at token i to the latest fitting actor

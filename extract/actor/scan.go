@@ -30,6 +30,7 @@ func (s *state) sentence() {
 			i++
 			continue
 		}
+		s.at = i
 		j := s.step(i)
 		if j <= i {
 			j = i + 1
