@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eventgraph/eventgraph/extract/article"
 )
 
 // The hostile-input suite of issue 23 runs eventgraph as its own process,
@@ -367,5 +369,84 @@ func TestInterruptedQueryExits130(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		cmd.Process.Kill()
 		t.Fatalf("query still running 10 s after SIGINT\n%s", stderr.String())
+	}
+}
+
+// hostileIngestRSS bounds the peak RSS of an ingest of one hostile article
+// (issue 23: 300 MB), the whole process: models, extraction, resolution
+// and store writes.
+const hostileIngestRSS int64 = 300_000_000
+
+// Issue 23's hostile article shapes (the same as extract's
+// TestHostileExtraction, which times extraction alone), each filling the
+// largest article accepted.
+var hostileIngestShapes = []struct {
+	name string
+	unit func(i int) string
+}{
+	{"one sentence", func(i int) string { return hostileClauses[i%len(hostileClauses)] + ", and " }},
+	{"repeated sentences", func(i int) string {
+		c := hostileClauses[i%len(hostileClauses)]
+		return strings.ToUpper(c[:1]) + c[1:] + ". "
+	}},
+	{"numbers only", func(i int) string { return strconv.Itoa((i*7919)%100000) + " " }},
+	{"comma-joined words", func(i int) string { return hostileWords[i%len(hostileWords)] + "," }},
+}
+
+var (
+	hostileClauses = []string{
+		"Israel said on Monday that the United States abstained and Hamas attacked on March 3",
+		"the foreign minister of Freedonia met President Rufus T. Firefly in Geneva on 12 May 2024",
+		"protesters clashed with police in Cairo two days later while talks resumed",
+		"the company announced it would cut 300 jobs by next year after shares fell 4%",
+	}
+	hostileWords = []string{"talks", "Geneva", "Monday", "attack", "minister", "2024", "resumed", "police"}
+)
+
+// fillArticle repeats unit up to article.MaxArticleBytes, then ends the
+// text with end.
+func fillArticle(unit func(i int) string, end string) string {
+	var b strings.Builder
+	for i := 0; ; i++ {
+		u := unit(i)
+		if b.Len()+len(u)+len(end) > article.MaxArticleBytes {
+			break
+		}
+		b.WriteString(u)
+	}
+	return b.String() + end
+}
+
+// A 512 KiB article of each hostile shape is ingested by eventgraph in its
+// own process within hostileIngestRSS of peak RSS (rusage). The time is
+// logged, not asserted: the machine is shared.
+func TestHostileIngestMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs eventgraph ingest on 2 MB of text")
+	}
+	for _, shape := range hostileIngestShapes {
+		t.Run(shape.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "article.txt")
+			if err := os.WriteFile(file, []byte(fillArticle(shape.unit, "officials said.")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := egCommand(t, nil, "ingest", "--dbpath", filepath.Join(t.TempDir(), "store"), "--published", "2024-03-26", "--log-level", "error", file)
+			start := time.Now()
+			out, err := cmd.CombinedOutput()
+			wall := time.Since(start)
+			if err != nil || !strings.Contains(string(out), "ingested 1 article(s)") {
+				t.Fatalf("ingest: %v\n%s", err, out)
+			}
+			ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+			if !ok {
+				t.Skip("no rusage")
+			}
+			rss := ru.Maxrss << 10 // KiB on Linux
+			t.Logf("%s: peak RSS %d MB, %v wall, CPU %v user + %v sys: %s", shape.name, rss/1e6, wall.Round(time.Millisecond),
+				time.Duration(ru.Utime.Nano()).Round(time.Millisecond), time.Duration(ru.Stime.Nano()).Round(time.Millisecond), strings.TrimSpace(string(out)))
+			if rss > hostileIngestRSS {
+				t.Errorf("%s: peak RSS %d MB, bound %d MB", shape.name, rss/1e6, hostileIngestRSS/1e6)
+			}
+		})
 	}
 }
