@@ -223,6 +223,18 @@ func TestHostileServe(t *testing.T) {
 		t.Errorf("peak RSS %d MiB, bound %d (%d at start, query.max_heap_bytes %d MiB)", peak, peakBound, rss0, heapMiB)
 	}
 	t.Logf("%d of %d hostile queries survived; RSS at start %d MiB, peak %d MiB", survived, len(cases), rss0, peak)
+	// Every language on every endpoint keeps to query.limit (100; the
+	// seeds have more nodes): GraphQL returned them all.
+	for _, q := range []struct{ path, body string }{
+		{"/api/v1/query/graphql", `{nodes{id}}`}, {"/api/v2/query?lang=graphql", `{nodes{id}}`},
+		{"/api/v1/query/mql", `[{"id":null}]`}, {"/api/v2/query?lang=mql", `[{"id":null}]`},
+		{"/api/v1/query/gizmo", `g.V().All()`}, {"/api/v2/query?lang=gizmo", `g.V().All()`},
+	} {
+		code, body := s.post(t, q.path, q.body)
+		if n := strings.Count(body, `"id"`); code != 200 || n == 0 || n > 100 {
+			t.Errorf("%s %s: %d with %d results, want 1 to 100 (query.limit)", q.path, q.body, code, n)
+		}
+	}
 	// A loopback address other than the one bound to is a loopback Host too.
 	req, _ := http.NewRequest("GET", s.url+"/api/health", nil)
 	req.Host = "127.0.0.2:" + s.url[strings.LastIndex(s.url, ":")+1:]
