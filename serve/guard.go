@@ -119,9 +119,15 @@ func (s *softLimit) apply(limit uint64) {
 }
 
 // memoryInUse is the memory the soft limit counts: all the runtime's
-// memory but what it has returned to the operating system.
+// memory but what it has returned to the operating system; the largest
+// int64, which leaves the limit as it was, when the runtime does not say.
 func memoryInUse() int64 {
-	return int64(readMetric("/memory/classes/total:bytes") - readMetric("/memory/classes/heap/released:bytes"))
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 || s[1].Value.Kind() != metrics.KindUint64 {
+		return math.MaxInt64
+	}
+	return int64(s[0].Value.Uint64() - s[1].Value.Uint64())
 }
 
 // watchHeap reads the heap every so often until done is closed or ctx
