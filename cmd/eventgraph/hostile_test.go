@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eventgraph/eventgraph/extract/article"
 )
 
 // The hostile-input suite of issue 23 runs eventgraph as its own process,
@@ -154,12 +156,14 @@ func TestHostileServe(t *testing.T) {
 	s := startServe(t, db, "EVENTGRAPH_QUERY_TIMEOUT=3s", fmt.Sprintf("EVENTGRAPH_QUERY_MAX_HEAP_BYTES=%d", heapMiB<<20))
 	pid := s.cmd.Process.Pid
 	rss0, _ := memory(t, pid)
-	// Bounds: the heap a query may add (query.max_heap_bytes), with room
-	// for the doublings in flight between two samples of the guard (a
-	// string doubling from 256 MiB holds old and new copies, and CI saw a
-	// 1,401 MiB peak once against 929 with room for one), over what the
-	// server held; and after a stop, what it held plus slack.
-	peakBound, afterBound := rss0+6*heapMiB+128, rss0+128
+	// Bounds: twice the heap a query may add (query.max_heap_bytes) over
+	// what the server held, and after a stop, what it held plus slack.
+	// The guard stops a string doubling in a loop one doubling before the
+	// limit, at about rss0 + 0.7 × the limit, or at rss0 + 1.3 × when it
+	// is not scheduled in time for that doubling; a guard stopping at the
+	// limit without the soft memory limit peaked at rss0 + 1.7 × to 3.3 ×
+	// (CI once 5.3 ×: two doublings let through).
+	peakBound, afterBound := rss0+2*heapMiB+64, rss0+128
 	rep := strings.Repeat
 	type tc struct {
 		name, path, body string
@@ -219,6 +223,18 @@ func TestHostileServe(t *testing.T) {
 		t.Errorf("peak RSS %d MiB, bound %d (%d at start, query.max_heap_bytes %d MiB)", peak, peakBound, rss0, heapMiB)
 	}
 	t.Logf("%d of %d hostile queries survived; RSS at start %d MiB, peak %d MiB", survived, len(cases), rss0, peak)
+	// Every language on every endpoint keeps to query.limit (100; the
+	// seeds have more nodes): GraphQL returned them all.
+	for _, q := range []struct{ path, body string }{
+		{"/api/v1/query/graphql", `{nodes{id}}`}, {"/api/v2/query?lang=graphql", `{nodes{id}}`},
+		{"/api/v1/query/mql", `[{"id":null}]`}, {"/api/v2/query?lang=mql", `[{"id":null}]`},
+		{"/api/v1/query/gizmo", `g.V().All()`}, {"/api/v2/query?lang=gizmo", `g.V().All()`},
+	} {
+		code, body := s.post(t, q.path, q.body)
+		if n := strings.Count(body, `"id"`); code != 200 || n == 0 || n > 100 {
+			t.Errorf("%s %s: %d with %d results, want 1 to 100 (query.limit)", q.path, q.body, code, n)
+		}
+	}
 	// A loopback address other than the one bound to is a loopback Host too.
 	req, _ := http.NewRequest("GET", s.url+"/api/health", nil)
 	req.Host = "127.0.0.2:" + s.url[strings.LastIndex(s.url, ":")+1:]
@@ -365,5 +381,87 @@ func TestInterruptedQueryExits130(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		cmd.Process.Kill()
 		t.Fatalf("query still running 10 s after SIGINT\n%s", stderr.String())
+	}
+}
+
+// hostileIngestRSS bounds the peak RSS of an ingest of one hostile article,
+// the whole process: models, extraction, resolution and store writes.
+// Issue 23 asks 300 MB of extraction (extract's TestHostileExtraction);
+// a whole ingest of the one-sentence and repeated-sentence shapes peaked
+// at 278 to 313 MB over 12 runs: the collector lets the heap grow to twice
+// the 136 MB live while the article's 15,000 mentions are resolved.
+const hostileIngestRSS int64 = 350_000_000
+
+// Issue 23's hostile article shapes (the same as extract's
+// TestHostileExtraction, which times extraction alone), each filling the
+// largest article accepted.
+var hostileIngestShapes = []struct {
+	name string
+	unit func(i int) string
+}{
+	{"one sentence", func(i int) string { return hostileClauses[i%len(hostileClauses)] + ", and " }},
+	{"repeated sentences", func(i int) string {
+		c := hostileClauses[i%len(hostileClauses)]
+		return strings.ToUpper(c[:1]) + c[1:] + ". "
+	}},
+	{"numbers only", func(i int) string { return strconv.Itoa((i*7919)%100000) + " " }},
+	{"comma-joined words", func(i int) string { return hostileWords[i%len(hostileWords)] + "," }},
+}
+
+var (
+	hostileClauses = []string{
+		"Israel said on Monday that the United States abstained and Hamas attacked on March 3",
+		"the foreign minister of Freedonia met President Rufus T. Firefly in Geneva on 12 May 2024",
+		"protesters clashed with police in Cairo two days later while talks resumed",
+		"the company announced it would cut 300 jobs by next year after shares fell 4%",
+	}
+	hostileWords = []string{"talks", "Geneva", "Monday", "attack", "minister", "2024", "resumed", "police"}
+)
+
+// fillArticle repeats unit up to article.MaxArticleBytes, then ends the
+// text with end.
+func fillArticle(unit func(i int) string, end string) string {
+	var b strings.Builder
+	for i := 0; ; i++ {
+		u := unit(i)
+		if b.Len()+len(u)+len(end) > article.MaxArticleBytes {
+			break
+		}
+		b.WriteString(u)
+	}
+	return b.String() + end
+}
+
+// A 512 KiB article of each hostile shape is ingested by eventgraph in its
+// own process within hostileIngestRSS of peak RSS (rusage). The time is
+// logged, not asserted: the machine is shared.
+func TestHostileIngestMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs eventgraph ingest on 2 MB of text")
+	}
+	for _, shape := range hostileIngestShapes {
+		t.Run(shape.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "article.txt")
+			if err := os.WriteFile(file, []byte(fillArticle(shape.unit, "officials said.")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := egCommand(t, nil, "ingest", "--dbpath", filepath.Join(t.TempDir(), "store"), "--published", "2024-03-26", "--log-level", "error", file)
+			start := time.Now()
+			out, err := cmd.CombinedOutput()
+			wall := time.Since(start)
+			if err != nil || !strings.Contains(string(out), "ingested 1 article(s)") {
+				t.Fatalf("ingest: %v\n%s", err, out)
+			}
+			ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+			if !ok {
+				t.Skip("no rusage")
+			}
+			rss := ru.Maxrss << 10 // KiB on Linux
+			t.Logf("%s: peak RSS %d MB, %v wall, CPU %v user + %v sys: %s", shape.name, rss/1e6, wall.Round(time.Millisecond),
+				time.Duration(ru.Utime.Nano()).Round(time.Millisecond), time.Duration(ru.Stime.Nano()).Round(time.Millisecond), strings.TrimSpace(string(out)))
+			if rss > hostileIngestRSS {
+				t.Errorf("%s: peak RSS %d MB, bound %d MB", shape.name, rss/1e6, hostileIngestRSS/1e6)
+			}
+		})
 	}
 }
