@@ -301,3 +301,32 @@ func TestCataphorNotIntoQuotation(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamNotPlace: a team named after its city is an organization, not
+// a place ("New Orleans Saints"), while "Las Vegas" stays a place.
+func TestTeamNotPlace(t *testing.T) {
+	dct := time.Date(2010, 11, 3, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text, mention string
+		kind          doc.ActorKind
+	}{
+		{"The New Orleans Saints placed Pierre Thomas on injured reserve.", "New Orleans Saints", doc.KindOrganization},
+		{"The Los Angeles Lakers lost on Monday.", "Los Angeles Lakers", doc.KindOrganization},
+		{"Floods hit Las Vegas on Monday.", "Las Vegas", doc.KindPlace},
+	}
+	for _, tt := range tests {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		found := false
+		for _, m := range d.ActorMentions {
+			if m.Text == tt.mention {
+				found = true
+				if k := d.Actors[m.Actor].Kind; k != tt.kind {
+					t.Errorf("%q: %q is a %s, want %s", tt.text, m.Text, k, tt.kind)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no mention %q", tt.text, tt.mention)
+		}
+	}
+}

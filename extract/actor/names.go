@@ -258,7 +258,13 @@ func (s *state) nameKind(i, end int, nx string, nxCls uint32) doc.ActorKind {
 	if lastCls&cOrgSuffix != 0 || ts[end-1].upper && n == 1 || teamNumber(last) || s.orgOf(i, end) {
 		return doc.KindOrganization
 	}
-	if lastCls&(cFacSuffix|cGeoSuffix) != 0 || t.cls&cGeoPrefix != 0 && n > 1 {
+	if lastCls&(cFacSuffix|cGeoSuffix) != 0 {
+		return doc.KindPlace
+	}
+	if t.cls&cGeoPrefix != 0 && n > 1 {
+		if n > 2 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+			return doc.KindOrganization // a team: "New Orleans Saints", "Los Angeles Lakers"
+		}
 		return doc.KindPlace
 	}
 	if n == 1 && len(s.surnames[t.low]) > 0 {
