@@ -17,8 +17,8 @@ type Problem string
 const (
 	// EventWithoutMention is a sem:Event that no eg:EventMention points at.
 	EventWithoutMention Problem = "event_without_mention"
-	// MentionWithoutArticle is an event mention whose prov:wasDerivedFrom
-	// article is not stored (or that names none). (An actor's spans are
+	// MentionWithoutArticle is an event mention whose article (the one
+	// its IRI names, MentionArticle) is not stored. (An actor's spans are
 	// under the label of their article: OrphanLabel when it is gone.)
 	MentionWithoutArticle Problem = "mention_without_article"
 	// OrphanLabel is a label <eg:article/ID> whose article is not stored
@@ -123,7 +123,7 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 		case Spans:
 			rep.ActorMentions += CountSpans(Str(q.Object))
 			edges = append(edges, edge{q.Subject, p, q.Object})
-		case MentionOf, DerivedFrom, Agent, Target, HasPlace, Participant, Handle:
+		case MentionOf, Agent, Target, HasPlace, Participant, Handle:
 			edges = append(edges, edge{q.Subject, p, q.Object})
 		}
 	}
@@ -135,10 +135,10 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 	}
 	is := func(v quad.Value, c quad.IRI) bool { return typed[v.String()][c] }
 	// Mentions have no rdf:type: their IRI says what they are.
-	mentions := map[string]bool{}
+	mentions := map[string]quad.Value{}
 	for _, e := range edges {
 		if isEventMention(e.s) {
-			mentions[e.s.String()] = true
+			mentions[e.s.String()] = e.s
 		}
 	}
 	for k := range mentions {
@@ -161,7 +161,6 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 
 	// Mentions: their article and the nodes they refer to.
 	mentioned := map[string]bool{} // events some stored mention points at
-	derived := map[string]bool{}   // mentions with a prov:wasDerivedFrom
 	var findings []Finding
 	seen := map[[2]string]bool{}
 	add := func(f Finding) {
@@ -183,11 +182,6 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 			continue // an edge of an event (eg:agent …) or of a node without type
 		}
 		switch e.p {
-		case DerivedFrom:
-			derived[m.String()] = true
-			if !is(e.o, ClassArticle) {
-				add(Finding{Problem: MentionWithoutArticle, Node: Str(m), Detail: "article " + Str(e.o) + " is not stored"})
-			}
 		case MentionOf:
 			if is(e.o, ClassEvent) {
 				mentioned[e.o.String()] = true
@@ -201,9 +195,9 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 			}
 		}
 	}
-	for k := range mentions {
-		if !derived[k] {
-			add(Finding{Problem: MentionWithoutArticle, Node: strings.Trim(k, "<>"), Detail: "mention names no article (prov:wasDerivedFrom)"})
+	for _, m := range mentions {
+		if a := MentionArticle(m); !is(a, ClassArticle) {
+			add(Finding{Problem: MentionWithoutArticle, Node: Str(m), Detail: "article " + Str(a) + " is not stored"})
 		}
 	}
 	for k, cs := range typed {
@@ -366,5 +360,5 @@ func (s *Store) remove(qs []quad.Quad) (int, error) {
 // isEventMention tells event mention nodes by their IRI.
 func isEventMention(v quad.Value) bool {
 	iri, ok := v.(quad.IRI)
-	return ok && strings.HasPrefix(string(iri), "eg:mention/")
+	return ok && strings.HasPrefix(string(iri), mentionPrefix)
 }

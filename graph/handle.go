@@ -7,8 +7,9 @@ import (
 )
 
 // MentionHandle is what an event mention stores of itself beside
-// eg:mentionOf and prov:wasDerivedFrom, packed into one literal (the
-// object of eg:handle) so that a mention costs four quads, not twenty.
+// eg:mentionOf, packed into one literal (the object of eg:handle) so that
+// a mention costs two quads, not twenty (its article is named by its
+// IRI, MentionArticle).
 // Offsets are byte offsets into the article's text (schema:text of the
 // article), which is stored once: the sentence, trigger and time
 // expression are read from it rather than stored again on every mention.

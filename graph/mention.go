@@ -15,13 +15,28 @@ import (
 type EventMention struct {
 	Node    quad.Value
 	Event   quad.Value // eg:mentionOf
-	Article quad.Value // prov:wasDerivedFrom
+	Article quad.Value // MentionArticle: named by its IRI
 	// Order is the mention's place among its article's event mentions.
 	Order int
 	MentionHandle
 	// SentenceText, Trigger and TimeText are read from the article's
 	// text by Resolve (or stored explicitly, see MentionHandle).
 	SentenceText, Trigger, TimeText string
+}
+
+// ArticleMentions returns the event mentions of an article, in order:
+// <eg:mention/ID/0>, <eg:mention/ID/1>... as long as they are stored (an
+// article's mentions are numbered from 0, mentionIRI). One index lookup
+// each, no scan.
+func (s *Store) ArticleMentions(id string) []quad.Value {
+	var out []quad.Value
+	for n := 0; ; n++ {
+		m := mentionIRI(id, n)
+		if s.QuadStore.ValueOf(m) == nil {
+			return out
+		}
+		out = append(out, m)
+	}
 }
 
 // ReadEventMention reads an event mention node: one index lookup of its
@@ -36,7 +51,7 @@ func (s *Store) ReadEventMention(ctx context.Context, node quad.Value) (EventMen
 
 // EventMentionFrom unpacks an event mention from its properties.
 func EventMentionFrom(node quad.Value, p Props) (EventMention, error) {
-	m := EventMention{Node: node, Event: p.First(MentionOf), Article: p.First(DerivedFrom),
+	m := EventMention{Node: node, Event: p.First(MentionOf), Article: MentionArticle(node),
 		Trigger: p.Str(Trigger), TimeText: p.Str(TimeText), MentionHandle: MentionHandle{Sentence: -1, TimexStart: -1, TimexEnd: -1}}
 	iri := Str(node)
 	if n, err := strconv.Atoi(iri[strings.LastIndexByte(iri, '/')+1:]); err == nil {

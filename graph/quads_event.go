@@ -2,6 +2,8 @@ package graph
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 
@@ -9,9 +11,32 @@ import (
 	"github.com/eventgraph/eventgraph/resolve"
 )
 
-// mentionIRI is the IRI of an article's n-th event mention.
+// mentionPrefix begins every event mention's IRI.
+const mentionPrefix = "eg:mention/"
+
+// mentionIRI is the IRI of an article's n-th event mention,
+// <eg:mention/ID/N> for <eg:article/ID>.
 func mentionIRI(article string, n int) quad.IRI {
-	return quad.IRI(fmt.Sprintf("eg:mention/%s/%d", article, n))
+	return quad.IRI(fmt.Sprintf("%s%s/%d", mentionPrefix, article, n))
+}
+
+// MentionArticle is the article of an event mention, named by the
+// mention's IRI: <eg:article/ID> for <eg:mention/ID/N> (also the label of
+// the mention's quads). It is "" for a value that is no mention's IRI.
+func MentionArticle(mention quad.Value) quad.IRI {
+	iri, ok := mention.(quad.IRI)
+	if !ok {
+		return ""
+	}
+	rest, ok := strings.CutPrefix(string(iri), mentionPrefix)
+	i := strings.LastIndexByte(rest, '/')
+	if !ok || i <= 0 {
+		return ""
+	}
+	if _, err := strconv.Atoi(rest[i+1:]); err != nil {
+		return ""
+	}
+	return ArticleIRI(rest[:i])
 }
 
 // events adds the article's event mentions and the facts of the canonical
@@ -25,16 +50,16 @@ func (m *mapping) events() {
 }
 
 // eventMention adds the article's i-th event mention: a handle
-// (eg:mentionOf, prov:wasDerivedFrom and the packed eg:handle, see
-// MentionHandle; no rdf:type, its IRI says what it is). Its coding (action, CAMEO code, description) and its
-// arguments are the event's; its own modality, date and salience are in
-// the handle.
+// (eg:mentionOf and the packed eg:handle, see MentionHandle; no rdf:type
+// and no link to its article: its IRI says what it is and names its
+// article, MentionArticle). Its coding (action, CAMEO code, description)
+// and its arguments are the event's; its own modality, date and salience
+// are in the handle.
 func (m *mapping) eventMention(i int) {
 	d, a, w := m.d, m.d.Article, &m.own
 	em := d.Events[i]
 	mi := mentionIRI(a.ID, i)
 	w.add(mi, MentionOf, NodeIRI(m.as.Events[i]))
-	w.add(mi, DerivedFrom, m.art)
 	h := MentionHandle{
 		Sentence: -1, TrigStart: em.Trigger.Start, TrigEnd: em.Trigger.End,
 		Modality: string(em.Modality), Salience: em.Salience,
@@ -116,9 +141,6 @@ func (m *mapping) event(i int) {
 	if as.New != nil && !as.New[i] {
 		return
 	}
-	if i < len(as.Seq) {
-		sh.add(ev, Seq, quad.Int(as.Seq[i]))
-	}
 	if r, ok := m.rep[as.Events[i]]; ok {
 		em = m.d.Events[r]
 	}
@@ -126,7 +148,9 @@ func (m *mapping) event(i int) {
 	sh.add(ev, EventType, typeNode(sh, em.Type))
 	// The event's story is its first article's (eg:story of the article
 	// with the smallest eg:storySeq among its mentions'): not repeated.
-	sh.add(ev, Modality, quad.String(string(em.Modality)))
+	if em.Modality != DefaultModality {
+		sh.add(ev, Modality, quad.String(string(em.Modality)))
+	}
 	if em.Summary != "" {
 		sh.add(ev, Description, quad.String(em.Summary))
 	}

@@ -42,6 +42,15 @@ func (p Props) Name() string {
 	return name
 }
 
+// EventModality returns an event's modality: its eg:modality, or
+// DefaultModality (asserted) when it states none.
+func (p Props) EventModality() string {
+	if len(p[Modality]) == 0 {
+		return string(DefaultModality)
+	}
+	return p.Str(Modality)
+}
+
 // Int returns the first object of p as an int, 0 when absent.
 func (p Props) Int(pred quad.IRI) int {
 	switch v := p.First(pred).(type) {
@@ -249,100 +258,104 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 			r.KnowActorKey(k, id)
 		}
 	}
-	placed := placeCache{s: s, m: map[string]articlePlace{}}
-	if err := s.loadStories(ctx, r, placed); err != nil {
-		return err
-	}
-	events, err := s.recentEvents(ctx, r.Horizon())
+	arts, err := s.placedArticles(ctx)
 	if err != nil {
 		return err
 	}
-	var loaded []resolve.Event
-	types := map[string]doc.EventType{}
-	for _, e := range events {
-		p, err := s.Out(ctx, e)
-		if err != nil {
-			return err
-		}
-		typ, err := s.eventType(ctx, p.First(EventType), types)
-		if err != nil {
-			return err
-		}
-		ev := resolve.Event{
-			Seq:      int64(p.Int(Seq)),
-			ID:       IDOf(e),
-			Type:     typ,
-			Action:   p.Str(Action),
-			Modality: doc.Modality(p.Str(Modality)),
-		}
-		// As resolve's candidates (resolve.ArgumentRole): descriptions say
-		// nothing of identity, places are places whatever their role.
-		for _, arg := range []struct {
-			pred quad.IRI
-			role string
-		}{{Agent, doc.RoleAgent}, {Target, doc.RoleTarget}, {HasPlace, doc.RolePlace}} {
-			for _, a := range p[arg.pred] {
-				id := IDOf(a)
-				switch resolve.ArgumentRole(arg.role, id) {
-				case doc.RoleAgent:
-					ev.Agents = appendNew(ev.Agents, id)
-				case doc.RoleTarget:
-					ev.Targets = appendNew(ev.Targets, id)
-				case doc.RolePlace:
-					ev.Places = appendNew(ev.Places, id)
-				}
-			}
-		}
-		mentions, err := s.In(ctx, e, MentionOf)
-		if err != nil {
-			return err
-		}
-		first := int64(-1) // story sequence number of the first article
-		for _, m := range mentions {
-			mn, err := s.ReadEventMention(ctx, m)
-			if err != nil {
-				return err
-			}
-			ev.Articles = append(ev.Articles, strings.TrimPrefix(IDOf(mn.Article), "article/"))
-			// The event's story is its first article's (see
-			// mapping.event): the one placed first.
-			st, err := placed.of(ctx, mn.Article)
-			if err != nil {
-				return err
-			}
-			if st.story != "" && (first < 0 || st.seq < first) {
-				first, ev.Story = st.seq, st.story
-			}
-			// Every mention's bounds, whatever their basis, as the
-			// resolver narrowed them in memory (resolve.absorb): a
-			// resolver reloaded after an interrupted ingest must merge
-			// exactly as the uninterrupted one would have.
-			if t := ParseDay(mn.Earliest); !t.IsZero() && (ev.Earliest.IsZero() || t.After(ev.Earliest)) {
-				ev.Earliest = t
-			}
-			if t := ParseDay(mn.Latest); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
-				ev.Latest = t
-			}
-			ev.Lead = ev.Lead || mn.Lead
-			ev.Headline = ev.Headline || mn.Headline
-			ev.AddPhrasal(resolve.PhrasalVerb(mn.Pattern))
-			// As resolve's candidates: dated by a time expression.
-			switch doc.Basis(mn.Basis) {
-			case doc.BasisExplicit, doc.BasisRelative:
-				if mn.Earliest != "" && mn.Latest != "" {
-					ev.Dated = true
-				}
-			}
-		}
-		loaded = append(loaded, ev)
+	placed := placeCache{s: s, m: map[string]articlePlace{}}
+	if err := s.loadStories(ctx, r, arts, placed); err != nil {
+		return err
 	}
-	// In the order they became known, as the resolver that wrote them saw
-	// them (events stored before sequence numbers existed come last).
-	sort.SliceStable(loaded, func(i, j int) bool { return loaded[i].Seq < loaded[j].Seq })
-	for _, ev := range loaded {
+	events, err := s.recentEvents(ctx, r.Horizon(), arts, placed)
+	if err != nil {
+		return err
+	}
+	types := map[string]doc.EventType{}
+	for i, ke := range events {
+		ev, err := s.resolverEvent(ctx, ke, types, placed)
+		if err != nil {
+			return err
+		}
+		// Sequence numbers are not stored: the events' order is (see
+		// eventKey), and the resolver needs only their order and how
+		// many events apart they are.
+		ev.Seq = int64(i)
 		r.KnowEvent(ev)
 	}
 	return nil
+}
+
+// resolverEvent reads a stored event as the resolver knows it: its
+// coding and actors, and what its mentions say (articles, story, day
+// bounds, lead, phrasal verbs).
+func (s *Store) resolverEvent(ctx context.Context, ke knownEvent, types map[string]doc.EventType, placed placeCache) (resolve.Event, error) {
+	e := ke.node
+	p, err := s.Out(ctx, e)
+	if err != nil {
+		return resolve.Event{}, err
+	}
+	typ, err := s.eventType(ctx, p.First(EventType), types)
+	if err != nil {
+		return resolve.Event{}, err
+	}
+	ev := resolve.Event{
+		ID:       IDOf(e),
+		Type:     typ,
+		Action:   p.Str(Action),
+		Modality: doc.Modality(p.EventModality()),
+	}
+	// As resolve's candidates (resolve.ArgumentRole): descriptions say
+	// nothing of identity, places are places whatever their role.
+	for _, arg := range []struct {
+		pred quad.IRI
+		role string
+	}{{Agent, doc.RoleAgent}, {Target, doc.RoleTarget}, {HasPlace, doc.RolePlace}} {
+		for _, a := range p[arg.pred] {
+			id := IDOf(a)
+			switch resolve.ArgumentRole(arg.role, id) {
+			case doc.RoleAgent:
+				ev.Agents = appendNew(ev.Agents, id)
+			case doc.RoleTarget:
+				ev.Targets = appendNew(ev.Targets, id)
+			case doc.RolePlace:
+				ev.Places = appendNew(ev.Places, id)
+			}
+		}
+	}
+	first := int64(-1) // story sequence number of the first article
+	for _, mn := range ke.mentions {
+		ev.Articles = append(ev.Articles, strings.TrimPrefix(IDOf(mn.Article), "article/"))
+		// The event's story is its first article's (see
+		// mapping.event): the one placed first.
+		st, err := placed.of(ctx, mn.Article)
+		if err != nil {
+			return ev, err
+		}
+		if st.story != "" && (first < 0 || st.seq < first) {
+			first, ev.Story = st.seq, st.story
+		}
+		// Every mention's bounds, whatever their basis, as the
+		// resolver narrowed them in memory (resolve.absorb): a
+		// resolver reloaded after an interrupted ingest must merge
+		// exactly as the uninterrupted one would have.
+		if t := ParseDay(mn.Earliest); !t.IsZero() && (ev.Earliest.IsZero() || t.After(ev.Earliest)) {
+			ev.Earliest = t
+		}
+		if t := ParseDay(mn.Latest); !t.IsZero() && (ev.Latest.IsZero() || t.Before(ev.Latest)) {
+			ev.Latest = t
+		}
+		ev.Lead = ev.Lead || mn.Lead
+		ev.Headline = ev.Headline || mn.Headline
+		ev.AddPhrasal(resolve.PhrasalVerb(mn.Pattern))
+		// As resolve's candidates: dated by a time expression.
+		switch doc.Basis(mn.Basis) {
+		case doc.BasisExplicit, doc.BasisRelative:
+			if mn.Earliest != "" && mn.Latest != "" {
+				ev.Dated = true
+			}
+		}
+	}
+	return ev, nil
 }
 
 // eventType reads the codes of an event's type node (see typeNode),
@@ -372,33 +385,40 @@ func appendNew(s []string, v string) []string {
 	return append(s, v)
 }
 
-// loadStories seeds r with the stories of the latest articles (as many
-// as resolve.StoryWindow), in the order they were placed, and notes in
-// places where each was placed.
-func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, places placeCache) error {
-	type placed struct {
-		art quad.Value
-		seq int64
-	}
-	var arts []placed
+// placedArticle is a stored article and its story sequence number.
+type placedArticle struct {
+	node quad.Value
+	seq  int64
+}
+
+// placedArticles returns every stored article with its story sequence
+// number, in the order they were placed: one scan of eg:storySeq.
+func (s *Store) placedArticles(ctx context.Context) ([]placedArticle, error) {
+	var arts []placedArticle
 	err := s.eachObject(ctx, StorySeq, func(sub, obj quad.Value) {
 		if n, ok := obj.(quad.Int); ok {
-			arts = append(arts, placed{sub, int64(n)})
+			arts = append(arts, placedArticle{node: sub, seq: int64(n)})
 		}
 	})
 	if err != nil {
-		return fmt.Errorf("reading story sequence numbers: %w", err)
+		return nil, fmt.Errorf("reading story sequence numbers: %w", err)
 	}
 	sort.Slice(arts, func(i, j int) bool { return arts[i].seq < arts[j].seq })
-	arts = arts[max(0, len(arts)-resolve.StoryWindow):]
-	for _, a := range arts {
-		p, err := s.Out(ctx, a.art)
+	return arts, nil
+}
+
+// loadStories seeds r with the stories of the latest articles (as many
+// as resolve.StoryWindow), in the order they were placed (arts, from
+// placedArticles), and notes in places where each was placed.
+func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, arts []placedArticle, places placeCache) error {
+	for _, a := range arts[max(0, len(arts)-resolve.StoryWindow):] {
+		p, err := s.Out(ctx, a.node)
 		if err != nil {
 			return err
 		}
 		st := resolve.ArticleStory{
 			Profile: resolve.Profile{
-				Article:   strings.TrimPrefix(IDOf(a.art), "article/"),
+				Article:   strings.TrimPrefix(IDOf(a.node), "article/"),
 				Words:     ParseKeywords(p.Str(Keywords)),
 				Names:     castOf(p),
 				Published: ParseDay(p.Str(Published)),
@@ -406,7 +426,7 @@ func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, places pla
 			Seq:   a.seq,
 			Story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"),
 		}
-		places.m[Str(a.art)] = articlePlace{seq: a.seq, story: st.Story}
+		places.m[Str(a.node)] = articlePlace{seq: a.seq, story: st.Story}
 		for _, l := range p[SameStoryAs] {
 			st.Links = append(st.Links, Str(l))
 		}
@@ -416,45 +436,131 @@ func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, places pla
 	return nil
 }
 
-// recentEvents returns the events a resolver with the given horizon knows
-// (see resolve.Resolver.SetHorizon): the last horizon events by sequence
-// number, or every event when horizon <= 0 or the store holds fewer. Only
-// their sequence numbers are read to choose them, so reloading a resolver
-// costs the horizon, not the store.
-func (s *Store) recentEvents(ctx context.Context, horizon int) ([]quad.Value, error) {
-	if horizon <= 0 {
-		return s.OfType(ctx, ClassEvent)
+// eventKey places an event in the order the resolver numbered events
+// (resolve.Event.Seq, which is not stored): by the story sequence number
+// of the article that first reported it, then by its first mention's
+// place in that article (the article's IRI breaks ties between articles
+// stored without a story). The resolver reads articles in the order it
+// places them in stories, and an article's mentions in order, numbering
+// each new event as it comes.
+type eventKey struct {
+	storySeq int64
+	article  string
+	order    int
+}
+
+func (k eventKey) less(o eventKey) bool {
+	if k.storySeq != o.storySeq {
+		return k.storySeq < o.storySeq
 	}
-	var (
-		events []quad.Value
-		seqs   []int64
-		last   int64 = -1
-	)
-	err := s.eachObject(ctx, Seq, func(sub, obj quad.Value) {
-		n, ok := obj.(quad.Int)
-		if !ok {
-			return
-		}
-		events, seqs = append(events, sub), append(seqs, int64(n))
-		last = max(last, int64(n))
-	})
+	if k.article != o.article {
+		return k.article < o.article
+	}
+	return k.order < o.order
+}
+
+// knownEvent is a stored event with its mentions, read once.
+type knownEvent struct {
+	node     quad.Value
+	mentions []EventMention
+	key      eventKey
+}
+
+// readKnownEvent reads an event's mentions (those in mentions already
+// read are not read again) and its key: its earliest mention's.
+func (s *Store) readKnownEvent(ctx context.Context, e quad.Value, read map[string]EventMention, placed placeCache) (knownEvent, error) {
+	ke := knownEvent{node: e}
+	ms, err := s.In(ctx, e, MentionOf)
 	if err != nil {
-		return nil, fmt.Errorf("reading event sequence numbers: %w", err)
+		return ke, err
 	}
-	from := last + 1 - int64(horizon)
-	if from <= 0 {
-		// Everything is within the horizon, events stored without a
-		// sequence number too.
-		return s.OfType(ctx, ClassEvent)
+	for i, m := range ms {
+		mn, ok := read[m.String()]
+		if !ok {
+			if mn, err = s.ReadEventMention(ctx, m); err != nil {
+				return ke, err
+			}
+		}
+		st, err := placed.of(ctx, mn.Article)
+		if err != nil {
+			return ke, err
+		}
+		k := eventKey{storySeq: st.seq, article: Str(mn.Article), order: mn.Order}
+		if i == 0 || k.less(ke.key) {
+			ke.key = k
+		}
+		ke.mentions = append(ke.mentions, mn)
 	}
-	out := events[:0]
-	for i, e := range events {
-		if seqs[i] >= from {
-			out = append(out, e)
+	return ke, nil
+}
+
+// recentEvents returns the events a resolver with the given horizon knows
+// (see resolve.Resolver.SetHorizon), in the order the resolver numbered
+// them (eventKey): the last horizon events, or every event when horizon
+// <= 0 or the store holds fewer. With a horizon it reads the latest
+// articles (arts, in the order they were placed) backwards, each one's
+// mentions and the events it reported first, until it has horizon
+// events: reloading a resolver costs the horizon, not the store.
+func (s *Store) recentEvents(ctx context.Context, horizon int, arts []placedArticle, placed placeCache) ([]knownEvent, error) {
+	read := map[string]EventMention{}
+	var out []knownEvent
+	if horizon > 0 {
+		var err error
+		if out, err = s.latestEvents(ctx, horizon, arts, read, placed); err != nil {
+			return nil, err
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
-	return slices.CompactFunc(out, func(a, b quad.Value) bool { return a.String() == b.String() }), nil
+	if len(out) < horizon || horizon <= 0 {
+		// Everything is within the horizon (events of articles stored
+		// without a story sequence number too).
+		events, err := s.OfType(ctx, ClassEvent)
+		if err != nil {
+			return nil, err
+		}
+		out = out[:0]
+		for _, e := range events {
+			ke, err := s.readKnownEvent(ctx, e, read, placed)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, ke)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].key.less(out[j].key) })
+	if horizon > 0 && len(out) > horizon {
+		out = out[len(out)-horizon:]
+	}
+	return out, nil
+}
+
+// latestEvents reads the latest articles (arts, in the order they were
+// placed) backwards, each one's mentions and the events it reported
+// first, until it has at least horizon events or has read them all.
+func (s *Store) latestEvents(ctx context.Context, horizon int, arts []placedArticle, read map[string]EventMention, placed placeCache) ([]knownEvent, error) {
+	var out []knownEvent
+	seen := map[string]bool{}
+	for i := len(arts) - 1; i >= 0 && len(out) < horizon; i-- {
+		art := Str(arts[i].node)
+		for _, m := range s.ArticleMentions(strings.TrimPrefix(IDOf(arts[i].node), "article/")) {
+			mn, err := s.ReadEventMention(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			read[m.String()] = mn
+			if mn.Event == nil || seen[mn.Event.String()] {
+				continue
+			}
+			seen[mn.Event.String()] = true
+			ke, err := s.readKnownEvent(ctx, mn.Event, read, placed)
+			if err != nil {
+				return nil, err
+			}
+			if ke.key.article == art {
+				out = append(out, ke) // first reported by this article
+			}
+		}
+	}
+	return out, nil
 }
 
 // eachObject calls fn with the subject and object of every quad with the

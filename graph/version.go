@@ -17,8 +17,17 @@ import (
 // article's mentions of an actor as one quad on the actor (eg:spans
 // under the article's label), not as a node of three, and no longer
 // repeats an event's actors as sem:hasActor nor its first article's
-// story.
-const Version = 3
+// story; 4 (issue 19, third step) no longer states what is derivable: a
+// mention's article (prov:wasDerivedFrom; its IRI names it,
+// MentionArticle), an event's sequence number (eg:seq; the order of its
+// first mention, eventKey) nor the modality "asserted" (DefaultModality).
+//
+// Stores of another version are refused, both ways: this eventgraph on a
+// version 3 store, and an eventgraph of version 3 on a version 4 store,
+// answer ErrOldVocabulary with the command that rebuilds the store
+// (checkVersion) rather than, for the older one, events without modality
+// or articles, and a resolver that cannot order them.
+const Version = 4
 
 // StoreNode and VocabVersion record a store's vocabulary version:
 // <eg:store> eg:vocabularyVersion 3, written (unlabelled) when a store

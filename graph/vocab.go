@@ -11,7 +11,6 @@
 //	rdfs    http://www.w3.org/2000/01/rdf-schema#
 //	schema  https://schema.org/
 //	sem     http://semanticweb.cs.vu.nl/2009/11/sem/   (Simple Event Model)
-//	prov    http://www.w3.org/ns/prov#
 //	eg      https://eventgraph.dev/ns#                 (eventgraph's own terms)
 //
 // What Quads writes (the golden file testdata/seeds.nq pins it):
@@ -22,14 +21,16 @@
 //	                                              schema:publisher, schema:inLanguage, eg:source, eg:story,
 //	                                              eg:storySeq, eg:keywords, eg:cast, eg:sameStoryAs
 //	<eg:event/ID>          a sem:Event            the coding: eg:action, sem:eventType <eg:cameo/CODE>,
-//	                                              eg:modality, schema:description; the participants:
-//	                                              eg:agent / eg:target / eg:participant <actor>,
-//	                                              sem:hasPlace <actor>; eg:after / eg:before /
-//	                                              eg:simultaneous <event>; eg:seq (its story is its
-//	                                              first article's: the one with the smallest
-//	                                              eg:storySeq)
-//	<eg:mention/ART/N>     (no rdf:type)          eg:mentionOf <event>, prov:wasDerivedFrom <article>, and
-//	                                              eg:handle: sentence, trigger span, modality, salience,
+//	                                              eg:modality (only when not asserted), schema:description;
+//	                                              the participants: eg:agent / eg:target / eg:participant
+//	                                              <actor>, sem:hasPlace <actor>; eg:after / eg:before /
+//	                                              eg:simultaneous <event>. Derived, not stored: its story
+//	                                              is its first article's (the one with the smallest
+//	                                              eg:storySeq), its place in the order events became
+//	                                              known its first mention's (eventKey)
+//	<eg:mention/ART/N>     (no rdf:type)          the N-th event mention of <eg:article/ART> (its IRI names
+//	                                              its article, MentionArticle; no edge does): eg:mentionOf
+//	                                              <event>, and eg:handle: sentence, trigger span, modality, salience,
 //	                                              the mention's own day bounds, date basis and value, time
 //	                                              expression span, lead, pattern and merge reason packed
 //	                                              into one literal (MentionHandle). Time bounds are the
@@ -60,6 +61,8 @@ import (
 	"github.com/cayleygraph/quad/voc"
 	"github.com/cayleygraph/quad/voc/rdf"
 	"github.com/cayleygraph/quad/voc/rdfs"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
 // Namespaces used by the vocabulary.
@@ -68,7 +71,6 @@ const (
 	NSRDFS   = rdfs.NS
 	NSSchema = "https://schema.org/"
 	NSSEM    = "http://semanticweb.cs.vu.nl/2009/11/sem/"
-	NSProv   = "http://www.w3.org/ns/prov#"
 	NSEG     = "https://eventgraph.dev/ns#"
 	NSXSD    = "http://www.w3.org/2001/XMLSchema#"
 )
@@ -79,7 +81,7 @@ const XSDDateTime = quad.IRI(NSXSD + "dateTime")
 func init() {
 	// rdf: and rdfs: are registered by cayley's voc packages.
 	for _, ns := range []struct{ p, full string }{
-		{"schema:", NSSchema}, {"sem:", NSSEM}, {"prov:", NSProv}, {"eg:", NSEG},
+		{"schema:", NSSchema}, {"sem:", NSSEM}, {"eg:", NSEG},
 	} {
 		voc.RegisterPrefix(ns.p, ns.full)
 	}
@@ -167,8 +169,10 @@ var (
 	// Goldstein score, -10 to 10, of a type node <eg:cameo/CODE>.
 	QuadClass = quad.IRI("eg:quadClass")
 	Goldstein = quad.IRI("eg:goldstein")
-	// Modality is how the first report states the event: asserted,
-	// negated, planned, threatened, reported, hypothetical.
+	// Modality is how the first report states the event: negated,
+	// planned, threatened, reported, hypothetical. It is stated only when
+	// not DefaultModality: an event without eg:modality is asserted
+	// (Props.EventModality).
 	Modality = quad.IRI("eg:modality")
 	// Description is the event's who-did-what-to-whom summary.
 	Description = quad.IRI("schema:description")
@@ -185,10 +189,11 @@ var (
 	After  = quad.IRI("eg:after")
 	Before = quad.IRI("eg:before")
 	Same   = quad.IRI("eg:simultaneous")
-	// Seq is the order in which events became known: a resolver reloaded
-	// from the store merges exactly as the one that wrote it.
-	Seq = quad.IRI("eg:seq")
 )
+
+// DefaultModality is the modality of an event that states none: most
+// events are asserted, so eg:modality is written only for the others.
+const DefaultModality = doc.Asserted
 
 // ActorRoles are the edges from an event to its actors, places aside.
 var ActorRoles = []quad.IRI{Agent, Target, Participant}
@@ -197,8 +202,6 @@ var ActorRoles = []quad.IRI{Agent, Target, Participant}
 var (
 	// MentionOf ties an event mention to its event.
 	MentionOf = quad.IRI("eg:mentionOf")
-	// DerivedFrom ties a mention to its article (prov:wasDerivedFrom).
-	DerivedFrom = quad.IRI("prov:wasDerivedFrom")
 	// Handle is an event mention's packed literal (MentionHandle).
 	Handle = quad.IRI("eg:handle")
 	// Spans are an article's mentions of an actor, on the actor and

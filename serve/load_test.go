@@ -139,7 +139,7 @@ func TestLoad(t *testing.T) {
 		{"timeline", "GET", "/api/timeline?type=19&to=2024-06-30", "", `"events"`},
 		{"gizmo-v1", "POST", "/api/v1/query/gizmo", `g.V().Has("<rdf:type>", "<sem:Event>").Tag("event").Out("<schema:description>").All()`, `"result"`},
 		{"gizmo-v1", "POST", "/api/v1/query/gizmo", `g.V("<eg:actor/person/ada-lovelace>").In(["<eg:agent>", "<eg:target>", "<eg:participant>"]).Tag("event").Out("<eg:action>").Tag("action").All()`, `"action"`},
-		{"gizmo-v2", "POST", "/api/v2/query?lang=gizmo", `g.V().Has("<rdf:type>", "<schema:NewsArticle>").Tag("article").In("<prov:wasDerivedFrom>").Out("<eg:mentionOf>").Out("<eg:action>").All()`, `"result"`},
+		{"gizmo-v2", "POST", "/api/v2/query?lang=gizmo", `g.V().Has("<rdf:type>", "<sem:Event>").In("<eg:mentionOf>").Tag("mention").Out("<eg:mentionOf>").Out("<eg:action>").All()`, `"result"`},
 	}
 	client := &http.Client{
 		Timeout:   time.Minute,

@@ -291,7 +291,7 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 		ID:       graph.IDOf(node),
 		Action:   p.Str(graph.Action),
 		Summary:  p.Str(graph.Description),
-		Modality: p.Str(graph.Modality),
+		Modality: p.EventModality(),
 		Actors:   []Actor{},
 	}
 	if t := p.First(graph.EventType); t != nil {

@@ -57,11 +57,7 @@ func Count(ctx context.Context, st *graph.Store) (Stats, error) {
 		if err != nil {
 			return s, fmt.Errorf("reading the mentions of %s: %w", graph.IDOf(e), err)
 		}
-		n, err := eventArticles(ctx, st, ms)
-		if err != nil {
-			return s, fmt.Errorf("reading the mentions of %s: %w", graph.IDOf(e), err)
-		}
-		if n > 1 {
+		if eventArticles(ms) > 1 {
 			s.MultiSourceEvents++
 		}
 	}
@@ -72,15 +68,12 @@ func Count(ctx context.Context, st *graph.Store) (Stats, error) {
 	return s, nil
 }
 
-// eventArticles counts the articles event mentions come from.
-func eventArticles(ctx context.Context, st *graph.Store, mentions []quad.Value) (int, error) {
-	arts := map[string]bool{}
+// eventArticles counts the articles event mentions come from (named by
+// their IRIs).
+func eventArticles(mentions []quad.Value) int {
+	arts := map[quad.IRI]bool{}
 	for _, m := range mentions {
-		mp, err := st.Out(ctx, m)
-		if err != nil {
-			return 0, err
-		}
-		arts[mp.Str(graph.DerivedFrom)] = true
+		arts[graph.MentionArticle(m)] = true
 	}
-	return len(arts), nil
+	return len(arts)
 }

@@ -104,7 +104,8 @@
       "var ev = " + v + ";",
       "g.V(ev).Tag(\"source\").Out(" + JSON.stringify(EVENT_OUT) + ").Tag(\"target\").All();",
       "g.V(ev).Out(" + JSON.stringify(ACTOR_PREDS) + ").Tag(\"source\").Out(\"<rdfs:label>\").Tag(\"target\").All();",
-      "g.V(ev).In(\"<eg:mentionOf>\").Out(\"<prov:wasDerivedFrom>\").Tag(\"target\").In(\"<prov:wasDerivedFrom>\").Out(\"<eg:mentionOf>\").Is(ev).Tag(\"source\").All();"
+      "// a mention <eg:mention/ID/N> is of the article <eg:article/ID>",
+      "g.V(ev).In(\"<eg:mentionOf>\").ForEach(function(m) { g.Emit({source: ev, target: \"<eg:article/\" + m.id.split(\"/\")[1] + \">\"}); });"
     ].join("\n");
   }
 
@@ -125,7 +126,9 @@
       "link(g.V(ev).Tag(\"ev\").Out(\"<sem:eventType>\").Out(\"<rdfs:label>\"));",
       "link(g.V(ev).Tag(\"ev\").Out(\"<sem:hasPlace>\").Out(\"<rdfs:label>\"));",
       "link(g.V(ev).Tag(\"ev\").Out([\"<eg:after>\", \"<eg:before>\", \"<eg:simultaneous>\"]).Out(\"<schema:description>\"));",
-      "link(g.V(ev).Tag(\"ev\").In(\"<eg:mentionOf>\").Out(\"<prov:wasDerivedFrom>\").Out(\"<schema:headline>\"));",
+      "g.V(ev).Out(\"<schema:description>\").ForEach(function(d) { g.V(ev).In(\"<eg:mentionOf>\").ForEach(function(m) {",
+      "  g.V(\"<eg:article/\" + m.id.split(\"/\")[1] + \">\").Out(\"<schema:headline>\").ForEach(function(h) { g.Emit({source: d.id, target: h.id}); });",
+      "}); });",
       "g.V(ev).Out(" + acts + ").Tag(\"a\").In(" + acts + ").Out(\"<schema:description>\").Tag(\"target\")",
       "  .Back(\"a\").Out(\"<rdfs:label>\").Tag(\"source\").Limit(40).All();"
     ].join("\n");
