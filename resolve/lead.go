@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
@@ -44,10 +45,14 @@ func IsLead(d *doc.Document, m doc.EventMention) bool {
 		if !MainLine(d, m) {
 			return false
 		}
+		// The body sentences before m, counted up to where the lead ends
+		// (a long article's mentions would count them all, each).
 		n := 0
 		for _, s := range d.Sentences[:m.Sentence] {
 			if s.Kind == doc.BlockBody || s.Kind == "" {
-				n++
+				if n++; n >= max(leadSentences, namedLeadSentences) {
+					return false
+				}
 			}
 		}
 		return n < leadSentences || n < namedLeadSentences && namesParticipant(d, m)
@@ -166,11 +171,9 @@ func quoted(d *doc.Document, m doc.EventMention) bool {
 
 // inTimex reports whether m's trigger lies inside a time expression: the
 // "March" of a dateline "WASHINGTON, March 12" is not a march.
+// d.Timexes are in text order and do not overlap: the one that may hold
+// the trigger is the last that starts at or before it.
 func inTimex(d *doc.Document, m doc.EventMention) bool {
-	for _, t := range d.Timexes {
-		if t.Start <= m.Trigger.Start && m.Trigger.End <= t.End {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(d.Timexes), func(i int) bool { return d.Timexes[i].Start > m.Trigger.Start }) - 1
+	return k >= 0 && m.Trigger.End <= d.Timexes[k].End
 }
