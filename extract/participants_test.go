@@ -330,3 +330,16 @@ func TestTeamNotPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestTimexDatesItsNoun: a time expression the tree gives to an event
+// noun dates that noun, not a verb of the same clause: "more than two
+// decades earlier" is when Diana's interview was, not the rebukes.
+func TestTimexDatesItsNoun(t *testing.T) {
+	dct := time.Date(2021, 3, 8, 0, 0, 0, 0, time.UTC)
+	d := Extract(doc.Article{Text: "Throughout their two-hour TV special, both Harry and Meghan spoke with eye-opening candor, delivering accusations and rebukes that outweighed even Princess Diana's landmark interview more than two decades earlier.", Published: &dct})
+	for _, e := range d.Events {
+		if e.TriggerText == "delivering" && e.Basis != doc.BasisPublication {
+			t.Errorf("%q dated %s (%s), want the publication day", e.TriggerText, e.Value, e.Basis)
+		}
+	}
+}

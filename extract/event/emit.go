@@ -204,7 +204,7 @@ func (x *extractor) date(s *sentence, c *cand, e *doc.EventMention) {
 		if seg[t.tok] != seg[c.head] {
 			break
 		}
-		if !x.timexFits(c, e, d.Timexes[t.idx]) {
+		if !x.timexFits(c, e, d.Timexes[t.idx]) || s.otherEventNoun(t, c.head) {
 			continue
 		}
 		dist := abs(t.tok - c.head)

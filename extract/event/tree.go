@@ -942,6 +942,22 @@ func (s *sentence) timexOwner(t sentTimex) int {
 	return -1
 }
 
+// otherEventNoun reports whether the tree attaches time expression t to
+// an event noun other than token h, one the dictionary does not make an
+// event: in "rebukes that outweighed Princess Diana's landmark interview
+// more than two decades earlier", the decades date the interview, not the
+// rebukes.
+func (s *sentence) otherEventNoun(t sentTimex, h int) bool {
+	if !s.parsed() || s.title {
+		return false
+	}
+	k := t.tok
+	for n := 0; k >= 0 && s.toks[k].timex && n < len(s.toks); n++ {
+		k = s.toks[k].Head
+	}
+	return k >= 0 && k != h && isNounTag(s.toks[k].Tag) && s.toks[k].Event != ""
+}
+
 // lightNoun returns, for the token of a light verb that its event noun
 // absorbed ("attends the cabinet meeting ... May 24"), the noun's token:
 // what is said of the verb is said of the event; else k.
