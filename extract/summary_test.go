@@ -84,3 +84,26 @@ func TestNoFalseCode(t *testing.T) {
 		}
 	}
 }
+
+// TestVagueAgentSalience: an agent that is a description of no one in
+// particular ("a person", "colleagues") makes a row less salient than a
+// named one: the default timeline (salience 0.5) shows "John Smith ran
+// the store in 2020", not "a person ran the store in 2020".
+func TestVagueAgentSalience(t *testing.T) {
+	dct := time.Date(2021, 3, 8, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text    string
+		salient bool
+	}{
+		{"John Smith ran the store in 2020.", true},
+		{"A person ran the store in 2020.", false},
+	}
+	for _, tt := range tests {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		for _, e := range d.Events {
+			if e.TriggerText == "ran" && (e.Salience >= 0.5) != tt.salient {
+				t.Errorf("%q: salience %.2f, want salient %v", tt.text, e.Salience, tt.salient)
+			}
+		}
+	}
+}

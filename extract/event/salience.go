@@ -2,6 +2,7 @@ package event
 
 import (
 	"math"
+	"strings"
 
 	"github.com/eventgraph/eventgraph/extract/doc"
 )
@@ -25,11 +26,13 @@ const (
 // salience scores how much an analyst would want to see mention e as a
 // timeline row, in [0, 1].
 func (x *extractor) salience(s *sentence, c *cand, e *doc.EventMention) float64 {
-	var agent, other, place bool
+	var agent, vague, other, place bool
 	for _, a := range e.Arguments {
 		switch {
 		case a.Role == doc.RolePlace:
 			place = true
+		case a.Role == doc.RoleAgent && x.vague(a.Actor):
+			vague = true
 		case a.Role == doc.RoleAgent:
 			agent = true
 		default:
@@ -38,6 +41,13 @@ func (x *extractor) salience(s *sentence, c *cand, e *doc.EventMention) float64 
 	}
 	v := 0.0
 	switch {
+	case vague && !agent:
+		// "a person runs", "colleagues attribute": someone, but no one
+		// a reader can follow.
+		v += salActor
+		if other {
+			v += salSecondRole
+		}
 	case agent:
 		v += salAgent
 		if other {
@@ -71,6 +81,14 @@ func (x *extractor) salience(s *sentence, c *cand, e *doc.EventMention) float64 
 		v -= salBareSay
 	}
 	return math.Round(min(max(v, 0), 1)*100) / 100
+}
+
+// vague reports whether actor a is a description of no one in
+// particular: no name, no country or organization behind it ("a person",
+// "colleagues"; not "Israeli troops").
+func (x *extractor) vague(a int) bool {
+	act := x.d.Actors[a]
+	return strings.HasPrefix(act.Key, "desc:") && act.Code == ""
 }
 
 // sameSides reports whether one actor is both the agent and the target.
