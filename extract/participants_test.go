@@ -72,6 +72,8 @@ func TestParticipants(t *testing.T) {
 		{"The United States fired anti-aircraft batteries at Russia this week.", "fired", doc.RoleTarget, "Russia"},
 		{"Ukraine ratified a sweeping agreement with the European Union on Tuesday.", "ratified", doc.RoleTarget, "European Union"},
 		{"Georgian demonstrators launched missiles at the Georgian government.", "launched", doc.RoleTarget, "Georgian government"},
+		{"Harry criticized the royals for failing to support them.", "failing to support", doc.RoleAgent, "royals"},
+		{"She thanked the firefighters for rescuing her dog.", "rescuing", doc.RoleAgent, "firefighters"},
 		{"The Philadelphia 76ers fired Coach Maurice Cheeks Saturday morning after a disappointing start.", "fired", doc.RoleTarget, "Coach Maurice Cheeks"},
 		{"Bettie Page, the 1950s pin-up queen and pop culture icon who died on Thursday, will be remembered for her influence on style.", "died", doc.RoleAgent, "Bettie Page"},
 		{"Nichols killed four people in a brazen courthouse escape in 2005.", "escape", doc.RoleAgent, "Nichols"},
@@ -340,6 +342,18 @@ func TestTimexDatesItsNoun(t *testing.T) {
 	for _, e := range d.Events {
 		if e.TriggerText == "delivering" && e.Basis != doc.BasisPublication {
 			t.Errorf("%q dated %s (%s), want the publication day", e.TriggerText, e.Value, e.Basis)
+		}
+	}
+}
+
+// TestUnableIsNegated: "unable to travel" tells of a journey that did not
+// happen.
+func TestUnableIsNegated(t *testing.T) {
+	dct := time.Date(2023, 11, 8, 0, 0, 0, 0, time.UTC)
+	d := Extract(doc.Article{Text: "Some of the families have been unable to travel to the hospital.", Published: &dct})
+	for _, e := range d.Events {
+		if e.TriggerText == "travel" && e.Modality != doc.Negated {
+			t.Errorf("%q: modality %s, want negated", e.TriggerText, e.Modality)
 		}
 	}
 }

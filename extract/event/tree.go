@@ -474,6 +474,11 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 			if r, _ := s.rel(p); r != "conj" && r != "xcomp" && !(r == "advcl" && s.nonFinite(p)) {
 				return
 			}
+			if g := s.toks[p].Head; g >= 0 && s.forWhat(p) && s.child(g, "obj") >= 0 {
+				// "criticized the royals for failing to support them"
+				x.addNode(s, c, doc.RoleAgent, s.child(g, "obj"))
+				return
+			}
 			p = s.toks[p].Head
 		}
 	case r == "acl" && sub == "relcl":
@@ -490,6 +495,12 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 	case r == "advcl" && x.l.objControl[s.toks[p].Lemma] && s.controller(p) >= 0 && s.infinitive(h):
 		// "appointed Montoya-Lewis to serve": she serves
 		x.addNode(s, c, doc.RoleAgent, s.controller(p))
+	case r == "advcl" && s.forWhat(h) && s.child(p, "obj") >= 0:
+		// "criticized the royals for failing to support them", "thanked
+		// him for coming": the object did it.
+		if o := s.child(p, "obj"); s.toks[o].ment >= 0 {
+			x.addNode(s, c, doc.RoleAgent, o)
+		}
 	case r == "advcl" && s.nonFinite(h):
 		// "Page died after suffering a heart attack", "fled before
 		// being caught"
@@ -566,6 +577,13 @@ func (s *sentence) controller(p int) int {
 		return o
 	}
 	return s.child(p, "iobj")
+}
+
+// forWhat reports whether verb v is an -ing clause of "for" or "of",
+// which says what its governor's object is praised, blamed or accused of.
+func (s *sentence) forWhat(v int) bool {
+	k := s.child(v, "mark")
+	return k >= 0 && (s.toks[k].low == "for" || s.toks[k].low == "of") && s.toks[v].XPOS == "VBG" && s.nonFinite(v)
 }
 
 // infinitive reports whether verb v is a "to" infinitive without a
