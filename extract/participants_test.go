@@ -357,3 +357,24 @@ func TestUnableIsNegated(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounBindingAndGender: an object pronoun is not the subject of
+// its own clause ("Warren attacked him": the person before her), and a
+// "he" or "she" that refers to someone teaches the article that person's
+// gender ("She compares..." is Warren once "him" is Bloomberg).
+func TestPronounBindingAndGender(t *testing.T) {
+	dct := time.Date(2020, 2, 19, 0, 0, 0, 0, time.UTC)
+	d := Extract(doc.Article{Text: "Michael Bloomberg spoke on Monday. He said his company was fine. Elizabeth Warren attacked him. She said the debate was over.", Published: &dct})
+	want := map[string]string{"him": "Michael Bloomberg", "She": "Elizabeth Warren"}
+	for _, m := range d.ActorMentions {
+		if w, ok := want[m.Text]; ok {
+			if got := d.Actors[m.Actor].Name; got != w {
+				t.Errorf("%q refers to %q, want %q", m.Text, got, w)
+			}
+			delete(want, m.Text)
+		}
+	}
+	for p := range want {
+		t.Errorf("no mention for %q", p)
+	}
+}

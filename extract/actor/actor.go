@@ -142,6 +142,7 @@ type state struct {
 	lastPSent   int
 	// the latest person who may be "he" (not known female), and "she"
 	lastHe, lastHeSent, lastShe, lastSheSent int
+	prevHe, prevHeSent, prevShe, prevSheSent int // the person before lastHe, lastShe
 	lastPlural                               int
 	lastPlSent                               int
 	lastOrg                                  int
@@ -210,6 +211,7 @@ func (s *state) reset(d *doc.Document) {
 	s.mentions = s.mentions[:0]
 	s.all = s.all[:0]
 	s.lastPerson, s.lastPlural, s.lastOrg, s.lastHe, s.lastShe = -1, -1, -1, -1, -1
+	s.prevHe, s.prevShe = -1, -1
 	s.lastPSent, s.lastPlSent, s.lastOrgSent = 0, 0, 0
 	s.lowBytes, s.lowPend = s.lowBytes[:0], s.lowPend[:0]
 	txt := d.Article.Text

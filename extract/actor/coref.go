@@ -158,12 +158,18 @@ func (s *state) setPerson(a int) {
 	s.resolveCataphors(a)
 	switch g := s.actors[a].gender; {
 	case g != 'f':
+		if s.lastHe != a {
+			s.prevHe, s.prevHeSent = s.lastHe, s.lastHeSent
+		}
 		s.lastHe, s.lastHeSent = a, s.sent
 	case s.lastHe == a:
 		s.lastHe = -1 // learnt late: "actress Tara Reid"
 	}
 	switch g := s.actors[a].gender; {
 	case g != 'm':
+		if s.lastShe != a {
+			s.prevShe, s.prevSheSent = s.lastShe, s.lastSheSent
+		}
 		s.lastShe, s.lastSheSent = a, s.sent
 	case s.lastShe == a:
 		s.lastShe = -1
@@ -234,6 +240,46 @@ func (s *state) resolveCataphors(a int) {
 	s.cataphors = kept
 }
 
+// subjectPronoun reports whether the parser makes pronoun i a subject.
+func (s *state) subjectPronoun(i int) bool {
+	r := s.d.Sentences[s.sent].Tokens[i].Rel
+	return r == "nsubj" || r == "nsubj:pass"
+}
+
+// subjectOfClause reports whether actor a is the subject of the clause
+// whose object pronoun i is: in "Elizabeth Warren attacked him", "him" is
+// not Warren (she would be "herself").
+func (s *state) subjectOfClause(i, a int) bool {
+	dt := s.d.Sentences[s.sent].Tokens
+	h := dt[i].Head
+	if h < 0 || dt[i].Rel != "obj" && dt[i].Rel != "iobj" {
+		return false
+	}
+	for k := range dt {
+		if dt[k].Head == h && (dt[k].Rel == "nsubj" || dt[k].Rel == "nsubj:pass") {
+			return s.actorAt(dt, k) == s.find(a)
+		}
+	}
+	return false
+}
+
+// learnGender gives person a, of no known gender, the gender g of a
+// pronoun that refers to it: after "Bloomberg said his company", a "she"
+// is someone else.
+func (s *state) learnGender(a int, g byte) {
+	a = s.find(a)
+	if s.actors[a].gender != 0 {
+		return
+	}
+	s.actors[a].gender = g
+	if g == 'm' && s.lastShe == a {
+		s.lastShe, s.lastSheSent, s.prevShe = s.prevShe, s.prevSheSent, -1
+	}
+	if g == 'f' && s.lastHe == a {
+		s.lastHe, s.lastHeSent, s.prevHe = s.prevHe, s.prevHeSent, -1
+	}
+}
+
 // quotedBetween reports whether a quotation mark stands in the text
 // between byte offsets from and to.
 func (s *state) quotedBetween(from, to int) bool {
@@ -251,18 +297,35 @@ func (s *state) quotedBetween(from, to int) bool {
 // are left alone.
 func (s *state) pronoun(i int) {
 	t := &s.toks[i]
+	a, sent, g := s.lastHe, s.lastHeSent, byte('m')
+	if t.cls&cFemalePron != 0 {
+		a, sent, g = s.lastShe, s.lastSheSent, 'f'
+	}
 	switch {
 	case t.cls&cPossDeterminer != 0:
+		if t.cls&(cMalePron|cFemalePron) != 0 && a >= 0 && s.sent-sent <= 2 {
+			s.learnGender(a, g) // "Bloomberg ... his company"
+		}
 	case t.cls&(cMalePron|cFemalePron) != 0:
 		// The latest person, unless a noun said the other gender ("the
 		// girlfriend ... he says").
-		a, sent := s.lastHe, s.lastHeSent
-		if t.cls&cFemalePron != 0 {
-			a, sent = s.lastShe, s.lastSheSent
+		subj := s.subjectPronoun(i)
+		if a >= 0 && !subj && s.subjectOfClause(i, a) {
+			// "Warren attacked him": not Warren, the person before her.
+			a, sent = s.prevHe, s.prevHeSent
+			if g == 'f' {
+				a, sent = s.prevShe, s.prevSheSent
+			}
+			if a >= 0 && (s.actors[s.find(a)].gender == 'f' && g == 'm' || s.actors[s.find(a)].gender == 'm' && g == 'f') {
+				a = -1
+			}
 		}
-		if a >= 0 && s.sent-sent <= 2 {
+		if a >= 0 && s.sent-sent <= 2 && (subj || !s.subjectOfClause(i, a)) {
 			s.addMention(t.span.Start, t.span.End, a, HowPronoun)
-		} else {
+			if subj {
+				s.learnGender(a, g)
+			}
+		} else if a < 0 || s.sent-sent > 2 {
 			s.cataphors = append(s.cataphors, cataphor{span: t.span, female: t.cls&cFemalePron != 0})
 		}
 	case t.cls&cPluralPron != 0:
