@@ -136,6 +136,27 @@ func (s *state) salientPerson() int {
 	return best
 }
 
+// bySurname returns which of the persons ps, who share a surname, a bare
+// surname refers to: the one mentioned most so far, the latest on a tie.
+// After "Rep. Mark Meadows" told of many times and "a Scott Meadows, who
+// appears to be his brother" once, "Meadows" is still the congressman.
+func (s *state) bySurname(ps []int) int {
+	if len(ps) == 1 {
+		return s.find(ps[0])
+	}
+	n := map[int]int{}
+	for i := range s.mentions {
+		n[s.find(s.mentions[i].actor)]++
+	}
+	best := s.find(ps[len(ps)-1])
+	for k := len(ps) - 2; k >= 0; k-- {
+		if a := s.find(ps[k]); n[a] > n[best] {
+			best = a
+		}
+	}
+	return best
+}
+
 // singleGov returns the one named government of the article, or -1 when
 // there is none or more than one.
 func (s *state) singleGov() int {

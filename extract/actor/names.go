@@ -447,7 +447,7 @@ func (s *state) personFromRun(i, end int) (int, string) {
 	last := core[len(core)-1]
 	if len(core) == 1 {
 		if ps := s.surnames[last]; len(ps) > 0 {
-			a := s.find(ps[len(ps)-1])
+			a := s.bySurname(ps)
 			s.setPerson(a)
 			return a, HowSurname
 		}
