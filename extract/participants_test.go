@@ -173,6 +173,7 @@ func TestNotArguments(t *testing.T) {
 		{"Microsoft released a patch. It seems the flaw was serious.", "seems", doc.RoleAgent, "It"},
 		{"Her spokesman Jim Smith said in a statement that she had died.", "statement", doc.RoleAgent, "Jim Smith"},
 		{"Bettie Page died of pneumonia on Thursday, according to her agent.", "according to", doc.RoleAgent, "Bettie Page"},
+		{"Spain has recorded about 157,000 cases, while China, where the virus emerged last year, has nearly 83,000 cases.", "emerged", doc.RoleAgent, "China"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

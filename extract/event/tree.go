@@ -335,7 +335,7 @@ func (x *extractor) addSubjects(s *sentence, c *cand, h int, rel, role string) {
 	// subjects: "pin-up star Betty Page has died".
 	for _, named := range [...]bool{true, false} {
 		for _, k := range s.children(h) {
-			if s.toks[k].Rel != rel || s.relativePronoun(k) && s.otherSubject(h, k) {
+			if s.toks[k].Rel != rel || s.relativePronoun(k) && s.otherSubject(h, k) || s.beforeRelativeAdverb(h, k) {
 				continue
 			}
 			if m := s.toks[k].ment; named && (m < 0 || x.anonymous(m)) {
@@ -346,6 +346,19 @@ func (x *extractor) addSubjects(s *sentence, c *cand, h int, rel, role string) {
 			}
 		}
 	}
+}
+
+// beforeRelativeAdverb reports whether a relative "where" or "when" of
+// verb h stands between h and its subject k: in "China, where the virus
+// emerged", China is where, the virus emerged (the parser may give the
+// verb both as subjects).
+func (s *sentence) beforeRelativeAdverb(h, k int) bool {
+	for _, c := range s.children(h) {
+		if c > k && c < h && s.toks[c].XPOS == "WRB" && (s.toks[c].low == "where" || s.toks[c].low == "when") {
+			return s.otherSubject(h, k)
+		}
+	}
+	return false
 }
 
 // otherSubject reports whether verb h has a subject besides k: in "which
