@@ -223,3 +223,30 @@ func (t *tagger) tenseDir(i, j int) int {
 	}
 	return 0
 }
+
+// sentenceYear gives p, a month without a year that the DCT anchored, the
+// year of the year, season or quarter named earlier in the same sentence:
+// "after denying rumors in the summer of 2004, Lipinski announced his
+// resignation in mid-August" is August 2004. A date of finer grain before
+// it ("On December 30, 2019 ... in January") stays with the DCT's reading,
+// and so does a month with its day ("a program approved in 1987 ...
+// purchased shares through Sept. 29": news dates days near the DCT).
+func (t *tagger) sentenceYear(i int, p point) point {
+	if t.yearSent >= 0 && t.yearSent == t.tsent[i] && p.known() {
+		p.y = t.year
+	}
+	return p
+}
+
+// noteYear records the year of r when it names one explicitly at a year's
+// grain or coarser than a month ("2004", "the summer of 2004", "the third
+// quarter of 2004"), for sentenceYear.
+func (t *tagger) noteYear(r *res) {
+	if r.basis != doc.BasisExplicit || !r.p.known() {
+		return
+	}
+	switch r.p.g {
+	case doc.GranYear, doc.GranSeason, doc.GranQuarter:
+		t.year, t.yearSent = r.p.y, t.tsent[r.start]
+	}
+}

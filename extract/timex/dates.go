@@ -163,7 +163,7 @@ func (t *tagger) explicitDate(i int) (res, bool) {
 		if l.abbr && t.punct(k, '.') {
 			r.end = k + 1
 		}
-		r.p = t.resolveMonth(m, t.tenseDir(i, k))
+		r.p = t.sentenceYear(i, t.resolveMonth(m, t.tenseDir(i, k)))
 		r.basis = doc.BasisRelative
 		return r, true
 	}

@@ -126,7 +126,7 @@ func (t *tagger) posExprFrom(i, start int) (res, bool) {
 		r, ok = t.explicitDate(j)
 		if !ok && !l.abbr {
 			// "early March": the month needs no preposition here.
-			r = res{start: j, end: j + 1, typ: "DATE", p: t.resolveMonth(l.v, t.tenseDir(i, j+1)), basis: doc.BasisRelative, setRef: true}
+			r = res{start: j, end: j + 1, typ: "DATE", p: t.sentenceYear(i, t.resolveMonth(l.v, t.tenseDir(i, j+1))), basis: doc.BasisRelative, setRef: true}
 			if y, yok := t.yearAt(j + 1); yok {
 				r.p.y = y
 				r.end = j + 2

@@ -58,6 +58,10 @@ type tagger struct {
 	hasRef   bool
 	refSent  int32
 	lastYear int // token index after the last year expression, for "1990, 1991 and 1992"
+	// year named explicitly in sentence yearSent (-1: none yet), for a
+	// month without one later in the sentence (sentenceYear)
+	year     int
+	yearSent int32
 	out      []doc.Timex
 }
 
@@ -67,6 +71,7 @@ func (t *tagger) reset(txt string, sents []doc.Sentence, dct *time.Time) {
 	t.out = t.out[:0]
 	t.hasRef = false
 	t.lastYear = -10
+	t.yearSent = -1
 	t.hasDCT = dct != nil
 	if dct != nil {
 		// The calendar day of the DCT in its own time zone.
@@ -206,6 +211,7 @@ func (t *tagger) emit(r *res) {
 	if k := t.tsent[r.start]; k >= 0 {
 		tx.Sentence = t.sents[k].Index
 	}
+	t.noteYear(r)
 	if r.setRef && r.p.known() {
 		t.ref = r.p
 		t.hasRef = true
