@@ -291,10 +291,30 @@ func (s *state) nameKind(i, end int, nx string, nxCls uint32) doc.ActorKind {
 		return doc.KindPerson
 	case n == 1 && (nxCls&cSpeechVerb != 0 && nx != "has" && nx != "is" && nx != "was" || nx == "," && end+1 < len(ts) && ts[end+1].low == "who"):
 		return doc.KindPerson
+	case n == 1 && (s.conjOfPerson(i) || nx == "," && end+1 < len(ts) && s.isTitleAt(end+1)):
+		// "Prince Harry and Meghan", "Meghan, Duchess of Sussex,"
+		return doc.KindPerson
 	case n == 1 || n > 5:
 		return doc.KindOrganization
 	}
 	return doc.KindPerson
+}
+
+// conjOfPerson reports whether the name at token i is joined by "and" to
+// a person's mention that ends right before it: "Prince Harry and Meghan".
+func (s *state) conjOfPerson(i int) bool {
+	if i < 2 || s.toks[i-1].low != "and" || len(s.mentions) == 0 {
+		return false
+	}
+	m := s.mentions[len(s.mentions)-1]
+	return m.sent == s.sent && m.span.End == s.toks[i-2].span.End && s.actors[s.find(m.actor)].kind == doc.KindPerson
+}
+
+// isTitleAt reports whether a title starts at token k ("Duchess of
+// Sussex", "the company's chief executive").
+func (s *state) isTitleAt(k int) bool {
+	_, ok := s.titleStart(k)
+	return ok
 }
 
 // nameActor returns the actor of kind named by [i, end) and how it is
