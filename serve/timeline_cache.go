@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"sync"
 	"time"
 
@@ -15,6 +16,12 @@ import (
 // before it is built again (a store other processes write to, such as
 // postgres, changes under a server).
 const DefaultTimelineCacheTTL = time.Minute
+
+// TimelineCacheForever is the TTL for a store only the server writes to
+// (bolt, leveldb, badger: their file admits one writer, and writes through
+// the server drop the built timelines): a built timeline then answers
+// until such a write, instead of a rebuild of the whole store each minute.
+const TimelineCacheForever = time.Duration(math.MaxInt64)
 
 // DefaultTimelineBuildTimeout bounds a timeline's build (the default
 // timeline of a 2,000-article store, 21,000 of its 56,000 events, took 1.5
