@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/eventgraph/eventgraph/graph"
 )
 
 // graphML is what the tests read of a GraphML file.
@@ -269,5 +271,37 @@ func TestWrapAndDOTString(t *testing.T) {
 		if q := dotString(w); q != tt.quoted {
 			t.Errorf("dotString(%q) = %s, want %s", w, q, tt.quoted)
 		}
+	}
+}
+
+// TestRoleLabels: a role node is named by its title, whose it is and who
+// holds it, not by its id (role/b319…).
+func TestRoleLabels(t *testing.T) {
+	g, err := readPropGraph(seeds(t), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles := 0
+	for _, n := range g.nodes {
+		titles := n.attrs["eg:title"]
+		if len(titles) == 0 {
+			continue
+		}
+		roles++
+		title := graph.Str(titles[0])
+		if !strings.HasPrefix(n.label, title) || strings.Contains(n.label, "role/") {
+			t.Errorf("role %s: label %q, want its title %q first", n.id, n.label, title)
+		}
+	}
+	if roles == 0 {
+		t.Fatal("no role among the seeds")
+	}
+	want := regexp.MustCompile(`^[a-z ]+ of .+: Benjamin Netanyahu$`)
+	found := false
+	for _, n := range g.nodes {
+		found = found || len(n.attrs["eg:title"]) > 0 && want.MatchString(n.label)
+	}
+	if !found {
+		t.Errorf("no role held by Benjamin Netanyahu named like %s", want)
 	}
 }
