@@ -369,6 +369,43 @@ func TestTimelineCacheTTL(t *testing.T) {
 	}
 }
 
+// TestTimelineBuildTimeout: a filter's build longer than the build
+// timeout is cancelled; the default timeline's goes on to the end (it was
+// cancelled too, and started again from nothing at the next request).
+func TestTimelineBuildTimeout(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		f       Filter
+		wantErr bool
+	}{
+		{"an actor's timeline", Filter{Actor: "Acme"}, true},
+		{"the default timeline", Filter{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var builds atomic.Int32
+			slow := func(ctx context.Context, f Filter) (*timeline.Timeline, error) {
+				select {
+				case <-time.After(200 * time.Millisecond):
+				case <-ctx.Done():
+					return nil, ctx.Err()
+				}
+				return manyEvents(2, &builds)(ctx, f)
+			}
+			c := newTimelineCache(slow, TimelineCacheForever, 20*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)))
+			tl, err := c.get(context.Background(), tc.f)
+			if tc.wantErr {
+				if !errors.Is(err, context.DeadlineExceeded) {
+					t.Errorf("got %v, %v; want the build cancelled at its timeout", tl, err)
+				}
+				return
+			}
+			if err != nil || len(tl.Events) != 2 {
+				t.Errorf("got %v, %v; want the build's 2 events", tl, err)
+			}
+		})
+	}
+}
+
 // TestTimelineCacheDroppedOnIngest: a source stored through the server
 // drops the built timelines.
 func TestTimelineCacheDroppedOnIngest(t *testing.T) {
