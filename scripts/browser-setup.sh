@@ -37,9 +37,15 @@ NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 [[ "$NODE_MAJOR" -ge 20 ]] || die "node $(node --version) is too old: the browser test needs node >= 20"
 
 cd "$ROOT/tests/browser"
-want="$(node -p 'require("./package-lock.json").packages["node_modules/playwright-core"].version')"
-have="$(node -p 'try { require("./node_modules/playwright-core/package.json").version } catch (e) { "" }')"
-if [[ "$want" != "$have" ]]; then
+# npm ci when a package of package.json is missing or not the locked version.
+stale="$(node -e '
+const lock = require("./package-lock.json").packages;
+for (const name of Object.keys(lock[""].devDependencies)) {
+	let have = "";
+	try { have = require("./node_modules/" + name + "/package.json").version; } catch (e) {}
+	if (have !== lock["node_modules/" + name].version) console.log(name);
+}')"
+if [[ -n "$stale" ]]; then
 	echo "browser-setup: npm ci in tests/browser" >&2
 	# playwright-core is only the driver: no browser download happens.
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error ||

@@ -83,7 +83,8 @@ type Options struct {
 	// runs); DefaultTimelineCacheTTL when zero. Writes through the server
 	// drop every built timeline at once.
 	TimelineCacheTTL time.Duration
-	// TimelineBuildTimeout bounds the build of a timeline;
+	// TimelineBuildTimeout bounds the build of a filter's timeline (not
+	// the default timeline's, which every first screen needs);
 	// DefaultTimelineBuildTimeout when zero. A request waits for it at
 	// most QueryTimeout, then answers 503 with Retry-After while the
 	// build goes on.

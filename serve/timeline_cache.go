@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"sync"
 	"time"
 
@@ -16,9 +17,19 @@ import (
 // postgres, changes under a server).
 const DefaultTimelineCacheTTL = time.Minute
 
-// DefaultTimelineBuildTimeout bounds a timeline's build (the default
-// timeline of a 2,000-article store, 21,000 of its 56,000 events, took 1.5
-// to 5 minutes on two busy cores).
+// TimelineCacheForever is the TTL for a store only the server writes to
+// (bolt, leveldb, badger: their file admits one writer, and writes through
+// the server drop the built timelines): a built timeline then answers
+// until such a write, instead of a rebuild of the whole store each minute.
+const TimelineCacheForever = time.Duration(math.MaxInt64)
+
+// DefaultTimelineBuildTimeout bounds the build of a filter's timeline (the
+// default timeline of a 2,000-article store, 21,000 of its 56,000 events,
+// took 1.5 to 5 minutes on two busy cores). The default timeline's own
+// build is not bounded: every first screen needs it, and a cancelled build
+// would start again from nothing at the next request, so that on a busy
+// machine a large store's never ended (a 25,500-article store at load
+// 13-16: cancelled at 10 minutes, 63 % read; docs/UX.md).
 const DefaultTimelineBuildTimeout = 10 * time.Minute
 
 // timelineCacheSize is how many filters keep their built timeline.
@@ -40,10 +51,10 @@ var errAbandoned = errors.New("no request waited for this timeline any more")
 type timelineCache struct {
 	build TimelineFunc
 	ttl   time.Duration
-	// timeout bounds a build; it runs apart from the request that
-	// started it, so that a client going away (or whose time is up) does
-	// not fail the others: a large store's timeline takes longer to build
-	// than a request waits.
+	// timeout bounds a build but the default timeline's. A build runs
+	// apart from the request that started it, so that a client going away
+	// (or whose time is up) does not fail the others: a large store's
+	// timeline takes longer to build than a request waits.
 	timeout time.Duration
 	now     func() time.Time
 	log     *slog.Logger
@@ -141,8 +152,11 @@ func (c *timelineCache) start(ctx context.Context, k cacheKey, f Filter, install
 	bctx, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
 	e.cancel = cancel
 	go func() {
-		bctx, stop := context.WithTimeout(bctx, c.timeout)
-		defer stop()
+		if !e.keep {
+			var stop context.CancelFunc
+			bctx, stop = context.WithTimeout(bctx, c.timeout)
+			defer stop()
+		}
 		defer cancel(nil)
 		tl, err := c.build(bctx, f)
 		c.mu.Lock()

@@ -320,6 +320,92 @@ func TestTimelineCache(t *testing.T) {
 	}
 }
 
+// TestTimelineCacheTTL: with a TTL, a request after it starts a new build
+// of the whole timeline (a store other processes write to); with
+// TimelineCacheForever (a store only the server writes to) the built
+// timeline answers a day later without a build, until a write drops it.
+func TestTimelineCacheTTL(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		ttl         time.Duration
+		afterADay   int32
+		afterAWrite int32
+	}{
+		{"a minute", DefaultTimelineCacheTTL, 2, 3},
+		{"forever", TimelineCacheForever, 1, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var builds atomic.Int32
+			c := newTimelineCache(manyEvents(2, &builds), tc.ttl, time.Second, slog.New(slog.NewTextHandler(io.Discard, nil)))
+			now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			c.now = func() time.Time { return now }
+			get := func() {
+				t.Helper()
+				if tl, err := c.get(context.Background(), Filter{}); err != nil || len(tl.Events) != 2 {
+					t.Fatalf("get: %v, %v", tl, err)
+				}
+			}
+			settled := func(step string, want int32) {
+				t.Helper()
+				deadline := time.Now().Add(5 * time.Second)
+				for builds.Load() < want && time.Now().Before(deadline) {
+					time.Sleep(time.Millisecond)
+				}
+				time.Sleep(20 * time.Millisecond) // a build started late would show now
+				if n := builds.Load(); n != want {
+					t.Errorf("%s: %d builds, want %d", step, n, want)
+				}
+			}
+			get()
+			c.mu.Lock()
+			now = now.Add(24 * time.Hour)
+			c.mu.Unlock()
+			get()
+			settled("a day later", tc.afterADay)
+			c.invalidate()
+			get()
+			settled("after a write through the server", tc.afterAWrite)
+		})
+	}
+}
+
+// TestTimelineBuildTimeout: a filter's build longer than the build
+// timeout is cancelled; the default timeline's goes on to the end (it was
+// cancelled too, and started again from nothing at the next request).
+func TestTimelineBuildTimeout(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		f       Filter
+		wantErr bool
+	}{
+		{"an actor's timeline", Filter{Actor: "Acme"}, true},
+		{"the default timeline", Filter{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var builds atomic.Int32
+			slow := func(ctx context.Context, f Filter) (*timeline.Timeline, error) {
+				select {
+				case <-time.After(200 * time.Millisecond):
+				case <-ctx.Done():
+					return nil, ctx.Err()
+				}
+				return manyEvents(2, &builds)(ctx, f)
+			}
+			c := newTimelineCache(slow, TimelineCacheForever, 20*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)))
+			tl, err := c.get(context.Background(), tc.f)
+			if tc.wantErr {
+				if !errors.Is(err, context.DeadlineExceeded) {
+					t.Errorf("got %v, %v; want the build cancelled at its timeout", tl, err)
+				}
+				return
+			}
+			if err != nil || len(tl.Events) != 2 {
+				t.Errorf("got %v, %v; want the build's 2 events", tl, err)
+			}
+		})
+	}
+}
+
 // TestTimelineCacheDroppedOnIngest: a source stored through the server
 // drops the built timelines.
 func TestTimelineCacheDroppedOnIngest(t *testing.T) {

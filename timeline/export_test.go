@@ -1,8 +1,13 @@
 package timeline
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
+	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,4 +78,79 @@ func TestTimelineJS(t *testing.T) {
 	if _, err := TimelineJSGrouped(tl, "label"); err == nil {
 		t.Error("an unknown grouping is accepted")
 	}
+}
+
+// TestCSV: the CSV export has the columns README.md documents, in its
+// order, keeps CAMEO codes as written (with their leading zero) and says
+// how many articles report each event.
+func TestCSV(t *testing.T) {
+	pub := day("2024-03-26")
+	st := store(t, report("a1", &pub, "The United States abstained.", "Jane Roe cancelled the visit."),
+		report("a2", &pub, "The United States abstained.", "Jane Roe cancelled the visit."))
+	tl, err := BuildFrom(context.Background(), st, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, tl, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatalf("the export is not CSV: %v\n%s", err, buf.String())
+	}
+	if want := readmeCSVColumns(t); !slices.Equal(rows[0], want) {
+		t.Errorf("columns %q, README.md documents %q", rows[0], want)
+	}
+	if len(rows) != 1+len(tl.Events) {
+		t.Fatalf("%d rows for %d events", len(rows)-1, len(tl.Events))
+	}
+	col := func(row []string, name string) string { return row[slices.Index(rows[0], name)] }
+	for _, tc := range []struct {
+		action, cameo, actors string
+	}{
+		{"abstain", "0251", "agent:United States"},
+		{"cancel", "0874", "agent:Jane Roe"},
+	} {
+		i := slices.IndexFunc(rows[1:], func(r []string) bool { return col(r, "action") == tc.action })
+		if i < 0 {
+			t.Errorf("no %s row in %q", tc.action, rows)
+			continue
+		}
+		row := rows[1+i]
+		if got := col(row, "cameo"); got != tc.cameo {
+			t.Errorf("%s: cameo %q, want %q (the code as text)", tc.action, got, tc.cameo)
+		}
+		if got := col(row, "actors"); got != tc.actors {
+			t.Errorf("%s: actors %q, want %q", tc.action, got, tc.actors)
+		}
+		if got := col(row, "articles"); got != "2" {
+			t.Errorf("%s: %s articles, want 2", tc.action, got)
+		}
+		if got := col(row, "latest"); got != "2024-03-26" {
+			t.Errorf("%s: latest %q, want the publication day", tc.action, got)
+		}
+	}
+}
+
+// readmeCSVColumns reads the columns that README.md documents for
+// `--format csv`: the backquoted names of its paragraph, up to the
+// TimelineJS format.
+func readmeCSVColumns(t *testing.T) []string {
+	t.Helper()
+	raw, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(raw)
+	start := strings.Index(s, "`--format csv` writes")
+	end := strings.Index(s[max(start, 0):], "`--format timelinejs`")
+	if start < 0 || end < 0 {
+		t.Fatal("README.md does not document --format csv")
+	}
+	var cols []string
+	for _, m := range regexp.MustCompile("`([a-z_]+)`").FindAllStringSubmatch(s[start:start+end], -1) {
+		cols = append(cols, m[1])
+	}
+	return cols
 }

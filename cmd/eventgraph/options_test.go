@@ -12,6 +12,7 @@ import (
 
 	"github.com/eventgraph/eventgraph/extract/article"
 	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/serve"
 	"github.com/eventgraph/eventgraph/timeline"
 )
 
@@ -258,4 +259,21 @@ func TestSmallCommandOptions(t *testing.T) {
 		{name: "timeml flags", args: []string{"timeml", "-o", "out", "--events=false", "a.tml"}, want: timemlOptions{Files: []string{"a.tml"}, Dir: "out"}},
 		{name: "timeml no file", args: []string{"timeml"}, wantErr: "requires at least 1 arg(s)"},
 	})
+}
+
+// TestServeTimelineCacheTTL: a server on an embedded store, which no other
+// process writes to while it runs, keeps its built timelines until it
+// writes; on a shared store (PostgreSQL) it builds them again each minute.
+func TestServeTimelineCacheTTL(t *testing.T) {
+	for _, tc := range []struct {
+		shared bool
+		want   time.Duration
+	}{
+		{false, serve.TimelineCacheForever},
+		{true, serve.DefaultTimelineCacheTTL},
+	} {
+		if got := timelineCacheTTL(tc.shared); got != tc.want {
+			t.Errorf("shared %v: TTL %v, want %v", tc.shared, got, tc.want)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/spf13/cobra"
@@ -96,15 +97,16 @@ func runServe(ctx context.Context, opts serveOptions, std streams) error {
 		log.Warn("serving beyond loopback: anyone who can reach this address can query the store", "host", host, "read_only", readOnly)
 	}
 	h, err := serve.New(serve.Options{
-		Handle:       &cgraph.Handle{QuadStore: st.QuadStore, QuadWriter: st.QuadWriter},
-		ReadOnly:     readOnly,
-		QueryTimeout: timeout,
-		QueryLimit:   limit,
-		CORSOrigins:  set.Serve.CORSOrigins,
-		AllowedHosts: allowed,
-		MaxBodyBytes: set.Serve.MaxBodyBytes,
-		QueryMaxHeap: uint64(set.Query.MaxHeapBytes),
-		WarmTimeline: true,
+		Handle:           &cgraph.Handle{QuadStore: st.QuadStore, QuadWriter: st.QuadWriter},
+		ReadOnly:         readOnly,
+		QueryTimeout:     timeout,
+		QueryLimit:       limit,
+		CORSOrigins:      set.Serve.CORSOrigins,
+		AllowedHosts:     allowed,
+		MaxBodyBytes:     set.Serve.MaxBodyBytes,
+		QueryMaxHeap:     uint64(set.Query.MaxHeapBytes),
+		WarmTimeline:     true,
+		TimelineCacheTTL: timelineCacheTTL(st.Shared()),
 		Timeline: func(ctx context.Context, f serve.Filter) (*timeline.Timeline, error) {
 			min := set.Timeline.MinSalience
 			if f.MinSalience != nil {
@@ -124,6 +126,17 @@ func runServe(ctx context.Context, opts serveOptions, std streams) error {
 			"query_timeout", timeout.String(), "query_limit", limit)
 		fmt.Fprintf(std.Out, "eventgraph: cayley UI at %s/ , timeline at %s/timeline\n", url, url)
 	})
+}
+
+// timelineCacheTTL is how long the server's built timelines answer: until
+// the server writes, on a store no other process writes to while it runs
+// (an embedded store); a minute on a shared one (PostgreSQL, CockroachDB),
+// which other processes change under it.
+func timelineCacheTTL(shared bool) time.Duration {
+	if shared {
+		return serve.DefaultTimelineCacheTTL
+	}
+	return serve.TimelineCacheForever
 }
 
 // serveBrowsable turns a listen address into one a browser can open.

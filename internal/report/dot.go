@@ -43,9 +43,10 @@ func writeDOT(st *graph.Store, w io.Writer, short bool) (int, error) {
 		fmt.Fprint(bw, "];\n")
 	}
 	for _, e := range g.edges {
-		fmt.Fprintf(bw, "  %s -> %s [label=%s, %s=%s", dotID(e.from.id), dotID(e.to.id), dotString(edgeLabel(e.pred)), attrPred, dotString(e.pred))
+		// Attribute names are quoted: "graph" is a DOT keyword.
+		fmt.Fprintf(bw, "  %s -> %s [label=%s, %s=%s", dotID(e.from.id), dotID(e.to.id), dotString(edgeLabel(e.pred)), dotID(attrPred), dotString(e.pred))
 		if e.graph != "" {
-			fmt.Fprintf(bw, ", %s=%s", attrGraph, dotString(e.graph))
+			fmt.Fprintf(bw, ", %s=%s", dotID(attrGraph), dotString(e.graph))
 		}
 		fmt.Fprint(bw, "];\n")
 	}

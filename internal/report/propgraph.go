@@ -184,6 +184,9 @@ func (g *propGraph) label(stored map[*pgNode]string) {
 				break
 			}
 		}
+		if title := first(n, graph.Title); title != "" {
+			n.label = roleLabel(title, out[n])
+		}
 		for _, e := range in[n] {
 			if n.label != "" {
 				break
@@ -263,4 +266,25 @@ func (n *pgNode) value(key string) (string, bool) {
 		parts[i] = graph.Str(v)
 	}
 	return strings.Join(parts, " | "), true
+}
+
+// roleLabel names a role by its title, whose it is and who holds it:
+// "defense minister of Israel government: Yoav Gallant".
+func roleLabel(title string, out []pgEdge) string {
+	var of, holder string
+	for _, e := range out {
+		switch e.pred {
+		case string(graph.Of):
+			of = e.to.label
+		case string(graph.Holder):
+			holder = e.to.label
+		}
+	}
+	if of != "" {
+		title += " of " + of
+	}
+	if holder != "" {
+		title += ": " + holder
+	}
+	return title
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/xml"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -225,6 +226,37 @@ func TestDOTLiteralsAreAttributes(t *testing.T) {
 	}
 }
 
+// dotKeywordAttr is an unquoted DOT keyword used as an attribute name,
+// which Graphviz refuses ("syntax error near 'graph'").
+var dotKeywordAttr = regexp.MustCompile(`[\[ ,](?i:graph|node|edge|digraph|subgraph|strict)=`)
+
+// TestDOTLoadsInGraphviz: the DOT export is a graph Graphviz reads (it
+// refused the seeds' export at the first edge with a graph attribute);
+// without Graphviz installed, the keyword check alone runs.
+func TestDOTLoadsInGraphviz(t *testing.T) {
+	var dot bytes.Buffer
+	if _, err := Export(seeds(t), &dot, "dot", false); err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(dot.String(), "\n") {
+		if m := dotKeywordAttr.FindString(l); m != "" && !strings.HasPrefix(l, "  graph [") {
+			t.Fatalf("line %d: the DOT keyword %q is an unquoted attribute name: %.200s", i+1, m, l)
+		}
+	}
+	// nop parses and prints the graph back, without a layout.
+	bin, err := exec.LookPath("nop")
+	if err != nil {
+		t.Skip("Graphviz is not installed (apt-get install graphviz): checked the keywords only")
+	}
+	cmd := exec.Command(bin)
+	cmd.Stdin = &dot
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("Graphviz refuses the DOT export: %v\n%s", err, stderr.String())
+	}
+}
+
 func TestWrapAndDOTString(t *testing.T) {
 	tests := []struct {
 		in, wrapped, quoted string
@@ -241,5 +273,37 @@ func TestWrapAndDOTString(t *testing.T) {
 		if q := dotString(w); q != tt.quoted {
 			t.Errorf("dotString(%q) = %s, want %s", w, q, tt.quoted)
 		}
+	}
+}
+
+// TestRoleLabels: a role node is named by its title, whose it is and who
+// holds it, not by its id (role/b319…).
+func TestRoleLabels(t *testing.T) {
+	g, err := readPropGraph(seeds(t), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles := 0
+	for _, n := range g.nodes {
+		titles := n.attrs["eg:title"]
+		if len(titles) == 0 {
+			continue
+		}
+		roles++
+		title := graph.Str(titles[0])
+		if !strings.HasPrefix(n.label, title) || strings.Contains(n.label, "role/") {
+			t.Errorf("role %s: label %q, want its title %q first", n.id, n.label, title)
+		}
+	}
+	if roles == 0 {
+		t.Fatal("no role among the seeds")
+	}
+	want := regexp.MustCompile(`^[a-z ]+ of .+: Benjamin Netanyahu$`)
+	found := false
+	for _, n := range g.nodes {
+		found = found || len(n.attrs["eg:title"]) > 0 && want.MatchString(n.label)
+	}
+	if !found {
+		t.Errorf("no role held by Benjamin Netanyahu named like %s", want)
 	}
 }

@@ -379,6 +379,38 @@ test("the large store pages on the server: first screen in under a second, next 
   assert.deepEqual(problems, []);
 });
 
+// TIMELINEJS is the pinned TimelineJS (package.json) the export is
+// rendered with.
+const TIMELINEJS = path.resolve("node_modules/@knight-lab/timelinejs/dist");
+
+test("the TimelineJS export loads in TimelineJS 3.9.11: no errors, a slide per event, lanes by quad class", async (t) => {
+  const { page } = await newPage(t);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const doc = JSON.parse(execFileSync(BIN, ["timeline", "--dbpath", DB, "--format", "timelinejs"], { encoding: "utf8" }));
+  assert.ok(doc.events.length > 5, `only ${doc.events.length} slides`);
+  await page.setContent('<!doctype html><html><body><div id="tl" style="width:1200px;height:650px"></div></body></html>');
+  await page.addStyleTag({ path: path.join(TIMELINEJS, "css/timeline.css") });
+  await page.addScriptTag({ path: path.join(TIMELINEJS, "js/timeline.js") });
+  await page.evaluate((d) => { window.tl = new TL.Timeline("tl", d); }, doc);
+  await page.waitForSelector("#tl .tl-slide-titleslide");
+  const loaded = await page.evaluate(() => ({
+    events: window.tl.config.events.length,
+    errors: window.tl.config.messages.errors,
+    warnings: window.tl.config.messages.warnings,
+    groups: [...document.querySelectorAll("#tl .tl-timegroup-message")].map((e) => e.textContent.trim()),
+    title: document.querySelector("#tl .tl-slide-titleslide").innerText,
+  }));
+  assert.deepEqual(loaded.errors, [], "TimelineJS refused part of the export");
+  assert.equal(loaded.events, doc.events.length, "a slide per event");
+  const lanes = [...new Set(doc.events.map((e) => e.group))].sort();
+  assert.deepEqual([...loaded.groups].sort(), lanes, "the lanes TimelineJS draws are the export's groups");
+  assert.ok(lanes.length <= 4, "lanes by quad class: " + lanes.join(", "));
+  assert.match(loaded.title, new RegExp(`${doc.events.length} events`));
+  await page.screenshot({ path: path.join(ARTIFACTS, "timelinejs.png") });
+  assert.deepEqual(errors, []);
+});
+
 test("cross-origin requests are refused in the browser", async (t) => {
   const { page } = await newPage(t);
   // localhost and 127.0.0.1 are different origins for the browser.
