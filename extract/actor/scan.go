@@ -211,7 +211,7 @@ func (s *state) owned(i, end int, e *entry) (int, bool) {
 	// Absorb into a longer name: "Denzel Washington" is handled by nameAt;
 	// here "Israel Katz", "Washington Post", "Gaza City".
 	if !poss && j < len(ts) && (e.typ == eCountry || e.typ == eCapital || e.typ == eDemonym || e.kind == doc.KindPlace) &&
-		(s.capUnknown(j) || e.kind == doc.KindPlace && ts[j].low == "of" && s.capAt(j+1)) && !s.titleCase {
+		(s.capUnknown(j) && !s.jurisdiction(i) || e.kind == doc.KindPlace && ts[j].low == "of" && s.capAt(j+1)) && !s.titleCase {
 		return s.nameAt(i), true // "Gulf of Aden"
 	}
 	ownerA := s.entryActor(e)
@@ -229,6 +229,14 @@ func (s *state) owned(i, end int, e *entry) (int, bool) {
 		}
 	}
 	return s.ownerMention(i, end, e, ownerA), true
+}
+
+// jurisdiction reports whether the place at token i completes a title
+// before it ("U.S. Attorney for Massachusetts Joshua Levy", "Governor of
+// California Gavin Newsom"): the name after it is someone else's, not a
+// longer name such as "Israel Katz".
+func (s *state) jurisdiction(i int) bool {
+	return i > 1 && (s.toks[i-1].low == "for" || s.toks[i-1].low == "of") && s.toks[i-2].cap
 }
 
 // ownerHow says how an owner entry names its actor.
