@@ -409,12 +409,12 @@ func quoteAround(dt []doc.Token, i int) (lo, hi int) {
 	return lo, hi
 }
 
+// quoteChars are the quotation marks of a text (quoteMark also takes the
+// treebank's doubled backquotes and apostrophes).
+const quoteChars = "\"\u201c\u201d"
+
 func quoteMark(t string) bool {
-	switch t {
-	case "\"", "“", "”", "``", "''":
-		return true
-	}
-	return false
+	return t == "``" || t == "''" || len(t) > 0 && len(t) <= 3 && strings.Trim(t, quoteChars) == ""
 }
 
 // speaker returns the actor named as the subject of the reporting verb
