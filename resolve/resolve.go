@@ -653,9 +653,7 @@ const recentWindow = 4096
 // strong evidence of crossStory), the same realis and dates that can
 // overlap.
 //
-// Within one article, compatible types suffice for the same action or a
-// bare mention (the article's "the cancellation" is its "cancelled");
-// other actions need the same type and a shared participant.
+// Within one article, see sameArticleAdmissible.
 //
 // Reports from different articles must name the same action, of a type
 // specific enough to identify one event (not a statement, nor a generic
@@ -679,23 +677,7 @@ func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
 	typed := e.coded && c.coded && r.compatible(e, c) ||
 		!e.coded && !c.coded && e.Type.Extension == c.Type.Extension
 	if sameArticle {
-		switch {
-		case e.coded && c.coded:
-			// A later report with participants of its own is the
-			// earlier one only when it is the same action, or the same
-			// type and a shared participant: "calls within the
-			// administration" are not "officials planned to urge
-			// Israel", and Kirby "expressed confusion" and "emphasizing"
-			// are two things he did; a bare "the cancellation" refers
-			// back to any compatible one.
-			return r.compatible(e, c) && (e.Action == c.Action || bare(c) || sameType(e.Type, c.Type) && sharesArgument(e, c))
-		case e.Action != c.Action:
-			// Two uncoded events of the catch-all class are one only
-			// when they are the same action: "the resolution" and
-			// "maintained" share the Security Council, not an event.
-			return typed && !r.generic(e) && !r.generic(c) && sharesArgument(e, c)
-		}
-		return true
+		return r.sameArticleAdmissible(e, c, typed)
 	}
 	if reporting(e) || reporting(c) {
 		// "X said", "can be reached at": a report of speech says nothing

@@ -443,7 +443,8 @@ func TestCrossStoryWithStoredEvent(t *testing.T) {
 // with participants of its own joins an earlier one of a compatible type
 // only when it is the same action, or the same type and a shared
 // participant ("calls within the administration", then "officials
-// planned to urge Israel": two appeals); a bare mention joins any.
+// planned to urge Israel": two appeals); a bare mention joins one of its
+// own action.
 func TestSameArticleCodedNeedEvidence(t *testing.T) {
 	tests := []struct {
 		name              string
@@ -452,7 +453,9 @@ func TestSameArticleCodedNeedEvidence(t *testing.T) {
 		want              bool
 	}{
 		{"bare earlier, other action with an agent", "", "person:ann", "urge", false},
-		{"bare later", "person:ann", "", "urge", true},
+		// "the war" does not refer back to "four people were killed".
+		{"bare later, other action", "person:ann", "", "urge", false},
+		{"bare later", "person:ann", "", "call", true},
 		{"same action", "", "person:ann", "call", true},
 		{"shared agent", "person:ann", "person:ann", "urge", true},
 		// Kirby "expressed confusion", "emphasizing" the resolution was
@@ -608,5 +611,37 @@ func TestAnchoredByMergedEvent(t *testing.T) {
 				t.Errorf("merge not explained by the cancellation: %+v", b.Merges)
 			}
 		})
+	}
+}
+
+// TestSameArticleDifferentPersons: within one article, reports of one
+// action by two different persons are two events, however alike their
+// names ("Meadows' shock retirement", "Heath Shuler retired", "a Scott
+// Meadows"); by the same person they are one.
+func TestSameArticleDifferentPersons(t *testing.T) {
+	tests := []struct {
+		first, later string
+		want         bool
+	}{
+		{"person:mark meadows", "person:heath shuler", false},
+		{"person:mark meadows", "person:scott meadows", false},
+		{"person:mark meadows", "person:mark meadows", true},
+		{"person:mark meadows", "", true},
+	}
+	for _, tt := range tests {
+		r := New(Rules{})
+		first := mention("a", "0832", "retire", doc.Asserted, tt.first, "", "")
+		later := mention("a", "0832", "retire", doc.Asserted, tt.later, "", "")
+		d := &doc.Document{Article: first.Article, Sentences: first.Sentences}
+		d.Actors = append(first.Actors, later.Actors...)
+		ev := later.Events[0]
+		if len(ev.Arguments) > 0 {
+			ev.Arguments = []doc.Argument{{Role: doc.RoleAgent, Actor: len(d.Actors) - 1, Mention: -1}}
+		}
+		d.Events = append(first.Events, ev)
+		as := r.Add(d)
+		if got := as.Events[0] == as.Events[1]; got != tt.want {
+			t.Errorf("%s, then %q: merged = %v, want %v", tt.first, tt.later, got, tt.want)
+		}
 	}
 }
