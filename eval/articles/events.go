@@ -28,8 +28,16 @@ type EventResult struct {
 	// such as "officials") as agent, target or participant; Coded those
 	// with a CAMEO code; Bare those with neither an actor nor a place.
 	Named, Coded, Bare int
-	Sample             []string
+	// Shown counts kept mentions salient enough for the default timeline
+	// (minSalience), ShownNamed those of them with a named actor.
+	Shown, ShownNamed int
+	Sample            []string
 }
+
+// minSalience is the default timeline's threshold, config.yaml's
+// timeline.min_salience: a single article's event is shown by default when
+// its mention is at least this salient.
+const minSalience = 0.5
 
 // ScoreEvents extracts and prunes every English text page.
 func ScoreEvents(pages []Page) EventResult {
@@ -57,6 +65,10 @@ func ScoreEvents(pages []Page) EventResult {
 			r.Named += b2i(named)
 			r.Bare += b2i(!any)
 			r.Coded += b2i(e.Type.Code != "" && !strings.HasPrefix(e.Type.Code, "EG-"))
+			if e.Salience >= minSalience {
+				r.Shown++
+				r.ShownNamed += b2i(named)
+			}
 			if sampled(p.File, e.Trigger.Start) {
 				r.Sample = append(r.Sample, fmt.Sprintf("%s: %s [%s] in: %s", p.File, e.Summary, e.Type.Code, sentenceOf(d, e)))
 			}
@@ -105,6 +117,8 @@ func (r EventResult) Print(w io.Writer, n int) {
 	fmt.Fprintf(w, "\nEvents stored for %d English pages of go-trafilatura's comparison set (no gold: a development signal)\n", r.Pages)
 	fmt.Fprintf(w, "  found %.1f and stored %.1f event mentions per page; of the stored: %.3f with a named actor, %.3f with a CAMEO code, %.3f with no actor or place\n",
 		per(r.Found, r.Pages), per(r.Kept, r.Pages), ratio(r.Named, r.Kept), ratio(r.Coded, r.Kept), ratio(r.Bare, r.Kept))
+	fmt.Fprintf(w, "  shown by the default timeline (salience >= %.2f): %.1f per page, %.3f of them with a named actor\n",
+		minSalience, per(r.Shown, r.Pages), ratio(r.ShownNamed, r.Shown))
 	for i, s := range r.Sample {
 		if i == n {
 			fmt.Fprintf(w, "  ... %d more sampled\n", len(r.Sample)-n)
