@@ -610,3 +610,28 @@ func TestAnchoredByMergedEvent(t *testing.T) {
 		})
 	}
 }
+
+// A mention's anchors are its governor first (doc.EventMention.Governor,
+// kept only when told before it), then the other events told before it
+// in its sentence, nearest first; never events of other sentences.
+func TestAnchorsOf(t *testing.T) {
+	d := &doc.Document{Events: []doc.EventMention{
+		{Sentence: 0}, {Sentence: 1}, {Sentence: 1}, {Sentence: 1, Governor: 2}, {Sentence: 1, Governor: 6}, {Sentence: 1},
+	}}
+	events := []string{"e0", "e1", "e2", "e3", "e4", "e5"}
+	tests := []struct {
+		i    int
+		want []string
+	}{
+		{0, nil},
+		{1, nil},
+		{2, []string{"e1"}},
+		{3, []string{"e1", "e2"}},       // governed by mention 1: it comes first
+		{4, []string{"e3", "e2", "e1"}}, // its governor (5) is told after it
+	}
+	for _, tt := range tests {
+		if got := anchorsOf(d, events, tt.i); !slices.Equal(got, tt.want) {
+			t.Errorf("anchorsOf(%d) = %v, want %v", tt.i, got, tt.want)
+		}
+	}
+}
