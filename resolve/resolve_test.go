@@ -14,6 +14,9 @@ import (
 func parseDay(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
 
 // summit is the text of the test articles that tell one story.
+// summitRetold tells the summit story in other words.
+const summitRetold = "Roe dropped the Geneva talks with fishermen; union officials said the strike would continue."
+
 const summit = "Jane Roe cancelled the Geneva summit with the fishing union after the strike over quotas; the union called the cancellation an insult to fishermen."
 
 // withText gives d the text s, as one sentence with its tokens.
@@ -541,7 +544,13 @@ func cancelledVisit(article, agent, visitAgent string, visitSentence int, visitM
 			txt.WriteByte(' ')
 		}
 		start := txt.Len()
-		txt.WriteString(summit)
+		if article == "a" {
+			txt.WriteString(summit)
+		} else {
+			// Another wording: the same sentence in two articles would
+			// tie their events by itself (retold).
+			txt.WriteString(summitRetold)
+		}
 		sp := doc.Span{Start: start, End: txt.Len()}
 		d.Sentences = append(d.Sentences, doc.Sentence{Span: sp, Kind: doc.BlockBody})
 	}
