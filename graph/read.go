@@ -347,6 +347,8 @@ func (s *Store) resolverEvent(ctx context.Context, ke knownEvent, types map[stri
 		ev.Lead = ev.Lead || mn.Lead
 		ev.Headline = ev.Headline || mn.Headline
 		ev.AddPhrasal(resolve.PhrasalVerb(mn.Pattern))
+		mn.Resolve(st.text) // its sentence, for resolve's retelling
+		ev.AddSentence(mn.SentenceText)
 		// As resolve's candidates: dated by a time expression.
 		switch doc.Basis(mn.Basis) {
 		case doc.BasisExplicit, doc.BasisRelative:
@@ -426,7 +428,7 @@ func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, arts []pla
 			Seq:   a.seq,
 			Story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"),
 		}
-		places.m[Str(a.node)] = articlePlace{seq: a.seq, story: st.Story}
+		places.m[Str(a.node)] = articlePlace{seq: a.seq, story: st.Story, text: p.Str(Text)}
 		for _, l := range p[SameStoryAs] {
 			st.Links = append(st.Links, Str(l))
 		}
@@ -623,6 +625,7 @@ func KeyOf(id string) string {
 type articlePlace struct {
 	seq   int64
 	story string
+	text  string // schema:text, which mention offsets point into
 }
 
 // placeCache reads, once per article, where it was placed.
@@ -640,7 +643,7 @@ func (c placeCache) of(ctx context.Context, article quad.Value) (articlePlace, e
 	if err != nil {
 		return articlePlace{}, fmt.Errorf("reading the story of %s: %w", k, err)
 	}
-	v := articlePlace{seq: int64(p.Int(StorySeq)), story: strings.TrimPrefix(IDOf(p.First(Story)), "story/")}
+	v := articlePlace{seq: int64(p.Int(StorySeq)), story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"), text: p.Str(Text)}
 	c.m[k] = v
 	return v, nil
 }

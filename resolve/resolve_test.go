@@ -14,6 +14,9 @@ import (
 func parseDay(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
 
 // summit is the text of the test articles that tell one story.
+// summitRetold tells the summit story in other words.
+const summitRetold = "Roe dropped the Geneva talks with fishermen; union officials said the strike would continue."
+
 const summit = "Jane Roe cancelled the Geneva summit with the fishing union after the strike over quotas; the union called the cancellation an insult to fishermen."
 
 // withText gives d the text s, as one sentence with its tokens.
@@ -544,7 +547,13 @@ func cancelledVisit(article, agent, visitAgent string, visitSentence int, visitM
 			txt.WriteByte(' ')
 		}
 		start := txt.Len()
-		txt.WriteString(summit)
+		if article == "a" {
+			txt.WriteString(summit)
+		} else {
+			// Another wording: the same sentence in two articles would
+			// tie their events by itself (retold).
+			txt.WriteString(summitRetold)
+		}
 		sp := doc.Span{Start: start, End: txt.Len()}
 		d.Sentences = append(d.Sentences, doc.Sentence{Span: sp, Kind: doc.BlockBody})
 	}
@@ -642,6 +651,31 @@ func TestSameArticleDifferentPersons(t *testing.T) {
 		as := r.Add(d)
 		if got := as.Events[0] == as.Events[1]; got != tt.want {
 			t.Errorf("%s, then %q: merged = %v, want %v", tt.first, tt.later, got, tt.want)
+		}
+	}
+}
+
+// A mention's anchors are its governor first (doc.EventMention.Governor,
+// kept only when told before it), then the other events told before it
+// in its sentence, nearest first; never events of other sentences.
+func TestAnchorsOf(t *testing.T) {
+	d := &doc.Document{Events: []doc.EventMention{
+		{Sentence: 0}, {Sentence: 1}, {Sentence: 1}, {Sentence: 1, Governor: 2}, {Sentence: 1, Governor: 6}, {Sentence: 1},
+	}}
+	events := []string{"e0", "e1", "e2", "e3", "e4", "e5"}
+	tests := []struct {
+		i    int
+		want []string
+	}{
+		{0, nil},
+		{1, nil},
+		{2, []string{"e1"}},
+		{3, []string{"e1", "e2"}},       // governed by mention 1: it comes first
+		{4, []string{"e3", "e2", "e1"}}, // its governor (5) is told after it
+	}
+	for _, tt := range tests {
+		if got := anchorsOf(d, events, tt.i); !slices.Equal(got, tt.want) {
+			t.Errorf("anchorsOf(%d) = %v, want %v", tt.i, got, tt.want)
 		}
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 // snapshotVersion changes whenever the snapshot's layout or the meaning of
 // what it holds changes: a snapshot of another version is not read.
-const snapshotVersion = 2
+const snapshotVersion = 3
 
 // snapshot is the resolver's state as Save writes it. Strings that recur
 // (actor and article IDs) are stored once in Strings and referred to by
@@ -48,7 +48,10 @@ type snapEvent struct {
 	Agents, Targets, Places []int32
 	Articles                []int32
 	Story                   int32
-	Dated, Lead             bool
+	Dated, Lead, Headline   bool
+	Phrasal                 []string
+	Words                   [][]string // content words of each report's sentence (retold)
+	Counts                  []string
 	Earliest, Latest        time.Time
 	Seq                     int64
 }
@@ -107,6 +110,7 @@ func (r *Resolver) Save(w io.Writer) error {
 			ID: e.ID, Type: e.Type, Action: e.Action, Modality: e.Modality,
 			Agents: strs(e.Agents), Targets: strs(e.Targets), Places: strs(e.Places),
 			Articles: strs(e.Articles), Story: str(e.Story), Dated: e.Dated, Lead: e.Lead,
+			Headline: e.Headline, Phrasal: e.Phrasal, Words: e.words, Counts: e.counts,
 			Earliest: e.Earliest, Latest: e.Latest, Seq: e.Seq,
 		})
 	}
@@ -194,6 +198,7 @@ func (r *Resolver) Load(rd io.Reader) error {
 			ID: se.ID, Type: se.Type, Action: se.Action, Modality: se.Modality,
 			Agents: strs(se.Agents), Targets: strs(se.Targets), Places: strs(se.Places),
 			Articles: strs(se.Articles), Story: s.Strings[se.Story], Dated: se.Dated, Lead: se.Lead,
+			Headline: se.Headline, Phrasal: se.Phrasal, words: se.Words, counts: se.Counts,
 			Earliest: se.Earliest, Latest: se.Latest, Seq: se.Seq,
 		})
 	}

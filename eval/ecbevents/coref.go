@@ -54,6 +54,7 @@ func corefRows(topics [][]scored) []CorefRow {
 		scoreRow("same lemma, one stream, no topics", [][]scored{all}, sameLemma),
 		scoreRow("resolve, one stream, no topics", [][]scored{all}, resolved),
 		scoreRow("resolve + StoryLead, one stream", [][]scored{all}, resolvedStoryLead),
+		scoreRow("resolve + Retold, one stream", [][]scored{all}, resolvedRetold),
 	}
 	return rows
 }
@@ -115,6 +116,15 @@ func resolved(stream []scored) [][]string {
 func resolvedStoryLead(stream []scored) [][]string {
 	rules := pipeline.Rules()
 	rules.StoryLead = true
+	out, _ := resolveStream(stream, rules)
+	return out
+}
+
+// resolvedRetold runs the stream through one resolver with the ingest
+// rules and resolve.Rules.Retold (off in ingest).
+func resolvedRetold(stream []scored) [][]string {
+	rules := pipeline.Rules()
+	rules.Retold = true
 	out, _ := resolveStream(stream, rules)
 	return out
 }

@@ -53,6 +53,7 @@ func main() {
 	orders := flag.Int("orders", 3, "further orders (and shardings) to compare with the first")
 	list := flag.Int("list", 0, "print up to N unlabelled cross-article merges of the sample (for labelling)")
 	storyLead := flag.Bool("storylead", false, "resolve with resolve.Rules.StoryLead (merging on the lead within a story; off in ingest)")
+	retold := flag.Bool("retold", false, "resolve with resolve.Rules.Retold (merging retold sentences within a story; off in ingest)")
 	all := flag.Bool("all", false, "print every cross-article merge with its label (right, wrong, ? when unlabelled) and the resolver's evidence")
 	flag.Parse()
 	dir, err := evalkit.DataDir(*data, "")
@@ -75,6 +76,7 @@ func main() {
 		slog.Warn("mixed: no labels", "err", err)
 	}
 	c.StoryLead = *storyLead
+	c.Retold = *retold
 	res := c.Run(labels, *orders)
 	res.Print(os.Stdout)
 	if *list > 0 {
@@ -107,6 +109,8 @@ type Corpus struct {
 	Sources []Source
 	// StoryLead resolves with resolve.Rules.StoryLead (off in ingest).
 	StoryLead bool
+	// Retold resolves with resolve.Rules.Retold (off in ingest).
+	Retold bool
 }
 
 var (
@@ -469,6 +473,7 @@ func sharded(s []Source, n, block int) []Source {
 func (c *Corpus) resolveAll(s []Source) ([][]string, map[mention][]string, *resolve.Resolver) {
 	rules := pipeline.Rules()
 	rules.StoryLead = c.StoryLead
+	rules.Retold = c.Retold
 	r := resolve.New(rules)
 	out := make([][]string, len(s))
 	reasons := map[mention][]string{}

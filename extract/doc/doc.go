@@ -278,6 +278,12 @@ type EventMention struct {
 	// as a timeline row: named actors, a CAMEO code, the sentence's main
 	// clause or a headline, an explicit date.
 	Salience float64 `json:"salience"`
+	// Governor is the event this mention is the object or complement of
+	// in its sentence ("cancelled the visit", "the cancellation of the
+	// visit": the cancellation governs the visit), as its index in
+	// Document.Events plus one; 0 when none, so that a mention built
+	// without it has none.
+	Governor int `json:"governor,omitempty"`
 }
 
 // Temporal relation types between event mentions.

@@ -58,6 +58,27 @@ func (x *extractor) emit(s *sentence) {
 			x.lastMain = append(x.lastMain, c.ev)
 		}
 	}
+	for _, c := range s.cands {
+		if g := s.governor(c); !c.absorbed && c.ev >= 0 && g >= 0 {
+			d.Events[c.ev].Governor = g + 1
+		}
+	}
+}
+
+// governor is the event of the candidate c is the object or complement
+// of, past absorbed light verbs and weak heads ("decision to cancel"), or -1.
+func (s *sentence) governor(c *cand) int {
+	g := c.gov
+	if g < 0 {
+		g = c.objOf
+	}
+	for n := 0; g >= 0 && n < len(s.cands); n++ {
+		if gc := s.cands[g]; !gc.absorbed && gc.ev >= 0 {
+			return gc.ev
+		}
+		g = s.cands[g].gov
+	}
+	return -1
 }
 
 // nominalAntecedent finds, for a definite nominal without arguments ("the

@@ -1,0 +1,168 @@
+package resolve
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/text"
+)
+
+// Retelling: articles of one story often carry the same sentence, or a
+// close rewrite of it (wire copy, a follow-up repeating the background),
+// and the same action told in two such sentences is one happening,
+// whether or not they name a participant ("They then set fire to the
+// vehicle and escaped in another car").
+const (
+	// retoldDice is the least Dice overlap of two sentences' content
+	// words (SentenceWords) for one to retell the other.
+	retoldDice = 0.7
+	// retoldShared is the least number of content words they share.
+	retoldShared = 4
+)
+
+// retold reports, under Rules.Retold, whether c, a report of e's action from another article
+// of e's story, is told in a sentence that retells one of e's: sentences
+// whose content words overlap by retoldDice at least. The mention must
+// say something of its own, an argument (a description too) or a time
+// expression ("trade", "piracy", "anger" alone name no happening), its
+// action must not be a light verb ("a high end store"), and the
+// sentences must not count one thing differently ("captured 26 pirates"
+// / "captured 23 pirates").
+func (r *Resolver) retold(e, c *Event) bool {
+	if !r.rules.Retold || !c.argued || lightVerbs[c.Action] || len(c.words) == 0 || !r.sameStory(e, c) || countsConflict(e, c) {
+		return false
+	}
+	cw := c.words[0]
+	for _, ew := range e.words {
+		n := sharedCount(ew, cw)
+		if n >= retoldShared && 2*float64(n) >= retoldDice*float64(len(ew)+len(cw)) {
+			return true
+		}
+	}
+	return false
+}
+
+// AddSentence records the content words and the counts of the sentence
+// of one more report of e (the store calls it for each mention it reads
+// back, so that a reloaded resolver sees what this one saw).
+func (e *Event) AddSentence(sentence string) {
+	e.addWords(SentenceWords(sentence))
+	e.addCounts(SentenceCounts(sentence))
+}
+
+func (e *Event) addWords(w []string) {
+	if len(w) > 0 {
+		e.words = append(e.words, w)
+	}
+}
+
+func (e *Event) addCounts(counts []string) {
+	for _, x := range counts {
+		if i, found := slices.BinarySearch(e.counts, x); !found {
+			e.counts = slices.Insert(e.counts, i, x)
+		}
+	}
+}
+
+// SentenceWords are the content words of a sentence (contentWord),
+// sorted, without repeats.
+func SentenceWords(sentence string) []string {
+	var out []string
+	for _, t := range text.Tokens(sentence, doc.Span{Start: 0, End: len(sentence)}) {
+		if w, ok := contentWord(sentence[t.Start:t.End]); ok {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// sharedCount is the number of words two sorted lists share.
+func sharedCount(a, b []string) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// numberWords are the counts written as words.
+var numberWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
+}
+
+// SentenceCounts are the counts a sentence gives of things, as
+// "pirate=26" for "26 Somali pirates": each number with the content
+// words of the two tokens after it, sorted.
+func SentenceCounts(sentence string) []string {
+	toks := text.Tokens(sentence, doc.Span{Start: 0, End: len(sentence)})
+	var out []string
+	for i, t := range toks {
+		n := number(sentence[t.Start:t.End])
+		if n == "" {
+			continue
+		}
+		for _, u := range toks[i+1 : min(i+3, len(toks))] {
+			if w, ok := contentWord(sentence[u.Start:u.End]); ok {
+				out = append(out, w+"="+n)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// number is tok as a count ("26", "1,500", "12.5", "three": "3"), or "".
+func number(tok string) string {
+	if n, ok := numberWords[strings.ToLower(tok)]; ok {
+		return n
+	}
+	digits := false
+	for _, r := range tok {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r != '.' && r != ',':
+			return ""
+		}
+	}
+	if !digits {
+		return ""
+	}
+	return strings.ReplaceAll(tok, ",", "")
+}
+
+// countsConflict reports whether c's sentence counts a thing that e's
+// sentences count too, never with c's number ("captured 26 pirates" /
+// "captured 23 pirates").
+func countsConflict(e, c *Event) bool {
+	for _, x := range c.counts {
+		thing, _, _ := strings.Cut(x, "=")
+		differ := false
+		for _, y := range e.counts {
+			if t, _, _ := strings.Cut(y, "="); t != thing {
+				continue
+			}
+			if y == x {
+				differ = false
+				break
+			}
+			differ = true
+		}
+		if differ {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,90 @@
+package resolve
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
+	"github.com/eventgraph/eventgraph/extract/text"
+)
+
+// heist is an article of one story: its sentences, and an escape told
+// in the last one by men known only by a description.
+func heist(id, last string, argued bool) *doc.Document {
+	sents := []string{
+		"Robbers rammed a car into a jewellery store in central Paris on Monday and stole watches and jewels.",
+		"Police said the robbers smashed the windows of the jewellery store before dawn.",
+		last,
+	}
+	d := &doc.Document{Article: doc.Article{ID: id, Text: strings.Join(sents, " ")}}
+	start := 0
+	for i, s := range sents {
+		sp := doc.Span{Start: start, End: start + len(s)}
+		d.Sentences = append(d.Sentences, doc.Sentence{Span: sp, Index: i, Kind: doc.BlockBody, Tokens: text.Tokens(d.Article.Text, sp)})
+		start += len(s) + 1
+	}
+	d.Actors = []doc.Actor{{Key: "desc:" + id + ":men", Name: "men", Kind: doc.KindPerson}}
+	m := doc.EventMention{Sentence: 2, Action: "escape", Type: doc.EventType{Extension: "EG-ESCAPE"}, Modality: doc.Asserted, Timex: -1}
+	if argued {
+		m.Arguments = []doc.Argument{{Role: doc.RoleAgent, Actor: 0, Mention: -1}}
+	}
+	d.Events = []doc.EventMention{m}
+	return d
+}
+
+// Two articles of one story that tell the same action in one sentence,
+// or a close rewrite of it, report one happening, though they name no
+// participant; not when the sentences differ, count one thing
+// differently, or the mention says nothing of its own.
+func TestRetold(t *testing.T) {
+	const told = "They then set fire to the car and escaped with 12 watches in another car."
+	tests := []struct {
+		name   string
+		last   string
+		argued bool
+		merge  bool
+	}{
+		{"the same sentence", told, true, true},
+		{"a close rewrite", "The robbers then set fire to the car and escaped with 12 watches in a second car.", true, true},
+		{"another sentence", "Three hours later the men escaped from a police station in Lyon.", true, false},
+		{"another count", "They then set fire to the car and escaped with 26 watches in another car.", true, false},
+		{"nothing of its own", told, false, false},
+	}
+	if r := New(Rules{}); r.Add(heist("a", told, true)).Events[0] == r.Add(heist("b", told, true)).Events[0] {
+		t.Error("merged with Rules.Retold off")
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New(Rules{Retold: true})
+			a := r.Add(heist("a", told, true))
+			b := r.Add(heist("b", tt.last, tt.argued))
+			if a.Story.Story == "" || r.StoryOf("a") != r.StoryOf("b") {
+				t.Fatalf("articles not in one story: %q %q", r.StoryOf("a"), r.StoryOf("b"))
+			}
+			if got := a.Events[0] == b.Events[0]; got != tt.merge {
+				t.Fatalf("merged = %v, want %v (%+v)", got, tt.merge, b.Merges)
+			}
+			if tt.merge && !slices.Contains(b.Merges[0].Reasons, "its sentence retells one of the event's") {
+				t.Errorf("merge not explained by the retelling: %v", b.Merges[0].Reasons)
+			}
+		})
+	}
+}
+
+func TestSentenceCounts(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"The Indian Navy captured 26 Somali pirates.", []string{"pirate=26", "somali=26"}},
+		{"Three dead after fire-bomb hits bank", []string{"dead=3"}},
+		{"Telerate shares closed at $19.50, up 12.5 cents.", []string{"cent=12.5"}},
+		{"Andrew Lopez, 20, was found guilty.", nil},
+	}
+	for _, tt := range tests {
+		if got := SentenceCounts(tt.sentence); !slices.Equal(got, tt.want) {
+			t.Errorf("SentenceCounts(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
