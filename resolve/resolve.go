@@ -124,6 +124,9 @@ type Event struct {
 	tid   int32 // the resolver's number for Type
 	real  uint8 // realis class of Modality
 	coded bool  // Type has a CAMEO code
+	// describedAgent: a candidate's agent is a description only ("the
+	// woman"), which its article told apart from the persons it names
+	describedAgent bool
 
 	// links are, for a candidate, the earlier articles its article was
 	// found close to (ArticleStory.Links, sorted).
@@ -572,6 +575,8 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 		}
 		if role := ArgumentRole(a.Role, actorIDs[a.Actor]); role != "" {
 			c.add(role, actorIDs[a.Actor])
+		} else if a.Role == doc.RoleAgent {
+			c.describedAgent = true
 		}
 	}
 	return c

@@ -679,3 +679,29 @@ func TestAnchorsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestSameArticleDescribedAgent: within one article, an event whose agent
+// is only a description ("told the woman to leave") is not one whose
+// agent is a named person ("Hiller left"), in either order.
+func TestSameArticleDescribedAgent(t *testing.T) {
+	for _, namedFirst := range []bool{false, true} {
+		r := New(Rules{})
+		named := mention("a", "", "leave", doc.Asserted, "person:yvonne hiller", "", "")
+		described := mention("a", "", "leave", doc.Asserted, "desc:a:woman", "", "")
+		first, later := described, named
+		if namedFirst {
+			first, later = named, described
+		}
+		d := &doc.Document{Article: first.Article, Sentences: first.Sentences}
+		d.Actors = append(first.Actors, later.Actors...)
+		ev := later.Events[0]
+		ev.Arguments = []doc.Argument{{Role: doc.RoleAgent, Actor: len(d.Actors) - 1, Mention: -1}}
+		d.Events = append(first.Events, ev)
+		for i := range d.Events {
+			d.Events[i].Type.Extension = "EG-MOVE"
+		}
+		if as := r.Add(d); as.Events[0] == as.Events[1] {
+			t.Errorf("named first %v: merged", namedFirst)
+		}
+	}
+}

@@ -19,7 +19,8 @@ import "strings"
 //     "entered" it); "the resolution" and "maintained" share the Security
 //     Council, not an event.
 func (r *Resolver) sameArticleAdmissible(e, c *Event, typed bool) bool {
-	if sidesDiffer(e.Agents, c.Agents) || sidesDiffer(e.Targets, c.Targets) {
+	if sidesDiffer(e.Agents, c.Agents) || sidesDiffer(e.Targets, c.Targets) ||
+		describedVsNamed(e, c) || describedVsNamed(c, e) {
 		return false
 	}
 	switch {
@@ -38,6 +39,14 @@ func (r *Resolver) sameArticleAdmissible(e, c *Event, typed bool) bool {
 // one another ("Netanyahu", "Netanyahu's office", "Israel").
 func sidesDiffer(a, b []string) bool {
 	return len(a) > 0 && len(b) > 0 && !sharesAny(a, b) && allPersons(a) && allPersons(b)
+}
+
+// describedVsNamed reports whether a's agent is only a description and
+// b's a named person, within one article: "told the woman to leave" is not
+// "Hiller left", since the article named Hiller and did not make the woman
+// her.
+func describedVsNamed(a, b *Event) bool {
+	return a.describedAgent && len(a.Agents) == 0 && len(b.Agents) > 0 && allPersons(b.Agents)
 }
 
 // allPersons reports whether every ID of ids is a person's.
