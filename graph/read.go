@@ -262,7 +262,7 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 	if err != nil {
 		return err
 	}
-	placed := placeCache{s: s, m: map[string]articlePlace{}}
+	placed := placeCache{s: s, m: map[string]articlePlace{}, sentences: r.KeepsSentences()}
 	if err := s.loadStories(ctx, r, arts, placed); err != nil {
 		return err
 	}
@@ -347,8 +347,10 @@ func (s *Store) resolverEvent(ctx context.Context, ke knownEvent, types map[stri
 		ev.Lead = ev.Lead || mn.Lead
 		ev.Headline = ev.Headline || mn.Headline
 		ev.AddPhrasal(resolve.PhrasalVerb(mn.Pattern))
-		mn.Resolve(st.text) // its sentence, for resolve's retelling
-		ev.AddSentence(mn.SentenceText)
+		if placed.sentences {
+			mn.Resolve(st.text) // its sentence, for resolve's retelling
+			ev.AddSentence(mn.SentenceText)
+		}
 		// As resolve's candidates: dated by a time expression.
 		switch doc.Basis(mn.Basis) {
 		case doc.BasisExplicit, doc.BasisRelative:
@@ -428,7 +430,7 @@ func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, arts []pla
 			Seq:   a.seq,
 			Story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"),
 		}
-		places.m[Str(a.node)] = articlePlace{seq: a.seq, story: st.Story, text: p.Str(Text)}
+		places.m[Str(a.node)] = articlePlace{seq: a.seq, story: st.Story, text: places.text(p)}
 		for _, l := range p[SameStoryAs] {
 			st.Links = append(st.Links, Str(l))
 		}
@@ -632,6 +634,9 @@ type articlePlace struct {
 type placeCache struct {
 	s *Store
 	m map[string]articlePlace
+	// sentences: the resolver compares reports' sentences, so the
+	// articles' texts are kept (resolve.Resolver.KeepsSentences)
+	sentences bool
 }
 
 func (c placeCache) of(ctx context.Context, article quad.Value) (articlePlace, error) {
@@ -643,9 +648,18 @@ func (c placeCache) of(ctx context.Context, article quad.Value) (articlePlace, e
 	if err != nil {
 		return articlePlace{}, fmt.Errorf("reading the story of %s: %w", k, err)
 	}
-	v := articlePlace{seq: int64(p.Int(StorySeq)), story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"), text: p.Str(Text)}
+	v := articlePlace{seq: int64(p.Int(StorySeq)), story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"), text: c.text(p)}
 	c.m[k] = v
 	return v, nil
+}
+
+// text is an article's text (schema:text) when the resolver compares
+// sentences, "" otherwise.
+func (c placeCache) text(p Props) string {
+	if !c.sentences {
+		return ""
+	}
+	return p.Str(Text)
 }
 
 // castOf reads an article's eg:cast: nil when it names no one, as

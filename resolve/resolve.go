@@ -563,7 +563,10 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 	c.Headline = IsHeadline(d, m)
 	c.AddPhrasal(PhrasalVerb(m.Pattern))
 	c.argued = len(m.Arguments) > 0 || m.Timex >= 0
-	if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
+	if r.rules.Retold && m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
+		// Only the Retold rule reads sentences; their words cost memory
+		// and time on long articles (15,000 mentions in the hostile
+		// 512 KiB one).
 		sp := d.Sentences[m.Sentence].Span
 		if sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(d.Article.Text) {
 			c.AddSentence(d.Article.Text[sp.Start:sp.End])
@@ -581,6 +584,10 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 	}
 	return c
 }
+
+// KeepsSentences reports whether the resolver compares the sentences of
+// reports (Rules.Retold): a reloaded resolver then reads them back.
+func (r *Resolver) KeepsSentences() bool { return r.rules.Retold }
 
 // ArgumentRole is the role an argument plays in deciding identity, from
 // its role in the text and its actor's canonical ID: "" for an actor known
