@@ -643,8 +643,8 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 	}
 	bestSame := false
 	for _, e := range cands {
-		same := contains(e.Articles, article)
-		if !r.admissible(e, c, same) {
+		ok, same := r.admissible(e, c, article)
+		if !ok {
 			continue
 		}
 		s := r.score(e, c, nil)
@@ -711,14 +711,22 @@ const recentWindow = 4096
 // and shootings, and a shared trigger word alone says nothing of which. Reports of speech need the same speaker and
 // addressee.
 //
-// It allocates nothing, so the many candidates it rejects cost little.
-func (r *Resolver) admissible(e, c *Event, sameArticle bool) bool {
-	if e.real != c.real || !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) {
-		return false
+// It allocates nothing, so the many candidates it rejects cost little,
+// and reports too whether e's articles include c's, article, which it
+// looks up only for candidates the dates leave (most are not).
+func (r *Resolver) admissible(e, c *Event, article string) (ok, sameArticle bool) {
+	if e.real != c.real || !overlaps(e.Earliest, e.Latest, c.Earliest, c.Latest) ||
+		!r.sameStory(e, c) && !crossStory(e, c) || phrasalConflict(e, c) {
+		return false, false
 	}
-	if !r.sameStory(e, c) && !crossStory(e, c) || phrasalConflict(e, c) {
-		return false
-	}
+	// One article's events are in its story: only now is the lookup worth it.
+	sameArticle = contains(e.Articles, article)
+	return r.admissibleIn(e, c, sameArticle), sameArticle
+}
+
+// admissibleIn is admissible once the dates and stories allow the merge
+// and whether e is of c's article is known.
+func (r *Resolver) admissibleIn(e, c *Event, sameArticle bool) bool {
 	typed := e.coded && c.coded && r.compatible(e, c) ||
 		!e.coded && !c.coded && e.Type.Extension == c.Type.Extension
 	if sameArticle {
