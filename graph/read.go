@@ -311,15 +311,7 @@ func (s *Store) resolverEvent(ctx context.Context, ke knownEvent, types map[stri
 		role string
 	}{{Agent, doc.RoleAgent}, {Target, doc.RoleTarget}, {HasPlace, doc.RolePlace}} {
 		for _, a := range p[arg.pred] {
-			id := IDOf(a)
-			switch resolve.ArgumentRole(arg.role, id) {
-			case doc.RoleAgent:
-				ev.Agents = appendNew(ev.Agents, id)
-			case doc.RoleTarget:
-				ev.Targets = appendNew(ev.Targets, id)
-			case doc.RolePlace:
-				ev.Places = appendNew(ev.Places, id)
-			}
+			ev.AddArgument(arg.role, IDOf(a))
 		}
 	}
 	first := int64(-1) // story sequence number of the first article
@@ -379,14 +371,6 @@ func (s *Store) eventType(ctx context.Context, node quad.Value, cache map[string
 	t := doc.EventType{Code: p.Str(CAMEO), Extension: p.Str(Extension)}
 	cache[k] = t
 	return t, nil
-}
-
-// appendNew appends v to s unless s holds it.
-func appendNew(s []string, v string) []string {
-	if slices.Contains(s, v) {
-		return s
-	}
-	return append(s, v)
 }
 
 // placedArticle is a stored article and its story sequence number.

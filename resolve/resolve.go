@@ -576,9 +576,7 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 		if a.Actor < 0 || a.Actor >= len(actorIDs) {
 			continue
 		}
-		if role := ArgumentRole(a.Role, actorIDs[a.Actor]); role != "" {
-			c.add(role, actorIDs[a.Actor])
-		} else if a.Role == doc.RoleAgent {
+		if !c.AddArgument(a.Role, actorIDs[a.Actor]) && a.Role == doc.RoleAgent {
 			c.describedAgent = true
 		}
 	}
@@ -606,16 +604,21 @@ func ArgumentRole(role, id string) string {
 	return role
 }
 
-// add records actor id in role.
-func (e *Event) add(role, id string) {
-	switch role {
+// AddArgument records actor id, an argument of e's mention in role, as it
+// counts for identity (ArgumentRole), and reports whether it counts: a
+// description does not.
+func (e *Event) AddArgument(role, id string) bool {
+	switch ArgumentRole(role, id) {
 	case doc.RoleAgent:
 		e.Agents = appendUnique(e.Agents, id)
 	case doc.RoleTarget:
 		e.Targets = appendUnique(e.Targets, id)
 	case doc.RolePlace:
 		e.Places = appendUnique(e.Places, id)
+	default:
+		return false
 	}
+	return true
 }
 
 // bestMatch finds the known event c most likely reports, or nil.
