@@ -162,9 +162,10 @@ func TestNounActorsNeedNouns(t *testing.T) {
 	}
 }
 
-// TestNotArguments: actors that must not take a role: victims are not the
-// attackers of the attack they died in, a place does not act, "it" in "it
-// seems" is no one.
+// TestNotArguments: actors that must not take a role (a mention that
+// contains the name given): victims are not the attackers of the attack
+// they died in, a place does not act, "it" in "it seems" is no one, the
+// "at" phrase of a shooting is its place.
 func TestNotArguments(t *testing.T) {
 	dct := time.Date(2010, 5, 6, 0, 0, 0, 0, time.UTC)
 	tests := []struct{ text, trigger, role, actor string }{
@@ -174,6 +175,11 @@ func TestNotArguments(t *testing.T) {
 		{"Her spokesman Jim Smith said in a statement that she had died.", "statement", doc.RoleAgent, "Jim Smith"},
 		{"Bettie Page died of pneumonia on Thursday, according to her agent.", "according to", doc.RoleAgent, "Bettie Page"},
 		{"Spain has recorded about 157,000 cases, while China, where the virus emerged last year, has nearly 83,000 cases.", "emerged", doc.RoleAgent, "China"},
+		// The "at" phrase of a shooting or an explosion is where it
+		// happened, not its target.
+		{"Police say two people have been killed in a shooting at the Kraft Foods plant.", "shooting", doc.RoleTarget, "Kraft Foods"},
+		{"A bomb exploded Friday at a West Coast Bank branch in Woodburn.", "exploded", doc.RoleTarget, "branch"},
+		{"A jury convicted a man charged in an April 2007 shooting at a Troy accounting firm.", "shooting", doc.RoleTarget, "firm"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})
@@ -182,8 +188,8 @@ func TestNotArguments(t *testing.T) {
 				continue
 			}
 			for _, a := range e.Arguments {
-				if a.Mention >= 0 && a.Role == tt.role && d.ActorMentions[a.Mention].Text == tt.actor {
-					t.Errorf("%q: %q is the %s of %q", tt.text, tt.actor, tt.role, tt.trigger)
+				if a.Mention >= 0 && a.Role == tt.role && strings.Contains(d.ActorMentions[a.Mention].Text, tt.actor) {
+					t.Errorf("%q: %q is the %s of %q", tt.text, d.ActorMentions[a.Mention].Text, tt.role, tt.trigger)
 				}
 			}
 		}
@@ -248,30 +254,6 @@ func TestHeadlinePassive(t *testing.T) {
 		}
 		if !slices.Contains(got, tt.role+"="+tt.actor) {
 			t.Errorf("%q: arguments of %q %q, want %s=%q", tt.headline, tt.trigger, got, tt.role, tt.actor)
-		}
-	}
-}
-
-// TestAtIsPlace: the "at" phrase of a shooting or an explosion is where it
-// happened, not its target.
-func TestAtIsPlace(t *testing.T) {
-	dct := time.Date(2009, 1, 6, 0, 0, 0, 0, time.UTC)
-	tests := []struct{ text, trigger, actor string }{
-		{"Police say two people have been killed in a shooting at the Kraft Foods plant.", "shooting", "Kraft Foods"},
-		{"A bomb exploded Friday at a West Coast Bank branch in Woodburn.", "exploded", "branch"},
-		{"A jury convicted a man charged in an April 2007 shooting at a Troy accounting firm.", "shooting", "firm"},
-	}
-	for _, tt := range tests {
-		d := Extract(doc.Article{Text: tt.text, Published: &dct})
-		for _, e := range d.Events {
-			if e.TriggerText != tt.trigger {
-				continue
-			}
-			for _, a := range e.Arguments {
-				if a.Mention >= 0 && a.Role == doc.RoleTarget && strings.Contains(d.ActorMentions[a.Mention].Text, tt.actor) {
-					t.Errorf("%q: %q is the target of %q", tt.text, d.ActorMentions[a.Mention].Text, tt.trigger)
-				}
-			}
 		}
 	}
 }

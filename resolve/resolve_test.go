@@ -473,18 +473,26 @@ func TestSameArticleCodedNeedEvidence(t *testing.T) {
 		}
 		first := mention("a", "020", "call", doc.Asserted, tt.firstAgent, "", "")
 		later := mention("a", code, tt.action, doc.Asserted, tt.agent, "", "")
-		d := &doc.Document{Article: first.Article, Sentences: first.Sentences}
-		d.Actors = append(first.Actors, later.Actors...)
-		ev := later.Events[0]
-		if len(ev.Arguments) > 0 {
-			ev.Arguments = []doc.Argument{{Role: doc.RoleAgent, Actor: len(d.Actors) - 1, Mention: -1}}
-		}
-		d.Events = append(first.Events, ev)
+		d := oneArticle(first, later)
 		as := r.Add(d)
 		if got := as.Events[0] == as.Events[1]; got != tt.want {
 			t.Errorf("%s: merged = %v, want %v", tt.name, got, tt.want)
 		}
 	}
+}
+
+// oneArticle joins the mentions of first and later, two one-mention
+// documents of one article (mention), into one document, later's after
+// first's, with later's agent (if any) its own actor.
+func oneArticle(first, later *doc.Document) *doc.Document {
+	d := &doc.Document{Article: first.Article, Sentences: first.Sentences}
+	d.Actors = append(first.Actors, later.Actors...)
+	ev := later.Events[0]
+	if len(ev.Arguments) > 0 {
+		ev.Arguments = []doc.Argument{{Role: doc.RoleAgent, Actor: len(d.Actors) - 1, Mention: -1}}
+	}
+	d.Events = append(first.Events, ev)
+	return d
 }
 
 // TestConflictingArguments: reports of the same action from two articles
@@ -641,13 +649,7 @@ func TestSameArticleDifferentPersons(t *testing.T) {
 		r := New(Rules{})
 		first := mention("a", "0832", "retire", doc.Asserted, tt.first, "", "")
 		later := mention("a", "0832", "retire", doc.Asserted, tt.later, "", "")
-		d := &doc.Document{Article: first.Article, Sentences: first.Sentences}
-		d.Actors = append(first.Actors, later.Actors...)
-		ev := later.Events[0]
-		if len(ev.Arguments) > 0 {
-			ev.Arguments = []doc.Argument{{Role: doc.RoleAgent, Actor: len(d.Actors) - 1, Mention: -1}}
-		}
-		d.Events = append(first.Events, ev)
+		d := oneArticle(first, later)
 		as := r.Add(d)
 		if got := as.Events[0] == as.Events[1]; got != tt.want {
 			t.Errorf("%s, then %q: merged = %v, want %v", tt.first, tt.later, got, tt.want)
@@ -692,11 +694,7 @@ func TestSameArticleDescribedAgent(t *testing.T) {
 		if namedFirst {
 			first, later = named, described
 		}
-		d := &doc.Document{Article: first.Article, Sentences: first.Sentences}
-		d.Actors = append(first.Actors, later.Actors...)
-		ev := later.Events[0]
-		ev.Arguments = []doc.Argument{{Role: doc.RoleAgent, Actor: len(d.Actors) - 1, Mention: -1}}
-		d.Events = append(first.Events, ev)
+		d := oneArticle(first, later)
 		for i := range d.Events {
 			d.Events[i].Type.Extension = "EG-MOVE"
 		}
