@@ -261,6 +261,45 @@ func (s *state) resolveCataphors(a int) {
 	s.cataphors = kept
 }
 
+// personPronoun resolves he, she, him or her at token i to a, the latest
+// person of its gender g (unless a noun said the other gender: "the
+// girlfriend ... he says"), named in sentence sent. An object pronoun whose
+// clause has a as its subject is the person before a ("Warren attacked
+// him"). With no one within two sentences it waits for a person named
+// later in its sentence (a cataphor).
+func (s *state) personPronoun(i, a, sent int, g byte) {
+	t := &s.toks[i]
+	subj := s.subjectPronoun(i)
+	if a >= 0 && !subj && s.subjectOfClause(i, a) {
+		a, sent = s.personBefore(g)
+	}
+	switch {
+	case a < 0 || s.sent-sent > 2:
+		s.cataphors = append(s.cataphors, cataphor{span: t.span, female: g == 'f'})
+	case subj || !s.subjectOfClause(i, a):
+		s.addMention(t.span.Start, t.span.End, a, HowPronoun)
+		if subj {
+			s.learnGender(a, g)
+		}
+	}
+}
+
+// personBefore returns the person named before the latest one a pronoun
+// of gender g could refer to, and its sentence; -1 when there is none or
+// the article has given it the other gender.
+func (s *state) personBefore(g byte) (int, int) {
+	a, sent := s.prevHe, s.prevHeSent
+	if g == 'f' {
+		a, sent = s.prevShe, s.prevSheSent
+	}
+	if a >= 0 {
+		if k := s.actors[s.find(a)].gender; k != 0 && k != g {
+			return -1, sent
+		}
+	}
+	return a, sent
+}
+
 // subjectPronoun reports whether the parser makes pronoun i a subject.
 func (s *state) subjectPronoun(i int) bool {
 	r := s.d.Sentences[s.sent].Tokens[i].Rel
@@ -328,27 +367,7 @@ func (s *state) pronoun(i int) {
 			s.learnGender(a, g) // "Bloomberg ... his company"
 		}
 	case t.cls&(cMalePron|cFemalePron) != 0:
-		// The latest person, unless a noun said the other gender ("the
-		// girlfriend ... he says").
-		subj := s.subjectPronoun(i)
-		if a >= 0 && !subj && s.subjectOfClause(i, a) {
-			// "Warren attacked him": not Warren, the person before her.
-			a, sent = s.prevHe, s.prevHeSent
-			if g == 'f' {
-				a, sent = s.prevShe, s.prevSheSent
-			}
-			if a >= 0 && (s.actors[s.find(a)].gender == 'f' && g == 'm' || s.actors[s.find(a)].gender == 'm' && g == 'f') {
-				a = -1
-			}
-		}
-		if a >= 0 && s.sent-sent <= 2 && (subj || !s.subjectOfClause(i, a)) {
-			s.addMention(t.span.Start, t.span.End, a, HowPronoun)
-			if subj {
-				s.learnGender(a, g)
-			}
-		} else if a < 0 || s.sent-sent > 2 {
-			s.cataphors = append(s.cataphors, cataphor{span: t.span, female: t.cls&cFemalePron != 0})
-		}
+		s.personPronoun(i, a, sent, g)
 	case t.cls&cPluralPron != 0:
 		if s.lastPlural >= 0 && s.sent-s.lastPlSent <= 2 {
 			s.addMention(t.span.Start, t.span.End, s.lastPlural, HowPronoun)
