@@ -30,7 +30,8 @@ import (
 // "asked Netanyahu to send"); "I" in a quotation, its speaker; an
 // organization named after its head and "of" with "and" inside; what a
 // weapon is fired at, which the parser hangs from the weapon; the partner
-// of an agreement a verb takes as its object.
+// of an agreement a verb takes as its object; the subject of a speech verb
+// the parser takes for its object ("..., estimates Evan Sparks").
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -98,6 +99,7 @@ func TestParticipants(t *testing.T) {
 		{"The resolution maintained U.S. policy towards Israel and its operations against Hamas.", "operations", doc.RoleTarget, "Hamas"},
 		{"The talks failed on Monday, according to John Kirby.", "according to", doc.RoleAgent, "John Kirby"},
 		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "foiled", doc.RoleAgent, "Indian warship"},
+		{"The effort may have used 2.8 gigawatt-hours of electricity, estimates Evan Sparks, CEO of Determined AI.", "estimates", doc.RoleAgent, "Evan Sparks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {
@@ -359,5 +361,32 @@ func TestPronounBindingAndGender(t *testing.T) {
 	}
 	for p := range want {
 		t.Errorf("no mention for %q", p)
+	}
+}
+
+// TestPronounNotInItsAdjunct: the subject pronoun of a clause is not a
+// person named inside an adverbial clause of it that has no subject of
+// its own, whose unstated subject the pronoun is ("Speaking on Morning
+// Ireland he", "After meeting Antony Blinken, he").
+func TestPronounNotInItsAdjunct(t *testing.T) {
+	dct := time.Date(2020, 2, 19, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"John Kirby arrived late. Speaking on Morning Ireland he bypassed the question.",
+		"John Kirby arrived late. After meeting Antony Blinken, he flew home.",
+	} {
+		d := Extract(doc.Article{Text: text, Published: &dct})
+		found := false
+		for _, m := range d.ActorMentions {
+			if m.Text != "he" {
+				continue
+			}
+			found = true
+			if got := d.Actors[m.Actor].Name; got != "John Kirby" {
+				t.Errorf("%s: %q refers to %q, want John Kirby", text, m.Text, got)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no mention for he", text)
+		}
 	}
 }

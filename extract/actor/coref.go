@@ -270,7 +270,7 @@ func (s *state) resolveCataphors(a int) {
 func (s *state) personPronoun(i, a, sent int, g byte) {
 	t := &s.toks[i]
 	subj := s.subjectPronoun(i)
-	if a >= 0 && !subj && s.subjectOfClause(i, a) {
+	if a >= 0 && (!subj && s.subjectOfClause(i, a) || subj && s.inAdjunctOf(i, a)) {
 		a, sent = s.personBefore(g)
 	}
 	switch {
@@ -318,6 +318,54 @@ func (s *state) subjectOfClause(i, a int) bool {
 	for k := range dt {
 		if dt[k].Head == h && (dt[k].Rel == "nsubj" || dt[k].Rel == "nsubj:pass") {
 			return s.actorAt(dt, k) == s.find(a)
+		}
+	}
+	return false
+}
+
+// inAdjunctOf reports whether actor a is named in the current sentence
+// only inside adverbial clauses without a subject of their own that hang
+// from the verb whose subject pronoun i is: the clause's unstated subject
+// is the pronoun, so in "Speaking on Morning Ireland, he bypassed the
+// question" or "After meeting Biden, he flew home", "he" is someone else.
+func (s *state) inAdjunctOf(i, a int) bool {
+	dt := s.d.Sentences[s.sent].Tokens
+	v := dt[i].Head
+	if v < 0 {
+		return false
+	}
+	a = s.find(a)
+	found := false
+	for k := range dt {
+		if k == i || s.actorAt(dt, k) != a {
+			continue
+		}
+		c := clauseBelow(dt, k, v)
+		if c < 0 || dt[c].Rel != "advcl" || hasSubject(dt, c) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// clauseBelow returns the child of token v whose subtree holds token k,
+// -1 when k is not below v.
+func clauseBelow(dt []doc.Token, k, v int) int {
+	for n := 0; k >= 0 && n < len(dt); n++ {
+		if dt[k].Head == v {
+			return k
+		}
+		k = dt[k].Head
+	}
+	return -1
+}
+
+// hasSubject reports whether token h has a subject among its children.
+func hasSubject(dt []doc.Token, h int) bool {
+	for k := range dt {
+		if dt[k].Head == h && (dt[k].Rel == "nsubj" || dt[k].Rel == "nsubj:pass") {
+			return true
 		}
 	}
 	return false

@@ -284,10 +284,14 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			x.sharedSubject(s, c, h)
 		}
 	}
+	inverted := s.invertedSpeech(c, h)
 	for _, k := range s.children(h) {
 		switch r, _ := s.rel(k); r {
 		case "obj", "iobj":
-			if j := x.aim(s, c, k); j >= 0 {
+			if inverted && k > h && s.toks[k].ment >= 0 {
+				// "..., estimates Evan Sparks, CEO of Determined AI"
+				x.addNode(s, c, doc.RoleAgent, k)
+			} else if j := x.aim(s, c, k); j >= 0 {
 				// "fired anti-aircraft batteries at Russia": the parser
 				// hangs the aim from the weapon.
 				x.addNode(s, c, doc.RoleTarget, j)
@@ -310,6 +314,22 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			}
 		}
 	}
+}
+
+// invertedSpeech reports whether speech verb h has its subject after it,
+// as the parser's object: a finite verb with no subject of its own right
+// after a comma or a closing quotation mark ("..., estimates Evan Sparks";
+// "“...,” wrote Williams"). "..., telling Israel" is a participle whose
+// subject is the clause's.
+func (s *sentence) invertedSpeech(c *cand, h int) bool {
+	if !c.p.has(fSpeech) || h == 0 || c.hasRole(doc.RoleAgent) || s.child(h, "nsubj") >= 0 {
+		return false
+	}
+	if x := s.toks[h].XPOS; x != "VBD" && x != "VBZ" && x != "VBP" {
+		return false
+	}
+	p := s.toks[h-1].Text
+	return p == "," || p == "”" || p == "\"" || p == "''"
 }
 
 // headlinePassive reports whether verb h is a headline's passive without
