@@ -277,6 +277,12 @@ func TestExtract(t *testing.T) {
 	}{
 		{"negation", "The United States did not veto the resolution.",
 			[]want{{trigger: "veto", code: "129", mod: doc.Negated, agents: []string{"country:USA"}}}},
+		{"negation contracted", "The United States didn’t veto the resolution.",
+			[]want{{trigger: "veto", code: "129", mod: doc.Negated, agents: []string{"country:USA"}}}},
+		{"negation contracted modal", "The United States won't veto the resolution.",
+			[]want{{trigger: "veto", code: "129", mod: doc.Negated, agents: []string{"country:USA"}}}},
+		{"negation cannot", "The United States cannot veto the resolution.",
+			[]want{{trigger: "veto", code: "129", mod: doc.Negated, agents: []string{"country:USA"}}}},
 		{"abstain from vetoing", "The U.S. abstained from vetoing the resolution.",
 			[]want{{trigger: "abstained", code: "EG-ABSTAIN", action: "abstain", mod: doc.Asserted, agents: []string{"country:USA"}},
 				{trigger: "vetoing", code: "129", mod: doc.Negated}}},
