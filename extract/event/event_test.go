@@ -440,6 +440,8 @@ func TestImperative(t *testing.T) {
 		{"Israel will attack and destroy the tunnels.", "destroy", false},
 		{"Israel attacked the tunnels.", "attacked", false},
 		{"They must leave.", "leave", false},
+		{"How to get help: In the US, call the National Suicide Prevention Lifeline at 1-800-273-8255.", "call", true},
+		{"He left early, officials said.", "left", false},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)

@@ -874,11 +874,12 @@ func (s *sentence) predicate(i int) bool {
 // imperative reports whether token i is the verb of an imperative, an
 // instruction to the reader rather than an event ("Sign up for our
 // newsletter", "Keep them hydrated"): a bare verb heading its sentence,
-// with no subject and no auxiliary, or coordinated with one ("Sign up and
-// get the news"; not "Israel will attack and destroy").
+// or a clause set beside it ("How to get help: In the US, call the
+// Lifeline"), with no subject and no auxiliary, or coordinated with one
+// ("Sign up and get the news"; not "Israel will attack and destroy").
 func (s *sentence) imperative(i int) bool {
 	t := &s.toks[i]
-	if !s.parsed() || s.title || t.Tag != "VERB" || t.XPOS != "VB" || !s.predicate(i) {
+	if !s.parsed() || s.title || t.Tag != "VERB" || t.XPOS != "VB" || !s.predicate(i) && t.Rel != "parataxis" {
 		return false
 	}
 	for n := 0; s.toks[i].Rel == "conj" && n < len(s.toks); n++ {
