@@ -390,3 +390,28 @@ func TestPronounNotInItsAdjunct(t *testing.T) {
 		}
 	}
 }
+
+// TestGuessedOrganizationBecomesPerson: a one-word name first seen with
+// no evidence (a headline's "Meghan's interview") is an organization for
+// want of better; its first use as a person's name ("Meghan said") makes
+// it one person, earlier mentions included.
+func TestGuessedOrganizationBecomesPerson(t *testing.T) {
+	dct := time.Date(2021, 3, 8, 0, 0, 0, 0, time.UTC)
+	a := doc.Article{Text: "What we learned from the Meghan interview\n\nThe interview aired on Sunday. Meghan said she had felt trapped.", Published: &dct}
+	a.Blocks = []doc.Block{{Span: doc.Span{Start: 0, End: 40}, Kind: doc.BlockTitle}, {Span: doc.Span{Start: 42, End: len(a.Text)}, Kind: doc.BlockBody}}
+	d := Extract(a)
+	var kinds []doc.ActorKind
+	n := 0
+	for _, m := range d.ActorMentions {
+		if m.Text == "Meghan" {
+			n++
+			kinds = append(kinds, d.Actors[m.Actor].Kind)
+			if d.Actors[m.Actor].Kind != doc.KindPerson {
+				t.Errorf("mention %d of Meghan: %s, want person", n, d.Actors[m.Actor].Kind)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d mentions of Meghan (%v), want 2", n, kinds)
+	}
+}
