@@ -415,3 +415,24 @@ func TestGuessedOrganizationBecomesPerson(t *testing.T) {
 		t.Errorf("%d mentions of Meghan (%v), want 2", n, kinds)
 	}
 }
+
+// TestCoordinatedNotReported: a clause coordinated with a statement is not
+// what the statement reports: in "Meghan said there was concern, and
+// Harry condemned his relatives" the condemnation is asserted and the
+// statement accuses no one.
+func TestCoordinatedNotReported(t *testing.T) {
+	dct := time.Date(2021, 3, 8, 0, 0, 0, 0, time.UTC)
+	d := Extract(doc.Article{Text: "Kirby said the talks went on, and Israel attacked Rafah.", Published: &dct})
+	for _, e := range d.Events {
+		switch e.TriggerText {
+		case "said":
+			if e.Type.Code != "010" {
+				t.Errorf("said: code %s, want 010", e.Type.Code)
+			}
+		case "attacked":
+			if e.Modality != doc.Asserted {
+				t.Errorf("attacked: modality %s, want asserted", e.Modality)
+			}
+		}
+	}
+}
