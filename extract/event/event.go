@@ -960,6 +960,15 @@ func (x *extractor) modality(s *sentence) {
 		x.localModality(s, c)
 		x.tense(s, c)
 	}
+	// A negated head that negates its complement leaves it possible: "has
+	// not ruled out resigning", "did not refuse to negotiate".
+	for _, c := range s.cands {
+		if c.gov >= 0 && c.modFixed && c.mod == doc.Negated {
+			if g := s.cands[c.gov]; g.mod == doc.Negated && g.p.compl == doc.Negated {
+				c.mod = doc.Hypothetical
+			}
+		}
+	}
 	// Light verbs and verbs pass their modality to their object nouns:
 	// "Israel will launch an offensive", "Egypt will host talks".
 	for _, c := range s.cands {
