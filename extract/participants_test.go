@@ -436,3 +436,30 @@ func TestCoordinatedNotReported(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeechObjectIsClauseSubject: a name the parser makes a speech
+// verb's object but that a finite verb follows is the subject of what is
+// said, not whom it is said to ("Begala said the former mayor will need").
+func TestSpeechObjectIsClauseSubject(t *testing.T) {
+	dct := time.Date(2020, 2, 19, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ text, target string }{
+		{"Paul Begala spoke. Begala said the former mayor will need “to push past all the attacks” while at the same time “not get bogged down in the past.”", ""},
+		{"John Kirby told reporters the talks had failed.", "reporters"},
+	} {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		for _, e := range d.Events {
+			if e.Type.Code != "010" {
+				continue
+			}
+			var targets []string
+			for _, a := range e.Arguments {
+				if a.Role == doc.RoleTarget && a.Mention >= 0 {
+					targets = append(targets, d.ActorMentions[a.Mention].Text)
+				}
+			}
+			if strings.Join(targets, ",") != tt.target {
+				t.Errorf("%q: %q has targets %q, want %q", tt.text, e.TriggerText, targets, tt.target)
+			}
+		}
+	}
+}

@@ -298,7 +298,7 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			} else if j := s.partnerOf(k); j >= 0 && !c.p.has(fSpeech) {
 				// "ratified an agreement with the European Union"
 				x.addNode(s, c, doc.RoleTarget, j)
-			} else if !c.p.has(fSpeech) || r == "iobj" || s.toks[k].ment >= 0 {
+			} else if !c.p.has(fSpeech) || r == "iobj" || s.toks[k].ment >= 0 && !s.clauseSubject(k) {
 				x.addNode(s, c, doc.RoleTarget, k)
 			}
 		case "obl":
@@ -314,6 +314,23 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			}
 		}
 	}
+}
+
+// clauseSubject reports whether the actor at token k, which the parser
+// made a speech verb's object, is followed by a finite verb or an
+// auxiliary: the subject of the clause reported ("Begala said the former
+// mayor will need to push"), not whom it was said to.
+func (s *sentence) clauseSubject(k int) bool {
+	e := s.mentionEnd(k)
+	if e >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[e]
+	switch t.XPOS {
+	case "MD", "VBD", "VBZ", "VBP":
+		return t.Tag == "AUX" || t.Tag == "VERB"
+	}
+	return false
 }
 
 // invertedSpeech reports whether speech verb h has its subject after it,
