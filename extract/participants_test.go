@@ -463,3 +463,22 @@ func TestSpeechObjectIsClauseSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstPersonContraction: "I" with a clitic ("I’m", "I'd") is the
+// first person, never a name, and in a quotation its speaker.
+func TestFirstPersonContraction(t *testing.T) {
+	dct := time.Date(2020, 2, 19, 0, 0, 0, 0, time.UTC)
+	d := Extract(doc.Article{Text: "But to me being a vegetarian meant I’m going to eat enchiladas. “I'm leaving,” Celine Dion said.", Published: &dct})
+	speaker := false
+	for _, m := range d.ActorMentions {
+		switch a := d.Actors[m.Actor]; {
+		case strings.HasPrefix(a.Name, "I"):
+			t.Errorf("actor %q (%s) from %q", a.Name, a.Kind, m.Text)
+		case m.Text == "I'm" && a.Name == "Celine Dion":
+			speaker = true
+		}
+	}
+	if !speaker {
+		t.Error(`"I'm" in the quotation is not its speaker, Celine Dion`)
+	}
+}
