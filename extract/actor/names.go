@@ -174,7 +174,9 @@ func (s *state) nameAt(i int) int {
 // ("The Wit and Wisdom of Michael Bloomberg", a booklet's title, made a
 // person "Wisdom of Michael Bloomberg" of every later "Bloomberg"). People
 // are not named "A of B"; a title of nobility ("Duchess of Sussex") is read
-// as a title before this.
+// as a title before this. A place right after "of" is a jurisdiction, and
+// the person is named after it ("the District of Massachusetts Joshua
+// Levy").
 func (s *state) personOf(i, end int) (int, int) {
 	p := -1
 	for k := i + 1; k < end-1; k++ {
@@ -187,6 +189,9 @@ func (s *state) personOf(i, end int) (int, int) {
 	case p < 0:
 		return i, end
 	case p-i == 1 && end-p-1 >= 2:
+		if e, ents := s.match(p + 1); e > p+1 && end-e >= 2 && (s.pick(ents, ePlace) != nil || s.pick(ents, eCountry) != nil) {
+			return e, end // "Attorney for the District of Massachusetts Joshua Levy"
+		}
 		return p + 1, end
 	case p-i >= 2:
 		return i, p
