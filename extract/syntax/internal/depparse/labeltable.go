@@ -64,7 +64,7 @@ func newLabelTable(b []byte, labels int) (*labelTable, []byte, error) {
 		}
 		t.shift, t.mask = 32-size, 1<<size-1
 		if classes == labels && labels <= maxLabels {
-			t.slots = make([]labelSlot, 1<<size)
+			t.slots = linear.Pages[labelSlot](t, 1<<size)
 			t.lanes = (labels + lanesPerWord - 1) / lanesPerWord
 		}
 	}, t.put)
@@ -76,6 +76,8 @@ func newLabelTable(b []byte, labels int) (*labelTable, []byte, error) {
 	case t.slots == nil:
 		return nil, nil, errors.New("too many labels")
 	}
+	a := linear.NewArena(t, linear.Bytes(t.rows)+linear.Bytes(t.dense))
+	t.rows, t.dense = linear.Move(a, t.rows), linear.Move(a, t.dense)
 	return t, rest, nil
 }
 
