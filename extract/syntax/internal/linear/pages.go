@@ -1,6 +1,7 @@
 package linear
 
 import (
+	"os"
 	"runtime"
 	"unsafe"
 )
@@ -8,19 +9,25 @@ import (
 // hugePage is the size of the large pages Pages asks for.
 const hugePage = 2 << 20
 
+// smallPagesEnv set to 1 keeps the tables that Pages allocates in Go's heap
+// (on small pages): for comparisons, or where mapping memory apart is
+// unwelcome.
+const smallPagesEnv = "EVENTGRAPH_SMALL_PAGES"
+
 // Pages returns a zeroed slice of n values of T for a table read at random
 // places while scoring, in memory the system may back with 2 MB pages
 // (Linux's transparent huge pages, which a process must ask for): a table
 // of megabytes on 4 KB pages misses the TLB on most reads, and on a virtual
 // machine each miss walks two levels of page tables. From 1 MB on, the
 // memory is mapped in whole large pages (so at most 1 MB is spare); below
-// that, or where the system offers no such pages, it is an ordinary slice.
+// that, where the system offers no such pages, or with
+// EVENTGRAPH_SMALL_PAGES=1 in the environment, it is an ordinary slice.
 // T must hold no pointers. The memory is released once owner is
 // unreachable, so the slice must not outlive it.
 func Pages[T any, O any](owner *O, n int) []T {
 	var zero T
 	size := n * int(unsafe.Sizeof(zero))
-	if size < hugePage/2 {
+	if size < hugePage/2 || os.Getenv(smallPagesEnv) == "1" {
 		return make([]T, n)
 	}
 	mem, free := mapHuge(size)
