@@ -133,10 +133,10 @@ type Event struct {
 	// links are, for a candidate, the earlier articles its article was
 	// found close to (ArticleStory.Links, sorted).
 	links []string
-	// sentences are what each report's sentence says (see retold):
-	// every report's, each on its own, so that a new report is compared
-	// with each and not with their union, and a resolver reloaded from
-	// the store, which reads them in another order, keeps the same.
+	// sentences are what its reports' sentences say (see retold), each
+	// on its own, so that a new report is compared with each and not
+	// with their union; sorted by hash, at most maxEventSentences (see
+	// addSentence).
 	sentences []sentence
 	// argued is true, for a candidate, when its mention has an argument
 	// of any kind (a description too) or a time expression.
@@ -1143,7 +1143,9 @@ func (r *Resolver) absorb(e, c *Event, article string) {
 	for _, p := range c.Phrasal {
 		e.AddPhrasal(p)
 	}
-	e.sentences = append(e.sentences, c.sentences...)
+	for _, x := range c.sentences {
+		e.addSentence(x)
+	}
 	e.Articles = appendUnique(e.Articles, article)
 }
 

@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"cmp"
+	"hash/fnv"
 	"slices"
 	"strings"
 
@@ -50,6 +52,23 @@ type sentence struct {
 	Words []string
 	// Counts are what it counts (SentenceCounts).
 	Counts []string
+	// Hash identifies the sentence by its words and counts (hashSentence).
+	Hash uint64
+}
+
+// hashSentence is an FNV-1a hash of a sentence's words and counts.
+func hashSentence(words, counts []string) uint64 {
+	h := fnv.New64a()
+	for _, w := range words {
+		h.Write([]byte(w))
+		h.Write([]byte{' '})
+	}
+	h.Write([]byte{'|'})
+	for _, c := range counts {
+		h.Write([]byte(c))
+		h.Write([]byte{' '})
+	}
+	return h.Sum64()
 }
 
 // retells reports whether s and t retell each other: their content words
@@ -76,7 +95,29 @@ func (e *Event) AddSentence(text string) {
 	if len(w) == 0 || len(w) > maxSentenceWords {
 		return
 	}
-	e.sentences = append(e.sentences, sentence{Words: w, Counts: SentenceCounts(text)})
+	counts := SentenceCounts(text)
+	e.addSentence(sentence{Words: w, Counts: counts, Hash: hashSentence(w, counts)})
+}
+
+// maxEventSentences bounds the sentences an event keeps for retold, so
+// that comparing a new report with an event costs a bounded number of
+// comparisons however many reports it has.
+const maxEventSentences = 32
+
+// addSentence keeps s among e's sentences: each sentence once, and of
+// more than maxEventSentences the ones whose hash is lowest. The set
+// kept depends on the sentences alone, not on the order they came in,
+// so a resolver reloaded from the store (which reads mentions in another
+// order) keeps the same.
+func (e *Event) addSentence(s sentence) {
+	i, found := slices.BinarySearchFunc(e.sentences, s.Hash, func(x sentence, h uint64) int { return cmp.Compare(x.Hash, h) })
+	if found || i >= maxEventSentences {
+		return
+	}
+	e.sentences = slices.Insert(e.sentences, i, s)
+	if len(e.sentences) > maxEventSentences {
+		e.sentences = e.sentences[:maxEventSentences]
+	}
 }
 
 // SentenceWords are the content words of a sentence (contentWord),

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -159,5 +160,29 @@ func TestRetoldAfterSnapshot(t *testing.T) {
 	}
 	if b := restored.Add(heist("b", told, true)); b.Events[0] != a.Events[0] {
 		t.Errorf("the restored resolver did not merge the retold report: %v, %v", b.Events, a.Events)
+	}
+}
+
+// An event keeps each sentence once and at most maxEventSentences of
+// them, the same ones whatever order its reports came in (a resolver
+// reloaded from the store reads them in another order).
+func TestEventSentencesBounded(t *testing.T) {
+	var texts []string
+	for i := range maxEventSentences + 8 {
+		texts = append(texts, fmt.Sprintf("The robbers escaped with %d watches from the store in %s.", i+1, strings.Repeat("x", i+3)))
+	}
+	var forward, backward Event
+	for _, s := range texts {
+		forward.AddSentence(s)
+		forward.AddSentence(s) // told twice: kept once
+	}
+	for _, s := range slices.Backward(texts) {
+		backward.AddSentence(s)
+	}
+	if len(forward.sentences) != maxEventSentences {
+		t.Errorf("%d sentences kept, want %d", len(forward.sentences), maxEventSentences)
+	}
+	if !slices.EqualFunc(forward.sentences, backward.sentences, func(a, b sentence) bool { return a.Hash == b.Hash }) {
+		t.Error("the sentences kept depend on the order they came in")
 	}
 }
