@@ -482,3 +482,24 @@ func TestFirstPersonContraction(t *testing.T) {
 		t.Error(`"I'm" in the quotation is not its speaker, Celine Dion`)
 	}
 }
+
+// TestWhoIsNotTheOrganization: "who" after an organization that only
+// modifies a person's phrase ("director of the Centre at Duke University,
+// who is leading research") is that person, and the clause's agent is
+// the "who" the actor step resolved, not the parser's attachment.
+func TestWhoIsNotTheOrganization(t *testing.T) {
+	dct := time.Date(2020, 10, 2, 0, 0, 0, 0, time.UTC)
+	d := Extract(doc.Article{Text: "Prof Gavin Yamey, director of the Centre for Policy Impact at Duke University, who is leading research into Covid, said it was fine.", Published: &dct})
+	for _, e := range d.Events {
+		if e.TriggerText != "leading" {
+			continue
+		}
+		for _, a := range e.Arguments {
+			if a.Role == doc.RoleAgent && d.Actors[a.Actor].Kind != doc.KindPerson {
+				t.Errorf("leading: agent %q (%s), want a person", d.Actors[a.Actor].Name, d.Actors[a.Actor].Kind)
+			}
+		}
+		return
+	}
+	t.Error("no event leading")
+}

@@ -62,11 +62,37 @@ func (s *state) parsedAntecedent(i int) int {
 	if v < 0 || v >= len(dt) || dt[v].Rel != "acl:relcl" || dt[v].Head < 0 {
 		return -1
 	}
-	a := s.actorAt(dt, dt[v].Head)
+	k := dt[v].Head
+	a := s.actorAt(dt, k)
+	if a >= 0 && s.actors[s.find(a)].kind == doc.KindOrganization {
+		// "Gavin Yamey, director of the Centre ... at Duke University,
+		// who is leading research": the person whose phrase the
+		// organization modifies, when there is one.
+		if p := s.personAbove(dt, k); p >= 0 {
+			return p
+		}
+	}
 	if a < 0 || s.placeActor(a) {
 		return -1
 	}
 	return a
+}
+
+// personAbove returns the person named by the noun phrase that token k,
+// a prepositional modifier, is part of, through nmod and appos links: the
+// director of "director of the Centre at Duke University", or the person
+// "director" is in apposition to. -1 when there is none.
+func (s *state) personAbove(dt []doc.Token, k int) int {
+	for n := 0; n < len(dt) && k >= 0 && (dt[k].Rel == "nmod" || dt[k].Rel == "appos"); n++ {
+		k = dt[k].Head
+		if k < 0 {
+			break
+		}
+		if a := s.actorAt(dt, k); a >= 0 && s.actors[s.find(a)].kind == doc.KindPerson {
+			return a
+		}
+	}
+	return -1
 }
 
 // placeActor reports whether actor a is a place or a country: "who"

@@ -185,8 +185,9 @@ func (x *extractor) counted(s *sentence, k int) int {
 // in role.
 func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
 	k = x.counted(s, k)
-	if h := s.toks[k].Head; s.relativePronoun(k) && h >= 0 && s.toks[h].Rel == "acl:relcl" && s.toks[h].Head >= 0 {
-		// "a molester who was confined": the molester.
+	if h := s.toks[k].Head; s.relativePronoun(k) && s.toks[k].ment < 0 && h >= 0 && s.toks[h].Rel == "acl:relcl" && s.toks[h].Head >= 0 {
+		// "a molester who was confined": the molester (a "who" the
+		// actor step resolved is its own mention).
 		k = s.toks[h].Head
 	}
 	ks := s.conjuncts(k)
@@ -265,6 +266,10 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 	switch k := s.child(h, "nsubj"); {
 	case headPassive:
 		x.addSubjects(s, c, h, "nsubj", doc.RoleTarget)
+	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl" && !s.otherSubject(h, k) && s.toks[k].ment >= 0:
+		// "who" the actor step resolved (package actor: its antecedent,
+		// or the person whose phrase the named antecedent modifies).
+		x.addNode(s, c, doc.RoleAgent, k)
 	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl" && !s.otherSubject(h, k):
 		// "a resolution that called for": the resolution's, or its
 		// owner's ("a UN Security Council resolution that called for").
