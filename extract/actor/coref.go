@@ -30,6 +30,11 @@ func (s *state) relativeAntecedent(i int) int {
 		// "a city councilman in Hendersonville, who": the councilman.
 		return s.ownerOfPlace(n)
 	}
+	if s.actors[s.find(m.actor)].kind == doc.KindOrganization {
+		if p := s.personAbove(s.d.Sentences[s.sent].Tokens, k); p >= 0 {
+			return p // "director of the Centre at Duke University, who"
+		}
+	}
 	return m.actor
 }
 
