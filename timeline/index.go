@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -626,12 +627,42 @@ func total(tx *bolt.Tx, order *bolt.Bucket, f Filter, from, to string) (int, err
 		}
 		return int(n), nil
 	}
-	n := 0
+	key := totalKey{db: tx.DB(), stamp: string(tx.Bucket(bucketMeta).Get(metaStamp)), f: f}
+	totals.Lock()
+	n, ok := totals.m[key]
+	totals.Unlock()
+	if ok {
+		return n, nil
+	}
 	err := order.ForEach(func(_, v []byte) error {
 		if f.matches(brief(v), from, to) {
 			n++
 		}
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return 0, err
+	}
+	totals.Lock()
+	if len(totals.m) >= maxTotals {
+		clear(totals.m)
+	}
+	totals.m[key] = n
+	totals.Unlock()
+	return n, nil
+}
+
+// totals keeps the counts that took a pass over the headers, per filter
+// and index stamp (a write changes the stamp), for the next pages.
+var totals = struct {
+	sync.Mutex
+	m map[totalKey]int
+}{m: map[totalKey]int{}}
+
+const maxTotals = 64
+
+type totalKey struct {
+	db    *bolt.DB
+	stamp string
+	f     Filter
 }

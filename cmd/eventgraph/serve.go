@@ -97,7 +97,9 @@ func runServe(ctx context.Context, opts serveOptions, std streams) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	indexed := ix != nil
-	if !indexed {
+	if indexed {
+		log.Info("timeline pages read from the store's timeline index")
+	} else {
 		log.Info("no fresh timeline index: the timeline is built from the whole store ('eventgraph reindex' writes the index)")
 	}
 

@@ -785,7 +785,9 @@ func (w *writer) flush(ctx context.Context) error {
 		if err != nil {
 			return written{err: fmt.Errorf("writing %d article(s): %w", len(batch), err)}
 		}
-		if err := w.index.Update(ctx, batchEvents(batch)); err != nil {
+		// The batch is stored: its index update is not cut by an
+		// interrupt (else the index is stale until a reindex).
+		if err := w.index.Update(context.WithoutCancel(ctx), batchEvents(batch)); err != nil {
 			return written{err: fmt.Errorf("after writing %d article(s): %w", len(batch), err)}
 		}
 		return written{quads: n, stats: stats}

@@ -116,7 +116,8 @@ func run(ctx context.Context, from, to string, copies, weeks int) error {
 		for i, e := range events {
 			renamed[i] = rename(e, c)
 		}
-		if err := w.indexed(ctx, renamed); err != nil {
+		// The copy is written: its index follows, interrupted or not.
+		if err := w.indexed(context.WithoutCancel(ctx), renamed); err != nil {
 			return err
 		}
 		done++
