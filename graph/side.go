@@ -101,3 +101,48 @@ func (s *Store) RemoveSideDB(name string) error {
 	}
 	return nil
 }
+
+// RewriteSideDB writes the side file name anew through fill, which gets a
+// fresh bolt file beside it, then puts it in the old one's place (a
+// rename: a crash leaves one or the other whole).
+func (s *Store) RewriteSideDB(name string, fill func(*bolt.DB) error) error {
+	if s.cfg.Backend != "bolt" && s.cfg.Backend != sharedbolt.Backend || s.cfg.Address == "" {
+		return ErrNoSide
+	}
+	if s.cfg.ReadOnly {
+		return fmt.Errorf("rewriting %s: the store is open read-only", name)
+	}
+	path := filepath.Join(s.cfg.Address, name)
+	tmp := path + ".new"
+	if err := os.Remove(tmp); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("rewriting %s: %w", name, err)
+	}
+	db, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: 2 * time.Second})
+	if err != nil {
+		return fmt.Errorf("rewriting %s: %w", name, err)
+	}
+	db.NoSync = true // synced once, below
+	err = fill(db)
+	if err == nil {
+		err = db.Sync()
+	}
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("rewriting %s: %w", name, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if old, ok := s.sides[name]; ok {
+		delete(s.sides, name)
+		if err := old.Close(); err != nil {
+			return fmt.Errorf("closing %s: %w", name, err)
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("rewriting %s: %w", name, err)
+	}
+	return nil
+}

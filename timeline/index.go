@@ -189,7 +189,45 @@ func Rebuild(ctx context.Context, s *graph.Store) (events int, err error) {
 			return 0, err
 		}
 	}
-	return len(nodes), stamp(ctx, s, db)
+	if err := stamp(ctx, s, db); err != nil {
+		return 0, err
+	}
+	// Written in event order, the pages are half full: copied in key
+	// order into a new file, they are full.
+	err = s.RewriteSideDB(indexFile, func(to *bolt.DB) error { return copyIndex(db, to) })
+	return len(nodes), err
+}
+
+// copyIndex copies every bucket of from into to, in key order, with full
+// pages, a transaction per copyTx entries.
+func copyIndex(from, to *bolt.DB) error {
+	const copyTx = 50_000
+	return from.View(func(rtx *bolt.Tx) error {
+		return rtx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			c := b.Cursor()
+			k, v := c.First()
+			for k != nil {
+				err := to.Update(func(wtx *bolt.Tx) error {
+					wb, err := wtx.CreateBucketIfNotExists(name)
+					if err != nil {
+						return err
+					}
+					wb.FillPercent = 1.0
+					for n := 0; k != nil && n < copyTx; n++ {
+						if err := wb.Put(k, v); err != nil {
+							return err
+						}
+						k, v = c.Next()
+					}
+					return nil
+				})
+				if err != nil {
+					return fmt.Errorf("copying the timeline index: %w", err)
+				}
+			}
+			return nil
+		})
+	})
 }
 
 func stamp(ctx context.Context, s *graph.Store, db *bolt.DB) error {
