@@ -185,9 +185,10 @@ func (x *extractor) counted(s *sentence, k int) int {
 // in role.
 func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
 	k = x.counted(s, k)
-	if h := s.toks[k].Head; s.relativePronoun(k) && s.toks[k].ment < 0 && h >= 0 && s.toks[h].Rel == "acl:relcl" && s.toks[h].Head >= 0 {
-		// "a molester who was confined": the molester (a "who" the
-		// actor step resolved is its own mention).
+	if h := s.toks[k].Head; s.relativePronoun(k) && !x.personWho(s, k) && h >= 0 && s.toks[h].Rel == "acl:relcl" && s.toks[h].Head >= 0 {
+		// "a molester who was confined": the molester (but a "who" the
+		// actor step made a person where the parser attached it to an
+		// organization is that person).
 		k = s.toks[h].Head
 	}
 	ks := s.conjuncts(k)
@@ -210,6 +211,23 @@ func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
 		}
 		c.addArg(r, x.actorOf(m), m)
 	}
+}
+
+// personWho reports whether relative pronoun k is a mention the actor
+// step resolved to a person while the noun the parser attaches its
+// clause to names no person: "director of the Centre at Duke University,
+// who is leading research".
+func (x *extractor) personWho(s *sentence, k int) bool {
+	m := s.toks[k].ment
+	if m < 0 || x.kindOf(m) != doc.KindPerson {
+		return false
+	}
+	h := s.toks[k].Head
+	if h < 0 || s.toks[h].Head < 0 {
+		return true
+	}
+	n := s.mentionOf(s.toks[h].Head)
+	return n < 0 || x.kindOf(n) != doc.KindPerson
 }
 
 // treeArgs fills c's arguments from the tree; it reports false when the
@@ -266,7 +284,7 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 	switch k := s.child(h, "nsubj"); {
 	case headPassive:
 		x.addSubjects(s, c, h, "nsubj", doc.RoleTarget)
-	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl" && !s.otherSubject(h, k) && s.toks[k].ment >= 0:
+	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl" && !s.otherSubject(h, k) && x.personWho(s, k):
 		// "who" the actor step resolved (package actor: its antecedent,
 		// or the person whose phrase the named antecedent modifies).
 		x.addNode(s, c, doc.RoleAgent, k)
