@@ -112,3 +112,30 @@ func TestQuadBudget(t *testing.T) {
 		t.Errorf("%.1f quads per article, budget %.0f", per, budget)
 	}
 }
+
+// The seeds' description actors ("analysts", "civilians": known only
+// within their story) state no eg:key: their keys name their article, and a
+// reloaded resolver needs only their IRI.
+func TestDescriptionsStateNoKey(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "seeds.nq"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	descs, keys := map[string]bool{}, 0
+	r := nquads.NewReader(f, false)
+	for q, err := r.ReadQuad(); err == nil; q, err = r.ReadQuad() {
+		if !graph.IsDescription(q.Subject) {
+			continue
+		}
+		descs[graph.Str(q.Subject)] = true
+		if q.Predicate == graph.ActorKey {
+			keys++
+			t.Errorf("%s states %s %s", q.Subject, q.Predicate, q.Object)
+		}
+	}
+	if len(descs) == 0 {
+		t.Fatal("no description actor among the seeds'")
+	}
+	t.Logf("%d description actors, %d eg:key quads", len(descs), keys)
+}

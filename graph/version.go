@@ -23,7 +23,8 @@ import (
 // first mention, eventKey) nor the modality "asserted" (DefaultModality);
 // 5 (issue 19, fourth step) stores an event mention as one quad
 // (eg:mentionOf) and its handle as a line of its article's eg:handles,
-// not as a second quad of its own (eg:handle).
+// not as a second quad of its own (eg:handle), and states no eg:key on
+// description actors (IsDescription).
 //
 // Stores of another version are refused, both ways: this eventgraph on a
 // version 4 store, and an eventgraph of version 4 on a version 5 store,

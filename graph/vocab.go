@@ -38,11 +38,12 @@
 //	                                              article's eg:handles. Time bounds are the mentions' own:
 //	                                              an event's are computed from its mentions (package
 //	                                              timeline), not stored.
-//	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:key, eg:kind, eg:actorCode,
-//	                                              schema:alternateName, schema:jobTitle, schema:affiliation,
-//	                                              eg:partOf, eg:owner; and its mentions: one eg:spans per
-//	                                              article naming it, under the article's label (every
-//	                                              mention of the actor in the article, FormatSpans)
+//	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:key (not on descriptions <eg:actor/desc/…>),
+//	                                              eg:kind, eg:actorCode, schema:alternateName,
+//	                                              schema:jobTitle, schema:affiliation, eg:partOf, eg:owner;
+//	                                              and its mentions: one eg:spans per article naming it,
+//	                                              under the article's label (every mention of the actor in
+//	                                              the article, FormatSpans)
 //	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title, eg:of <actor>
 //	<eg:cameo/CODE>                               eg:cameoCode, eg:extensionCode (an extension's node),
 //	                                              rdfs:label, eg:quadClass, eg:goldstein (what the code
@@ -228,7 +229,8 @@ var (
 	ActorCode = quad.IRI("eg:actorCode")
 	// AltName is another name of the actor.
 	AltName = quad.IRI("schema:alternateName")
-	// ActorKey is an extractor key that resolved to the actor.
+	// ActorKey is an extractor key that resolved to the actor (not stated
+	// for a description, IsDescription: its keys name its article).
 	ActorKey = quad.IRI("eg:key")
 	// JobTitle and Affiliation are shortcuts of the actor's roles:
 	// <holder> schema:jobTitle "prime minister", <holder>
