@@ -68,6 +68,7 @@ func TestWebPageFragments(t *testing.T) {
 		"Sign up for our newsletter to get the latest stories delivered to your inbox.",
 		"We reserve the right to remove comments that are abusive or off topic.",
 		"Download our app to read more.",
+		"How to get help: In the US, call the National Suicide Prevention Lifeline at 1-800-273-8255.",
 	}
 	for _, s := range tests {
 		d := Extract(doc.Article{Text: s, Published: &dct})

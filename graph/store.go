@@ -68,6 +68,8 @@ type Store struct {
 	chunk int
 
 	sql *sqlStore // SQL backends: eventgraph's own connection (postgres.go)
+
+	sides map[string]*bolt.DB // side files opened (side.go); under mu
 }
 
 // ErrLocked is returned when another process holds an embedded store.
@@ -217,6 +219,9 @@ func registered() []string {
 // Close closes the writer and the store.
 func (s *Store) Close() error {
 	err := s.Handle.Close()
+	if cerr := s.closeSides(); err == nil {
+		err = cerr
+	}
 	if cerr := s.sql.close(); err == nil {
 		err = cerr
 	}

@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"cmp"
+	"hash/fnv"
 	"slices"
 	"strings"
 
@@ -21,47 +23,100 @@ const (
 	retoldShared = 4
 )
 
-// retold reports, under Rules.Retold, whether c, a report of e's action from another article
-// of e's story, is told in a sentence that retells one of e's: sentences
-// whose content words overlap by retoldDice at least. The mention must
-// say something of its own, an argument (a description too) or a time
-// expression ("trade", "piracy", "anger" alone name no happening), its
-// action must not be a light verb ("a high end store"), and the
-// sentences must not count one thing differently ("captured 26 pirates"
-// / "captured 23 pirates").
+// retold reports, under Rules.Retold, whether c, a report of e's action
+// from another article of e's story, is told in a sentence that retells
+// one of e's reports' sentences: content words overlapping by retoldDice
+// at least, and no thing counted differently ("captured 26 pirates" /
+// "captured 23 pirates"). Each of e's sentences is compared on its own,
+// never their union: a report joins the one it retells, not what other
+// reports added. The mention must say something of its own, an argument
+// (a description too) or a time expression ("trade", "piracy", "anger"
+// alone name no happening), and its action must not be a light verb ("a
+// high end store").
 func (r *Resolver) retold(e, c *Event) bool {
-	if !r.rules.Retold || !c.argued || lightVerbs[c.Action] || len(c.words) == 0 || !r.sameStory(e, c) || countsConflict(e, c) {
+	if !r.rules.Retold || !c.argued || lightVerbs[c.Action] || len(c.sentences) == 0 || !r.sameStory(e, c) {
 		return false
 	}
-	cw := c.words[0]
-	for _, ew := range e.words {
-		n := sharedCount(ew, cw)
-		if n >= retoldShared && 2*float64(n) >= retoldDice*float64(len(ew)+len(cw)) {
+	cs := c.sentences[0]
+	for _, es := range e.sentences {
+		if es.retells(cs) {
 			return true
 		}
 	}
 	return false
 }
 
-// AddSentence records the content words and the counts of the sentence
-// of one more report of e (the store calls it for each mention it reads
-// back, so that a reloaded resolver sees what this one saw).
-func (e *Event) AddSentence(sentence string) {
-	e.addWords(SentenceWords(sentence))
-	e.addCounts(SentenceCounts(sentence))
+// sentence is what retold keeps of a report's sentence.
+type sentence struct {
+	// Words are its content words (SentenceWords).
+	Words []string
+	// Counts are what it counts (SentenceCounts).
+	Counts []string
+	// Hash identifies the sentence by its words and counts (hashSentence).
+	Hash uint64
 }
 
-func (e *Event) addWords(w []string) {
-	if len(w) > 0 {
-		e.words = append(e.words, w)
+// hashSentence is an FNV-1a hash of a sentence's words and counts.
+func hashSentence(words, counts []string) uint64 {
+	h := fnv.New64a()
+	for _, w := range words {
+		h.Write([]byte(w))
+		h.Write([]byte{' '})
 	}
+	h.Write([]byte{'|'})
+	for _, c := range counts {
+		h.Write([]byte(c))
+		h.Write([]byte{' '})
+	}
+	return h.Sum64()
 }
 
-func (e *Event) addCounts(counts []string) {
-	for _, x := range counts {
-		if i, found := slices.BinarySearch(e.counts, x); !found {
-			e.counts = slices.Insert(e.counts, i, x)
-		}
+// retells reports whether s and t retell each other: their content words
+// overlap by retoldDice (retoldShared words at least) and they count no
+// thing differently.
+func (s sentence) retells(t sentence) bool {
+	n := sharedCount(s.Words, t.Words)
+	return n >= retoldShared && 2*float64(n) >= retoldDice*float64(len(s.Words)+len(t.Words)) &&
+		!countsConflict(s.Counts, t.Counts)
+}
+
+// maxSentenceWords bounds the sentences retold compares: a "sentence" of
+// more content words is a list or a page read as one sentence, not news
+// prose, and keeping its words for every mention it holds would cost
+// memory in proportion to its length squared.
+const maxSentenceWords = 80
+
+// AddSentence records what the sentence of one more report of e says
+// (the store calls it for each mention it reads back, so that a reloaded
+// resolver sees what this one saw). A sentence without content words, or
+// with more than maxSentenceWords, is not kept.
+func (e *Event) AddSentence(text string) {
+	w := SentenceWords(text)
+	if len(w) == 0 || len(w) > maxSentenceWords {
+		return
+	}
+	counts := SentenceCounts(text)
+	e.addSentence(sentence{Words: w, Counts: counts, Hash: hashSentence(w, counts)})
+}
+
+// maxEventSentences bounds the sentences an event keeps for retold, so
+// that comparing a new report with an event costs a bounded number of
+// comparisons however many reports it has.
+const maxEventSentences = 32
+
+// addSentence keeps s among e's sentences: each sentence once, and of
+// more than maxEventSentences the ones whose hash is lowest. The set
+// kept depends on the sentences alone, not on the order they came in,
+// so a resolver reloaded from the store (which reads mentions in another
+// order) keeps the same.
+func (e *Event) addSentence(s sentence) {
+	i, found := slices.BinarySearchFunc(e.sentences, s.Hash, func(x sentence, h uint64) int { return cmp.Compare(x.Hash, h) })
+	if found || i >= maxEventSentences {
+		return
+	}
+	e.sentences = slices.Insert(e.sentences, i, s)
+	if len(e.sentences) > maxEventSentences {
+		e.sentences = e.sentences[:maxEventSentences]
 	}
 }
 
@@ -143,14 +198,13 @@ func number(tok string) string {
 	return strings.ReplaceAll(tok, ",", "")
 }
 
-// countsConflict reports whether c's sentence counts a thing that e's
-// sentences count too, never with c's number ("captured 26 pirates" /
-// "captured 23 pirates").
-func countsConflict(e, c *Event) bool {
-	for _, x := range c.counts {
+// countsConflict reports whether b counts a thing that a counts too,
+// never with b's number ("captured 26 pirates" / "captured 23 pirates").
+func countsConflict(a, b []string) bool {
+	for _, x := range b {
 		thing, _, _ := strings.Cut(x, "=")
 		differ := false
-		for _, y := range e.counts {
+		for _, y := range a {
 			if t, _, _ := strings.Cut(y, "="); t != thing {
 				continue
 			}

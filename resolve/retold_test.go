@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -86,5 +88,101 @@ func TestSentenceCounts(t *testing.T) {
 		if got := SentenceCounts(tt.sentence); !slices.Equal(got, tt.want) {
 			t.Errorf("SentenceCounts(%q) = %v, want %v", tt.sentence, got, tt.want)
 		}
+	}
+}
+
+// A new report is compared with each report's sentence on its own, not
+// with their union: a sentence that retells a report but counts its
+// thing differently is not that report, though another report of the
+// event, in other words, counts it as the new one does.
+func TestRetoldEachReport(t *testing.T) {
+	const (
+		first   = "The robbers set fire to the car and escaped with 12 watches in another car."
+		other   = "Police later said that 26 watches were missing from the store on the Rue de Castiglione."
+		recount = "The robbers set fire to the car and escaped with 26 watches in another car."
+		same    = "The robbers set fire to the car and escaped with 12 watches in a second car."
+	)
+	tests := []struct {
+		name     string
+		sentence string
+		want     bool
+	}{
+		{"retells the first report, counting as it does", same, true},
+		{"retells the first report, counting as the other", recount, false},
+	}
+	r := New(Rules{Retold: true})
+	e := &Event{Story: "s"}
+	e.AddSentence(first)
+	e.AddSentence(other)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &Event{Story: "s", argued: true}
+			c.AddSentence(tt.sentence)
+			if got := r.retold(e, c); got != tt.want {
+				t.Errorf("retold = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// A sentence of more than maxSentenceWords content words (a list, a page
+// read as one sentence) is not kept for retold.
+func TestAddSentenceBound(t *testing.T) {
+	long := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString("word" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26)) + " ")
+		}
+		return b.String()
+	}
+	for _, n := range []int{maxSentenceWords, maxSentenceWords + 1} {
+		var e Event
+		e.AddSentence(long(n))
+		if got, want := len(e.sentences), map[bool]int{true: 1, false: 0}[n <= maxSentenceWords]; got != want {
+			t.Errorf("%d content words: %d sentences kept, want %d (words %d)", n, got, want, len(SentenceWords(long(n))))
+		}
+	}
+}
+
+// A resolver restored from a snapshot compares a new report with the
+// sentences of the reports it knew, as the one that saved it would.
+func TestRetoldAfterSnapshot(t *testing.T) {
+	const told = "They then set fire to the car and escaped with 12 watches in another car."
+	first := New(Rules{Retold: true})
+	a := first.Add(heist("a", told, true))
+	var buf bytes.Buffer
+	if err := first.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	restored := New(Rules{Retold: true})
+	if err := restored.Load(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if b := restored.Add(heist("b", told, true)); b.Events[0] != a.Events[0] {
+		t.Errorf("the restored resolver did not merge the retold report: %v, %v", b.Events, a.Events)
+	}
+}
+
+// An event keeps each sentence once and at most maxEventSentences of
+// them, the same ones whatever order its reports came in (a resolver
+// reloaded from the store reads them in another order).
+func TestEventSentencesBounded(t *testing.T) {
+	var texts []string
+	for i := range maxEventSentences + 8 {
+		texts = append(texts, fmt.Sprintf("The robbers escaped with %d watches from the store in %s.", i+1, strings.Repeat("x", i+3)))
+	}
+	var forward, backward Event
+	for _, s := range texts {
+		forward.AddSentence(s)
+		forward.AddSentence(s) // told twice: kept once
+	}
+	for _, s := range slices.Backward(texts) {
+		backward.AddSentence(s)
+	}
+	if len(forward.sentences) != maxEventSentences {
+		t.Errorf("%d sentences kept, want %d", len(forward.sentences), maxEventSentences)
+	}
+	if !slices.EqualFunc(forward.sentences, backward.sentences, func(a, b sentence) bool { return a.Hash == b.Hash }) {
+		t.Error("the sentences kept depend on the order they came in")
 	}
 }

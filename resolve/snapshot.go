@@ -12,7 +12,7 @@ import (
 
 // snapshotVersion changes whenever the snapshot's layout or the meaning of
 // what it holds changes: a snapshot of another version is not read.
-const snapshotVersion = 3
+const snapshotVersion = 4
 
 // snapshot is the resolver's state as Save writes it. Strings that recur
 // (actor and article IDs) are stored once in Strings and referred to by
@@ -50,8 +50,7 @@ type snapEvent struct {
 	Story                   int32
 	Dated, Lead, Headline   bool
 	Phrasal                 []string
-	Words                   [][]string // content words of each report's sentence (retold)
-	Counts                  []string
+	Sentences               []sentence // what each report's sentence says (retold)
 	Earliest, Latest        time.Time
 	Seq                     int64
 }
@@ -110,7 +109,7 @@ func (r *Resolver) Save(w io.Writer) error {
 			ID: e.ID, Type: e.Type, Action: e.Action, Modality: e.Modality,
 			Agents: strs(e.Agents), Targets: strs(e.Targets), Places: strs(e.Places),
 			Articles: strs(e.Articles), Story: str(e.Story), Dated: e.Dated, Lead: e.Lead,
-			Headline: e.Headline, Phrasal: e.Phrasal, Words: e.words, Counts: e.counts,
+			Headline: e.Headline, Phrasal: e.Phrasal, Sentences: e.sentences,
 			Earliest: e.Earliest, Latest: e.Latest, Seq: e.Seq,
 		})
 	}
@@ -198,7 +197,7 @@ func (r *Resolver) Load(rd io.Reader) error {
 			ID: se.ID, Type: se.Type, Action: se.Action, Modality: se.Modality,
 			Agents: strs(se.Agents), Targets: strs(se.Targets), Places: strs(se.Places),
 			Articles: strs(se.Articles), Story: s.Strings[se.Story], Dated: se.Dated, Lead: se.Lead,
-			Headline: se.Headline, Phrasal: se.Phrasal, words: se.Words, counts: se.Counts,
+			Headline: se.Headline, Phrasal: se.Phrasal, sentences: se.Sentences,
 			Earliest: se.Earliest, Latest: se.Latest, Seq: se.Seq,
 		})
 	}

@@ -53,6 +53,10 @@ type Filter struct {
 // pages of it.
 type TimelineFunc func(ctx context.Context, f Filter) (*timeline.Timeline, error)
 
+// TimelinePageFunc reads the page of f's timeline that follows the event
+// after ("" from the start) and holds up to limit events.
+type TimelinePageFunc func(ctx context.Context, f Filter, after string, limit int) (*timeline.Page, error)
+
 // Options configure the server.
 type Options struct {
 	// Handle is the store to serve; required.
@@ -78,6 +82,11 @@ type Options struct {
 	QueryMaxHeap uint64
 	// Timeline answers /api/timeline; nil answers 501.
 	Timeline TimelineFunc
+	// TimelinePage, when set, answers a page of a filter without an actor
+	// from an index kept with the store, without building the timeline;
+	// it returns nil when it cannot (no index, or one older than the
+	// store), and Timeline answers.
+	TimelinePage TimelinePageFunc
 	// TimelineCacheTTL is how long a built timeline answers the pages of
 	// its filter before it is built again (it answers while the new build
 	// runs); DefaultTimelineCacheTTL when zero. Writes through the server
@@ -250,6 +259,21 @@ func timelineAPI(o Options, cache *timelineCache) http.HandlerFunc {
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), o.QueryTimeout)
 		defer cancel()
+		if f.Actor == "" && o.TimelinePage != nil {
+			ip, err := o.TimelinePage(ctx, f, cur.After, limit)
+			if err != nil {
+				o.Logger.Error("timeline page", "filter", f, "err", err)
+				writeError(w, http.StatusInternalServerError, "timeline: "+err.Error())
+				return
+			}
+			if ip != nil {
+				p := indexPage(ip, cur, limit)
+				w.Header().Set("Cache-Control", "no-store")
+				p.setHeaders(w.Header(), r.URL)
+				writeJSON(w, http.StatusOK, p.Doc)
+				return
+			}
+		}
 		tl, err := cache.get(ctx, f)
 		var building *stillBuilding
 		if errors.As(err, &building) && r.Context().Err() == nil {

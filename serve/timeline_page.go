@@ -148,3 +148,21 @@ func (p page) setHeaders(h http.Header, u *url.URL) {
 		h.Set("Link", strings.Join(links, ", "))
 	}
 }
+
+// indexPage is the page the index read after c: its place in the whole
+// is c's (the index knows the events around the page, not their count
+// before it).
+func indexPage(ip *timeline.Page, c cursor, limit int) page {
+	p := page{Doc: *ip.Timeline, Total: ip.Total, Start: c.Start}
+	if ip.Next != "" {
+		p.Next = &cursor{Start: c.Start + len(ip.Timeline.Events), After: ip.Next}
+	}
+	if ip.HasPrev {
+		pr := cursor{}
+		if ip.Prev != "" {
+			pr = cursor{Start: max(1, c.Start-limit), After: ip.Prev}
+		}
+		p.Prev = &pr
+	}
+	return p
+}

@@ -4,19 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
-// finish dates the undated events of a build by the simultaneous events
-// that passed its filter and orders them: the last step of a build from
-// the store and of a narrowing. Each event keeps its own When (before a
-// date was lent), so that a narrower filter starts from it again.
+// finish orders placed events (Place) into a timeline: the last step of
+// a build from the store and of a narrowing.
 func finish(events []Event, f Filter, generated time.Time) *Timeline {
-	for i := range events {
-		events[i].own = events[i].When
-	}
-	borrowSimultaneous(events)
-	Order(events)
+	slices.SortStableFunc(events, func(a, b Event) int { return strings.Compare(a.key, b.key) })
 	if events == nil {
 		events = []Event{}
 	}
@@ -34,19 +30,16 @@ func (tl *Timeline) Covers(f Filter) bool {
 		f.Actor == "" && b.MinSalience <= f.MinSalience
 }
 
-// Narrow's errors: a filter the timeline does not cover, a timeline that
-// no build made (read back from JSON: its events' own dates are lost).
-var (
-	errNotCovered = errors.New("the timeline does not hold every event of the filter")
-	errNotBuilt   = errors.New("the timeline was not built from a store")
-)
+// errNotCovered: Narrow was asked for a filter the timeline does not
+// cover.
+var errNotCovered = errors.New("the timeline does not hold every event of the filter")
 
 // Narrow is the timeline of f cut from tl, without reading the store:
-// the events of tl that f keeps, judged by their own dates, then dated by
-// the simultaneous events that passed and ordered as a build of f from
-// the same store gives them (TestNarrowMatchesBuild). tl must cover f
-// (Covers); it is not changed. The narrowed timeline's Generated is tl's:
-// what the store held then.
+// the events of tl that f keeps, in tl's order. A filter selects from
+// the store's timeline and never moves or re-dates an event (order.go),
+// so this is what a build of f from the same store gives
+// (TestNarrowMatchesBuild). tl must cover f (Covers); it is not changed.
+// The narrowed timeline's Generated is tl's: what the store held then.
 func (tl *Timeline) Narrow(ctx context.Context, f Filter) (*Timeline, error) {
 	if !tl.Covers(f) {
 		return nil, fmt.Errorf("narrowing the timeline of %+v to %+v: %w", tl.Filter, f, errNotCovered)
@@ -55,20 +48,16 @@ func (tl *Timeline) Narrow(ctx context.Context, f Filter) (*Timeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	var events []Event
+	events := []Event{}
 	for i, e := range tl.Events {
 		if i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, fmt.Errorf("narrowing the timeline: %w", err)
 			}
 		}
-		if e.own.Basis == "" { // when() always sets it
-			return nil, errNotBuilt
-		}
-		e.When = e.own
 		if f.matches(e, from, to) {
 			events = append(events, e)
 		}
 	}
-	return finish(events, f, tl.Generated), nil
+	return &Timeline{Schema: Schema, Generated: tl.Generated, Filter: f, Events: events}, nil
 }

@@ -159,22 +159,6 @@ func TestDateLabel(t *testing.T) {
 	}
 }
 
-func TestBorrowSimultaneous(t *testing.T) {
-	s := func(v string) *string { return &v }
-	events := []Event{
-		{ID: "a", Summary: "cancellation", When: When{Latest: s("2024-03-26"), Basis: "publication"}},
-		{ID: "b", Summary: "resignation", When: When{Basis: "unknown"}, Simultaneous: []string{"a"}},
-		{ID: "c", Summary: "unrelated", When: When{Basis: "unknown"}},
-	}
-	borrowSimultaneous(events)
-	if w := events[1].When; w.Basis != "inferred" || w.Latest == nil || *w.Latest != "2024-03-26" {
-		t.Errorf("resignation: %+v", w)
-	}
-	if w := events[2].When; w.Basis != "unknown" || w.Latest != nil {
-		t.Errorf("unrelated event dated: %+v", w)
-	}
-}
-
 // TestWhenPlacesOnPublication: an event no mention dates takes the first
 // day it was reported as its value, keeps its bounds, and says so.
 func TestWhenPlacesOnPublication(t *testing.T) {

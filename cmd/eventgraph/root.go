@@ -32,6 +32,7 @@ func newRootCmd(a *app) *cobra.Command {
 		newServeCmd(a, nil),
 		newTimemlCmd(nil),
 		newCheckCmd(a, nil),
+		newReindexCmd(a, nil),
 		newVersionCmd(),
 	)
 	return root

@@ -90,6 +90,19 @@ func runServe(ctx context.Context, opts serveOptions, std streams) error {
 		}
 	}()
 
+	// With a fresh timeline index, pages are read from it: the default
+	// timeline is built only when a request needs it.
+	ix, err := timeline.OpenIndex(ctx, st)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	indexed := ix != nil
+	if indexed {
+		log.Info("timeline pages read from the store's timeline index")
+	} else {
+		log.Info("no fresh timeline index: the timeline is built from the whole store ('eventgraph reindex' writes the index)")
+	}
+
 	var allowed []string
 	if serve.IsLoopback(host) {
 		allowed = serve.LoopbackHosts
@@ -105,14 +118,17 @@ func runServe(ctx context.Context, opts serveOptions, std streams) error {
 		AllowedHosts:     allowed,
 		MaxBodyBytes:     set.Serve.MaxBodyBytes,
 		QueryMaxHeap:     uint64(set.Query.MaxHeapBytes),
-		WarmTimeline:     true,
+		WarmTimeline:     !indexed,
 		TimelineCacheTTL: timelineCacheTTL(st.Shared()),
 		Timeline: func(ctx context.Context, f serve.Filter) (*timeline.Timeline, error) {
-			min := set.Timeline.MinSalience
-			if f.MinSalience != nil {
-				min = *f.MinSalience
+			return timeline.BuildFrom(ctx, st, timelineFilter(f, set.Timeline.MinSalience))
+		},
+		TimelinePage: func(ctx context.Context, f serve.Filter, after string, limit int) (*timeline.Page, error) {
+			ix, err := timeline.OpenIndex(ctx, st)
+			if ix == nil {
+				return nil, err
 			}
-			return timeline.Build(ctx, st.QuadStore, timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, MinSalience: min})
+			return ix.Page(ctx, st, timelineFilter(f, set.Timeline.MinSalience), after, limit)
 		},
 		Ingest: serveIngest(st, set, log),
 		Logger: log,
@@ -126,6 +142,15 @@ func runServe(ctx context.Context, opts serveOptions, std streams) error {
 			"query_timeout", timeout.String(), "query_limit", limit)
 		fmt.Fprintf(std.Out, "eventgraph: cayley UI at %s/ , timeline at %s/timeline\n", url, url)
 	})
+}
+
+// timelineFilter is the timeline filter of a server's, with the
+// configured salience floor when it gives none.
+func timelineFilter(f serve.Filter, min float64) timeline.Filter {
+	if f.MinSalience != nil {
+		min = *f.MinSalience
+	}
+	return timeline.Filter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, MinSalience: min}
 }
 
 // timelineCacheTTL is how long the server's built timelines answer: until

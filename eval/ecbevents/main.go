@@ -87,6 +87,7 @@ type Result struct {
 	CorefTopics      []string
 	Coref            []CorefRow
 	Stories          coref.Report // the documents' stories against the gold sub-topics
+	Lost             MissedLinks  // the gold links the resolver leaves apart, by kind
 	Missed, Spurious []Miss
 }
 
@@ -115,6 +116,7 @@ func (r Result) Print(w io.Writer) {
 		fmt.Fprintf(w, "  stories found in the mixed stream against the gold sub-topics (%d documents: %d sub-topics, %d stories)\n", s.KeyMentions, s.KeyClusters, s.RespClusters)
 		fmt.Fprintf(w, "    MUC %s  B-cubed %s  CEAF-e %s  CoNLL %.3f\n", prf(s.MUC), prf(s.B3), prf(s.CEAFe), s.CoNLL())
 		printCoref(w, r.Coref)
+		r.Lost.Print(w)
 	}
 }
 
@@ -299,5 +301,6 @@ func Run(dir string, topics, corefTopics []string, keep int) (Result, error) {
 		all = append(all, st...)
 	}
 	res.Stories = storyScores(mixed(all))
+	res.Lost = missedLinks(mixed(all))
 	return res, nil
 }

@@ -111,9 +111,11 @@ type actorT struct {
 	desc        bool
 	gender      byte // 'f', 'm' or 0: what a nominal mention says
 	firstMen    int
+	guessed     bool // an organization for want of evidence (nameKind)
 }
 
 type state struct {
+	guess    bool  // nameKind's last answer was a guess
 	all      []tok // tokens of the whole document
 	sents    [][]tok
 	tc       []bool

@@ -65,6 +65,8 @@ func TestRecognize(t *testing.T) {
 		{"surname only", "Smith said no, and reporters asked Smith again.", "Smith", "person:smith", "", "", ""},
 		{"one word joined to a person", "Prince Harry and Meghan spoke to Oprah Winfrey.", "Meghan", "person:meghan", HowName, "", ""},
 		{"name after a title's place", "Acting U.S. Attorney for Massachusetts Joshua Levy said the inquiry goes on.", "Joshua Levy", "person:joshua levy", HowName, "", ""},
+		{"acting inside a sentence", "The johns were not charged, but Acting U.S. Attorney Joshua Levy said the case is open.", "U.S. Attorney Joshua Levy", "person:joshua levy", HowTitle, "", ""},
+		{"name after a title's district", "Acting U.S. Attorney for the District of Massachusetts Joshua Levy said the case is open.", "Joshua Levy", "person:joshua levy", HowName, "", ""},
 		{"surname of the most mentioned", "Rep. Mark Meadows will retire, Rep. Mark Meadows said on Monday. The domain was registered by a Scott Meadows. Meadows has not ruled out resigning.", "Meadows", "person:mark meadows", HowSurname, "", ""},
 		{"definite title", "Israeli Prime Minister Benjamin Netanyahu spoke. The prime minister then left.", "prime minister", "person:benjamin netanyahu", HowDefinite, "", ""},
 		{"definite leader", "Israeli Prime Minister Benjamin Netanyahu spoke. The Israeli leader then left.", "Israeli leader", "person:benjamin netanyahu", HowDefinite, "", ""},

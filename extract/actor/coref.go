@@ -30,6 +30,11 @@ func (s *state) relativeAntecedent(i int) int {
 		// "a city councilman in Hendersonville, who": the councilman.
 		return s.ownerOfPlace(n)
 	}
+	if s.actors[s.find(m.actor)].kind == doc.KindOrganization {
+		if p := s.personAbove(s.d.Sentences[s.sent].Tokens, k); p >= 0 {
+			return p // "director of the Centre at Duke University, who"
+		}
+	}
 	return m.actor
 }
 
@@ -62,11 +67,37 @@ func (s *state) parsedAntecedent(i int) int {
 	if v < 0 || v >= len(dt) || dt[v].Rel != "acl:relcl" || dt[v].Head < 0 {
 		return -1
 	}
-	a := s.actorAt(dt, dt[v].Head)
+	k := dt[v].Head
+	a := s.actorAt(dt, k)
+	if a >= 0 && s.actors[s.find(a)].kind == doc.KindOrganization {
+		// "Gavin Yamey, director of the Centre ... at Duke University,
+		// who is leading research": the person whose phrase the
+		// organization modifies, when there is one.
+		if p := s.personAbove(dt, k); p >= 0 {
+			return p
+		}
+	}
 	if a < 0 || s.placeActor(a) {
 		return -1
 	}
 	return a
+}
+
+// personAbove returns the person named by the noun phrase that token k,
+// a prepositional modifier, is part of, through nmod and appos links: the
+// director of "director of the Centre at Duke University", or the person
+// "director" is in apposition to. -1 when there is none.
+func (s *state) personAbove(dt []doc.Token, k int) int {
+	for n := 0; n < len(dt) && k >= 0 && (dt[k].Rel == "nmod" || dt[k].Rel == "appos"); n++ {
+		k = dt[k].Head
+		if k < 0 {
+			break
+		}
+		if a := s.actorAt(dt, k); a >= 0 && s.actors[s.find(a)].kind == doc.KindPerson {
+			return a
+		}
+	}
+	return -1
 }
 
 // placeActor reports whether actor a is a place or a country: "who"
@@ -270,7 +301,7 @@ func (s *state) resolveCataphors(a int) {
 func (s *state) personPronoun(i, a, sent int, g byte) {
 	t := &s.toks[i]
 	subj := s.subjectPronoun(i)
-	if a >= 0 && !subj && s.subjectOfClause(i, a) {
+	if a >= 0 && (!subj && s.subjectOfClause(i, a) || subj && s.inAdjunctOf(i, a)) {
 		a, sent = s.personBefore(g)
 	}
 	switch {
@@ -318,6 +349,54 @@ func (s *state) subjectOfClause(i, a int) bool {
 	for k := range dt {
 		if dt[k].Head == h && (dt[k].Rel == "nsubj" || dt[k].Rel == "nsubj:pass") {
 			return s.actorAt(dt, k) == s.find(a)
+		}
+	}
+	return false
+}
+
+// inAdjunctOf reports whether actor a is named in the current sentence
+// only inside adverbial clauses without a subject of their own that hang
+// from the verb whose subject pronoun i is: the clause's unstated subject
+// is the pronoun, so in "Speaking on Morning Ireland, he bypassed the
+// question" or "After meeting Biden, he flew home", "he" is someone else.
+func (s *state) inAdjunctOf(i, a int) bool {
+	dt := s.d.Sentences[s.sent].Tokens
+	v := dt[i].Head
+	if v < 0 {
+		return false
+	}
+	a = s.find(a)
+	found := false
+	for k := range dt {
+		if k == i || s.actorAt(dt, k) != a {
+			continue
+		}
+		c := clauseBelow(dt, k, v)
+		if c < 0 || dt[c].Rel != "advcl" || hasSubject(dt, c) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// clauseBelow returns the child of token v whose subtree holds token k,
+// -1 when k is not below v.
+func clauseBelow(dt []doc.Token, k, v int) int {
+	for n := 0; k >= 0 && n < len(dt); n++ {
+		if dt[k].Head == v {
+			return k
+		}
+		k = dt[k].Head
+	}
+	return -1
+}
+
+// hasSubject reports whether token h has a subject among its children.
+func hasSubject(dt []doc.Token, h int) bool {
+	for k := range dt {
+		if dt[k].Head == h && (dt[k].Rel == "nsubj" || dt[k].Rel == "nsubj:pass") {
+			return true
 		}
 	}
 	return false

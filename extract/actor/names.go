@@ -155,7 +155,15 @@ func (s *state) nameAt(i int) int {
 			return end
 		}
 	}
+	guess := s.guess
+	s.guess = false
 	a, how := s.nameActor(i, end, kind)
+	switch {
+	case guess:
+		s.actors[s.find(a)].guessed = s.actors[s.find(a)].firstMen < 0
+	case kind == doc.KindPerson && end-i == 1:
+		s.foldGuess(a, s.toks[i].low)
+	}
 	m := s.addMention(s.toks[i].span.Start, s.toks[end-1].span.End, a, how)
 	return s.afterMention(end, a, m)
 }
@@ -166,7 +174,9 @@ func (s *state) nameAt(i int) int {
 // ("The Wit and Wisdom of Michael Bloomberg", a booklet's title, made a
 // person "Wisdom of Michael Bloomberg" of every later "Bloomberg"). People
 // are not named "A of B"; a title of nobility ("Duchess of Sussex") is read
-// as a title before this.
+// as a title before this. A place right after "of" is a jurisdiction, and
+// the person is named after it ("the District of Massachusetts Joshua
+// Levy").
 func (s *state) personOf(i, end int) (int, int) {
 	p := -1
 	for k := i + 1; k < end-1; k++ {
@@ -179,6 +189,9 @@ func (s *state) personOf(i, end int) (int, int) {
 	case p < 0:
 		return i, end
 	case p-i == 1 && end-p-1 >= 2:
+		if e, ents := s.match(p + 1); e > p+1 && end-e >= 2 && (s.pick(ents, ePlace) != nil || s.pick(ents, eCountry) != nil) {
+			return e, end // "Attorney for the District of Massachusetts Joshua Levy"
+		}
 		return p + 1, end
 	case p-i >= 2:
 		return i, p
@@ -277,6 +290,9 @@ func (s *state) nameKind(i, end int, nx string, nxCls uint32) doc.ActorKind {
 	}
 	if n == 1 {
 		if known := s.known(t.low); known != "" {
+			if known == doc.KindOrganization && s.guessedOrg(t.low) && s.personEvidence(i, end, nx, nxCls) {
+				return doc.KindPerson // nameAt folds the guess into the person
+			}
 			return known
 		}
 	}
@@ -287,17 +303,46 @@ func (s *state) nameKind(i, end int, nx string, nxCls uint32) doc.ActorKind {
 		return doc.KindPlace
 	case n <= 2 && end < len(ts) && s.placeNounAt(end):
 		return doc.KindPlace // "a Huntsville prison", "Huntsville, Texas"
-	case n == 1 && s.surnameCand[t.low], s.ageAfter(end):
+	case n == 1 && s.personEvidence(i, end, nx, nxCls), s.ageAfter(end):
 		return doc.KindPerson
-	case n == 1 && (nxCls&cSpeechVerb != 0 && nx != "has" && nx != "is" && nx != "was" || nx == "," && end+1 < len(ts) && ts[end+1].low == "who"):
-		return doc.KindPerson
-	case n == 1 && (s.conjOfPerson(i) || nx == "," && end+1 < len(ts) && s.isTitleAt(end+1)):
-		// "Prince Harry and Meghan", "Meghan, Duchess of Sussex,"
-		return doc.KindPerson
-	case n == 1 || n > 5:
+	case n == 1:
+		s.guess = true // an organization for want of evidence
+		return doc.KindOrganization
+	case n > 5:
 		return doc.KindOrganization
 	}
 	return doc.KindPerson
+}
+
+// personEvidence reports whether the one-word name [i, end) is used as a
+// person's: a known surname, the subject of a speech verb, "X, who",
+// joined to a person ("Prince Harry and Meghan") or followed by a title
+// ("Meghan, Duchess of Sussex,"). nx and nxCls are the word after it.
+func (s *state) personEvidence(i, end int, nx string, nxCls uint32) bool {
+	ts := s.toks
+	return s.surnameCand[ts[i].low] ||
+		nxCls&cSpeechVerb != 0 && nx != "has" && nx != "is" && nx != "was" ||
+		nx == "," && end+1 < len(ts) && (ts[end+1].low == "who" || s.isTitleAt(end+1)) ||
+		s.conjOfPerson(i)
+}
+
+// guessedOrg reports whether the article made the one-word name low an
+// organization only for want of evidence (nameKind), so that the first
+// use of it as a person's name makes it one: "Harry and Meghan's
+// interview" (a headline) and then "Meghan said".
+func (s *state) guessedOrg(low string) bool {
+	s.keyBuf = append(append(s.keyBuf[:0], "org:"...), low...)
+	a, ok := s.byKey[string(s.keyBuf)]
+	return ok && s.actors[a].guessed
+}
+
+// foldGuess folds the organization that one-word name low was guessed to
+// be into person a (guessedOrg).
+func (s *state) foldGuess(a int, low string) {
+	s.keyBuf = append(append(s.keyBuf[:0], "org:"...), low...)
+	if o, ok := s.byKey[string(s.keyBuf)]; ok && s.actors[o].guessed && s.find(o) != s.find(a) {
+		s.merge(a, o)
+	}
 }
 
 // conjOfPerson reports whether the name at token i is joined by "and" to

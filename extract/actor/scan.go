@@ -63,10 +63,10 @@ func (s *state) step(i int) int {
 			return j
 		}
 	}
-	if t.cap && !t.stop {
+	if t.cap && !t.stop && t.cls&cFirstPron == 0 {
 		return s.nameAt(i)
 	}
-	if (!t.cap || t.first || t.text == "I") && t.cls&cPronoun != 0 {
+	if (!t.cap || t.first || t.cls&cFirstPron != 0) && t.cls&cPronoun != 0 {
 		s.pronoun(i)
 	}
 	return i + 1

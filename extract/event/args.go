@@ -325,9 +325,12 @@ func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
 		w := s.toks[k].low
 		if s.toks[k].ment >= 0 {
 			g, _ := s.groupEndingAt(k)
-			before := ""
-			if g.lo > 0 {
-				before = s.toks[g.lo-1].low
+			before, b := "", g.lo-1
+			for b >= 0 && s.toks[b].cls&cDet != 0 {
+				b-- // "In the US, call ...": the phrase's preposition
+			}
+			if b >= 0 {
+				before = s.toks[b].low
 			}
 			switch {
 			case s.isPossessive(g.hi):
@@ -335,7 +338,7 @@ func (x *extractor) subject(s *sentence, ci int, c *cand) []group {
 			case before == "with" && s.toks[c.head].form == 'g' && g.hi == c.lo:
 				// "with Israel threatening a ground operation"
 				return s.coordLeft(g)
-			case g.lo > 0 && s.toks[g.lo-1].cls&cPrep != 0 && before != "despite":
+			case b >= 0 && s.toks[b].cls&cPrep != 0 && before != "despite":
 				// inside a prepositional phrase
 			default:
 				return s.coordLeft(g)

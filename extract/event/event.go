@@ -960,6 +960,15 @@ func (x *extractor) modality(s *sentence) {
 		x.localModality(s, c)
 		x.tense(s, c)
 	}
+	// A negated head that negates its complement leaves it possible: "has
+	// not ruled out resigning", "did not refuse to negotiate".
+	for _, c := range s.cands {
+		if c.gov >= 0 && c.modFixed && c.mod == doc.Negated {
+			if g := s.cands[c.gov]; g.mod == doc.Negated && g.p.compl == doc.Negated {
+				c.mod = doc.Hypothetical
+			}
+		}
+	}
 	// Light verbs and verbs pass their modality to their object nouns:
 	// "Israel will launch an offensive", "Egypt will host talks".
 	for _, c := range s.cands {
@@ -997,7 +1006,7 @@ func (x *extractor) modality(s *sentence) {
 		from := sort.Search(len(s.cands), func(j int) bool { return s.cands[j].head >= lo })
 		for cj := from; cj < len(s.cands) && s.cands[cj].head < hi; cj++ {
 			o := s.cands[cj]
-			if cj == ci || o.p.has(fSpeech) {
+			if cj == ci || o.p.has(fSpeech) || lo == c.hi && s.coordinatedWith(c.head, o.head) {
 				continue
 			}
 			if !o.absorbed {
@@ -1018,6 +1027,19 @@ func (x *extractor) modality(s *sentence) {
 			break
 		}
 	}
+}
+
+// coordinatedWith reports whether token k stands in a clause coordinated
+// with verb v's: "Meghan said there was concern, and Harry condemned his
+// relatives" does not report the condemnation.
+func (s *sentence) coordinatedWith(v, k int) bool {
+	for n := 0; k >= 0 && n < len(s.toks); n++ {
+		if s.toks[k].Head == v {
+			return s.toks[k].Rel == "conj"
+		}
+		k = s.toks[k].Head
+	}
+	return false
 }
 
 // pastPerfect reports whether the participle at h follows "had" (adverbs

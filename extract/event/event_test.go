@@ -277,6 +277,21 @@ func TestExtract(t *testing.T) {
 	}{
 		{"negation", "The United States did not veto the resolution.",
 			[]want{{trigger: "veto", code: "129", mod: doc.Negated, agents: []string{"country:USA"}}}},
+		{"negation contracted", "The United States didn’t veto the resolution.",
+			[]want{{trigger: "veto", code: "129", mod: doc.Negated, agents: []string{"country:USA"}}}},
+		{"negation contracted modal", "The United States won't veto the resolution.",
+			[]want{{trigger: "veto", code: "129", mod: doc.Negated, agents: []string{"country:USA"}}}},
+		{"negation cannot", "The United States cannot veto the resolution.",
+			[]want{{trigger: "veto", code: "129", mod: doc.Negated, agents: []string{"country:USA"}}}},
+		{"rule out", "Israel ruled out a ceasefire on Monday.",
+			[]want{{trigger: "ruled out", code: "120", agents: []string{"country:ISR"}},
+				{trigger: "ceasefire", mod: doc.Negated}}},
+		{"not rule out", "Netanyahu has not ruled out a ceasefire.",
+			[]want{{trigger: "ruled out", code: "120", mod: doc.Negated},
+				{trigger: "ceasefire", mod: doc.Hypothetical}}},
+		{"not refuse", "Hamas did not refuse to negotiate.",
+			[]want{{trigger: "refuse", code: "120", mod: doc.Negated},
+				{trigger: "negotiate", mod: doc.Hypothetical}}},
 		{"abstain from vetoing", "The U.S. abstained from vetoing the resolution.",
 			[]want{{trigger: "abstained", code: "EG-ABSTAIN", action: "abstain", mod: doc.Asserted, agents: []string{"country:USA"}},
 				{trigger: "vetoing", code: "129", mod: doc.Negated}}},
@@ -434,6 +449,8 @@ func TestImperative(t *testing.T) {
 		{"Israel will attack and destroy the tunnels.", "destroy", false},
 		{"Israel attacked the tunnels.", "attacked", false},
 		{"They must leave.", "leave", false},
+		{"How to get help: In the US, call the National Suicide Prevention Lifeline at 1-800-273-8255.", "call", true},
+		{"He left early, officials said.", "left", false},
 	}
 	for _, tt := range tests {
 		d := parsedDoc(t, tt.text)

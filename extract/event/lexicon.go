@@ -404,6 +404,7 @@ func (l *lexicon) indexWords() {
 	for w, cs := range l.cueIdx {
 		put(w, func(wi *wordInfo) { wi.cues = cs })
 	}
+	l.indexContractions(put)
 	for _, wi := range l.words {
 		if wi.lemma != "" {
 			wi.verbs = l.verbs[wi.lemma]
@@ -428,6 +429,25 @@ func (l *lexicon) indexWords() {
 			if pats != nil {
 				put(w, func(wi *wordInfo) { wi.nouns = pats })
 			}
+		}
+	}
+}
+
+// indexContractions gives an auxiliary and the negation written as one
+// token ("didn't", "can't", "won't", "cannot": the tokenizer keeps them
+// whole, the parser splits them) the classes of both words and the
+// negation's cues, so that "Israel didn't attack" is negated.
+func (l *lexicon) indexContractions(put func(string, func(*wordInfo))) {
+	for aux := range auxiliaries {
+		if strings.ContainsAny(aux, "'’") {
+			continue
+		}
+		for w, neg := range map[string]string{aux + "n't": "n't", aux + "not": "not"} {
+			if neg == "not" && aux != "can" {
+				continue // "cannot" only
+			}
+			cls, cues := closedClass[aux]|closedClass[neg], l.cueIdx[neg]
+			put(w, func(wi *wordInfo) { wi.cls, wi.cues = wi.cls|cls, cues })
 		}
 	}
 }

@@ -185,8 +185,9 @@ func (x *extractor) counted(s *sentence, k int) int {
 // in role.
 func (x *extractor) addNode(s *sentence, c *cand, role string, k int) {
 	k = x.counted(s, k)
-	if h := s.toks[k].Head; s.relativePronoun(k) && h >= 0 && s.toks[h].Rel == "acl:relcl" && s.toks[h].Head >= 0 {
-		// "a molester who was confined": the molester.
+	if h := s.toks[k].Head; s.relativePronoun(k) && s.toks[k].ment < 0 && h >= 0 && s.toks[h].Rel == "acl:relcl" && s.toks[h].Head >= 0 {
+		// "a molester who was confined": the molester (a "who" the
+		// actor step resolved is its own mention).
 		k = s.toks[h].Head
 	}
 	ks := s.conjuncts(k)
@@ -265,6 +266,10 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 	switch k := s.child(h, "nsubj"); {
 	case headPassive:
 		x.addSubjects(s, c, h, "nsubj", doc.RoleTarget)
+	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl" && !s.otherSubject(h, k) && s.toks[k].ment >= 0:
+		// "who" the actor step resolved (package actor: its antecedent,
+		// or the person whose phrase the named antecedent modifies).
+		x.addNode(s, c, doc.RoleAgent, k)
 	case k >= 0 && s.relativePronoun(k) && s.toks[h].Rel == "acl:relcl" && !s.otherSubject(h, k):
 		// "a resolution that called for": the resolution's, or its
 		// owner's ("a UN Security Council resolution that called for").
@@ -284,17 +289,21 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			x.sharedSubject(s, c, h)
 		}
 	}
+	inverted := s.invertedSpeech(c, h)
 	for _, k := range s.children(h) {
 		switch r, _ := s.rel(k); r {
 		case "obj", "iobj":
-			if j := x.aim(s, c, k); j >= 0 {
+			if inverted && k > h && s.toks[k].ment >= 0 {
+				// "..., estimates Evan Sparks, CEO of Determined AI"
+				x.addNode(s, c, doc.RoleAgent, k)
+			} else if j := x.aim(s, c, k); j >= 0 {
 				// "fired anti-aircraft batteries at Russia": the parser
 				// hangs the aim from the weapon.
 				x.addNode(s, c, doc.RoleTarget, j)
 			} else if j := s.partnerOf(k); j >= 0 && !c.p.has(fSpeech) {
 				// "ratified an agreement with the European Union"
 				x.addNode(s, c, doc.RoleTarget, j)
-			} else if !c.p.has(fSpeech) || r == "iobj" || s.toks[k].ment >= 0 {
+			} else if !c.p.has(fSpeech) || r == "iobj" || s.toks[k].ment >= 0 && !s.clauseSubject(k) {
 				x.addNode(s, c, doc.RoleTarget, k)
 			}
 		case "obl":
@@ -310,6 +319,39 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			}
 		}
 	}
+}
+
+// clauseSubject reports whether the actor at token k, which the parser
+// made a speech verb's object, is followed by a finite verb or an
+// auxiliary: the subject of the clause reported ("Begala said the former
+// mayor will need to push"), not whom it was said to.
+func (s *sentence) clauseSubject(k int) bool {
+	e := s.mentionEnd(k)
+	if e >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[e]
+	switch t.XPOS {
+	case "MD", "VBD", "VBZ", "VBP":
+		return t.Tag == "AUX" || t.Tag == "VERB"
+	}
+	return false
+}
+
+// invertedSpeech reports whether speech verb h has its subject after it,
+// as the parser's object: a finite verb with no subject of its own right
+// after a comma or a closing quotation mark ("..., estimates Evan Sparks";
+// "“...,” wrote Williams"). "..., telling Israel" is a participle whose
+// subject is the clause's.
+func (s *sentence) invertedSpeech(c *cand, h int) bool {
+	if !c.p.has(fSpeech) || h == 0 || c.hasRole(doc.RoleAgent) || s.child(h, "nsubj") >= 0 {
+		return false
+	}
+	if x := s.toks[h].XPOS; x != "VBD" && x != "VBZ" && x != "VBP" {
+		return false
+	}
+	p := s.toks[h-1].Text
+	return p == "," || p == "”" || p == "\"" || p == "''"
 }
 
 // headlinePassive reports whether verb h is a headline's passive without
@@ -854,11 +896,12 @@ func (s *sentence) predicate(i int) bool {
 // imperative reports whether token i is the verb of an imperative, an
 // instruction to the reader rather than an event ("Sign up for our
 // newsletter", "Keep them hydrated"): a bare verb heading its sentence,
-// with no subject and no auxiliary, or coordinated with one ("Sign up and
-// get the news"; not "Israel will attack and destroy").
+// or a clause set beside it ("How to get help: In the US, call the
+// Lifeline"), with no subject and no auxiliary, or coordinated with one
+// ("Sign up and get the news"; not "Israel will attack and destroy").
 func (s *sentence) imperative(i int) bool {
 	t := &s.toks[i]
-	if !s.parsed() || s.title || t.Tag != "VERB" || t.XPOS != "VB" || !s.predicate(i) {
+	if !s.parsed() || s.title || t.Tag != "VERB" || t.XPOS != "VB" || !s.predicate(i) && t.Rel != "parataxis" {
 		return false
 	}
 	for n := 0; s.toks[i].Rel == "conj" && n < len(s.toks); n++ {

@@ -15,7 +15,9 @@ import (
 // sameAnalysis holds, for each treebank split, the SHA-256 of what the
 // tagger and the parser's model make of its sentences (tags, lemmas, heads
 // and relations of every word; see analysisDigest), as they gave them when
-// these digests were recorded (2026-12-07, main at e0c847c). The rules
+// these digests were recorded (2026-12-07, main at e0c847c; the lemmas of
+// three splits again on 2026-12-07 when compounds of irregular verbs
+// became checked against the dictionary). The rules
 // that Parse applies after the model (repair.go) are left out: they change
 // with the extractors' needs, the models only with `make train`. Speeding
 // up the tagger or the parser must leave the digests as they are; a change
@@ -26,13 +28,13 @@ var sameAnalysis = []struct{ file, predicted, gold string }{
 		"ab50c5aec42c3cc61d714688133e4345ed758dce10792db5431da8e773c87fa4",
 		"d2018924da3612106d6504e36c06f2db1ab91de0277e097e12b8f55ca8670097"},
 	{"en_ewt-ud-test.conllu.gz",
-		"d5078b9b939602440d5700d1bca925693fef69d84e05af6fa2735a7cbc609d8b",
+		"5997d856033311ffa64998f4d788b5c0b05cd6ebce555b184a4e0f2acc18855c",
 		"11ac10d0eba20123dd8281638443ecfbbb4ee83c3482316fa9667de8ed183ff8"},
 	{"en_gum-ccby-ud-dev.conllu.gz",
-		"271fb474b17ecf3343527d3c99b4b1dc4a66a71d01ea755e965375cc6fc20ad9",
+		"2c16883571d81707b28305b22074ce5d7edc01c91db1deef1557750f70c47094",
 		"a0ef7ccd347a08893173d6ab054f5ecdcd3810982124df5c9e41a7827bfdfe35"},
 	{"en_gum-ccby-ud-test.conllu.gz",
-		"e2a874e45e79542b7dad1f31ff5c6ec1c86f12d387b91fa31aaef11b8df71bf4",
+		"f30553a33b8f5dcc388bce1bbe51350281a8cb6fc061a9d07043a845ea540448",
 		"3d70c1d361bcf3db315ff4d9ad6200f55a11e0d2a167ff55deab010aeae06f94"},
 }
 

@@ -20,6 +20,7 @@ func TestTag(t *testing.T) {
 		{"When the Air Force selected Northrop Grumman on February 29, Boeing protested.", []string{"When/ADV/WRB/when", "selected/VERB/VBD/select", "February/PROPN/NNP/February", "29/NUM/CD/29", "protested/VERB/VBD/protest"}},
 		{"Ryanair exercises options on five Boeing 737s.", []string{"exercises/VERB/VBZ/exercise", "options/NOUN/NNS/option", "five/NUM/CD/five"}},
 		{"Israel has been criticized, and talks were suspended.", []string{"has/AUX/VBZ/have", "been/AUX/VBN/be", "criticized/VERB/VBN/criticize", "were/AUX/VBD/be", "suspended/VERB/VBN/suspend"}},
+		{"The scandal toppled the president and doubled the debt.", []string{"toppled/VERB/VBD/topple", "doubled/VERB/VBD/double"}},
 		{"She didn't resign; he's leaving.", []string{"did/AUX/VBD/do", "n't/PART/RB/not", "resign/VERB/VB/resign", "'s/AUX/VBZ/be", "leaving/VERB/VBG/leave"}},
 	} {
 		toks := Analyze(tc.sentence, 0, len(tc.sentence))

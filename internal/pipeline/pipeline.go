@@ -31,6 +31,7 @@ import (
 	"github.com/eventgraph/eventgraph/extract/event"
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/resolve"
+	"github.com/eventgraph/eventgraph/timeline"
 )
 
 // Options control a run.
@@ -229,7 +230,11 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	}
 
 	// Write in input order.
-	wr := &writer{st: st, res: res, opt: opt, sum: &sum, log: log, batchSize: opt.Batch, ramp: 1, batchIDs: map[string]bool{}}
+	index, err := timeline.NewMaintainer(st)
+	if err != nil {
+		return sum, err
+	}
+	wr := &writer{st: st, res: res, index: index, opt: opt, sum: &sum, log: log, batchSize: opt.Batch, ramp: 1, batchIDs: map[string]bool{}}
 	if wr.batchSize <= 0 {
 		wr.batchSize = 1
 	}
@@ -306,6 +311,9 @@ func Run(ctx context.Context, st *graph.Store, inputs []string, opt Options) (Su
 	}
 	if bar != nil {
 		_ = bar.Finish()
+	}
+	if wr.index.Stale() {
+		log.Warn("the store's timeline index is stale: timelines are built from the whole store until 'eventgraph reindex' rebuilds it")
 	}
 	sum.Elapsed = time.Since(start)
 	if werr != nil {
@@ -600,6 +608,7 @@ func datePublished(arts []doc.Article, t time.Time) {
 type writer struct {
 	st        *graph.Store
 	res       *resolve.Resolver
+	index     *timeline.Maintainer // the store's timeline index, updated per batch
 	opt       Options
 	sum       *Summary
 	log       *slog.Logger
@@ -769,11 +778,19 @@ func (w *writer) flush(ctx context.Context) error {
 		return err
 	}
 	write := func() written {
+		if err := w.index.Begin(ctx); err != nil {
+			return written{err: err}
+		}
 		n, err := w.st.WriteBatch(ctx, batch)
 		if err != nil {
-			err = fmt.Errorf("writing %d article(s): %w", len(batch), err)
+			return written{err: fmt.Errorf("writing %d article(s): %w", len(batch), err)}
 		}
-		return written{quads: n, stats: stats, err: err}
+		// The batch is stored: its index update is not cut by an
+		// interrupt (else the index is stale until a reindex).
+		if err := w.index.Update(context.WithoutCancel(ctx), batchEvents(batch)); err != nil {
+			return written{err: fmt.Errorf("after writing %d article(s): %w", len(batch), err)}
+		}
+		return written{quads: n, stats: stats}
 	}
 	if !async {
 		return w.account(write())
@@ -782,6 +799,27 @@ func (w *writer) flush(ctx context.Context) error {
 	w.inflightIDs = done
 	go func(ch chan<- written) { ch <- write() }(w.inflight)
 	return nil
+}
+
+// batchEvents are the events a batch's quads describe or link to.
+func batchEvents(batch []graph.ArticleQuads) []quad.Value {
+	seen := map[quad.Value]bool{}
+	var out []quad.Value
+	add := func(v quad.Value) {
+		if iri, ok := v.(quad.IRI); ok && strings.HasPrefix(string(iri), "eg:event/") && !seen[iri] {
+			seen[iri] = true
+			out = append(out, iri)
+		}
+	}
+	for _, b := range batch {
+		for _, qs := range [][]quad.Quad{b.Own, b.Shared} {
+			for _, q := range qs {
+				add(q.Subject)
+				add(q.Object)
+			}
+		}
+	}
+	return out
 }
 
 // wait waits for the write in progress, if any, and accounts for it.

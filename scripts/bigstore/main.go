@@ -31,6 +31,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/timeline"
 )
 
 // perCopy are the IRI prefixes of nodes that belong to one article (or to
@@ -73,17 +74,35 @@ func run(ctx context.Context, from, to string, copies, weeks int) error {
 	}
 	defer dst.Close()
 	w := &writer{s: dst}
+	// The store's timeline index is kept up to date per copy, as an
+	// ingest keeps it per batch.
+	if w.index, err = timeline.NewMaintainer(dst); err != nil {
+		return err
+	}
+	if err := w.index.Begin(ctx); err != nil {
+		return err
+	}
 	start := time.Now()
 	for _, q := range shared {
 		if err := w.add(q); err != nil {
 			return err
 		}
 	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if err := w.indexed(ctx, nil); err != nil {
+		return err
+	}
+	events := eventsOf(own)
 	done := 0
 	for c := range copies {
 		if ctx.Err() != nil {
 			slog.Warn("interrupted: the store holds whole copies only", "copies", c)
 			break
+		}
+		if err := w.index.Begin(ctx); err != nil {
+			return err
 		}
 		for _, q := range own {
 			if err := w.add(copyQuad(q, c, c*weeks*7)); err != nil {
@@ -93,13 +112,22 @@ func run(ctx context.Context, from, to string, copies, weeks int) error {
 		if err := w.flush(); err != nil {
 			return err
 		}
+		renamed := make([]quad.Value, len(events))
+		for i, e := range events {
+			renamed[i] = rename(e, c)
+		}
+		// The copy is written: its index follows, interrupted or not.
+		if err := w.indexed(context.WithoutCancel(ctx), renamed); err != nil {
+			return err
+		}
 		done++
 		if (c+1)%5 == 0 || c+1 == copies {
-			slog.Info("copied", "copies", c+1, "of", copies, "quads", w.n, "elapsed", time.Since(start).Round(time.Second))
+			slog.Info("copied", "copies", c+1, "of", copies, "quads", w.n, "elapsed", time.Since(start).Round(time.Second),
+				"indexing", w.indexing.Round(time.Second))
 		}
 	}
 	slog.Info("store written", "to", to, "quads", w.n, "shared", len(shared), "per_copy", len(own), "copies", done,
-		"elapsed", time.Since(start).Round(time.Second))
+		"elapsed", time.Since(start).Round(time.Second), "indexing", w.indexing.Round(time.Second))
 	return nil
 }
 
@@ -191,11 +219,39 @@ func shiftDates(v quad.Value, days int) quad.Value {
 	}))
 }
 
+// eventsOf are the event nodes of quads.
+func eventsOf(qs []quad.Quad) []quad.Value {
+	seen := map[quad.Value]bool{}
+	var out []quad.Value
+	for _, q := range qs {
+		for _, v := range []quad.Value{q.Subject, q.Object} {
+			if iri, ok := v.(quad.IRI); ok && strings.HasPrefix(string(iri), "eg:event/") && !seen[v] {
+				seen[v] = true
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
 // writer adds quads in transactions of txQuads.
 type writer struct {
-	s   *graph.Store
-	buf []quad.Quad
-	n   int
+	s     *graph.Store
+	index *timeline.Maintainer
+	buf   []quad.Quad
+	n     int
+	// indexing is the time spent updating the timeline index.
+	indexing time.Duration
+}
+
+// indexed updates the timeline index after the events were written.
+func (w *writer) indexed(ctx context.Context, events []quad.Value) error {
+	t := time.Now()
+	defer func() { w.indexing += time.Since(t) }()
+	if err := w.index.Update(ctx, events); err != nil {
+		return fmt.Errorf("indexing the timeline: %w", err)
+	}
+	return nil
 }
 
 func (w *writer) add(q quad.Quad) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -47,6 +48,28 @@ func TestCopies(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer big.Close()
+	// The copy's timeline index is fresh, and its first page is the
+	// built timeline's.
+	ix, err := timeline.OpenIndex(ctx, big)
+	if err != nil || ix == nil {
+		t.Fatalf("the copy has no fresh timeline index: %v", err)
+	}
+	built, err := timeline.BuildFrom(ctx, big, timeline.Filter{MinSalience: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := ix.Page(ctx, big, timeline.Filter{MinSalience: 0.5}, "", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pg.Total != len(built.Events) || len(pg.Timeline.Events) != min(50, len(built.Events)) {
+		t.Fatalf("index page: %d of %d events, built %d", len(pg.Timeline.Events), pg.Total, len(built.Events))
+	}
+	for i, e := range pg.Timeline.Events {
+		if e.ID != built.Events[i].ID || !reflect.DeepEqual(e.When, built.Events[i].When) {
+			t.Fatalf("index page event %d: %s %+v, built %s %+v", i, e.ID, e.When, built.Events[i].ID, built.Events[i].When)
+		}
+	}
 	got, err := report.Count(ctx, big)
 	if err != nil {
 		t.Fatal(err)

@@ -64,7 +64,7 @@ func newLabelTable(b []byte, labels int) (*labelTable, []byte, error) {
 		}
 		t.shift, t.mask = 32-size, 1<<size-1
 		if classes == labels && labels <= maxLabels {
-			t.slots = make([]labelSlot, 1<<size)
+			t.slots = linear.Pages[labelSlot](t, 1<<size)
 			t.lanes = (labels + lanesPerWord - 1) / lanesPerWord
 		}
 	}, t.put)
@@ -76,6 +76,8 @@ func newLabelTable(b []byte, labels int) (*labelTable, []byte, error) {
 	case t.slots == nil:
 		return nil, nil, errors.New("too many labels")
 	}
+	a := linear.NewArena(t, linear.Bytes(t.rows)+linear.Bytes(t.dense))
+	t.rows, t.dense = linear.Move(a, t.rows), linear.Move(a, t.dense)
 	return t, rest, nil
 }
 
@@ -141,12 +143,15 @@ const (
 	maxLaneRows  = laneMask / (2*laneBias - 1) // 32
 )
 
-// fold adds the lanes of the labels some to their sums, and clears the
-// lanes.
-func (s *labelSums) fold(some []uint16, lanes int) {
+// fold adds the lanes, lanes words of them, to the sums of their labels
+// and clears them.
+func (s *labelSums) fold(lanes int) {
 	bias := s.dense * laneBias
-	for _, id := range some {
-		s.acc[id] += int32(s.lanes[id/lanesPerWord]>>(laneBits*(id%lanesPerWord))&laneMask) - bias
+	for k, l := range s.lanes[:lanes] {
+		acc := (*[lanesPerWord]int32)(s.acc[lanesPerWord*k:])
+		acc[0] += int32(l&laneMask) - bias
+		acc[1] += int32(l>>laneBits&laneMask) - bias
+		acc[2] += int32(l>>(2*laneBits)&laneMask) - bias
 	}
 	clear(s.lanes[:lanes])
 	s.dense = 0
@@ -158,11 +163,9 @@ func (s *labelSums) fold(some []uint16, lanes int) {
 // 16-bit weights stay far below 2^24) times a positive scale, which keeps
 // integers below 2^23 apart.
 func (t *labelTable) best(feats []uint64, some []uint16, sums *labelSums) int16 {
-	for _, id := range some {
-		sums.acc[id] = 0
-	}
-	t.sum(feats, some, sums)
-	sums.fold(some, t.lanes)
+	clear(sums.acc[:t.lanes*lanesPerWord])
+	t.sum(feats, sums)
+	sums.fold(t.lanes)
 	acc := &sums.acc
 	best := some[0]
 	for _, id := range some[1:] {
@@ -173,12 +176,12 @@ func (t *labelTable) best(feats []uint64, some []uint16, sums *labelSums) int16 
 	return int16(best)
 }
 
-// sum adds the weights of feats to sums, which fold for the labels some
-// when their lanes are full.
+// sum adds the weights of feats to sums, folding their lanes when they are
+// full.
 //
 // It reads each feature's home slot in a first loop without branches, so
 // that the cache misses overlap, then compares, probes and adds.
-func (t *labelTable) sum(feats []uint64, some []uint16, sums *labelSums) {
+func (t *labelTable) sum(feats []uint64, sums *labelSums) {
 	acc := &sums.acc
 	var (
 		home  [32]uint32
@@ -220,7 +223,7 @@ func (t *labelTable) sum(feats []uint64, some []uint16, sums *labelSums) {
 				}
 			case denseRow:
 				if sums.dense == maxLaneRows {
-					sums.fold(some, t.lanes)
+					sums.fold(t.lanes)
 				}
 				row := t.dense[r : r+t.lanes]
 				lanes := sums.lanes[:len(row)]

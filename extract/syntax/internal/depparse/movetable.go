@@ -72,7 +72,8 @@ func newMoveTable(b []byte) (t *moveTable, rest []byte, features, weights int, e
 	if err != nil {
 		return nil, nil, 0, 0, err
 	}
-	t = &moveTable{shift: 32 - size, mask: 1<<size - 1, slots: make([]moveSlot, 1<<size)}
+	t = &moveTable{shift: 32 - size, mask: 1<<size - 1}
+	t.slots = linear.Pages[moveSlot](t, 1<<size)
 	q := newLogCodes(float64(min(minAbs, maxAbs)), float64(maxAbs))
 	for c := range t.value {
 		t.value[c] = int32(math.Round(q.value(int8(c))))

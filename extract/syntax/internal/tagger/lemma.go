@@ -191,15 +191,23 @@ func (l *Lemmatizer) find(base []byte, tr *tagRules) found {
 		return found{exception: lemma, isExc: true}
 	}
 	// A compound of an irregular verb: "upheld" as "held", "outgrew" as
-	// "grew" (but not "applied" as "lied": that rewrite is regular).
+	// "grew" (but not "applied" as "lied": that rewrite is regular), when
+	// the dictionary knows the compound's lemma: "doubled" is no "bled"
+	// ("doubleed"), "toppled" no "pled" ("topplead").
+	var cbuf [64]byte
 	for k := 2; tr.compounds && k <= len(base)-minStem; k++ {
 		if !utf8.RuneStart(base[k]) {
 			continue
 		}
 		if lemma, ok := l.exception(tr, base[k:]); ok {
-			if r := rewriteOf(base[k:], lemma); r.add != "" && r.add != "e" {
-				return found{r: r} // base[:k] + lemma
+			r := rewriteOf(base[k:], lemma)
+			if r.add == "" || r.add == "e" {
+				continue
 			}
+			if tr.classes != 0 && !l.knows(append(append(cbuf[:0], base[:len(base)-r.cut]...), r.add...), tr.classes) {
+				continue
+			}
+			return found{r: r} // base[:k] + lemma
 		}
 	}
 	var (

@@ -3,15 +3,22 @@ package tagger
 import (
 	"encoding/binary"
 	"slices"
+
+	"github.com/eventgraph/eventgraph/extract/syntax/internal/linear"
 )
 
 // lexTable maps word hashes (the top 32 bits of word.lower) to the word's
 // lexicon classes, an opaque bit set that the features use as one value.
-// Open addressing, each key's search starting at its top bits.
+// Open addressing, each key's search starting at its top bits; a key and
+// its classes share a slot, so that a search reads one place.
 type lexTable struct {
-	keys    []uint32 // 0: empty
-	classes []uint16
-	shift   uint32
+	slots []lexSlot
+	shift uint32
+}
+
+type lexSlot struct {
+	key     uint32 // 0: empty
+	classes uint16
 }
 
 func lexKey(lower uint64) uint32 {
@@ -47,16 +54,18 @@ func allocLex(n int) *lexTable {
 	for 1<<bits < 2*n {
 		bits++
 	}
-	return &lexTable{keys: make([]uint32, 1<<bits), classes: make([]uint16, 1<<bits), shift: 32 - bits}
+	t := &lexTable{shift: 32 - bits}
+	t.slots = linear.Pages[lexSlot](t, 1<<bits)
+	return t
 }
 
 func (t *lexTable) put(k uint32, c uint16) {
-	mask := uint32(len(t.keys) - 1)
+	mask := uint32(len(t.slots) - 1)
 	i := k >> t.shift
-	for t.keys[i] != 0 {
+	for t.slots[i].key != 0 {
 		i = (i + 1) & mask
 	}
-	t.keys[i], t.classes[i] = k, c
+	t.slots[i] = lexSlot{k, c}
 }
 
 // get returns the classes of the word with hash lower, 0 if unknown.
@@ -65,11 +74,11 @@ func (t *lexTable) get(lower uint64) uint16 {
 		return 0
 	}
 	k := lexKey(lower)
-	mask := uint32(len(t.keys) - 1)
+	mask := uint32(len(t.slots) - 1)
 	for i := k >> t.shift; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		switch t.slots[i].key {
 		case k:
-			return t.classes[i]
+			return t.slots[i].classes
 		case 0:
 			return 0
 		}
@@ -83,9 +92,9 @@ func (t *lexTable) appendBinary(b []byte) []byte {
 		c uint16
 	}
 	var es []entry
-	for i, k := range t.keys {
-		if k != 0 {
-			es = append(es, entry{k, t.classes[i]})
+	for _, sl := range t.slots {
+		if sl.key != 0 {
+			es = append(es, entry{sl.key, sl.classes})
 		}
 	}
 	slices.SortFunc(es, func(a, b entry) int { return int(int64(a.k) - int64(b.k)) })

@@ -182,7 +182,7 @@ func decodeTable(b []byte, pos *positions) (*table, []byte, error) {
 		}
 		t.shift, t.mask = 32-bits, 1<<bits-1
 		if info.Classes == len(pos.classOf) {
-			t.slots = make([]tableSlot, 1<<bits)
+			t.slots = linear.Pages[tableSlot](t, 1<<bits)
 		}
 	}, func(k uint32, classes []uint16, weights []int16) {
 		if t.slots == nil {
@@ -202,6 +202,8 @@ func decodeTable(b []byte, pos *positions) (*table, []byte, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("tagger: %w", err)
 	}
+	a := linear.NewArena(t, linear.Bytes(t.sparse)+linear.Bytes(t.dense))
+	t.sparse, t.dense = linear.Move(a, t.sparse), linear.Move(a, t.dense)
 	return t, rest, nil
 }
 
