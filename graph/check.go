@@ -123,7 +123,7 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 		case Spans:
 			rep.ActorMentions += CountSpans(Str(q.Object))
 			edges = append(edges, edge{q.Subject, p, q.Object})
-		case MentionOf, Agent, Target, HasPlace, Participant, Handle:
+		case MentionOf, Agent, Target, HasPlace, Participant:
 			edges = append(edges, edge{q.Subject, p, q.Object})
 		}
 	}
@@ -188,7 +188,6 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 			} else {
 				add(Finding{Problem: MissingNode, Node: Str(e.o), Detail: "event referred to by " + Str(m) + " is not stored"})
 			}
-		case Handle:
 		default: // argument edges of event mentions
 			if !is(e.o, ClassActor) {
 				add(Finding{Problem: MissingNode, Node: Str(e.o), Detail: fmt.Sprintf("actor referred to by %s (%s) is not stored", Str(m), Str(e.p))})

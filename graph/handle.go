@@ -7,15 +7,18 @@ import (
 )
 
 // MentionHandle is what an event mention stores of itself beside
-// eg:mentionOf, packed into one literal (the object of eg:handle) so that
-// a mention costs two quads, not twenty (its article is named by its
-// IRI, MentionArticle).
+// eg:mentionOf, packed into one line of its article's eg:handles literal
+// (FormatHandles: line N is the handle of <eg:mention/ID/N>), so that a
+// mention costs one quad, not twenty (its article is named by its IRI,
+// MentionArticle).
 // Offsets are byte offsets into the article's text (schema:text of the
 // article), which is stored once: the sentence, trigger and time
 // expression are read from it rather than stored again on every mention.
 //
-// The literal is version 1 of the format, fields separated by "|" in this
-// order (a "|" or "\" inside a field is escaped with "\"):
+// A handle is version 2 of the format (version 1, vocabulary 2 to 4, was
+// the same line stored as its mention's own eg:handle), fields separated by
+// "|" in this order (a "|", "\" or newline inside a field is escaped with
+// "\"):
 //
 //	sentence   index of the sentence in the article, -1 when none
 //	sentSpan   START-END of the sentence
@@ -84,13 +87,45 @@ func (h MentionHandle) String() string {
 			b.WriteByte('|')
 		}
 		for j := 0; j < len(f); j++ {
-			if f[j] == '|' || f[j] == '\\' {
+			if f[j] == '|' || f[j] == '\\' || f[j] == '\n' {
 				b.WriteByte('\\')
 			}
 			b.WriteByte(f[j])
 		}
 	}
 	return b.String()
+}
+
+// FormatHandles packs an article's event mention handles into the literal
+// of its eg:handles: one line each (MentionHandle.String, which escapes
+// newlines), in the order of the mentions.
+func FormatHandles(hs []MentionHandle) string {
+	var b strings.Builder
+	for i, h := range hs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(h.String())
+	}
+	return b.String()
+}
+
+// HandleAt reads the n-th handle of an eg:handles literal (FormatHandles):
+// the handle of the article's mention <eg:mention/ID/n>.
+func HandleAt(handles string, n int) (MentionHandle, error) {
+	start, line := 0, 0
+	for i := 0; i <= len(handles); i++ {
+		switch {
+		case i < len(handles) && handles[i] == '\\':
+			i++ // an escaped character, a newline maybe
+		case i == len(handles) || handles[i] == '\n':
+			if line == n {
+				return ParseHandle(handles[start:i])
+			}
+			start, line = i+1, line+1
+		}
+	}
+	return MentionHandle{}, fmt.Errorf("no mention handle %d among the article's %d", n, line)
 }
 
 // ParseHandle reads what MentionHandle.String wrote.

@@ -39,31 +39,43 @@ func (s *Store) ArticleMentions(id string) []quad.Value {
 	}
 }
 
-// ReadEventMention reads an event mention node: one index lookup of its
-// few quads.
-func (s *Store) ReadEventMention(ctx context.Context, node quad.Value) (EventMention, error) {
+// ReadEventMention reads an event mention: its node's quads (one index
+// lookup), and its handle from handles, its article's eg:handles (which
+// the caller reads once per article, with the article's text).
+func (s *Store) ReadEventMention(ctx context.Context, node quad.Value, handles string) (EventMention, error) {
 	p, err := s.Out(ctx, node)
 	if err != nil {
 		return EventMention{}, err
 	}
-	return EventMentionFrom(node, p)
+	return EventMentionFrom(node, p, handles)
 }
 
-// EventMentionFrom unpacks an event mention from its properties.
-func EventMentionFrom(node quad.Value, p Props) (EventMention, error) {
+// ArticleHandles reads an article's eg:handles (for one mention; readers
+// of many read the article once, with its text).
+func (s *Store) ArticleHandles(ctx context.Context, article quad.Value) (string, error) {
+	p, err := s.Out(ctx, article)
+	if err != nil {
+		return "", err
+	}
+	return p.Str(Handles), nil
+}
+
+// EventMentionFrom unpacks an event mention from its properties and its
+// article's eg:handles.
+func EventMentionFrom(node quad.Value, p Props, handles string) (EventMention, error) {
 	m := EventMention{Node: node, Event: p.First(MentionOf), Article: MentionArticle(node),
 		Trigger: p.Str(Trigger), TimeText: p.Str(TimeText), MentionHandle: MentionHandle{Sentence: -1, TimexStart: -1, TimexEnd: -1}}
 	iri := Str(node)
-	if n, err := strconv.Atoi(iri[strings.LastIndexByte(iri, '/')+1:]); err == nil {
-		m.Order = n
+	n, err := strconv.Atoi(iri[strings.LastIndexByte(iri, '/')+1:])
+	if err != nil {
+		return m, fmt.Errorf("%s is not an event mention's IRI", iri)
 	}
-	h := p.Str(Handle)
-	if h == "" {
-		return m, fmt.Errorf("event mention %s has no %s: %w", iri, Handle, ErrOldVocabulary)
+	m.Order = n
+	if handles == "" {
+		return m, fmt.Errorf("event mention %s: its article has no %s: %w", iri, Handles, ErrOldVocabulary)
 	}
-	var err error
-	if m.MentionHandle, err = ParseHandle(h); err != nil {
-		return m, err
+	if m.MentionHandle, err = HandleAt(handles, n); err != nil {
+		return m, fmt.Errorf("event mention %s: %w", iri, err)
 	}
 	return m, nil
 }
@@ -127,10 +139,10 @@ func (s *Store) CountActorMentions(ctx context.Context) (int, error) {
 }
 
 // CountEventMentions returns the number of event mentions stored, in one
-// scan of eg:handle.
+// scan of eg:mentionOf (a mention's one quad).
 func (s *Store) CountEventMentions(ctx context.Context) (int, error) {
 	n := 0
-	if err := s.eachObject(ctx, Handle, func(_, _ quad.Value) { n++ }); err != nil {
+	if err := s.eachObject(ctx, MentionOf, func(_, _ quad.Value) { n++ }); err != nil {
 		return 0, fmt.Errorf("counting event mentions: %w", err)
 	}
 	return n, nil
@@ -139,7 +151,7 @@ func (s *Store) CountEventMentions(ctx context.Context) (int, error) {
 // EventMentions returns every stored event mention node.
 func (s *Store) EventMentions(ctx context.Context) ([]quad.Value, error) {
 	var out []quad.Value
-	if err := s.eachObject(ctx, Handle, func(sub, _ quad.Value) { out = append(out, sub) }); err != nil {
+	if err := s.eachObject(ctx, MentionOf, func(sub, _ quad.Value) { out = append(out, sub) }); err != nil {
 		return nil, fmt.Errorf("listing event mentions: %w", err)
 	}
 	return out, nil

@@ -128,7 +128,11 @@ func TestDerivedFacts(t *testing.T) {
 			t.Errorf("article %s: %d mentions, want %d", id, len(ms), want)
 		}
 		for _, m := range ms {
-			mn, err := st.ReadEventMention(ctx, m)
+			hs, err := st.ArticleHandles(ctx, ArticleIRI(id))
+			if err != nil {
+				t.Fatal(err)
+			}
+			mn, err := st.ReadEventMention(ctx, m, hs)
 			if err != nil || mn.Article != ArticleIRI(id) {
 				t.Errorf("mention %s: article %v (%v), want %s", m, mn.Article, err, ArticleIRI(id))
 			}

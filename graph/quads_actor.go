@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"strings"
+
 	"github.com/cayleygraph/quad"
 )
 
@@ -15,7 +17,9 @@ func (m *mapping) actors() {
 		m.actorIRI[i] = iri
 		sh.add(iri, Type, ClassActor)
 		sh.add(iri, Label, quad.String(ac.Name))
-		sh.add(iri, ActorKey, quad.String(ac.Key))
+		if !IsDescription(iri) {
+			sh.add(iri, ActorKey, quad.String(ac.Key))
+		}
 		sh.add(iri, Kind, quad.String(string(ac.Kind)))
 		if ac.Code != "" {
 			sh.add(iri, ActorCode, quad.String(ac.Code))
@@ -56,6 +60,20 @@ func (m *mapping) actors() {
 	for _, k := range order {
 		w.add(m.actorIRI[k], Spans, quad.String(FormatSpans(spans[k])))
 	}
+}
+
+// descriptionPrefix begins the IRI of an actor known only by a
+// description within a story ("the police"; resolve keys it
+// desc:STORY:HEAD, and SameEntity never merges it with another actor).
+const descriptionPrefix = "eg:actor/desc/"
+
+// IsDescription reports whether an actor's IRI is a description's. A
+// description states no eg:key: its extractor keys name their article
+// ("desc:ARTICLE:police"), which no later article has, and a reloaded
+// resolver needs only its IRI (KeyOf keeps the desc: prefix, which is what
+// keeps it apart).
+func IsDescription(actor quad.Value) bool {
+	return strings.HasPrefix(Str(actor), descriptionPrefix)
 }
 
 // relation adds one relation of holder: a role (title, of obj), an

@@ -43,19 +43,24 @@ func MentionArticle(mention quad.Value) quad.IRI {
 // events they report.
 func (m *mapping) events() {
 	m.rep = representatives(m.d, m.as)
+	handles := make([]MentionHandle, len(m.d.Events))
 	for i := range m.d.Events {
-		m.eventMention(i)
+		handles[i] = m.eventMention(i)
 		m.event(i)
+	}
+	if len(handles) > 0 {
+		m.own.add(m.art, Handles, quad.String(FormatHandles(handles)))
 	}
 }
 
-// eventMention adds the article's i-th event mention: a handle
-// (eg:mentionOf and the packed eg:handle, see MentionHandle; no rdf:type
-// and no link to its article: its IRI says what it is and names its
-// article, MentionArticle). Its coding (action, CAMEO code, description)
-// and its arguments are the event's; its own modality, date and salience
-// are in the handle.
-func (m *mapping) eventMention(i int) {
+// eventMention adds the article's i-th event mention, one quad:
+// eg:mentionOf its event (no rdf:type and no link to its article: its IRI
+// says what it is and names its article, MentionArticle). It returns the
+// mention's handle, which the article's eg:handles holds (see
+// MentionHandle). Its coding (action, CAMEO code, description) and its
+// arguments are the event's; its own modality, date and salience are in
+// the handle.
+func (m *mapping) eventMention(i int) MentionHandle {
 	d, a, w := m.d, m.d.Article, &m.own
 	em := d.Events[i]
 	mi := mentionIRI(a.ID, i)
@@ -83,7 +88,7 @@ func (m *mapping) eventMention(i int) {
 			w.add(mi, TimeText, quad.String(x.Text))
 		}
 	}
-	w.add(mi, Handle, quad.String(h.String()))
+	return h
 }
 
 // argumentPredicate is the edge of an argument role.

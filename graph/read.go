@@ -414,7 +414,7 @@ func (s *Store) loadStories(ctx context.Context, r *resolve.Resolver, arts []pla
 			Seq:   a.seq,
 			Story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"),
 		}
-		places.m[Str(a.node)] = articlePlace{seq: a.seq, story: st.Story, text: places.text(p)}
+		places.m[Str(a.node)] = articlePlace{seq: a.seq, story: st.Story, text: places.text(p), handles: p.Str(Handles)}
 		for _, l := range p[SameStoryAs] {
 			st.Links = append(st.Links, Str(l))
 		}
@@ -464,14 +464,14 @@ func (s *Store) readKnownEvent(ctx context.Context, e quad.Value, read map[strin
 	}
 	for i, m := range ms {
 		mn, ok := read[m.String()]
-		if !ok {
-			if mn, err = s.ReadEventMention(ctx, m); err != nil {
-				return ke, err
-			}
-		}
-		st, err := placed.of(ctx, mn.Article)
+		st, err := placed.of(ctx, MentionArticle(m))
 		if err != nil {
 			return ke, err
+		}
+		if !ok {
+			if mn, err = s.ReadEventMention(ctx, m, st.handles); err != nil {
+				return ke, err
+			}
 		}
 		k := eventKey{storySeq: st.seq, article: Str(mn.Article), order: mn.Order}
 		if i == 0 || k.less(ke.key) {
@@ -529,8 +529,12 @@ func (s *Store) latestEvents(ctx context.Context, horizon int, arts []placedArti
 	seen := map[string]bool{}
 	for i := len(arts) - 1; i >= 0 && len(out) < horizon; i-- {
 		art := Str(arts[i].node)
+		st, err := placed.of(ctx, arts[i].node)
+		if err != nil {
+			return nil, err
+		}
 		for _, m := range s.ArticleMentions(strings.TrimPrefix(IDOf(arts[i].node), "article/")) {
-			mn, err := s.ReadEventMention(ctx, m)
+			mn, err := s.ReadEventMention(ctx, m, st.handles)
 			if err != nil {
 				return nil, err
 			}
@@ -607,11 +611,13 @@ func KeyOf(id string) string {
 }
 
 // articlePlace is where an article was placed: its story and the order
-// it was placed in (eg:story, eg:storySeq).
+// it was placed in (eg:story, eg:storySeq); and its event mentions'
+// handles (eg:handles).
 type articlePlace struct {
-	seq   int64
-	story string
-	text  string // schema:text, which mention offsets point into
+	seq     int64
+	story   string
+	text    string // schema:text, which mention offsets point into
+	handles string
 }
 
 // placeCache reads, once per article, where it was placed.
@@ -632,7 +638,7 @@ func (c placeCache) of(ctx context.Context, article quad.Value) (articlePlace, e
 	if err != nil {
 		return articlePlace{}, fmt.Errorf("reading the story of %s: %w", k, err)
 	}
-	v := articlePlace{seq: int64(p.Int(StorySeq)), story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"), text: c.text(p)}
+	v := articlePlace{seq: int64(p.Int(StorySeq)), story: strings.TrimPrefix(IDOf(p.First(Story)), "story/"), text: c.text(p), handles: p.Str(Handles)}
 	c.m[k] = v
 	return v, nil
 }

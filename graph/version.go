@@ -20,17 +20,21 @@ import (
 // story; 4 (issue 19, third step) no longer states what is derivable: a
 // mention's article (prov:wasDerivedFrom; its IRI names it,
 // MentionArticle), an event's sequence number (eg:seq; the order of its
-// first mention, eventKey) nor the modality "asserted" (DefaultModality).
+// first mention, eventKey) nor the modality "asserted" (DefaultModality);
+// 5 (issue 19, fourth step) stores an event mention as one quad
+// (eg:mentionOf) and its handle as a line of its article's eg:handles,
+// not as a second quad of its own (eg:handle), and states no eg:key on
+// description actors (IsDescription).
 //
 // Stores of another version are refused, both ways: this eventgraph on a
-// version 3 store, and an eventgraph of version 3 on a version 4 store,
+// version 4 store, and an eventgraph of version 4 on a version 5 store,
 // answer ErrOldVocabulary with the command that rebuilds the store
-// (checkVersion) rather than, for the older one, events without modality
-// or articles, and a resolver that cannot order them.
-const Version = 4
+// (checkVersion) rather than, for the older one, mentions without
+// handles, hence without dates, sentences or salience.
+const Version = 5
 
 // StoreNode and VocabVersion record a store's vocabulary version:
-// <eg:store> eg:vocabularyVersion 3, written (unlabelled) when a store
+// <eg:store> eg:vocabularyVersion Version, written (unlabelled) when a store
 // is created.
 var (
 	StoreNode    = quad.IRI("eg:store")

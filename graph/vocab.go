@@ -19,7 +19,8 @@
 //	                                              into, stored once), schema:datePublished, eg:publishedAt,
 //	                                              schema:dateModified, schema:url, schema:author,
 //	                                              schema:publisher, schema:inLanguage, eg:source, eg:story,
-//	                                              eg:storySeq, eg:keywords, eg:cast, eg:sameStoryAs
+//	                                              eg:storySeq, eg:keywords, eg:cast, eg:sameStoryAs,
+//	                                              eg:handles (its event mentions' handles, one line each)
 //	<eg:event/ID>          a sem:Event            the coding: eg:action, sem:eventType <eg:cameo/CODE>,
 //	                                              eg:modality (only when not asserted), schema:description;
 //	                                              the participants: eg:agent / eg:target / eg:participant
@@ -30,17 +31,19 @@
 //	                                              known its first mention's (eventKey)
 //	<eg:mention/ART/N>     (no rdf:type)          the N-th event mention of <eg:article/ART> (its IRI names
 //	                                              its article, MentionArticle; no edge does): eg:mentionOf
-//	                                              <event>, and eg:handle: sentence, trigger span, modality, salience,
-//	                                              the mention's own day bounds, date basis and value, time
-//	                                              expression span, lead, pattern and merge reason packed
-//	                                              into one literal (MentionHandle). Time bounds are the
-//	                                              mentions' own: an event's are computed from its mentions
-//	                                              (package timeline), not stored.
-//	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:key, eg:kind, eg:actorCode,
-//	                                              schema:alternateName, schema:jobTitle, schema:affiliation,
-//	                                              eg:partOf, eg:owner; and its mentions: one eg:spans per
-//	                                              article naming it, under the article's label (every
-//	                                              mention of the actor in the article, FormatSpans)
+//	                                              <event>, its one quad. What else it says (sentence, trigger
+//	                                              span, modality, salience, its own day bounds, date basis
+//	                                              and value, time expression span, lead, pattern, merge
+//	                                              reason) is its handle (MentionHandle), line N of its
+//	                                              article's eg:handles. Time bounds are the mentions' own:
+//	                                              an event's are computed from its mentions (package
+//	                                              timeline), not stored.
+//	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:key (not on descriptions <eg:actor/desc/…>),
+//	                                              eg:kind, eg:actorCode, schema:alternateName,
+//	                                              schema:jobTitle, schema:affiliation, eg:partOf, eg:owner;
+//	                                              and its mentions: one eg:spans per article naming it,
+//	                                              under the article's label (every mention of the actor in
+//	                                              the article, FormatSpans)
 //	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title, eg:of <actor>
 //	<eg:cameo/CODE>                               eg:cameoCode, eg:extensionCode (an extension's node),
 //	                                              rdfs:label, eg:quadClass, eg:goldstein (what the code
@@ -202,8 +205,11 @@ var ActorRoles = []quad.IRI{Agent, Target, Participant}
 var (
 	// MentionOf ties an event mention to its event.
 	MentionOf = quad.IRI("eg:mentionOf")
-	// Handle is an event mention's packed literal (MentionHandle).
-	Handle = quad.IRI("eg:handle")
+	// Handles are an article's event mention handles (MentionHandle),
+	// one line each in the order of the mentions: line N is the handle of
+	// <eg:mention/ID/N> (FormatHandles, HandleAt). On the article, whose
+	// text their offsets point into: one quad for all its mentions.
+	Handles = quad.IRI("eg:handles")
 	// Spans are an article's mentions of an actor, on the actor and
 	// under the article's label: their spans in the article's text
 	// (FormatSpans).
@@ -223,7 +229,8 @@ var (
 	ActorCode = quad.IRI("eg:actorCode")
 	// AltName is another name of the actor.
 	AltName = quad.IRI("schema:alternateName")
-	// ActorKey is an extractor key that resolved to the actor.
+	// ActorKey is an extractor key that resolved to the actor (not stated
+	// for a description, IsDescription: its keys name its article).
 	ActorKey = quad.IRI("eg:key")
 	// JobTitle and Affiliation are shortcuts of the actor's roles:
 	// <holder> schema:jobTitle "prime minister", <holder>

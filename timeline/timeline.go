@@ -424,11 +424,12 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 		if err := ctx.Err(); err != nil {
 			return e, err
 		}
-		mn, err := r.s.ReadEventMention(ctx, m)
+		// The article (cached): its text and its mentions' handles.
+		ap, err := r.props(ctx, r.articles, graph.MentionArticle(m))
 		if err != nil {
 			return e, err
 		}
-		ap, err := r.props(ctx, r.articles, mn.Article)
+		mn, err := r.s.ReadEventMention(ctx, m, ap.Str(graph.Handles))
 		if err != nil {
 			return e, err
 		}

@@ -325,7 +325,11 @@ func TestBadInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range mentions {
-		mn, err := st.ReadEventMention(ctx, m)
+		hs, err := st.ArticleHandles(ctx, graph.MentionArticle(m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mn, err := st.ReadEventMention(ctx, m, hs)
 		if err != nil {
 			t.Fatal(err)
 		}
