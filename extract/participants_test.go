@@ -503,3 +503,29 @@ func TestWhoIsNotTheOrganization(t *testing.T) {
 	}
 	t.Error("no event leading")
 }
+
+// TestCaptionPosition: a photo caption's "left" or "right" after a name
+// is where the person stands, not an event ("Montoya-Lewis, left,
+// walks"); "Hamas fighters left, and Israel entered" still leaves.
+func TestCaptionPosition(t *testing.T) {
+	dct := time.Date(2020, 1, 6, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text string
+		left bool
+	}{
+		{"Judge Raquel Montoya-Lewis, left, walks with Washington Gov. Jay Inslee from the Capitol Building.", false},
+		{"Justice Debra Stephens (right) listens to the oath.", false},
+		{"Hamas fighters left, and Israel entered the town.", true},
+	} {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		got := false
+		for _, e := range d.Events {
+			if e.TriggerText == "left" || e.TriggerText == "right" {
+				got = true
+			}
+		}
+		if got != tt.left {
+			t.Errorf("%q: an event for the position word: %v, want %v", tt.text, got, tt.left)
+		}
+	}
+}

@@ -409,6 +409,9 @@ func (x *extractor) detect(s *sentence) {
 		if s.imperative(i) {
 			continue // "Sign up for our newsletter": the reader is told
 		}
+		if s.captionPosition(i) {
+			continue // "Raquel Montoya-Lewis, left, walks": where she stands
+		}
 		c := x.match(s, i)
 		if c == nil {
 			c = x.verbCand(s, i)
@@ -440,6 +443,23 @@ func (x *extractor) detect(s *sentence) {
 		}
 		s.cands = append(s.cands, c)
 	}
+}
+
+// captionPosition reports whether token i is a photo caption's position
+// of the person named before it, set off by commas or parentheses:
+// "Judge Raquel Montoya-Lewis, left, walks with Gov. Jay Inslee", "Debra
+// Stephens (right)".
+func (s *sentence) captionPosition(i int) bool {
+	switch s.toks[i].low {
+	case "left", "right", "center", "centre":
+	default:
+		return false
+	}
+	if i < 2 || i+1 >= len(s.toks) {
+		return false
+	}
+	open, close := s.toks[i-1].low, s.toks[i+1].low
+	return (open == "," && (close == "," || close == ")") || open == "(" && close == ")") && s.toks[i-2].ment >= 0
 }
 
 // nounish reports whether the word at i is used as a noun: after a
