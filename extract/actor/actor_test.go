@@ -55,6 +55,7 @@ func TestRecognize(t *testing.T) {
 		{"person after a work's title", "They printed a booklet titled The Wit and Wisdom of Michael Bloomberg. Bloomberg apologized.", "Bloomberg", "person:michael bloomberg", HowSurname, "", ""},
 		{"place of a place", "Pirates roam the Gulf of Aden.", "Gulf of Aden", "place:gulf of aden", HowName, "", ""},
 		{"middle initial", "Michael Bloomberg spoke on Monday. Later, Michael R. Bloomberg responded.", "Michael R. Bloomberg", "person:michael bloomberg", HowName, "", ""},
+		{"nation is an organization", "She is a member of the Lummi Nation, the court said.", "Lummi Nation", "org:lummi nation", HowName, "", ""},
 		{"team with a number", "The Philadelphia 76ers fired coach Maurice Cheeks on Saturday.", "Philadelphia 76ers", "org:philadelphia 76ers", HowName, "", ""},
 		{"middle initial makes a person", "Democrats felt rage toward George W. Bush in 2006.", "George W. Bush", "person:george bush", HowName, "", ""},
 		{"first name of a person named in full", "Pete Buttigieg spoke in Iowa on Monday. Later, Pete said he would win.", "Pete", "person:pete buttigieg", HowAlias, "", ""},
