@@ -3,17 +3,11 @@ package serve
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
-	"strings"
 	"sync/atomic"
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/timeline"
@@ -24,21 +18,7 @@ import (
 func indexedSeeds(t *testing.T, copies int) *graph.Store {
 	t.Helper()
 	ctx := context.Background()
-	raw, err := os.ReadFile(filepath.Join("..", "graph", "testdata", "seeds.nq"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var text strings.Builder
-	for line := range strings.Lines(string(raw)) {
-		text.WriteString(line)
-		for k := 1; k < copies && eventIRI.MatchString(line); k++ {
-			text.WriteString(eventIRI.ReplaceAllString(line, fmt.Sprintf("<eg:event/${1}-%d>", k)))
-		}
-	}
-	qs, err := quad.ReadAll(nquads.NewReader(strings.NewReader(text.String()), false))
-	if err != nil {
-		t.Fatal(err)
-	}
+	qs := seedQuads(t, copies)
 	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Address: t.TempDir(), Options: map[string]any{"nosync": true}})
 	if err != nil {
 		t.Fatal(err)

@@ -31,21 +31,7 @@ var eventIRI = regexp.MustCompile(`<eg:event/([^>]+)>`)
 // default salience floor 0.5; builds lists the filters built.
 func seedsHandle(t *testing.T, copies int) (o *Options, builds func() []timeline.Filter) {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "graph", "testdata", "seeds.nq"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var text strings.Builder
-	for line := range strings.Lines(string(raw)) {
-		text.WriteString(line)
-		for k := 1; k < copies && eventIRI.MatchString(line); k++ {
-			text.WriteString(eventIRI.ReplaceAllString(line, fmt.Sprintf("<eg:event/${1}-%d>", k)))
-		}
-	}
-	qs, err := quad.ReadAll(nquads.NewReader(strings.NewReader(text.String()), false))
-	if err != nil {
-		t.Fatal(err)
-	}
+	qs := seedQuads(t, copies)
 	h := memHandle(t, qs...)
 	var mu sync.Mutex
 	var built []timeline.Filter
@@ -196,4 +182,26 @@ func TestTimelineBuildStopsWhenAbandoned(t *testing.T) {
 		}
 		t.Logf("%s: the build ended after %s (%v); the whole build takes %s", tc.name, r.took, r.err, whole)
 	}
+}
+
+// seedQuads reads the seeds' quads (graph/testdata/seeds.nq), their
+// events copies times over: copy k renames event/ID to event/ID-k.
+func seedQuads(t *testing.T, copies int) []quad.Quad {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "graph", "testdata", "seeds.nq"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	for line := range strings.Lines(string(raw)) {
+		text.WriteString(line)
+		for k := 1; k < copies && eventIRI.MatchString(line); k++ {
+			text.WriteString(eventIRI.ReplaceAllString(line, fmt.Sprintf("<eg:event/${1}-%d>", k)))
+		}
+	}
+	qs, err := quad.ReadAll(nquads.NewReader(strings.NewReader(text.String()), false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qs
 }

@@ -529,7 +529,13 @@ func (ix *Index) build(ctx context.Context, s *graph.Store, nodes []quad.Value, 
 	if err != nil {
 		return nil, err
 	}
-	events, err := readEvents(ctx, newReader(s), keep, func(*Event) bool { return true })
+	return readPlaced(ctx, s, keep, placed, f)
+}
+
+// readPlaced reads the events of nodes whole from the store and gives each
+// the date and sort key the index placed it with (placed, by event ID).
+func readPlaced(ctx context.Context, s *graph.Store, nodes []quad.Value, placed map[string]Event, f Filter) (*Timeline, error) {
+	events, err := readEvents(ctx, newReader(s), nodes, func(*Event) bool { return true })
 	if err != nil {
 		return nil, err
 	}
@@ -613,15 +619,9 @@ func (ix *Index) Page(ctx context.Context, s *graph.Store, f Filter, after strin
 	if err != nil {
 		return nil, err
 	}
-	events, err := readEvents(ctx, newReader(s), nodes, func(*Event) bool { return true })
-	if err != nil {
+	if p.Timeline, err = readPlaced(ctx, s, nodes, placed, f); err != nil {
 		return nil, err
 	}
-	for i := range events {
-		pl := placed[events[i].ID]
-		events[i].When, events[i].key = pl.When, pl.key
-	}
-	p.Timeline = finish(events, f, time.Now().UTC())
 	return p, nil
 }
 
