@@ -529,3 +529,56 @@ func TestCaptionPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestAccusedAndVictims: the accused of a charge is the deed's agent, and
+// the deed is reported, not asserted, until something establishes it
+// ("convicted of"); the passive subject or the one who died in a violent
+// setting is its target; the police who charge, and a "sentence to
+// death", give no agent.
+func TestAccusedAndVictims(t *testing.T) {
+	dct := time.Date(2010, 9, 10, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text, trigger, role, actor string
+		mod                        doc.Modality
+	}{
+		{"A man has been charged with arson after a fire at a supermarket in Wellington.", "arson", doc.RoleAgent, "man", doc.Reported},
+		{"Jose Luis Orozco was convicted of the 2005 murder of Deputy Jerry Ortiz.", "murder", doc.RoleAgent, "Jose Luis Orozco", doc.Asserted},
+		{"Yvonne Hiller, 43, is charged with murder for the shooting deaths of two female co-workers.", "murder", doc.RoleAgent, "Yvonne Hiller", doc.Reported},
+		{"The driver is facing manslaughter charges.", "manslaughter", doc.RoleAgent, "driver", doc.Reported},
+		{"Police charged Smith with the robbery of a bank in Leeds.", "robbery", doc.RoleAgent, "Smith", doc.Reported},
+		{"Three bank workers died in a petrol bomb attack on Wednesday.", "attack", doc.RoleTarget, "workers", doc.Asserted},
+		{"A 59-year-old woman was killed in a hit-and-run crash in Queens.", "crash", doc.RoleTarget, "woman", doc.Asserted},
+		{"The judge sentenced Smith to death for the murder of a guard.", "death", "", "", ""},
+		{"Police charged Smith with the robbery of a bank in Leeds.", "charged", doc.RoleAgent, "Police", doc.Asserted},
+	} {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		var got []string
+		found := false
+		for _, e := range d.Events {
+			if e.TriggerText != tt.trigger {
+				continue
+			}
+			found = true
+			for _, a := range e.Arguments {
+				if a.Mention >= 0 && a.Role != doc.RolePlace {
+					got = append(got, a.Role+"="+d.ActorMentions[a.Mention].Text)
+				}
+			}
+			want := []string(nil)
+			if tt.role != "" {
+				want = []string{tt.role + "=" + tt.actor}
+				if !slices.Contains(got, want[0]) {
+					t.Errorf("%q: %q has %q, want %s", tt.text, tt.trigger, got, want[0])
+				}
+				if e.Modality != tt.mod {
+					t.Errorf("%q: %q is %s, want %s", tt.text, tt.trigger, e.Modality, tt.mod)
+				}
+			} else if slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, doc.RoleAgent) }) {
+				t.Errorf("%q: %q has %q, want no agent", tt.text, tt.trigger, got)
+			}
+		}
+		if !found && tt.role != "" {
+			t.Errorf("%q: no event %q", tt.text, tt.trigger)
+		}
+	}
+}

@@ -734,6 +734,9 @@ func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
 	if !c.hasRole(doc.RoleTarget) {
 		x.causedTarget(s, c, h)
 	}
+	if !c.hasRole(doc.RoleTarget) {
+		x.settingVictim(s, c, h)
+	}
 }
 
 // settingSubject gives an event noun that sets the scene of an active
