@@ -31,7 +31,9 @@ import (
 // organization named after its head and "of" with "and" inside; what a
 // weapon is fired at, which the parser hangs from the weapon; the partner
 // of an agreement a verb takes as its object; the subject of a speech verb
-// the parser takes for its object ("..., estimates Evan Sparks").
+// the parser takes for its object ("..., estimates Evan Sparks"); the
+// named person an organization's official is in apposition to ("Fred
+// LaRue, a Nixon administration official who served").
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -100,6 +102,7 @@ func TestParticipants(t *testing.T) {
 		{"The talks failed on Monday, according to John Kirby.", "according to", doc.RoleAgent, "John Kirby"},
 		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "foiled", doc.RoleAgent, "Indian warship"},
 		{"The effort may have used 2.8 gigawatt-hours of electricity, estimates Evan Sparks, CEO of Determined AI.", "estimates", doc.RoleAgent, "Evan Sparks"},
+		{"Fred LaRue, a high-ranking Nixon administration official who served a prison term for his role in Watergate, has died.", "served", doc.RoleAgent, "Fred LaRue"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {

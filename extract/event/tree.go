@@ -125,6 +125,11 @@ func (s *sentence) mentionOf(k int) int {
 // killer Brian Nichols was sentenced" sentences Brian Nichols, not an
 // anonymous killer.
 func (x *extractor) named(s *sentence, k, m int) int {
+	if m >= 0 && x.kindOf(m) != doc.KindPerson {
+		if p := x.apposedPerson(s, k); p >= 0 {
+			return p
+		}
+	}
 	if m < 0 || !x.anonymous(m) {
 		return m
 	}
@@ -137,6 +142,26 @@ func (x *extractor) named(s *sentence, k, m int) int {
 		}
 	}
 	return m
+}
+
+// apposedPerson returns the mention of the named person that the phrase
+// at k stands in apposition to, or -1: "Fred LaRue, a Nixon
+// administration official who served" is LaRue, not the administration
+// the description names.
+func (x *extractor) apposedPerson(s *sentence, k int) int {
+	a := k
+	for n := 0; s.toks[a].Rel == "conj" && s.toks[a].Head >= 0 && n < 4; n++ {
+		a = s.toks[a].Head
+	}
+	h := s.toks[a].Head
+	if s.toks[a].Rel != "appos" || h < 0 || h > a {
+		return -1
+	}
+	p := s.toks[h].ment
+	if p < 0 || x.kindOf(p) != doc.KindPerson || x.anonymous(p) {
+		return -1
+	}
+	return p
 }
 
 // anonymous reports whether mention m is of an actor known only by a
