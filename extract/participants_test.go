@@ -585,3 +585,32 @@ func TestAccusedAndVictims(t *testing.T) {
 		}
 	}
 }
+
+// TestRecalledParties: an event mention with no party of its own takes the
+// parties of the last earlier mention of the same action that its
+// sentence names again, as the mention in its own sentence ("Police
+// questioned Smith about Monday's shooting": Smith shot); a sentence
+// that does not name them gives none.
+func TestRecalledParties(t *testing.T) {
+	dct := time.Date(2011, 4, 5, 0, 0, 0, 0, time.UTC)
+	text := "A gunman named John Smith shot three men at a bar in Leeds on Monday.\n\n" +
+		"Police questioned Smith about Monday's shooting for six hours.\n\n" +
+		"Residents said the shooting had shocked the town."
+	d := Extract(doc.Article{Text: text, Published: &dct})
+	var got []string
+	for _, e := range d.Events {
+		if e.TriggerText != "shooting" {
+			continue
+		}
+		var args []string
+		for _, a := range e.Arguments {
+			if a.Mention >= 0 && d.ActorMentions[a.Mention].Sentence == e.Sentence {
+				args = append(args, a.Role+"="+d.ActorMentions[a.Mention].Text)
+			}
+		}
+		got = append(got, strings.Join(args, ","))
+	}
+	if want := []string{"agent=Smith", ""}; !slices.Equal(got, want) {
+		t.Errorf("shooting mentions' arguments in their sentences %q, want %q", got, want)
+	}
+}
