@@ -33,7 +33,8 @@ import (
 // of an agreement a verb takes as its object; the subject of a speech verb
 // the parser takes for its object ("..., estimates Evan Sparks"); the
 // named person an organization's official is in apposition to ("Fred
-// LaRue, a Nixon administration official who served").
+// LaRue, a Nixon administration official who served"); whom a casualty
+// adjective says is dead ("found dead", "left two women dead").
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -103,6 +104,9 @@ func TestParticipants(t *testing.T) {
 		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "foiled", doc.RoleAgent, "Indian warship"},
 		{"The effort may have used 2.8 gigawatt-hours of electricity, estimates Evan Sparks, CEO of Determined AI.", "estimates", doc.RoleAgent, "Evan Sparks"},
 		{"Fred LaRue, a high-ranking Nixon administration official who served a prison term for his role in Watergate, has died.", "served", doc.RoleAgent, "Fred LaRue"},
+		{"His sister Katie and mother Alice McMeekin were found dead at their home in Millom.", "dead", doc.RoleAgent, "Katie"},
+		{"The blast left two women dead and five injured.", "dead", doc.RoleAgent, "women"},
+		{"A shooting at an accounting firm left a woman dead on Monday.", "dead", doc.RoleAgent, "woman"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {

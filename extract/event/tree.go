@@ -267,6 +267,9 @@ func (x *extractor) treeArgs(s *sentence, c *cand) bool {
 	if x.modifierArgs(s, c, h) {
 		return true
 	}
+	if x.casualtyArgs(s, c, h) {
+		return true
+	}
 	if !c.p.noun && s.toks[h].Tag != "VERB" && s.toks[h].Tag != "AUX" {
 		// The dictionary reads a verb where the tagger does not ("The
 		// US presented evidence" as a noun phrase): the tree around it
@@ -279,6 +282,36 @@ func (x *extractor) treeArgs(s *sentence, c *cand) bool {
 		x.verbTreeArgs(s, c, h)
 	}
 	x.countedVictims(s, c)
+	return true
+}
+
+// casualtyArgs gives a casualty adjective ("dead", "injured") who it
+// says it of: the noun it modifies ("Shooting Leaves Woman Dead"), or the
+// subject of its small clause, the governor's object or else its subject
+// ("left two women dead", "Fred LaRue found dead", "was declared dead");
+// those who died act, the others undergo. It reports whether h is such
+// an adjective.
+func (x *extractor) casualtyArgs(s *sentence, c *cand, h int) bool {
+	g := s.toks[h].Head
+	if s.toks[h].Tag != "ADJ" || g < 0 || typeFamily(x.l.typeOf(c.code)) != "death" {
+		return false
+	}
+	role := doc.RoleTarget
+	if c.action == "die" {
+		role = doc.RoleAgent
+	}
+	switch r, _ := s.rel(h); r {
+	case "amod":
+		x.addNode(s, c, role, g)
+	case "xcomp", "advcl":
+		if o := s.child(g, "obj"); o >= 0 {
+			x.addNode(s, c, role, o)
+		} else if k, _ := s.subjectOf(g); k >= 0 {
+			x.addNode(s, c, role, k)
+		}
+	default:
+		return false
+	}
 	return true
 }
 
