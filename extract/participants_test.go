@@ -34,7 +34,9 @@ import (
 // the parser takes for its object ("..., estimates Evan Sparks"); the
 // named person an organization's official is in apposition to ("Fred
 // LaRue, a Nixon administration official who served"); whom a casualty
-// adjective says is dead ("found dead", "left two women dead").
+// adjective says is dead ("found dead", "left two women dead"); whom the
+// participle of harm after a violent verb or its event-noun subject
+// kills ("a bomb exploded, killing an officer").
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -107,6 +109,8 @@ func TestParticipants(t *testing.T) {
 		{"His sister Katie and mother Alice McMeekin were found dead at their home in Millom.", "dead", doc.RoleAgent, "Katie"},
 		{"The blast left two women dead and five injured.", "dead", doc.RoleAgent, "women"},
 		{"A shooting at an accounting firm left a woman dead on Monday.", "dead", doc.RoleAgent, "woman"},
+		{"A bomb exploded Friday at a bank branch in Woodburn, killing a police officer.", "exploded", doc.RoleTarget, "officer"},
+		{"A powerful earthquake hit southern Iran on Sunday, causing destruction in seven villages and killing 10 people.", "earthquake", doc.RoleTarget, "people"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {

@@ -168,8 +168,20 @@ func (x *extractor) settingVictim(s *sentence, c *cand, h int) {
 // harmVerb reports whether a candidate headed at token v is a death or an
 // injury ("died", "were hurt").
 func (x *extractor) harmVerb(s *sentence, v int) bool {
+	return x.headsFamily(s, v, func(f string) bool { return f == "death" })
+}
+
+// harmful reports whether a candidate headed at token v kills, injures or
+// damages: a death or injury, violence or a crime ("killing", "wounding").
+func (x *extractor) harmful(s *sentence, v int) bool {
+	return x.headsFamily(s, v, func(f string) bool { return f == "death" || harmFamilies[f] })
+}
+
+// headsFamily reports whether a candidate headed at token v has a family
+// that ok accepts.
+func (x *extractor) headsFamily(s *sentence, v int, ok func(string) bool) bool {
 	for _, d := range s.cands {
-		if d.head == v && typeFamily(x.l.typeOf(d.code)) == "death" {
+		if d.head == v && ok(typeFamily(x.l.typeOf(d.code))) {
 			return true
 		}
 	}

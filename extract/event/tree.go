@@ -395,6 +395,11 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			}
 		}
 	}
+	// "A bomb exploded at a bank, killing a police officer": whom the
+	// participle harms, of a verb of harm with no object.
+	if !c.hasRole(doc.RoleTarget) && !c.passive && s.child(h, "obj") < 0 && x.harmful(s, h) {
+		x.participleTargets(s, c, h)
+	}
 }
 
 // clauseSubject reports whether the actor at token k, which the parser
@@ -837,7 +842,9 @@ func (s *sentence) patternPhrase(c *cand, h int) int {
 
 // causedTarget gives an event noun that is the subject of a verb the
 // verb's object as its target: "an explosion at a bank killed a police
-// officer", "the attack left three people dead".
+// officer", "the attack left three people dead"; and the object of a
+// participle of harm that follows the verb: "an earthquake hit Iran,
+// killing 10 people".
 func (x *extractor) causedTarget(s *sentence, c *cand, h int) {
 	v := s.toks[h].Head
 	if r, sub := s.rel(h); r != "nsubj" || sub != "" || v < 0 || s.toks[v].Tag != "VERB" {
@@ -845,6 +852,27 @@ func (x *extractor) causedTarget(s *sentence, c *cand, h int) {
 	}
 	if o := s.child(v, "obj"); o >= 0 {
 		x.addNode(s, c, doc.RoleTarget, o)
+	}
+	x.participleTargets(s, c, v)
+}
+
+// participleTargets gives c the objects of the participles of harm that
+// follow verb v, and their conjuncts: "a bomb exploded at a bank, killing
+// a police officer", "hit Iran, causing destruction and killing 10
+// people".
+func (x *extractor) participleTargets(s *sentence, c *cand, v int) {
+	for _, a := range s.children(v) {
+		if s.toks[a].Rel != "advcl" || s.toks[a].XPOS != "VBG" || a < v {
+			continue
+		}
+		for _, p := range s.conjuncts(a) {
+			if !x.harmful(s, p) {
+				continue
+			}
+			if o := s.child(p, "obj"); o >= 0 {
+				x.addNode(s, c, doc.RoleTarget, o)
+			}
+		}
 	}
 }
 
