@@ -99,8 +99,10 @@ func (s *sentence) accusedAt(g, from int, subject bool) int {
 		}
 		return -1
 	}
-	if k := s.child(g, "nsubj:pass"); k >= 0 {
-		return k
+	for _, k := range s.children(g) {
+		if s.toks[k].Rel == "nsubj:pass" && !s.beforeRelativeAdverb(g, k) {
+			return k
+		}
 	}
 	if r, sub := s.rel(g); r == "acl" && sub == "" && s.toks[g].Head >= 0 {
 		return s.toks[g].Head // "a man charged with arson"

@@ -477,7 +477,12 @@ func (x *extractor) addSubjects(s *sentence, c *cand, h int, rel, role string) {
 // verb both as subjects).
 func (s *sentence) beforeRelativeAdverb(h, k int) bool {
 	for _, c := range s.children(h) {
-		if c > k && c < h && s.toks[c].XPOS == "WRB" && (s.toks[c].low == "where" || s.toks[c].low == "when") {
+		if c <= k || c >= h {
+			continue
+		}
+		if s.toks[c].XPOS == "WRB" && (s.toks[c].low == "where" || s.toks[c].low == "when") || s.toks[c].Rel == "mark" {
+			// also a subordinator: in "a woman of Debe is due to
+			// appear after she was charged", she was charged
 			return s.otherSubject(h, k)
 		}
 	}
@@ -489,7 +494,7 @@ func (s *sentence) beforeRelativeAdverb(h, k int) bool {
 // below, and the officials warn.
 func (s *sentence) otherSubject(h, k int) bool {
 	for _, c := range s.children(h) {
-		if c != k && s.toks[c].Rel == "nsubj" {
+		if r, _ := s.rel(c); c != k && r == "nsubj" {
 			return true
 		}
 	}
@@ -935,6 +940,9 @@ func (x *extractor) oblique(s *sentence, c *cand, k int, noun bool) {
 			c.addArg(doc.RolePlace, x.actorOf(m), m)
 		}
 	case "with", "between", "among":
+		if prep == "with" && s.isHead[k] && s.toks[k].ment < 0 {
+			return // "charged with the murder of her mother, Sita": a deed
+		}
 		x.addNode(s, c, doc.RoleParticipant, k)
 	case "of":
 		if !noun {
