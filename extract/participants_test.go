@@ -626,3 +626,31 @@ func TestRecalledParties(t *testing.T) {
 		t.Errorf("shooting mentions' arguments in their sentences %q, want %q", got, want)
 	}
 }
+
+// TestCataphorNotCoArgument: a subject pronoun with no antecedent does not
+// take a name that is an argument of its own verb ("she told Oprah
+// Winfrey": she is not Winfrey), where a pronoun in a clause before the
+// name still does ("After telling People that she needed help, actress
+// Tara Reid checked into rehab").
+func TestCataphorNotCoArgument(t *testing.T) {
+	dct := time.Date(2004, 5, 2, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text, name string
+		bound      bool
+	}{
+		{"Later she told Oprah Winfrey about the divorce.", "Oprah Winfrey", false},
+		{"After telling People that she needed help, actress Tara Reid checked into rehab.", "Tara Reid", true},
+	} {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		first := strings.Index(tt.text, "she")
+		got := false
+		for _, m := range d.ActorMentions {
+			if m.Start == first && m.Actor >= 0 && d.Actors[m.Actor].Name == tt.name {
+				got = true
+			}
+		}
+		if got != tt.bound {
+			t.Errorf("%q: the first she is %s: %v, want %v", tt.text, tt.name, got, tt.bound)
+		}
+	}
+}
