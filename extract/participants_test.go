@@ -562,6 +562,7 @@ func TestAccusedAndVictims(t *testing.T) {
 		{"Three bank workers died in a petrol bomb attack on Wednesday.", "attack", doc.RoleTarget, "workers", doc.Asserted},
 		{"A 59-year-old woman was killed in a hit-and-run crash in Queens.", "crash", doc.RoleTarget, "woman", doc.Asserted},
 		{"The judge sentenced Smith to death for the murder of a guard.", "death", "", "", ""},
+		{"The police named a man arrested in the raid as Tony Smith.", "raid", doc.RoleTarget, "man", doc.Asserted},
 		{"Police charged Smith with the robbery of a bank in Leeds.", "charged", doc.RoleAgent, "Police", doc.Asserted},
 		{"A 35-year-old woman of Clarkia Drive, Debe is due to appear in court today after she was charged with the murder of her mother, Sita Jaggesar.", "murder", doc.RoleAgent, "she", doc.Reported},
 		{"A 35-year-old woman of Clarkia Drive, Debe is due to appear in court today after she was charged with the murder of her mother, Sita Jaggesar.", "charged", doc.RoleTarget, "she", doc.Asserted},

@@ -8,9 +8,10 @@ import "github.com/eventgraph/eventgraph/extract/doc"
 
 // deedCases are the markers that attach a deed to a word accusing someone
 // of it ("charged with", "convicted of", "jailed for", "arrested on
-// suspicion", "charged in the shooting"; "" for a compound: "murder
-// charges"); "to" only for the accused's own words ("pleaded guilty to").
-var deedCases = set("with", "of", "for", "on", "in", "", "to")
+// suspicion"; "" for a compound: "murder charges"); "to" only for the
+// accused's own words ("pleaded guilty to"). Not "in", which sets the
+// scene as often as it names the deed ("arrested in a police raid").
+var deedCases = set("with", "of", "for", "on", "", "to")
 
 // accusedFamilies are the event families that accuse, arrest or judge:
 // such a deed is done to the accused, not by them ("arrested on
@@ -112,7 +113,7 @@ func (s *sentence) accusedAt(g, from int, subject bool) int {
 			return o
 		}
 	}
-	if k := s.child(g, "nsubj"); k >= 0 && s.toks[g].XPOS == "VBN" {
+	if k := s.child(g, "nsubj"); k >= 0 && (s.toks[g].XPOS == "VBN" || s.title) {
 		return k // a headline's "Smith Charged With Murder"
 	}
 	return -1
@@ -161,6 +162,9 @@ func (x *extractor) settingVictim(s *sentence, c *cand, h int) {
 		return
 	}
 	k, rel := s.subjectOf(v)
+	if r, sub := s.rel(v); k < 0 && r == "acl" && sub == "" && s.toks[v].XPOS == "VBN" {
+		k, rel = s.toks[v].Head, "nsubj:pass" // "a Mafia boss arrested in a police raid"
+	}
 	if k < 0 || rel != "nsubj:pass" && !x.harmVerb(s, v) {
 		return
 	}
