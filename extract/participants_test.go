@@ -547,7 +547,9 @@ func TestCaptionPosition(t *testing.T) {
 // setting is its target; the police who charge, and a "sentence to
 // death", give no agent; a subject before the subordinator of the
 // accusing clause is another clause's ("a woman of Debe is due to appear
-// after she was charged"), and the deed is no partner of the charge.
+// after she was charged"), and the deed is no partner of the charge; the
+// incident a charge is brought over was the accused's too ("charged with
+// murder in the office shootings").
 func TestAccusedAndVictims(t *testing.T) {
 	dct := time.Date(2010, 9, 10, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
@@ -563,6 +565,8 @@ func TestAccusedAndVictims(t *testing.T) {
 		{"A 59-year-old woman was killed in a hit-and-run crash in Queens.", "crash", doc.RoleTarget, "woman", doc.Asserted},
 		{"The judge sentenced Smith to death for the murder of a guard.", "death", "", "", ""},
 		{"The police named a man arrested in the raid as Tony Smith.", "raid", doc.RoleTarget, "man", doc.Asserted},
+		{"The accountant was charged with murder in the office shootings.", "shootings", doc.RoleAgent, "accountant", doc.Reported},
+		{"The man was charged with arson over the fire at the store.", "fire", doc.RoleAgent, "man", doc.Reported},
 		{"Police charged Smith with the robbery of a bank in Leeds.", "charged", doc.RoleAgent, "Police", doc.Asserted},
 		{"A 35-year-old woman of Clarkia Drive, Debe is due to appear in court today after she was charged with the murder of her mother, Sita Jaggesar.", "murder", doc.RoleAgent, "she", doc.Reported},
 		{"A 35-year-old woman of Clarkia Drive, Debe is due to appear in court today after she was charged with the murder of her mother, Sita Jaggesar.", "charged", doc.RoleTarget, "she", doc.Asserted},

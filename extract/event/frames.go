@@ -32,6 +32,9 @@ func (x *extractor) accused(s *sentence, c *cand) (k int, found bool) {
 		return -1, false
 	}
 	k, between := c.head, false
+	if d := x.chargedDeed(s, k); d >= 0 {
+		k = d // "charged with murder after the shooting": the murder
+	}
 	if !deedCases[s.markerOf(k)] {
 		return -1, false
 	}
@@ -79,6 +82,27 @@ func (s *sentence) negated(h int) bool {
 		}
 	}
 	return false
+}
+
+// incidentCases mark the incident a charge is brought over: "charged with
+// murder after a killing", "arson over the fire", "murder in the office
+// shootings".
+var incidentCases = set("after", "over", "in", "for", "following")
+
+// chargedDeed returns, for the incident at token k, the deed noun it is
+// attached to when that deed is a crime or violence someone can be charged
+// with ("charged with arson over the Waitrose fire"), or -1: whoever the
+// charge accuses did both.
+func (x *extractor) chargedDeed(s *sentence, k int) int {
+	d := s.toks[k].Head
+	if r, _ := s.rel(k); d < 0 || r != "nmod" || !incidentCases[s.caseOf(k)] || s.toks[d].Tag != "NOUN" {
+		return -1
+	}
+	crime := func(f string) bool { return f != "17" && f != "legal" && harmFamilies[f] }
+	if !x.headsFamily(s, d, crime) {
+		return -1
+	}
+	return d
 }
 
 // deedRels are the relations of a deed to the word accusing someone of
