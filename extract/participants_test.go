@@ -36,7 +36,9 @@ import (
 // LaRue, a Nixon administration official who served"); whom a casualty
 // adjective says is dead ("found dead", "left two women dead"); whom the
 // participle of harm after a violent verb or its event-noun subject
-// kills ("a bomb exploded, killing an officer").
+// kills ("a bomb exploded, killing an officer"); the organization a
+// disaster or an accident is named after is where it happened ("the
+// Waitrose fire").
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -110,6 +112,7 @@ func TestParticipants(t *testing.T) {
 		{"The blast left two women dead and five injured.", "dead", doc.RoleAgent, "women"},
 		{"A shooting at an accounting firm left a woman dead on Monday.", "dead", doc.RoleAgent, "woman"},
 		{"A bomb exploded Friday at a bank branch in Woodburn, killing a police officer.", "exploded", doc.RoleTarget, "officer"},
+		{"Crews fought the Waitrose fire for six hours.", "fire", doc.RolePlace, "Waitrose"},
 		{"A powerful earthquake hit southern Iran on Sunday, causing destruction in seven villages and killing 10 people.", "earthquake", doc.RoleTarget, "people"},
 	}
 	for _, tt := range tests {

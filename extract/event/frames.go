@@ -217,3 +217,14 @@ func (x *extractor) headsFamily(s *sentence, v int, ok func(string) bool) bool {
 	}
 	return false
 }
+
+// mishap reports whether c is a disaster or an accident: no one acts in
+// it, and an organization named before it is where it happened ("the
+// Waitrose fire").
+func (x *extractor) mishap(c *cand) bool {
+	switch typeFamily(x.l.typeOf(c.code)) {
+	case "disaster", "accident":
+		return true
+	}
+	return false
+}

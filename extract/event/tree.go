@@ -782,8 +782,13 @@ func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
 		case r == "nmod" && sub == "poss":
 			x.addNode(s, c, doc.RoleAgent, k)
 		case r == "amod" || r == "compound":
-			// "the US abstention", "a Rafah offensive"
-			if m := s.toks[k].ment; m >= 0 && k < h {
+			// "the US abstention", "a Rafah offensive"; but "the Waitrose
+			// fire" burned at Waitrose
+			if m := s.toks[k].ment; m >= 0 && k < h && x.kindOf(m) == doc.KindOrganization && x.mishap(c) {
+				if !c.hasRole(doc.RolePlace) {
+					c.addArg(doc.RolePlace, x.actorOf(m), m)
+				}
+			} else if m >= 0 && k < h {
 				x.addNode(s, c, doc.RoleAgent, k)
 			}
 		case r == "nmod":
