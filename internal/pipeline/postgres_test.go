@@ -27,6 +27,7 @@ import (
 
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/internal/pgtest"
+	"github.com/eventgraph/eventgraph/timeline"
 )
 
 var bin struct {
@@ -716,5 +717,109 @@ func TestPostgresBulkSameGraph(t *testing.T) {
 	q, o, n := dumpSQL(t, st, bulk.dsn)
 	if q != bulk.quads || o != bulk.order || n != bulk.nodes {
 		t.Errorf("ingesting again changed the store")
+	}
+}
+
+// pages reads a store's whole timeline from its index, limit events a
+// page, forwards, then backwards from the last page by each page's Prev:
+// the pages' event IDs, one line a page.
+func pages(t *testing.T, st *graph.Store, f timeline.Filter, limit int) string {
+	t.Helper()
+	ctx := context.Background()
+	ix, err := timeline.OpenIndex(ctx, st)
+	if err != nil || ix == nil {
+		t.Fatalf("no fresh timeline index: %v", err)
+	}
+	var b strings.Builder
+	after, last := "", ""
+	for {
+		p, err := ix.Page(ctx, st, f, after, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "total %d prev %q:", p.Total, p.Prev)
+		for _, e := range p.Timeline.Events {
+			b.WriteString(" " + e.ID)
+		}
+		b.WriteString("\n")
+		if p.Next == "" {
+			break
+		}
+		last, after = after, p.Next
+	}
+	for after = last; after != ""; {
+		p, err := ix.Page(ctx, st, f, after, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "back %d\n", len(p.Timeline.Events))
+		after = p.Prev
+	}
+	return b.String()
+}
+
+// A PostgreSQL store keeps a timeline index in its database, as a bolt
+// store keeps one beside it: after ingesting the seeds and ECB+ articles
+// one article per batch into both, the indexes hold the same timeline in
+// the same order, pages (forwards and back, across the cursor's chunks)
+// and an actor's timeline read from them are the same, `reindex` writes
+// the same index again, and ingesting again leaves it fresh.
+func TestPostgresTimelineIndex(t *testing.T) {
+	srv := pgtest.Start(t)
+	if srv.Backend != "postgres" {
+		t.Skip("CockroachDB stores keep no timeline index")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	ecbArticles(t, 12, dir)
+	inputs := []string{filepath.Join(repoRoot(t), "seeds"), dir}
+	pg, err := graph.Open(ctx, graph.Config{Backend: srv.Backend, Address: srv.NewDatabase(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	bolt := openStore(t)
+	for _, st := range []*graph.Store{bolt, pg} {
+		if _, err := Run(ctx, st, inputs, Options{Workers: 1, Batch: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := indexed(t, bolt)
+	if n := strings.Count(want, `"id":`); n < 300 {
+		t.Fatalf("only %d events indexed: the cursor's chunks of %d rows are not crossed", n, 256)
+	}
+	if got := indexed(t, pg); got != want {
+		t.Errorf("the PostgreSQL index differs from bolt's: %s", firstDiff(want, got))
+	}
+	all := timeline.Filter{}
+	floor := timeline.Filter{MinSalience: 0.5}
+	for _, f := range []timeline.Filter{all, floor, {From: "2024-03"}} {
+		if a, b := pages(t, bolt, f, 25), pages(t, pg, f, 25); a != b {
+			t.Errorf("pages of %+v differ: %s", f, firstDiff(a, b))
+		}
+	}
+	actor := timeline.Filter{Actor: "Netanyahu", MinSalience: 0.3}
+	a, err := timeline.BuildFrom(ctx, bolt, actor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := timeline.BuildFrom(ctx, pg, actor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x, y := mustJSON(a.Events), mustJSON(b.Events); x != y || len(a.Events) == 0 {
+		t.Errorf("%d and %d events of %q from the indexes: %s", len(a.Events), len(b.Events), actor.Actor, firstDiff(x, y))
+	}
+	if _, err := timeline.Rebuild(ctx, pg); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexed(t, pg); got != want {
+		t.Errorf("the rebuilt PostgreSQL index differs from bolt's: %s", firstDiff(want, got))
+	}
+	if _, err := Run(ctx, pg, inputs, Options{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexed(t, pg); got != want {
+		t.Error("ingesting again changed or staled the PostgreSQL index")
 	}
 }
