@@ -233,7 +233,7 @@ func (s *Store) storedShared(ctx context.Context, batch []ArticleQuads) (map[fac
 			seen[k] = true
 			keys = append(keys, k)
 			for i, v := range [3]quad.Value{q.Subject, q.Predicate, q.Object} {
-				cols[i] = append(cols[i], csql.NodeHash{ValueHash: cgraph.HashOf(v)}.SQLValue().([]byte))
+				cols[i] = append(cols[i], hashOf(v))
 			}
 		}
 	}

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/memstore"
+	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
+	"github.com/lib/pq"
 )
 
 // resolverCopy is the copy of the quads LoadResolver reads that
@@ -59,64 +62,16 @@ func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, er
 }
 
 // copyQuadsAfter adds to mem the quads of resolverPrefixes' subjects with a
-// horizon above after, in horizon order.
+// horizon above after, in horizon order, without their labels.
 func copyQuadsAfter(ctx context.Context, tx *sql.Tx, mem *memstore.QuadStore, after int64) error {
-	cols := func(n string) string {
-		return n + ".value, " + n + ".value_string, " + n + ".datatype, " + n + ".language, " + n + ".iri, " + n + ".bnode, " +
-			n + ".value_int, " + n + ".value_bool, " + n + ".value_float, " + n + ".value_time"
-	}
 	var where []string
 	for _, p := range resolverPrefixes {
 		where = append(where, "ns.value_string LIKE '"+p+"%'")
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+cols("ns")+`, `+cols("np")+`, `+cols("no")+`
-FROM quads q
-JOIN nodes ns ON ns.hash = q.subject_hash
-JOIN nodes np ON np.hash = q.predicate_hash
-JOIN nodes no ON no.hash = q.object_hash
-WHERE q.horizon > $1 AND ns.iri AND (`+strings.Join(where, " OR ")+`)
-ORDER BY q.horizon`, after)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var v [3]nodeScan
-	dest := make([]any, 0, 30)
-	for i := range v {
-		dest = append(dest, v[i].dest()...)
-	}
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			return err
-		}
-		var q quad.Quad
-		for i, d := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object} {
-			val, err := v[i].value()
-			if err != nil {
-				return fmt.Errorf("reading a value: %w", err)
-			}
-			q.Set(d, val)
-		}
+	return quadsWhere(ctx, tx, `q.horizon > $1 AND ns.iri AND (`+strings.Join(where, " OR ")+`)`, func(q quad.Quad) {
+		q.Label = nil
 		mem.AddQuad(q)
-	}
-	return rows.Err()
-}
-
-// ReadCopy returns what to read the store's events from in bulk after a
-// write (the timeline index's update): on PostgreSQL, where every value
-// read through cayley is a query, the in-memory copy copyForResolver keeps
-// (caught up with the store first: one query for what was added since);
-// elsewhere the store itself. The copy holds the quads of actors, events,
-// type nodes, mentions, articles and roles, without their labels.
-func (s *Store) ReadCopy(ctx context.Context) (*Store, error) {
-	if s.SQLSide() == nil {
-		return s, nil
-	}
-	mem, err := s.sql.copyForResolver(ctx)
-	if err != nil {
-		return nil, explainSQL(s.sql.backend, s.sql.addr, "copying the store's events", err)
-	}
-	return Wrap(mem), nil
+	}, after)
 }
 
 // stampOf reads the largest horizon of quads and the count of removals
@@ -127,4 +82,99 @@ func stampOf(ctx context.Context, q interface {
 	err = q.QueryRowContext(ctx, `SELECT coalesce((SELECT max(horizon) FROM quads), 0),
 	coalesce((SELECT gen FROM `+syncTable+` WHERE name = $1), 0)`, removalsRow).Scan(&last, &removals)
 	return last, removals, err
+}
+
+// ReadAround returns what to read the events of nodes from after a write
+// (the timeline index's update): on PostgreSQL, where every value read
+// through cayley is a query, an in-memory store of the quads around them,
+// read in three queries: the events' own quads and those naming them
+// (their mentions, related events), then the quads of every node these
+// name and of their mentions' articles. Elsewhere the store itself.
+func (s *Store) ReadAround(ctx context.Context, nodes []quad.Value) (*Store, error) {
+	if s.SQLSide() == nil {
+		return s, nil
+	}
+	mem := memstore.New()
+	var hashes pq.ByteaArray
+	for _, n := range nodes {
+		hashes = append(hashes, hashOf(n))
+	}
+	seen := map[quad.Value]bool{}
+	for _, n := range nodes {
+		seen[n] = true
+	}
+	var next pq.ByteaArray
+	add := func(v quad.Value) {
+		if iri, ok := v.(quad.IRI); ok && !seen[iri] {
+			seen[iri] = true
+			next = append(next, hashOf(iri))
+		}
+	}
+	err := quadsWhere(ctx, s.sql.db, `q.subject_hash = ANY($1) OR q.object_hash = ANY($1)`, func(q quad.Quad) {
+		mem.AddQuad(q)
+		add(q.Subject)
+		add(q.Object)
+		if art := MentionArticle(q.Subject); art != "" {
+			add(art)
+		}
+	}, hashes)
+	if err != nil {
+		return nil, explainSQL(s.sql.backend, s.sql.addr, "reading the events written", err)
+	}
+	err = quadsWhere(ctx, s.sql.db, `q.subject_hash = ANY($1)`, func(q quad.Quad) { mem.AddQuad(q) }, next)
+	if err != nil {
+		return nil, explainSQL(s.sql.backend, s.sql.addr, "reading the events written", err)
+	}
+	return Wrap(mem), nil
+}
+
+func hashOf(v quad.Value) []byte {
+	return csql.NodeHash{ValueHash: cgraph.HashOf(v)}.SQLValue().([]byte)
+}
+
+// quadsWhere reads the quads that match cond (on quads q and their nodes
+// ns, np, no, nl) with their values, in the order they were written, and
+// hands each to fn.
+func quadsWhere(ctx context.Context, db interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, cond string, fn func(quad.Quad), args ...any) error {
+	cols := func(n string) string {
+		return n + ".value, " + n + ".value_string, " + n + ".datatype, " + n + ".language, " + n + ".iri, " + n + ".bnode, " +
+			n + ".value_int, " + n + ".value_bool, " + n + ".value_float, " + n + ".value_time"
+	}
+	rows, err := db.QueryContext(ctx, `SELECT `+cols("ns")+`, `+cols("np")+`, `+cols("no")+`, `+cols("nl")+`
+FROM quads q
+JOIN nodes ns ON ns.hash = q.subject_hash
+JOIN nodes np ON np.hash = q.predicate_hash
+JOIN nodes no ON no.hash = q.object_hash
+LEFT JOIN nodes nl ON nl.hash = q.label_hash
+WHERE `+cond+`
+ORDER BY q.horizon`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var v [4]nodeScan
+	dest := make([]any, 0, 40)
+	for i := range v {
+		dest = append(dest, v[i].dest()...)
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		var q quad.Quad
+		for i, d := range quad.Directions {
+			if d == quad.Label && v[i].data == nil && !v[i].str.Valid {
+				continue
+			}
+			val, err := v[i].value()
+			if err != nil {
+				return fmt.Errorf("reading a value: %w", err)
+			}
+			q.Set(d, val)
+		}
+		fn(q)
+	}
+	return rows.Err()
 }

@@ -440,10 +440,10 @@ func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error
 	return Wrap(mem).LoadResolver(ctx, r)
 }
 
-// resolverPrefixes are the subjects whose quads LoadResolver reads (actors,
-// events, their type nodes (codes), event mentions and articles: their
-// stories and casts) and, with roles, those the timeline reads (ReadCopy).
-var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:cameo/", "eg:mention/", "eg:article/", "eg:role/"}
+// resolverPrefixes are the subjects whose quads LoadResolver reads: actors,
+// events, their type nodes (codes), event mentions and articles (their
+// stories and casts).
+var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:cameo/", "eg:mention/", "eg:article/"}
 
 // nodeScan reads a row of cayley's nodes table, as its NameOf does.
 type nodeScan struct {

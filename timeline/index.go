@@ -36,8 +36,8 @@ import (
 //
 // `eventgraph ingest` updates it after each batch it writes (Update):
 // the batch's events, read back from the store, and the events whose
-// date or place they change (on PostgreSQL read from the store's copy in
-// memory, graph.Store.ReadCopy). It is trusted only while its stamp is the
+// date or place they change (on PostgreSQL read in a few queries,
+// graph.Store.ReadAround). It is trusted only while its stamp is the
 // store's: a crash between a batch and its update, a write
 // through cayley's APIs, an ingest into a store without the index or an
 // older index version leave it stale, and readers fall back to building
@@ -98,8 +98,9 @@ func openKV(ctx context.Context, s *graph.Store, create bool) (kvDB, error) {
 				return nil, err
 			}
 			defer unlock()
-			if err := createSQLIndex(ctx, db); err != nil {
-				return nil, fmt.Errorf("opening the timeline index: %w", err)
+			created, err := createSQLIndex(ctx, db)
+			if err != nil || !created {
+				return nil, err
 			}
 		}
 		return sqlKV{db}, nil
@@ -218,6 +219,9 @@ func rebuildSQL(ctx context.Context, s *graph.Store) (int, error) {
 	db, err := openKV(ctx, s, true)
 	if err != nil {
 		return 0, err
+	}
+	if db == nil {
+		return 0, fmt.Errorf("rebuilding the timeline index: this user may not create table %s in the store's schema (GRANT CREATE ON SCHEMA, or run it once as the database owner)", indexTable)
 	}
 	unlock, err := s.Lock(ctx)
 	if err != nil {
@@ -404,7 +408,7 @@ func brief(v []byte) Event {
 // may lend a date to, the events that come after them), as Place would
 // over the whole store.
 func update(ctx context.Context, s *graph.Store, db kvDB, nodes []quad.Value) error {
-	src, err := s.ReadCopy(ctx)
+	src, err := s.ReadAround(ctx, nodes)
 	if err != nil {
 		return err
 	}

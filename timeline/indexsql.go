@@ -24,18 +24,28 @@ func sqlIndexExists(ctx context.Context, db *sql.DB) (bool, error) {
 }
 
 // createSQLIndex creates the index table, under the store's write lock
-// (CREATE TABLE IF NOT EXISTS is not safe against a concurrent one).
-func createSQLIndex(ctx context.Context, db *sql.DB) error {
-	_, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+indexTable+` (
+// (CREATE TABLE IF NOT EXISTS is not safe against a concurrent one). A
+// user who may write the store but not create tables in its schema gets
+// no index (created false), as before there was one: readers build the
+// timeline from the store.
+func createSQLIndex(ctx context.Context, db *sql.DB) (created bool, err error) {
+	var may bool
+	if err := db.QueryRowContext(ctx, `SELECT has_schema_privilege(current_schema(), 'CREATE')`).Scan(&may); err != nil {
+		return false, fmt.Errorf("checking the right to create table %s: %w", indexTable, err)
+	}
+	if !may {
+		return false, nil
+	}
+	_, err = db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+indexTable+` (
 	bucket TEXT NOT NULL,
 	key BYTEA NOT NULL,
 	value BYTEA NOT NULL,
 	PRIMARY KEY (bucket, key)
 )`)
 	if err != nil {
-		return fmt.Errorf("creating table %s: %w", indexTable, err)
+		return false, fmt.Errorf("creating table %s: %w", indexTable, err)
 	}
-	return nil
+	return true, nil
 }
 
 func (k sqlKV) View(fn func(kvTx) error) error {

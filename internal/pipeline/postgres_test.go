@@ -823,3 +823,44 @@ func TestPostgresTimelineIndex(t *testing.T) {
 		t.Error("ingesting again changed or staled the PostgreSQL index")
 	}
 }
+
+// A user who may write the store's tables but not create tables ingests as
+// before there was a timeline index: without one (readers build the
+// timeline), and `reindex` says which right it lacks.
+func TestPostgresIndexWithoutCreateRight(t *testing.T) {
+	srv := pgtest.Start(t)
+	if srv.Backend != "postgres" {
+		t.Skip("CockroachDB stores keep no timeline index")
+	}
+	ctx := context.Background()
+	dsn := srv.NewDatabase(t)
+	owner, err := graph.Open(ctx, graph.Config{Backend: srv.Backend, Address: dsn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner.Close()
+	user := fmt.Sprintf("eg_writer_%d", os.Getpid())
+	srv.Exec(t, srv.DSN, "DROP ROLE IF EXISTS "+user, "CREATE ROLE "+user+" LOGIN PASSWORD 'pw'")
+	t.Cleanup(func() {
+		srv.Exec(t, dsn, "DROP OWNED BY "+user)
+		srv.Exec(t, srv.DSN, "DROP ROLE IF EXISTS "+user)
+	})
+	srv.Exec(t, dsn, "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+		"GRANT SELECT, INSERT, UPDATE, DELETE ON quads, nodes, eventgraph_sync TO "+user,
+		"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "+user)
+	st, err := graph.Open(ctx, graph.Config{Backend: srv.Backend, Address: pgtest.WithUser(dsn, user, "pw")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sum, err := Run(ctx, st, []string{filepath.Join(repoRoot(t), "seeds")}, Options{Workers: 1})
+	if err != nil || sum.Ingested == 0 {
+		t.Fatalf("ingest without the CREATE right: %v (%d articles)", err, sum.Ingested)
+	}
+	if ix, err := timeline.OpenIndex(ctx, st); err != nil || ix != nil {
+		t.Errorf("an index without the right to create its table: %v", err)
+	}
+	if _, err := timeline.Rebuild(ctx, st); err == nil || !strings.Contains(err.Error(), "GRANT CREATE ON SCHEMA") {
+		t.Errorf("reindex without the right: %v", err)
+	}
+}
