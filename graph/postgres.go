@@ -24,15 +24,11 @@ import (
 	"net/url"
 	"os"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	graphlog "github.com/cayleygraph/cayley/graph/log"
-	"github.com/cayleygraph/cayley/graph/memstore"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
@@ -84,6 +80,9 @@ type sqlStore struct {
 	mu      sync.Mutex
 	seen    int64 // write generation this process is up to date with
 	touched bool  // Touch ran under the current lock
+
+	copyMu sync.Mutex
+	copied *resolverCopy // what copyForResolver copied last (pgreload.go)
 }
 
 // openSQL checks the server, initialises the database on first use (once,
@@ -424,137 +423,6 @@ func (s *sqlStore) close() error {
 	return s.db.Close()
 }
 
-// writer wraps cayley's quad writer for a PostgreSQL store so that
-// transactions that only add quads (all of eventgraph's article writes) are
-// written with multi-row statements: cayley sends one statement per quad
-// and per node, a round trip each. Same tables, same rows, same reference
-// counts; removals go through cayley's writer.
-func (s *sqlStore) writer(qw cgraph.QuadWriter) cgraph.QuadWriter {
-	if s == nil || s.backend != "postgres" {
-		return qw
-	}
-	return &bulkWriter{QuadWriter: qw, db: s.db}
-}
-
-type bulkWriter struct {
-	cgraph.QuadWriter
-	db *sql.DB
-}
-
-// maxParams keeps a statement under PostgreSQL's 65535 parameters.
-const maxParams = 60000
-
-func (w *bulkWriter) AddQuadSet(qs []quad.Quad) error {
-	tx := cgraph.NewTransaction()
-	for _, q := range qs {
-		tx.AddQuad(q)
-	}
-	return w.ApplyTransaction(tx)
-}
-
-func (w *bulkWriter) AddQuad(q quad.Quad) error { return w.AddQuadSet([]quad.Quad{q}) }
-
-func (w *bulkWriter) ApplyTransaction(t *cgraph.Transaction) error {
-	for _, d := range t.Deltas {
-		if d.Action != cgraph.Add {
-			return w.QuadWriter.ApplyTransaction(t)
-		}
-	}
-	if len(t.Deltas) == 0 {
-		return nil
-	}
-	// As cayley's SQL writer: every added quad adds a reference to each of
-	// its values, duplicates included (ignore_duplicate).
-	deltas := graphlog.SplitDeltas(t.Deltas)
-	type nodeRow struct {
-		hash string
-		args []any
-	}
-	groups := map[csql.ValueType][]nodeRow{}
-	for _, n := range deltas.IncNode {
-		key, vals, err := csql.NodeValues(csql.NodeHash{ValueHash: n.Hash}, n.Val)
-		if err != nil {
-			return err
-		}
-		groups[key] = append(groups[key], nodeRow{hash: string(n.Hash[:]), args: append([]any{n.RefInc}, vals...)})
-	}
-	keys := make([]csql.ValueType, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-
-	tx, err := w.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, key := range keys {
-		rows := groups[key]
-		// A stable order keeps concurrent writers from deadlocking.
-		sort.Slice(rows, func(i, j int) bool { return rows[i].hash < rows[j].hash })
-		cols := append([]string{"refs", "hash"}, key.Columns()...)
-		per := maxParams / len(cols)
-		for len(rows) > 0 {
-			chunk := rows[:min(per, len(rows))]
-			rows = rows[len(chunk):]
-			var b strings.Builder
-			args := make([]any, 0, len(chunk)*len(cols))
-			b.WriteString("INSERT INTO nodes(" + strings.Join(cols, ", ") + ") VALUES ")
-			for i, r := range chunk {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				writePlaceholders(&b, len(args), len(cols), "")
-				args = append(args, r.args...)
-			}
-			b.WriteString(" ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs")
-			if _, err := tx.Exec(b.String(), args...); err != nil {
-				return err
-			}
-		}
-	}
-	quads := deltas.QuadAdd
-	const per = maxParams / 4
-	for len(quads) > 0 {
-		chunk := quads[:min(per, len(quads))]
-		quads = quads[len(chunk):]
-		var b strings.Builder
-		args := make([]any, 0, len(chunk)*4)
-		b.WriteString("INSERT INTO quads(subject_hash, predicate_hash, object_hash, label_hash, ts) VALUES ")
-		for i, q := range chunk {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			writePlaceholders(&b, len(args), 4, "now()")
-			for _, h := range q.Quad.Dirs() {
-				args = append(args, csql.NodeHash{ValueHash: h}.SQLValue())
-			}
-		}
-		b.WriteString(" ON CONFLICT DO NOTHING")
-		if _, err := tx.Exec(b.String(), args...); err != nil {
-			return err
-		}
-	}
-	return tx.Commit()
-}
-
-// writePlaceholders writes "($n+1, ..., $n+k[, extra])".
-func writePlaceholders(b *strings.Builder, n, k int, extra string) {
-	b.WriteByte('(')
-	for j := 1; j <= k; j++ {
-		if j > 1 {
-			b.WriteString(", ")
-		}
-		b.WriteByte('$')
-		b.WriteString(strconv.Itoa(n + j))
-	}
-	if extra != "" {
-		b.WriteString(", " + extra)
-	}
-	b.WriteByte(')')
-}
-
 // LoadResolverBulk is LoadResolver for stores where reading node by node
 // is slow: on SQL backends, where each read is a round trip (and each value
 // another), it first copies the quads LoadResolver reads (those about
@@ -576,49 +444,6 @@ func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error
 // events, their type nodes (codes), event mentions and articles (their
 // stories and casts).
 var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:cameo/", "eg:mention/", "eg:article/"}
-
-func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, error) {
-	cols := func(n string) string {
-		return n + ".value, " + n + ".value_string, " + n + ".datatype, " + n + ".language, " + n + ".iri, " + n + ".bnode, " +
-			n + ".value_int, " + n + ".value_bool, " + n + ".value_float, " + n + ".value_time"
-	}
-	var where []string
-	for _, p := range resolverPrefixes {
-		where = append(where, "ns.value_string LIKE '"+p+"%'")
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+cols("ns")+`, `+cols("np")+`, `+cols("no")+`
-FROM quads q
-JOIN nodes ns ON ns.hash = q.subject_hash
-JOIN nodes np ON np.hash = q.predicate_hash
-JOIN nodes no ON no.hash = q.object_hash
-WHERE ns.iri AND (`+strings.Join(where, " OR ")+`)
-ORDER BY q.horizon`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	mem := memstore.New()
-	var v [3]nodeScan
-	dest := make([]any, 0, 30)
-	for i := range v {
-		dest = append(dest, v[i].dest()...)
-	}
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
-		}
-		var q quad.Quad
-		for i, d := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object} {
-			val, err := v[i].value()
-			if err != nil {
-				return nil, err
-			}
-			q.Set(d, val)
-		}
-		mem.AddQuad(q)
-	}
-	return mem, rows.Err()
-}
 
 // nodeScan reads a row of cayley's nodes table, as its NameOf does.
 type nodeScan struct {

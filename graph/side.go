@@ -17,13 +17,14 @@ import (
 // readers such as the timeline index (package timeline) own the content
 // of. The Store opens each once, in the store's own mode (read-only for a
 // read-only store), and closes them with the store. Other backends have
-// none yet: SideDB returns ErrNoSide and readers fall back to the store.
+// none: SideDB returns ErrNoSide and readers fall back to the store, or,
+// on PostgreSQL, keep side data in tables of its database (pgside.go).
 //
 // A side file is not written in the store's transactions: its owner
-// stamps it with the store's quad count (QuadCount) after each update and
-// trusts it only while the count matches, so a crash between the two
-// writes, or a write by anything that does not update it, makes it stale
-// rather than wrong.
+// stamps it with the store's stamp (SideStamp: the quad count on bolt)
+// after each update and trusts it only while the stamp matches, so a crash
+// between the two writes, or a write by anything that does not update it,
+// makes it stale rather than wrong.
 
 // ErrNoSide is returned for stores without side files.
 var ErrNoSide = errors.New("this store backend keeps no side files")

@@ -230,15 +230,21 @@ func (s *Store) WriteBatch(ctx context.Context, batch []ArticleQuads) (int, erro
 // last. It returns the articles' IRIs and the shared facts checked.
 func (s *Store) batchQuads(ctx context.Context, batch []ArticleQuads) (quads []quad.Quad, arts []quad.Value, pending map[factKey]bool, err error) {
 	pending = map[factKey]bool{}
+	found, err := s.storedShared(ctx, batch) // PostgreSQL: all at once
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	for _, a := range batch {
 		for _, q := range a.Shared {
 			k := keyOf(q)
 			if pending[k] || s.known(k) {
 				continue
 			}
-			ok, err := s.hasQuad(ctx, q)
-			if err != nil {
-				return nil, nil, nil, fmt.Errorf("checking %s: %w", q, err)
+			ok := found[k]
+			if found == nil {
+				if ok, err = s.hasQuad(ctx, q); err != nil {
+					return nil, nil, nil, fmt.Errorf("checking %s: %w", q, err)
+				}
 			}
 			pending[k] = true
 			if !ok {

@@ -22,20 +22,23 @@ import (
 )
 
 // The timeline index is the store's timeline in order, kept in a side
-// file of the store (graph.Store.SideDB) so that a page of it, or an
-// actor's events, are read without building the whole timeline:
+// file of a bolt store (graph.Store.SideDB), or in a table of a PostgreSQL
+// store's database (indexsql.go), so that a page of it, or an actor's
+// events, are read without building the whole timeline:
 //
 //	order  key (order.go) → the event's record: a header of the fields
 //	       the filters read, then the event as JSON without its mentions
 //	ids    event ID → key
-//	meta   "stamp": the store's quad count the index describes;
+//	meta   "stamp": the store's stamp the index describes (its quad
+//	       count on bolt: graph.Store.SideStamp);
 //	       "version": indexVersion; "salience": events per percent of
 //	       salience (the count of a salience floor without a scan)
 //
 // `eventgraph ingest` updates it after each batch it writes (Update):
 // the batch's events, read back from the store, and the events whose
-// date or place they change. It is trusted only while its stamp is the
-// store's quad count: a crash between a batch and its update, a write
+// date or place they change (on PostgreSQL read in a few queries,
+// graph.Store.ReadAround). It is trusted only while its stamp is the
+// store's: a crash between a batch and its update, a write
 // through cayley's APIs, an ingest into a store without the index or an
 // older index version leave it stale, and readers fall back to building
 // the timeline until `eventgraph reindex` rebuilds it (Rebuild).
@@ -55,7 +58,7 @@ var (
 
 // Index is an open, fresh timeline index.
 type Index struct {
-	db *bolt.DB
+	db kvDB
 }
 
 // ErrIndexStale says the store has no usable timeline index.
@@ -64,12 +67,9 @@ var ErrIndexStale = errors.New("the timeline index is missing or older than the 
 // OpenIndex returns the store's timeline index when it describes the
 // store, nil (and no error) when the store has none or it is stale.
 func OpenIndex(ctx context.Context, s *graph.Store) (*Index, error) {
-	db, err := s.SideDB(indexFile)
-	if errors.Is(err, graph.ErrNoSide) || db == nil && err == nil {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("opening the timeline index: %w", err)
+	db, err := openKV(ctx, s, false)
+	if db == nil || err != nil {
+		return nil, err
 	}
 	fresh, err := indexFresh(ctx, s, db)
 	if err != nil || !fresh {
@@ -78,15 +78,52 @@ func OpenIndex(ctx context.Context, s *graph.Store) (*Index, error) {
 	return &Index{db: db}, nil
 }
 
+// openKV opens the store's timeline index: the side file of a bolt store,
+// the table of a PostgreSQL store; nil and no error when the store keeps
+// none (other backends, or a read-only store without one). With create, a
+// missing table is created (under the store's write lock, not held by the
+// caller).
+func openKV(ctx context.Context, s *graph.Store, create bool) (kvDB, error) {
+	if db := s.SQLSide(); db != nil {
+		ok, err := sqlIndexExists(ctx, db)
+		if err != nil {
+			return nil, fmt.Errorf("opening the timeline index: %w", err)
+		}
+		if !ok && !create {
+			return nil, nil
+		}
+		if !ok {
+			unlock, err := s.Lock(ctx)
+			if err != nil {
+				return nil, err
+			}
+			defer unlock()
+			created, err := createSQLIndex(ctx, db)
+			if err != nil || !created {
+				return nil, err
+			}
+		}
+		return sqlKV{db}, nil
+	}
+	db, err := s.SideDB(indexFile)
+	if errors.Is(err, graph.ErrNoSide) || db == nil && err == nil {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("opening the timeline index: %w", err)
+	}
+	return boltKV{db}, nil
+}
+
 // indexFresh tells whether db describes the store: its version and stamp
 // match, or both are empty.
-func indexFresh(ctx context.Context, s *graph.Store, db *bolt.DB) (bool, error) {
-	quads, err := s.QuadCount(ctx)
+func indexFresh(ctx context.Context, s *graph.Store, db kvDB) (bool, error) {
+	now, empty, err := s.SideStamp(ctx)
 	if err != nil {
 		return false, err
 	}
 	var stamp, version string
-	err = db.View(func(tx *bolt.Tx) error {
+	err = db.View(func(tx kvTx) error {
 		if m := tx.Bucket(bucketMeta); m != nil {
 			stamp, version = string(m.Get(metaStamp)), string(m.Get(metaVersion))
 		}
@@ -96,28 +133,28 @@ func indexFresh(ctx context.Context, s *graph.Store, db *bolt.DB) (bool, error) 
 		return false, fmt.Errorf("reading the timeline index: %w", err)
 	}
 	if stamp == "" {
-		return quads == 0, nil
+		return empty, nil
 	}
-	return version == indexVersion && stamp == strconv.FormatInt(quads, 10), nil
+	return version == indexVersion && stamp == now, nil
 }
 
 // Maintainer keeps a store's index up to date across writes: Begin before
 // a write, Update after it. It does nothing on stores without side files.
 type Maintainer struct {
 	s     *graph.Store
-	db    *bolt.DB
+	db    kvDB
 	fresh bool
 }
 
 // NewMaintainer opens the index of a writable store (creating it on a
 // store that has none).
 func NewMaintainer(s *graph.Store) (*Maintainer, error) {
-	db, err := s.SideDB(indexFile)
-	if errors.Is(err, graph.ErrNoSide) {
-		return &Maintainer{}, nil
-	}
+	db, err := openKV(context.Background(), s, true)
 	if err != nil {
-		return nil, fmt.Errorf("opening the timeline index: %w", err)
+		return nil, err
+	}
+	if db == nil {
+		return &Maintainer{}, nil
 	}
 	return &Maintainer{s: s, db: db}, nil
 }
@@ -154,6 +191,9 @@ func (m *Maintainer) Update(ctx context.Context, nodes []quad.Value) error {
 // the store once, chunk by chunk (the same updates as an ingest's, so the
 // same index).
 func Rebuild(ctx context.Context, s *graph.Store) (events int, err error) {
+	if s.SQLSide() != nil {
+		return rebuildSQL(ctx, s)
+	}
 	if err := s.RemoveSideDB(indexFile); err != nil {
 		return 0, fmt.Errorf("rebuilding the timeline index: %w", err)
 	}
@@ -164,13 +204,43 @@ func Rebuild(ctx context.Context, s *graph.Store) (events int, err error) {
 	if db == nil {
 		return 0, fmt.Errorf("rebuilding the timeline index: the store is open read-only")
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
+	if events, err = refill(ctx, s, boltKV{db}); err != nil {
+		return 0, err
+	}
+	// Written in event order, the pages are half full: copied in key
+	// order into a new file, they are full.
+	err = s.RewriteSideDB(indexFile, func(to *bolt.DB) error { return copyIndex(db, to) })
+	return events, err
+}
+
+// rebuildSQL rebuilds the index table of a PostgreSQL store, under the
+// store's write lock.
+func rebuildSQL(ctx context.Context, s *graph.Store) (int, error) {
+	db, err := openKV(ctx, s, true)
+	if err != nil {
+		return 0, err
+	}
+	if db == nil {
+		return 0, fmt.Errorf("rebuilding the timeline index: this user may not create table %s in the store's schema (GRANT CREATE ON SCHEMA, or run it once as the database owner)", indexTable)
+	}
+	unlock, err := s.Lock(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
+	return refill(ctx, s, db)
+}
+
+// refill empties the index, then indexes every event of the store, chunk
+// by chunk, and stamps it.
+func refill(ctx context.Context, s *graph.Store, db kvDB) (int, error) {
+	err := db.Update(func(tx kvTx) error {
 		for _, b := range [][]byte{bucketOrder, bucketIDs, bucketMeta} {
 			if err := tx.DeleteBucket(b); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
 				return err
 			}
 		}
-		m, err := tx.CreateBucket(bucketMeta)
+		m, err := tx.CreateBucketIfNotExists(bucketMeta)
 		if err != nil {
 			return err
 		}
@@ -192,10 +262,7 @@ func Rebuild(ctx context.Context, s *graph.Store) (events int, err error) {
 	if err := stamp(ctx, s, db); err != nil {
 		return 0, err
 	}
-	// Written in event order, the pages are half full: copied in key
-	// order into a new file, they are full.
-	err = s.RewriteSideDB(indexFile, func(to *bolt.DB) error { return copyIndex(db, to) })
-	return len(nodes), err
+	return len(nodes), nil
 }
 
 // copyIndex copies every bucket of from into to, in key order, with full
@@ -230,12 +297,12 @@ func copyIndex(from, to *bolt.DB) error {
 	})
 }
 
-func stamp(ctx context.Context, s *graph.Store, db *bolt.DB) error {
-	quads, err := s.QuadCount(ctx)
+func stamp(ctx context.Context, s *graph.Store, db kvDB) error {
+	now, _, err := s.SideStamp(ctx)
 	if err != nil {
 		return err
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
+	err = db.Update(func(tx kvTx) error {
 		m, err := tx.CreateBucketIfNotExists(bucketMeta)
 		if err != nil {
 			return err
@@ -243,7 +310,7 @@ func stamp(ctx context.Context, s *graph.Store, db *bolt.DB) error {
 		if err := m.Put(metaVersion, []byte(indexVersion)); err != nil {
 			return err
 		}
-		return m.Put(metaStamp, []byte(strconv.FormatInt(quads, 10)))
+		return m.Put(metaStamp, []byte(now))
 	})
 	if err != nil {
 		return fmt.Errorf("stamping the timeline index: %w", err)
@@ -340,12 +407,16 @@ func brief(v []byte) Event {
 // places them and the events they change (the simultaneous events they
 // may lend a date to, the events that come after them), as Place would
 // over the whole store.
-func update(ctx context.Context, s *graph.Store, db *bolt.DB, nodes []quad.Value) error {
-	read, err := readEvents(ctx, newReader(s), nodes, func(*Event) bool { return false })
+func update(ctx context.Context, s *graph.Store, db kvDB, nodes []quad.Value) error {
+	src, err := s.ReadAround(ctx, nodes)
 	if err != nil {
 		return err
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
+	read, err := readEvents(ctx, newReader(src), nodes, func(*Event) bool { return false })
+	if err != nil {
+		return err
+	}
+	err = db.Update(func(tx kvTx) error {
 		w, err := newWorkSet(tx)
 		if err != nil {
 			return err
@@ -371,7 +442,7 @@ func update(ctx context.Context, s *graph.Store, db *bolt.DB, nodes []quad.Value
 // workSet is the events an update places, read from the batch or the
 // index.
 type workSet struct {
-	order, ids, meta *bolt.Bucket
+	order, ids, meta kvBucket
 	events           map[string]*Event
 	old              map[string]string // key in the index before the update
 	placed           map[string]When   // When in the index before the update
@@ -379,12 +450,12 @@ type workSet struct {
 	sal              [101]int64
 }
 
-func newWorkSet(tx *bolt.Tx) (*workSet, error) {
+func newWorkSet(tx kvTx) (*workSet, error) {
 	w := &workSet{events: map[string]*Event{}, old: map[string]string{}, placed: map[string]When{}, dirty: map[string]bool{}}
 	var err error
 	for _, b := range []struct {
 		name []byte
-		to   **bolt.Bucket
+		to   *kvBucket
 	}{{bucketOrder, &w.order}, {bucketIDs, &w.ids}, {bucketMeta, &w.meta}} {
 		if *b.to, err = tx.CreateBucketIfNotExists(b.name); err != nil {
 			return nil, err
@@ -505,7 +576,7 @@ func (ix *Index) build(ctx context.Context, s *graph.Store, nodes []quad.Value, 
 	}
 	placed := map[string]Event{}
 	var keep []quad.Value
-	err = ix.db.View(func(tx *bolt.Tx) error {
+	err = ix.db.View(func(tx kvTx) error {
 		ids, order := tx.Bucket(bucketIDs), tx.Bucket(bucketOrder)
 		for _, n := range nodes {
 			id := graph.IDOf(n)
@@ -572,7 +643,7 @@ func (ix *Index) Page(ctx context.Context, s *graph.Store, f Filter, after strin
 	var nodes []quad.Value
 	var pageIDs []string
 	placed := map[string]Event{}
-	err = ix.db.View(func(tx *bolt.Tx) error {
+	err = ix.db.View(func(tx kvTx) error {
 		ids, order := tx.Bucket(bucketIDs), tx.Bucket(bucketOrder)
 		if order == nil {
 			return nil
@@ -627,7 +698,7 @@ func (ix *Index) Page(ctx context.Context, s *graph.Store, f Filter, after strin
 
 // prevStart walks back limit passing events from start (exclusive) and
 // returns the ID of the passing event before them, "" at the beginning.
-func prevStart(c *bolt.Cursor, start []byte, limit int, pass func([]byte) bool) string {
+func prevStart(c kvCursor, start []byte, limit int, pass func([]byte) bool) string {
 	var k, v []byte
 	if start == nil {
 		k, v = c.Last()
@@ -656,7 +727,7 @@ func idOfRecord(k []byte) string {
 
 // total counts the events that pass f: from the salience counts for a
 // salience floor alone, else by a pass over the headers.
-func total(tx *bolt.Tx, order *bolt.Bucket, f Filter, from, to string) (int, error) {
+func total(tx kvTx, order kvBucket, f Filter, from, to string) (int, error) {
 	if f.From == "" && f.To == "" && f.Type == "" {
 		v := tx.Bucket(bucketMeta).Get(metaSal)
 		n := int64(0)
@@ -665,7 +736,7 @@ func total(tx *bolt.Tx, order *bolt.Bucket, f Filter, from, to string) (int, err
 		}
 		return int(n), nil
 	}
-	key := totalKey{db: tx.DB(), stamp: string(tx.Bucket(bucketMeta).Get(metaStamp)), f: f}
+	key := totalKey{db: tx.ID(), stamp: string(tx.Bucket(bucketMeta).Get(metaStamp)), f: f}
 	totals.Lock()
 	n, ok := totals.m[key]
 	totals.Unlock()
@@ -700,7 +771,7 @@ var totals = struct {
 const maxTotals = 64
 
 type totalKey struct {
-	db    *bolt.DB
+	db    any
 	stamp string
 	f     Filter
 }
