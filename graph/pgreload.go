@@ -29,7 +29,8 @@ type resolverCopy struct {
 // since (a horizon above the last one copied: eventgraph's writers write
 // one at a time under Lock, so rows are numbered in commit order), unless
 // eventgraph removed quads since (a retraction; SideStamp's count): then
-// it copies everything again. Like SideStamp, it does not see quads
+// it copies everything again; nor is a copy larger than keepCopyQuads
+// kept. Like SideStamp, it does not see quads
 // removed by other tools than eventgraph. CockroachDB's row numbers are
 // not in commit order: it copies everything each time.
 func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, error) {
@@ -57,9 +58,17 @@ func (s *sqlStore) copyForResolver(ctx context.Context) (*memstore.QuadStore, er
 		return nil, err
 	}
 	c.last, c.removals = last, removals
-	s.copied = c
+	if st, err := c.mem.Stats(ctx, false); err == nil && st.Quads.Size <= keepCopyQuads {
+		s.copied = c
+	}
 	return c.mem, nil
 }
+
+// keepCopyQuads bounds the copy kept between reloads: about 1.8 KB a quad
+// in memory, so 150,000 quads (some 500 articles) hold 270 MB in every
+// writing process; a larger store is copied whole again at each reload,
+// as before the copy was kept.
+const keepCopyQuads = 150_000
 
 // copyQuadsAfter adds to mem the quads of resolverPrefixes' subjects with a
 // horizon above after, in horizon order, without their labels.

@@ -21,7 +21,8 @@ func newReindexCmd(a *app, runF runner[reindexOptions]) *cobra.Command {
 	return &cobra.Command{
 		Use:   "reindex",
 		Short: "Rebuild the store's timeline index (after a crash, an older eventgraph, or writes through cayley)",
-		Long: `Rebuild the timeline index kept beside a bolt store (timeline.index): the
+		Long: `Rebuild the store's timeline index (timeline.index beside a bolt store, the
+table eventgraph_timeline in a PostgreSQL database): the
 store's events in timeline order, from which 'serve' pages the timeline and
 'timeline --actor' reads an actor's events. 'ingest' keeps it up to date; it
 goes stale when something else writes to the store (cayley's APIs, an older
