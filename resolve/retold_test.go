@@ -187,7 +187,6 @@ func TestEventSentencesBounded(t *testing.T) {
 	}
 }
 
-
 // counted gives d's event the span of trigger in its sentence.
 func counted(d *doc.Document, trigger string) *doc.Document {
 	m := &d.Events[0]
