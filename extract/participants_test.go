@@ -31,7 +31,12 @@ import (
 // organization named after its head and "of" with "and" inside; what a
 // weapon is fired at, which the parser hangs from the weapon; the partner
 // of an agreement a verb takes as its object; the subject of a speech verb
-// the parser takes for its object ("..., estimates Evan Sparks").
+// the parser takes for its object ("..., estimates Evan Sparks"); the
+// named person an organization's official is in apposition to ("Fred
+// LaRue, a Nixon administration official who served"); whom a casualty
+// adjective says is dead ("found dead", "left two women dead"); whom the
+// participle of harm after a violent verb or its event-noun subject
+// kills ("a bomb exploded, killing an officer").
 func TestParticipants(t *testing.T) {
 	dct := time.Date(2013, 5, 3, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -100,6 +105,12 @@ func TestParticipants(t *testing.T) {
 		{"The talks failed on Monday, according to John Kirby.", "according to", doc.RoleAgent, "John Kirby"},
 		{"An Indian warship foiled a pirate attack in the Gulf of Aden on Thursday.", "foiled", doc.RoleAgent, "Indian warship"},
 		{"The effort may have used 2.8 gigawatt-hours of electricity, estimates Evan Sparks, CEO of Determined AI.", "estimates", doc.RoleAgent, "Evan Sparks"},
+		{"Fred LaRue, a high-ranking Nixon administration official who served a prison term for his role in Watergate, has died.", "served", doc.RoleAgent, "Fred LaRue"},
+		{"His sister Katie and mother Alice McMeekin were found dead at their home in Millom.", "dead", doc.RoleAgent, "Katie"},
+		{"The blast left two women dead and five injured.", "dead", doc.RoleAgent, "women"},
+		{"A shooting at an accounting firm left a woman dead on Monday.", "dead", doc.RoleAgent, "woman"},
+		{"A bomb exploded Friday at a bank branch in Woodburn, killing a police officer.", "exploded", doc.RoleTarget, "officer"},
+		{"A powerful earthquake hit southern Iran on Sunday, causing destruction in seven villages and killing 10 people.", "earthquake", doc.RoleTarget, "people"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.trigger, func(t *testing.T) {
@@ -526,6 +537,121 @@ func TestCaptionPosition(t *testing.T) {
 		}
 		if got != tt.left {
 			t.Errorf("%q: an event for the position word: %v, want %v", tt.text, got, tt.left)
+		}
+	}
+}
+
+// TestAccusedAndVictims: the accused of a charge is the deed's agent, and
+// the deed is reported, not asserted, until something establishes it
+// ("convicted of"); the passive subject or the one who died in a violent
+// setting is its target; the police who charge, and a "sentence to
+// death", give no agent; a subject before the subordinator of the
+// accusing clause is another clause's ("a woman of Debe is due to appear
+// after she was charged"), and the deed is no partner of the charge.
+func TestAccusedAndVictims(t *testing.T) {
+	dct := time.Date(2010, 9, 10, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text, trigger, role, actor string
+		mod                        doc.Modality
+	}{
+		{"A man has been charged with arson after a fire at a supermarket in Wellington.", "arson", doc.RoleAgent, "man", doc.Reported},
+		{"Jose Luis Orozco was convicted of the 2005 murder of Deputy Jerry Ortiz.", "murder", doc.RoleAgent, "Jose Luis Orozco", doc.Asserted},
+		{"Yvonne Hiller, 43, is charged with murder for the shooting deaths of two female co-workers.", "murder", doc.RoleAgent, "Yvonne Hiller", doc.Reported},
+		{"The driver is facing manslaughter charges.", "manslaughter", doc.RoleAgent, "driver", doc.Reported},
+		{"Police charged Smith with the robbery of a bank in Leeds.", "robbery", doc.RoleAgent, "Smith", doc.Reported},
+		{"Three bank workers died in a petrol bomb attack on Wednesday.", "attack", doc.RoleTarget, "workers", doc.Asserted},
+		{"A 59-year-old woman was killed in a hit-and-run crash in Queens.", "crash", doc.RoleTarget, "woman", doc.Asserted},
+		{"The judge sentenced Smith to death for the murder of a guard.", "death", "", "", ""},
+		{"The police named a man arrested in the raid as Tony Smith.", "raid", doc.RoleTarget, "man", doc.Asserted},
+		{"Police charged Smith with the robbery of a bank in Leeds.", "charged", doc.RoleAgent, "Police", doc.Asserted},
+		{"A 35-year-old woman of Clarkia Drive, Debe is due to appear in court today after she was charged with the murder of her mother, Sita Jaggesar.", "murder", doc.RoleAgent, "she", doc.Reported},
+		{"A 35-year-old woman of Clarkia Drive, Debe is due to appear in court today after she was charged with the murder of her mother, Sita Jaggesar.", "charged", doc.RoleTarget, "she", doc.Asserted},
+	} {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		var got []string
+		found := false
+		for _, e := range d.Events {
+			if e.TriggerText != tt.trigger {
+				continue
+			}
+			found = true
+			for _, a := range e.Arguments {
+				if a.Mention >= 0 && a.Role != doc.RolePlace {
+					got = append(got, a.Role+"="+d.ActorMentions[a.Mention].Text)
+				}
+			}
+			want := []string(nil)
+			if tt.role != "" {
+				want = []string{tt.role + "=" + tt.actor}
+				if !slices.Contains(got, want[0]) {
+					t.Errorf("%q: %q has %q, want %s", tt.text, tt.trigger, got, want[0])
+				}
+				if e.Modality != tt.mod {
+					t.Errorf("%q: %q is %s, want %s", tt.text, tt.trigger, e.Modality, tt.mod)
+				}
+			} else if slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, doc.RoleAgent) }) {
+				t.Errorf("%q: %q has %q, want no agent", tt.text, tt.trigger, got)
+			}
+		}
+		if !found && tt.role != "" {
+			t.Errorf("%q: no event %q", tt.text, tt.trigger)
+		}
+	}
+}
+
+// TestRecalledParties: an event mention with no party of its own takes the
+// parties of the last earlier mention of the same action that its
+// sentence names again, as the mention in its own sentence ("Police
+// questioned Smith about Monday's shooting": Smith shot); a sentence
+// that does not name them gives none.
+func TestRecalledParties(t *testing.T) {
+	dct := time.Date(2011, 4, 5, 0, 0, 0, 0, time.UTC)
+	text := "A gunman named John Smith shot three men at a bar in Leeds on Monday.\n\n" +
+		"Police questioned Smith about Monday's shooting for six hours.\n\n" +
+		"Residents said the shooting had shocked the town."
+	d := Extract(doc.Article{Text: text, Published: &dct})
+	var got []string
+	for _, e := range d.Events {
+		if e.TriggerText != "shooting" {
+			continue
+		}
+		var args []string
+		for _, a := range e.Arguments {
+			if a.Mention >= 0 && d.ActorMentions[a.Mention].Sentence == e.Sentence {
+				args = append(args, a.Role+"="+d.ActorMentions[a.Mention].Text)
+			}
+		}
+		got = append(got, strings.Join(args, ","))
+	}
+	if want := []string{"agent=Smith", ""}; !slices.Equal(got, want) {
+		t.Errorf("shooting mentions' arguments in their sentences %q, want %q", got, want)
+	}
+}
+
+// TestCataphorNotCoArgument: a subject pronoun with no antecedent does not
+// take a name that is an argument of its own verb ("she told Oprah
+// Winfrey": she is not Winfrey), where a pronoun in a clause before the
+// name still does ("After telling People that she needed help, actress
+// Tara Reid checked into rehab").
+func TestCataphorNotCoArgument(t *testing.T) {
+	dct := time.Date(2004, 5, 2, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text, name string
+		bound      bool
+	}{
+		{"Later she told Oprah Winfrey about the divorce.", "Oprah Winfrey", false},
+		{"After telling People that she needed help, actress Tara Reid checked into rehab.", "Tara Reid", true},
+	} {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		first := strings.Index(tt.text, "she")
+		got := false
+		for _, m := range d.ActorMentions {
+			if m.Start == first && m.Actor >= 0 && d.Actors[m.Actor].Name == tt.name {
+				got = true
+			}
+		}
+		if got != tt.bound {
+			t.Errorf("%q: the first she is %s: %v, want %v", tt.text, tt.name, got, tt.bound)
 		}
 	}
 }

@@ -108,8 +108,10 @@ func argumentPredicate(role string) quad.IRI {
 // that states its coding: its first mention, unless a later one of the
 // article names participants the first lacks: any, where the first has
 // none ("calls within the administration", then "officials planned to
-// urge Israel"), or more, with the same action ("the government warns",
-// then "the government warns Israel").
+// urge Israel"), or more, with the same action and modality ("the
+// government warns", then "the government warns Israel"; not "Israel's
+// intent to launch an offensive", then "the potential consequences of a
+// Rafah offensive": the event stays planned).
 func representatives(d *doc.Document, as resolve.Assignment) map[string]int {
 	rep := map[string]int{}
 	for i, id := range as.Events {
@@ -123,7 +125,7 @@ func representatives(d *doc.Document, as resolve.Assignment) map[string]int {
 			continue
 		}
 		a, b := d.Events[i], d.Events[j]
-		if len(a.Arguments) == 0 && len(b.Arguments) > 0 || a.Action == b.Action && len(b.Arguments) > len(a.Arguments) {
+		if len(a.Arguments) == 0 && len(b.Arguments) > 0 || a.Action == b.Action && a.Modality == b.Modality && len(b.Arguments) > len(a.Arguments) {
 			rep[id] = j
 		}
 	}

@@ -265,6 +265,7 @@ func (s *state) mergeSurnames() {
 // cataphor is a he or she with no antecedent before it.
 type cataphor struct {
 	span   doc.Span
+	tok    int // the pronoun's token in its sentence
 	female bool
 }
 
@@ -280,7 +281,7 @@ func (s *state) resolveCataphors(a int) {
 	named := s.toks[s.at].span.Start
 	kept := s.cataphors[:0]
 	for _, c := range s.cataphors {
-		if c.female && g == 'm' || !c.female && g == 'f' || s.quotedBetween(c.span.End, named) {
+		if c.female && g == 'm' || !c.female && g == 'f' || s.quotedBetween(c.span.End, named) || s.coArgument(c.tok, s.at) {
 			// Nor a name inside a quotation after it: in "She added,
 			// “I have my tightest dress, a Roland Mouret”", she
 			// is no dress maker.
@@ -306,7 +307,7 @@ func (s *state) personPronoun(i, a, sent int, g byte) {
 	}
 	switch {
 	case a < 0 || s.sent-sent > 2:
-		s.cataphors = append(s.cataphors, cataphor{span: t.span, female: g == 'f'})
+		s.cataphors = append(s.cataphors, cataphor{span: t.span, tok: i, female: g == 'f'})
 	case subj || !s.subjectOfClause(i, a):
 		s.addMention(t.span.Start, t.span.End, a, HowPronoun)
 		if subj {
@@ -378,6 +379,33 @@ func (s *state) inAdjunctOf(i, a int) bool {
 		found = true
 	}
 	return found
+}
+
+// coArgument reports whether subject pronoun i and the name at token k
+// depend on the same verb, with no clause between: in "Later she told
+// Oprah Winfrey", she is not Winfrey (a name cannot be bound by a pronoun
+// that is its own clause's subject); in "After telling People that she
+// needed help, Tara Reid checked in" the pronoun's clause is below.
+func (s *state) coArgument(i, k int) bool {
+	dt := s.d.Sentences[s.sent].Tokens
+	if i < 0 || i >= len(dt) || k < 0 || k >= len(dt) {
+		return false
+	}
+	if r := dt[i].Rel; r != "nsubj" && r != "nsubj:pass" {
+		return false
+	}
+	v := dt[i].Head
+	for n := 0; k >= 0 && n < len(dt); n++ {
+		if dt[k].Head == v {
+			return true
+		}
+		switch base, _, _ := strings.Cut(dt[k].Rel, ":"); base {
+		case "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "root":
+			return false
+		}
+		k = dt[k].Head
+	}
+	return false
 }
 
 // clauseBelow returns the child of token v whose subtree holds token k,

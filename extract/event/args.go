@@ -164,6 +164,14 @@ func (x *extractor) arguments(s *sentence) {
 		default:
 			x.verbArgs(s, ci, c)
 		}
+		if !c.hasRole(doc.RoleAgent) && s.parsed() {
+			if k, found := x.accused(s, c); k >= 0 {
+				x.addNode(s, c, doc.RoleAgent, k)
+				if !found && c.mod == doc.Asserted && !c.modFixed {
+					c.mod = doc.Reported // "charged with murder"
+				}
+			}
+		}
 		// Inherit the agent of a governor: "Netanyahu's decision to
 		// cancel", "Israel launched an offensive"; not of one that
 		// demands it ("Egypt called for a ceasefire": the ceasefire is

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -40,8 +41,10 @@ func (x *extractor) emit(s *sentence) {
 		ante := x.nominalAntecedent(s, c, &e)
 		if ante >= 0 && len(e.Arguments) == 0 {
 			for _, a := range d.Events[ante].Arguments {
-				e.Arguments = append(e.Arguments, doc.Argument{Role: a.Role, Actor: a.Actor, Mention: -1})
+				e.Arguments = append(e.Arguments, doc.Argument{Role: a.Role, Actor: a.Actor, Mention: x.mentionIn(s, a.Actor, e.Trigger)})
 			}
+		} else {
+			x.recalled(s, &e)
 		}
 		x.date(s, c, &e)
 		if ante >= 0 && (e.Basis == doc.BasisPublication || e.Basis == doc.BasisUnknown) && !c.background {
@@ -53,6 +56,9 @@ func (x *extractor) emit(s *sentence) {
 		e.Summary = x.summary(s, c, &e)
 		e.Salience = x.salience(s, c, &e)
 		c.ev = len(d.Events)
+		if hasParty(e.Arguments) {
+			x.withParty[e.Action] = append(x.withParty[e.Action], c.ev)
+		}
 		d.Events = append(d.Events, e)
 		if !c.p.has(fWeak) && !c.p.has(fSpeech) && c.p != verbPattern && c.p != nounPattern {
 			x.lastMain = append(x.lastMain, c.ev)
@@ -98,6 +104,66 @@ func (x *extractor) nominalAntecedent(s *sentence, c *cand, e *doc.EventMention)
 		a := x.d.Events[i]
 		if a.Type == e.Type && a.Action == e.Action && len(a.Arguments) > 0 && a.Modality == e.Modality {
 			return i
+		}
+	}
+	return -1
+}
+
+// recalled gives an event mention with no party of its own the parties of
+// the last earlier mention of the same action in the article that its own
+// sentence names again: in "Smith shot three men on Monday. ... Smith's
+// lawyer called the shooting an accident" Smith shot. The argument is the
+// mention in this sentence.
+func (x *extractor) recalled(s *sentence, e *doc.EventMention) {
+	if hasParty(e.Arguments) {
+		return
+	}
+	seen := x.withParty[e.Action]
+	for n := len(seen) - 1; n >= 0 && n >= len(seen)-recallDepth; n-- {
+		a := &x.d.Events[seen[n]]
+		if !sameKind(a.Type, e.Type) {
+			continue
+		}
+		for _, arg := range a.Arguments {
+			if !isParty(arg.Role) || slices.ContainsFunc(e.Arguments, func(b doc.Argument) bool { return b.Actor == arg.Actor }) {
+				continue
+			}
+			if m := x.mentionIn(s, arg.Actor, e.Trigger); m >= 0 {
+				e.Arguments = append(e.Arguments, doc.Argument{Role: arg.Role, Actor: arg.Actor, Mention: m})
+			}
+		}
+		return
+	}
+}
+
+// sameKind reports whether two mentions of one action may be one kind of
+// event: the same family, or one of them without a specific one.
+func sameKind(a, b doc.EventType) bool {
+	fa, fb := typeFamily(a), typeFamily(b)
+	generic := func(f string) bool { return f == "" || f == "occur" }
+	return fa == fb || generic(fa) || generic(fb)
+}
+
+// recallDepth bounds how many earlier mentions of an action recalled
+// looks at, newest first.
+const recallDepth = 4
+
+// isParty reports whether role is one of those who take part in an event:
+// agent, target or participant (not its place).
+func isParty(role string) bool {
+	return role == doc.RoleAgent || role == doc.RoleTarget || role == doc.RoleParticipant
+}
+
+// hasParty reports whether args name an agent, target or participant.
+func hasParty(args []doc.Argument) bool {
+	return slices.ContainsFunc(args, func(a doc.Argument) bool { return isParty(a.Role) })
+}
+
+// mentionIn returns a mention of actor in sentence s outside span, or -1.
+func (x *extractor) mentionIn(s *sentence, actor int, span doc.Span) int {
+	for _, m := range x.mentionsOf(s.idx) {
+		if am := x.d.ActorMentions[m]; am.Actor == actor && !am.Span.Overlaps(span) {
+			return m
 		}
 	}
 	return -1

@@ -217,6 +217,9 @@ type extractor struct {
 	sents  []*sentence
 	// lastEvents are recent emitted events for anaphora, newest last.
 	lastMain []int
+	// withParty are the emitted events with an agent, target or
+	// participant, by action, in text order.
+	withParty map[string][]int
 }
 
 func (x *extractor) run() {
@@ -224,6 +227,7 @@ func (x *extractor) run() {
 	d.Events = d.Events[:0]
 	d.Links = d.Links[:0]
 	x.sents = make([]*sentence, 0, len(d.Sentences))
+	x.withParty = map[string][]int{}
 	for si := range d.Sentences {
 		s := x.prepare(si)
 		x.sents = append(x.sents, s)

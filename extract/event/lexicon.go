@@ -101,6 +101,10 @@ type lexicon struct {
 	noEvent map[string]bool
 	// quantity nouns count what their "of" phrase names (cues.tsv)
 	quantity map[string]bool
+	// accuse verbs and adjectives name a deed someone is accused of;
+	// accuseNoun nouns stand between them and the deed (cues.tsv accuse)
+	accuse     map[string]accusation
+	accuseNoun map[string]bool
 	// light verbs give their subject to their object noun's event, in
 	// the role of the value: "made a move", "faced arrest" (cues.tsv)
 	light   map[string]string
@@ -122,6 +126,13 @@ type wordInfo struct {
 	// singularForms order.
 	verbs []*pattern
 	nouns [][]*pattern
+}
+
+// accusation is what a word accusing someone of a deed says: whether the
+// accused is its subject, and whether it establishes the deed ("convicted
+// of") rather than alleging it ("charged with").
+type accusation struct {
+	subject, finds bool
 }
 
 type irregular struct {
@@ -175,6 +186,8 @@ func parseLexicon() (*lexicon, error) {
 		noEvent:      map[string]bool{},
 		quantity:     map[string]bool{},
 		light:        map[string]string{},
+		accuse:       map[string]accusation{},
+		accuseNoun:   map[string]bool{},
 	}
 	err := readLines("cameo.tsv", func(_ int, c []string) error {
 		if len(c) < 3 {
@@ -315,6 +328,16 @@ func parseLexicon() (*lexicon, error) {
 			l.light[c[1]] = doc.RoleAgent
 			if len(c) > 2 && c[2] == "target" {
 				l.light[c[1]] = doc.RoleTarget
+			}
+			return nil
+		case "accuse":
+			switch {
+			case cu.value == "between":
+				l.accuseNoun[c[1]] = true
+			case len(c) == 4:
+				l.accuse[c[1]] = accusation{subject: c[2] == "subject", finds: c[3] == "finds"}
+			default:
+				return fmt.Errorf("accuse %q wants where and alleges or finds", c[1])
 			}
 			return nil
 		case "negconv":

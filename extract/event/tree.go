@@ -125,6 +125,11 @@ func (s *sentence) mentionOf(k int) int {
 // killer Brian Nichols was sentenced" sentences Brian Nichols, not an
 // anonymous killer.
 func (x *extractor) named(s *sentence, k, m int) int {
+	if m >= 0 && x.kindOf(m) != doc.KindPerson {
+		if p := x.apposedPerson(s, k); p >= 0 {
+			return p
+		}
+	}
 	if m < 0 || !x.anonymous(m) {
 		return m
 	}
@@ -137,6 +142,26 @@ func (x *extractor) named(s *sentence, k, m int) int {
 		}
 	}
 	return m
+}
+
+// apposedPerson returns the mention of the named person that the phrase
+// at k stands in apposition to, or -1: "Fred LaRue, a Nixon
+// administration official who served" is LaRue, not the administration
+// the description names.
+func (x *extractor) apposedPerson(s *sentence, k int) int {
+	a := k
+	for n := 0; s.toks[a].Rel == "conj" && s.toks[a].Head >= 0 && n < 4; n++ {
+		a = s.toks[a].Head
+	}
+	h := s.toks[a].Head
+	if s.toks[a].Rel != "appos" || h < 0 || h > a {
+		return -1
+	}
+	p := s.toks[h].ment
+	if p < 0 || x.kindOf(p) != doc.KindPerson || x.anonymous(p) {
+		return -1
+	}
+	return p
 }
 
 // anonymous reports whether mention m is of an actor known only by a
@@ -242,6 +267,9 @@ func (x *extractor) treeArgs(s *sentence, c *cand) bool {
 	if x.modifierArgs(s, c, h) {
 		return true
 	}
+	if x.casualtyArgs(s, c, h) {
+		return true
+	}
 	if !c.p.noun && s.toks[h].Tag != "VERB" && s.toks[h].Tag != "AUX" {
 		// The dictionary reads a verb where the tagger does not ("The
 		// US presented evidence" as a noun phrase): the tree around it
@@ -254,6 +282,36 @@ func (x *extractor) treeArgs(s *sentence, c *cand) bool {
 		x.verbTreeArgs(s, c, h)
 	}
 	x.countedVictims(s, c)
+	return true
+}
+
+// casualtyArgs gives a casualty adjective ("dead", "injured") who it
+// says it of: the noun it modifies ("Shooting Leaves Woman Dead"), or the
+// subject of its small clause, the governor's object or else its subject
+// ("left two women dead", "Fred LaRue found dead", "was declared dead");
+// those who died act, the others undergo. It reports whether h is such
+// an adjective.
+func (x *extractor) casualtyArgs(s *sentence, c *cand, h int) bool {
+	g := s.toks[h].Head
+	if s.toks[h].Tag != "ADJ" || g < 0 || typeFamily(x.l.typeOf(c.code)) != "death" {
+		return false
+	}
+	role := doc.RoleTarget
+	if c.action == "die" {
+		role = doc.RoleAgent
+	}
+	switch r, _ := s.rel(h); r {
+	case "amod":
+		x.addNode(s, c, role, g)
+	case "xcomp", "advcl":
+		if o := s.child(g, "obj"); o >= 0 {
+			x.addNode(s, c, role, o)
+		} else if k, _ := s.subjectOf(g); k >= 0 {
+			x.addNode(s, c, role, k)
+		}
+	default:
+		return false
+	}
 	return true
 }
 
@@ -337,6 +395,11 @@ func (x *extractor) verbTreeArgs(s *sentence, c *cand, h int) {
 			}
 		}
 	}
+	// "A bomb exploded at a bank, killing a police officer": whom the
+	// participle harms, of a verb of harm with no object.
+	if !c.hasRole(doc.RoleTarget) && !c.passive && s.child(h, "obj") < 0 && x.harmful(s, h) {
+		x.participleTargets(s, c, h)
+	}
 }
 
 // clauseSubject reports whether the actor at token k, which the parser
@@ -414,7 +477,12 @@ func (x *extractor) addSubjects(s *sentence, c *cand, h int, rel, role string) {
 // verb both as subjects).
 func (s *sentence) beforeRelativeAdverb(h, k int) bool {
 	for _, c := range s.children(h) {
-		if c > k && c < h && s.toks[c].XPOS == "WRB" && (s.toks[c].low == "where" || s.toks[c].low == "when") {
+		if c <= k || c >= h {
+			continue
+		}
+		if s.toks[c].XPOS == "WRB" && (s.toks[c].low == "where" || s.toks[c].low == "when") || s.toks[c].Rel == "mark" {
+			// also a subordinator: in "a woman of Debe is due to
+			// appear after she was charged", she was charged
 			return s.otherSubject(h, k)
 		}
 	}
@@ -426,7 +494,7 @@ func (s *sentence) beforeRelativeAdverb(h, k int) bool {
 // below, and the officials warn.
 func (s *sentence) otherSubject(h, k int) bool {
 	for _, c := range s.children(h) {
-		if c != k && s.toks[c].Rel == "nsubj" {
+		if r, _ := s.rel(c); c != k && r == "nsubj" {
 			return true
 		}
 	}
@@ -734,6 +802,9 @@ func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
 	if !c.hasRole(doc.RoleTarget) {
 		x.causedTarget(s, c, h)
 	}
+	if !c.hasRole(doc.RoleTarget) {
+		x.settingVictim(s, c, h)
+	}
 }
 
 // settingSubject gives an event noun that sets the scene of an active
@@ -776,7 +847,9 @@ func (s *sentence) patternPhrase(c *cand, h int) int {
 
 // causedTarget gives an event noun that is the subject of a verb the
 // verb's object as its target: "an explosion at a bank killed a police
-// officer", "the attack left three people dead".
+// officer", "the attack left three people dead"; and the object of a
+// participle of harm that follows the verb: "an earthquake hit Iran,
+// killing 10 people".
 func (x *extractor) causedTarget(s *sentence, c *cand, h int) {
 	v := s.toks[h].Head
 	if r, sub := s.rel(h); r != "nsubj" || sub != "" || v < 0 || s.toks[v].Tag != "VERB" {
@@ -784,6 +857,27 @@ func (x *extractor) causedTarget(s *sentence, c *cand, h int) {
 	}
 	if o := s.child(v, "obj"); o >= 0 {
 		x.addNode(s, c, doc.RoleTarget, o)
+	}
+	x.participleTargets(s, c, v)
+}
+
+// participleTargets gives c the objects of the participles of harm that
+// follow verb v, and their conjuncts: "a bomb exploded at a bank, killing
+// a police officer", "hit Iran, causing destruction and killing 10
+// people".
+func (x *extractor) participleTargets(s *sentence, c *cand, v int) {
+	for _, a := range s.children(v) {
+		if s.toks[a].Rel != "advcl" || s.toks[a].XPOS != "VBG" || a < v {
+			continue
+		}
+		for _, p := range s.conjuncts(a) {
+			if !x.harmful(s, p) {
+				continue
+			}
+			if o := s.child(p, "obj"); o >= 0 {
+				x.addNode(s, c, doc.RoleTarget, o)
+			}
+		}
 	}
 }
 
@@ -846,6 +940,9 @@ func (x *extractor) oblique(s *sentence, c *cand, k int, noun bool) {
 			c.addArg(doc.RolePlace, x.actorOf(m), m)
 		}
 	case "with", "between", "among":
+		if prep == "with" && s.isHead[k] && s.toks[k].ment < 0 {
+			return // "charged with the murder of her mother, Sita": a deed
+		}
 		x.addNode(s, c, doc.RoleParticipant, k)
 	case "of":
 		if !noun {

@@ -1,0 +1,195 @@
+package event
+
+import "github.com/eventgraph/eventgraph/extract/doc"
+
+// Arguments the tree gives a deed only through another word: whom an
+// accusation names as its doer, and who suffered the violence a clause
+// sets its harm in.
+
+// deedCases are the markers that attach a deed to a word accusing someone
+// of it ("charged with", "convicted of", "jailed for", "arrested on
+// suspicion"; "" for a compound: "murder charges"); "to" only for the
+// accused's own words ("pleaded guilty to"). Not "in", which sets the
+// scene as often as it names the deed ("arrested in a police raid").
+var deedCases = set("with", "of", "for", "on", "", "to")
+
+// accusedFamilies are the event families that accuse, arrest or judge:
+// such a deed is done to the accused, not by them ("arrested on
+// charges": the charges are not the suspect's).
+var accusedFamilies = set("11", "17", "legal")
+
+// accused returns the token of whom the tree says is accused of the deed
+// c, or -1, and whether the accusing word establishes the deed (found)
+// rather than alleging it: the passive subject, the noun a reduced relative describes or
+// the object of an accusing word ("Smith was charged with the robbery",
+// "a man accused of killing", "police charged Smith with the robbery"),
+// the subject of the accused's own words ("Smith faces murder charges"),
+// through a noun between them ("on suspicion of arson", "two counts of
+// murder"), or the "against" phrase of such a noun's verb ("filed charges
+// against Smith").
+func (x *extractor) accused(s *sentence, c *cand) (k int, found bool) {
+	if accusedFamilies[typeFamily(x.l.typeOf(c.code))] {
+		return -1, false
+	}
+	k, between := c.head, false
+	if !deedCases[s.markerOf(k)] {
+		return -1, false
+	}
+	for n := 0; n < 3; n++ {
+		g := s.toks[k].Head
+		if g < 0 {
+			return -1, false
+		}
+		r, _ := s.rel(k)
+		lemma := s.toks[g].Lemma
+		switch {
+		case !between && !deedRels[r]:
+			return -1, false
+		case s.toks[g].Tag == "NOUN":
+			// "suspicion of arson", "murder charges"
+			if !x.l.accuseNoun[lemma] {
+				return -1, false
+			}
+			k, between = g, true
+			continue
+		case r == "compound":
+			return -1, false
+		}
+		a, ok := x.l.accuse[lemma]
+		if !ok || s.toks[g].Tag != "VERB" && s.toks[g].Tag != "ADJ" {
+			if between && (r == "obj" || r == "nsubj:pass") {
+				return s.childWithCase(g, "obl", "against"), false
+			}
+			return -1, false
+		}
+		if !a.subject && (r == "obj" || s.markerOf(k) == "to") {
+			return -1, false // "police suspect arson", "sentenced to death"
+		}
+		return s.accusedAt(g, k, a.subject), a.finds && !s.negated(g)
+	}
+	return -1, false
+}
+
+// negated reports whether token h has "not" or "never" among its
+// dependents ("pleaded not guilty").
+func (s *sentence) negated(h int) bool {
+	for _, c := range s.children(h) {
+		if w := s.toks[c].low; w == "not" || w == "never" || w == "n't" {
+			return true
+		}
+	}
+	return false
+}
+
+// deedRels are the relations of a deed to the word accusing someone of
+// it, or to a noun between them.
+var deedRels = set("obl", "nmod", "acl", "advcl", "compound")
+
+// accusedAt returns who accusing word g (reached from token from) names
+// as accused: its subject, or its passive subject or object.
+func (s *sentence) accusedAt(g, from int, subject bool) int {
+	if subject {
+		if k, _ := s.subjectOf(g); k >= 0 {
+			return k
+		}
+		if r, _ := s.rel(g); r == "xcomp" && s.toks[g].Head >= 0 {
+			// "found Smith guilty of fraud"
+			if o := s.child(s.toks[g].Head, "obj"); o >= 0 {
+				return o
+			}
+		}
+		return -1
+	}
+	for _, k := range s.children(g) {
+		if s.toks[k].Rel == "nsubj:pass" && !s.beforeRelativeAdverb(g, k) {
+			return k
+		}
+	}
+	if r, sub := s.rel(g); r == "acl" && sub == "" && s.toks[g].Head >= 0 {
+		return s.toks[g].Head // "a man charged with arson"
+	}
+	for _, r := range [...]string{"obj", "iobj"} {
+		if o := s.child(g, r); o >= 0 && o != from {
+			return o
+		}
+	}
+	if k := s.child(g, "nsubj"); k >= 0 && (s.toks[g].XPOS == "VBN" || s.title) {
+		return k // a headline's "Smith Charged With Murder"
+	}
+	return -1
+}
+
+// markerOf returns the case or mark words before token k ("of" in
+// "accused of killing"), "" when it has none.
+func (s *sentence) markerOf(k int) string {
+	if m := s.caseOf(k); m != "" {
+		return m
+	}
+	for _, c := range s.children(k) {
+		if s.toks[c].Rel == "mark" && c < k {
+			return s.toks[c].low
+		}
+	}
+	return ""
+}
+
+// childWithCase returns the child of h in relation rel whose case word is
+// prep, or -1.
+func (s *sentence) childWithCase(h int, rel, prep string) int {
+	for _, c := range s.children(h) {
+		if s.toks[c].Rel == rel && s.caseOf(c) == prep {
+			return c
+		}
+	}
+	return -1
+}
+
+// harmFamilies are the event families whose setting harms those in it:
+// violence, raids, crime, accidents and disasters.
+var harmFamilies = set("17", "18", "19", "20", "crime", "accident", "disaster")
+
+// settingVictim gives a harmful event noun that sets the scene of a
+// clause in which someone was harmed that one as its target: "workers
+// died in an attack", "a woman was killed in a crash", "a man was
+// arrested in a raid". The subject of an active verb with an object acts
+// in the event instead (settingSubject).
+func (x *extractor) settingVictim(s *sentence, c *cand, h int) {
+	v := s.toks[h].Head
+	if r, _ := s.rel(h); r != "obl" || v < 0 || s.toks[v].Tag != "VERB" || !settings[s.caseOf(h)] {
+		return
+	}
+	if !harmFamilies[typeFamily(x.l.typeOf(c.code))] || s.child(v, "obj") >= 0 {
+		return
+	}
+	k, rel := s.subjectOf(v)
+	if r, sub := s.rel(v); k < 0 && r == "acl" && sub == "" && s.toks[v].XPOS == "VBN" {
+		k, rel = s.toks[v].Head, "nsubj:pass" // "a Mafia boss arrested in a police raid"
+	}
+	if k < 0 || rel != "nsubj:pass" && !x.harmVerb(s, v) {
+		return
+	}
+	x.addNode(s, c, doc.RoleTarget, k)
+}
+
+// harmVerb reports whether a candidate headed at token v is a death or an
+// injury ("died", "were hurt").
+func (x *extractor) harmVerb(s *sentence, v int) bool {
+	return x.headsFamily(s, v, func(f string) bool { return f == "death" })
+}
+
+// harmful reports whether a candidate headed at token v kills, injures or
+// damages: a death or injury, violence or a crime ("killing", "wounding").
+func (x *extractor) harmful(s *sentence, v int) bool {
+	return x.headsFamily(s, v, func(f string) bool { return f == "death" || harmFamilies[f] })
+}
+
+// headsFamily reports whether a candidate headed at token v has a family
+// that ok accepts.
+func (x *extractor) headsFamily(s *sentence, v int, ok func(string) bool) bool {
+	for _, d := range s.cands {
+		if d.head == v && ok(typeFamily(x.l.typeOf(d.code))) {
+			return true
+		}
+	}
+	return false
+}
