@@ -563,13 +563,12 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 	c.Headline = IsHeadline(d, m)
 	c.AddPhrasal(PhrasalVerb(m.Pattern))
 	c.argued = len(m.Arguments) > 0 || m.Timex >= 0
-	if r.rules.Retold && m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
-		// Only the Retold rule reads sentences; their words cost memory
-		// and time on long articles (15,000 mentions in the hostile
-		// 512 KiB one).
+	if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
+		// What the sentence counts refuses merges (countsDiffer); its
+		// words serve Rules.Retold.
 		sp := d.Sentences[m.Sentence].Span
 		if sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(d.Article.Text) {
-			c.AddSentence(d.Article.Text[sp.Start:sp.End])
+			c.AddSentence(d.Article.Text[sp.Start:sp.End], m.Trigger.End-sp.Start)
 		}
 	}
 	for _, a := range m.Arguments {
@@ -584,8 +583,9 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 }
 
 // KeepsSentences reports whether the resolver compares the sentences of
-// reports (Rules.Retold): a reloaded resolver then reads them back.
-func (r *Resolver) KeepsSentences() bool { return r.rules.Retold }
+// reports: a reloaded resolver then reads them back. It always does now
+// (countsDiffer reads what they count, Rules.Retold their words).
+func (r *Resolver) KeepsSentences() bool { return true }
 
 // ArgumentRole is the role an argument plays in deciding identity, from
 // its role in the text and its actor's canonical ID: "" for an actor known
@@ -681,6 +681,8 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 			reasons = append(reasons, "told with "+x+", which both articles report")
 		case r.retold(best, c):
 			reasons = append(reasons, "its sentence retells one of the event's")
+		case r.sameCount(best, c):
+			reasons = append(reasons, "it counts what was done as one of the event's reports does")
 		}
 		reasons = append(reasons, "the articles tell one story ("+r.stories.find(c.Story)+")")
 	default:
@@ -710,8 +712,11 @@ const recentWindow = 4096
 // articles close to each other (storyHeadline, storyLead), or a shared
 // named participant and an event told before c in its sentence that e's
 // articles report too (anchor), or, in one story, a sentence that
-// retells one of e's (retold): one story holds many arrests, statements
-// and shootings, and a shared trigger word alone says nothing of which. Reports of speech need the same speaker and
+// retells one of e's (retold), or, in one story, a count of what was done
+// that one of e's reports gives too (sameCount): one story holds many
+// arrests, statements and shootings, and a shared trigger word alone says
+// nothing of which. Reports counting that differently are two events
+// (countsDiffer). Reports of speech need the same speaker and
 // addressee.
 //
 // It allocates nothing, so the many candidates it rejects cost little,
@@ -742,8 +747,8 @@ func (r *Resolver) admissibleIn(e, c *Event, sameArticle bool) bool {
 		return typed && e.Action == c.Action && !agentsConflict(e, c) &&
 			sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
 	}
-	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) && !agentsConflict(e, c) && !targetsConflict(e, c) && !placesConflict(e, c) &&
-		(crossEvidence(e, c) || r.storyHeadline(e, c) || r.storyLead(e, c) || r.anchor(e, c) != "" || r.retold(e, c))
+	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) && !agentsConflict(e, c) && !targetsConflict(e, c) && !placesConflict(e, c) && !countsDiffer(e, c) &&
+		(crossEvidence(e, c) || r.storyHeadline(e, c) || r.storyLead(e, c) || r.anchor(e, c) != "" || r.retold(e, c) || r.sameCount(e, c))
 }
 
 // anchorsOf returns the events of the mentions before mention i in its

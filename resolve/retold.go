@@ -52,12 +52,16 @@ type sentence struct {
 	Words []string
 	// Counts are what it counts (SentenceCounts).
 	Counts []string
-	// Hash identifies the sentence by its words and counts (hashSentence).
+	// Object is the count its report's trigger is followed by
+	// (ObjectCount): "26 somali" for "apprehending 26 Somali pirates".
+	Object string
+	// Hash identifies the report by its sentence's words and counts and
+	// its object count (hashSentence).
 	Hash uint64
 }
 
 // hashSentence is an FNV-1a hash of a sentence's words and counts.
-func hashSentence(words, counts []string) uint64 {
+func hashSentence(words, counts []string, object string) uint64 {
 	h := fnv.New64a()
 	for _, w := range words {
 		h.Write([]byte(w))
@@ -68,6 +72,8 @@ func hashSentence(words, counts []string) uint64 {
 		h.Write([]byte(c))
 		h.Write([]byte{' '})
 	}
+	h.Write([]byte{'|'})
+	h.Write([]byte(object))
 	return h.Sum64()
 }
 
@@ -86,17 +92,27 @@ func (s sentence) retells(t sentence) bool {
 // memory in proportion to its length squared.
 const maxSentenceWords = 80
 
-// AddSentence records what the sentence of one more report of e says
-// (the store calls it for each mention it reads back, so that a reloaded
-// resolver sees what this one saw). A sentence without content words, or
-// with more than maxSentenceWords, is not kept.
-func (e *Event) AddSentence(text string) {
+// maxSentenceBytes bounds the text AddSentence reads, before it reads
+// its words: every mention of a page read as one sentence (15,000 in the
+// hostile 512 KiB article) would otherwise tokenize all of it. News
+// sentences of up to maxSentenceWords content words are shorter.
+const maxSentenceBytes = 2048
+
+// AddSentence records what the sentence of one more report of e says,
+// its trigger ending at byte trigEnd of text (the store calls it for each
+// mention it reads back, so that a reloaded resolver sees what this one
+// saw). A sentence without content words, with more than
+// maxSentenceWords or longer than maxSentenceBytes, is not kept.
+func (e *Event) AddSentence(text string, trigEnd int) {
+	if len(text) > maxSentenceBytes {
+		return
+	}
 	w := SentenceWords(text)
 	if len(w) == 0 || len(w) > maxSentenceWords {
 		return
 	}
-	counts := SentenceCounts(text)
-	e.addSentence(sentence{Words: w, Counts: counts, Hash: hashSentence(w, counts)})
+	counts, object := SentenceCounts(text), ObjectCount(text, trigEnd)
+	e.addSentence(sentence{Words: w, Counts: counts, Object: object, Hash: hashSentence(w, counts, object)})
 }
 
 // maxEventSentences bounds the sentences an event keeps for retold, so

@@ -112,12 +112,12 @@ func TestRetoldEachReport(t *testing.T) {
 	}
 	r := New(Rules{Retold: true})
 	e := &Event{Story: "s"}
-	e.AddSentence(first)
-	e.AddSentence(other)
+	e.AddSentence(first, -1)
+	e.AddSentence(other, -1)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := &Event{Story: "s", argued: true}
-			c.AddSentence(tt.sentence)
+			c.AddSentence(tt.sentence, -1)
 			if got := r.retold(e, c); got != tt.want {
 				t.Errorf("retold = %v, want %v", got, tt.want)
 			}
@@ -137,7 +137,7 @@ func TestAddSentenceBound(t *testing.T) {
 	}
 	for _, n := range []int{maxSentenceWords, maxSentenceWords + 1} {
 		var e Event
-		e.AddSentence(long(n))
+		e.AddSentence(long(n), -1)
 		if got, want := len(e.sentences), map[bool]int{true: 1, false: 0}[n <= maxSentenceWords]; got != want {
 			t.Errorf("%d content words: %d sentences kept, want %d (words %d)", n, got, want, len(SentenceWords(long(n))))
 		}
@@ -173,11 +173,11 @@ func TestEventSentencesBounded(t *testing.T) {
 	}
 	var forward, backward Event
 	for _, s := range texts {
-		forward.AddSentence(s)
-		forward.AddSentence(s) // told twice: kept once
+		forward.AddSentence(s, -1)
+		forward.AddSentence(s, -1) // told twice: kept once
 	}
 	for _, s := range slices.Backward(texts) {
-		backward.AddSentence(s)
+		backward.AddSentence(s, -1)
 	}
 	if len(forward.sentences) != maxEventSentences {
 		t.Errorf("%d sentences kept, want %d", len(forward.sentences), maxEventSentences)
@@ -185,4 +185,13 @@ func TestEventSentencesBounded(t *testing.T) {
 	if !slices.EqualFunc(forward.sentences, backward.sentences, func(a, b sentence) bool { return a.Hash == b.Hash }) {
 		t.Error("the sentences kept depend on the order they came in")
 	}
+}
+
+// counted gives d's event the span of trigger in its sentence.
+func counted(d *doc.Document, trigger string) *doc.Document {
+	m := &d.Events[0]
+	sp := d.Sentences[m.Sentence].Span
+	i := strings.Index(d.Article.Text[sp.Start:sp.End], trigger)
+	m.Trigger = doc.Span{Start: sp.Start + i, End: sp.Start + i + len(trigger)}
+	return d
 }
