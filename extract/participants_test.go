@@ -662,3 +662,24 @@ func TestCataphorNotCoArgument(t *testing.T) {
 		}
 	}
 }
+
+// TestEpithetNotEvent: an accusing participle that labels the noun after
+// it is no event of the story ("Accused Kraft Killer Pleads Not Guilty",
+// "the convicted killer"); the verb is one ("was convicted").
+func TestEpithetNotEvent(t *testing.T) {
+	dct := time.Date(2012, 1, 9, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text, trigger string
+		event         bool
+	}{
+		{"The convicted killer was released on Monday.", "convicted", false},
+		{"The accused gunman pleaded not guilty on Monday.", "accused", false},
+		{"The gunman was convicted of murder on Monday.", "convicted", true},
+	} {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		got := slices.ContainsFunc(d.Events, func(e doc.EventMention) bool { return e.TriggerText == tt.trigger })
+		if got != tt.event {
+			t.Errorf("%q: an event %q: %v, want %v", tt.text, tt.trigger, got, tt.event)
+		}
+	}
+}

@@ -416,6 +416,9 @@ func (x *extractor) detect(s *sentence) {
 		if s.captionPosition(i) {
 			continue // "Raquel Montoya-Lewis, left, walks": where she stands
 		}
+		if x.epithet(s, i) {
+			continue // "the convicted killer": what he is called
+		}
 		c := x.match(s, i)
 		if c == nil {
 			c = x.verbCand(s, i)
@@ -447,6 +450,21 @@ func (x *extractor) detect(s *sentence) {
 		}
 		s.cands = append(s.cands, c)
 	}
+}
+
+// epithet reports whether token i is an accusing participle that names
+// someone before the noun it modifies ("Accused Kraft Killer Pleads Not
+// Guilty", "the convicted killer"): a label, not an event of the story.
+func (x *extractor) epithet(s *sentence, i int) bool {
+	t := &s.toks[i]
+	if t.Rel != "amod" || t.Head <= i || t.XPOS != "VBN" && t.XPOS != "JJ" {
+		return false
+	}
+	if _, ok := x.l.accuse[t.Lemma]; ok {
+		return true
+	}
+	_, ok := x.l.accuse[t.lemma]
+	return ok
 }
 
 // captionPosition reports whether token i is a photo caption's position
