@@ -101,7 +101,7 @@ train:
 
 # Runs make train into a temporary folder and compares every file with the
 # committed one: it fails when a model is not what make train gives (about
-# 12 minutes of CPU, most of it the parser; not part of make test). The event
+# 14 minutes of CPU, most of it the parser; not part of make test). The event
 # detector is trained there with the committed tagger and parser, which the
 # comparison before it finds equal to the retrained ones.
 train-check:
