@@ -121,8 +121,8 @@ func TestIndexUpdatesMatchRebuild(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n != 3*72 {
-				t.Errorf("rebuilt %d events, want %d", n, 3*72)
+			if n != 3*70 {
+				t.Errorf("rebuilt %d events, want %d", n, 3*70)
 			}
 			if want := dumpIndex(t, st); got != want {
 				t.Errorf("updated index differs from the rebuilt one at byte %d:\nupdated %s\nrebuilt %s", diffAt(got, want),

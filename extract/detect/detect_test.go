@@ -3,14 +3,17 @@ package detect
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/eventgraph/eventgraph/extract/syntax"
+	"github.com/eventgraph/eventgraph/extract/timex/timeml"
 )
 
 // eventAt returns the detected event whose token is word (the first such
@@ -267,5 +270,78 @@ func TestTrainDeterministic(t *testing.T) {
 	}
 	if _, err := Decode(b[:len(b)/2]); err == nil {
 		t.Error("a truncated model decoded")
+	}
+}
+
+// TestEmbeddedLexicon checks that the embedded model holds the trigger
+// dictionary as it is now: a model trained before a change to
+// patterns.tsv is not what make train gives.
+func TestEmbeddedLexicon(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := ReadTriggers(os.DirFS("../event/data"), "patterns.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range slices.Sorted(maps.Keys(cur)) {
+		if !slices.Equal(m.lex[w], cur[w]) {
+			t.Errorf("%s: the model has flags %v, patterns.tsv %v", w, m.lex[w], cur[w])
+		}
+	}
+	for w := range m.lex {
+		if cur[w] == nil {
+			t.Errorf("%s: in the model, not in patterns.tsv", w)
+		}
+	}
+	if t.Failed() {
+		t.Log("retrain the model: make train (its detect step)")
+	}
+}
+
+// TestTrainEventNominals trains on TimeBank and AQUAINT with several
+// shuffling seeds: the dictionary's event nouns in a noun phrase of their
+// own, the misses issue 18 names among them, are events with each seed,
+// not only with the seed of the embedded model.
+func TestTrainEventNominals(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains four models")
+	}
+	dir := "../../../shared/data/tempeval3-train"
+	var data []Labeled
+	for _, c := range []string{"TimeBank", "AQUAINT"} {
+		paths, _ := filepath.Glob(filepath.Join(dir, c, "*.tml"))
+		if len(paths) == 0 {
+			t.Skipf("SKIPPED: no TempEval-3 training data in %s", dir)
+		}
+		for _, p := range paths {
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := timeml.Parse(raw)
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			data = append(data, Label(d)...)
+		}
+	}
+	lex, err := ReadTriggers(os.DirFS("../event/data"), "patterns.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seed := range uint64(4) {
+		m := Train(data, TrainOptions{Seed: seed, Triggers: lex})
+		for _, tc := range []struct{ text, event string }{
+			{"The GAO upheld Boeing's protest, a spokesman said.", "protest"},
+			{"Netanyahu's decision to cancel the delegation angered Washington.", "decision"},
+			{"The union called off its strike after the company's offer.", "offer"},
+		} {
+			toks := Analyze(tc.text, 0, len(tc.text))
+			if _, ok := eventAt(toks, m.Detect(toks), tc.event); !ok {
+				t.Errorf("seed %d: %q is no event in %q", seed, tc.event, tc.text)
+			}
+		}
 	}
 }
