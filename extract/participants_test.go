@@ -683,3 +683,22 @@ func TestEpithetNotEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestReflexiveBindsSubject: a reflexive pronoun is its own clause's
+// subject ("Tara Reid has checked herself into", not the rep named after
+// it), where "him" or "her" would be someone else.
+func TestReflexiveBindsSubject(t *testing.T) {
+	dct := time.Date(2008, 12, 18, 0, 0, 0, 0, time.UTC)
+	text := "Tara Reid has checked herself into the Promises Treatment Center, her rep says in a statement."
+	d := Extract(doc.Article{Text: text, Published: &dct})
+	at := strings.Index(text, "herself")
+	for _, m := range d.ActorMentions {
+		if m.Start == at {
+			if got := d.Actors[m.Actor].Name; got != "Tara Reid" {
+				t.Errorf("herself is %q, want Tara Reid", got)
+			}
+			return
+		}
+	}
+	t.Errorf("herself is no mention")
+}

@@ -338,6 +338,27 @@ func (s *state) subjectPronoun(i int) bool {
 	return r == "nsubj" || r == "nsubj:pass"
 }
 
+// reflexiveBinder returns the actor a reflexive pronoun at token i refers
+// to: the subject of its own clause ("Tara Reid has checked herself into
+// rehab", "the officers shot themselves"); -1 for another pronoun, or when
+// the subject is no actor.
+func (s *state) reflexiveBinder(i int) int {
+	low := s.toks[i].low
+	if !strings.HasSuffix(low, "self") && !strings.HasSuffix(low, "selves") {
+		return -1
+	}
+	dt := s.d.Sentences[s.sent].Tokens
+	if i >= len(dt) || dt[i].Head < 0 {
+		return -1
+	}
+	for k := range dt {
+		if r := dt[k].Rel; dt[k].Head == dt[i].Head && k < i && (r == "nsubj" || r == "nsubj:pass") {
+			return s.actorAt(dt, k)
+		}
+	}
+	return -1
+}
+
 // subjectOfClause reports whether actor a is the subject of the clause
 // whose object pronoun i is: in "Elizabeth Warren attacked him", "him" is
 // not Warren (she would be "herself").
@@ -464,6 +485,10 @@ func (s *state) quotedBetween(from, to int) bool {
 // are left alone.
 func (s *state) pronoun(i int) {
 	t := &s.toks[i]
+	if b := s.reflexiveBinder(i); b >= 0 {
+		s.addMention(t.span.Start, t.span.End, b, HowPronoun)
+		return
+	}
 	a, sent, g := s.lastHe, s.lastHeSent, byte('m')
 	if t.cls&cFemalePron != 0 {
 		a, sent, g = s.lastShe, s.lastSheSent, 'f'
