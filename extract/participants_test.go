@@ -665,7 +665,9 @@ func TestCataphorNotCoArgument(t *testing.T) {
 
 // TestEpithetNotEvent: an accusing participle that labels the noun after
 // it is no event of the story ("Accused Kraft Killer Pleads Not Guilty",
-// "the convicted killer"); the verb is one ("was convicted").
+// "the convicted killer"), nor is a participle that gives a name ("a
+// gunman named John Smith"); the verbs are ("was convicted", "the company
+// named John Smith as its chief").
 func TestEpithetNotEvent(t *testing.T) {
 	dct := time.Date(2012, 1, 9, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
@@ -675,6 +677,8 @@ func TestEpithetNotEvent(t *testing.T) {
 		{"The convicted killer was released on Monday.", "convicted", false},
 		{"The accused gunman pleaded not guilty on Monday.", "accused", false},
 		{"The gunman was convicted of murder on Monday.", "convicted", true},
+		{"A gunman named John Smith shot three men.", "named", false},
+		{"The company named John Smith as its new chief executive.", "named", true},
 	} {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})
 		got := slices.ContainsFunc(d.Events, func(e doc.EventMention) bool { return e.TriggerText == tt.trigger })

@@ -454,9 +454,13 @@ func (x *extractor) detect(s *sentence) {
 
 // epithet reports whether token i is an accusing participle that names
 // someone before the noun it modifies ("Accused Kraft Killer Pleads Not
-// Guilty", "the convicted killer"): a label, not an event of the story.
+// Guilty", "the convicted killer"), or a participle that gives a name ("a
+// gunman named John Smith"): a label, not an event of the story.
 func (x *extractor) epithet(s *sentence, i int) bool {
 	t := &s.toks[i]
+	if t.Rel == "acl" && t.XPOS == "VBN" && i+1 < len(s.toks) && s.toks[i+1].Tag == "PROPN" && x.l.label[t.lemma] {
+		return true // "a gunman named John Smith"
+	}
 	if t.Rel != "amod" || t.Head <= i || t.XPOS != "VBN" && t.XPOS != "JJ" {
 		return false
 	}

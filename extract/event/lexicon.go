@@ -105,6 +105,9 @@ type lexicon struct {
 	// accuseNoun nouns stand between them and the deed (cues.tsv accuse)
 	accuse     map[string]accusation
 	accuseNoun map[string]bool
+	// label verbs name what someone is called ("a gunman named John
+	// Smith"): no event as a participle before a name (cues.tsv label)
+	label map[string]bool
 	// light verbs give their subject to their object noun's event, in
 	// the role of the value: "made a move", "faced arrest" (cues.tsv)
 	light   map[string]string
@@ -188,6 +191,7 @@ func parseLexicon() (*lexicon, error) {
 		light:        map[string]string{},
 		accuse:       map[string]accusation{},
 		accuseNoun:   map[string]bool{},
+		label:        map[string]bool{},
 	}
 	err := readLines("cameo.tsv", func(_ int, c []string) error {
 		if len(c) < 3 {
@@ -305,6 +309,7 @@ func parseLexicon() (*lexicon, error) {
 		"decide": l.decide, "anaphor": l.anaph, "abstract": l.abstract, "arena": l.arena,
 		"intransitive": l.intransitive, "noevent": l.noEvent, "quantity": l.quantity,
 		"objcontrol": l.objControl, "headpassive": l.headPassive, "aim": l.aimVerb,
+		"label": l.label,
 	}
 	err = readLines("cues.tsv", func(_ int, c []string) error {
 		if len(c) < 2 {
