@@ -706,3 +706,23 @@ func TestReflexiveBindsSubject(t *testing.T) {
 	}
 	t.Errorf("herself is no mention")
 }
+
+// TestEngageNeedsAnArmedObject: "engage" is a use of force only with an
+// armed object ("troops engaged the rebels"), not "engaging the
+// Caribbean" in an initiative.
+func TestEngageNeedsAnArmedObject(t *testing.T) {
+	dct := time.Date(2022, 4, 21, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text, code string
+	}{
+		{"Mitchell suggested an annual event in Washington, engaging the Caribbean.", ""},
+		{"Government troops engaged the rebels near the border on Monday.", "190"},
+	} {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		for _, e := range d.Events {
+			if strings.HasPrefix(e.TriggerText, "engag") && e.Type.Code != tt.code {
+				t.Errorf("%q: engage coded %q, want %q", tt.text, e.Type.Code, tt.code)
+			}
+		}
+	}
+}
