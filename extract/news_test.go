@@ -90,3 +90,28 @@ func TestWebPageFragments(t *testing.T) {
 		t.Errorf("German text: event %q (%s)", e.TriggerText, e.Type.Label)
 	}
 }
+
+// TestFrontedPeriodDatesTheReport: a year or a month fronted before a
+// speech verb dates what it reports, not the saying, which the article
+// reports as recent ("In 2020, Manning said that the contribution was 57
+// per cent", newsday.co.tt); a day still dates the saying ("On Monday,
+// Manning said").
+func TestFrontedPeriodDatesTheReport(t *testing.T) {
+	dct := time.Date(2022, 4, 28, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text, value string
+	}{
+		{"In 2020, Manning said that the contribution was 57 per cent owing to a decline in energy prices.", ""},
+		{"On Monday, Manning said the bank had provided forex to 122 manufacturers.", "2022-04-25"},
+	} {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		for _, e := range d.Events {
+			if e.TriggerText != "said" {
+				continue
+			}
+			if got := e.Value; e.Basis == doc.BasisPublication && tt.value != "" || e.Basis != doc.BasisPublication && got != tt.value {
+				t.Errorf("%q: said is dated %q (%s), want %q", tt.text, got, e.Basis, tt.value)
+			}
+		}
+	}
+}
