@@ -2,9 +2,10 @@ package event
 
 import "github.com/eventgraph/eventgraph/extract/doc"
 
-// Arguments the tree gives a deed only through another word: whom an
-// accusation names as its doer, and who suffered the violence a clause
-// sets its harm in.
+// Arguments the tree gives an event only through another word: whom an
+// accusation names as a deed's doer, who suffered the violence a clause
+// sets its harm in or a participle of harm names, and where a mishap
+// named after an organization happened.
 
 // deedCases are the markers that attach a deed to a word accusing someone
 // of it ("charged with", "convicted of", "jailed for", "arrested on
@@ -20,13 +21,13 @@ var accusedFamilies = set("11", "17", "legal")
 
 // accused returns the token of whom the tree says is accused of the deed
 // c, or -1, and whether the accusing word establishes the deed (found)
-// rather than alleging it: the passive subject, the noun a reduced relative describes or
-// the object of an accusing word ("Smith was charged with the robbery",
-// "a man accused of killing", "police charged Smith with the robbery"),
-// the subject of the accused's own words ("Smith faces murder charges"),
-// through a noun between them ("on suspicion of arson", "two counts of
-// murder"), or the "against" phrase of such a noun's verb ("filed charges
-// against Smith").
+// rather than alleging it. The accused is the passive subject, the noun a
+// reduced relative describes or the object of an accusing word ("Smith
+// was charged with the robbery", "a man accused of killing", "police
+// charged Smith with the robbery"), the subject of the accused's own words
+// ("Smith faces murder charges"), through a noun between them ("on
+// suspicion of arson", "two counts of murder"), or the "against" phrase
+// of such a noun's verb ("filed charges against Smith").
 func (x *extractor) accused(s *sentence, c *cand) (k int, found bool) {
 	if accusedFamilies[typeFamily(x.l.typeOf(c.code))] {
 		return -1, false
