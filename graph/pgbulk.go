@@ -23,10 +23,12 @@ package graph
 // looked up in one query (storedShared), not one query each.
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	graphlog "github.com/cayleygraph/cayley/graph/log"
@@ -126,75 +128,45 @@ func (w *bulkWriter) ApplyTransaction(t *cgraph.Transaction) error {
 // copyNodes stages the nodes and adds them to nodes, or their references
 // to the stored ones.
 func copyNodes(tx *sql.Tx, nodes []graphlog.NodeUpdate) error {
-	type row struct {
-		hash string
-		vals []any // refs, hash, nodeColumns
-	}
-	rows := make([]row, 0, len(nodes))
+	// A stable order keeps concurrent writers from deadlocking.
+	nodes = slices.Clone(nodes)
+	slices.SortFunc(nodes, func(a, b graphlog.NodeUpdate) int { return bytes.Compare(a.Hash[:], b.Hash[:]) })
+	rows := make([][]any, 0, len(nodes)) // refs, hash, nodeColumns
 	for _, n := range nodes {
 		typ, vals, err := csql.NodeValues(csql.NodeHash{ValueHash: n.Hash}, n.Val)
 		if err != nil {
 			return err
 		}
-		r := row{hash: string(n.Hash[:]), vals: make([]any, 2+len(nodeColumns))}
-		r.vals[0], r.vals[1] = n.RefInc, vals[0]
+		r := make([]any, 2+len(nodeColumns))
+		r[0], r[1] = n.RefInc, vals[0]
 		for i, c := range typ.Columns() {
-			r.vals[2+columnIndex(c)] = vals[1+i]
+			r[2+columnIndex(c)] = vals[1+i]
 		}
 		rows = append(rows, r)
 	}
-	// A stable order keeps concurrent writers from deadlocking.
-	sort.Slice(rows, func(i, j int) bool { return rows[i].hash < rows[j].hash })
-	stmt, err := tx.Prepare(pq.CopyIn(stageNodes, append([]string{"refs", "hash"}, nodeColumns...)...))
-	if err != nil {
+	columns := append([]string{"refs", "hash"}, nodeColumns...)
+	if err := copyIn(tx, stageNodes, columns, rows); err != nil {
 		return err
 	}
-	for _, r := range rows {
-		if _, err := stmt.Exec(r.vals...); err != nil {
-			stmt.Close()
-			return err
-		}
-	}
-	if _, err := stmt.Exec(); err != nil {
-		stmt.Close()
-		return err
-	}
-	if err := stmt.Close(); err != nil {
-		return err
-	}
-	cols := "refs, hash"
-	for _, c := range nodeColumns {
-		cols += ", " + c
-	}
-	_, err = tx.Exec(`INSERT INTO nodes(` + cols + `) SELECT ` + cols + ` FROM ` + stageNodes +
+	cols := strings.Join(columns, ", ")
+	_, err := tx.Exec(`INSERT INTO nodes(` + cols + `) SELECT ` + cols + ` FROM ` + stageNodes +
 		` ORDER BY hash ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`)
 	return err
 }
 
 // copyQuads stages the quads and inserts those not stored yet, in order.
 func copyQuads(tx *sql.Tx, quads []graphlog.QuadUpdate) error {
-	stmt, err := tx.Prepare(pq.CopyIn(stageQuads, "n", "subject_hash", "predicate_hash", "object_hash", "label_hash"))
-	if err != nil {
-		return err
-	}
+	rows := make([][]any, len(quads))
 	for i, q := range quads {
-		args := []any{i}
+		rows[i] = []any{i}
 		for _, h := range q.Quad.Dirs() {
-			args = append(args, csql.NodeHash{ValueHash: h}.SQLValue())
-		}
-		if _, err := stmt.Exec(args...); err != nil {
-			stmt.Close()
-			return err
+			rows[i] = append(rows[i], csql.NodeHash{ValueHash: h}.SQLValue())
 		}
 	}
-	if _, err := stmt.Exec(); err != nil {
-		stmt.Close()
+	if err := copyIn(tx, stageQuads, []string{"n", "subject_hash", "predicate_hash", "object_hash", "label_hash"}, rows); err != nil {
 		return err
 	}
-	if err := stmt.Close(); err != nil {
-		return err
-	}
-	_, err = tx.Exec(`INSERT INTO quads(subject_hash, predicate_hash, object_hash, label_hash, ts)
+	_, err := tx.Exec(`INSERT INTO quads(subject_hash, predicate_hash, object_hash, label_hash, ts)
 SELECT subject_hash, predicate_hash, object_hash, label_hash, now() FROM ` + stageQuads + ` ORDER BY n ON CONFLICT DO NOTHING`)
 	return err
 }
@@ -263,4 +235,26 @@ WHERE EXISTS (SELECT 1 FROM quads q WHERE q.subject_hash = t.s AND q.predicate_h
 		}
 	}
 	return found, nil
+}
+
+// copyIn writes rows into the columns of table with PostgreSQL's COPY.
+func copyIn(tx *sql.Tx, table string, columns []string, rows [][]any) error {
+	stmt, err := tx.Prepare(pq.CopyIn(table, columns...))
+	if err != nil {
+		return fmt.Errorf("copy into %s: %w", table, err)
+	}
+	for _, r := range rows {
+		if _, err := stmt.Exec(r...); err != nil {
+			stmt.Close()
+			return fmt.Errorf("copy into %s: %w", table, err)
+		}
+	}
+	if _, err := stmt.Exec(); err != nil {
+		stmt.Close()
+		return fmt.Errorf("copy into %s: flushing: %w", table, err)
+	}
+	if err := stmt.Close(); err != nil {
+		return fmt.Errorf("copy into %s: %w", table, err)
+	}
+	return nil
 }
