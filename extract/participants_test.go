@@ -587,11 +587,9 @@ func TestAccusedAndVictims(t *testing.T) {
 					got = append(got, a.Role+"="+d.ActorMentions[a.Mention].Text)
 				}
 			}
-			want := []string(nil)
 			if tt.role != "" {
-				want = []string{tt.role + "=" + tt.actor}
-				if !slices.Contains(got, want[0]) {
-					t.Errorf("%q: %q has %q, want %s", tt.text, tt.trigger, got, want[0])
+				if want := tt.role + "=" + tt.actor; !slices.Contains(got, want) {
+					t.Errorf("%q: %q has %q, want %s", tt.text, tt.trigger, got, want)
 				}
 				if e.Modality != tt.mod {
 					t.Errorf("%q: %q is %s, want %s", tt.text, tt.trigger, e.Modality, tt.mod)

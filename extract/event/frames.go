@@ -150,10 +150,8 @@ func (s *sentence) markerOf(k int) string {
 	if m := s.caseOf(k); m != "" {
 		return m
 	}
-	for _, c := range s.children(k) {
-		if s.toks[c].Rel == "mark" && c < k {
-			return s.toks[c].low
-		}
+	if m := s.child(k, "mark"); m >= 0 && m < k {
+		return s.toks[m].low
 	}
 	return ""
 }

@@ -296,10 +296,7 @@ func (x *extractor) casualtyArgs(s *sentence, c *cand, h int) bool {
 	if s.toks[h].Tag != "ADJ" || g < 0 || typeFamily(x.l.typeOf(c.code)) != "death" {
 		return false
 	}
-	role := doc.RoleTarget
-	if c.action == "die" {
-		role = doc.RoleAgent
-	}
+	role := casualtyRole(c)
 	switch r, _ := s.rel(h); r {
 	case "amod":
 		x.addNode(s, c, role, g)
@@ -323,11 +320,16 @@ func (x *extractor) countedVictims(s *sentence, c *cand) {
 	if k < 0 || s.toks[k].Tag != "NUM" || s.toks[k].ment < 0 || c.hasRole(doc.RoleAgent) || c.hasRole(doc.RoleTarget) {
 		return
 	}
-	role := doc.RoleTarget
+	x.addNode(s, c, casualtyRole(c), k)
+}
+
+// casualtyRole is the role of the casualties of c: those who died act
+// (as in "Page died"), the others undergo.
+func casualtyRole(c *cand) string {
 	if c.action == "die" {
-		role = doc.RoleAgent
+		return doc.RoleAgent
 	}
-	x.addNode(s, c, role, k)
+	return doc.RoleTarget
 }
 
 func isNounTag(t string) bool { return t == "NOUN" || t == "PROPN" }
