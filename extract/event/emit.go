@@ -229,14 +229,19 @@ func (x *extractor) segments(s *sentence) []int {
 }
 
 // timexOwnerOf is the event head token time expression t dates: the one
-// the tree attaches it to (timexOwner), except that a year or a month
-// fronted before a speech verb dates what the verb reports, not the
+// the tree attaches it to (timexOwner), except that a month or a coarser
+// period fronted before a speech verb dates what the verb reports, not the
 // saying, which a news article reports as recent: "In 2020, Manning said
-// that contribution was 57 per cent" (a day still dates the saying: "On
-// Monday, Manning said").
+// that contribution was 57 per cent" (a day or a week still dates the
+// saying: "On Monday, Manning said").
 func (x *extractor) timexOwnerOf(s *sentence, t sentTimex) int {
 	k := s.timexOwner(t)
-	if k < 0 || t.tok > k || len(x.d.Timexes[t.idx].Value) >= len("2006-01-02") {
+	switch x.d.Timexes[t.idx].Granularity {
+	case doc.GranMonth, doc.GranQuarter, doc.GranSeason, doc.GranYear, doc.GranDecade, doc.GranCentury:
+	default:
+		return k
+	}
+	if k < 0 || t.tok > k {
 		return k
 	}
 	for _, c := range s.cands {
