@@ -68,6 +68,20 @@ func TestParticipants(t *testing.T) {
 		{"A woman was killed by a motorist Wednesday night outside a store.", "killed", doc.RoleAgent, "motorist"},
 		{"The company said it is working on a patch, but in the meantime it has released a stopgap fix.", "released", doc.RoleAgent, "it"},
 		{"The Indian Navy patrolling the Gulf of Aden on Thursday thwarted a multi-boat attack by sea brigands.", "thwarted", doc.RoleAgent, "Indian Navy"},
+		// A noun with a reduced relative is the subject of the verb after
+		// it, also under a reporting verb; its participle clauses share it.
+		{"A convicted sex offender sentenced to life in prison pulled a gun on two guards and fled on foot, authorities said.", "pulled", doc.RoleAgent, "offender"},
+		{"A convicted sex offender sentenced to life in prison pulled a gun on two guards and held them hostage before fleeing on foot, authorities said.", "fleeing", doc.RoleAgent, "offender"},
+		// "after" opens a clause whose past verb the parser took for a
+		// reduced relative.
+		{"Three people have died after rioters in Greece set fire to a bank in Athens during a strike.", "set", doc.RoleAgent, "rioters"},
+		{"Gunmen opened fire at a checkpoint in Baghdad, killing two soldiers.", "opened fire", doc.RoleAgent, "Gunmen"},
+		// The accused's own words may take the deed as their object.
+		{"A man has denied arson following a fire at a supermarket early on Sunday.", "arson", doc.RoleAgent, "man"},
+		{"The driver admitted the killing of a cyclist in court.", "killing", doc.RoleAgent, "driver"},
+		// Organizations and groups named by a common noun.
+		{"A battle is going on between a studio saying there is no news and an entertainment magazine claiming Chris Weitz will direct.", "claiming", doc.RoleAgent, "magazine"},
+		{"Police fired on the crowd in the square.", "fired", doc.RoleTarget, "crowd"},
 		{"The bodies of Alice McMeekin and Katie Jenkin were found at their home on Saturday.", "found", doc.RoleTarget, "Katie Jenkin"},
 		{"The 10-year-old was shot on the night of May 29th while she was playing outside.", "shot", doc.RoleTarget, "10-year-old"},
 		{"The dispute centers on Israel's intent to launch a ground offensive in Rafah, which American officials warn would lead to a catastrophe.", "warn", doc.RoleAgent, "American officials"},

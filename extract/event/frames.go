@@ -47,7 +47,7 @@ func (x *extractor) accused(s *sentence, c *cand) (k int, found bool) {
 		r, _ := s.rel(k)
 		lemma := s.toks[g].Lemma
 		switch {
-		case !between && !deedRels[r]:
+		case !between && !deedRels[r] && !(r == "obj" && x.l.accuse[lemma].deedObject && x.isCrime(s, k)):
 			return -1, false
 		case s.toks[g].Tag == "NOUN":
 			// "suspicion of arson", "murder charges"
@@ -99,11 +99,17 @@ func (x *extractor) chargedDeed(s *sentence, k int) int {
 	if r, _ := s.rel(k); d < 0 || r != "nmod" || !incidentCases[s.caseOf(k)] || s.toks[d].Tag != "NOUN" {
 		return -1
 	}
-	crime := func(f string) bool { return f != "17" && f != "legal" && harmFamilies[f] }
-	if !x.headsFamily(s, d, crime) {
+	if !x.isCrime(s, d) {
 		return -1
 	}
 	return d
+}
+
+// isCrime reports whether the candidate headed at token k is a crime or
+// violence someone can be charged with ("murder", "arson", "the attack"),
+// not a judgment or legal step.
+func (x *extractor) isCrime(s *sentence, k int) bool {
+	return x.headsFamily(s, k, func(f string) bool { return f != "17" && f != "legal" && harmFamilies[f] })
 }
 
 // deedRels are the relations of a deed to the word accusing someone of

@@ -132,10 +132,11 @@ type wordInfo struct {
 }
 
 // accusation is what a word accusing someone of a deed says: whether the
-// accused is its subject, and whether it establishes the deed ("convicted
-// of") rather than alleging it ("charged with").
+// accused is its subject, whether its direct object may be the deed itself
+// ("denied arson", "admitted the killing"), and whether it establishes the
+// deed ("convicted of") rather than alleging it ("charged with").
 type accusation struct {
-	subject, finds bool
+	subject, deedObject, finds bool
 }
 
 type irregular struct {
@@ -340,7 +341,11 @@ func parseLexicon() (*lexicon, error) {
 			case cu.value == "between":
 				l.accuseNoun[c[1]] = true
 			case len(c) == 4:
-				l.accuse[c[1]] = accusation{subject: c[2] == "subject", finds: c[3] == "finds"}
+				l.accuse[c[1]] = accusation{
+					subject:    c[2] == "subject" || c[2] == "subject-object",
+					deedObject: c[2] == "subject-object",
+					finds:      c[3] == "finds",
+				}
 			default:
 				return fmt.Errorf("accuse %q wants where and alleges or finds", c[1])
 			}

@@ -48,6 +48,8 @@ func Parse(toks []Token) {
 	repairDays(toks)
 	repairVocative(toks)
 	repairMainVerb(toks)
+	repairReducedSubject(toks)
+	repairClauseAfter(toks)
 	repairRelative(toks)
 	repairPastTense(toks)
 }

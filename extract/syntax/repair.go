@@ -112,11 +112,14 @@ func repairMainVerb(toks []Token) {
 	v := -1
 	for i, t := range toks {
 		switch {
-		case t.UPOS == "VERB" || t.UPOS == "AUX":
-			if v >= 0 || t.Head != root || t.Rel != "acl" || t.XPOS != "VBN" || i < root {
+		case t.UPOS != "VERB" && t.UPOS != "AUX":
+		case v < 0:
+			if t.Head != root || t.Rel != "acl" || t.XPOS != "VBN" || i < root || twoObjects[t.Lemma] {
 				return
 			}
 			v = i
+		case t.XPOS != "VBG" || finite(toks, i):
+			return // another verb that may be the main one
 		}
 	}
 	if v < 0 || !hasChild(toks, v, "obj") && (v != root+1 || !proseIntransitive(toks, v)) {
@@ -125,10 +128,146 @@ func repairMainVerb(toks []Token) {
 	for i := range toks {
 		if toks[i].Head == root && i > v {
 			toks[i].Head = v // what followed hung from the noun
+			if toks[i].Rel == "acl" {
+				toks[i].Rel = "advcl" // ", killing two soldiers"
+			}
 		}
 	}
 	toks[v].Head, toks[v].Rel, toks[v].XPOS = -1, "root", "VBD"
 	toks[root].Head, toks[root].Rel = v, "nsubj"
+}
+
+// twoObjects are verbs whose passive participle keeps an object ("a man
+// given a life sentence", "players offered new contracts"): after a noun
+// it may well be a reduced relative.
+var twoObjects = map[string]bool{
+	"give": true, "award": true, "grant": true, "offer": true, "show": true, "tell": true, "hand": true,
+	"send": true, "pay": true, "deny": true, "promise": true, "allow": true, "teach": true, "ask": true,
+	"sentence": true, "charge": true, "fine": true,
+}
+
+// repairReducedSubject corrects the parser on a sentence whose subject
+// carries a reduced relative clause ("A sex offender sentenced to life
+// pulled a gun", "A man charged with murder has escaped"): it makes the
+// noun the root, the participle its modifier, and the real main verb a
+// dependent of the participle. When a sentence-initial nominal root has a
+// past participle modifier, and a finite verb without a subject, mark or
+// conjunction hangs from that participle after it, that verb is the root
+// and the noun its subject.
+func repairReducedSubject(toks []Token) {
+	n := initialNoun(toks)
+	if n < 0 {
+		return
+	}
+	v := -1
+	for a := n + 1; a < len(toks) && v < 0; a++ {
+		if toks[a].Head == n && toks[a].Rel == "acl" && toks[a].XPOS == "VBN" {
+			v = subjectlessFinite(toks, a)
+		}
+	}
+	h := toks[n].Head
+	if v < 0 || h >= 0 && h < v {
+		return
+	}
+	for i := v + 1; i < len(toks) && (h < 0 || i < h); i++ {
+		if toks[i].Head == n {
+			toks[i].Head = v // what followed hung from the noun
+		}
+	}
+	rel := "nsubj"
+	if hasChild(toks, v, "aux:pass") {
+		rel = "nsubj:pass"
+	}
+	if h < 0 {
+		toks[v].Head, toks[v].Rel = -1, "root"
+	} else {
+		toks[v].Head, toks[v].Rel = h, "ccomp" // "..., authorities said"
+	}
+	toks[n].Head, toks[n].Rel = v, rel
+}
+
+// initialNoun returns the head noun of the phrase that opens a sentence of
+// prose when it is the root or hangs, without a case marker, from a verb
+// with a subject of its own ("A man charged with murder escaped,
+// police said": "man" under "said"); -1 otherwise.
+func initialNoun(toks []Token) int {
+	if last := toks[len(toks)-1].Form; last != "." && last != "!" {
+		return -1
+	}
+	n := 0
+	for n < len(toks) && (!isNominal(toks[n].UPOS) || toks[n].Rel == "compound" && toks[n].Head > n) {
+		n++ // past determiners, adjectives and compounds to the head noun
+	}
+	if n == len(toks) || !initialPhrase(toks, n) || hasChild(toks, n, "case") {
+		return -1
+	}
+	if h := toks[n].Head; h < 0 || toks[h].UPOS == "VERB" && (hasChild(toks, h, "nsubj") || hasChild(toks, h, "nsubj:pass")) {
+		return n
+	}
+	return -1
+}
+
+// subjectlessFinite returns the first finite verb after participle a that
+// hangs from it as a clause of its own (advcl, conj, parataxis) with no
+// subject, mark or conjunction, -1 when there is none.
+func subjectlessFinite(toks []Token, a int) int {
+	for v := a + 1; v < len(toks); v++ {
+		if toks[v].Head != a || toks[v].UPOS != "VERB" || !finite(toks, v) {
+			continue
+		}
+		switch toks[v].Rel {
+		case "advcl", "conj", "parataxis":
+		default:
+			continue
+		}
+		if hasChild(toks, v, "nsubj") || hasChild(toks, v, "nsubj:pass") || hasChild(toks, v, "mark") || hasChild(toks, v, "cc") {
+			continue
+		}
+		return v
+	}
+	return -1
+}
+
+// repairClauseAfter corrects the parser's reading of a clause after a
+// subordinator that is also a preposition ("died after rioters set fire to
+// a bank"): it takes the word for the preposition of the noun and the
+// clause's verb, a past form with an object of its own, for a reduced
+// relative on that noun. A participle after such a noun with a direct
+// object and no auxiliary is the clause's past-tense verb, the noun its
+// subject and the word its mark. Verbs of naming keep their reading ("after
+// a man named Smith").
+func repairClauseAfter(toks []Token) {
+	for v, t := range toks {
+		n := t.Head
+		if t.Rel != "acl" || t.XPOS != "VBN" || n < 0 || n > v || naming[t.Lemma] || !hasChild(toks, v, "obj") {
+			continue
+		}
+		c := caseChild(toks, n)
+		if c < 0 || !subordinators[strings.ToLower(toks[c].Form)] || toks[n].Rel != "obl" || hasChild(toks, v, "aux") {
+			continue
+		}
+		g := toks[n].Head
+		toks[v].Head, toks[v].Rel, toks[v].XPOS = g, "advcl", "VBD"
+		toks[n].Head, toks[n].Rel = v, "nsubj"
+		toks[c].Head, toks[c].Rel, toks[c].UPOS = v, "mark", "SCONJ"
+	}
+}
+
+// subordinators are the words that open a clause as often as a phrase.
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true}
+
+// naming are the verbs whose participle after a noun takes a name, not an
+// object ("a man named Smith").
+var naming = map[string]bool{"name": true, "call": true, "dub": true, "title": true, "nickname": true, "label": true}
+
+// caseChild returns the case marker of noun n, -1 when it has none.
+func caseChild(toks []Token, n int) int {
+	for i := range n {
+		if toks[i].Head == n && toks[i].Rel == "case" {
+			return i
+		}
+	}
+	return -1
 }
 
 // repairRelative corrects the parser on a news lede whose subject carries a

@@ -66,6 +66,37 @@ func TestRepairMainVerb(t *testing.T) {
 		{"Tensions escalated after the vote.", "escalated", "ROOT", "root"},
 		{"Tensions escalated after the vote.", "Tensions", "escalated", "nsubj"},
 		{"Pirate attack foiled by Indian navy.", "foiled", "attack", "acl"},
+		// a participle clause after the verb does not make it a modifier
+		{"Gunmen opened fire at a checkpoint in Baghdad, killing two soldiers.", "opened", "ROOT", "root"},
+		{"Gunmen opened fire at a checkpoint in Baghdad, killing two soldiers.", "killing", "opened", "advcl"},
+	})
+}
+
+// TestRepairReducedSubject: a noun phrase with a reduced relative opening a
+// sentence is the subject of the finite verb that the parser hung from the
+// participle, at the root or under a reporting verb.
+func TestRepairReducedSubject(t *testing.T) {
+	lede := "A convicted sex offender sentenced to life in prison pulled a gun on two guards during a prison transfer Monday and held them hostage temporarily before fleeing on foot."
+	said := "A convicted sex offender sentenced to life in prison pulled a gun on two guards during a prison transfer Monday and fled, authorities said."
+	checkRepairs(t, []repairCase{
+		{lede, "pulled", "ROOT", "root"},
+		{lede, "offender", "pulled", "nsubj"},
+		{lede, "sentenced", "offender", "acl"},
+		{said, "offender", "pulled", "nsubj"},
+		{said, "pulled", "said", "ccomp"},
+		{"A man sentenced to life in prison was released on Monday.", "sentenced", "man", "acl"},
+	})
+}
+
+// TestRepairClauseAfter: "after" (or "before", "since", "until") opening a
+// clause whose past verb has an object is its mark, not a preposition of
+// the clause's subject; a participle of naming stays a modifier.
+func TestRepairClauseAfter(t *testing.T) {
+	riot := "Three people have died after rioters in Greece set fire to a bank in Athens."
+	checkRepairs(t, []repairCase{
+		{riot, "set", "died", "advcl"},
+		{riot, "rioters", "set", "nsubj"},
+		{riot, "after", "set", "mark"},
 	})
 }
 
