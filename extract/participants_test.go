@@ -82,6 +82,10 @@ func TestParticipants(t *testing.T) {
 		// Organizations and groups named by a common noun.
 		{"A battle is going on between a studio saying there is no news and an entertainment magazine claiming Chris Weitz will direct.", "claiming", doc.RoleAgent, "magazine"},
 		{"Police fired on the crowd in the square.", "fired", doc.RoleTarget, "crowd"},
+		// A noun for someone's part in an event plays that part.
+		{"Today it was announced that Hugh Jackman will be the host of the ceremony.", "ceremony", doc.RoleAgent, "host"},
+		{"Police arrested the organizers of the protest on Monday.", "protest", doc.RoleAgent, "organizers"},
+		{"The victims of the attack were buried on Monday.", "attack", doc.RoleTarget, "victims"},
 		{"The bodies of Alice McMeekin and Katie Jenkin were found at their home on Saturday.", "found", doc.RoleTarget, "Katie Jenkin"},
 		{"The 10-year-old was shot on the night of May 29th while she was playing outside.", "shot", doc.RoleTarget, "10-year-old"},
 		{"The dispute centers on Israel's intent to launch a ground offensive in Rafah, which American officials warn would lead to a catastrophe.", "warn", doc.RoleAgent, "American officials"},

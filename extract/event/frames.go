@@ -233,3 +233,21 @@ func (x *extractor) mishap(c *cand) bool {
 	}
 	return false
 }
+
+// holderCases mark the event a noun for someone's part in it names: "host
+// of the ceremony", "victims in the shooting", "the mastermind behind the
+// attack".
+var holderCases = set("of", "in", "behind")
+
+// holderArg gives an event noun the actor that a noun for a part in it
+// refers to, in the role that part plays ("Jackman will be the host of the
+// ceremony": Jackman hosts it; "the victims of the attack" suffered it).
+func (x *extractor) holderArg(s *sentence, c *cand, h int) {
+	g := s.toks[h].Head
+	if r, _ := s.rel(h); r != "nmod" || g < 0 || !holderCases[s.caseOf(h)] || s.toks[g].ment < 0 {
+		return
+	}
+	if role, ok := x.l.holder[s.toks[g].Lemma]; ok && !c.hasRole(role) {
+		x.addNode(s, c, role, g)
+	}
+}

@@ -110,7 +110,11 @@ type lexicon struct {
 	label map[string]bool
 	// light verbs give their subject to their object noun's event, in
 	// the role of the value: "made a move", "faced arrest" (cues.tsv)
-	light   map[string]string
+	light map[string]string
+	// holder nouns name the part someone plays in the event their "of"
+	// phrase names, in the role of the value: "the host of the ceremony",
+	// "victims of the attack" (cues.tsv)
+	holder  map[string]string
 	negconv []cue
 	// words answers everything the extractor asks about a lower-case word
 	// in one lookup: closed class, verb lemma and form, patterns, cues
@@ -190,6 +194,7 @@ func parseLexicon() (*lexicon, error) {
 		noEvent:      map[string]bool{},
 		quantity:     map[string]bool{},
 		light:        map[string]string{},
+		holder:       map[string]string{},
 		accuse:       map[string]accusation{},
 		accuseNoun:   map[string]bool{},
 		label:        map[string]bool{},
@@ -330,10 +335,14 @@ func parseLexicon() (*lexicon, error) {
 			return nil
 		}
 		switch cu.kind {
-		case "light":
-			l.light[c[1]] = doc.RoleAgent
+		case "light", "holder":
+			m := l.light
+			if cu.kind == "holder" {
+				m = l.holder
+			}
+			m[c[1]] = doc.RoleAgent
 			if len(c) > 2 && c[2] == "target" {
-				l.light[c[1]] = doc.RoleTarget
+				m[c[1]] = doc.RoleTarget
 			}
 			return nil
 		case "accuse":

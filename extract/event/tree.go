@@ -812,6 +812,7 @@ func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
 	if !c.hasRole(doc.RoleTarget) {
 		x.settingVictim(s, c, h)
 	}
+	x.holderArg(s, c, h)
 }
 
 // settingSubject gives an event noun that sets the scene of an active
