@@ -82,6 +82,14 @@ func TestParticipants(t *testing.T) {
 		// Organizations and groups named by a common noun.
 		{"A battle is going on between a studio saying there is no news and an entertainment magazine claiming Chris Weitz will direct.", "claiming", doc.RoleAgent, "magazine"},
 		{"Police fired on the crowd in the square.", "fired", doc.RoleTarget, "crowd"},
+		// A passive conjunct shares the passive subject, as undergoer,
+		// also for the deed it accuses the subject of.
+		{"Smith attacked a guard and was arrested on Monday.", "arrested", doc.RoleTarget, "Smith"},
+		{"After the shooting Gray was rushed to a hospital but was declared dead on arrival.", "declared", doc.RoleTarget, "Gray"},
+		{"Williams, 32, was pulled over for speeding in his Bentley, but was arrested on suspicion of drunk driving.", "drunk driving", doc.RoleAgent, "Williams"},
+		// A bare number after a verb of harm counts people.
+		{"A powerful earthquake hit southern Iran on Sunday, killing 10 people and injuring 80.", "injuring", doc.RoleTarget, "80"},
+		{"Police arrested 12 on Monday after the riot.", "arrested", doc.RoleTarget, "12"},
 		// A noun for someone's part in an event plays that part.
 		{"Today it was announced that Hugh Jackman will be the host of the ceremony.", "ceremony", doc.RoleAgent, "host"},
 		{"Police arrested the organizers of the protest on Monday.", "protest", doc.RoleAgent, "organizers"},
@@ -214,6 +222,9 @@ func TestNotArguments(t *testing.T) {
 		{"Police say two people have been killed in a shooting at the Kraft Foods plant.", "shooting", doc.RoleTarget, "Kraft Foods"},
 		{"A bomb exploded Friday at a West Coast Bank branch in Woodburn.", "exploded", doc.RoleTarget, "branch"},
 		{"A jury convicted a man charged in an April 2007 shooting at a Troy accounting firm.", "shooting", doc.RoleTarget, "firm"},
+		// A passive conjunct undergoes what the subject of the first
+		// conjunct did not do.
+		{"Smith attacked a guard and was arrested on Monday.", "arrested", doc.RoleAgent, "Smith"},
 	}
 	for _, tt := range tests {
 		d := Extract(doc.Article{Text: tt.text, Published: &dct})

@@ -450,14 +450,21 @@ func (s *state) ageNoun(i int) bool {
 // five injured"; not a year nor a number that counts a noun.
 func (s *state) casualtyCount(i int) bool {
 	t := &s.toks[i]
-	if t.tag != "NUM" || i+1 >= len(s.toks) || s.toks[i+1].cls&cCasualty == 0 {
-		return false
-	}
-	if len(t.low) == 4 && t.low[0] >= '0' && t.low[0] <= '9' {
+	if t.tag != "NUM" || len(t.low) == 4 && t.low[0] >= '0' && t.low[0] <= '9' {
 		return false // "in 2009 killed"
 	}
-	return i == 0 || s.toks[i-1].tag != "NOUN" && s.toks[i-1].tag != "PROPN"
+	if i > 0 && s.toks[i-1].cls&cHarmVerb != 0 {
+		// "killing 10 and injuring 80", not "killing 10 people"
+		return i+1 == len(s.toks) || !nounish(s.toks[i+1].tag)
+	}
+	if i+1 >= len(s.toks) || s.toks[i+1].cls&cCasualty == 0 {
+		return false
+	}
+	return i == 0 || !nounish(s.toks[i-1].tag)
 }
+
+// nounish reports whether a tag is a noun's or a name's.
+func nounish(tag string) bool { return tag == "NOUN" || tag == "PROPN" }
 
 // countedPeople records the number at token i as the people it counts.
 func (s *state) countedPeople(i int) {

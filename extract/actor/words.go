@@ -30,6 +30,7 @@ const (
 	cMilNoun
 	cMediaNoun
 	cCasualty
+	cHarmVerb
 	cOfficeNoun
 	cAdminNoun
 	cDelegationNoun
@@ -50,7 +51,7 @@ var classNames = map[string]uint32{
 	"org_suffix": cOrgSuffix, "fac_suffix": cFacSuffix, "geo_suffix": cGeoSuffix, "geo_prefix": cGeoPrefix,
 	"definite_before": cDefiniteBefore, "poss_determiner": cPossDeterminer, "event_suffix": cEventSuffix,
 	"not_actor": cNotActor, "place_prep": cPlacePrep, "speech_verb": cSpeechVerb, "gov_noun": cGovNoun,
-	"mil_noun": cMilNoun, "media_noun": cMediaNoun, "casualty": cCasualty, "office_noun": cOfficeNoun, "admin_noun": cAdminNoun,
+	"mil_noun": cMilNoun, "media_noun": cMediaNoun, "casualty": cCasualty, "harm_verb": cHarmVerb, "office_noun": cOfficeNoun, "admin_noun": cAdminNoun,
 	"delegation_noun": cDelegationNoun, "male_pronoun": cMalePron, "female_pronoun": cFemalePron,
 	"plural_pronoun": cPluralPron, "neuter_pronoun": cNeutPron, "relative_pronoun": cRelativePron,
 	"first_pronoun":   cFirstPron,

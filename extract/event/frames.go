@@ -136,6 +136,13 @@ func (s *sentence) accusedAt(g, from int, subject bool) int {
 			return k
 		}
 	}
+	if r, _ := s.rel(g); r == "conj" && s.child(g, "aux:pass") >= 0 {
+		// "was pulled over, but was arrested on suspicion of drunk
+		// driving": the passive subject the conjuncts share
+		if k, rel := s.subjectOf(g); k >= 0 && rel == "nsubj:pass" {
+			return k
+		}
+	}
 	if r, sub := s.rel(g); r == "acl" && sub == "" && s.toks[g].Head >= 0 {
 		return s.toks[g].Head // "a man charged with arson"
 	}

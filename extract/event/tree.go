@@ -599,17 +599,23 @@ func (x *extractor) sharedSubject(s *sentence, c *cand, h int) {
 			}
 		}
 		// Up a chain of conjuncts and controllers to a subject ("were
-		// forced to drive": the passive's subject drives).
+		// forced to drive": the passive's subject drives). A passive
+		// conjunct of its own undergoes it: "Smith attacked a guard and
+		// was arrested", "was rushed to a hospital but was declared dead".
+		own := doc.RoleAgent
+		if r == "conj" && s.child(h, "aux:pass") >= 0 {
+			own = doc.RoleTarget
+		}
 		for n := 0; p >= 0 && n < 8; n++ {
 			if k := s.child(p, "nsubj"); k >= 0 {
-				x.addNode(s, c, doc.RoleAgent, k)
+				x.addNode(s, c, own, k)
 				return
 			}
 			if k := s.child(p, "nsubj:pass"); k >= 0 && r == "xcomp" {
 				x.addNode(s, c, doc.RoleAgent, k)
 				return
 			}
-			if k := s.child(p, "nsubj:pass"); k >= 0 && s.sharedPassive(h, p) {
+			if k := s.child(p, "nsubj:pass"); k >= 0 && (s.sharedPassive(h, p) || own == doc.RoleTarget) {
 				// "Ortiz was shot and killed": killed too
 				x.addNode(s, c, doc.RoleTarget, k)
 				return
