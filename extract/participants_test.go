@@ -87,6 +87,9 @@ func TestParticipants(t *testing.T) {
 		{"Smith attacked a guard and was arrested on Monday.", "arrested", doc.RoleTarget, "Smith"},
 		{"After the shooting Gray was rushed to a hospital but was declared dead on arrival.", "declared", doc.RoleTarget, "Gray"},
 		{"Williams, 32, was pulled over for speeding in his Bentley, but was arrested on suspicion of drunk driving.", "drunk driving", doc.RoleAgent, "Williams"},
+		// A headline's person "in" an event that is no harm takes part in it.
+		{"Gary Ross in negotiations to direct 'The Hunger Games' sequel", "negotiations", doc.RoleAgent, "Gary Ross"},
+		{"Shavlik Technologies, in a statement on Monday, urged users to install the patch.", "statement", doc.RoleAgent, "Shavlik Technologies"},
 		// A bare number after a verb of harm counts people.
 		{"A powerful earthquake hit southern Iran on Sunday, killing 10 people and injuring 80.", "injuring", doc.RoleTarget, "80"},
 		{"Police arrested 12 on Monday after the riot.", "arrested", doc.RoleTarget, "12"},
@@ -222,6 +225,8 @@ func TestNotArguments(t *testing.T) {
 		{"Police say two people have been killed in a shooting at the Kraft Foods plant.", "shooting", doc.RoleTarget, "Kraft Foods"},
 		{"A bomb exploded Friday at a West Coast Bank branch in Woodburn.", "exploded", doc.RoleTarget, "branch"},
 		{"A jury convicted a man charged in an April 2007 shooting at a Troy accounting firm.", "shooting", doc.RoleTarget, "firm"},
+		// ... but not one "in" a shooting, who may have fired or been shot.
+		{"The man in the shooting was arrested on Monday.", "shooting", doc.RoleAgent, "man"},
 		// A passive conjunct undergoes what the subject of the first
 		// conjunct did not do.
 		{"Smith attacked a guard and was arrested on Monday.", "arrested", doc.RoleAgent, "Smith"},

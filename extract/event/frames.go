@@ -248,7 +248,9 @@ var holderCases = set("of", "in", "behind")
 
 // holderArg gives an event noun the actor that a noun for a part in it
 // refers to, in the role that part plays ("Jackman will be the host of the
-// ceremony": Jackman hosts it; "the victims of the attack" suffered it).
+// ceremony": Jackman hosts it; "the victims of the attack" suffered it),
+// and an event that is not harm the person or body "in" it, as a headline
+// says ("Gary Ross in negotiations to direct the sequel").
 func (x *extractor) holderArg(s *sentence, c *cand, h int) {
 	g := s.toks[h].Head
 	if r, _ := s.rel(h); r != "nmod" || g < 0 || !holderCases[s.caseOf(h)] || s.toks[g].ment < 0 {
@@ -256,5 +258,13 @@ func (x *extractor) holderArg(s *sentence, c *cand, h int) {
 	}
 	if role, ok := x.l.holder[s.toks[g].Lemma]; ok && !c.hasRole(role) {
 		x.addNode(s, c, role, g)
+		return
+	}
+	if s.caseOf(h) != "in" || c.hasRole(doc.RoleAgent) || harmFamilies[typeFamily(x.l.typeOf(c.code))] {
+		return
+	}
+	switch x.kindOf(s.toks[g].ment) {
+	case doc.KindPerson, doc.KindGroup, doc.KindOrganization, doc.KindGovernment, doc.KindIGO:
+		x.addNode(s, c, doc.RoleAgent, g)
 	}
 }
