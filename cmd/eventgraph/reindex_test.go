@@ -23,7 +23,7 @@ func TestReindex(t *testing.T) {
 	if got := mustRun(t, "timeline", "--dbpath", db, "--format", "csv"); got != want {
 		t.Error("the timeline built without the index differs")
 	}
-	if out := mustRun(t, "reindex", "--dbpath", db); !strings.Contains(out, "indexed 70 event(s)") {
+	if out := mustRun(t, "reindex", "--dbpath", db); !strings.Contains(out, "indexed 71 event(s)") {
 		t.Errorf("reindex said %q", out)
 	}
 	if got := mustRun(t, "timeline", "--dbpath", db, "--actor", "Joe Biden", "--format", "csv"); got == "" || !strings.Contains(want, strings.SplitN(got, "\n", 3)[1]) {
