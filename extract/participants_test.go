@@ -90,6 +90,9 @@ func TestParticipants(t *testing.T) {
 		// A headline's person "in" an event that is no harm takes part in it.
 		{"Gary Ross in negotiations to direct 'The Hunger Games' sequel", "negotiations", doc.RoleAgent, "Gary Ross"},
 		{"Shavlik Technologies, in a statement on Monday, urged users to install the patch.", "statement", doc.RoleAgent, "Shavlik Technologies"},
+		// What one suffers from or serves happens to one.
+		{"Gigante, who had suffered from heart disease, died at the federal prison in Springfield.", "heart disease", doc.RoleTarget, "Gigante"},
+		{"Arcade Joseph Comeaux Jr. is serving three life sentences.", "life sentences", doc.RoleTarget, "Arcade Joseph Comeaux Jr"},
 		// A bare number after a verb of harm counts people.
 		{"A powerful earthquake hit southern Iran on Sunday, killing 10 people and injuring 80.", "injuring", doc.RoleTarget, "80"},
 		{"Police arrested 12 on Monday after the riot.", "arrested", doc.RoleTarget, "12"},

@@ -915,12 +915,12 @@ func (x *extractor) lightSubject(s *sentence, c *cand, h int) {
 		}
 		return
 	}
-	if r != "obj" || v < 0 {
+	if v < 0 {
 		return
 	}
 	role, ok := x.l.light[s.toks[v].Lemma]
-	if !ok {
-		return
+	if !ok || r != "obj" && !(r == "obl" && role == doc.RoleTarget && s.caseOf(h) == "from") {
+		return // "suffered from heart disease" as "suffered a heart attack"
 	}
 	if k, rel := s.subjectOf(v); k >= 0 {
 		if rel == "nsubj:pass" {
