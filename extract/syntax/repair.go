@@ -48,7 +48,7 @@ func gluedName(toks []Token, d, top, n, v int) {
 	switch r := toks[top].Rel; {
 	case r == "nsubj" || r == "nsubj:pass":
 		rel = r
-	case (r == "obl:unmarked" || r == "obl" || r == "obj" || r == "ccomp" || r == "xcomp") && v < n && !hasOtherChild(toks, v, "obj", top):
+	case (r == "obl:unmarked" || r == "obl" || r == "obj" || r == "ccomp" || r == "xcomp") && v < n && !hasChild(toks, v, "obj"):
 		rel = "obj"
 	default:
 		return
@@ -478,17 +478,6 @@ func nameBefore(toks []Token, d int) int {
 // word after it: "Cheeks" in "fired Coach Maurice Cheeks Saturday", "people"
 // in "killed three people Wednesday".
 var glueRels = map[string]bool{"compound": true, "nsubj": true, "nmod": true, "nmod:unmarked": true}
-
-// hasOtherChild reports whether h has a child in relation rel other than
-// token not ("killed three people Wednesday": the day read as the object).
-func hasOtherChild(toks []Token, h int, rel string, not int) bool {
-	for i, t := range toks {
-		if i != not && t.Head == h && t.Rel == rel {
-			return true
-		}
-	}
-	return false
-}
 
 func hasChild(toks []Token, h int, rel string) bool {
 	for _, t := range toks {

@@ -42,9 +42,6 @@ func TestRepairDays(t *testing.T) {
 		{"State police have no suspects, officials said Saturday.", "officials", "said", "nsubj"},
 		{"An attack on a bank killed at least three people Wednesday in Athens.", "people", "killed", "obj"},
 		{"An attack on a bank killed at least three people Wednesday in Athens.", "Wednesday", "killed", "obl:unmarked"},
-		// the day read as the verb's object does not hide that it has none
-		{"A fire-bomb attack on a bank in Greece killed at least three people Wednesday as police fought pitched battles with striking protestors.", "people", "killed", "obj"},
-		{"A fire-bomb attack on a bank in Greece killed at least three people Wednesday as police fought pitched battles with striking protestors.", "Wednesday", "killed", "obl:unmarked"},
 	})
 }
 
