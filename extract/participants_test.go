@@ -93,6 +93,9 @@ func TestParticipants(t *testing.T) {
 		// What one suffers from or serves happens to one.
 		{"Gigante, who had suffered from heart disease, died at the federal prison in Springfield.", "heart disease", doc.RoleTarget, "Gigante"},
 		{"Arcade Joseph Comeaux Jr. is serving three life sentences.", "life sentences", doc.RoleTarget, "Arcade Joseph Comeaux Jr"},
+		// "the killing of X by Y": Y killed, whatever X the parser hung
+		// the "by" phrase on.
+		{"The December 6 killing of a 15-year-old teenager by police unleashed a wave of unrest.", "killing", doc.RoleAgent, "police"},
 		// A bare number after a verb of harm counts people.
 		{"A powerful earthquake hit southern Iran on Sunday, killing 10 people and injuring 80.", "injuring", doc.RoleTarget, "80"},
 		{"Police arrested 12 on Monday after the riot.", "arrested", doc.RoleTarget, "12"},

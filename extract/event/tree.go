@@ -819,6 +819,7 @@ func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
 		x.settingVictim(s, c, h)
 	}
 	x.holderArg(s, c, h)
+	x.byAfterOf(s, c, h)
 }
 
 // settingSubject gives an event noun that sets the scene of an active
