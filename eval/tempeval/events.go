@@ -69,12 +69,14 @@ type eventReport struct {
 	files  int
 	counts timeml.EventCounts
 	errs   []errExample
+	// confusion counts matched events by gold and system class.
+	confusion map[[2]string]int
 }
 
 // scoreEvents runs detector over the sentences of docs and scores the
 // result against the gold events.
 func scoreEvents(name string, docs []*eventDoc, detector func([]syntax.Token) []detect.Event) *eventReport {
-	rep := &eventReport{name: name}
+	rep := &eventReport{name: name, confusion: map[[2]string]int{}}
 	for _, d := range docs {
 		var sys []detect.Event
 		for _, s := range d.sents {
@@ -99,6 +101,7 @@ func scoreEvents(name string, docs []*eventDoc, detector func([]syntax.Token) []
 		}
 		for _, p := range r.Pairs {
 			g, s := gold[p.Gold], tsys[p.Sys]
+			rep.confusion[[2]string{g.Class, s.Class}]++
 			if g.Class != s.Class {
 				rep.errs = append(rep.errs, errExample{d.name, "class", g.Text, ctx(g.Start, g.End), "gold " + g.Class + " sys " + s.Class})
 			}
@@ -187,6 +190,7 @@ func runEvents(w io.Writer, dir string, splits []split, verbose bool, examples i
 			fmt.Fprintln(w, "  (AQUAINT's gold polarity marks most events NEG, negated or not: polarity accuracy means something on TimeBank only)")
 		}
 		if verbose {
+			res.sys.printConfusion(w)
 			res.sys.printErrors(w, examples)
 		}
 	}
@@ -264,4 +268,30 @@ func (r *eventReport) merge(o *eventReport) {
 	c.AspectOK += o.counts.AspectOK
 	c.PolarityOK += o.counts.PolarityOK
 	r.errs = append(r.errs, o.errs...)
+	if r.confusion == nil {
+		r.confusion = map[[2]string]int{}
+	}
+	for k, n := range o.confusion {
+		r.confusion[k] += n
+	}
+}
+
+// printConfusion prints the classes of matched events: a row for each
+// gold class, a column for each system class, and each class's recall.
+func (r *eventReport) printConfusion(w io.Writer) {
+	fmt.Fprintf(w, "\n== %s class confusion (rows gold, columns system)\n  %-10s", r.name, "")
+	for _, c := range detect.Classes {
+		fmt.Fprintf(w, " %6.6s", c)
+	}
+	fmt.Fprintf(w, " %6s\n", "recall")
+	for _, g := range detect.Classes {
+		fmt.Fprintf(w, "  %-10.10s", g)
+		row, ok := 0, r.confusion[[2]string{g, g}]
+		for _, s := range detect.Classes {
+			n := r.confusion[[2]string{g, s}]
+			row += n
+			fmt.Fprintf(w, " %6d", n)
+		}
+		fmt.Fprintf(w, " %5.1f%%\n", 100*float64(ok)/float64(max(row, 1)))
+	}
 }

@@ -4,8 +4,9 @@
 // STATE, I_ACTION, I_STATE, ASPECTUAL, PERCEPTION), tense, aspect,
 // polarity and modality.
 //
-// Which tokens are events, and their class, is learned: an averaged
-// perceptron over features of the token and its place in the dependency
+// Which tokens are events, and their class, is learned: averaged
+// perceptrons (four, on different shufflings of the data, their weights
+// averaged) over features of the token and its place in the dependency
 // tree (form, lemma, tags, suffixes, relation, head, function-word
 // dependents) and what the project's event trigger dictionary says of its
 // lemma (Lexicon), trained on the EVENT tags of TimeBank and AQUAINT

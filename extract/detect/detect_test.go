@@ -308,25 +308,7 @@ func TestTrainEventNominals(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains four models")
 	}
-	dir := "../../../shared/data/tempeval3-train"
-	var data []Labeled
-	for _, c := range []string{"TimeBank", "AQUAINT"} {
-		paths, _ := filepath.Glob(filepath.Join(dir, c, "*.tml"))
-		if len(paths) == 0 {
-			t.Skipf("SKIPPED: no TempEval-3 training data in %s", dir)
-		}
-		for _, p := range paths {
-			raw, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := timeml.Parse(raw)
-			if err != nil {
-				t.Fatalf("%s: %v", p, err)
-			}
-			data = append(data, Label(d)...)
-		}
-	}
+	data := tempeval(t, "TimeBank", "AQUAINT")
 	lex, err := ReadTriggers(os.DirFS("../event/data"), "patterns.tsv")
 	if err != nil {
 		t.Fatal(err)
@@ -343,5 +325,75 @@ func TestTrainEventNominals(t *testing.T) {
 				t.Errorf("seed %d: %q is no event in %q", seed, tc.event, tc.text)
 			}
 		}
+	}
+}
+
+// tempeval reads and labels the TempEval-3 training corpora named, or
+// skips the test when they are missing.
+func tempeval(t *testing.T, corpora ...string) []Labeled {
+	t.Helper()
+	dir := "../../../shared/data/tempeval3-train"
+	var data []Labeled
+	for _, c := range corpora {
+		paths, _ := filepath.Glob(filepath.Join(dir, c, "*.tml"))
+		if len(paths) == 0 {
+			t.Skipf("SKIPPED: no TempEval-3 training data in %s", dir)
+		}
+		for _, p := range paths {
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := timeml.Parse(raw)
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			data = append(data, Label(d)...)
+		}
+	}
+	return data
+}
+
+// TestTrainModelsAgree trains on TimeBank with two shuffling seeds and
+// compares the decisions (event or not, and class) the two models take on
+// the words of AQUAINT: a single perceptron's decisions on the words the
+// annotations disagree on follow the order it met the examples in, and
+// averaging several perceptrons (TrainOptions.Models) makes two seeds
+// disagree far less often.
+func TestTrainModelsAgree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains ten models")
+	}
+	train, test := tempeval(t, "TimeBank"), tempeval(t, "AQUAINT")
+	lex, err := ReadTriggers(os.DirFS("../event/data"), "patterns.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	decisions := func(m *Model) []string {
+		var out []string
+		for _, l := range test {
+			got := make([]string, len(l.Toks))
+			for _, e := range m.Detect(l.Toks) {
+				got[e.Token] = e.Class
+			}
+			out = append(out, got...)
+		}
+		return out
+	}
+	disagree := func(models int) float64 {
+		a := decisions(Train(train, TrainOptions{Seed: 1, Models: models, Triggers: lex}))
+		b := decisions(Train(train, TrainOptions{Seed: 2, Models: models, Triggers: lex}))
+		n := 0
+		for i := range a {
+			if a[i] != b[i] {
+				n++
+			}
+		}
+		return float64(n) / float64(len(a))
+	}
+	one, four := disagree(1), disagree(4)
+	t.Logf("seeds 1 and 2 disagree on %.2f%% of AQUAINT's words with one perceptron, %.2f%% with four", 100*one, 100*four)
+	if four > 0.7*one {
+		t.Errorf("averaging four perceptrons: seeds disagree on %.2f%% of the words, one perceptron %.2f%%", 100*four, 100*one)
 	}
 }

@@ -44,6 +44,7 @@ const (
 	fTrigger
 	fTriggerUPOS
 	fTriggerChildRel
+	fOtherTriggerUPOS
 )
 
 // sentence is an analyzed sentence with each token's children and the
@@ -180,6 +181,10 @@ func (s *sentence) features(i int, f []uint64) []uint64 {
 		flH := str(fl)
 		f1(fTrigger, flH)
 		f2(fTriggerUPOS, flH, upos)
+	}
+
+	for _, fl := range s.lex.otherFlags(s, i) {
+		f2(fOtherTriggerUPOS, str(fl), upos)
 	}
 
 	rel, head := t.Rel, t.Head

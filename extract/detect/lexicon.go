@@ -66,6 +66,21 @@ func (lx Lexicon) flags(s *sentence, i int) []string {
 	return lx[pos+s.lemma(i)]
 }
 
+// otherFlags returns the lexicon's flags for the lemma of token i taken
+// as the other part of speech: a verb's as a noun ("angered": n:anger), a
+// noun's as a verb. Words that are both name the same happening more
+// often than not ("protest", "attack", "anger").
+func (lx Lexicon) otherFlags(s *sentence, i int) []string {
+	if len(lx) == 0 {
+		return nil
+	}
+	pos := "n:"
+	if s.toks[i].UPOS == "NOUN" {
+		pos = "v:"
+	}
+	return lx[pos+s.lemma(i)]
+}
+
 // appendBinary appends the lexicon: the number of words, then each word
 // (sorted) with its flags, strings prefixed by their length.
 func (lx Lexicon) appendBinary(b []byte) []byte {

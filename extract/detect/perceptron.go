@@ -160,29 +160,50 @@ func (t *trainer) add(h uint64, class int, delta float32) {
 	t.w[i] += delta
 }
 
+// addAverages adds the averaged weights of each feature, times f, to
+// sum (classes per feature).
+func (t *trainer) addAverages(sum map[uint64][]float64, f float64) {
+	for h, r := range t.rows {
+		s := sum[h]
+		if s == nil {
+			s = make([]float64, t.classes)
+			sum[h] = s
+		}
+		for c := range s {
+			i := int(r)*t.classes + c
+			total := t.total[i] + float64(t.clock-t.stamp[i])*float64(t.w[i])
+			s[c] += f * total / float64(max(t.clock, 1))
+		}
+	}
+}
+
 // model averages the weights, drops features whose averaged weights are
-// all below prune in magnitude, and quantizes the rest to 16 bits. The
-// result depends only on the updates, not on map order.
+// all below prune in magnitude, and quantizes the rest to 16 bits.
 func (t *trainer) model(prune float64) *model {
-	keys := make([]uint64, 0, len(t.rows))
-	for h := range t.rows {
+	sum := make(map[uint64][]float64, len(t.rows))
+	t.addAverages(sum, 1)
+	return quantize(t.classes, sum, prune)
+}
+
+// quantize drops the features whose weights are all below prune in
+// magnitude and quantizes the rest to 16 bits. The result does not depend
+// on map order.
+func quantize(classes int, weights map[uint64][]float64, prune float64) *model {
+	keys := make([]uint64, 0, len(weights))
+	for h := range weights {
 		keys = append(keys, h)
 	}
 	slices.Sort(keys)
-	avg := make([]float64, t.classes)
 	var (
 		kept   []uint64
 		vals   []float64
 		maxAbs float64
 	)
 	for _, h := range keys {
-		r := int(t.rows[h])
+		avg := weights[h]
 		big := false
-		for c := range avg {
-			i := r*t.classes + c
-			total := t.total[i] + float64(t.clock-t.stamp[i])*float64(t.w[i])
-			avg[c] = total / float64(max(t.clock, 1))
-			big = big || math.Abs(avg[c]) >= prune
+		for _, v := range avg {
+			big = big || math.Abs(v) >= prune
 		}
 		if !big {
 			continue
@@ -201,7 +222,7 @@ func (t *trainer) model(prune float64) *model {
 	for i, v := range vals {
 		w[i] = int16(math.Round(v / float64(scale)))
 	}
-	return newModel(t.classes, scale, kept, w)
+	return newModel(classes, scale, kept, w)
 }
 
 const modelMagic = "EGDET1"
