@@ -93,9 +93,10 @@ func TestParticipants(t *testing.T) {
 		// What one suffers from or serves happens to one.
 		{"Gigante, who had suffered from heart disease, died at the federal prison in Springfield.", "heart disease", doc.RoleTarget, "Gigante"},
 		{"Arcade Joseph Comeaux Jr. is serving three life sentences.", "life sentences", doc.RoleTarget, "Arcade Joseph Comeaux Jr"},
-		// "the killing of X by Y": Y killed, whatever X the parser hung
-		// the "by" phrase on.
-		{"The December 6 killing of a 15-year-old teenager by police unleashed a wave of unrest.", "killing", doc.RoleAgent, "police"},
+		// What one dodges or evades would have happened to one; whom a
+		// passive sends to host an event hosts it.
+		{"Lindsay Lohan checked into the Betty Ford Center late Thursday, dodging arrest.", "dodging arrest", doc.RoleTarget, "Lindsay Lohan"},
+		{"World's sexiest man Hugh Jackman has been roped in to host the 81st annual Academy Awards ceremony.", "ceremony", doc.RoleAgent, "Hugh Jackman"},
 		// A bare number after a verb of harm counts people.
 		{"A powerful earthquake hit southern Iran on Sunday, killing 10 people and injuring 80.", "injuring", doc.RoleTarget, "80"},
 		{"Police arrested 12 on Monday after the riot.", "arrested", doc.RoleTarget, "12"},
@@ -386,13 +387,26 @@ func TestTimexDatesItsNoun(t *testing.T) {
 }
 
 // TestUnableIsNegated: "unable to travel" tells of a journey that did not
-// happen.
+// happen; what is dodged or evaded ("dodging arrest") did not happen either.
 func TestUnableIsNegated(t *testing.T) {
 	dct := time.Date(2023, 11, 8, 0, 0, 0, 0, time.UTC)
-	d := Extract(doc.Article{Text: "Some of the families have been unable to travel to the hospital.", Published: &dct})
-	for _, e := range d.Events {
-		if e.TriggerText == "travel" && e.Modality != doc.Negated {
-			t.Errorf("%q: modality %s, want negated", e.TriggerText, e.Modality)
+	for _, tt := range []struct{ text, trigger string }{
+		{"Some of the families have been unable to travel to the hospital.", "travel"},
+		{"Lindsay Lohan checked into the Betty Ford Center late Thursday, dodging arrest.", "dodging arrest"},
+		{"The suspect evaded capture for three weeks.", "evaded capture"},
+	} {
+		d := Extract(doc.Article{Text: tt.text, Published: &dct})
+		found := false
+		for _, e := range d.Events {
+			if e.TriggerText == tt.trigger {
+				found = true
+				if e.Modality != doc.Negated {
+					t.Errorf("%q: modality %s, want negated", e.TriggerText, e.Modality)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event %q", tt.text, tt.trigger)
 		}
 	}
 }

@@ -268,21 +268,3 @@ func (x *extractor) holderArg(s *sentence, c *cand, h int) {
 		x.addNode(s, c, doc.RoleAgent, g)
 	}
 }
-
-// byAfterOf gives an event noun the agent of a "by" phrase that the
-// parser hung on the noun of its "of" phrase: "the killing of a teenager
-// by police" is the police's doing, not a teenager by police.
-func (x *extractor) byAfterOf(s *sentence, c *cand, h int) {
-	if !c.p.noun || c.hasRole(doc.RoleAgent) {
-		return
-	}
-	for _, k := range s.children(h) {
-		if r, _ := s.rel(k); r != "nmod" || s.caseOf(k) != "of" {
-			continue
-		}
-		if j := s.childWithCase(k, "nmod", "by"); j >= 0 && s.mentionOf(j) >= 0 {
-			x.addNode(s, c, doc.RoleAgent, j)
-			return
-		}
-	}
-}

@@ -819,7 +819,6 @@ func (x *extractor) nounTreeArgs(s *sentence, c *cand, h int) {
 		x.settingVictim(s, c, h)
 	}
 	x.holderArg(s, c, h)
-	x.byAfterOf(s, c, h)
 }
 
 // settingSubject gives an event noun that sets the scene of an active
@@ -924,8 +923,8 @@ func (x *extractor) lightSubject(s *sentence, c *cand, h int) {
 		return // "suffered from heart disease" as "suffered a heart attack"
 	}
 	if k, rel := s.subjectOf(v); k >= 0 {
-		if rel == "nsubj:pass" {
-			role = doc.RoleTarget
+		if r, _ := s.rel(v); rel == "nsubj:pass" && (s.child(v, "nsubj:pass") == k || r == "conj") {
+			role = doc.RoleTarget // "talks were held", not "was roped in to host"
 		}
 		if !c.hasRole(role) {
 			x.addNode(s, c, role, k)

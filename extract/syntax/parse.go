@@ -33,7 +33,6 @@ func Parse(toks []Token) {
 	if len(toks) == 0 {
 		return
 	}
-	repairGerunds(toks)
 	m := parser()
 	buf := wordBufs.Get().(*[]depparse.Word)
 	defer wordBufs.Put(buf)

@@ -270,37 +270,6 @@ func caseChild(toks []Token, n int) int {
 	return -1
 }
 
-// repairGerunds corrects the tagger before parsing: an -ing form after a
-// determiner and its modifiers and before "of" is a noun ("The December 6
-// killing of a teenager", "the bombing of the embassy"), which the tagger
-// sometimes takes for a participle, leaving the phrase without a head.
-func repairGerunds(toks []Token) {
-	for i := 1; i+1 < len(toks); i++ {
-		t := &toks[i]
-		if t.XPOS != "VBG" || !strings.EqualFold(toks[i+1].Form, "of") || !determined(toks, i) {
-			continue
-		}
-		t.UPOS, t.XPOS = "NOUN", "NN"
-		t.Lemma = strings.ToLower(t.Form)
-	}
-}
-
-// determined reports whether the words before token i, back to a
-// determiner or possessive, all modify a noun: "the", "the December 6",
-// "the brutal", "Monday's".
-func determined(toks []Token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		switch toks[k].XPOS {
-		case "DT", "PRP$", "POS", "WP$":
-			return toks[k].XPOS != "DT" || toks[k].Lemma != "that" && toks[k].Lemma != "all"
-		case "JJ", "JJR", "JJS", "NNP", "NN", "CD", "HYPH":
-			continue
-		}
-		return false
-	}
-	return false
-}
-
 // repairRelative corrects the parser on a news lede whose subject carries a
 // relative clause: "Bettie Page, the pin-up whose romps titillated a
 // generation, has died", "The senator, whose father led the party,

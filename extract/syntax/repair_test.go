@@ -100,17 +100,6 @@ func TestRepairClauseAfter(t *testing.T) {
 	})
 }
 
-// TestRepairGerunds: an -ing form between a determiner (and modifiers) and
-// "of" is a noun, the head of its phrase.
-func TestRepairGerunds(t *testing.T) {
-	killing := "The December 6 killing of a 15-year-old teenager by police unleashed a wave of unrest."
-	checkRepairs(t, []repairCase{
-		{killing, "killing", "unleashed", "nsubj"},
-		{killing, "teenager", "killing", "nmod"},
-		{"Police accused him of killing two guards.", "killing", "accused", "advcl"},
-	})
-}
-
 // TestRepairRelative: a sentence-initial noun phrase with a relative clause
 // is the subject of the finite verb after the clause, which is the root;
 // the clause modifies the noun before its pronoun. A clause that is the
