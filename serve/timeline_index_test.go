@@ -47,7 +47,7 @@ func TestTimelineAPIFromIndex(t *testing.T) {
 		if f.MinSalience != nil {
 			tf.MinSalience = *f.MinSalience
 		}
-		return timeline.BuildFrom(ctx, st, tf)
+		return timeline.BuildWhole(ctx, st, tf)
 	}
 	handle := &cgraph.Handle{QuadStore: st.QuadStore, QuadWriter: st.QuadWriter}
 	built := newServer(t, Options{Handle: handle, Timeline: build})

@@ -180,7 +180,7 @@ func TestIndexPages(t *testing.T) {
 	}
 	for _, f := range []Filter{{}, {MinSalience: 0.5}, {MinSalience: 0.5, From: "2024-03"}, {Type: "04"}, {MinSalience: 0.3, To: "2024-03-25"}} {
 		t.Run(fmt.Sprintf("%+v", f), func(t *testing.T) {
-			want, err := BuildFrom(ctx, st, f)
+			want, err := BuildWhole(ctx, st, f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -221,7 +221,7 @@ func TestIndexActorTimeline(t *testing.T) {
 	ctx := context.Background()
 	st := emptyStore(t)
 	ingestIndexed(t, st, articleBatches(seedQuads(t, 2), false))
-	all, err := BuildFrom(ctx, st, Filter{})
+	all, err := BuildWhole(ctx, st, Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,5 +251,81 @@ func TestIndexActorTimeline(t *testing.T) {
 		if g, w := eventsJSON(t, got), eventsJSON(t, want); g != w {
 			t.Errorf("%s: %d events through the index, %d in the store's timeline; first difference at byte %d", actor, len(got.Events), len(want.Events), diffAt(g, w))
 		}
+	}
+}
+
+// A write that stored nothing (an ingest of stored articles only) says
+// nothing of a fresh index, and still tells of a stale one.
+func TestMaintainerStaleWithoutWrites(t *testing.T) {
+	st := emptyStore(t)
+	batches := articleBatches(seedQuads(t, 1), false)
+	ingestIndexed(t, st, batches[:2])
+	fresh, err := NewMaintainer(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fresh.Stale() {
+		t.Error("a fresh index is called stale by a maintainer that wrote nothing")
+	}
+	if err := st.QuadWriter.AddQuadSet(batches[2]); err != nil { // not indexed
+		t.Fatal(err)
+	}
+	stale, err := NewMaintainer(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !stale.Stale() {
+		t.Error("a stale index is not called stale by a maintainer that wrote nothing")
+	}
+}
+
+// BuildFrom reads its timeline through a fresh index: the same timeline
+// as a read of every event (BuildWhole), and only the kept events read
+// from the store; a floor the records cannot tell (not whole percents)
+// reads every event.
+func TestBuildFromIndex(t *testing.T) {
+	ctx := context.Background()
+	st := emptyStore(t)
+	ingestIndexed(t, st, articleBatches(seedQuads(t, 3), false))
+	stored, err := st.OfType(ctx, graph.ClassEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		f         Filter
+		readsKept bool // only the kept events are read
+	}{
+		{Filter{}, true},
+		{Filter{MinSalience: 0.5}, true},
+		{Filter{MinSalience: 0.5, From: "2024-03"}, true},
+		{Filter{Type: "04"}, true},
+		{Filter{MinSalience: 0.3, To: "2024-03-25"}, true},
+		{Filter{MinSalience: 0.5, Actor: "Netanyahu"}, true},
+		{Filter{MinSalience: 0.525}, false},
+	} {
+		t.Run(fmt.Sprintf("%+v", tc.f), func(t *testing.T) {
+			want, err := BuildWhole(ctx, st, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := eventReads.Load()
+			got, err := BuildFrom(ctx, st, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reads := int(eventReads.Load() - before)
+			if g, w := eventsJSON(t, got), eventsJSON(t, want); g != w {
+				t.Errorf("%d events through the index, %d read whole; first difference at byte %d", len(got.Events), len(want.Events), diffAt(g, w))
+			}
+			if len(want.Events) == 0 {
+				t.Fatal("the filter keeps no event")
+			}
+			switch {
+			case tc.readsKept && reads != len(got.Events):
+				t.Errorf("read %d events for a timeline of %d (the store holds %d)", reads, len(got.Events), len(stored))
+			case !tc.readsKept && reads < len(stored):
+				t.Errorf("read %d events of %d: a floor of %v cannot be told by the records", reads, len(stored), tc.f.MinSalience)
+			}
+		})
 	}
 }

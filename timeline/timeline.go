@@ -8,11 +8,13 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -145,12 +147,46 @@ func Build(ctx context.Context, qs cgraph.QuadStore, f Filter) (*Timeline, error
 	return BuildFrom(ctx, graph.Wrap(qs), f)
 }
 
-// BuildFrom is Build over an open eventgraph store. With an actor filter
-// and a fresh index (index.go), the actor's events are placed and
-// filtered by their index records and only those kept are read; else
-// every event the filter can reach is read and placed among themselves
-// (without an actor filter: the whole store, as the index places them).
+// BuildFrom is Build over an open eventgraph store. With a fresh index
+// (index.go), the events are placed and filtered by their index records
+// and only those kept are read (the default timeline: some 40 % of the
+// store's events); else it is BuildWhole.
 func BuildFrom(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
+	if _, _, err := f.bounds(); err != nil {
+		return nil, err
+	}
+	// The records keep salience in whole percents: they can tell a floor
+	// of whole percents only.
+	if wholePercent(f.MinSalience) {
+		ix, err := OpenIndex(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		if ix != nil && f.Actor == "" {
+			return ix.all(ctx, s, f)
+		}
+		if ix != nil {
+			nodes, err := candidates(ctx, s, f)
+			if err != nil {
+				return nil, err
+			}
+			return ix.build(ctx, s, nodes, f)
+		}
+	}
+	return BuildWhole(ctx, s, f)
+}
+
+// wholePercent tells whether a salience floor is a whole number of
+// percents.
+func wholePercent(min float64) bool {
+	return math.Abs(min*100-math.Round(min*100)) < 1e-9
+}
+
+// BuildWhole reads every event the filter can reach (without an actor
+// filter: the whole store) and places them among themselves, as the
+// index places them, whether or not the store keeps an index: the
+// reference the index's timelines are checked against.
+func BuildWhole(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	from, to, err := f.bounds()
 	if err != nil {
 		return nil, err
@@ -158,15 +194,6 @@ func BuildFrom(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error)
 	nodes, err := candidates(ctx, s, f)
 	if err != nil {
 		return nil, err
-	}
-	if f.Actor != "" {
-		ix, err := OpenIndex(ctx, s)
-		if err != nil {
-			return nil, err
-		}
-		if ix != nil {
-			return ix.build(ctx, s, nodes, f)
-		}
 	}
 	events, err := readEvents(ctx, newReader(s), nodes, func(e *Event) bool { return f.keeps(e) })
 	if err != nil {
@@ -331,7 +358,11 @@ func (r *reader) props(ctx context.Context, cache map[string]graph.Props, v quad
 	return p, nil
 }
 
+// eventReads counts the events read whole from a store (tests read it).
+var eventReads atomic.Int64
+
 func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
+	eventReads.Add(1)
 	p, err := r.s.Out(ctx, node)
 	if err != nil {
 		return Event{}, err

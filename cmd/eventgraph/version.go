@@ -68,7 +68,7 @@ func versionOf(bi *debug.BuildInfo, v buildVersion) buildVersion {
 
 // write prints the version for people.
 func (v buildVersion) write(w io.Writer) error {
-	commit := "(not recorded: built outside a git checkout or with -buildvcs=false)"
+	commit := "(not recorded: built outside a git checkout, in a git worktree (Go stamps only a checkout whose .git is a directory) or with -buildvcs=false)"
 	if v.Commit != "" {
 		commit = v.Commit
 		if v.Time != "" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -31,13 +32,23 @@ const (
 	htmldateModule    = "github.com/markusmobius/go-htmldate"
 )
 
-// moduleDir is the module cache directory of a module eventgraph requires.
+// moduleDir is the module cache directory of a module eventgraph requires:
+// of the required version, also when go.mod replaces it with a patched
+// copy in third_party/ (which leaves the comparison pages out).
 func moduleDir(module string) (string, error) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", module).Output()
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Path}}@{{.Version}}", module).Output()
 	if err != nil {
 		return "", fmt.Errorf("locating %s: %w", module, err)
 	}
-	dir := strings.TrimSpace(string(out))
+	out, err = exec.Command("go", "mod", "download", "-json", strings.TrimSpace(string(out))).Output()
+	if err != nil {
+		return "", fmt.Errorf("locating %s: %w", module, err)
+	}
+	var dl struct{ Dir string }
+	if err := json.Unmarshal(out, &dl); err != nil {
+		return "", fmt.Errorf("locating %s: %w", module, err)
+	}
+	dir := dl.Dir
 	if dir == "" {
 		return "", fmt.Errorf("locating %s: not in the module cache (go mod download)", module)
 	}

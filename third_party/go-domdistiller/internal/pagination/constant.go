@@ -30,6 +30,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -39,14 +40,22 @@ const (
 	MaxNumForPageParam = 100
 )
 
+// Regex for page number finder. If you are looking for regex for prev next finder,
+// they are compiled to re2go because it's quite slow.
+//
+// eventgraph: compiled on first use, not in the package's init (rxTerms's
+// case-folded ranges cost some 2 ms of every command's start).
 var (
-	// Regex for page number finder. If you are looking for regex for prev next finder,
-	// they are compiled to re2go because it's quite slow.
-	rxLinkNumberCleaner    = regexp.MustCompile(`[()\[\]{}]`)
-	rxInvalidParentWrapper = regexp.MustCompile(`(?i)(body)|(html)`)
-	rxTerms                = regexp.MustCompile(`(?i)(\S*[\w\x{00C0}-\x{1FFF}\x{2C00}-\x{D7FF}]\S*)`)
-	rxSurroundingDigits    = regexp.MustCompile(`(?i)^[\W_]*(\d+)[\W_]*$`)
+	rxLinkNumberCleaner    = lazyRegexp(`[()\[\]{}]`)
+	rxInvalidParentWrapper = lazyRegexp(`(?i)(body)|(html)`)
+	rxTerms                = lazyRegexp(`(?i)(\S*[\w\x{00C0}-\x{1FFF}\x{2C00}-\x{D7FF}]\S*)`)
+	rxSurroundingDigits    = lazyRegexp(`(?i)^[\W_]*(\d+)[\W_]*$`)
 )
+
+// lazyRegexp returns a function that compiles expr on its first call.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 func containsNumber(s string) bool {
 	for _, r := range s {
