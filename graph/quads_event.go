@@ -144,15 +144,16 @@ func (m *mapping) event(i int) {
 		}
 		sh.add(ev, argumentPredicate(arg.Role), m.actorIRI[arg.Actor])
 	}
-	sh.add(ev, Type, ClassEvent)
 	if as.New != nil && !as.New[i] {
 		return
 	}
 	if r, ok := m.rep[as.Events[i]]; ok {
 		em = m.d.Events[r]
 	}
+	// Its class is its type node, a subclass of sem:Event: one quad
+	// says that it is an event and of which type.
+	sh.add(ev, Type, typeNode(sh, em.Type))
 	sh.add(ev, Action, quad.String(em.Action))
-	sh.add(ev, EventType, typeNode(sh, em.Type))
 	// The event's story is its first article's (eg:story of the article
 	// with the smallest eg:storySeq among its mentions'): not repeated.
 	if em.Modality != DefaultModality {
@@ -163,23 +164,34 @@ func (m *mapping) event(i int) {
 	}
 }
 
+// typePrefix begins every event type node's IRI.
+const typePrefix = "eg:cameo/"
+
 // TypeIRI is the type node of an event type: <eg:cameo/CODE>, or
 // <eg:cameo/EXTENSION> for an extension code (abstain, resign...), its own
 // node so that its label does not overwrite its nearest CAMEO code's.
 func TypeIRI(t doc.EventType) quad.IRI {
 	if t.Extension != "" {
-		return quad.IRI("eg:cameo/" + t.Extension)
+		return quad.IRI(typePrefix + t.Extension)
 	}
-	return quad.IRI("eg:cameo/" + t.Code)
+	return quad.IRI(typePrefix + t.Code)
+}
+
+// IsEventType reports whether v is an event type node (TypeIRI), the
+// class of the events of its type.
+func IsEventType(v quad.Value) bool {
+	iri, ok := v.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), typePrefix)
 }
 
 // typeNode adds what an event type implies, said once on its type node
-// for every event of the type: its codes (the CAMEO code, and the
-// extension code of an extension's node: an extension has one nearest
-// CAMEO code), label, quad class and Goldstein score. It returns the
-// node.
+// for every event of the type: that it is a class of events (rdfs:subClassOf
+// sem:Event), its codes (the CAMEO code, and the extension code of an
+// extension's node: an extension has one nearest CAMEO code), label, quad
+// class and Goldstein score. It returns the node.
 func typeNode(sh *quadBuf, t doc.EventType) quad.IRI {
 	typ := TypeIRI(t)
+	sh.add(typ, SubClassOf, ClassEvent)
 	if t.Code != "" {
 		sh.add(typ, CAMEO, quad.String(t.Code))
 	}

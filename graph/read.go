@@ -51,6 +51,17 @@ func (p Props) EventModality() string {
 	return p.Str(Modality)
 }
 
+// EventType returns an event's type node (TypeIRI): its class, the
+// rdf:type that is an event type. Nil when it states none.
+func (p Props) EventType() quad.Value {
+	for _, t := range p[Type] {
+		if IsEventType(t) {
+			return t
+		}
+	}
+	return nil
+}
+
 // Int returns the first object of p as an int, 0 when absent.
 func (p Props) Int(pred quad.IRI) int {
 	switch v := p.First(pred).(type) {
@@ -202,11 +213,24 @@ func byPredicate(pairs []quad.Value) Props {
 	return out
 }
 
-// OfType returns every node of the class, sorted by IRI.
+// OfType returns every node of the class or of one of its direct
+// subclasses (rdfs:subClassOf: an event's class is its type node),
+// sorted by IRI.
 func (s *Store) OfType(ctx context.Context, class quad.IRI) ([]quad.Value, error) {
-	vs, err := s.In(ctx, class, Type)
+	subs, err := s.In(ctx, class, SubClassOf)
+	if err != nil {
+		return nil, err
+	}
+	var vs []quad.Value
+	for _, c := range append([]quad.Value{class}, subs...) {
+		in, err := s.In(ctx, c, Type)
+		if err != nil {
+			return nil, err
+		}
+		vs = append(vs, in...)
+	}
 	sort.Slice(vs, func(i, j int) bool { return vs[i].String() < vs[j].String() })
-	return vs, err
+	return vs, nil
 }
 
 // ParseDay parses a stored day bound; zero when absent or malformed.
@@ -294,7 +318,7 @@ func (s *Store) resolverEvent(ctx context.Context, ke knownEvent, types map[stri
 	if err != nil {
 		return resolve.Event{}, err
 	}
-	typ, err := s.eventType(ctx, p.First(EventType), types)
+	typ, err := s.eventType(ctx, p.EventType(), types)
 	if err != nil {
 		return resolve.Event{}, err
 	}

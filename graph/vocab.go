@@ -3,8 +3,8 @@
 // article's quads under the article's label, and reading events back.
 //
 // Vocabulary. IRIs are stored in their short, prefixed form so that queries
-// read as written (g.V().Has("<rdf:type>", "<sem:Event>")); exports expand
-// them with the prefixes registered here.
+// read as written (g.V().Has("<rdf:type>", "<schema:NewsArticle>")); exports
+// expand them with the prefixes registered here.
 //
 //	prefix  namespace
 //	rdf     http://www.w3.org/1999/02/22-rdf-syntax-ns#
@@ -21,8 +21,11 @@
 //	                                              schema:publisher, schema:inLanguage, eg:source, eg:story,
 //	                                              eg:storySeq, eg:keywords, eg:cast, eg:sameStoryAs,
 //	                                              eg:handles (its event mentions' handles, one line each)
-//	<eg:event/ID>          a sem:Event            the coding: eg:action, sem:eventType <eg:cameo/CODE>,
-//	                                              eg:modality (only when not asserted), schema:description;
+//	<eg:event/ID>          a <eg:cameo/CODE>      its class is its type node, a subclass of sem:Event (one
+//	                                              quad for "an event" and "of this type": all events are
+//	                                              g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>"));
+//	                                              the coding: eg:action, eg:modality (only when not
+//	                                              asserted), schema:description;
 //	                                              the participants: eg:agent / eg:target / eg:participant
 //	                                              <actor>, sem:hasPlace <actor>; eg:after / eg:before /
 //	                                              eg:simultaneous <event>. Derived, not stored: its story
@@ -45,9 +48,10 @@
 //	                                              under the article's label (every mention of the actor in
 //	                                              the article, FormatSpans)
 //	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title, eg:of <actor>
-//	<eg:cameo/CODE>                               eg:cameoCode, eg:extensionCode (an extension's node),
-//	                                              rdfs:label, eg:quadClass, eg:goldstein (what the code
-//	                                              implies, stated once for every event of the type)
+//	<eg:cameo/CODE>        (a class)              rdfs:subClassOf sem:Event, eg:cameoCode, eg:extensionCode
+//	                                              (an extension's node), rdfs:label, eg:quadClass,
+//	                                              eg:goldstein (what the code implies, stated once for
+//	                                              every event of the type)
 //
 //	<eg:store>                                    eg:vocabularyVersion (unlabelled; version.go); while a
 //	                                              long write is in progress, eg:writing <eg:article/ID>
@@ -104,8 +108,15 @@ var (
 
 // Generic predicates.
 var (
-	// Type is rdf:type.
+	// Type is rdf:type. An event's and an actor's is the class of its
+	// kind, a subclass of sem:Event or sem:Actor (EventTypeOf, KindClass):
+	// one quad says both what the node is and which kind it is.
 	Type = quad.IRI(rdf.Type)
+	// SubClassOf is rdfs:subClassOf: an event type node <eg:cameo/CODE> is
+	// a subclass of sem:Event, stated once on the node (typeNode). OfType
+	// follows it, and so does a query for every event:
+	// g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>").
+	SubClassOf = quad.IRI(rdfs.SubClassOf)
 	// Label is rdfs:label: an actor's name (one per article that named
 	// it; Props.Name chooses), a CAMEO type's label.
 	Label = quad.IRI(rdfs.Label)
@@ -159,9 +170,6 @@ var (
 var (
 	// Action is the normalized action, a verb lemma ("cancel").
 	Action = quad.IRI("eg:action")
-	// EventType is the event's CAMEO type node <eg:cameo/CODE> (or
-	// <eg:cameo/EXTENSION> for eventgraph's extension codes).
-	EventType = quad.IRI("sem:eventType")
 	// CAMEO is the CAMEO code ("125") of a type node <eg:cameo/CODE>, and
 	// an extension's nearest CAMEO code on its node.
 	CAMEO = quad.IRI("eg:cameoCode")

@@ -343,7 +343,7 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 		Modality: p.EventModality(),
 		Actors:   []Actor{},
 	}
-	if t := p.First(graph.EventType); t != nil {
+	if t := p.EventType(); t != nil {
 		// The type node: its codes, label, quad class and Goldstein score.
 		lp, err := r.props(ctx, r.actors, t)
 		if err != nil {

@@ -36,6 +36,9 @@ type pgNode struct {
 	// attrs are the literal values by attribute name (a predicate's
 	// prefixed form), in the order read.
 	attrs map[string][]quad.Value
+	// class is an event's class when its rdf:type is an edge to its
+	// type node (a subclass of sem:Event, graph.IsEventType).
+	class quad.IRI
 }
 
 type pgEdge struct {
@@ -107,8 +110,13 @@ func readPropGraph(st *graph.Store, short bool) (*propGraph, error) {
 		switch o := q.Object.(type) {
 		case quad.IRI, quad.BNode:
 			if q.Predicate == graph.Type {
-				s.attrs[pred] = append(s.attrs[pred], o)
-				continue
+				if !graph.IsEventType(o) {
+					s.attrs[pred] = append(s.attrs[pred], o)
+					continue
+				}
+				// An event's type node has its own codes and label:
+				// an edge to it, the event's class sem:Event.
+				s.class = graph.ClassEvent
 			}
 			t := node(o)
 			short2node[t] = graph.Str(o)
@@ -127,10 +135,14 @@ func readPropGraph(st *graph.Store, short bool) (*propGraph, error) {
 }
 
 // kindOf is what a node is: the last part of its rdf:type (Event, Actor,
-// Article...), else the first segment of its eventgraph IRI (mention,
+// Article...; an event's is the superclass of its type node), else the first segment of its eventgraph IRI (mention,
 // story...), else "resource".
 func kindOf(n *pgNode, stored string) string {
-	if ts := n.attrs[string(graph.Type)]; len(ts) > 0 {
+	ts := n.attrs[string(graph.Type)]
+	if n.class != "" {
+		ts = []quad.Value{n.class}
+	}
+	if len(ts) > 0 {
 		t := graph.Str(ts[0])
 		if i := strings.LastIndexAny(t, ":/#"); i >= 0 {
 			t = t[i+1:]
