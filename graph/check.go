@@ -94,7 +94,7 @@ func (r *CheckReport) OK() bool { return len(r.Findings) == 0 }
 func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 	rep := &CheckReport{}
 	typed := map[string]map[quad.IRI]bool{} // node → its classes
-	super := map[string]quad.IRI{}          // class → its superclass
+	super := map[string][]quad.IRI{}        // class → its superclasses
 	labels := map[string]int{}              // label → quads under it
 	type edge struct{ s, p, o quad.Value }
 	var edges []edge // mention edges to check, read in the same pass
@@ -123,7 +123,8 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 			}
 		case SubClassOf:
 			if c, ok := q.Object.(quad.IRI); ok {
-				super[q.Subject.String()] = c
+				k := q.Subject.String()
+				super[k] = append(super[k], c)
 			}
 		case Spans:
 			rep.ActorMentions += CountSpans(Str(q.Object))
@@ -138,10 +139,11 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	// An event's class is its type node, a subclass of sem:Event.
+	// An event's class is its action's, an actor's its kind's: each a
+	// subclass of sem:Event or sem:Actor.
 	for _, cs := range typed {
 		for c := range cs {
-			if sc, ok := super[quad.Value(c).String()]; ok {
+			for _, sc := range super[quad.Value(c).String()] {
 				cs[sc] = true
 			}
 		}

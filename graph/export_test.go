@@ -30,7 +30,7 @@ print(len(list(ds.quads((None, None, None, None)))))
 q = """PREFIX eg: <https://eventgraph.dev/ns#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . ?t rdfs:subClassOf sem:Event ; eg:goldstein ?s FILTER(?s < 0) }"""
+SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?c . ?c rdfs:subClassOf sem:Event . ?c rdfs:subClassOf* ?t . ?t eg:goldstein ?s FILTER(?s < 0) }"""
 print([int(r[0]) for r in ds.query(q)][0])
 for p in ["https://eventgraph.dev/ns#goldstein", "https://eventgraph.dev/ns#quadClass", "https://schema.org/datePublished"]:
     print(" ".join(sorted({str(o.datatype) for _, _, o, _ in ds.quads((None, rdflib.URIRef(p), None, None))})))

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -150,10 +151,10 @@ func (m *mapping) event(i int) {
 	if r, ok := m.rep[as.Events[i]]; ok {
 		em = m.d.Events[r]
 	}
-	// Its class is its type node, a subclass of sem:Event: one quad
-	// says that it is an event and of which type.
-	sh.add(ev, Type, typeNode(sh, em.Type))
-	sh.add(ev, Action, quad.String(em.Action))
+	// Its class is its action's class, a subclass of its type node and
+	// of sem:Event: one quad says that it is an event, of which type and
+	// which action.
+	sh.add(ev, Type, actionClass(sh, em.Type, em.Action))
 	// The event's story is its first article's (eg:story of the article
 	// with the smallest eg:storySeq among its mentions'): not repeated.
 	if em.Modality != DefaultModality {
@@ -177,11 +178,59 @@ func TypeIRI(t doc.EventType) quad.IRI {
 	return quad.IRI(typePrefix + t.Code)
 }
 
+// ActionClass is the class of the events of a type and action:
+// <eg:cameo/CODE/ACTION> (the action path-escaped: "call%20for"), a
+// subclass of the type node (TypeIRI) and of sem:Event; the type node
+// itself for an event without action.
+func ActionClass(t doc.EventType, action string) quad.IRI {
+	if action == "" {
+		return TypeIRI(t)
+	}
+	return quad.IRI(string(TypeIRI(t)) + "/" + url.PathEscape(action))
+}
+
+// EventClass splits an event's class (ActionClass) into its type node
+// and action, which its IRI names; ok is false for a value that is no
+// event class.
+func EventClass(class quad.Value) (typ quad.IRI, action string, ok bool) {
+	iri, isIRI := class.(quad.IRI)
+	rest, found := strings.CutPrefix(string(iri), typePrefix)
+	if !isIRI || !found {
+		return "", "", false
+	}
+	code, esc, hasAction := strings.Cut(rest, "/")
+	typ = quad.IRI(typePrefix + code)
+	if !hasAction {
+		return typ, "", true
+	}
+	action, err := url.PathUnescape(esc)
+	if err != nil {
+		return "", "", false
+	}
+	return typ, action, true
+}
+
 // IsEventType reports whether v is an event type node (TypeIRI), the
 // class of the events of its type.
 func IsEventType(v quad.Value) bool {
-	iri, ok := v.(quad.IRI)
-	return ok && strings.HasPrefix(string(iri), typePrefix)
+	typ, _, ok := EventClass(v)
+	return ok && v == quad.Value(typ)
+}
+
+// actionClass adds an action's class (ActionClass): its action (eg:action,
+// which queries select by), a subclass of its type node (typeNode) and of
+// sem:Event, stated once for every event of the type and action. It
+// returns the class.
+func actionClass(sh *quadBuf, t doc.EventType, action string) quad.IRI {
+	typ := typeNode(sh, t)
+	c := ActionClass(t, action)
+	if c == typ {
+		return c
+	}
+	sh.add(c, SubClassOf, ClassEvent)
+	sh.add(c, SubClassOf, typ)
+	sh.add(c, Action, quad.String(action))
+	return c
 }
 
 // typeNode adds what an event type implies, said once on its type node

@@ -51,15 +51,37 @@ func (p Props) EventModality() string {
 	return p.Str(Modality)
 }
 
-// EventType returns an event's type node (TypeIRI): its class, the
-// rdf:type that is an event type. Nil when it states none.
+// EventType returns an event's type node (TypeIRI), which its class
+// (ActionClass, its rdf:type) names. Nil when it states none.
 func (p Props) EventType() quad.Value {
 	for _, t := range p[Type] {
-		if IsEventType(t) {
-			return t
+		if typ, _, ok := EventClass(t); ok {
+			return typ
 		}
 	}
 	return nil
+}
+
+// EventAction returns an event's action, which its class (ActionClass,
+// its rdf:type) names: "" when it states none.
+func (p Props) EventAction() string {
+	for _, t := range p[Type] {
+		if _, action, ok := EventClass(t); ok {
+			return action
+		}
+	}
+	return ""
+}
+
+// ActorKind returns an actor's kind, read from its class (KindClass):
+// "" when it has none.
+func (p Props) ActorKind() doc.ActorKind {
+	for _, t := range p[Type] {
+		if k := KindOf(t); k != "" {
+			return k
+		}
+	}
+	return ""
 }
 
 // Int returns the first object of p as an int, 0 when absent.
@@ -214,20 +236,27 @@ func byPredicate(pairs []quad.Value) Props {
 }
 
 // OfType returns every node of the class or of one of its direct
-// subclasses (rdfs:subClassOf: an event's class is its type node),
-// sorted by IRI.
+// subclasses (rdfs:subClassOf: an event's class is its action's, an
+// actor's its kind's), once each (articles may give an actor different
+// kinds), sorted by IRI.
 func (s *Store) OfType(ctx context.Context, class quad.IRI) ([]quad.Value, error) {
 	subs, err := s.In(ctx, class, SubClassOf)
 	if err != nil {
 		return nil, err
 	}
 	var vs []quad.Value
+	seen := map[string]bool{}
 	for _, c := range append([]quad.Value{class}, subs...) {
 		in, err := s.In(ctx, c, Type)
 		if err != nil {
 			return nil, err
 		}
-		vs = append(vs, in...)
+		for _, v := range in {
+			if k := v.String(); !seen[k] {
+				seen[k] = true
+				vs = append(vs, v)
+			}
+		}
 	}
 	sort.Slice(vs, func(i, j int) bool { return vs[i].String() < vs[j].String() })
 	return vs, nil
@@ -274,7 +303,7 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 		r.KnowActor(id, doc.Actor{
 			Key:     key,
 			Name:    name,
-			Kind:    doc.ActorKind(p.Str(Kind)),
+			Kind:    p.ActorKind(),
 			Code:    p.Str(ActorCode),
 			Aliases: aliases,
 		})
@@ -325,7 +354,7 @@ func (s *Store) resolverEvent(ctx context.Context, ke knownEvent, types map[stri
 	ev := resolve.Event{
 		ID:       IDOf(e),
 		Type:     typ,
-		Action:   p.Str(Action),
+		Action:   p.EventAction(),
 		Modality: doc.Modality(p.EventModality()),
 	}
 	// As resolve's candidates (resolve.ArgumentRole): descriptions say

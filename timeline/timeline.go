@@ -338,7 +338,7 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 	}
 	e := Event{
 		ID:       graph.IDOf(node),
-		Action:   p.Str(graph.Action),
+		Action:   p.EventAction(),
 		Summary:  p.Str(graph.Description),
 		Modality: p.EventModality(),
 		Actors:   []Actor{},

@@ -109,13 +109,19 @@ func readPropGraph(st *graph.Store, short bool) (*propGraph, error) {
 		}
 		switch o := q.Object.(type) {
 		case quad.IRI, quad.BNode:
+			if q.Predicate == graph.SubClassOf && !graph.IsEventType(o) {
+				s.attrs[pred] = append(s.attrs[pred], o)
+				continue
+			}
 			if q.Predicate == graph.Type {
-				if !graph.IsEventType(o) {
+				if _, _, ok := graph.EventClass(o); !ok {
 					s.attrs[pred] = append(s.attrs[pred], o)
 					continue
 				}
-				// An event's type node has its own codes and label:
-				// an edge to it, the event's class sem:Event.
+				// An event's class, its action's, is a node with
+				// its action, linked to its type node (with the
+				// type's codes and label): an edge to it, the
+				// event's kind sem:Event.
 				s.class = graph.ClassEvent
 			}
 			t := node(o)
@@ -139,8 +145,11 @@ func readPropGraph(st *graph.Store, short bool) (*propGraph, error) {
 // story...), else "resource".
 func kindOf(n *pgNode, stored string) string {
 	ts := n.attrs[string(graph.Type)]
-	if n.class != "" {
+	switch {
+	case n.class != "":
 		ts = []quad.Value{n.class}
+	case len(ts) > 0 && graph.KindOf(ts[0]) != "":
+		ts = []quad.Value{graph.ClassActor} // an actor's class is its kind's
 	}
 	if len(ts) > 0 {
 		t := graph.Str(ts[0])

@@ -114,6 +114,9 @@ func TestGraphMLLiteralsAreAttributes(t *testing.T) {
 				t.Errorf("event %s: rdf:type %q, want an edge to its type node", id, d["rdf:type"])
 			}
 		}
+		if strings.Contains(id, "#actor/") && (d["kind"] != "Actor" || !strings.HasPrefix(d["rdf:type"], "eg:kind/")) {
+			t.Errorf("actor %s: kind %q, rdf:type %q", id, d["kind"], d["rdf:type"])
+		}
 		if d["kind"] == "mention" && !strings.HasPrefix(label, "mention of ") {
 			t.Errorf("mention %s: label %q", id, label)
 		}
