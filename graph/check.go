@@ -94,6 +94,7 @@ func (r *CheckReport) OK() bool { return len(r.Findings) == 0 }
 func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 	rep := &CheckReport{}
 	typed := map[string]map[quad.IRI]bool{} // node → its classes
+	super := map[string][]quad.IRI{}        // class → its superclasses
 	labels := map[string]int{}              // label → quads under it
 	type edge struct{ s, p, o quad.Value }
 	var edges []edge // mention edges to check, read in the same pass
@@ -120,6 +121,11 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 				}
 				typed[k][c] = true
 			}
+		case SubClassOf:
+			if c, ok := q.Object.(quad.IRI); ok {
+				k := q.Subject.String()
+				super[k] = append(super[k], c)
+			}
 		case Spans:
 			rep.ActorMentions += CountSpans(Str(q.Object))
 			edges = append(edges, edge{q.Subject, p, q.Object})
@@ -132,6 +138,15 @@ func (s *Store) Check(ctx context.Context) (*CheckReport, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	// An event's class is its action's, an actor's its kind's: each a
+	// subclass of sem:Event or sem:Actor.
+	for _, cs := range typed {
+		for c := range cs {
+			for _, sc := range super[quad.Value(c).String()] {
+				cs[sc] = true
+			}
+		}
 	}
 	is := func(v quad.Value, c quad.IRI) bool { return typed[v.String()][c] }
 	// Mentions have no rdf:type: their IRI says what they are.

@@ -88,8 +88,12 @@ func (c quadCount) table() string {
 // holds them to a budget per article, so that a change that adds quads is
 // a decision. EVENTGRAPH_COUNT_NQ=FILE counts an export instead
 // (`eventgraph export --short --format nquads`; -v prints the table).
+// Vocabulary 7 raised it from 440 to 450: an action's class costs three
+// quads once per type and action, and the seeds' 70 events have 57 of
+// them (883 quads, 783 with vocabulary 6), where 600 bench articles have
+// 17,501 events for 1,889 (-19.7 quads per article).
 func TestQuadBudget(t *testing.T) {
-	path, budget := filepath.Join("testdata", "seeds.nq"), 440.0
+	path, budget := filepath.Join("testdata", "seeds.nq"), 450.0
 	if p := os.Getenv("EVENTGRAPH_COUNT_NQ"); p != "" {
 		path, budget = p, 0
 	}

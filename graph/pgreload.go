@@ -98,7 +98,8 @@ func stampOf(ctx context.Context, q interface {
 // through cayley is a query, an in-memory store of the quads around them,
 // read in three queries: the events' own quads and those naming them
 // (their mentions, related events), then the quads of every node these
-// name and of their mentions' articles. Elsewhere the store itself.
+// name, of their mentions' articles and of their classes' type nodes.
+// Elsewhere the store itself.
 func (s *Store) ReadAround(ctx context.Context, nodes []quad.Value) (*Store, error) {
 	if s.SQLSide() == nil {
 		return s, nil
@@ -125,6 +126,9 @@ func (s *Store) ReadAround(ctx context.Context, nodes []quad.Value) (*Store, err
 		add(q.Object)
 		if art := MentionArticle(q.Subject); art != "" {
 			add(art)
+		}
+		if typ, _, ok := EventClass(q.Object); ok {
+			add(typ) // an event's type node, which its class names
 		}
 	}, hashes)
 	if err != nil {

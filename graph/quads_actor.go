@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/eventgraph/eventgraph/extract/doc"
 )
 
 // actors adds the canonical actors the article names (shared), their
@@ -15,12 +17,13 @@ func (m *mapping) actors() {
 	for i, ac := range d.Actors {
 		iri := NodeIRI(as.Actors[i])
 		m.actorIRI[i] = iri
-		sh.add(iri, Type, ClassActor)
+		// Its class is its kind's, a subclass of sem:Actor: one quad
+		// says that it is an actor and of which kind.
+		sh.add(iri, Type, kindClass(sh, ac.Kind))
 		sh.add(iri, Label, quad.String(ac.Name))
 		if !IsDescription(iri) {
 			sh.add(iri, ActorKey, quad.String(ac.Key))
 		}
-		sh.add(iri, Kind, quad.String(string(ac.Kind)))
 		if ac.Code != "" {
 			sh.add(iri, ActorCode, quad.String(ac.Code))
 		}
@@ -60,6 +63,42 @@ func (m *mapping) actors() {
 	for _, k := range order {
 		w.add(m.actorIRI[k], Spans, quad.String(FormatSpans(spans[k])))
 	}
+}
+
+// kindPrefix begins the IRI of an actor kind's class.
+const kindPrefix = "eg:kind/"
+
+// KindClass is the class of the actors of a kind: <eg:kind/person>, a
+// subclass of sem:Actor; sem:Actor itself for an actor of no kind.
+func KindClass(kind doc.ActorKind) quad.IRI {
+	if kind == "" {
+		return ClassActor
+	}
+	return quad.IRI(kindPrefix + string(kind))
+}
+
+// KindOf is the kind of the actors of a class (KindClass): "" for a
+// value that is no kind's class.
+func KindOf(class quad.Value) doc.ActorKind {
+	iri, ok := class.(quad.IRI)
+	if !ok {
+		return ""
+	}
+	k, _ := strings.CutPrefix(string(iri), kindPrefix)
+	if len(k) == len(iri) {
+		return ""
+	}
+	return doc.ActorKind(k)
+}
+
+// kindClass adds that a kind's class is a subclass of sem:Actor (once
+// for every actor of the kind) and returns the class.
+func kindClass(sh *quadBuf, kind doc.ActorKind) quad.IRI {
+	c := KindClass(kind)
+	if c != ClassActor {
+		sh.add(c, SubClassOf, ClassActor)
+	}
+	return c
 }
 
 // descriptionPrefix begins the IRI of an actor known only by a

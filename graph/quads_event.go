@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -144,15 +145,16 @@ func (m *mapping) event(i int) {
 		}
 		sh.add(ev, argumentPredicate(arg.Role), m.actorIRI[arg.Actor])
 	}
-	sh.add(ev, Type, ClassEvent)
 	if as.New != nil && !as.New[i] {
 		return
 	}
 	if r, ok := m.rep[as.Events[i]]; ok {
 		em = m.d.Events[r]
 	}
-	sh.add(ev, Action, quad.String(em.Action))
-	sh.add(ev, EventType, typeNode(sh, em.Type))
+	// Its class is its action's class, a subclass of its type node and
+	// of sem:Event: one quad says that it is an event, of which type and
+	// which action.
+	sh.add(ev, Type, actionClass(sh, em.Type, em.Action))
 	// The event's story is its first article's (eg:story of the article
 	// with the smallest eg:storySeq among its mentions'): not repeated.
 	if em.Modality != DefaultModality {
@@ -163,23 +165,82 @@ func (m *mapping) event(i int) {
 	}
 }
 
+// typePrefix begins every event type node's IRI.
+const typePrefix = "eg:cameo/"
+
 // TypeIRI is the type node of an event type: <eg:cameo/CODE>, or
 // <eg:cameo/EXTENSION> for an extension code (abstain, resign...), its own
 // node so that its label does not overwrite its nearest CAMEO code's.
 func TypeIRI(t doc.EventType) quad.IRI {
 	if t.Extension != "" {
-		return quad.IRI("eg:cameo/" + t.Extension)
+		return quad.IRI(typePrefix + t.Extension)
 	}
-	return quad.IRI("eg:cameo/" + t.Code)
+	return quad.IRI(typePrefix + t.Code)
+}
+
+// ActionClass is the class of the events of a type and action:
+// <eg:cameo/CODE/ACTION> (the action path-escaped: "call%20for"), a
+// subclass of the type node (TypeIRI) and of sem:Event; the type node
+// itself for an event without action.
+func ActionClass(t doc.EventType, action string) quad.IRI {
+	if action == "" {
+		return TypeIRI(t)
+	}
+	return quad.IRI(string(TypeIRI(t)) + "/" + url.PathEscape(action))
+}
+
+// EventClass splits an event's class (ActionClass) into its type node
+// and action, which its IRI names; ok is false for a value that is no
+// event class.
+func EventClass(class quad.Value) (typ quad.IRI, action string, ok bool) {
+	iri, isIRI := class.(quad.IRI)
+	rest, found := strings.CutPrefix(string(iri), typePrefix)
+	if !isIRI || !found {
+		return "", "", false
+	}
+	code, esc, hasAction := strings.Cut(rest, "/")
+	typ = quad.IRI(typePrefix + code)
+	if !hasAction {
+		return typ, "", true
+	}
+	action, err := url.PathUnescape(esc)
+	if err != nil {
+		return "", "", false
+	}
+	return typ, action, true
+}
+
+// IsEventType reports whether v is an event type node (TypeIRI), the
+// class of the events of its type.
+func IsEventType(v quad.Value) bool {
+	typ, _, ok := EventClass(v)
+	return ok && v == quad.Value(typ)
+}
+
+// actionClass adds an action's class (ActionClass): its action (eg:action,
+// which queries select by), a subclass of its type node (typeNode) and of
+// sem:Event, stated once for every event of the type and action. It
+// returns the class.
+func actionClass(sh *quadBuf, t doc.EventType, action string) quad.IRI {
+	typ := typeNode(sh, t)
+	c := ActionClass(t, action)
+	if c == typ {
+		return c
+	}
+	sh.add(c, SubClassOf, ClassEvent)
+	sh.add(c, SubClassOf, typ)
+	sh.add(c, Action, quad.String(action))
+	return c
 }
 
 // typeNode adds what an event type implies, said once on its type node
-// for every event of the type: its codes (the CAMEO code, and the
-// extension code of an extension's node: an extension has one nearest
-// CAMEO code), label, quad class and Goldstein score. It returns the
-// node.
+// for every event of the type: that it is a class of events (rdfs:subClassOf
+// sem:Event), its codes (the CAMEO code, and the extension code of an
+// extension's node: an extension has one nearest CAMEO code), label, quad
+// class and Goldstein score. It returns the node.
 func typeNode(sh *quadBuf, t doc.EventType) quad.IRI {
 	typ := TypeIRI(t)
+	sh.add(typ, SubClassOf, ClassEvent)
 	if t.Code != "" {
 		sh.add(typ, CAMEO, quad.String(t.Code))
 	}

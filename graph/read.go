@@ -51,6 +51,39 @@ func (p Props) EventModality() string {
 	return p.Str(Modality)
 }
 
+// EventType returns an event's type node (TypeIRI), which its class
+// (ActionClass, its rdf:type) names. Nil when it states none.
+func (p Props) EventType() quad.Value {
+	for _, t := range p[Type] {
+		if typ, _, ok := EventClass(t); ok {
+			return typ
+		}
+	}
+	return nil
+}
+
+// EventAction returns an event's action, which its class (ActionClass,
+// its rdf:type) names: "" when it states none.
+func (p Props) EventAction() string {
+	for _, t := range p[Type] {
+		if _, action, ok := EventClass(t); ok {
+			return action
+		}
+	}
+	return ""
+}
+
+// ActorKind returns an actor's kind, read from its class (KindClass):
+// "" when it has none.
+func (p Props) ActorKind() doc.ActorKind {
+	for _, t := range p[Type] {
+		if k := KindOf(t); k != "" {
+			return k
+		}
+	}
+	return ""
+}
+
 // Int returns the first object of p as an int, 0 when absent.
 func (p Props) Int(pred quad.IRI) int {
 	switch v := p.First(pred).(type) {
@@ -202,11 +235,31 @@ func byPredicate(pairs []quad.Value) Props {
 	return out
 }
 
-// OfType returns every node of the class, sorted by IRI.
+// OfType returns every node of the class or of one of its direct
+// subclasses (rdfs:subClassOf: an event's class is its action's, an
+// actor's its kind's), once each (articles may give an actor different
+// kinds), sorted by IRI.
 func (s *Store) OfType(ctx context.Context, class quad.IRI) ([]quad.Value, error) {
-	vs, err := s.In(ctx, class, Type)
+	subs, err := s.In(ctx, class, SubClassOf)
+	if err != nil {
+		return nil, err
+	}
+	var vs []quad.Value
+	seen := map[string]bool{}
+	for _, c := range append([]quad.Value{class}, subs...) {
+		in, err := s.In(ctx, c, Type)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range in {
+			if k := v.String(); !seen[k] {
+				seen[k] = true
+				vs = append(vs, v)
+			}
+		}
+	}
 	sort.Slice(vs, func(i, j int) bool { return vs[i].String() < vs[j].String() })
-	return vs, err
+	return vs, nil
 }
 
 // ParseDay parses a stored day bound; zero when absent or malformed.
@@ -250,7 +303,7 @@ func (s *Store) LoadResolver(ctx context.Context, r *resolve.Resolver) error {
 		r.KnowActor(id, doc.Actor{
 			Key:     key,
 			Name:    name,
-			Kind:    doc.ActorKind(p.Str(Kind)),
+			Kind:    p.ActorKind(),
 			Code:    p.Str(ActorCode),
 			Aliases: aliases,
 		})
@@ -294,14 +347,14 @@ func (s *Store) resolverEvent(ctx context.Context, ke knownEvent, types map[stri
 	if err != nil {
 		return resolve.Event{}, err
 	}
-	typ, err := s.eventType(ctx, p.First(EventType), types)
+	typ, err := s.eventType(ctx, p.EventType(), types)
 	if err != nil {
 		return resolve.Event{}, err
 	}
 	ev := resolve.Event{
 		ID:       IDOf(e),
 		Type:     typ,
-		Action:   p.Str(Action),
+		Action:   p.EventAction(),
 		Modality: doc.Modality(p.EventModality()),
 	}
 	// As resolve's candidates (resolve.ArgumentRole): descriptions say

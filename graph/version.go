@@ -24,14 +24,22 @@ import (
 // 5 (issue 19, fourth step) stores an event mention as one quad
 // (eg:mentionOf) and its handle as a line of its article's eg:handles,
 // not as a second quad of its own (eg:handle), and states no eg:key on
-// description actors (IsDescription).
+// description actors (IsDescription); 6 (issue 19, fifth step) types an
+// event by its type node, a subclass of sem:Event (rdf:type
+// <eg:cameo/CODE>), instead of rdf:type sem:Event and sem:eventType; 7
+// (sixth step) types an event by its action's class instead, a subclass of
+// its type node and of sem:Event that states the action (rdf:type
+// <eg:cameo/CODE/ACTION>, ActionClass; no eg:action on the event), and
+// an actor by its kind's class, a subclass of sem:Actor (rdf:type
+// <eg:kind/person>, KindClass), instead of rdf:type sem:Actor and
+// eg:kind.
 //
 // Stores of another version are refused, both ways: this eventgraph on a
-// version 4 store, and an eventgraph of version 4 on a version 5 store,
+// version 6 store, and an eventgraph of version 6 on a version 7 store,
 // answer ErrOldVocabulary with the command that rebuilds the store
 // (checkVersion) rather than, for the older one, mentions without
 // handles, hence without dates, sentences or salience.
-const Version = 5
+const Version = 7
 
 // StoreNode and VocabVersion record a store's vocabulary version:
 // <eg:store> eg:vocabularyVersion Version, written (unlabelled) when a store

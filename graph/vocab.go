@@ -3,8 +3,8 @@
 // article's quads under the article's label, and reading events back.
 //
 // Vocabulary. IRIs are stored in their short, prefixed form so that queries
-// read as written (g.V().Has("<rdf:type>", "<sem:Event>")); exports expand
-// them with the prefixes registered here.
+// read as written (g.V().Has("<rdf:type>", "<schema:NewsArticle>")); exports
+// expand them with the prefixes registered here.
 //
 //	prefix  namespace
 //	rdf     http://www.w3.org/1999/02/22-rdf-syntax-ns#
@@ -21,8 +21,12 @@
 //	                                              schema:publisher, schema:inLanguage, eg:source, eg:story,
 //	                                              eg:storySeq, eg:keywords, eg:cast, eg:sameStoryAs,
 //	                                              eg:handles (its event mentions' handles, one line each)
-//	<eg:event/ID>          a sem:Event            the coding: eg:action, sem:eventType <eg:cameo/CODE>,
-//	                                              eg:modality (only when not asserted), schema:description;
+//	<eg:event/ID>          a                      its class is its action's (ActionClass), a subclass of
+//	                       <eg:cameo/CODE/ACTION> sem:Event and of its type node: one quad for "an event",
+//	                                              "of this type" and "this action" (all events are
+//	                                              g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>"));
+//	                                              the rest of its coding: eg:modality (only when not
+//	                                              asserted), schema:description;
 //	                                              the participants: eg:agent / eg:target / eg:participant
 //	                                              <actor>, sem:hasPlace <actor>; eg:after / eg:before /
 //	                                              eg:simultaneous <event>. Derived, not stored: its story
@@ -38,20 +42,43 @@
 //	                                              article's eg:handles. Time bounds are the mentions' own:
 //	                                              an event's are computed from its mentions (package
 //	                                              timeline), not stored.
-//	<eg:actor/KIND/SLUG>   a sem:Actor            rdfs:label, eg:key (not on descriptions <eg:actor/desc/…>),
-//	                                              eg:kind, eg:actorCode, schema:alternateName,
+//	<eg:actor/KIND/SLUG>   a <eg:kind/KIND>       its class is its kind's, a subclass of sem:Actor (KindClass:
+//	                                              one quad for "an actor" and "a person"); rdfs:label,
+//	                                              eg:key (not on descriptions <eg:actor/desc/…>),
+//	                                              eg:actorCode, schema:alternateName,
 //	                                              schema:jobTitle, schema:affiliation, eg:partOf, eg:owner;
 //	                                              and its mentions: one eg:spans per article naming it,
 //	                                              under the article's label (every mention of the actor in
 //	                                              the article, FormatSpans)
 //	<eg:role/HASH>         a eg:Role              eg:holder <actor>, eg:title, eg:of <actor>
-//	<eg:cameo/CODE>                               eg:cameoCode, eg:extensionCode (an extension's node),
-//	                                              rdfs:label, eg:quadClass, eg:goldstein (what the code
-//	                                              implies, stated once for every event of the type)
+//	<eg:cameo/CODE/ACTION> (a class)              rdfs:subClassOf sem:Event, rdfs:subClassOf <eg:cameo/CODE>,
+//	                                              eg:action (stated once for every event of the type and
+//	                                              action; readers split the IRI, EventClass)
+//	<eg:cameo/CODE>        (a class)              rdfs:subClassOf sem:Event, eg:cameoCode, eg:extensionCode
+//	                                              (an extension's node), rdfs:label, eg:quadClass,
+//	                                              eg:goldstein (what the code implies, stated once for
+//	                                              every event of the type)
+//
+//	<eg:kind/KIND>         (a class)              rdfs:subClassOf sem:Actor
 //
 //	<eg:store>                                    eg:vocabularyVersion (unlabelled; version.go); while a
 //	                                              long write is in progress, eg:writing <eg:article/ID>
 //	                                              (write.go: WriteBatch, RecoverWrites)
+//
+// Classes instead of predicates (vocabulary 6 and 7, issue 19): what a
+// node is, its kind, and an event's type and action are one rdf:type quad
+// to a class stated once (ActionClass, KindClass), not three or two quads
+// on every node. What a Gizmo query pays: one more hop, all through the
+// object index. Every event is
+// g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>") instead of
+// g.V().Has("<rdf:type>", "<sem:Event>"), every actor the same from
+// <sem:Actor>; an event's action Out("<rdf:type>").Out("<eg:action>"), its
+// CAMEO type node Out("<rdf:type>").Out("<rdfs:subClassOf>") (with
+// <sem:Event>); the events of an action
+// g.V("resign").In("<eg:action>").In("<rdf:type>"), the actors of a kind
+// g.V("<eg:kind/person>").In("<rdf:type>"). Nothing became unanswerable;
+// an RDFS reasoner (or a SPARQL path a/rdfs:subClassOf*) gives back
+// rdf:type sem:Event and sem:Actor.
 //
 // Every quad extracted from an article carries the article's IRI as its
 // label: provenance, and the handle for retracting the article. Facts of
@@ -104,8 +131,16 @@ var (
 
 // Generic predicates.
 var (
-	// Type is rdf:type.
+	// Type is rdf:type. An event's and an actor's is the class of its
+	// kind, a subclass of sem:Event or sem:Actor (ActionClass, KindClass):
+	// one quad says both what the node is and which kind it is.
 	Type = quad.IRI(rdf.Type)
+	// SubClassOf is rdfs:subClassOf: an event type node <eg:cameo/CODE> is
+	// a subclass of sem:Event (typeNode), an actor kind's class
+	// <eg:kind/KIND> of sem:Actor (kindClass), each stated once. OfType
+	// follows it, and so does a query for every event:
+	// g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>").
+	SubClassOf = quad.IRI(rdfs.SubClassOf)
 	// Label is rdfs:label: an actor's name (one per article that named
 	// it; Props.Name chooses), a CAMEO type's label.
 	Label = quad.IRI(rdfs.Label)
@@ -157,11 +192,11 @@ var (
 
 // Event predicates: the coding, participants and relations of an event.
 var (
-	// Action is the normalized action, a verb lemma ("cancel").
+	// Action is the normalized action, a verb lemma ("cancel"), on the
+	// class of an action's events (ActionClass), not on each event:
+	// g.V("cancel").In("<eg:action>").In("<rdf:type>") are the events
+	// of the action, Out("<rdf:type>").Out("<eg:action>") an event's.
 	Action = quad.IRI("eg:action")
-	// EventType is the event's CAMEO type node <eg:cameo/CODE> (or
-	// <eg:cameo/EXTENSION> for eventgraph's extension codes).
-	EventType = quad.IRI("sem:eventType")
 	// CAMEO is the CAMEO code ("125") of a type node <eg:cameo/CODE>, and
 	// an extension's nearest CAMEO code on its node.
 	CAMEO = quad.IRI("eg:cameoCode")
@@ -221,10 +256,9 @@ var (
 	TimeText = quad.IRI("eg:timeText")
 )
 
-// Actor predicates.
+// Actor predicates. An actor's kind (person, country, organization...)
+// is its class (KindClass), not a predicate of its own.
 var (
-	// Kind is the actor's kind (person, org, gpe, ...).
-	Kind = quad.IRI("eg:kind")
 	// ActorCode is the actor's CAMEO actor code.
 	ActorCode = quad.IRI("eg:actorCode")
 	// AltName is another name of the actor.

@@ -425,9 +425,9 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 	n, handed := 0, 0
 	heirs := map[string]quad.Value{}
 	// via[node] is the heir of a handed-over fact naming node: a node
-	// that only the article's shared facts refer to (an event's type
-	// node, when the later articles only merged into the event) goes to
-	// the heir of the facts that name it.
+	// that only the article's shared facts refer to (an event's action
+	// class and type node, when the later articles only merged into the
+	// event) goes to the heir of the facts that name it.
 	via := map[string]quad.IRI{}
 	var orphans []quad.Quad
 	for _, q := range quads {
@@ -458,12 +458,25 @@ func (s *Store) RetractArticle(ctx context.Context, id string) (int, error) {
 			}
 		}
 	}
-	for _, q := range orphans {
-		if o, ok := q.Subject.(quad.IRI); ok && via[string(o)] != "" {
-			q.Label = via[string(o)]
+	// Through classes too: an event's action class, then its type node.
+	for moved := true; moved; {
+		moved = false
+		left := orphans[:0]
+		for _, q := range orphans {
+			sub, ok := q.Subject.(quad.IRI)
+			if !ok || via[string(sub)] == "" {
+				left = append(left, q)
+				continue
+			}
+			q.Label = via[string(sub)]
 			handover.AddQuad(q)
 			handed++
+			moved = true
+			if o, ok := q.Object.(quad.IRI); ok && via[string(o)] == "" {
+				via[string(o)] = via[string(sub)]
+			}
 		}
+		orphans = left
 	}
 	if n == 0 {
 		return 0, nil

@@ -137,9 +137,9 @@ func TestLoad(t *testing.T) {
 		{"timeline", "GET", "/api/timeline", "", `"eventgraph/timeline/v1"`},
 		{"timeline", "GET", "/api/timeline?actor=Ada+Lovelace&from=2024-03", "", `"events"`},
 		{"timeline", "GET", "/api/timeline?type=19&to=2024-06-30", "", `"events"`},
-		{"gizmo-v1", "POST", "/api/v1/query/gizmo", `g.V().Has("<rdf:type>", "<sem:Event>").Tag("event").Out("<schema:description>").All()`, `"result"`},
-		{"gizmo-v1", "POST", "/api/v1/query/gizmo", `g.V("<eg:actor/person/ada-lovelace>").In(["<eg:agent>", "<eg:target>", "<eg:participant>"]).Tag("event").Out("<eg:action>").Tag("action").All()`, `"action"`},
-		{"gizmo-v2", "POST", "/api/v2/query?lang=gizmo", `g.V().Has("<rdf:type>", "<sem:Event>").In("<eg:mentionOf>").Tag("mention").Out("<eg:mentionOf>").Out("<eg:action>").All()`, `"result"`},
+		{"gizmo-v1", "POST", "/api/v1/query/gizmo", `g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>").Tag("event").Out("<schema:description>").All()`, `"result"`},
+		{"gizmo-v1", "POST", "/api/v1/query/gizmo", `g.V("<eg:actor/person/ada-lovelace>").In(["<eg:agent>", "<eg:target>", "<eg:participant>"]).Tag("event").Out("<rdf:type>").Out("<eg:action>").Tag("action").All()`, `"action"`},
+		{"gizmo-v2", "POST", "/api/v2/query?lang=gizmo", `g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>").In("<eg:mentionOf>").Tag("mention").Out("<eg:mentionOf>").Out("<rdf:type>").Out("<eg:action>").All()`, `"result"`},
 	}
 	client := &http.Client{
 		Timeout:   time.Minute,

@@ -369,12 +369,12 @@ func (r *reader) event(ctx context.Context, node quad.Value) (Event, error) {
 	}
 	e := Event{
 		ID:       graph.IDOf(node),
-		Action:   p.Str(graph.Action),
+		Action:   p.EventAction(),
 		Summary:  p.Str(graph.Description),
 		Modality: p.EventModality(),
 		Actors:   []Actor{},
 	}
-	if t := p.First(graph.EventType); t != nil {
+	if t := p.EventType(); t != nil {
 		// The type node: its codes, label, quad class and Goldstein score.
 		lp, err := r.props(ctx, r.actors, t)
 		if err != nil {

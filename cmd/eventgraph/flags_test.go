@@ -182,7 +182,7 @@ func TestExplainQueryForm(t *testing.T) {
 	}
 	db := filepath.Join(dir, "store")
 	mustRun(t, "ingest", "--dbpath", db, art)
-	out := mustRun(t, "query", "--dbpath", db, `g.V().Has("<rdf:type>", "<sem:Event>").All()`)
+	out := mustRun(t, "query", "--dbpath", db, `g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>").All()`)
 	var rows []struct{ ID string }
 	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) == 0 {
 		t.Fatalf("query: %v\n%s", err, out)

@@ -3,7 +3,7 @@
 //
 //	eventgraph ingest seeds/          # extract and store
 //	eventgraph timeline               # print the ordered events
-//	eventgraph query 'g.V().Has("<rdf:type>", "<sem:Event>").Out("<eg:action>").All()'
+//	eventgraph query 'g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>").Out("<rdf:type>").Out("<eg:action>").All()'
 //	eventgraph serve                  # cayley's UI and the timeline page
 package main
 

@@ -33,7 +33,7 @@ func newQueryCmd(a *app, runF runner[queryOptions]) *cobra.Command {
 The query comes from the argument or from -f FILE. It stops after
 query.timeout and returns at most query.limit results (--limit).
 
-  eventgraph query 'g.V().Has("<rdf:type>", "<sem:Event>").Out("<schema:description>").All()'`,
+  eventgraph query 'g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>").Out("<schema:description>").All()'`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, _ := cmd.Flags().GetString("lang")

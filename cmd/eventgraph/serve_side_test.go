@@ -49,7 +49,7 @@ func TestServeBesideCommands(t *testing.T) {
 	s := startServe(t, db)
 	for _, args := range [][]string{
 		{"stats"}, {"timeline", "--format", "json"}, {"actors"}, {"export"}, {"check"},
-		{"query", `g.V().Has("<rdf:type>", "<sem:Event>").All()`},
+		{"query", `g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>").All()`},
 	} {
 		if _, errs, err := run(t, append(args, "--dbpath", db)...); err != nil {
 			t.Errorf("%s beside a read-only serve: %v\n%s", args[0], err, errs)

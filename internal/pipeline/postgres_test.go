@@ -220,7 +220,7 @@ func TestPostgresSameAsBolt(t *testing.T) {
 	// Ingesting again changes nothing.
 	eg(t, nil, "ingest", "--config", cfg, seeds)
 
-	gizmo := `g.V().Has("<rdf:type>", "<sem:Event>").Tag("event").Out("<eg:action>").Tag("action").Back("event").Out("<eg:agent>").Out("<rdfs:label>").Tag("agent").All()`
+	gizmo := `g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>").Tag("event").Out("<rdf:type>").Out("<eg:action>").Tag("action").Back("event").Out("<eg:agent>").Out("<rdfs:label>").Tag("agent").All()`
 	type view struct {
 		name string
 		args []string

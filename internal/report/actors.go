@@ -76,7 +76,7 @@ func actor(ctx context.Context, st *graph.Store, n quad.Value, name func(quad.Va
 	if err != nil {
 		return Actor{}, err
 	}
-	a := Actor{ID: graph.IDOf(n), Name: p.Name(), Kind: p.Str(graph.Kind), Code: p.Str(graph.ActorCode), Aliases: p.Strs(graph.AltName)}
+	a := Actor{ID: graph.IDOf(n), Name: p.Name(), Kind: string(p.ActorKind()), Code: p.Str(graph.ActorCode), Aliases: p.Strs(graph.AltName)}
 	roles, err := st.In(ctx, n, graph.Holder)
 	if err != nil {
 		return a, err

@@ -36,6 +36,9 @@ type pgNode struct {
 	// attrs are the literal values by attribute name (a predicate's
 	// prefixed form), in the order read.
 	attrs map[string][]quad.Value
+	// class is an event's class when its rdf:type is an edge to its
+	// type node (a subclass of sem:Event, graph.IsEventType).
+	class quad.IRI
 }
 
 type pgEdge struct {
@@ -106,9 +109,20 @@ func readPropGraph(st *graph.Store, short bool) (*propGraph, error) {
 		}
 		switch o := q.Object.(type) {
 		case quad.IRI, quad.BNode:
-			if q.Predicate == graph.Type {
+			if q.Predicate == graph.SubClassOf && !graph.IsEventType(o) {
 				s.attrs[pred] = append(s.attrs[pred], o)
 				continue
+			}
+			if q.Predicate == graph.Type {
+				if _, _, ok := graph.EventClass(o); !ok {
+					s.attrs[pred] = append(s.attrs[pred], o)
+					continue
+				}
+				// An event's class, its action's, is a node with
+				// its action, linked to its type node (with the
+				// type's codes and label): an edge to it, the
+				// event's kind sem:Event.
+				s.class = graph.ClassEvent
 			}
 			t := node(o)
 			short2node[t] = graph.Str(o)
@@ -127,10 +141,17 @@ func readPropGraph(st *graph.Store, short bool) (*propGraph, error) {
 }
 
 // kindOf is what a node is: the last part of its rdf:type (Event, Actor,
-// Article...), else the first segment of its eventgraph IRI (mention,
+// Article...; an event's is the superclass of its type node), else the first segment of its eventgraph IRI (mention,
 // story...), else "resource".
 func kindOf(n *pgNode, stored string) string {
-	if ts := n.attrs[string(graph.Type)]; len(ts) > 0 {
+	ts := n.attrs[string(graph.Type)]
+	switch {
+	case n.class != "":
+		ts = []quad.Value{n.class}
+	case len(ts) > 0 && graph.KindOf(ts[0]) != "":
+		ts = []quad.Value{graph.ClassActor} // an actor's class is its kind's
+	}
+	if len(ts) > 0 {
 		t := graph.Str(ts[0])
 		if i := strings.LastIndexAny(t, ":/#"); i >= 0 {
 			t = t[i+1:]

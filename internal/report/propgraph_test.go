@@ -110,13 +110,27 @@ func TestGraphMLLiteralsAreAttributes(t *testing.T) {
 			if label != d["schema:description"] {
 				t.Errorf("event %s: label %q, want its summary %q", id, label, d["schema:description"])
 			}
-			if d["rdf:type"] != "sem:Event" {
-				t.Errorf("event %s: rdf:type %q", id, d["rdf:type"])
+			if d["rdf:type"] != "" {
+				t.Errorf("event %s: rdf:type %q, want an edge to its type node", id, d["rdf:type"])
 			}
+		}
+		if strings.Contains(id, "#actor/") && (d["kind"] != "Actor" || !strings.HasPrefix(d["rdf:type"], "eg:kind/")) {
+			t.Errorf("actor %s: kind %q, rdf:type %q", id, d["kind"], d["rdf:type"])
 		}
 		if d["kind"] == "mention" && !strings.HasPrefix(label, "mention of ") {
 			t.Errorf("mention %s: label %q", id, label)
 		}
+	}
+	typed := 0 // events with an edge to their type node
+	for _, e := range g.Graph.Edges {
+		for _, x := range e.Data {
+			if keyName[x.Key] == "predicate" && x.Value == "rdf:type" && nodes[e.Source]["kind"] == "Event" && strings.Contains(e.Target, "#cameo/") {
+				typed++
+			}
+		}
+	}
+	if typed != events {
+		t.Errorf("%d events, %d with an edge to their type node", events, typed)
 	}
 	if events == 0 || modalities["asserted"] == 0 {
 		t.Fatalf("%d events, modalities %v", events, modalities)

@@ -93,8 +93,8 @@
     return "<eg:" + id + ">";
   }
 
-  var EVENT_OUT = ["<rdf:type>", "<sem:eventType>", "<eg:agent>", "<eg:target>", "<sem:hasActor>",
-    "<eg:participant>", "<sem:hasPlace>", "<eg:after>", "<eg:before>", "<eg:action>"];
+  var EVENT_OUT = ["<rdf:type>", "<eg:agent>", "<eg:target>", "<sem:hasActor>",
+    "<eg:participant>", "<sem:hasPlace>", "<eg:after>", "<eg:before>"];
   var ACTOR_PREDS = ["<eg:agent>", "<eg:target>", "<sem:hasActor>", "<eg:participant>"];
 
   function gizmoFor(id) {
@@ -123,7 +123,7 @@
       "  path.Tag(\"target\").Back(\"ev\").Out(\"<schema:description>\").Tag(\"source\").All();",
       "}",
       "link(g.V(ev).Tag(\"ev\").Out(" + acts + ").Out(\"<rdfs:label>\"));",
-      "link(g.V(ev).Tag(\"ev\").Out(\"<sem:eventType>\").Out(\"<rdfs:label>\"));",
+      "link(g.V(ev).Tag(\"ev\").Out(\"<rdf:type>\").Out(\"<rdfs:subClassOf>\").Out(\"<rdfs:label>\"));",
       "link(g.V(ev).Tag(\"ev\").Out(\"<sem:hasPlace>\").Out(\"<rdfs:label>\"));",
       "link(g.V(ev).Tag(\"ev\").Out([\"<eg:after>\", \"<eg:before>\", \"<eg:simultaneous>\"]).Out(\"<schema:description>\"));",
       "g.V(ev).Out(\"<schema:description>\").ForEach(function(d) { g.V(ev).In(\"<eg:mentionOf>\").ForEach(function(m) {",
