@@ -393,8 +393,8 @@ func (s *Store) resolverEvent(ctx context.Context, ke knownEvent, types map[stri
 		ev.Headline = ev.Headline || mn.Headline
 		ev.AddPhrasal(resolve.PhrasalVerb(mn.Pattern))
 		if placed.sentences {
-			mn.Resolve(st.text) // its sentence, for resolve's retelling and counts
-			ev.AddSentence(mn.SentenceText, mn.TrigEnd-mn.SentStart)
+			mn.Resolve(st.text) // its sentence, for resolve's retelling, counts and days
+			ev.AddSentence(mn.SentenceText, mn.TrigEnd-mn.SentStart, resolve.ReportTimex(mn.TimexStart, mn.Value))
 		}
 		// As resolve's candidates: dated by a time expression.
 		switch doc.Basis(mn.Basis) {

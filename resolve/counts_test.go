@@ -33,7 +33,7 @@ func TestObjectCount(t *testing.T) {
 func TestCountsDiffer(t *testing.T) {
 	report := func(sentence, trigger string) *Event {
 		e := &Event{}
-		e.AddSentence(sentence, strings.Index(sentence, trigger)+len(trigger))
+		e.AddSentence(sentence, strings.Index(sentence, trigger)+len(trigger), "")
 		return e
 	}
 	known := report("The Indian Navy on Thursday thwarted an attack, apprehending 26 Somali pirates and confiscating arms.", "apprehending")

@@ -141,6 +141,9 @@ type Event struct {
 	// argued is true, for a candidate, when its mention has an argument
 	// of any kind (a description too) or a time expression.
 	argued bool
+	// told is true, for a candidate, when its sentence tells it on its
+	// main line (MainLine), not in passing.
+	told bool
 	// anchors are, for a candidate, its governor and the events of the
 	// mentions before it in its sentence (see anchorsOf).
 	anchors []string
@@ -563,12 +566,13 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 	c.Headline = IsHeadline(d, m)
 	c.AddPhrasal(PhrasalVerb(m.Pattern))
 	c.argued = len(m.Arguments) > 0 || m.Timex >= 0
+	c.told = MainLine(d, m)
 	if m.Sentence >= 0 && m.Sentence < len(d.Sentences) {
-		// What the sentence counts refuses merges (countsDiffer); its
-		// words serve Rules.Retold.
+		// What the sentence counts and the day it names refuse merges
+		// (countsDiffer, daysDiffer); its words serve Rules.Retold.
 		sp := d.Sentences[m.Sentence].Span
 		if sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(d.Article.Text) {
-			c.AddSentence(d.Article.Text[sp.Start:sp.End], m.Trigger.End-sp.Start)
+			c.AddSentence(d.Article.Text[sp.Start:sp.End], m.Trigger.End-sp.Start, ReportTimex(m.Timex, m.Value))
 		}
 	}
 	for _, a := range m.Arguments {
@@ -584,7 +588,8 @@ func (r *Resolver) candidate(d *doc.Document, actorIDs []string, m doc.EventMent
 
 // KeepsSentences reports whether the resolver compares the sentences of
 // reports: a reloaded resolver then reads them back. It always does now
-// (countsDiffer reads what they count, Rules.Retold their words).
+// (countsDiffer reads what they count, daysDiffer and sameDay the day
+// their time expressions name, Rules.Retold their words).
 func (r *Resolver) KeepsSentences() bool { return true }
 
 // ArgumentRole is the role an argument plays in deciding identity, from
@@ -683,6 +688,8 @@ func (r *Resolver) bestMatch(c *Event, article string) (*Event, float64, []strin
 			reasons = append(reasons, "its sentence retells one of the event's")
 		case r.sameCount(best, c):
 			reasons = append(reasons, "it counts what was done as one of the event's reports does")
+		case r.sameDay(best, c):
+			reasons = append(reasons, "it is told on the weekday one of the event's reports gives")
 		}
 		reasons = append(reasons, "the articles tell one story ("+r.stories.find(c.Story)+")")
 	default:
@@ -713,10 +720,11 @@ const recentWindow = 4096
 // named participant and an event told before c in its sentence that e's
 // articles report too (anchor), or, in one story, a sentence that
 // retells one of e's (retold), or, in one story, a count of what was done
-// that one of e's reports gives too (sameCount): one story holds many
-// arrests, statements and shootings, and a shared trigger word alone says
-// nothing of which. Reports counting that differently are two events
-// (countsDiffer). Reports of speech need the same speaker and
+// that one of e's reports gives too (sameCount), or, in one story, the
+// day of the week one of e's reports gives (sameDay): one story holds
+// many arrests, statements and shootings, and a shared trigger word alone
+// says nothing of which. Reports counting that differently, or told on
+// different days of the week, are two events (countsDiffer, daysDiffer). Reports of speech need the same speaker and
 // addressee.
 //
 // It allocates nothing, so the many candidates it rejects cost little,
@@ -747,8 +755,8 @@ func (r *Resolver) admissibleIn(e, c *Event, sameArticle bool) bool {
 		return typed && e.Action == c.Action && !agentsConflict(e, c) &&
 			sharesAny(e.Agents, c.Agents) && sharesAny(e.Targets, c.Targets)
 	}
-	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) && !agentsConflict(e, c) && !targetsConflict(e, c) && !placesConflict(e, c) && !countsDiffer(e, c) &&
-		(crossEvidence(e, c) || r.storyHeadline(e, c) || r.storyLead(e, c) || r.anchor(e, c) != "" || r.retold(e, c) || r.sameCount(e, c))
+	return typed && e.Action == c.Action && !r.generic(e) && !r.generic(c) && !agentsConflict(e, c) && !targetsConflict(e, c) && !placesConflict(e, c) && !countsDiffer(e, c) && !daysDiffer(e, c) &&
+		(crossEvidence(e, c) || r.storyHeadline(e, c) || r.storyLead(e, c) || r.anchor(e, c) != "" || r.retold(e, c) || r.sameCount(e, c) || r.sameDay(e, c))
 }
 
 // anchorsOf returns the events of the mentions before mention i in its

@@ -55,13 +55,17 @@ type sentence struct {
 	// Object is the count its report's trigger is followed by
 	// (ObjectCount): "26 somali" for "apprehending 26 Somali pirates".
 	Object string
-	// Hash identifies the report by its sentence's words and counts and
-	// its object count (hashSentence).
+	// Weekday is the day of the week of the time expression dating its
+	// report (Weekday), 0 when none.
+	Weekday int
+	// Hash identifies the report by its sentence's words and counts, its
+	// object count and its weekday (hashSentence).
 	Hash uint64
 }
 
-// hashSentence is an FNV-1a hash of a sentence's words and counts.
-func hashSentence(words, counts []string, object string) uint64 {
+// hashSentence is an FNV-1a hash of a sentence's words and counts, its
+// report's object count and weekday.
+func hashSentence(words, counts []string, object string, weekday int) uint64 {
 	h := fnv.New64a()
 	for _, w := range words {
 		h.Write([]byte(w))
@@ -74,6 +78,7 @@ func hashSentence(words, counts []string, object string) uint64 {
 	}
 	h.Write([]byte{'|'})
 	h.Write([]byte(object))
+	h.Write([]byte{'|', byte('0' + weekday)})
 	return h.Sum64()
 }
 
@@ -99,11 +104,13 @@ const maxSentenceWords = 80
 const maxSentenceBytes = 2048
 
 // AddSentence records what the sentence of one more report of e says,
-// its trigger ending at byte trigEnd of text (the store calls it for each
-// mention it reads back, so that a reloaded resolver sees what this one
-// saw). A sentence without content words, with more than
+// its trigger ending at byte trigEnd of text, and timex, the TIMEX3 value
+// of the time expression dating the report ("" when none: not a date
+// borrowed from the publication day or another report). The store calls
+// it for each mention it reads back, so that a reloaded resolver sees
+// what this one saw. A sentence without content words, with more than
 // maxSentenceWords or longer than maxSentenceBytes, is not kept.
-func (e *Event) AddSentence(text string, trigEnd int) {
+func (e *Event) AddSentence(text string, trigEnd int, timex string) {
 	if len(text) > maxSentenceBytes {
 		return
 	}
@@ -111,8 +118,8 @@ func (e *Event) AddSentence(text string, trigEnd int) {
 	if len(w) == 0 || len(w) > maxSentenceWords {
 		return
 	}
-	counts, object := SentenceCounts(text), ObjectCount(text, trigEnd)
-	e.addSentence(sentence{Words: w, Counts: counts, Object: object, Hash: hashSentence(w, counts, object)})
+	counts, object, day := SentenceCounts(text), ObjectCount(text, trigEnd), Weekday(timex)
+	e.addSentence(sentence{Words: w, Counts: counts, Object: object, Weekday: day, Hash: hashSentence(w, counts, object, day)})
 }
 
 // maxEventSentences bounds the sentences an event keeps for retold, so

@@ -112,12 +112,12 @@ func TestRetoldEachReport(t *testing.T) {
 	}
 	r := New(Rules{Retold: true})
 	e := &Event{Story: "s"}
-	e.AddSentence(first, -1)
-	e.AddSentence(other, -1)
+	e.AddSentence(first, -1, "")
+	e.AddSentence(other, -1, "")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := &Event{Story: "s", argued: true}
-			c.AddSentence(tt.sentence, -1)
+			c.AddSentence(tt.sentence, -1, "")
 			if got := r.retold(e, c); got != tt.want {
 				t.Errorf("retold = %v, want %v", got, tt.want)
 			}
@@ -137,7 +137,7 @@ func TestAddSentenceBound(t *testing.T) {
 	}
 	for _, n := range []int{maxSentenceWords, maxSentenceWords + 1} {
 		var e Event
-		e.AddSentence(long(n), -1)
+		e.AddSentence(long(n), -1, "")
 		if got, want := len(e.sentences), map[bool]int{true: 1, false: 0}[n <= maxSentenceWords]; got != want {
 			t.Errorf("%d content words: %d sentences kept, want %d (words %d)", n, got, want, len(SentenceWords(long(n))))
 		}
@@ -173,11 +173,11 @@ func TestEventSentencesBounded(t *testing.T) {
 	}
 	var forward, backward Event
 	for _, s := range texts {
-		forward.AddSentence(s, -1)
-		forward.AddSentence(s, -1) // told twice: kept once
+		forward.AddSentence(s, -1, "")
+		forward.AddSentence(s, -1, "") // told twice: kept once
 	}
 	for _, s := range slices.Backward(texts) {
-		backward.AddSentence(s, -1)
+		backward.AddSentence(s, -1, "")
 	}
 	if len(forward.sentences) != maxEventSentences {
 		t.Errorf("%d sentences kept, want %d", len(forward.sentences), maxEventSentences)

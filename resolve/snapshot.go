@@ -12,7 +12,7 @@ import (
 
 // snapshotVersion changes whenever the snapshot's layout or the meaning of
 // what it holds changes: a snapshot of another version is not read.
-const snapshotVersion = 5
+const snapshotVersion = 6
 
 // snapshot is the resolver's state as Save writes it. Strings that recur
 // (actor and article IDs) are stored once in Strings and referred to by
