@@ -20,7 +20,7 @@ func TestLimitRewrites(t *testing.T) {
 		{`{nodes(first: 100000){id}}`, `{nodes(first: 10){id}}`},
 		{`{nodes(<first>: -1){id}}`, `{nodes(<first>: 10){id}}`},
 		{`{nodes(~first: 99, first: 3){id}}`, `{nodes(~first: 10, first: 3){id}}`},
-		{`{nodes(<rdf:type>: <sem:Event>){id <eg:agent> @opt {id}}}`, `{nodes(first: 10, <rdf:type>: <sem:Event>){id <eg:agent>(first: 10) @opt {id}}}`},
+		{`{nodes(<eg:modality>: "negated"){id <eg:agent> @opt {id}}}`, `{nodes(first: 10, <eg:modality>: "negated"){id <eg:agent>(first: 10) @opt {id}}}`},
 		{`{nodes{id a @rev(first: 50) {id}}}`, `{nodes(first: 10){id a @rev(first: 10) {id}}}`},
 		{"{x: nodes # c\n (id: <a>) {id}}", "{x: nodes # c\n (first: 10, id: <a>) {id}}"},
 		{`{nodes(name: "José") {id}}`, `{nodes(first: 10, name: "José") {id}}`},
