@@ -85,6 +85,20 @@ func TestPostgresIncrementalResolverCopy(t *testing.T) {
 	}
 	write("a1", "a2")
 	first := check("first load")
+	// The copy holds what makes an actor one: its kind's class, a
+	// subclass of sem:Actor (without it a reloading process knows no actor
+	// another wrote, and makes its own).
+	inCopy, err := Wrap(first).OfType(ctx, ClassActor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inStore, err := other.OfType(ctx, ClassActor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inCopy) != len(inStore) || len(inStore) == 0 {
+		t.Errorf("the resolver's copy has %d actors, the store %d", len(inCopy), len(inStore))
+	}
 	write("a3")
 	if check("after another process wrote") != first {
 		t.Error("the reload after an addition copied everything again")

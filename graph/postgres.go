@@ -441,9 +441,10 @@ func (s *Store) LoadResolverBulk(ctx context.Context, r *resolve.Resolver) error
 }
 
 // resolverPrefixes are the subjects whose quads LoadResolver reads: actors,
-// events, their type nodes (codes), event mentions and articles (their
-// stories and casts).
-var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:cameo/", "eg:mention/", "eg:article/"}
+// events, their classes and type nodes (codes, actions, actor kinds: an
+// actor is found as an instance of a subclass of sem:Actor), event mentions
+// and articles (their stories and casts).
+var resolverPrefixes = []string{"eg:actor/", "eg:event/", "eg:cameo/", "eg:kind/", "eg:mention/", "eg:article/"}
 
 // nodeScan reads a row of cayley's nodes table, as its NameOf does.
 type nodeScan struct {
