@@ -115,7 +115,7 @@ test("routes answer 200 with real content from the -trimpath binary", async () =
     ["GET", "/static/js/cayley_main.js", null, ["CodeMirror"]],
     ["GET", "/docs/gizmoapi", null, ["Gizmo"]],
     ["GET", "/timeline", null, ["timeline.js"]],
-    ["POST", "/api/v1/query/gizmo", 'g.V().Has("<rdf:type>", "<sem:Event>").Out("<eg:action>").All()', ['"result"']],
+    ["POST", "/api/v1/query/gizmo", 'g.V("<sem:Event>").In("<rdfs:subClassOf>").In("<rdf:type>").Out("<rdf:type>").Out("<eg:action>").All()', ['"result"']],
     ["GET", "/api/timeline", null, ['"eventgraph/timeline/v1"']],
   ];
   for (const [method, p, body, wants] of checks) {
@@ -133,9 +133,9 @@ test("query UI runs a Gizmo query for an actor's events", async (t) => {
   await page.goto(base + "/");
   await page.waitForFunction(() => window.editor && window.output_editor);
   const q = [
-    'g.V().Has("<rdf:type>", "<sem:Actor>").Out("<rdfs:label>").Filter(regex("Netanyahu"))',
-    '  .In("<rdfs:label>").In(["<eg:agent>", "<eg:target>", "<sem:hasActor>"])',
-    '  .Has("<rdf:type>", "<sem:Event>").Unique().Tag("event").Out("<eg:action>").All()',
+    'g.V("<sem:Actor>").In("<rdfs:subClassOf>").In("<rdf:type>").Out("<rdfs:label>").Filter(regex("Netanyahu"))',
+    '  .In("<rdfs:label>").In(["<eg:agent>", "<eg:target>", "<eg:participant>"])',
+    '  .Unique().Tag("event").Out("<rdf:type>").Out("<eg:action>").All()',
   ].join("\n");
   await page.evaluate((q) => window.editor.setValue(q), q);
   await page.click("#run_button");
